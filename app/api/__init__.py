@@ -1,0 +1,1 @@
+"""HTTP routers: thin, one per resource. Queries live in app/services."""

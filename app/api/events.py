@@ -1,0 +1,28 @@
+"""/v1/events: communications (calls, meetings, joint statements) and their readouts."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from app.api.deps import PagingDep, page_response
+from app.db import SessionDep
+from app.schemas import EventDetail, EventSummary, Page
+from app.services import events as service
+
+router = APIRouter(prefix="/v1/events", tags=["events"])
+
+
+@router.get("", summary="List events, oldest first")
+def list_events(request: Request, response: Response, session: SessionDep, paging: PagingDep,
+                leader: Annotated[list[str], Query(description="Participant's leader slug; repeatable.")] = [],  # noqa: B006
+                kind: Annotated[list[str], Query(description="phone call, video call, meeting, joint statement; repeatable.")] = [],  # noqa: B006
+                ) -> Page[EventSummary]:
+    result = service.list_events(session, paging.limit, paging.cursor, tuple(leader), tuple(kind))
+    return page_response(request, response, result, service.count_events(session, tuple(leader), tuple(kind)),
+                         paging.limit, service.event_summary)
+
+
+@router.get("/{event_id}", summary="One event, with its documents and participants")
+def get_event(session: SessionDep, event_id: str) -> EventDetail:
+    return service.event_detail(session, service.get_event(session, event_id))

@@ -1,0 +1,51 @@
+"""Settings: every knob comes from the environment, read by this one object.
+
+The server and every CLI command build their settings here, so
+`DATABASE_URL=… summit <command>` acts on the database the server serves.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Runtime configuration, read from environment variables (case-insensitive)."""
+
+    model_config = SettingsConfigDict(env_prefix="", case_sensitive=False, extra="ignore")
+
+    database_url: str = Field(
+        default=f"sqlite:///{PROJECT_ROOT / 'var' / 'summit.sqlite3'}",
+        description="SQLAlchemy URL of the database (SQLite file by default).",
+    )
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    data_dir: Path = Field(default=PROJECT_ROOT / "data", description="Seed data: sources, annotations, vocabularies.")
+    migrations_dir: Path = Field(default=PROJECT_ROOT / "migrations")
+    default_limit: int = Field(default=50, ge=1)
+    max_limit: int = Field(default=500, ge=1)
+    cors_origins: list[str] = Field(default_factory=lambda: ["*"], description="Origins allowed by CORS; '*' for any.")
+    sqlite_busy_timeout_ms: int = Field(default=5000, ge=0)
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        # Accept "a,b" as well as a JSON list, which is what people type in shells.
+        if isinstance(value, str) and not value.strip().startswith("["):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    return Settings()

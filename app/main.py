@@ -1,0 +1,31 @@
+"""The application factory."""
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from app import __version__
+from app.api import documents, events, health, leaders, positions, topics
+from app.config import Settings, get_settings
+from app.db import make_engine
+from app.errors import install_error_handlers
+
+DESCRIPTION = """Stated positions of world leaders from summit readouts: who said what about which topic,
+each with its evidence sentence as exact code-point offsets into the stored document text.
+Errors are RFC 9457 `application/problem+json`."""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app on `settings` (default: from the environment). The schema must already be migrated."""
+    settings = settings or get_settings()
+    app = FastAPI(title="Summit positions API", version=__version__, description=DESCRIPTION)
+    app.state.settings = settings
+    app.state.engine = make_engine(settings)
+    install_error_handlers(app)
+    allow_any = "*" in settings.cors_origins
+    app.add_middleware(CORSMiddleware, allow_origins=["*"] if allow_any else settings.cors_origins,
+                       allow_credentials=False, allow_methods=["GET", "HEAD", "OPTIONS"],
+                       expose_headers=["Link", "ETag"])
+    for module in (positions, documents, events, leaders, topics, health):
+        app.include_router(module.router)
+    return app

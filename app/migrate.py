@@ -1,0 +1,34 @@
+"""Alembic, configured in code: the only way the schema is made."""
+from __future__ import annotations
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Engine
+
+from app.config import Settings
+
+
+def alembic_config(settings: Settings) -> Config:
+    """An Alembic config pointing at `migrations/` and at `settings.database_url`."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(settings.migrations_dir))
+    cfg.attributes["database_url"] = settings.database_url
+    return cfg
+
+
+def upgrade(settings: Settings, revision: str = "head") -> None:
+    """Bring the database up to `revision` (default: the newest)."""
+    command.upgrade(alembic_config(settings), revision)
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at, or None for an empty database."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision(settings: Settings) -> str | None:
+    """The newest revision in `migrations/`."""
+    return ScriptDirectory.from_config(alembic_config(settings)).get_current_head()

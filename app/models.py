@@ -1,0 +1,112 @@
+"""Database tables. The schema itself is made only by the Alembic migrations in `migrations/`."""
+
+import datetime as dt
+
+from sqlalchemy import JSON, CheckConstraint, Column, Index, Text
+from sqlmodel import Field, Relationship, SQLModel
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+class EventParticipant(SQLModel, table=True):
+    __tablename__ = "event_participant"
+
+    event_id: str = Field(foreign_key="event.id", primary_key=True, ondelete="CASCADE")
+    leader_slug: str = Field(foreign_key="leader.slug", primary_key=True, index=True)
+
+
+class PositionSpeaker(SQLModel, table=True):
+    __tablename__ = "position_speaker"
+
+    position_id: int = Field(foreign_key="position.id", primary_key=True, ondelete="CASCADE")
+    leader_slug: str = Field(foreign_key="leader.slug", primary_key=True)
+
+    __table_args__ = (Index("ix_position_speaker_leader", "leader_slug", "position_id"),)
+
+
+class PositionTopic(SQLModel, table=True):
+    __tablename__ = "position_topic"
+
+    position_id: int = Field(foreign_key="position.id", primary_key=True, ondelete="CASCADE")
+    topic_slug: str = Field(foreign_key="topic.slug", primary_key=True)
+
+    __table_args__ = (Index("ix_position_topic_topic", "topic_slug", "position_id"),)
+
+
+class Leader(SQLModel, table=True):
+    slug: str = Field(primary_key=True, max_length=120)
+    name: str
+    office: str | None = None
+    country: str | None = Field(default=None, index=True)
+    gender: str | None = None
+    aliases: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class Topic(SQLModel, table=True):
+    slug: str = Field(primary_key=True, max_length=120)
+    name: str
+    description: str = ""
+    headline: bool = False
+    keywords: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class Event(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=200)
+    kind: str
+    date: dt.date = Field(index=True)
+    title: str
+
+    participants: list[Leader] = Relationship(link_model=EventParticipant)
+    documents: list["Document"] = Relationship(back_populates="event")
+
+
+class Document(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=200)
+    event_id: str = Field(foreign_key="event.id", index=True)
+    title: str
+    source: str | None = None
+    url: str | None = None
+    language: str = "en"
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    sha256: str = Field(unique=True, max_length=64)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+    event: Event = Relationship(back_populates="documents")
+    positions: list["Position"] = Relationship(
+        back_populates="document", sa_relationship_kwargs={"cascade": "all, delete-orphan", "order_by": "Position.start"}
+    )
+
+
+class Position(SQLModel, table=True):
+    """A stated position: one attributed sentence of a document, with its speakers and topics.
+
+    Two leaders reported separately in one sentence give two positions with the same span.
+    """
+
+    __table_args__ = (
+        CheckConstraint("start >= 0 AND start < \"end\"", name="ck_position_span"),
+        CheckConstraint("confidence >= 0 AND confidence <= 1", name="ck_position_confidence"),
+        # Keyset pagination walks (date, id); these keep every page an index range scan.
+        Index("ix_position_date_id", "date", "id"),
+        Index("ix_position_document_start", "document_id", "start"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: str = Field(foreign_key="document.id", ondelete="CASCADE")
+    # Copied from the document's event so that date filters and sorting need no join.
+    event_id: str = Field(foreign_key="event.id", index=True)
+    date: dt.date
+    start: int
+    end: int
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    act: str | None = Field(default=None, index=True)
+    method: str = "curated"
+    confidence: float = 1.0
+    reviewed: bool = False
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+    document: Document = Relationship(back_populates="positions")
+    speakers: list[Leader] = Relationship(link_model=PositionSpeaker)
+    topics: list[Topic] = Relationship(link_model=PositionTopic)

@@ -1,0 +1,1 @@
+"""Queries and writes. Each write commits in exactly one place, in these modules."""

@@ -1,0 +1,62 @@
+"""Reading the topic vocabulary."""
+from __future__ import annotations
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from app.errors import not_found
+from app.models import Leader, PositionSpeaker, PositionTopic, Topic
+from app.schemas import LeaderCount, TopicDetail, TopicPublic
+from app.services.pagination import PageResult, SortOrder, fetch_page
+
+BY_SLUG = SortOrder("slug", [(Topic.slug, False, str)])
+
+
+def position_counts(session: Session, slugs: list[str]) -> dict[str, int]:
+    """Positions per topic, for the given topics."""
+    rows = session.exec(select(PositionTopic.topic_slug, func.count())
+                        .where(PositionTopic.topic_slug.in_(slugs)).group_by(PositionTopic.topic_slug)).all()
+    return dict(rows)
+
+
+def list_topics(session: Session, limit: int, cursor: str | None, headline: bool | None = None) -> PageResult:
+    stmt = select(Topic)
+    if headline is not None:
+        stmt = stmt.where(Topic.headline == headline)
+    return fetch_page(session, stmt, "topics", BY_SLUG, limit, cursor, key_of=lambda t: (t.slug,))
+
+
+def count_topics(session: Session, headline: bool | None = None) -> int:
+    stmt = select(func.count()).select_from(Topic)
+    if headline is not None:
+        stmt = stmt.where(Topic.headline == headline)
+    return session.exec(stmt).one()
+
+
+def get_topic(session: Session, slug: str) -> Topic:
+    topic = session.get(Topic, slug)
+    if topic is None:
+        raise not_found("topic", slug, "List topics at /v1/topics.")
+    return topic
+
+
+def to_public(topic: Topic, count: int) -> TopicPublic:
+    return TopicPublic(slug=topic.slug, name=topic.name, description=topic.description, headline=topic.headline,
+                       keywords=list(topic.keywords), position_count=count,
+                       links={"self": f"/v1/topics/{topic.slug}", "positions": f"/v1/topics/{topic.slug}/positions"})
+
+
+def detail(session: Session, topic: Topic) -> TopicDetail:
+    """A topic with its position count per speaking leader, most first."""
+    rows = session.exec(
+        select(Leader.slug, Leader.name, func.count())
+        .select_from(PositionTopic)
+        .join(PositionSpeaker, PositionSpeaker.position_id == PositionTopic.position_id)
+        .join(Leader, Leader.slug == PositionSpeaker.leader_slug)
+        .where(PositionTopic.topic_slug == topic.slug)
+        .group_by(Leader.slug, Leader.name)
+        .order_by(func.count().desc(), Leader.slug)
+    ).all()
+    total = position_counts(session, [topic.slug]).get(topic.slug, 0)
+    base = to_public(topic, total)
+    return TopicDetail(**base.model_dump(), leaders=[LeaderCount(slug=s, name=n, count=c) for s, n, c in rows])
