@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("app.errors")
@@ -109,6 +110,13 @@ def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
                                               type=SERVER_ERROR))
 
 
+def _database_unavailable(request: Request, exc: OperationalError) -> JSONResponse:
+    # A locked, missing or unmigrated database is the operator's to fix, not a bug in the request.
+    log.error("database unavailable on %s %s: %s", request.method, request.url.path, exc.orig)
+    detail = "The database is unavailable or not migrated. Retry shortly; operators: run `summit db upgrade`."
+    return problem_response(request, ApiError(503, detail, type=UNAVAILABLE, headers={"Retry-After": "5"}))
+
+
 def _api_error(request: Request, exc: ApiError) -> JSONResponse:
     return problem_response(request, exc)
 
@@ -118,4 +126,5 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(OperationalError, _database_unavailable)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unexpected_error)
