@@ -110,3 +110,17 @@ class Position(SQLModel, table=True):
     document: Document = Relationship(back_populates="positions")
     speakers: list[Leader] = Relationship(link_model=PositionSpeaker)
     topics: list[Topic] = Relationship(link_model=PositionTopic)
+
+
+class ApiKey(SQLModel, table=True):
+    """A write key. Only its SHA-256 is stored; the key itself is shown once, at creation."""
+
+    __tablename__ = "api_key"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, max_length=120)
+    prefix: str = Field(max_length=16, description="The key's first characters, to recognise it in listings.")
+    key_hash: str = Field(unique=True, max_length=64)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    last_used_at: dt.datetime | None = None
+    revoked_at: dt.datetime | None = None
