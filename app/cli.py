@@ -1,7 +1,9 @@
 """The `summit` command line. Every command uses the same settings as the server (DATABASE_URL, …)."""
 from __future__ import annotations
 
+import json
 import sys
+from pathlib import Path
 
 import typer
 from sqlmodel import Session
@@ -12,6 +14,14 @@ cli = typer.Typer(help="Summit positions API: serve, migrate and seed the databa
                   add_completion=False, pretty_exceptions_enable=False)
 db_cli = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
+keys_cli = typer.Typer(help="API keys for the write endpoints.", no_args_is_help=True)
+cli.add_typer(keys_cli, name="keys")
+
+
+def _session() -> Session:
+    from app.db import make_engine
+
+    return Session(make_engine(get_settings()))
 
 
 @cli.command()
@@ -65,6 +75,135 @@ def seed() -> None:
         typer.echo(f"seed failed, nothing written: {exc}", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"seeded from {settings.data_dir}: {report.summary()}")
+
+
+@keys_cli.command("create")
+def keys_create(name: str = typer.Argument(..., help="Who or what the key is for.")) -> None:
+    """Create a key; it is printed once, alone on the last line, and only its hash is stored."""
+    from app.services.keys import KeyProblem, create_key
+
+    with _session() as session:
+        try:
+            row, key = create_key(session, name)
+        except KeyProblem as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1) from None
+    typer.echo(f"created key {row.name!r} ({row.prefix}…); store it now, it cannot be shown again:")
+    typer.echo(key)
+
+
+@keys_cli.command("list")
+def keys_list() -> None:
+    """List keys: name, prefix, created, last used, revoked."""
+    from app.services.keys import list_keys
+
+    with _session() as session:
+        rows = list_keys(session)
+    if not rows:
+        typer.echo("no keys; create one with `summit keys create NAME`")
+    for row in rows:
+        state = f"revoked {row.revoked_at:%Y-%m-%d %H:%M}" if row.revoked_at else "active"
+        used = f"{row.last_used_at:%Y-%m-%d %H:%M}" if row.last_used_at else "never"
+        typer.echo(f"{row.name}\t{row.prefix}…\tcreated {row.created_at:%Y-%m-%d %H:%M}\tlast used {used}\t{state}")
+
+
+@keys_cli.command("revoke")
+def keys_revoke(name: str = typer.Argument(..., help="The key's name or prefix.")) -> None:
+    """Revoke a key; requests with it fail from now on."""
+    from app.services.keys import KeyProblem, revoke_key
+
+    with _session() as session:
+        try:
+            row = revoke_key(session, name)
+        except KeyProblem as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1) from None
+    typer.echo(f"revoked {row.name!r} ({row.prefix}…)")
+
+
+@cli.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., exists=True, help=".txt, gold-format .json, export .ndjson, or folders."),
+    annotate: bool = typer.Option(False, "--annotate", help="Run the annotator even on .json files with positions."),
+) -> None:
+    """Store readouts in the database: .txt files are annotated; gold-format .json files keep their
+    positions (as curated) unless --annotate; .ndjson exports are reloaded whole."""
+    from app.errors import ApiError
+    from app.services import ingest as ingest_service
+    from app.services.ingest_files import expand, read_inputs
+
+    added = duplicates = failed = positions = 0
+    exports = [p for p in expand(list(paths), (".ndjson",)) if p.suffix == ".ndjson"]
+    others = [p for p in paths if p.suffix != ".ndjson"]
+    with _session() as session:
+        for path in exports:
+            from app.services import export
+
+            with path.open(encoding="utf-8") as lines:
+                report = export.load(session, (json.loads(line) for line in lines if line.strip()))
+            typer.echo(f"{path}: {report}")
+        inputs = list(read_inputs(others, annotate)) if others else []
+        with typer.progressbar(inputs, label="ingesting", file=sys.stderr) as bar:
+            for item in bar:
+                if item.error or item.document is None:
+                    failed += 1
+                    typer.echo(f"\n{item.path}: skipped: {item.error}", err=True)
+                    continue
+                try:
+                    doc = ingest_service.ingest(session, item.document, item.given, item.method)
+                except ApiError as exc:
+                    session.rollback()
+                    if exc.status == 409 and exc.title == "Duplicate document":
+                        duplicates += 1
+                    else:
+                        failed += 1
+                        typer.echo(f"\n{item.path}: skipped: {exc.detail}", err=True)
+                    continue
+                added += 1
+                positions += len(doc.positions)
+    typer.echo(f"documents added {added}, skipped as duplicates {duplicates}, failed {failed}; positions {positions}")
+    if failed:
+        raise typer.Exit(1)
+
+
+def _annotator_inputs() -> tuple[list, list]:  # type: ignore[type-arg]
+    from app.annotate import Participant, load_topic_specs
+    from app.services.seed_files import read_leaders
+
+    settings = get_settings()
+    topics = load_topic_specs(settings.data_dir / "topics.yaml")
+    leaders = [Participant(name=le.name, title=le.office, country=le.country, gender=le.gender, aliases=le.aliases)
+               for le in read_leaders(settings.data_dir / "leaders.yaml")]
+    return topics, leaders
+
+
+@cli.command("annotate")
+def annotate_files(
+    paths: list[Path] = typer.Argument(..., exists=True, help=".txt or gold-format .json files, or folders."),
+    out: Path = typer.Option(..., "--out", help="Folder for DIR/<id>.json in the gold format."),
+    ignore_participants: bool = typer.Option(False, "--ignore-participants", help="Infer participants from the text."),
+) -> None:
+    """Annotate files without a database; writes one gold-format file per input."""
+    from app.annotate.batch import annotate_paths
+
+    topics, leaders = _annotator_inputs()
+    written = annotate_paths(list(paths), out, topics=topics, ignore_participants=ignore_participants,
+                             known_leaders=leaders)
+    typer.echo(f"wrote {len(written)} files to {out}")
+
+
+@cli.command()
+def evaluate(
+    gold: list[Path] = typer.Argument(..., exists=True, help="Gold-format .json files or folders."),
+    ignore_participants: bool = typer.Option(False, "--ignore-participants", help="Infer participants from the text."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """Annotate gold files and print detection, attribution, topics, headline and who-said-what P/R/F1."""
+    from app.annotate.batch import evaluate_paths, format_report
+
+    topics, leaders = _annotator_inputs()
+    metrics = evaluate_paths(list(gold), topics=topics, ignore_participants=ignore_participants, known_leaders=leaders)
+    typer.echo(json.dumps(metrics, indent=2) if as_json else format_report(metrics))
 
 
 def main() -> None:

@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     max_limit: int = Field(default=500, ge=1)
     cors_origins: list[str] = Field(default_factory=lambda: ["*"], description="Origins allowed by CORS; '*' for any.")
     sqlite_busy_timeout_ms: int = Field(default=5000, ge=0)
+    max_body_bytes: int = Field(default=1_000_000, ge=1, description="Largest request body accepted (413 above).")
 
     @field_validator("cors_origins", mode="before")
     @classmethod

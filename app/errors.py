@@ -24,6 +24,7 @@ NOT_FOUND = "/problems/not-found"
 INVALID_PARAMETERS = "/problems/invalid-parameters"
 SERVER_ERROR = "/problems/server-error"
 UNAVAILABLE = "/problems/unavailable"
+CONFLICT = "/problems/conflict"
 
 
 class ApiError(Exception):
@@ -38,6 +39,7 @@ class ApiError(Exception):
         title: str | None = None,
         errors: list[dict[str, Any]] | None = None,
         headers: dict[str, str] | None = None,
+        extra: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(detail)
         self.status = status
@@ -46,6 +48,7 @@ class ApiError(Exception):
         self.title = title or HTTPStatus(status).phrase
         self.errors = errors
         self.headers = headers
+        self.extra = extra or {}  # RFC 9457 extension members, e.g. a link to the existing resource
 
 
 def not_found(what: str, ident: str | int, hint: str) -> ApiError:
@@ -71,6 +74,7 @@ def problem_response(request: Request | None, error: ApiError) -> JSONResponse:
         body["instance"] = request.url.path
     if error.errors is not None:
         body["errors"] = error.errors
+    body.update(error.extra)
     return JSONResponse(body, status_code=error.status, media_type=PROBLEM_MEDIA_TYPE, headers=error.headers)
 
 

@@ -18,14 +18,17 @@ Errors are RFC 9457 `application/problem+json`."""
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app on `settings` (default: from the environment). The schema must already be migrated."""
     settings = settings or get_settings()
-    app = FastAPI(title="Summit positions API", version=__version__, description=DESCRIPTION)
+    app = FastAPI(title="Summit positions API", version=__version__, description=DESCRIPTION,
+                  max_body_size=settings.max_body_bytes)
     app.state.settings = settings
     app.state.engine = make_engine(settings)
     install_error_handlers(app)
     allow_any = "*" in settings.cors_origins
     app.add_middleware(CORSMiddleware, allow_origins=["*"] if allow_any else settings.cors_origins,
-                       allow_credentials=False, allow_methods=["GET", "HEAD", "OPTIONS"],
-                       expose_headers=["Link", "ETag"])
+                       allow_credentials=False,
+                       allow_methods=["GET", "HEAD", "OPTIONS", "POST", "PATCH", "DELETE"],
+                       allow_headers=["Authorization", "Content-Type", "If-None-Match"],
+                       expose_headers=["Link", "ETag", "Location"])
     for module in (positions, documents, events, leaders, topics, health):
         app.include_router(module.router)
     return app

@@ -125,3 +125,87 @@ class Health(BaseModel):
     schema_revision: str | None
     documents: int
     positions: int
+
+
+# --- Write side ---------------------------------------------------------------------------
+
+EVENT_KINDS = ("phone call", "video call", "meeting", "joint statement")
+EventKind = Literal["phone call", "video call", "meeting", "joint statement"]
+
+
+class DocumentIn(BaseModel):
+    """A readout to annotate (and, on POST /v1/documents, to store)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "text": "Xi said China supports the Afghan people. Putin said Russia agrees.",
+        "title": "Xi, Putin talk by phone", "date": "2021-08-25", "kind": "phone call",
+        "participants": ["xi-jinping", "Vladimir Putin"]}]})
+
+    text: str = Field(min_length=1, description="The readout exactly as published; offsets will index it.")
+    id: str | None = Field(default=None, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=200,
+                           description="Document id (slug); made from participants and date when absent.")
+    title: str | None = Field(default=None, max_length=500)
+    date: dt.date | None = Field(default=None, description="Date of the communication; required unless `event` is given.")
+    kind: EventKind | None = Field(default=None, description="Default: the event's kind, else `phone call`.")
+    source: str | None = Field(default=None, max_length=500)
+    url: str | None = Field(default=None, max_length=2000)
+    language: str = Field(default="en", min_length=2, max_length=20)
+    event: str | None = Field(default=None, max_length=200, description="Id of an existing event this readout reports.")
+    participants: list[str] | None = Field(default=None, max_length=50,
+                                           description="Leader names or slugs; inferred from the text when absent.")
+
+
+class FoundPositionPublic(BaseModel):
+    """A position the annotator found (dry run: nothing stored)."""
+
+    start: int
+    end: int
+    text: str
+    speakers: list[LeaderRef]
+    topics: list[str]
+    act: str | None
+    provenance: Provenance
+
+
+class AnnotationPublic(BaseModel):
+    participants: list[LeaderRef]
+    positions: list[FoundPositionPublic]
+
+
+class DocumentWithPositions(DocumentDetail):
+    positions: list[PositionPublic]
+
+
+class PositionPatch(BaseModel):
+    """A curator's correction; given fields replace the stored ones and mark the position reviewed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    speakers: list[str] | None = Field(default=None, min_length=1, max_length=50, description="Leader slugs.")
+    topics: list[str] | None = Field(default=None, max_length=50, description="Topic slugs.")
+    act: Act | None = None
+
+
+class PositionIn(BaseModel):
+    """A position the annotator missed, added by a curator."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    document_id: str = Field(max_length=200)
+    start: int = Field(ge=0)
+    end: int = Field(ge=1)
+    speakers: list[str] = Field(min_length=1, max_length=50, description="Leader slugs.")
+    topics: list[str] = Field(default_factory=list, max_length=50)
+    act: Act | None = None
+
+
+class TopicIn(BaseModel):
+    """A new topic; its keywords take effect for the annotator at once."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    slug: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)
+    name: str = Field(min_length=1, max_length=200)
+    description: str = Field(default="", max_length=2000)
+    headline: bool = False
+    keywords: list[str] = Field(default_factory=list, max_length=200)

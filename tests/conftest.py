@@ -67,3 +67,20 @@ def session(settings: Settings) -> Iterator[Session]:
     with Session(engine) as s:
         yield s
     engine.dispose()
+
+
+@pytest.fixture
+def api_key(settings: Settings) -> str:
+    """A fresh write key in this test's database."""
+    from app.services.keys import create_key
+
+    engine = make_engine(settings)
+    with Session(engine) as s:
+        _, key = create_key(s, "tests")
+    engine.dispose()
+    return key
+
+
+@pytest.fixture
+def auth(api_key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {api_key}"}

@@ -16,10 +16,9 @@ from typing import Any
 
 import yaml
 
-from app.schemas import ACTS
+from app.schemas import ACTS, EVENT_KINDS
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-EVENT_KINDS = ("phone call", "video call", "meeting", "joint statement")
 GENDERS = ("male", "female")
 
 

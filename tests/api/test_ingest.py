@@ -1,0 +1,150 @@
+"""The write side for documents: ingest, dry run, re-annotation, deletion; keys and limits."""
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.seed_facts import DOCUMENT, POSITIONS, PUTIN, XI
+
+READOUT = """Xi, Putin talk by phone on vaccines
+
+BEIJING, March 3, 2022 (Xinhua) -- Chinese President Xi Jinping held a phone call with Russian President Vladimir Putin on Thursday.
+
+Xi said China is ready to deepen cooperation with Russia on vaccine production.
+
+Putin said Russia firmly supports the one-China principle.
+
+Both leaders agreed to maintain close contact.
+"""
+
+
+def body(**extra: object) -> dict:
+    return {"text": READOUT, "date": "2022-03-03", "kind": "phone call", "participants": [XI, "Vladimir Putin"],
+            **extra}
+
+
+def test_writes_need_a_key(client: TestClient) -> None:
+    for method, path in [("POST", "/v1/documents"), ("POST", "/v1/annotate"), ("DELETE", f"/v1/documents/{DOCUMENT}"),
+                         ("POST", f"/v1/documents/{DOCUMENT}/annotate"), ("PATCH", "/v1/positions/1"),
+                         ("DELETE", "/v1/positions/1"), ("POST", "/v1/positions"), ("POST", "/v1/topics")]:
+        response = client.request(method, path, json={})
+        assert response.status_code == 401, (method, path, response.text)
+        assert response.headers["www-authenticate"].startswith("Bearer")
+        assert response.headers["content-type"] == "application/problem+json"
+        assert "summit keys create" in response.json()["detail"]
+    wrong = client.post("/v1/documents", json=body(), headers={"Authorization": "Bearer spk_forged"})
+    assert wrong.status_code == 401 and 'error="invalid_token"' in wrong.headers["www-authenticate"]
+    assert client.get("/v1/documents").json()["total"] == 1
+
+
+def test_ingest_stores_document_and_positions(client: TestClient, auth: dict) -> None:
+    response = client.post("/v1/documents", json=body(source="Xinhua"), headers=auth)
+    assert response.status_code == 201, response.text
+    doc = response.json()
+    assert response.headers["location"] == f"/v1/documents/{doc['id']}"
+    assert doc["text"] == READOUT and doc["date"] == "2022-03-03" and doc["source"] == "Xinhua"
+    assert doc["title"] == "Xi, Putin talk by phone on vaccines"
+    assert {p["slug"] for p in doc["participants"]} == {XI, PUTIN}
+    by_text = {p["text"]: p for p in doc["positions"]}
+    xi = by_text["Xi said China is ready to deepen cooperation with Russia on vaccine production."]
+    assert [s["slug"] for s in xi["speakers"]] == [XI] and "vaccines" in xi["topics"]
+    putin = by_text["Putin said Russia firmly supports the one-China principle."]
+    assert [s["slug"] for s in putin["speakers"]] == [PUTIN] and "taiwan" in putin["topics"]
+    joint = by_text["Both leaders agreed to maintain close contact."]
+    assert {s["slug"] for s in joint["speakers"]} == {XI, PUTIN}
+    for p in doc["positions"]:
+        assert READOUT[p["start"]:p["end"]] == p["text"]
+        assert p["provenance"]["method"].startswith("annotator/") and p["provenance"]["reviewed"] is False
+        assert 0 < p["provenance"]["confidence"] <= 1
+    assert client.get("/v1/positions", params={"topic": "taiwan"}).json()["total"] == 2
+    stored = client.get(doc["links"]["self"]).json()
+    assert stored["position_count"] == len(doc["positions"])
+
+
+def test_same_text_again_is_a_409_linking_to_the_stored_document(client: TestClient, auth: dict) -> None:
+    first = client.post("/v1/documents", json=body(), headers=auth).json()
+    again = client.post("/v1/documents", json=body(title="Another title"), headers=auth)
+    assert again.status_code == 409
+    assert again.json()["existing"] == f"/v1/documents/{first['id']}"
+    assert client.get("/v1/documents").json()["total"] == 2
+
+
+def test_two_readouts_of_one_call_share_the_event(client: TestClient, auth: dict) -> None:
+    first = client.post("/v1/documents", json=body(source="Xinhua"), headers=auth).json()
+    other = READOUT.replace("(Xinhua)", "/TASS/").replace("BEIJING", "MOSCOW")
+    second = client.post("/v1/documents", json=body(text=other, source="TASS"), headers=auth).json()
+    assert first["event_id"] == second["event_id"] and first["id"] != second["id"]
+    event = client.get(f"/v1/events/{first['event_id']}").json()
+    assert len(event["documents"]) == 2
+
+
+def test_dry_run_stores_nothing(client: TestClient, auth: dict) -> None:
+    response = client.post("/v1/annotate", json=body(), headers=auth)
+    assert response.status_code == 200
+    result = response.json()
+    assert {p["slug"] for p in result["participants"]} == {XI, PUTIN}
+    assert any(p["text"].startswith("Putin said Russia firmly supports") for p in result["positions"])
+    assert client.get("/v1/documents").json()["total"] == 1
+    assert client.get("/v1/positions").json()["total"] == POSITIONS
+
+
+def test_participants_are_inferred_when_absent(client: TestClient, auth: dict) -> None:
+    result = client.post("/v1/annotate", json={"text": READOUT, "date": "2022-03-03"}, headers=auth).json()
+    assert {p["slug"] for p in result["participants"]} == {XI, PUTIN}
+
+
+def test_a_new_leader_named_in_the_text_joins_the_registry(client: TestClient, auth: dict) -> None:
+    text = ("Indian Prime Minister Narendra Modi held a phone call with Russian President Vladimir Putin on "
+            "Tuesday.\n\nModi said India supports dialogue on Ukraine.\n")
+    response = client.post("/v1/documents", json={"text": text, "date": "2021-08-24"}, headers=auth)
+    assert response.status_code == 201, response.text
+    leaders = {le["slug"] for le in client.get("/v1/leaders").json()["items"]}
+    assert "narendra-modi" in leaders
+
+
+def test_bad_bodies_are_named(client: TestClient, auth: dict) -> None:
+    cases = [
+        ({"text": ""}, "text"),
+        ({"text": "   \n "}, "text"),
+        ({"text": READOUT, "kind": "telegram", "date": "2022-03-03"}, "kind"),
+        ({"text": READOUT, "date": "2022-02-30"}, "date"),
+        ({"text": READOUT, "date": "2022-03-03", "colour": "red"}, "colour"),
+        ({"text": 42, "date": "2022-03-03"}, "text"),
+        ({"text": "Xi said nothing of note.", "participants": [XI]}, "date"),
+        ({"text": READOUT, "event": "no-such-event"}, "event"),
+    ]
+    for payload, name in cases:
+        response = client.post("/v1/documents", json=payload, headers=auth)
+        assert response.status_code == 422, (payload, response.text)
+        assert name in [e["name"] for e in response.json()["errors"]], (payload, response.json())
+    malformed = client.post("/v1/documents", content=b"{not json", headers={**auth, "Content-Type": "application/json"})
+    assert malformed.status_code == 422
+    assert client.get("/v1/documents").json()["total"] == 1
+
+
+def test_body_over_the_limit_is_a_413(client: TestClient, auth: dict) -> None:
+    huge = {"text": "Xi said yes. " * 100_000, "date": "2022-03-03"}
+    response = client.post("/v1/documents", json=huge, headers=auth)
+    assert response.status_code == 413
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_reannotate_keeps_reviewed_positions(client: TestClient, auth: dict) -> None:
+    doc = client.post("/v1/documents", json=body(), headers=auth).json()
+    target = next(p for p in doc["positions"] if p["text"].startswith("Putin said"))
+    patched = client.patch(f"/v1/positions/{target['id']}", json={"topics": ["taiwan", "sovereignty"], "act": "support"},
+                           headers=auth).json()
+    assert patched["provenance"] == {"method": "curated", "confidence": 1.0, "reviewed": True}
+    again = client.post(f"/v1/documents/{doc['id']}/annotate", headers=auth)
+    assert again.status_code == 200
+    kept = [p for p in again.json()["positions"] if p["text"].startswith("Putin said")]
+    assert len(kept) == 1 and kept[0]["id"] == target["id"] and kept[0]["topics"] == ["sovereignty", "taiwan"]
+    assert len(again.json()["positions"]) == len(doc["positions"])
+
+
+def test_delete_document_removes_its_positions(client: TestClient, auth: dict) -> None:
+    doc = client.post("/v1/documents", json=body(), headers=auth).json()
+    assert client.delete(f"/v1/documents/{doc['id']}", headers=auth).status_code == 204
+    assert client.get(f"/v1/documents/{doc['id']}").status_code == 404
+    assert client.get("/v1/positions").json()["total"] == POSITIONS
+    assert client.get(f"/v1/events/{doc['event_id']}").status_code == 404
+    assert client.delete(f"/v1/documents/{doc['id']}", headers=auth).status_code == 404
