@@ -60,6 +60,36 @@ def db_current() -> None:
     typer.echo(f"current: {current_revision(engine) or '(empty database)'}; newest: {head_revision(settings)}")
 
 
+@db_cli.command("backup")
+def db_backup(path: Path = typer.Argument(..., help="New file to write the backup to.")) -> None:
+    """Consistent online copy of the SQLite database, safe while the server serves and writes."""
+    from app.services.backup import BackupError, backup
+
+    try:
+        size = backup(get_settings().database_url, path)
+    except BackupError as exc:
+        typer.echo(f"backup failed: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"backed up to {path} ({size} bytes, integrity ok)")
+
+
+@db_cli.command("restore")
+def db_restore(path: Path = typer.Argument(..., help="A file made by `summit db backup`."),
+               yes: bool = typer.Option(False, "--yes", help="Confirm replacing the current database.")) -> None:
+    """Replace the database with a backup (checked first). Stop writers first; then `summit db upgrade`."""
+    from app.services.backup import BackupError, restore
+
+    if not yes:
+        typer.echo("restore replaces every row of the current database; run again with --yes", err=True)
+        raise typer.Exit(2)
+    try:
+        restore(get_settings().database_url, path)
+    except BackupError as exc:
+        typer.echo(f"restore failed, database unchanged: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"restored from {path}; run `summit db upgrade` if the backup is from an older version")
+
+
 @cli.command()
 def seed() -> None:
     """Load data/ (vocabulary, leaders, curated annotations) into the database; loading twice changes nothing."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +32,17 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=lambda: ["*"], description="Origins allowed by CORS; '*' for any.")
     sqlite_busy_timeout_ms: int = Field(default=5000, ge=0)
     max_body_bytes: int = Field(default=1_000_000, ge=1, description="Largest request body accepted (413 above).")
+    read_only: bool = Field(default=False, validation_alias=AliasChoices("SUMMIT_READ_ONLY", "READ_ONLY"),
+                            description="Refuse every write (a public mirror).")
+    write_rate_limit: str = Field(default="120/minute", description="Writes allowed per key, e.g. '120/minute'; 'off'.")
+
+    @field_validator("write_rate_limit")
+    @classmethod
+    def _check_rate(cls, value: str) -> str:
+        from app.services.rate_limit import parse_rate
+
+        parse_rate(value)
+        return value
 
     @field_validator("cors_origins", mode="before")
     @classmethod

@@ -9,6 +9,7 @@ from app.api import documents, events, health, leaders, positions, topics
 from app.config import Settings, get_settings
 from app.db import make_engine
 from app.errors import install_error_handlers
+from app.middleware import SecurityHeadersMiddleware
 
 DESCRIPTION = """Stated positions of world leaders from summit readouts: who said what about which topic,
 each with its evidence sentence as exact code-point offsets into the stored document text.
@@ -29,6 +30,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                        allow_methods=["GET", "HEAD", "OPTIONS", "POST", "PATCH", "DELETE"],
                        allow_headers=["Authorization", "Content-Type", "If-None-Match"],
                        expose_headers=["Link", "ETag", "Location"])
+    app.add_middleware(SecurityHeadersMiddleware)
     for module in (positions, documents, events, leaders, topics, health):
         app.include_router(module.router)
     return app
