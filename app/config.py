@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     max_limit: int = Field(default=500, ge=1)
     cors_origins: list[str] = Field(default_factory=lambda: ["*"], description="Origins allowed by CORS; '*' for any.")
     sqlite_busy_timeout_ms: int = Field(default=5000, ge=0)
+    public_url: str | None = Field(default=None, description="Scheme and host of permalinks (default: the request's).")
+    cache_control: str = Field(default="no-cache", description="Cache-Control of GET responses (they carry an ETag).")
+    gzip_min_bytes: int = Field(default=1000, ge=0, description="Responses larger than this are gzipped on request.")
     max_body_bytes: int = Field(default=1_000_000, ge=1, description="Largest request body accepted (413 above).")
     read_only: bool = Field(default=False, validation_alias=AliasChoices("SUMMIT_READ_ONLY", "READ_ONLY"),
                             description="Refuse every write (a public mirror).")

@@ -10,6 +10,16 @@ from sqlalchemy.engine import Engine
 from app.config import Settings
 
 
+# Tables made and kept by raw SQL in migrations (FTS indexes and their shadow tables, the data
+# version counter): not in the models, so autogenerate and model comparisons must skip them.
+UNMANAGED_PREFIXES = ("search_", "data_version")
+
+
+def include_name(name: str | None, type_: str, _parents: object) -> bool:
+    """Alembic `include_name` hook: False for the tables the models do not describe."""
+    return not (type_ == "table" and name is not None and name.startswith(UNMANAGED_PREFIXES))
+
+
 def alembic_config(settings: Settings) -> Config:
     """An Alembic config pointing at `migrations/` and at `settings.database_url`."""
     cfg = Config()

@@ -73,6 +73,9 @@ class DocumentSummary(BaseModel):
     sha256: str
     created_at: dt.datetime
     position_count: int
+    rank: float | None = Field(default=None, description="Search relevance (BM25, higher is better); null without q.")
+    highlight: str | None = Field(default=None, description="A snippet of the title or text with the words "
+                                  "matching q in <mark>…</mark>; null without q.")
     links: dict[str, str]
 
 
@@ -116,7 +119,11 @@ class PositionPublic(BaseModel):
     topics: list[str]
     act: str | None
     provenance: Provenance
-    links: dict[str, str]
+    cite: str = Field(description="A citation: speakers, event, date, the sentence, the source and the permalink.")
+    rank: float | None = Field(default=None, description="Search relevance (BM25, higher is better); null without q.")
+    highlight: str | None = Field(default=None, description="`text` with the words matching q in <mark>…</mark>; "
+                                  "null without q.")
+    links: dict[str, str] = Field(description="self, permalink (absolute URL), document, event.")
 
 
 class Health(BaseModel):

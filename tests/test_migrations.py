@@ -10,7 +10,7 @@ from sqlmodel import SQLModel
 
 import app.models  # noqa: F401
 from app.db import make_engine
-from app.migrate import alembic_config, current_revision, head_revision, upgrade
+from app.migrate import alembic_config, current_revision, head_revision, include_name, upgrade
 from tests.conftest import settings_for
 
 
@@ -19,7 +19,7 @@ def test_upgrade_head_on_an_empty_database_matches_the_models(tmp_path: Path) ->
     upgrade(settings)
     engine = make_engine(settings)
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), SQLModel.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True, "include_name": include_name}), SQLModel.metadata)
     assert current_revision(engine) == head_revision(settings)
     engine.dispose()
     assert diff == []

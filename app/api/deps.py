@@ -67,22 +67,35 @@ def position_filters(
     event: Annotated[list[str], Query(description="Event id; repeatable.")] = [],  # noqa: B006
     date_from: Annotated[dt.date | None, Query(description="Earliest event date, YYYY-MM-DD (inclusive).")] = None,
     date_to: Annotated[dt.date | None, Query(description="Latest event date, YYYY-MM-DD (inclusive).")] = None,
+    q: Annotated[str | None, Query(max_length=500, description=(
+        'Full-text search in the sentence: words (all must match), "quoted phrases", OR, NOT, (…), prefix*. '
+        "Adds `rank` and `highlight` to each position and makes sort=relevance the default."))] = None,
 ) -> PositionFilters:
     """The position filters of the query string, checked against the database."""
     return validate(session, PositionFilters(
         topic=tuple(dict.fromkeys(topic)), leader=tuple(dict.fromkeys(leader)), country=tuple(dict.fromkeys(country)),
         act=tuple(dict.fromkeys(act)), document=tuple(dict.fromkeys(document)), event=tuple(dict.fromkeys(event)),
-        date_from=date_from, date_to=date_to))
+        date_from=date_from, date_to=date_to, q=q))
 
 
 FiltersDep = Annotated[PositionFilters, Depends(position_filters)]
 
-SortQuery = Annotated[position_service.PositionSort, Query(description="`-date` newest first (default), `date` oldest first.")]
+SortQuery = Annotated[position_service.PositionSort | None, Query(description=(
+    "`-date` newest first (default), `date` oldest first, `relevance` best search match first (default with q)."))]
+
+
+def base_url(request: Request) -> str:
+    """Scheme and host for absolute links: the configured public URL, else the request's own."""
+    configured = request.app.state.settings.public_url
+    return (configured or str(request.base_url)).rstrip("/")
 
 
 def positions_page(request: Request, response: Response, session: SessionDep, filters: PositionFilters,
-                   sort: position_service.PositionSort, paging: Paging) -> Page[PositionPublic]:
+                   sort: position_service.PositionSort | None, paging: Paging) -> Page[PositionPublic]:
     """The shared body of every position list endpoint."""
+    sort = position_service.default_sort(filters, sort)
     result = position_service.list_positions(session, filters, sort, paging.limit, paging.cursor)
     total = position_service.count_positions(session, filters)
-    return page_response(request, response, result, total, paging.limit, position_service.to_public)
+    base = base_url(request)
+    return page_response(request, response, result, total, paging.limit,
+                         lambda hit: position_service.hit_to_public(hit, base))

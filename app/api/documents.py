@@ -5,10 +5,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.api.deps import FiltersDep, PagingDep, positions_page, page_response
+from app.api.deps import FiltersDep, PagingDep, SortQuery, page_response, positions_page
 from app.db import SessionDep
 from app.schemas import DocumentDetail, DocumentSummary, Page, PositionPublic
 from app.services import events as service
+from app.services import search
 from app.services.filters import within
 
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
@@ -17,11 +18,17 @@ router = APIRouter(prefix="/v1/documents", tags=["documents"])
 @router.get("", summary="List documents")
 def list_documents(request: Request, response: Response, session: SessionDep, paging: PagingDep,
                    event: Annotated[list[str], Query(description="Event id; repeatable.")] = [],  # noqa: B006
+                   q: Annotated[str | None, Query(max_length=500, description=(
+                       'Full-text search in title and text: words, "quoted phrases", OR, NOT, (…), prefix*.'))] = None,
+                   sort: Annotated[service.DocumentSort | None, Query(description=(
+                       "`id` (default) or `relevance` (default with q).")) ] = None,
                    ) -> Page[DocumentSummary]:
-    result = service.list_documents(session, paging.limit, paging.cursor, tuple(event))
-    counts = service.position_counts(session, [d.id for d in result.rows])
-    return page_response(request, response, result, service.count_documents(session, tuple(event)), paging.limit,
-                         lambda d: service.document_summary(d, counts.get(d.id, 0)))
+    q = search.prepare(session, q) if q is not None else None
+    result = service.list_documents(session, paging.limit, paging.cursor, tuple(event), q, sort)
+    counts = service.position_counts(session, [h.document.id for h in result.rows])
+    return page_response(request, response, result, service.count_documents(session, tuple(event), q), paging.limit,
+                         lambda h: service.document_summary(h.document, counts.get(h.document.id, 0), h.rank,
+                                                            h.highlight))
 
 
 @router.get("/{document_id}", summary="One document, with its text, event and participants")
@@ -31,7 +38,8 @@ def get_document(session: SessionDep, document_id: str) -> DocumentDetail:
 
 @router.get("/{document_id}/positions", summary="The positions of one document, in reading order")
 def document_positions(request: Request, response: Response, session: SessionDep, document_id: str,
-                       filters: FiltersDep, paging: PagingDep) -> Page[PositionPublic]:
+                       filters: FiltersDep, paging: PagingDep, sort: SortQuery = None) -> Page[PositionPublic]:
     service.get_document(session, document_id)
-    # One document has one date, so date order is reading order.
-    return positions_page(request, response, session, within(filters, document=document_id), "date", paging)
+    # One document has one date, so date order is reading order: the default unless searching.
+    sort = sort or ("relevance" if filters.q else "date")
+    return positions_page(request, response, session, within(filters, document=document_id), sort, paging)

@@ -32,7 +32,7 @@ def get_leader(session: SessionDep, slug: str) -> LeaderPublic:
 
 @router.get("/{slug}/positions", summary="A leader's stated positions")
 def leader_positions(request: Request, response: Response, session: SessionDep, slug: str, filters: FiltersDep,
-                     paging: PagingDep, sort: SortQuery = "-date") -> Page[PositionPublic]:
+                     paging: PagingDep, sort: SortQuery = None) -> Page[PositionPublic]:
     """Positions this leader stated, alone or jointly, narrowed by any other filter."""
     service.get_leader(session, slug)
     return positions_page(request, response, session, within(filters, leader=slug), sort, paging)

@@ -31,7 +31,7 @@ def get_topic(session: SessionDep, slug: str) -> TopicDetail:
 
 @router.get("/{slug}/positions", summary="Stated positions on a topic")
 def topic_positions(request: Request, response: Response, session: SessionDep, slug: str, filters: FiltersDep,
-                    paging: PagingDep, sort: SortQuery = "-date") -> Page[PositionPublic]:
+                    paging: PagingDep, sort: SortQuery = None) -> Page[PositionPublic]:
     """Positions addressing this topic, narrowed by any other filter."""
     service.get_topic(session, slug)
     return positions_page(request, response, session, within(filters, topic=slug), sort, paging)

@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
 
 from sqlalchemy import func
 from sqlalchemy.orm import defer, selectinload
 from sqlmodel import Session, select
 
-from app.errors import not_found
+from app.errors import invalid_parameter, not_found
 from app.models import Document, Event, EventParticipant, Position
 from app.schemas import DocumentDetail, DocumentSummary, EventDetail, EventSummary, LeaderRef
+from app.services import search
 from app.services.pagination import PageResult, SortOrder, fetch_page
 
 EVENTS_BY_DATE = SortOrder("date", [(Event.date, False, dt.date.fromisoformat), (Event.id, False, str)])
@@ -42,19 +45,53 @@ def get_event(session: Session, event_id: str) -> Event:
     return event
 
 
-def count_documents(session: Session, event: tuple[str, ...] = ()) -> int:
-    stmt = select(func.count()).select_from(Document)
+DocumentSort = Literal["id", "relevance"]
+
+
+@dataclass(frozen=True)
+class DocumentHit:
+    """A listed document, with its search rank (BM25, lower is better) and snippet when `q` was given."""
+
+    document: Document
+    rank: float | None = None
+    highlight: str | None = None
+
+
+def _document_conditions(session: Session, event: tuple[str, ...], q: str | None) -> list:  # type: ignore[type-arg]
+    where = []
     if event:
-        stmt = stmt.where(Document.event_id.in_(event))
-    return session.exec(stmt).one()
+        where.append(Document.event_id.in_(event))
+    if q:
+        where.append(search.backend(session).document_ids(q))
+    return where
 
 
-def list_documents(session: Session, limit: int, cursor: str | None, event: tuple[str, ...] = ()) -> PageResult:
+def count_documents(session: Session, event: tuple[str, ...] = (), q: str | None = None) -> int:
+    """How many documents match; `q` must already be prepared by `search.prepare`."""
+    return session.exec(select(func.count()).select_from(Document).where(*_document_conditions(session, event, q))).one()
+
+
+def list_documents(session: Session, limit: int, cursor: str | None, event: tuple[str, ...] = (),
+                   q: str | None = None, sort: DocumentSort | None = None) -> PageResult:
+    """One page of `DocumentHit`s; a search defaults to relevance order."""
+    sort = sort or ("relevance" if q else "id")
+    if sort == "relevance" and not q:
+        raise invalid_parameter("sort", "relevance orders search results: give q too, or sort by id", value=sort)
     # The text is loaded only for the document detail: lists stay small.
-    stmt = select(Document).options(selectinload(Document.event), defer(Document.text))  # type: ignore[arg-type]
-    if event:
-        stmt = stmt.where(Document.event_id.in_(event))
-    return fetch_page(session, stmt, "documents", DOCUMENTS_BY_ID, limit, cursor, key_of=lambda d: (d.id,))
+    options = (selectinload(Document.event), defer(Document.text))  # type: ignore[arg-type]
+    if not q:
+        stmt = select(Document).where(*_document_conditions(session, event, None)).options(*options)
+        page = fetch_page(session, stmt, "documents", DOCUMENTS_BY_ID, limit, cursor, key_of=lambda d: (d.id,))
+        return PageResult(rows=[DocumentHit(d) for d in page.rows], next_cursor=page.next_cursor)
+    hits = search.backend(session).document_hits(q)
+    stmt = (select(Document, hits.rank.label("rank"), hits.highlight.label("highlight"))
+            .join(hits.join, hits.onclause).where(hits.match, *_document_conditions(session, event, None))
+            .options(*options))
+    order = (SortOrder("relevance", [(hits.rank, False, float), (Document.id, False, str)]) if sort == "relevance"
+             else DOCUMENTS_BY_ID)
+    key_of = (lambda r: (r[1], r[0].id)) if sort == "relevance" else (lambda r: (r[0].id,))
+    page = fetch_page(session, stmt, "documents", order, limit, cursor, key_of=key_of)
+    return PageResult(rows=[DocumentHit(*row) for row in page.rows], next_cursor=page.next_cursor)
 
 
 def get_document(session: Session, document_id: str) -> Document:
@@ -76,8 +113,9 @@ def event_summary(event: Event) -> EventSummary:
                         links={"self": f"/v1/events/{event.id}", "positions": f"/v1/positions?event={event.id}"})
 
 
-def document_summary(document: Document, count: int) -> DocumentSummary:
-    return DocumentSummary(id=document.id, event_id=document.event_id, date=document.event.date, title=document.title,
+def document_summary(document: Document, count: int, rank: float | None = None,
+                     highlight: str | None = None) -> DocumentSummary:
+    return DocumentSummary(rank=search.relevance(rank), highlight=highlight, id=document.id, event_id=document.event_id, date=document.event.date, title=document.title,
                            source=document.source, url=document.url, language=document.language,
                            sha256=document.sha256, created_at=document.created_at, position_count=count,
                            links={"self": f"/v1/documents/{document.id}",

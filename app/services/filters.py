@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 from app.errors import ApiError, INVALID_PARAMETERS
 from app.models import Document, Event, Leader, Position, PositionSpeaker, PositionTopic, Topic
 from app.schemas import ACTS
+from app.services import search
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,9 @@ class PositionFilters:
     event: tuple[str, ...] = ()
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    q: str | None = None  # full-text query, normalized by app.services.search
     extra: tuple[ColumnElement[bool], ...] = field(default=())
+    match: ColumnElement[bool] | None = None  # the condition for `q`, set by validate()
 
 
 def _unknown(param: str, bad: list[str], valid: list[str], what: str) -> ApiError:
@@ -68,12 +71,17 @@ def validate(session: Session, f: PositionFilters) -> PositionFilters:
                        type=INVALID_PARAMETERS, title="Invalid parameters",
                        errors=[{"name": "date_from", "in": "query", "reason": "after date_to",
                                 "value": f.date_from.isoformat()}])
+    if f.q is not None:
+        q = search.prepare(session, f.q)
+        f = replace(f, q=q, match=search.backend(session).position_ids(q))
     return f
 
 
 def conditions(f: PositionFilters) -> list[ColumnElement[bool]]:
     """SQL conditions on `Position` for the filters (all must hold)."""
     where: list[ColumnElement[bool]] = list(f.extra)
+    if f.match is not None:
+        where.append(f.match)
     if f.topic:
         where.append(Position.id.in_(select(PositionTopic.position_id).where(PositionTopic.topic_slug.in_(f.topic))))
     if f.leader:

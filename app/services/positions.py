@@ -2,19 +2,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from sqlalchemy import func
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import defer, selectinload
 from sqlmodel import Session, select
 
-from app.errors import not_found
-from app.models import Position
+from app.errors import invalid_parameter, not_found
+from app.models import Document, Position
 from app.schemas import LeaderRef, PositionPublic, Provenance
+from app.services import search
 from app.services.filters import PositionFilters, conditions
 from app.services.pagination import PageResult, SortOrder, fetch_page
 
-PositionSort = Literal["date", "-date"]
+PositionSort = Literal["date", "-date", "relevance"]
 
 # Within one date, positions keep document order (ids are assigned in reading order).
 SORTS: dict[str, SortOrder] = {
@@ -23,8 +26,19 @@ SORTS: dict[str, SortOrder] = {
 }
 
 
+@dataclass(frozen=True)
+class PositionHit:
+    """A listed position, with its search rank (BM25, lower is better) and highlight when `q` was given."""
+
+    position: Position
+    rank: float | None = None
+    highlight: str | None = None
+
+
 def _with_relations():  # type: ignore[no-untyped-def]
-    return (selectinload(Position.speakers), selectinload(Position.topics))  # type: ignore[arg-type]
+    # The document (without its text) and event make the citation; one query each per page.
+    document = selectinload(Position.document).options(defer(Document.text), selectinload(Document.event))  # type: ignore[arg-type]
+    return (selectinload(Position.speakers), selectinload(Position.topics), document)  # type: ignore[arg-type]
 
 
 def count_positions(session: Session, filters: PositionFilters) -> int:
@@ -32,11 +46,48 @@ def count_positions(session: Session, filters: PositionFilters) -> int:
     return session.exec(select(func.count()).select_from(Position).where(*conditions(filters))).one()
 
 
+def default_sort(filters: PositionFilters, sort: PositionSort | None) -> PositionSort:
+    """`sort` as asked, else relevance for a search and newest first otherwise; relevance needs `q`."""
+    if sort is None:
+        return "relevance" if filters.q else "-date"
+    if sort == "relevance" and not filters.q:
+        raise invalid_parameter("sort", "relevance orders search results: give q too, or sort by date or -date",
+                                value=sort)
+    return sort
+
+
 def list_positions(session: Session, filters: PositionFilters, sort: PositionSort, limit: int,
                    cursor: str | None) -> PageResult:
-    """One page of positions matching `filters`, in `sort` order, after `cursor`."""
-    stmt = select(Position).where(*conditions(filters)).options(*_with_relations())
-    return fetch_page(session, stmt, "positions", SORTS[sort], limit, cursor, key_of=lambda p: (p.date, p.id))
+    """One page of `PositionHit`s matching `filters`, in `sort` order, after `cursor`."""
+    if not filters.q:
+        stmt = select(Position).where(*conditions(filters)).options(*_with_relations())
+        page = fetch_page(session, stmt, "positions", SORTS[sort], limit, cursor, key_of=lambda p: (p.date, p.id))
+        return PageResult(rows=[PositionHit(p) for p in page.rows], next_cursor=page.next_cursor)
+    # A search joins the index once for rank and highlight; its own IN-condition would only repeat the match.
+    hits = search.backend(session).position_hits(filters.q)
+    stmt = (select(Position, hits.rank.label("rank"), hits.highlight.label("highlight"))
+            .join(hits.join, hits.onclause).where(hits.match, *conditions(replace(filters, match=None)))
+            .options(*_with_relations()))
+    if sort == "relevance":
+        order = SortOrder("relevance", [(hits.rank, False, float), (Position.id, False, int)])
+        page = fetch_page(session, stmt, "positions", order, limit, cursor, key_of=lambda r: (r[1], r[0].id))
+    else:
+        page = fetch_page(session, stmt, "positions", SORTS[sort], limit, cursor,
+                          key_of=lambda r: (r[0].date, r[0].id))
+    return PageResult(rows=[PositionHit(*row) for row in page.rows], next_cursor=page.next_cursor)
+
+
+def iter_positions(session: Session, filters: PositionFilters, sort: PositionSort,
+                   batch: int = 500) -> Iterator[PositionHit]:
+    """Every position matching `filters`, fetched in keyset batches so memory stays constant."""
+    cursor: str | None = None
+    while True:
+        page = list_positions(session, filters, sort, batch, cursor)
+        yield from page.rows
+        session.expunge_all()  # keep the identity map from growing with the export
+        if page.next_cursor is None:
+            return
+        cursor = page.next_cursor
 
 
 def get_position(session: Session, position_id: int) -> Position:
@@ -47,14 +98,31 @@ def get_position(session: Session, position_id: int) -> Position:
     return position
 
 
-def to_public(p: Position) -> PositionPublic:
-    """The public view of a position."""
+def cite(p: Position, speakers: list[LeaderRef], permalink: str) -> str:
+    """A citation a researcher can paste: who, in which communication, when, the sentence, the source."""
+    who = " and ".join(s.name for s in speakers) or "Unattributed"
+    document = p.document
+    event = document.event
+    source = ", ".join(part for part in (document.source, document.url) if part)
+    return (f"{who}, {event.title} ({event.kind}, {p.date.isoformat()}): \u201c{p.text}\u201d "
+            f"In: {document.title}{f' ({source})' if source else ''}. {permalink}")
+
+
+def to_public(p: Position, *, rank: float | None = None, highlight: str | None = None,
+              base_url: str = "") -> PositionPublic:
+    """The public view of a position; `base_url` (scheme and host) makes the permalink absolute."""
     assert p.id is not None
+    speakers = [LeaderRef(slug=s.slug, name=s.name) for s in sorted(p.speakers, key=lambda s: s.slug)]
+    permalink = f"{base_url.rstrip('/')}/v1/positions/{p.id}"
     return PositionPublic(
         id=p.id, document_id=p.document_id, event_id=p.event_id, date=p.date, start=p.start, end=p.end, text=p.text,
-        speakers=[LeaderRef(slug=s.slug, name=s.name) for s in sorted(p.speakers, key=lambda s: s.slug)],
-        topics=sorted(t.slug for t in p.topics), act=p.act,
+        speakers=speakers, topics=sorted(t.slug for t in p.topics), act=p.act,
         provenance=Provenance(method=p.method, confidence=p.confidence, reviewed=p.reviewed),
-        links={"self": f"/v1/positions/{p.id}", "document": f"/v1/documents/{p.document_id}",
+        cite=cite(p, speakers, permalink), rank=search.relevance(rank), highlight=highlight,
+        links={"self": f"/v1/positions/{p.id}", "permalink": permalink, "document": f"/v1/documents/{p.document_id}",
                "event": f"/v1/events/{p.event_id}"},
     )
+
+
+def hit_to_public(hit: PositionHit, base_url: str = "") -> PositionPublic:
+    return to_public(hit.position, rank=hit.rank, highlight=hit.highlight, base_url=base_url)

@@ -20,7 +20,7 @@ def test_list_has_every_seed_position_with_the_documented_shape(client: TestClie
     assert body["total"] == POSITIONS and body["limit"] == 50 and body["next"] is None
     first = body["items"][0]
     assert set(first) == {"id", "document_id", "event_id", "date", "start", "end", "text", "speakers", "topics",
-                          "act", "provenance", "links"}
+                          "act", "provenance", "cite", "rank", "highlight", "links"}
     assert first["provenance"] == {"method": "curated", "confidence": 1.0, "reviewed": True}
     assert first["links"]["self"] == f"/v1/positions/{first['id']}"
     assert first["links"]["document"] == f"/v1/documents/{DOCUMENT}"
