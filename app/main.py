@@ -10,6 +10,7 @@ from app.config import Settings, get_settings
 from app.db import make_engine
 from app.errors import install_error_handlers
 from app.middleware import SecurityHeadersMiddleware
+from app.openapi import install_openapi
 
 DESCRIPTION = """Stated positions of world leaders from summit readouts: who said what about which topic,
 each with its evidence sentence as exact code-point offsets into the stored document text.
@@ -24,6 +25,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = make_engine(settings)
     install_error_handlers(app)
+    install_openapi(app)
     allow_any = "*" in settings.cors_origins
     app.add_middleware(CORSMiddleware, allow_origins=["*"] if allow_any else settings.cors_origins,
                        allow_credentials=False,

@@ -2,11 +2,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Generic, Literal, TypeVar
+from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 T = TypeVar("T")
+
+
+def _iso_date(value: object) -> object:
+    # Pydantic would also read "0" or "1700000000" as Unix timestamps; a date here is YYYY-MM-DD only.
+    if isinstance(value, str) and not (len(value) == 10 and value[4] == "-" and value[7] == "-"):
+        raise ValueError("must be a date as YYYY-MM-DD")
+    if isinstance(value, (int, float)):
+        raise ValueError("must be a date as YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 Act = Literal["assert", "commit", "call", "support", "oppose", "agree"]
 ACTS: tuple[str, ...] = ("assert", "commit", "call", "support", "oppose", "agree")
@@ -152,7 +164,7 @@ class DocumentIn(BaseModel):
     id: str | None = Field(default=None, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=200,
                            description="Document id (slug); made from participants and date when absent.")
     title: str | None = Field(default=None, max_length=500)
-    date: dt.date | None = Field(default=None, description="Date of the communication; required unless `event` is given.")
+    date: IsoDate | None = Field(default=None, description="Date of the communication; required unless `event` is given.")
     kind: EventKind | None = Field(default=None, description="Default: the event's kind, else `phone call`.")
     source: str | None = Field(default=None, max_length=500)
     url: str | None = Field(default=None, max_length=2000)
