@@ -7,10 +7,12 @@ from typing import Annotated, Any, Callable, TypeVar
 
 from fastapi import Depends, Query, Request, Response
 
+from app.api.formats import Format, Listing, alternative_media, output_format, respond
 from app.config import Settings
 from app.errors import invalid_parameter
-from app.schemas import Page, PositionPublic
+from app.schemas import IsoDate, Page, PositionPublic
 from app.services import positions as position_service
+from app.services import webannotation
 from app.services.filters import PositionFilters, validate
 from app.services.pagination import PageResult
 from app.db import SessionDep
@@ -27,21 +29,29 @@ SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 
 @dataclass(frozen=True)
 class Paging:
-    limit: int
+    limit: int | None  # None: every row (limit=all, streamed as CSV or NDJSON)
     cursor: str | None
+    format: Format = "json"
 
 
 def paging(
     settings: SettingsDep,
-    limit: Annotated[int | None, Query(ge=1, description="Items per page (default 50, at most 500).")] = None,
+    format: Annotated[Format, Depends(output_format)],
+    limit: Annotated[str | None, Query(pattern=r"^(?:[1-9][0-9]{0,8}|all)$", description=(
+        "Items per page (default 50, at most 500), or `all` with format=csv|ndjson to stream every match."))] = None,
     cursor: Annotated[str | None, Query(max_length=512, description="Opaque cursor from a previous page's `next` URL.")] = None,
 ) -> Paging:
-    """Page size and position, with the configured default and maximum."""
-    if limit is None:
-        limit = settings.default_limit
-    if limit > settings.max_limit:
-        raise invalid_parameter("limit", f"at most {settings.max_limit}; follow the 'next' URL for more", value=limit)
-    return Paging(limit=limit, cursor=cursor or None)
+    """Page size, position and format, with the configured default and maximum."""
+    if limit == "all":
+        if format not in ("csv", "ndjson"):
+            raise invalid_parameter("limit", "limit=all streams format=csv or format=ndjson only; "
+                                    "page through JSON with the 'next' URL", value=limit)
+        return Paging(limit=None, cursor=cursor or None, format=format)
+    size = settings.default_limit if limit is None else int(limit)
+    if size > settings.max_limit:
+        raise invalid_parameter("limit", f"at most {settings.max_limit}; follow the 'next' URL for more, "
+                                "or use limit=all with format=csv|ndjson", value=size)
+    return Paging(limit=size, cursor=cursor or None, format=format)
 
 
 PagingDep = Annotated[Paging, Depends(paging)]
@@ -65,8 +75,8 @@ def position_filters(
     act: Annotated[list[str], Query(description="assert, commit, call, support, oppose or agree; repeatable.")] = [],  # noqa: B006
     document: Annotated[list[str], Query(description="Document id; repeatable.")] = [],  # noqa: B006
     event: Annotated[list[str], Query(description="Event id; repeatable.")] = [],  # noqa: B006
-    date_from: Annotated[dt.date | None, Query(description="Earliest event date, YYYY-MM-DD (inclusive).")] = None,
-    date_to: Annotated[dt.date | None, Query(description="Latest event date, YYYY-MM-DD (inclusive).")] = None,
+    date_from: Annotated[IsoDate | None, Query(description="Earliest event date, YYYY-MM-DD (inclusive).")] = None,
+    date_to: Annotated[IsoDate | None, Query(description="Latest event date, YYYY-MM-DD (inclusive).")] = None,
     q: Annotated[str | None, Query(max_length=500, description=(
         'Full-text search in the sentence: words (all must match), "quoted phrases", OR, NOT, (…), prefix*. '
         "Adds `rank` and `highlight` to each position and makes sort=relevance the default."))] = None,
@@ -90,12 +100,23 @@ def base_url(request: Request) -> str:
     return (configured or str(request.base_url)).rstrip("/")
 
 
-def positions_page(request: Request, response: Response, session: SessionDep, filters: PositionFilters,
-                   sort: position_service.PositionSort | None, paging: Paging) -> Page[PositionPublic]:
-    """The shared body of every position list endpoint."""
-    sort = position_service.default_sort(filters, sort)
-    result = position_service.list_positions(session, filters, sort, paging.limit, paging.cursor)
-    total = position_service.count_positions(session, filters)
+def positions_listing(request: Request, filters: PositionFilters, sort: position_service.PositionSort) -> Listing:
+    """How to read a position list in any format."""
     base = base_url(request)
-    return page_response(request, response, result, total, paging.limit,
-                         lambda hit: position_service.hit_to_public(hit, base))
+    return Listing(
+        model=PositionPublic,
+        fetch=lambda s, limit, cursor: position_service.list_positions(s, filters, sort, limit, cursor),
+        present=lambda _s, hits: [position_service.hit_to_public(h, base) for h in hits],
+        count=lambda s: position_service.count_positions(s, filters),
+        annotate=lambda s, hits: webannotation.annotations(s, [h.position for h in hits], base))
+
+
+def positions_page(request: Request, response: Response, session: SessionDep, filters: PositionFilters,
+                   sort: position_service.PositionSort | None, paging: Paging) -> Any:
+    """The shared body of every position list endpoint: a page (or export) in the requested format."""
+    sort = position_service.default_sort(filters, sort)
+    return respond(request, session, positions_listing(request, filters, sort), paging.format, paging.limit,
+                   paging.cursor)
+
+
+POSITION_LIST_RESPONSES = alternative_media(PositionPublic, jsonld=True)

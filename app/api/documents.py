@@ -4,8 +4,10 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
+from sqlmodel import Session
 
-from app.api.deps import FiltersDep, PagingDep, SortQuery, page_response, positions_page
+from app.api.deps import POSITION_LIST_RESPONSES, FiltersDep, PagingDep, SortQuery, page_response, positions_page
+from app.api.formats import Listing, alternative_media, respond
 from app.db import SessionDep
 from app.schemas import DocumentDetail, DocumentSummary, Page, PositionPublic
 from app.services import events as service
@@ -15,7 +17,7 @@ from app.services.filters import within
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
 
 
-@router.get("", summary="List documents")
+@router.get("", summary="List documents", responses=alternative_media(DocumentSummary))
 def list_documents(request: Request, response: Response, session: SessionDep, paging: PagingDep,
                    event: Annotated[list[str], Query(description="Event id; repeatable.")] = [],  # noqa: B006
                    q: Annotated[str | None, Query(max_length=500, description=(
@@ -24,11 +26,15 @@ def list_documents(request: Request, response: Response, session: SessionDep, pa
                        "`id` (default) or `relevance` (default with q).")) ] = None,
                    ) -> Page[DocumentSummary]:
     q = search.prepare(session, q) if q is not None else None
-    result = service.list_documents(session, paging.limit, paging.cursor, tuple(event), q, sort)
-    counts = service.position_counts(session, [h.document.id for h in result.rows])
-    return page_response(request, response, result, service.count_documents(session, tuple(event), q), paging.limit,
-                         lambda h: service.document_summary(h.document, counts.get(h.document.id, 0), h.rank,
-                                                            h.highlight))
+
+    def present(s: Session, hits: list[service.DocumentHit]) -> list[DocumentSummary]:
+        counts = service.position_counts(s, [h.document.id for h in hits])
+        return [service.document_summary(h.document, counts.get(h.document.id, 0), h.rank, h.highlight) for h in hits]
+
+    return respond(request, session, Listing(
+        model=DocumentSummary, present=present, count=lambda s: service.count_documents(s, tuple(event), q),
+        fetch=lambda s, limit, cursor: service.list_documents(s, limit, cursor, tuple(event), q, sort)),
+        paging.format, paging.limit, paging.cursor)
 
 
 @router.get("/{document_id}", summary="One document, with its text, event and participants")
@@ -36,7 +42,7 @@ def get_document(session: SessionDep, document_id: str) -> DocumentDetail:
     return service.document_detail(session, service.get_document(session, document_id))
 
 
-@router.get("/{document_id}/positions", summary="The positions of one document, in reading order")
+@router.get("/{document_id}/positions", summary="The positions of one document, in reading order", responses=POSITION_LIST_RESPONSES)
 def document_positions(request: Request, response: Response, session: SessionDep, document_id: str,
                        filters: FiltersDep, paging: PagingDep, sort: SortQuery = None) -> Page[PositionPublic]:
     service.get_document(session, document_id)

@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from app.api.deps import PagingDep, page_response
+from app.api.formats import Listing, alternative_media, respond
 from app.db import SessionDep
 from app.schemas import EventDetail, EventSummary, Page
 from app.services import events as service
@@ -13,14 +14,16 @@ from app.services import events as service
 router = APIRouter(prefix="/v1/events", tags=["events"])
 
 
-@router.get("", summary="List events, oldest first")
+@router.get("", summary="List events, oldest first", responses=alternative_media(EventSummary))
 def list_events(request: Request, response: Response, session: SessionDep, paging: PagingDep,
                 leader: Annotated[list[str], Query(description="Participant's leader slug; repeatable.")] = [],  # noqa: B006
                 kind: Annotated[list[str], Query(description="phone call, video call, meeting, joint statement; repeatable.")] = [],  # noqa: B006
                 ) -> Page[EventSummary]:
-    result = service.list_events(session, paging.limit, paging.cursor, tuple(leader), tuple(kind))
-    return page_response(request, response, result, service.count_events(session, tuple(leader), tuple(kind)),
-                         paging.limit, service.event_summary)
+    return respond(request, session, Listing(
+        model=EventSummary, present=lambda _s, rows: [service.event_summary(e) for e in rows],
+        count=lambda s: service.count_events(s, tuple(leader), tuple(kind)),
+        fetch=lambda s, limit, cursor: service.list_events(s, limit, cursor, tuple(leader), tuple(kind))),
+        paging.format, paging.limit, paging.cursor)
 
 
 @router.get("/{event_id}", summary="One event, with its documents and participants")

@@ -4,9 +4,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
+from sqlmodel import Session
 
-from app.api.deps import FiltersDep, PagingDep, SortQuery, page_response, positions_page
+from app.api.deps import POSITION_LIST_RESPONSES, FiltersDep, PagingDep, SortQuery, page_response, positions_page
+from app.api.formats import Listing, alternative_media, respond
 from app.db import SessionDep
+from app.models import Leader
 from app.schemas import LeaderPublic, Page, PositionPublic
 from app.services import leaders as service
 from app.services.filters import within
@@ -14,14 +17,18 @@ from app.services.filters import within
 router = APIRouter(prefix="/v1/leaders", tags=["leaders"])
 
 
-@router.get("", summary="List leaders")
+@router.get("", summary="List leaders", responses=alternative_media(LeaderPublic))
 def list_leaders(request: Request, response: Response, session: SessionDep, paging: PagingDep,
                  country: Annotated[list[str], Query(description="Country (case-insensitive); repeatable.")] = [],  # noqa: B006
                  ) -> Page[LeaderPublic]:
-    result = service.list_leaders(session, paging.limit, paging.cursor, tuple(country))
-    counts = service.position_counts(session, [le.slug for le in result.rows])
-    return page_response(request, response, result, service.count_leaders(session, tuple(country)), paging.limit,
-                         lambda le: service.to_public(le, counts.get(le.slug, 0)))
+    def present(s: Session, rows: list[Leader]) -> list[LeaderPublic]:
+        counts = service.position_counts(s, [le.slug for le in rows])
+        return [service.to_public(le, counts.get(le.slug, 0)) for le in rows]
+
+    return respond(request, session, Listing(
+        model=LeaderPublic, present=present, count=lambda s: service.count_leaders(s, tuple(country)),
+        fetch=lambda s, limit, cursor: service.list_leaders(s, limit, cursor, tuple(country))),
+        paging.format, paging.limit, paging.cursor)
 
 
 @router.get("/{slug}", summary="One leader")
@@ -30,7 +37,7 @@ def get_leader(session: SessionDep, slug: str) -> LeaderPublic:
     return service.to_public(leader, service.position_counts(session, [slug]).get(slug, 0))
 
 
-@router.get("/{slug}/positions", summary="A leader's stated positions")
+@router.get("/{slug}/positions", summary="A leader's stated positions", responses=POSITION_LIST_RESPONSES)
 def leader_positions(request: Request, response: Response, session: SessionDep, slug: str, filters: FiltersDep,
                      paging: PagingDep, sort: SortQuery = None) -> Page[PositionPublic]:
     """Positions this leader stated, alone or jointly, narrowed by any other filter."""

@@ -1,24 +1,41 @@
 """/v1/positions: stated positions, filtered and paged."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Path, Request, Response
+from typing import Annotated
 
-from app.api.deps import FiltersDep, PagingDep, SortQuery, base_url, positions_page
+from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi.responses import JSONResponse
+
+from app.api.formats import Format, output_format
+
+from app.api.deps import POSITION_LIST_RESPONSES, FiltersDep, PagingDep, SortQuery, base_url, positions_page
 from app.db import SessionDep
 from app.schemas import Page, PositionPublic
+from app.errors import invalid_parameter
 from app.services import positions as service
+from app.services import webannotation
 
 router = APIRouter(prefix="/v1/positions", tags=["positions"])
 
 
-@router.get("", summary="List stated positions")
+@router.get("", summary="List stated positions", responses=POSITION_LIST_RESPONSES)
 def list_positions(request: Request, response: Response, session: SessionDep, filters: FiltersDep,
                    paging: PagingDep, sort: SortQuery = None) -> Page[PositionPublic]:
     """Positions matching every filter given (a repeated filter matches any of its values)."""
     return positions_page(request, response, session, filters, sort, paging)
 
 
-@router.get("/{position_id}", summary="One stated position")
-def get_position(request: Request, session: SessionDep,
+@router.get("/{position_id}", summary="One stated position", responses={200: {"content": {
+    "application/ld+json": {"schema": {"type": "object", "description": "A W3C Web Annotation."}}}}})
+def get_position(request: Request, session: SessionDep, fmt: Annotated[Format, Depends(output_format)],
                  position_id: int = Path(ge=1, le=2**63 - 1)) -> PositionPublic:
-    return service.to_public(service.get_position(session, position_id), base_url=base_url(request))
+    """The position as JSON, or with format=jsonld (or Accept: application/ld+json) as a Web Annotation."""
+    position = service.get_position(session, position_id)
+    if fmt == "jsonld":
+        (body,) = webannotation.annotations(session, [position], base_url(request))
+        return JSONResponse({"@context": webannotation.CONTEXT, **body},  # type: ignore[return-value]
+                            media_type=webannotation.MEDIA_TYPE)
+    if fmt in ("csv", "ndjson"):
+        raise invalid_parameter("format", "one position is served as json or jsonld; csv and ndjson are for lists",
+                                value=fmt)
+    return service.to_public(position, base_url=base_url(request))

@@ -4,9 +4,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
+from sqlmodel import Session
 
-from app.api.deps import FiltersDep, PagingDep, SortQuery, page_response, positions_page
+from app.api.deps import POSITION_LIST_RESPONSES, FiltersDep, PagingDep, SortQuery, page_response, positions_page
+from app.api.formats import Listing, alternative_media, respond
 from app.db import SessionDep
+from app.models import Topic
 from app.schemas import Page, PositionPublic, TopicDetail, TopicPublic
 from app.services import topics as service
 from app.services.filters import within
@@ -14,14 +17,18 @@ from app.services.filters import within
 router = APIRouter(prefix="/v1/topics", tags=["topics"])
 
 
-@router.get("", summary="List topics")
+@router.get("", summary="List topics", responses=alternative_media(TopicPublic))
 def list_topics(request: Request, response: Response, session: SessionDep, paging: PagingDep,
                 headline: Annotated[bool | None, Query(description="Only headline topics (true) or only others (false).")] = None,
                 ) -> Page[TopicPublic]:
-    result = service.list_topics(session, paging.limit, paging.cursor, headline)
-    counts = service.position_counts(session, [t.slug for t in result.rows])
-    return page_response(request, response, result, service.count_topics(session, headline), paging.limit,
-                         lambda t: service.to_public(t, counts.get(t.slug, 0)))
+    def present(s: Session, rows: list[Topic]) -> list[TopicPublic]:
+        counts = service.position_counts(s, [t.slug for t in rows])
+        return [service.to_public(t, counts.get(t.slug, 0)) for t in rows]
+
+    return respond(request, session, Listing(
+        model=TopicPublic, present=present, count=lambda s: service.count_topics(s, headline),
+        fetch=lambda s, limit, cursor: service.list_topics(s, limit, cursor, headline)),
+        paging.format, paging.limit, paging.cursor)
 
 
 @router.get("/{slug}", summary="One topic, with position counts per leader")
@@ -29,7 +36,7 @@ def get_topic(session: SessionDep, slug: str) -> TopicDetail:
     return service.detail(session, service.get_topic(session, slug))
 
 
-@router.get("/{slug}/positions", summary="Stated positions on a topic")
+@router.get("/{slug}/positions", summary="Stated positions on a topic", responses=POSITION_LIST_RESPONSES)
 def topic_positions(request: Request, response: Response, session: SessionDep, slug: str, filters: FiltersDep,
                     paging: PagingDep, sort: SortQuery = None) -> Page[PositionPublic]:
     """Positions addressing this topic, narrowed by any other filter."""
