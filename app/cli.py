@@ -196,6 +196,22 @@ def ingest(
         raise typer.Exit(1)
 
 
+@cli.command("export")
+def export_data(path: Path = typer.Argument(..., help="File to write, or - for standard output.")) -> None:
+    """Write the whole dataset as NDJSON (one record per line); `summit ingest FILE.ndjson` reloads it."""
+    from contextlib import nullcontext
+
+    from app.services.export import dump
+
+    count = 0
+    target = nullcontext(sys.stdout) if str(path) == "-" else path.open("w", encoding="utf-8")
+    with _session() as session, target as out:
+        for record in dump(session):
+            out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+            count += 1
+    typer.echo(f"exported {count} records to {path}", err=True)
+
+
 def _annotator_inputs() -> tuple[list, list]:  # type: ignore[type-arg]
     from app.annotate import Participant, load_topic_specs
     from app.services.seed_files import read_leaders

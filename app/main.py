@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
 
 from app import __version__
-from app.api import documents, events, health, leaders, positions, topics
+from app.api import compare, documents, events, export, health, leaders, positions, topics
+from app.api.caching import HttpCacheMiddleware
 from app.config import Settings, get_settings
 from app.db import make_engine
 from app.errors import install_error_handlers
@@ -26,6 +28,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = make_engine(settings)
     install_error_handlers(app)
     install_openapi(app)
+    # Innermost first: ETag/304 on the endpoint's answer, gzip on what leaves, CORS on everything.
+    app.add_middleware(HttpCacheMiddleware)
+    app.add_middleware(GZipMiddleware, minimum_size=settings.gzip_min_bytes)
     allow_any = "*" in settings.cors_origins
     app.add_middleware(CORSMiddleware, allow_origins=["*"] if allow_any else settings.cors_origins,
                        allow_credentials=False,
@@ -33,6 +38,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                        allow_headers=["Authorization", "Content-Type", "If-None-Match"],
                        expose_headers=["Link", "ETag", "Location"])
     app.add_middleware(SecurityHeadersMiddleware)
-    for module in (positions, documents, events, leaders, topics, health):
+    for module in (positions, documents, events, leaders, topics, compare, export, health):
         app.include_router(module.router)
     return app

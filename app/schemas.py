@@ -146,6 +146,76 @@ class Health(BaseModel):
     positions: int
 
 
+# --- Research queries: facets, timelines, comparisons ------------------------------------------
+
+class FacetCount(BaseModel):
+    value: str
+    count: int
+
+
+class PositionPage(Page[PositionPublic]):
+    """A page of positions; `facets` holds counts per value over all matches when `facets=` was asked."""
+
+    facets: dict[str, list[FacetCount]] | None = Field(default=None, examples=[
+        {"topic": [{"value": "bilateral-relations", "count": 11}, {"value": "afghanistan", "count": 6}]}])
+
+
+class TimelineBucket(BaseModel):
+    period: str = Field(description="YYYY-MM (interval=month) or YYYY (interval=year).")
+    speaker: LeaderRef
+    count: int
+    first: dt.date
+    last: dt.date
+    position_ids: list[int]
+
+
+class Timeline(BaseModel):
+    interval: Literal["month", "year"]
+    topic: str | None
+    leader: str | None
+    buckets: list[TimelineBucket] = Field(description="Oldest period first; within it, by speaker.")
+
+
+class ComparedLeader(BaseModel):
+    leader: LeaderRef
+    count: int = Field(description="Matching positions of this leader (alone or jointly).")
+    positions: list[PositionPublic] = Field(description="The first `limit` of them, oldest first.")
+    topics: list[FacetCount] = Field(description="Topics of those positions, most first.")
+    acts: list[FacetCount]
+
+
+class Comparison(BaseModel):
+    topics: list[str] = Field(description="The topics compared on (empty: all).")
+    leaders: list[ComparedLeader]
+    shared_topics: list[str] = Field(description="Topics every compared leader has a matching position on.")
+    joint: list[PositionPublic] = Field(description="Positions stated jointly by at least two compared leaders.")
+
+
+class DocumentRef(BaseModel):
+    id: str
+    title: str
+    source: str | None
+
+
+class ReadoutCoverage(BaseModel):
+    document_id: str
+    positions: list[PositionPublic]
+
+
+class TopicCoverage(BaseModel):
+    topic: str
+    name: str
+    documents: list[ReadoutCoverage] = Field(description="The readouts that report a position on this topic.")
+    missing_from: list[str] = Field(description="Ids of the readouts that leave the topic out.")
+
+
+class EventComparison(BaseModel):
+    event: EventSummary
+    documents: list[DocumentRef]
+    topics: list[TopicCoverage] = Field(description="Every topic any readout mentions: covered by all first.")
+    untagged: list[ReadoutCoverage] = Field(description="Positions with no topic, per readout.")
+
+
 # --- Write side ---------------------------------------------------------------------------
 
 EVENT_KINDS = ("phone call", "video call", "meeting", "joint statement")

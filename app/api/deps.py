@@ -12,7 +12,7 @@ from app.config import Settings
 from app.errors import invalid_parameter
 from app.schemas import IsoDate, Page, PositionPublic
 from app.services import positions as position_service
-from app.services import webannotation
+from app.services import aggregates, webannotation
 from app.services.filters import PositionFilters, validate
 from app.services.pagination import PageResult
 from app.db import SessionDep
@@ -111,12 +111,20 @@ def positions_listing(request: Request, filters: PositionFilters, sort: position
         annotate=lambda s, hits: webannotation.annotations(s, [h.position for h in hits], base))
 
 
+FacetsQuery = Annotated[list[str], Query(description=(
+    "Counts per value over all matching positions, added to the page as `facets`: any of topic, leader, act, "
+    "country, date (comma-separated or repeated)."))]
+
+
 def positions_page(request: Request, response: Response, session: SessionDep, filters: PositionFilters,
-                   sort: position_service.PositionSort | None, paging: Paging) -> Any:
+                   sort: position_service.PositionSort | None, paging: Paging, facets: list[str] = ()) -> Any:  # type: ignore[assignment]
     """The shared body of every position list endpoint: a page (or export) in the requested format."""
     sort = position_service.default_sort(filters, sort)
+    names = aggregates.parse_facets(facets)
+    extra = (lambda s: {"facets": {name: [c.model_dump() for c in counts]
+                                   for name, counts in aggregates.facets(s, filters, names).items()}}) if names else None
     return respond(request, session, positions_listing(request, filters, sort), paging.format, paging.limit,
-                   paging.cursor)
+                   paging.cursor, extra)
 
 
 POSITION_LIST_RESPONSES = alternative_media(PositionPublic, jsonld=True)

@@ -6,10 +6,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 from sqlmodel import Session
 
-from app.api.deps import POSITION_LIST_RESPONSES, FiltersDep, PagingDep, SortQuery, page_response, positions_page
+from app.api.deps import FacetsQuery, POSITION_LIST_RESPONSES, FiltersDep, PagingDep, SortQuery, page_response, positions_page
 from app.api.formats import Listing, alternative_media, respond
 from app.db import SessionDep
-from app.schemas import DocumentDetail, DocumentSummary, Page, PositionPublic
+from app.schemas import PositionPage, DocumentDetail, DocumentSummary, Page, PositionPublic
 from app.services import events as service
 from app.services import search
 from app.services.filters import within
@@ -44,8 +44,9 @@ def get_document(session: SessionDep, document_id: str) -> DocumentDetail:
 
 @router.get("/{document_id}/positions", summary="The positions of one document, in reading order", responses=POSITION_LIST_RESPONSES)
 def document_positions(request: Request, response: Response, session: SessionDep, document_id: str,
-                       filters: FiltersDep, paging: PagingDep, sort: SortQuery = None) -> Page[PositionPublic]:
+                       filters: FiltersDep, paging: PagingDep, sort: SortQuery = None,
+                       facets: FacetsQuery = []) -> PositionPage:  # noqa: B006
     service.get_document(session, document_id)
     # One document has one date, so date order is reading order: the default unless searching.
     sort = sort or ("relevance" if filters.q else "date")
-    return positions_page(request, response, session, within(filters, document=document_id), sort, paging)
+    return positions_page(request, response, session, within(filters, document=document_id), sort, paging, facets)

@@ -5,10 +5,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.api.deps import PagingDep, page_response
+from app.api.deps import PagingDep, base_url
 from app.api.formats import Listing, alternative_media, respond
 from app.db import SessionDep
-from app.schemas import EventDetail, EventSummary, Page
+from app.schemas import EventComparison, EventDetail, EventSummary, Page
+from app.services import compare as compare_service
 from app.services import events as service
 
 router = APIRouter(prefix="/v1/events", tags=["events"])
@@ -29,3 +30,10 @@ def list_events(request: Request, response: Response, session: SessionDep, pagin
 @router.get("/{event_id}", summary="One event, with its documents and participants")
 def get_event(session: SessionDep, event_id: str) -> EventDetail:
     return service.event_detail(session, service.get_event(session, event_id))
+
+
+@router.get("/{event_id}/compare", summary="The readouts of one event side by side, per topic", tags=["research"])
+def compare_readouts(request: Request, session: SessionDep, event_id: str) -> EventComparison:
+    """For each topic any readout mentions: which readouts report it, with which positions, and which leave it
+    out (`missing_from`) — what one side reported and the other did not."""
+    return compare_service.compare_readouts(session, service.get_event(session, event_id), base_url(request))

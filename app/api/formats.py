@@ -183,8 +183,9 @@ def _stream(request: Request, listing: Listing, fmt: Format, first: PageResult,
 
 
 def respond(request: Request, session: Session, listing: Listing, fmt: Format, limit: int | None,
-            cursor: str | None) -> Any:
-    """The list in `fmt`: a JSON `Page`, or a CSV/NDJSON/JSON-LD body; `limit=None` means all rows."""
+            cursor: str | None, extra: Callable[[Session], dict[str, Any]] | None = None) -> Any:
+    """The list in `fmt`: a JSON `Page` (plus the `extra` fields), or a CSV/NDJSON/JSON-LD body;
+    `limit=None` means all rows."""
     if fmt == "jsonld" and listing.annotate is None:
         raise invalid_parameter("format", "jsonld (Web Annotations) is served for position lists only; "
                                 "use json, csv or ndjson", value=fmt)
@@ -206,8 +207,9 @@ def respond(request: Request, session: Session, listing: Listing, fmt: Format, l
     items = listing.present(session, result.rows)
     total = listing.count(session)
     if fmt == "json":
-        return JSONResponse(Page[listing.model](items=items, total=total, limit=limit,  # type: ignore[name-defined]
-                                                next=next_url).model_dump(mode="json"), headers=headers)
+        page = Page[listing.model](items=items, total=total, limit=limit,  # type: ignore[name-defined]
+                                   next=next_url).model_dump(mode="json")
+        return JSONResponse({**page, **(extra(session) if extra else {})}, headers=headers)
     headers["X-Total-Count"] = str(total)
     text = csv_header(listing.model) + csv_rows(listing.model, items) if fmt == "csv" else ndjson_rows(items)
     return StreamingResponse(iter([text]), media_type=MEDIA_TYPES[fmt], headers=headers)

@@ -6,11 +6,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 from sqlmodel import Session
 
-from app.api.deps import POSITION_LIST_RESPONSES, FiltersDep, PagingDep, SortQuery, page_response, positions_page
+from app.api.deps import FacetsQuery, POSITION_LIST_RESPONSES, FiltersDep, PagingDep, SortQuery, page_response, positions_page
 from app.api.formats import Listing, alternative_media, respond
 from app.db import SessionDep
 from app.models import Leader
-from app.schemas import LeaderPublic, Page, PositionPublic
+from app.schemas import PositionPage, Timeline, LeaderPublic, Page, PositionPublic
+from app.services import aggregates
 from app.services import leaders as service
 from app.services.filters import within
 
@@ -39,7 +40,18 @@ def get_leader(session: SessionDep, slug: str) -> LeaderPublic:
 
 @router.get("/{slug}/positions", summary="A leader's stated positions", responses=POSITION_LIST_RESPONSES)
 def leader_positions(request: Request, response: Response, session: SessionDep, slug: str, filters: FiltersDep,
-                     paging: PagingDep, sort: SortQuery = None) -> Page[PositionPublic]:
+                     paging: PagingDep, sort: SortQuery = None,
+                     facets: FacetsQuery = []) -> PositionPage:  # noqa: B006
     """Positions this leader stated, alone or jointly, narrowed by any other filter."""
     service.get_leader(session, slug)
-    return positions_page(request, response, session, within(filters, leader=slug), sort, paging)
+    return positions_page(request, response, session, within(filters, leader=slug), sort, paging, facets)
+
+
+@router.get("/{slug}/timeline", summary="A leader's positions per period")
+def leader_timeline(session: SessionDep, slug: str, filters: FiltersDep,
+                    interval: Annotated[aggregates.Interval, Query(description="Bucket size.")] = "month") -> Timeline:
+    """For each period: how many positions this leader stated (alone or jointly), the first and last
+    dates, and their ids. `topic=` and every other position filter narrow it."""
+    service.get_leader(session, slug)
+    buckets = aggregates.timeline(session, within(filters, leader=slug), interval, (slug,))
+    return Timeline(interval=interval, topic=None, leader=slug, buckets=buckets)

@@ -8,9 +8,9 @@ from fastapi.responses import JSONResponse
 
 from app.api.formats import Format, output_format
 
-from app.api.deps import POSITION_LIST_RESPONSES, FiltersDep, PagingDep, SortQuery, base_url, positions_page
+from app.api.deps import FacetsQuery, POSITION_LIST_RESPONSES, FiltersDep, PagingDep, SortQuery, base_url, positions_page
 from app.db import SessionDep
-from app.schemas import Page, PositionPublic
+from app.schemas import PositionPage, Page, PositionPublic
 from app.errors import invalid_parameter
 from app.services import positions as service
 from app.services import webannotation
@@ -20,9 +20,10 @@ router = APIRouter(prefix="/v1/positions", tags=["positions"])
 
 @router.get("", summary="List stated positions", responses=POSITION_LIST_RESPONSES)
 def list_positions(request: Request, response: Response, session: SessionDep, filters: FiltersDep,
-                   paging: PagingDep, sort: SortQuery = None) -> Page[PositionPublic]:
+                   paging: PagingDep, sort: SortQuery = None,
+                   facets: FacetsQuery = []) -> PositionPage:  # noqa: B006
     """Positions matching every filter given (a repeated filter matches any of its values)."""
-    return positions_page(request, response, session, filters, sort, paging)
+    return positions_page(request, response, session, filters, sort, paging, facets)
 
 
 @router.get("/{position_id}", summary="One stated position", responses={200: {"content": {

@@ -6,11 +6,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 from sqlmodel import Session
 
-from app.api.deps import POSITION_LIST_RESPONSES, FiltersDep, PagingDep, SortQuery, page_response, positions_page
+from app.api.deps import FacetsQuery, POSITION_LIST_RESPONSES, FiltersDep, PagingDep, SortQuery, page_response, positions_page
 from app.api.formats import Listing, alternative_media, respond
 from app.db import SessionDep
 from app.models import Topic
-from app.schemas import Page, PositionPublic, TopicDetail, TopicPublic
+from app.schemas import PositionPage, Timeline, Page, PositionPublic, TopicDetail, TopicPublic
+from app.services import aggregates
 from app.services import topics as service
 from app.services.filters import within
 
@@ -38,7 +39,18 @@ def get_topic(session: SessionDep, slug: str) -> TopicDetail:
 
 @router.get("/{slug}/positions", summary="Stated positions on a topic", responses=POSITION_LIST_RESPONSES)
 def topic_positions(request: Request, response: Response, session: SessionDep, slug: str, filters: FiltersDep,
-                    paging: PagingDep, sort: SortQuery = None) -> Page[PositionPublic]:
+                    paging: PagingDep, sort: SortQuery = None,
+                    facets: FacetsQuery = []) -> PositionPage:  # noqa: B006
     """Positions addressing this topic, narrowed by any other filter."""
     service.get_topic(session, slug)
-    return positions_page(request, response, session, within(filters, topic=slug), sort, paging)
+    return positions_page(request, response, session, within(filters, topic=slug), sort, paging, facets)
+
+
+@router.get("/{slug}/timeline", summary="Positions on a topic per period and speaker")
+def topic_timeline(session: SessionDep, slug: str, filters: FiltersDep,
+                   interval: Annotated[aggregates.Interval, Query(description="Bucket size.")] = "month") -> Timeline:
+    """For each period and speaker: how many positions, the first and last dates, and their ids.
+    `leader=` narrows to those speakers; every other position filter applies too."""
+    service.get_topic(session, slug)
+    buckets = aggregates.timeline(session, within(filters, topic=slug), interval, filters.leader)
+    return Timeline(interval=interval, topic=slug, leader=None, buckets=buckets)

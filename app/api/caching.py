@@ -1,0 +1,65 @@
+"""HTTP caching of GET responses: an ETag from the data version, `If-None-Match` → 304, Cache-Control.
+
+The ETag is computed before the endpoint runs, from the database's data version (a counter that
+triggers bump on every write to a served table, migration 0100), the request and the app version,
+so a revalidation costs one primary-key read and no query — and streamed exports get one too.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.requests import Request
+from starlette.responses import Response
+
+from app import __version__
+
+log = logging.getLogger("app.caching")
+DATA_VERSION = text("SELECT version FROM data_version WHERE id = 1")
+
+
+def data_version(engine: Engine) -> int | None:
+    """The data version, or None where there is none (a database not migrated to 0100, another backend)."""
+    try:
+        with engine.connect() as conn:
+            return conn.execute(DATA_VERSION).scalar_one_or_none()
+    except SQLAlchemyError:
+        return None
+
+
+def etag_for(request: Request, version: int) -> str:
+    # Everything a GET body depends on: the data, the code, the URL (with host: permalinks are absolute)
+    # and the negotiated format.
+    key = "|".join((__version__, str(version), str(request.url), request.headers.get("accept", "")))
+    return f'W/"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
+
+
+def matches(if_none_match: str | None, etag: str) -> bool:
+    """Weak comparison (RFC 9110 §13.1.2), as If-None-Match requires."""
+    if not if_none_match:
+        return False
+    wanted = etag.removeprefix("W/")
+    return any(tag.strip() == "*" or tag.strip().removeprefix("W/") == wanted for tag in if_none_match.split(","))
+
+
+class HttpCacheMiddleware(BaseHTTPMiddleware):
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        if request.method not in ("GET", "HEAD"):
+            return await call_next(request)
+        cache_control = request.app.state.settings.cache_control
+        version = await run_in_threadpool(data_version, request.app.state.engine)
+        etag = etag_for(request, version) if version is not None else None
+        headers = {"Cache-Control": cache_control, "Vary": "Accept, Accept-Encoding"}
+        if etag and matches(request.headers.get("if-none-match"), etag):
+            return Response(status_code=304, headers={**headers, "ETag": etag})
+        response = await call_next(request)
+        if response.status_code == 200:
+            response.headers.update(headers)
+            if etag:
+                response.headers["ETag"] = etag
+        return response

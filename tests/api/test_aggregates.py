@@ -1,0 +1,76 @@
+"""Facets on position lists, and timelines per period and speaker for a topic or a leader."""
+from __future__ import annotations
+
+import datetime as dt
+
+from fastapi.testclient import TestClient
+
+from tests.factories import PUTIN, XI, add_document, add_event
+from tests.seed_facts import POSITIONS, PUTIN_POSITIONS, XI_POSITIONS
+
+
+def test_facets_count_every_value_under_the_filters(client: TestClient) -> None:
+    body = client.get("/v1/positions", params={"facets": "topic,leader,act,country,date", "limit": 1}).json()
+    facets = body["facets"]
+    assert len(body["items"]) == 1  # counts cover every match, not just the page
+    topics = {f["value"]: f["count"] for f in facets["topic"]}
+    assert topics["afghanistan"] == 6 and topics["taiwan"] == 1 and topics["vaccines"] == 1
+    assert facets["topic"][0] == {"value": "bilateral-relations", "count": 10}  # most first
+    assert facets["leader"] == [{"value": XI, "count": XI_POSITIONS}, {"value": PUTIN, "count": PUTIN_POSITIONS}]
+    assert {f["value"]: f["count"] for f in facets["country"]} == {"China": XI_POSITIONS, "Russia": PUTIN_POSITIONS}
+    assert sum(f["count"] for f in facets["act"]) == POSITIONS
+    assert {f["value"]: f["count"] for f in facets["act"]}["agree"] == 2
+    assert facets["date"] == [{"value": "2021-08-25", "count": POSITIONS}]
+
+
+def test_facets_follow_filters_search_and_path(client: TestClient) -> None:
+    putin = client.get("/v1/topics/afghanistan/positions", params={"facets": ["leader", "act"], "leader": PUTIN}).json()
+    assert putin["facets"]["leader"] == [{"value": PUTIN, "count": 4}, {"value": XI, "count": 1}]  # one is joint
+    searched = client.get("/v1/positions", params={"q": "Taiwan", "facets": "topic"}).json()["facets"]["topic"]
+    assert {f["value"] for f in searched} == {"taiwan", "hong-kong", "xinjiang", "south-china-sea", "sovereignty",
+                                              "external-interference"}
+
+
+def test_no_facets_key_unless_asked_and_unknown_facet_is_a_422(client: TestClient) -> None:
+    assert "facets" not in client.get("/v1/positions").json()
+    response = client.get("/v1/positions", params={"facets": "topic,mood"})
+    assert response.status_code == 422 and response.json()["errors"][0]["name"] == "facets"
+
+
+def _two_more_calls(session) -> None:  # type: ignore[no-untyped-def]
+    for day, text in ((dt.date(2021, 8, 30), "Xi said Afghanistan needs peace."),
+                      (dt.date(2022, 2, 4), "Putin said Afghanistan must not harbour terrorists.")):
+        event = add_event(session, f"call-{day.isoformat()}", day)
+        speaker = XI if text.startswith("Xi") else PUTIN
+        add_document(session, event, f"readout-{day.isoformat()}", [(text, [speaker], ["afghanistan"], "assert")])
+    session.commit()
+
+
+def test_topic_timeline_by_month_and_year(client: TestClient, session) -> None:  # type: ignore[no-untyped-def]
+    _two_more_calls(session)
+    body = client.get("/v1/topics/afghanistan/timeline", params={"interval": "month"}).json()
+    assert body["interval"] == "month" and body["topic"] == "afghanistan"
+    rows = [(b["period"], b["speaker"]["slug"], b["count"], b["first"], b["last"]) for b in body["buckets"]]
+    assert rows == [("2021-08", PUTIN, 4, "2021-08-25", "2021-08-25"), ("2021-08", XI, 4, "2021-08-25", "2021-08-30"),
+                    ("2022-02", PUTIN, 1, "2022-02-04", "2022-02-04")]
+    xi_august = body["buckets"][1]
+    afghan_xi = {p["id"] for p in client.get("/v1/positions", params={"topic": "afghanistan", "leader": XI}).json()["items"]}
+    assert set(xi_august["position_ids"]) == afghan_xi
+    yearly = client.get("/v1/topics/afghanistan/timeline", params={"interval": "year", "leader": XI}).json()["buckets"]
+    assert [(b["period"], b["speaker"]["slug"], b["count"]) for b in yearly] == [("2021", XI, 4)]
+
+
+def test_leader_timeline_with_topic(client: TestClient, session) -> None:  # type: ignore[no-untyped-def]
+    _two_more_calls(session)
+    body = client.get(f"/v1/leaders/{PUTIN}/timeline", params={"topic": "afghanistan", "interval": "year"}).json()
+    assert body["leader"] == PUTIN
+    assert [(b["period"], b["speaker"]["slug"], b["count"]) for b in body["buckets"]] == [("2021", PUTIN, 4),
+                                                                                         ("2022", PUTIN, 1)]
+    everything = client.get(f"/v1/leaders/{XI}/timeline").json()["buckets"]
+    assert [(b["period"], b["count"]) for b in everything] == [("2021-08", XI_POSITIONS + 1)]
+
+
+def test_timeline_errors(client: TestClient) -> None:
+    assert client.get("/v1/topics/narnia/timeline").status_code == 404
+    bad = client.get("/v1/topics/afghanistan/timeline", params={"interval": "week"})
+    assert bad.status_code == 422 and bad.json()["errors"][0]["name"] == "interval"
