@@ -7,19 +7,18 @@ so a revalidation costs one primary-key read and no query — and streamed expor
 from __future__ import annotations
 
 import hashlib
-import logging
 
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
 
-log = logging.getLogger("app.caching")
 DATA_VERSION = text("SELECT version FROM data_version WHERE id = 1")
 
 
@@ -47,19 +46,31 @@ def matches(if_none_match: str | None, etag: str) -> bool:
     return any(tag.strip() == "*" or tag.strip().removeprefix("W/") == wanted for tag in if_none_match.split(","))
 
 
-class HttpCacheMiddleware(BaseHTTPMiddleware):
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        if request.method not in ("GET", "HEAD"):
-            return await call_next(request)
-        cache_control = request.app.state.settings.cache_control
+class HttpCacheMiddleware:
+    """Pure ASGI (not BaseHTTPMiddleware), so responses keep their Content-Length and gzip's size threshold."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        headers = {"Cache-Control": request.app.state.settings.cache_control, "Vary": "Accept"}
         version = await run_in_threadpool(data_version, request.app.state.engine)
         etag = etag_for(request, version) if version is not None else None
-        headers = {"Cache-Control": cache_control, "Vary": "Accept, Accept-Encoding"}
         if etag and matches(request.headers.get("if-none-match"), etag):
-            return Response(status_code=304, headers={**headers, "ETag": etag})
-        response = await call_next(request)
-        if response.status_code == 200:
-            response.headers.update(headers)
-            if etag:
-                response.headers["ETag"] = etag
-        return response
+            await Response(status_code=304, headers={**headers, "ETag": etag})(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start" and message["status"] == 200:
+                response_headers = MutableHeaders(scope=message)
+                response_headers["Cache-Control"] = headers["Cache-Control"]
+                response_headers.add_vary_header("Accept")
+                if etag:
+                    response_headers["ETag"] = etag
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
