@@ -6,10 +6,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 from sqlmodel import Session
 
-from app.api.deps import FacetsQuery, POSITION_LIST_RESPONSES, FiltersDep, PagingDep, SortQuery, page_response, positions_page
+from app.api.deps import POSITION_LIST_RESPONSES, FacetsQuery, FiltersDep, PagingDep, SortQuery, positions_page
 from app.api.formats import Listing, alternative_media, respond
 from app.db import SessionDep
-from app.schemas import PositionPage, DocumentDetail, DocumentSummary, Page, PositionPublic
+from app.schemas import DocumentDetail, DocumentSummary, Page, PositionPage
 from app.services import events as service
 from app.services import search
 from app.services.filters import within

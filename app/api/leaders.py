@@ -6,11 +6,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 from sqlmodel import Session
 
-from app.api.deps import FacetsQuery, POSITION_LIST_RESPONSES, FiltersDep, PagingDep, SortQuery, page_response, positions_page
+from app.api.deps import POSITION_LIST_RESPONSES, FacetsQuery, FiltersDep, PagingDep, SortQuery, positions_page
 from app.api.formats import Listing, alternative_media, respond
 from app.db import SessionDep
 from app.models import Leader
-from app.schemas import PositionPage, Timeline, LeaderPublic, Page, PositionPublic
+from app.schemas import LeaderPublic, Page, PositionPage, Timeline
 from app.services import aggregates
 from app.services import leaders as service
 from app.services.filters import within

@@ -8,9 +8,9 @@ from fastapi.responses import JSONResponse
 
 from app.api.formats import Format, output_format
 
-from app.api.deps import FacetsQuery, POSITION_LIST_RESPONSES, FiltersDep, PagingDep, SortQuery, base_url, positions_page
+from app.api.deps import POSITION_LIST_RESPONSES, FacetsQuery, FiltersDep, PagingDep, SortQuery, base_url, positions_page
 from app.db import SessionDep
-from app.schemas import PositionPage, Page, PositionPublic
+from app.schemas import PositionPage, PositionPublic
 from app.errors import invalid_parameter
 from app.services import positions as service
 from app.services import webannotation

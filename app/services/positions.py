@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -75,19 +74,6 @@ def list_positions(session: Session, filters: PositionFilters, sort: PositionSor
         page = fetch_page(session, stmt, "positions", SORTS[sort], limit, cursor,
                           key_of=lambda r: (r[0].date, r[0].id))
     return PageResult(rows=[PositionHit(*row) for row in page.rows], next_cursor=page.next_cursor)
-
-
-def iter_positions(session: Session, filters: PositionFilters, sort: PositionSort,
-                   batch: int = 500) -> Iterator[PositionHit]:
-    """Every position matching `filters`, fetched in keyset batches so memory stays constant."""
-    cursor: str | None = None
-    while True:
-        page = list_positions(session, filters, sort, batch, cursor)
-        yield from page.rows
-        session.expunge_all()  # keep the identity map from growing with the export
-        if page.next_cursor is None:
-            return
-        cursor = page.next_cursor
 
 
 def get_position(session: Session, position_id: int) -> Position:
