@@ -1,0 +1,36 @@
+"""The act of a position (assert, commit, call, support, oppose, agree) from its main cue."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import STANCE_NOUNS
+
+__all__ = ["decide_act"]
+
+# Cues inside the reported content, for verbs of saying ("Xi said the two sides should ...").
+_CONTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("call", re.compile(r"\b(?:should|must|need(?:s|ed)?\s+to|ought\s+to|call(?:s|ed)?\s+(?:on|for)|"
+                        r"urg\w+|it\s+is\s+(?:important|necessary|essential))\b", re.I)),
+    ("commit", re.compile(r"\b(?:will|shall|(?:stands?|stood)\s+ready|ready\s+to|willing\s+to|"
+                          r"prepared\s+to|intends?\s+to|plans?\s+to|aim\w*\s+to|committed\s+to|"
+                          r"pledg\w+|looks?\s+forward|looking\s+forward)\b", re.I)),
+    ("oppose", re.compile(r"\b(?:oppos\w+|objects?|reject\w*|rejects|against|not\s+accept|"
+                          r"condemn\w*|denounc\w*)\b", re.I)),
+    ("support", re.compile(r"\b(?:supports?|supported|welcom\w+|backs?|endors\w+|adheres?)\b", re.I)),
+)
+
+
+def decide_act(cls: str, sentence: str, after_verb: str = "") -> str:
+    """Act from the cue class, refined by stance nouns or content cues for saying verbs."""
+    if cls in ("call", "commit", "support", "oppose", "agree"):
+        return cls
+    head = after_verb[:60]
+    for rx, act in STANCE_NOUNS:
+        if rx.search(head):
+            return act
+    best: tuple[int, str] | None = None
+    for act, rx in _CONTENT_CUES:
+        m = rx.search(sentence)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), act)
+    return best[1] if best else "assert"

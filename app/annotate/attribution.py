@@ -1,0 +1,280 @@
+"""Attribution: who, if anyone, a sentence reports as stating something.
+
+A *frame* is a subject noun phrase followed (allowing adverbs/auxiliaries) by a cue verb
+from the lexicon, at the start of a clause: the sentence start, after a comma/semicolon
+(", Putin said." / "Noting that ..., Xi said ..."), after "while"/"and" (a second
+speaker), or "According to X,". The first frame in the sentence decides:
+
+* a participant (name, title, role description, pronoun, group, "X and Y") -> position;
+* anyone else (a spokesman, an official, a ministry, a leader who is not a participant)
+  -> no position: their words are not positions;
+* country subjects ("China and Russia agreed", "Brazil expressed") count only when no
+  person frame exists, so "Russia supports ..., the Chinese president said" goes to Xi.
+
+Narration and courtesy verbs (held talks, discussed, congratulated) give no position
+unless a content cue follows ("..., agreeing that", "... and agreed to").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .leaders import Mention, MentionFinder
+from .lexicon import (ADVERBS, COURTESY_NOUNS, FINITE_RE, NON_LEADER_HEADS, PARTICIPLE_RE,
+                      participle_class, verb_class)
+
+__all__ = ["Frame", "find_frames", "Attribution", "attribute_sentence", "quote_mask"]
+
+
+@dataclass(frozen=True)
+class Frame:
+    start: int            # subject start (absolute offset)
+    verb_start: int
+    verb_end: int
+    kind: str             # person|role|pronoun|group|country|other|according-other
+    who: frozenset[int]
+    cls: str              # verb class (say, call, commit, support, oppose, agree, narr, courtesy)
+    gender: str | None = None
+    coord: bool = False   # introduced by "and"/"while"/"whereas"/"but"
+    they: bool = False    # subject is a bare "they"/"we"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    who: frozenset[int]
+    cls: str
+    conf: float
+    frame: Frame | None
+    pronoun_gender: str | None = None   # set when `who` still has to be resolved
+    they: bool = False
+
+
+_CLAUSE_RE = re.compile(r"(?:[,;:\u2014\u2013]|--)[\"'\u201d\u2019]?\s+|[\"\u201d]\s+(?=[a-z])|\s+(?=(?:while|whereas)\s)")
+_CONJ_RE = re.compile(r"^(?:and|while|whereas|but|as\s+well\s+as|with)\s+", re.I)
+_ACCORDING_RE = re.compile(r"^according\s+to\s+", re.I)
+_STOP_CHARS = re.compile(r"[,;:\"\u201c\u201d()\u2014]|--|\.\s")
+_TRAIL_ADV_RE = re.compile(r"(?:\s+(?:%s))+\s*$" % ADVERBS, re.I)
+_BLOCK_WORDS = frozenset("""that which who whom whose to is are was were be been being will would should
+must can could may might not if because since when where after before until as than it this these
+those there here""".split())
+_FILLER = frozenset("and both , the two of as well".split())
+_BACKGROUND_RE = re.compile(
+    r"\b(?:last\s+(?:meeting|talks|call|summit|year|month|week|visit)|previous(?:ly)?|"
+    r"in\s+(?:19|20)\d\d|ago|at\s+the\s+time|back\s+in|earlier\s+this\s+year|once\s+said)\b", re.I)
+_PASSIVE_RE = re.compile(
+    r"\b(?:it|this)\s+was\s+(?:also\s+|further\s+)?(?:agreed|decided|noted|stressed|emphasi[sz]ed|"
+    r"underlined|affirmed|reaffirmed|underscored|recognized|recognised)\b"
+    r"|\b(?:was|were)\s+(?:also\s+|further\s+|once\s+again\s+)?(?:underlined|stressed|emphasi[sz]ed|"
+    r"highlighted|reaffirmed|agreed(?:\s+(?:upon|on))?|welcomed|affirmed|underscored|reiterated)\b", re.I)
+_RESCUE_RE = re.compile(r"(?:,\s+(?:and\s+)?(?:%s\s+)?(?P<part>%s)|\band\s+(?:(?:%s)\s+)*(?P<fin>%s))"
+                        % ("also|jointly|both", PARTICIPLE_RE.pattern, ADVERBS, FINITE_RE.pattern), re.I)
+_NAME_LIKE_RE = re.compile(r"\b[A-Z][a-z]+")
+
+
+def quote_mask(s: str, in_quote: bool) -> tuple[list[bool], bool]:
+    """Per-character "inside a quotation" flags for s, and the state after it."""
+    flags = []
+    q = in_quote
+    for i, ch in enumerate(s):
+        if ch == '"':
+            # A straight quote opens when followed by a word character, closes otherwise.
+            nxt = s[i + 1:i + 2]
+            prev = s[i - 1:i]
+            if not q and (nxt and not nxt.isspace()) and (not prev or prev.isspace() or prev in "([-\u2014"):
+                q = True
+            elif q:
+                flags.append(True)
+                q = False
+                continue
+        elif ch == "\u201c":
+            q = True
+        elif ch == "\u201d":
+            flags.append(True)
+            q = False
+            continue
+        flags.append(q)
+    return flags, q
+
+
+def _classify_np(text: str, a: int, b: int, finder: MentionFinder
+                 ) -> tuple[str, frozenset[int], str | None, bool] | None:
+    """Classify the subject noun phrase text[a:b]: (kind, who, gender, they) or None."""
+    np = text[a:b]
+    if not np.strip():
+        return None
+    mentions = finder.find(text, a, b)
+    rest = list(np)
+    for m in mentions:
+        for k in range(m.start - a, m.end - a):
+            rest[k] = " "
+    leftover = [w for w in re.findall(r"[\w'\u2019-]+|,", "".join(rest)) if w.lower() not in _FILLER]
+    if mentions and not leftover:
+        kinds = {m.kind for m in mentions}
+        who: frozenset[int] = frozenset().union(*(m.who for m in mentions))
+        if "pronoun" in kinds:
+            if len(mentions) != 1:
+                return None
+            return "pronoun", frozenset(), mentions[0].gender, False
+        if "group" in kinds:
+            if len(mentions) != 1:
+                return None
+            word = text[mentions[0].start:mentions[0].end].lower()
+            if word in ("they", "we"):
+                return "group", who, None, True
+            if re.search(r"countries|nations|governments|neighbou?rs|allies|partners", word) and \
+                    len(finder.participants) != 2:
+                return None
+            return "group", who, None, False
+        if kinds == {"country"}:
+            return "country", who, None, False
+        return ("person" if "person" in kinds else "role"), who, None, False
+    words = np.split()
+    if len(words) > 9 or any(w.lower().strip(",") in _BLOCK_WORDS for w in words):
+        return None
+    low = {w.lower().strip(",.'\u2019s") for w in words}
+    if low & NON_LEADER_HEADS or any(w.lower().rstrip("'s\u2019") in NON_LEADER_HEADS for w in words):
+        return "other", frozenset(), None, False
+    # A capitalised name that is not a participant ("Prime Minister Mateusz Morawiecki").
+    if len(_NAME_LIKE_RE.findall(np)) >= 2 and not mentions:
+        return "other", frozenset(), None, False
+    return None
+
+
+def find_frames(text: str, s: int, e: int, finder: MentionFinder,
+                qmask: list[bool] | None = None) -> list[Frame]:
+    """Every frame at a clause start of the sentence text[s:e], in order."""
+    sent = text[s:e]
+    starts = [0] + [m.end() for m in _CLAUSE_RE.finditer(sent)]
+    frames: list[Frame] = []
+    seen: set[int] = set()
+    for cs in starts:
+        if cs in seen or cs >= len(sent):
+            continue
+        seen.add(cs)
+        if qmask and cs < len(qmask) and qmask[cs]:
+            continue
+        rest = sent[cs:]
+        coord = False
+        m = _CONJ_RE.match(rest)
+        if m:
+            coord = True
+            cs += m.end()
+            rest = sent[cs:]
+        m = _ACCORDING_RE.match(rest)
+        if m:
+            stop = _STOP_CHARS.search(rest, m.end())
+            np_end = stop.start() if stop else len(rest.rstrip(".!? "))
+            c = _classify_np(text, s + cs + m.end(), s + cs + np_end, finder)
+            if c:
+                kind, who, g, they = c
+                frames.append(Frame(s + cs, s + cs, s + cs + m.end(),
+                                    "according-other" if kind == "other" else kind, who, "say", g,
+                                    coord, they))
+            continue
+        stop = _STOP_CHARS.search(rest)
+        stretch = rest[:stop.start()] if stop else rest
+        vm = FINITE_RE.search(stretch)
+        if not vm:
+            continue
+        np_text = stretch[:vm.start()]
+        tm = _TRAIL_ADV_RE.search(np_text)
+        np_end = tm.start() if tm else len(np_text.rstrip())
+        c = _classify_np(text, s + cs, s + cs + np_end, finder)
+        if not c:
+            continue
+        kind, who, g, they = c
+        cls = verb_class(vm.group()) or "say"
+        frames.append(Frame(s + cs, s + cs + vm.start(), s + cs + vm.end(), kind, who, cls, g,
+                            coord, they))
+    return frames
+
+
+def _courtesy(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
+    after = text[f.verb_end:e]
+    verb = text[f.verb_start:f.verb_end].lower()
+    if verb.startswith(("express", "convey", "extend", "sen", "offer", "voice", "conveyed")) and \
+            COURTESY_NOUNS.match(after):
+        return True
+    if f.cls in ("support", "narr", "courtesy") or verb.startswith(("welcom", "greet", "receiv")):
+        ms = finder.find(text, f.verb_end, min(e, f.verb_end + 60))
+        if ms and ms[0].kind in ("person", "role") and not text[f.verb_end:ms[0].start].strip() and \
+                not re.match(r"['\u2019]s\b", text[ms[0].end:ms[0].end + 2]):
+            return verb.startswith(("welcom", "greet", "receiv", "congrat", "thank", "host"))
+    return False
+
+
+def attribute_sentence(text: str, s: int, e: int, finder: MentionFinder, *,
+                       joint_statement: bool = False, qmask: list[bool] | None = None
+                       ) -> tuple[list[Attribution], Frame | None]:
+    """Attributions of the sentence text[s:e] and the frame whose subject it names (for
+    pronoun tracking), before pronoun resolution."""
+    frames = find_frames(text, s, e, finder, qmask)
+    n = len(finder.participants)
+    everyone = frozenset(range(n))
+    primary = None
+    for f in frames:
+        if f.kind in ("person", "role", "pronoun", "group", "other"):
+            primary = f
+            break
+    if primary is None:
+        primary = next((f for f in frames if f.kind == "country"), None)
+    if primary is not None and primary.kind == "other":
+        return [], None
+    out: list[Attribution] = []
+    if primary is None:
+        if any(f.kind == "according-other" for f in frames):
+            return [], None
+        if _PASSIVE_RE.search(text[s:e]) and not re.search(r"\b(?:was|were)\s+\w+\s+by\b", text[s:e]):
+            return [Attribution(everyone, "agree" if "agree" in text[s:e].lower() else "say", 0.6, None)], None
+        if joint_statement:
+            return _joint_statement_default(text, s, e, finder), None
+        return [], None
+    if _BACKGROUND_RE.search(text[s:primary.start]) or \
+            re.match(r"\s+at\s+the\s+time\b", text[primary.verb_end:e]):
+        return [], primary
+    cls = primary.cls
+    if cls in ("narr", "courtesy") or _courtesy(text, primary, e, finder):
+        r = _RESCUE_RE.search(text, primary.verb_end, e)
+        rcls = None
+        if r:
+            rcls = participle_class(r.group("part")) if r.group("part") else verb_class(r.group("fin"))
+        if not rcls or rcls in ("narr", "courtesy"):
+            return [], primary
+        cls = rcls
+    out.append(_make(primary, cls, everyone))
+    for f in frames:
+        if f.start <= primary.start or not f.coord or f.kind not in ("person", "role"):
+            continue
+        if f.who == primary.who or f.cls in ("narr", "courtesy") or _courtesy(text, f, e, finder):
+            continue
+        out.append(_make(f, f.cls, everyone, 0.85))
+    return out, primary
+
+
+_CONF = {"person": 0.92, "role": 0.88, "pronoun": 0.8, "group": 0.85, "country": 0.7}
+
+
+def _make(f: Frame, cls: str, everyone: frozenset[int], conf: float | None = None) -> Attribution:
+    c = _CONF.get(f.kind, 0.6) if conf is None else conf
+    if f.kind == "pronoun":
+        return Attribution(frozenset(), cls, c, f, pronoun_gender=f.gender)
+    if f.kind == "group" and f.they:
+        return Attribution(everyone, cls, 0.75, f, they=True)
+    return Attribution(f.who, cls, c, f)
+
+
+def _joint_statement_default(text: str, s: int, e: int, finder: MentionFinder) -> list[Attribution]:
+    """A joint statement's content sentence with no speaker: the country subject's leader,
+    else all signatories."""
+    sent = text[s:e]
+    if not re.search(r"[.!?][\"'\u201d\u2019)]*$", sent) or len(sent.split()) < 5:
+        return []
+    if FINITE_RE.search(sent) and any(verb_class(m.group()) in ("narr", "courtesy")
+                                      for m in FINITE_RE.finditer(sent)):
+        return []
+    ms = finder.find(text, s, e)
+    if ms and ms[0].start == s and ms[0].kind == "country":
+        nxt = text[ms[0].end:ms[0].end + 2].strip()
+        if nxt[:1].islower():
+            return [Attribution(ms[0].who, "say", 0.65, None)]
+    return [Attribution(frozenset(range(len(finder.participants))), "say", 0.55, None)]

@@ -1,0 +1,325 @@
+"""Finding participants in text: names, titles, role descriptions, countries, pronouns,
+groups ("both leaders"), and inferring the participants of a readout from its opening."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from typing import Sequence
+
+from .countries import Country, find_country
+from .models import Participant
+
+__all__ = ["Mention", "MentionFinder", "fold", "infer_participants", "guess_gender",
+           "LEADER_TITLES", "same_person"]
+
+# Titles of heads of state/government (and a few forms of address) that mark a leader.
+LEADER_TITLES = ("Prime Minister", "President", "Chancellor", "Premier", "King", "Queen", "Emperor",
+                 "Crown Prince", "Emir", "Amir", "Sultan", "Sheikh", "Supreme Leader",
+                 "General Secretary", "Secretary-General", "Secretary General", "Chairman",
+                 "State Counsellor", "Taoiseach", "Federal Chancellor", "Chief Executive")
+_ADDRESS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Pres.", "PM", "Madam", "Mr", "Mrs", "Ms", "Dr")
+_NOT_LEADER_BEFORE_TITLE = re.compile(
+    r"(?:Vice|Deputy|Foreign|Former|former|ex-|Acting|Defen[cs]e|Finance|Trade|Economy|Interior|"
+    r"Health|First|Senior|Assistant|Under|Minister|Ministry|Presidential|Energy|Commerce|"
+    r"Security|National|State|Executive)\s*$")
+_PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "bin",
+              "ibn", "al", "el", "la", "le", "du", "ben", "binti", "bint", "y", "e"}
+_FEMALE_NAMES = set("""angela theresa ursula jacinda giorgia kamala claudia dilma sheikh_hasina
+hasina indira mette sanna liz elizabeth kaja sanae yulia park_geun-hye geun-hye tsai ing-wen
+ing-wen sahle-work xiomara dina samia ellen joyce michelle hillary julia jacinda erna
+dalia kersti ingrida viola zuzana maia salome ana magdalena beata ewa marine nicola
+margaret golda benazir cristina michelle mia halimah sheikh gloria corazon megawati
+yingluck paetongtarn jacinda kristalina nancy annalena kristen mary""".split())
+_MALE_NAMES = set("""xi vladimir joe donald barack narendra emmanuel olaf recep ebrahim cyril luiz
+jair boris rishi keir justin shinzo fumio yoshihide shigeru kishida moon yoon lee kim
+volodymyr alexander aleksandr mohammed muhammad mohammad abdullah salman tamim benjamin naftali
+yair isaac hassan ali masoud nicolas nicolás gustavo andres andrés javier alberto mauricio
+pedro antonio mario giuseppe matteo silvio mark mateusz andrzej viktor alexis kyriakos
+sergio jose josé juan carlos felipe anthony scott malcolm kevin tony john joko prabowo
+ferdinand rodrigo hun manet prayut srettha anwar najib lawrence lee_hsien_loong
+shehbaz imran nawaz ashraf hamid abdel abdelmadjid kais recep tayyip erdogan ilham
+nikol kassym-jomart shavkat emomali sadyr serdar gurbanguly alexander aleksandar
+frank-walter walter gerhard helmut francois françois nicolas jacques charles george bill
+ronald jimmy richard dmitry mikhail boris hu wen li jiang zhu deng mao ramaphosa jacob
+thabo nelson bola muhammadu uhuru william paul yoweri abiy""".split())
+
+_PRONOUNS_M = {"he", "his", "him"}
+_PRONOUNS_F = {"she", "her"}
+
+
+def fold(text: str) -> str:
+    """Fold accents without changing length, so offsets into the result index `text`."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ord(ch) < 128:
+            out.append(ch)
+            continue
+        d = unicodedata.normalize("NFKD", ch)
+        base = "".join(c for c in d if not unicodedata.combining(c))
+        out.append(base if len(base) == 1 else ch)
+    return "".join(out)
+
+
+def _words(name: str) -> set[str]:
+    return set(fold(name).casefold().split())
+
+
+def same_person(a: str, b: str) -> bool:
+    """True when one name's words contain the other's ("Putin" / "Vladimir Putin")."""
+    wa, wb = _words(a), _words(b)
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that refers to participants.
+
+    kind: person | role | country | pronoun | group | other
+    who: participant indices it denotes (empty for pronoun until resolved, and for other)."""
+    start: int
+    end: int
+    kind: str
+    who: frozenset[int]
+    gender: str | None = None
+
+
+def _alt(words: Sequence[str]) -> str:
+    uniq = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in uniq)
+
+
+_GROUP_RE = re.compile(
+    r"(?<![\w-])(?:(?:both|the\s+two|the\s+three|the\s+four|all\s+(?:three|four|the)|the|these|"
+    r"the\s+respective)\s+(?:leaders|presidents|heads\s+of\s+(?:state|government)|sides|parties|"
+    r"prime\s+ministers|chancellors|statesmen|counterparts|countries|nations|governments|"
+    r"neighbou?rs|allies|partners)|both\s+of\s+them|they|the\s+pair|the\s+duo|"
+    r"the\s+two|we)(?![\w-])", re.I)
+_PRONOUN_RE = re.compile(r"(?<![\w-])(?:he|she|his\s+country|her\s+country|his\s+government|"
+                         r"her\s+government|his\s+side|her\s+side)(?![\w-])", re.I)
+
+
+class MentionFinder:
+    """Finds participant mentions in a sentence for a fixed list of participants."""
+
+    def __init__(self, participants: Sequence[Participant]) -> None:
+        self.participants = tuple(participants)
+        self.countries: list[Country | None] = [find_country(p.country) for p in participants]
+        pats: list[str] = []
+        self._groups: list[int] = []
+        person_alts: list[tuple[int, str]] = []
+        token_owner: dict[str, set[int]] = {}
+        for i, p in enumerate(participants):
+            for tok in re.findall(r"[\w'-]+", fold(p.name)):
+                if tok.lower() not in _PARTICLES and len(tok) >= 2 and tok[0].isupper():
+                    token_owner.setdefault(tok, set()).add(i)
+        titles_all = list(LEADER_TITLES) + list(_ADDRESS)
+        title_alt = _alt(titles_all)
+        self._title_of: list[str] = []
+        for i, p in enumerate(participants):
+            names = {p.name, *p.aliases}
+            names |= {t for t, owners in token_owner.items()
+                      if owners == {i} and t in fold(p.name).split()}
+            # Strip leading titles from aliases so "President Xi" also matches bare "Xi".
+            names = {n for n in names if n}
+            c = self.countries[i]
+            dems = list(c.demonyms) + list(c.names) if c else ([p.country] if p.country else [])
+            dem_alt = _alt(dems + [n + "'s" for n in (c.names if c else ())] +
+                           [n + "\u2019s" for n in (c.names if c else ())])
+            name_alt = _alt(sorted(names))
+            pre = r"(?:(?:%s)\s+)?" % dem_alt if dem_alt else ""
+            person = (r"(?:(?:his|her|the)\s+(?:%s)\s+counterpart,?\s+)?%s(?:(?:%s)\s+)?(?:%s)" %
+                      (dem_alt or "(?!x)x", pre, title_alt, name_alt))
+            # "President Lula of Brazil" / "of the Federative Republic of Brazil"
+            person += r"(?:\s+of\s+(?:the\s+)?(?:%s))?" % _alt(list(c.names) if c else ["(?!x)x"]) if c else ""
+            person_alts.append((i, person))
+            own_titles = [p.title] if p.title else []
+            role_titles = _alt(list(LEADER_TITLES) + own_titles + ["leader", "head of state",
+                               "head of government", "counterpart", "side", "host", "guest",
+                               "government"])
+            if dem_alt:
+                person_alts.append((i, r"(?:the|his|her)\s+(?:%s)\s+(?:%s)" % (dem_alt, role_titles)))
+            self._title_of.append((p.title or "").casefold())
+        # "the chancellor", "the prime minister": a title alone when only one participant has it.
+        for i, p in enumerate(participants):
+            t = (p.title or "").casefold()
+            if t and sum(1 for q in participants if (q.title or "").casefold() == t) == 1:
+                person_alts.append((i, r"the\s+%s" % _alt([p.title])))
+        self._person_res = [(i, re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % pat, re.I))
+                            for i, pat in person_alts]
+        country_alts: list[tuple[int, re.Pattern[str]]] = []
+        for i, c in enumerate(self.countries):
+            if not c:
+                continue
+            owners = [j for j, d in enumerate(self.countries) if d == c]
+            if len(owners) != 1:
+                continue  # two leaders of one country: a country mention cannot pick one
+            alts = _alt(list(c.names) + list(c.capitals) + [f"{d} side" for d in c.demonyms])
+            country_alts.append((i, re.compile(r"(?<![\w-])(?:the\s+)?(?:%s)(?:'s|\u2019s)?(?![\w-])" % alts)))
+        self._country_res = country_alts
+
+    # -- finding ----------------------------------------------------------------------
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """All mentions in text[start:end], longest-first without overlaps, in order."""
+        end = len(text) if end is None else end
+        seg = fold(text[start:end])
+        cands: list[Mention] = []
+        for i, rx in self._person_res:
+            for m in rx.finditer(seg):
+                kind = "person"
+                if m.group().lower().startswith(("the ", "his ", "her ")) and not _has_name(m.group()):
+                    kind = "role"
+                cands.append(Mention(start + m.start(), start + m.end(), kind, frozenset({i})))
+        for i, rx in self._country_res:
+            for m in rx.finditer(seg):
+                if m.start() > 0 and seg[m.start() - 1] == "-" and m.end() < len(seg) and seg[m.end():m.end() + 1] != " ":
+                    continue
+                cands.append(Mention(start + m.start(), start + m.end(), "country", frozenset({i})))
+        for m in _PRONOUN_RE.finditer(seg):
+            w = m.group().split()[0].lower()
+            g = "male" if w in _PRONOUNS_M else "female"
+            cands.append(Mention(start + m.start(), start + m.end(), "pronoun", frozenset(), g))
+        for m in _GROUP_RE.finditer(seg):
+            cands.append(Mention(start + m.start(), start + m.end(), "group",
+                                 frozenset(range(len(self.participants)))))
+        cands.sort(key=lambda x: (x.start, -(x.end - x.start), _KIND_RANK[x.kind]))
+        out: list[Mention] = []
+        for c in cands:
+            if out and c.start < out[-1].end:
+                continue
+            out.append(c)
+        return out
+
+
+_KIND_RANK = {"person": 0, "role": 1, "country": 2, "group": 3, "pronoun": 4, "other": 5}
+
+
+def _has_name(s: str) -> bool:
+    toks = s.split()
+    return any(t[:1].isupper() for t in toks[1:]) and not s.lower().endswith(("side", "leader", "counterpart"))
+
+
+# -- inference ------------------------------------------------------------------------
+
+_NAME = r"(?:[A-Z][\w'\u2019-]+|(?:da|de|do|dos|van|von|der|bin|al|el|la|le|du|ibn)(?=\s+[A-Z]))"
+_NAME_SEQ = r"%s(?:\s+%s){0,4}" % (_NAME, _NAME)
+_TITLE_ALT = "|".join(re.escape(t) for t in sorted(LEADER_TITLES, key=len, reverse=True))
+_DEM_WORD = r"(?:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w'-]*)?)"
+_TITLED_RE = re.compile(
+    r"(?:(?P<dem>%s)\s+|(?P<poss>his|her|the)\s+(?P<dem2>[A-Z][\w.'-]*)\s+counterpart,?\s+)?"
+    r"(?:(?P<title>%s)\s+)?(?P<name>%s)(?:\s+of\s+(?:the\s+)?(?P<of>(?:[A-Z][\w'-]*\s+)*?(?:Republic\s+of\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?))?"
+    % (_DEM_WORD, _TITLE_ALT, _NAME_SEQ))
+_COMM_RE = re.compile(
+    r"\b(?:held|hold|holds|talks?|phone|telephone|call|video|virtual|met|meet|meets|meeting|summit|"
+    r"conversation|spoke|speak|joint\s+statement|agreed|discussed|exchanged|visit|received|hosted)\b",
+    re.I)
+
+
+def guess_gender(name: str, text: str = "") -> str | None:
+    """Gender from the first name (small list) or a form of address; None if unsure."""
+    toks = [t.lower() for t in re.findall(r"[\w'-]+", fold(name))]
+    if not toks:
+        return None
+    for t in toks[:2]:
+        if t in _FEMALE_NAMES:
+            return "female"
+    if toks[0] in _MALE_NAMES:
+        return "male"
+    if text:
+        surname = re.escape(fold(name).split()[-1])
+        ft = fold(text)
+        if re.search(r"\b(?:Mrs\.?|Ms\.?|Madam|Madame|Queen|Empress)\s+(?:\w+\s+)?%s\b" % surname, ft):
+            return "female"
+        if re.search(r"\b(?:Mr\.?|King|Emperor|Sultan|Emir)\s+(?:\w+\s+)?%s\b" % surname, ft):
+            return "male"
+        if re.search(r"%s\b[^.]{0,80}\b(?:first\s+(?:female|woman)|she\s+(?:took|became|was|has|is))" % surname, ft):
+            return "female"
+    return None
+
+
+def _country_of(dem: str | None) -> Country | None:
+    if not dem:
+        return None
+    dem = dem.strip()
+    c = find_country(dem)
+    if c:
+        return c
+    for suffix in ("'s", "\u2019s"):
+        if dem.endswith(suffix):
+            return find_country(dem[: -len(suffix)])
+    return None
+
+
+def infer_participants(text: str, sentences: Sequence[tuple[int, int]],
+                       known_leaders: Sequence[Participant] = (), max_sentences: int = 4
+                       ) -> tuple[Participant, ...]:
+    """Leaders named with the communication in the opening sentences.
+
+    A titled name ("Indian Prime Minister Narendra Modi", "his Iranian counterpart Ebrahim
+    Raisi", "President Cyril Ramaphosa of South Africa") in an opening sentence that speaks
+    of the meeting/call names a participant; `known_leaders` resolve names and aliases
+    (and supply gender/country)."""
+    found: list[Participant] = []
+
+    def add(p: Participant) -> None:
+        for j, q in enumerate(found):
+            if same_person(p.name, q.name):
+                if len(fold(p.name)) > len(fold(q.name)) and not any(
+                        same_person(q.name, k.name) for k in known_leaders):
+                    found[j] = replace(p, title=p.title or q.title, country=p.country or q.country)
+                return
+        found.append(p)
+
+    used = 0
+    for s, e in sentences:
+        if used >= max_sentences:
+            break
+        sent = text[s:e]
+        if not _COMM_RE.search(sent):
+            continue
+        used += 1
+        for m in _TITLED_RE.finditer(sent):
+            name = m.group("name")
+            title = m.group("title")
+            before = sent[:m.start()]
+            known = _resolve_known(name, known_leaders)
+            if known is None and not title and not m.group("poss"):
+                continue
+            if title and _NOT_LEADER_BEFORE_TITLE.search(before + (m.group("dem") or "") + " "):
+                continue
+            if m.group("dem") and _NOT_LEADER_BEFORE_TITLE.search(m.group("dem") + " "):
+                continue
+            if len(name.split()) == 1 and known is None and not title:
+                continue
+            country = (_country_of(m.group("dem")) or _country_of(m.group("dem2"))
+                       or _country_of(m.group("of")))
+            if known is not None:
+                add(known)
+                continue
+            if m.group("poss") and not country:
+                continue
+            if m.group("poss") and not title:
+                # "his Iranian counterpart Ebrahim Raisi": same office as the other leader
+                title = found[-1].title if found else None
+            add(Participant(name=name.strip(), title=title, country=country.name if country else None,
+                            gender=guess_gender(name, text)))
+    # Known leaders named by an alias alone in the headline/opening ("Xi, Putin hold talks").
+    if known_leaders:
+        for s, e in sentences[:max_sentences + 1]:
+            sent = fold(text[s:e])
+            for k in known_leaders:
+                for a in (k.name, *k.aliases):
+                    if a and re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(fold(a)), sent):
+                        if not any(same_person(k.name, f.name) for f in found) and len(found) < 2:
+                            add(k)
+                        break
+    return tuple(found)
+
+
+def _resolve_known(name: str, known: Sequence[Participant]) -> Participant | None:
+    for k in known:
+        if any(same_person(name, a) for a in (k.name, *k.aliases) if a):
+            return k
+    return None

@@ -1,0 +1,198 @@
+"""annotate(): sentences -> attribution (with pronoun and quotation context) -> topics/act."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Sequence
+
+from .acts import decide_act
+from .attribution import Attribution, attribute_sentence, quote_mask
+from .countries import find_country
+from .leaders import MentionFinder, guess_gender, infer_participants
+from .models import Annotation, FoundPosition, Participant, TopicSpec
+from .sentences import split_sentences
+from .topics import TopicMatcher
+
+__all__ = ["annotate", "ANNOTATOR_VERSION"]
+
+ANNOTATOR_VERSION = "annotator/0.1"
+
+_TERMINAL_RE = re.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*$")
+_MATCHERS: dict[tuple[TopicSpec, ...], TopicMatcher] = {}
+
+
+def _matcher(topics: Sequence[TopicSpec]) -> TopicMatcher:
+    key = tuple(topics)
+    m = _MATCHERS.get(key)
+    if m is None:
+        if len(_MATCHERS) > 32:
+            _MATCHERS.clear()
+        m = _MATCHERS[key] = TopicMatcher(key)
+    return m
+
+
+def _mask_re(parts: Sequence[Participant]) -> re.Pattern[str] | None:
+    """Participants' names and their own countries/demonyms/capitals, blanked before topic
+    matching: a speaker is not a topic (Iran in a Turkey-Iran call is not middle-east)."""
+    words: set[str] = set()
+    for p in parts:
+        words.add(p.name)
+        words.update(a for a in p.aliases if a)
+        c = find_country(p.country)
+        if c:
+            words.update(c.names + c.demonyms + c.capitals)
+        elif p.country:
+            words.add(p.country)
+    words = {w for w in words if w and len(w) > 1}
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:%s)(?:'s|\u2019s)?(?![\w])" % alt)
+
+
+def _mask(rx: re.Pattern[str] | None, s: str) -> str:
+    return rx.sub(lambda m: " " * len(m.group()), s) if rx else s
+
+
+def annotate(text: str, *, topics: Sequence[TopicSpec], participants: Sequence[Participant] | None = None,
+             kind: str | None = None, known_leaders: Sequence[Participant] = ()) -> Annotation:
+    """Find the stated positions of the participants in a summit readout.
+
+    participants=None infers them from the opening sentences (resolving names through
+    `known_leaders`). `kind` "joint statement" makes speakerless content sentences joint
+    positions of the signatories. Never raises on any str input."""
+    given = tuple(participants) if participants is not None else None
+    try:
+        return _annotate(text if isinstance(text, str) else "", tuple(topics or ()), given,
+                         (kind or "").strip().lower(), tuple(known_leaders or ()))
+    except RecursionError:  # pathological input: an empty result beats a 500 in the API
+        return Annotation(given or (), ())
+
+
+def _annotate(text: str, topics: tuple[TopicSpec, ...], given: tuple[Participant, ...] | None,
+              kind: str, known: tuple[Participant, ...]) -> Annotation:
+    sents = split_sentences(text)
+    if given is None:
+        parts = infer_participants(text, sents, known)
+    else:
+        parts = given
+    if not sents or not parts:
+        return Annotation(parts, ())
+    # Fill genders for pronoun resolution without changing what we return.
+    work = []
+    for p in parts:
+        g = p.gender
+        if g is None:
+            k = next((k for k in known if k.gender and (k.name == p.name or p.name in k.aliases)), None)
+            g = k.gender if k else guess_gender(p.name, text)
+        work.append(replace(p, gender=g) if g != p.gender else p)
+    finder = MentionFinder(work)
+    matcher = _matcher(topics)
+    mask_rx = _mask_re(work)
+    doc_topics = matcher.present(_mask(mask_rx, text))
+    joint = "joint" in kind
+    everyone = frozenset(range(len(work)))
+
+    recent: list[int] = []            # participants recently in subject position, newest first
+    last_joint: frozenset[int] | None = None
+    in_quote = False
+    pending: list[tuple[int, int]] = []   # sentences of an open quotation awaiting a speaker
+    pending_who: Attribution | None = None
+    last_quote: tuple[frozenset[int], int] | None = None  # (speaker, sentence index)
+    found: dict[tuple[int, int, frozenset[int]], FoundPosition] = {}
+
+    def resolve(a: Attribution) -> Attribution | None:
+        nonlocal last_joint
+        if a.pronoun_gender is not None and not a.who:
+            cands = [i for i in recent if work[i].gender in (None, a.pronoun_gender)]
+            if cands:
+                conf = a.conf if work[cands[0]].gender == a.pronoun_gender else a.conf - 0.1
+                return replace(a, who=frozenset({cands[0]}), conf=conf)
+            same = [i for i, p in enumerate(work) if p.gender == a.pronoun_gender]
+            if len(same) == 1:
+                return replace(a, who=frozenset(same), conf=a.conf - 0.15)
+            return None
+        if a.they:
+            return replace(a, who=last_joint or everyone)
+        return a
+
+    def emit(s: int, e: int, a: Attribution) -> None:
+        if not a.who:
+            return
+        sent = text[s:e]
+        topics_ = matcher.match(_mask(mask_rx, sent), doc_topics)
+        after = text[a.frame.verb_end:e] if a.frame else ""
+        act = decide_act(a.cls, sent, after)
+        names = tuple(sorted(work[i].name for i in a.who))
+        # Speaker names as given: the returned participants may lack the inferred gender.
+        names = tuple(sorted(parts[i].name for i in a.who))
+        key = (s, e, a.who)
+        if key not in found or found[key].confidence < a.conf:
+            found[key] = FoundPosition(s, e, names, topics_, act, round(max(0.05, min(a.conf, 0.99)), 3))
+
+    prev_block_end = -1
+    for idx, (s, e) in enumerate(sents):
+        sent = text[s:e]
+        # A line without final punctuation is a headline or dateline, never a position.
+        if not _TERMINAL_RE.search(sent) and "\n" not in text[s:e] and not in_quote:
+            qflags, _ = quote_mask(sent, False)
+            continue
+        starts_quoted = in_quote or sent[:1] in "\"\u201c"
+        qflags, in_quote_after = quote_mask(sent, in_quote)
+        attrs, subj = attribute_sentence(text, s, e, finder, joint_statement=joint, qmask=qflags)
+        resolved = [r for r in (resolve(a) for a in attrs) if r is not None and r.who]
+        if starts_quoted or pending:
+            if resolved:
+                sp = resolved[0]
+                for ps, pe in pending:
+                    emit(ps, pe, replace(sp, conf=min(sp.conf, 0.85)))
+                pending = []
+                for r in resolved:
+                    emit(s, e, r)
+                last_quote = (sp.who, idx)
+                if in_quote_after:
+                    pending_who = sp
+            elif pending_who is not None and not in_quote_after:
+                for ps, pe in pending + [(s, e)]:
+                    emit(ps, pe, replace(pending_who, conf=0.8))
+                last_quote = (pending_who.who, idx)
+                pending, pending_who = [], None
+            elif in_quote_after:
+                if pending_who is not None:
+                    emit(s, e, replace(pending_who, conf=0.8))
+                else:
+                    pending.append((s, e))
+            else:
+                # A fully quoted sentence right after an attributed quotation continues it.
+                if last_quote and last_quote[1] == idx - 1 and not pending:
+                    emit(s, e, Attribution(last_quote[0], "say", 0.75, None))
+                    last_quote = (last_quote[0], idx)
+                pending = []
+        else:
+            for r in resolved:
+                emit(s, e, r)
+            if in_quote_after and resolved:
+                pending_who = resolved[0]
+        if not in_quote_after:
+            pending_who = None if not pending else pending_who
+        in_quote = in_quote_after
+        # Track subjects for pronouns: the leader who spoke (or acted) last is "he"/"she".
+        if resolved:
+            for r in resolved:
+                if len(r.who) == 1:
+                    i = next(iter(r.who))
+                    if i in recent:
+                        recent.remove(i)
+                    recent.insert(0, i)
+                else:
+                    last_joint = r.who
+                    recent = []
+        elif subj is not None and subj.kind in ("person", "role") and len(subj.who) == 1:
+            i = next(iter(subj.who))
+            if i in recent:
+                recent.remove(i)
+            recent.insert(0, i)
+        elif subj is not None and subj.kind == "group":
+            recent = []
+    positions = tuple(sorted(found.values(), key=lambda p: (p.start, p.speakers)))
+    return Annotation(parts, positions)
