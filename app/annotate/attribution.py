@@ -52,7 +52,7 @@ class Attribution:
 _CLAUSE_RE = re.compile(r"(?:[,;:\u2014\u2013]|--)[\"'\u201d\u2019]?\s+|[\"\u201d]\s+(?=[a-z])|\s+(?=(?:while|whereas)\s)")
 _CONJ_RE = re.compile(r"^(?:and|while|whereas|but|as\s+well\s+as|with)\s+", re.I)
 _ACCORDING_RE = re.compile(r"^according\s+to\s+", re.I)
-_STOP_CHARS = re.compile(r"[,;:\"\u201c\u201d()\u2014]|--|\.\s")
+_STOP_CHARS = re.compile(r"[,;:\"\u201c\u201d()\u2014]|--")
 _TRAIL_ADV_RE = re.compile(r"(?:\s+(?:%s))+\s*$" % ADVERBS, re.I)
 _BLOCK_WORDS = frozenset("""that which who whom whose to is are was were be been being will would should
 must can could may might not if because since when where after before until as than it this these

@@ -206,11 +206,12 @@ def _has_name(s: str) -> bool:
 _NAME = r"(?:[A-Z][\w'\u2019-]+|(?:da|de|do|dos|van|von|der|bin|al|el|la|le|du|ibn)(?=\s+[A-Z]))"
 _NAME_SEQ = r"%s(?:\s+%s){0,4}" % (_NAME, _NAME)
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(LEADER_TITLES, key=len, reverse=True))
-_DEM_WORD = r"(?:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w'-]*)?)"
 _TITLED_RE = re.compile(
-    r"(?:(?P<dem>%s)\s+|(?P<poss>his|her|the)\s+(?P<dem2>[A-Z][\w.'-]*)\s+counterpart,?\s+)?"
-    r"(?:(?P<title>%s)\s+)?(?P<name>%s)(?:\s+of\s+(?:the\s+)?(?P<of>(?:[A-Z][\w'-]*\s+)*?(?:Republic\s+of\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?))?"
-    % (_DEM_WORD, _TITLE_ALT, _NAME_SEQ))
+    r"(?P<title>%s)\s+(?P<name>%s)(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,5}))?"
+    % (_TITLE_ALT, _NAME_SEQ))
+_COUNTERPART_RE = re.compile(
+    r"\b(?:his|her|the)\s+(?P<dem>[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?)\s+counterpart,?\s+(?:(?P<title>%s)\s+)?(?P<name>%s)"
+    % (_TITLE_ALT, _NAME_SEQ))
 _COMM_RE = re.compile(
     r"\b(?:held|hold|holds|talks?|phone|telephone|call|video|virtual|met|meet|meets|meeting|summit|"
     r"conversation|spoke|speak|joint\s+statement|agreed|discussed|exchanged|visit|received|hosted)\b",
@@ -280,27 +281,35 @@ def infer_participants(text: str, sentences: Sequence[tuple[int, int]],
         if not _COMM_RE.search(sent):
             continue
         used += 1
+        hits = []
+        for m in _COUNTERPART_RE.finditer(sent):
+            hits.append((m.start("name"), m.group("name"), m.group("title"), _country_of(m.group("dem")), True))
         for m in _TITLED_RE.finditer(sent):
-            name = m.group("name")
-            title = m.group("title")
+            if any(h[0] == m.start("name") for h in hits):
+                continue
             before = sent[:m.start()]
+            if _NOT_LEADER_BEFORE_TITLE.search(before):
+                continue
+            words = before.split()
+            country = None
+            for k in (2, 1):
+                if len(words) >= k:
+                    country = _country_of(" ".join(words[-k:]))
+                    if country:
+                        break
+            if not country and m.group("of"):
+                ow = m.group("of").split()
+                for k in (2, 1):
+                    country = _country_of(" ".join(ow[-k:]))
+                    if country:
+                        break
+            hits.append((m.start("name"), m.group("name"), m.group("title"), country, False))
+        for _, name, title, country, counterpart in sorted(hits, key=lambda h: h[0]):
             known = _resolve_known(name, known_leaders)
-            if known is None and not title and not m.group("poss"):
-                continue
-            if title and _NOT_LEADER_BEFORE_TITLE.search(before + (m.group("dem") or "") + " "):
-                continue
-            if m.group("dem") and _NOT_LEADER_BEFORE_TITLE.search(m.group("dem") + " "):
-                continue
-            if len(name.split()) == 1 and known is None and not title:
-                continue
-            country = (_country_of(m.group("dem")) or _country_of(m.group("dem2"))
-                       or _country_of(m.group("of")))
             if known is not None:
                 add(known)
                 continue
-            if m.group("poss") and not country:
-                continue
-            if m.group("poss") and not title:
+            if counterpart and not title:
                 # "his Iranian counterpart Ebrahim Raisi": same office as the other leader
                 title = found[-1].title if found else None
             add(Participant(name=name.strip(), title=title, country=country.name if country else None,

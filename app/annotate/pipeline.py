@@ -54,6 +54,30 @@ def _mask(rx: re.Pattern[str] | None, s: str) -> str:
     return rx.sub(lambda m: " " * len(m.group()), s) if rx else s
 
 
+def _segments(text: str, s: int, e: int, attrs: list[Attribution], matcher: TopicMatcher,
+              mask_rx: re.Pattern[str] | None) -> list[list[tuple[int, int]] | None]:
+    """Topic scope of each attribution when one sentence reports several leaders
+    ("X said ..., while Y stressed ..."): each speaker gets the topics of his own clause
+    plus a shared introduction ("On Syria, X ..."); a clause with no topic of its own
+    ("..., and Y pledged his full support") inherits the previous speaker's scope."""
+    if len(attrs) < 2 or any(a.frame is None for a in attrs):
+        return [None] * len(attrs)
+    starts = [a.frame.start for a in attrs]  # type: ignore[union-attr]
+    if starts != sorted(starts) or len(set(starts)) != len(starts):
+        return [None] * len(attrs)
+    out: list[list[tuple[int, int]] | None] = []
+    for k, st in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else e
+        if k == 0:
+            out.append([(s, end)])
+            continue
+        if not matcher.present(_mask(mask_rx, text[st:end])):
+            out.append(out[-1])
+            continue
+        out.append([(s, starts[0]), (st, end)])
+    return out
+
+
 def annotate(text: str, *, topics: Sequence[TopicSpec], participants: Sequence[Participant] | None = None,
              kind: str | None = None, known_leaders: Sequence[Participant] = ()) -> Annotation:
     """Find the stated positions of the participants in a summit readout.
@@ -116,11 +140,15 @@ def _annotate(text: str, topics: tuple[TopicSpec, ...], given: tuple[Participant
             return replace(a, who=last_joint or everyone)
         return a
 
-    def emit(s: int, e: int, a: Attribution) -> None:
+    def emit(s: int, e: int, a: Attribution, segment: list[tuple[int, int]] | None = None) -> None:
         if not a.who:
             return
         sent = text[s:e]
-        topics_ = matcher.match(_mask(mask_rx, sent), doc_topics)
+        if segment is None:
+            topics_ = matcher.match(_mask(mask_rx, sent), doc_topics)
+        else:
+            topics_ = tuple(sorted({t for a0, b0 in segment
+                                    for t in matcher.match(_mask(mask_rx, text[a0:b0]), doc_topics)}))
         after = text[a.frame.verb_end:e] if a.frame else ""
         act = decide_act(a.cls, sent, after)
         names = tuple(sorted(work[i].name for i in a.who))
@@ -169,8 +197,8 @@ def _annotate(text: str, topics: tuple[TopicSpec, ...], given: tuple[Participant
                     last_quote = (last_quote[0], idx)
                 pending = []
         else:
-            for r in resolved:
-                emit(s, e, r)
+            for r, seg in zip(resolved, _segments(text, s, e, resolved, matcher, mask_rx)):
+                emit(s, e, r, seg)
             if in_quote_after and resolved:
                 pending_who = resolved[0]
         if not in_quote_after:
