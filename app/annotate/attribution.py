@@ -195,6 +195,10 @@ def _courtesy(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
     if verb.startswith(("express", "convey", "extend", "sen", "offer", "voice", "conveyed")) and \
             COURTESY_NOUNS.match(after):
         return True
+    if verb.startswith(("apprecia", "thank", "welcom")) and re.match(
+            r"\s+(?:\w+(?:'s|\u2019s)?\s+){0,3}(?:support|help|assistance|hospitality|invitation|"
+            r"kind\s+words|message|greetings|wishes|call)\b", after, re.I):
+        return True
     if f.cls in ("support", "narr", "courtesy") or verb.startswith(("welcom", "greet", "receiv")):
         ms = finder.find(text, f.verb_end, min(e, f.verb_end + 60))
         if ms and ms[0].kind in ("person", "role") and not text[f.verb_end:ms[0].start].strip() and \

@@ -203,7 +203,7 @@ def _has_name(s: str) -> bool:
 
 # -- inference ------------------------------------------------------------------------
 
-_NAME = r"(?:[A-Z][\w'\u2019-]+|(?:da|de|do|dos|van|von|der|bin|al|el|la|le|du|ibn)(?=\s+[A-Z]))"
+_NAME = r"(?:[A-Z][\w'\u2019-]+|[A-Z]\.(?=\s+[A-Z])|(?:da|de|do|dos|van|von|der|bin|al|el|la|le|du|ibn)(?=\s+[A-Z]))"
 _NAME_SEQ = r"%s(?:\s+%s){0,4}" % (_NAME, _NAME)
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(LEADER_TITLES, key=len, reverse=True))
 _TITLED_RE = re.compile(
@@ -305,6 +305,9 @@ def infer_participants(text: str, sentences: Sequence[tuple[int, int]],
                         break
             hits.append((m.start("name"), m.group("name"), m.group("title"), country, False))
         for _, name, title, country, counterpart in sorted(hits, key=lambda h: h[0]):
+            name = re.sub(r"(?:,?\s+(?:Jr|Sr)\.?|\s+[A-Z]\.)+$", "", name.strip())
+            # "Joseph R. Biden": initials are not part of the name we serve
+            name = re.sub(r"\s+[A-Z]\.(?=\s)", "", name)
             known = _resolve_known(name, known_leaders)
             if known is not None:
                 add(known)

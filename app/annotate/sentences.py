@@ -60,6 +60,9 @@ _OPENERS = frozenset("""the he she it they we i but this that these those both i
 meanwhile earlier later a an his her their its our there as after before during for when while
 mr mrs ms president prime chancellor""".split()) - {"president", "prime", "chancellor"}
 
+# Words before a capital letter + period that make it a numeral/label, not an initial.
+_NOT_NAMES = frozenset("""article chapter part annex section title phase plan group class grade type
+vitamin stage level sputnik appendix schedule item clause protocol""".split())
 _END_RE = re.compile(r"(?:[.!?\u2026]+|\.\.\.)[\"'\u201d\u2019\u00bb)\]]*(?=\s|$)")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.$")
 _QUOTE_OPEN = "\"'\u201c\u2018\u00ab(["
@@ -160,7 +163,10 @@ def _is_boundary(block: str, dot_end: int, punct: str, nxt: int) -> bool:
         return False
     if low in _NUMBERED or low in _MONTH_ABBR:
         return not c.isdigit()
-    if len(word) == 1 and word.isupper():  # an initial: "Donald J. Trump"
+    if len(word) == 1 and word.isupper():  # an initial ("Donald J. Trump"), or "Article V."
+        prev = re.search(r"([\w-]+)\s+\w\.$", head)
+        if prev is None or not prev.group(1)[:1].isupper() or prev.group(1).lower() in _NOT_NAMES:
+            return True
         return nw in _OPENERS
     return True
 

@@ -1,0 +1,35 @@
+"""Shared fixtures for the annotator tests (plain helpers: tests/conftest.py is not ours)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.annotate import Annotation, Participant, annotate, load_topic_specs
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO / ".." / "shared"
+DEV = SHARED / "annotation" / "dev"
+TOPICS = load_topic_specs(REPO / "data" / "topics.yaml")
+
+LULA = Participant("Luiz Inácio Lula da Silva", "President", "Brazil", "male")
+MODI = Participant("Narendra Modi", "Prime Minister", "India", "male")
+MELONI = Participant("Giorgia Meloni", "Prime Minister", "Italy", "female")
+ALBANESE = Participant("Anthony Albanese", "Prime Minister", "Australia", "male")
+KISHIDA = Participant("Fumio Kishida", "Prime Minister", "Japan", "male")
+SCHOLZ = Participant("Olaf Scholz", "Chancellor", "Germany", "male")
+
+
+def run(text: str, participants=(LULA, MODI), **kw) -> Annotation:
+    return annotate(text, topics=TOPICS, participants=list(participants) if participants is not None else None, **kw)
+
+
+def who(ann: Annotation, text: str) -> dict[str, list[tuple[str, ...]]]:
+    """sentence text -> list of speaker tuples."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in ann.positions:
+        out.setdefault(text[p.start:p.end], []).append(p.speakers)
+    return out
+
+
+def speakers_of(ann: Annotation, text: str, needle: str) -> list[tuple[str, ...]]:
+    """Speaker tuples of the positions whose sentence contains needle."""
+    return [p.speakers for p in ann.positions if needle in text[p.start:p.end]]

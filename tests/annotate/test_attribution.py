@@ -1,0 +1,150 @@
+"""Attribution shapes, on small invented readouts (not the dev sentences)."""
+from __future__ import annotations
+
+from tests.annotate.helpers import ALBANESE, KISHIDA, LULA, MELONI, MODI, run, speakers_of
+
+L, M = ("Luiz Inácio Lula da Silva",), ("Narendra Modi",)
+BOTH = tuple(sorted(L + M))
+
+
+def check(text: str, needle: str, expected, participants=(LULA, MODI), **kw):
+    ann = run(text, participants, **kw)
+    assert speakers_of(ann, text, needle) == expected, [
+        (text[p.start:p.end], p.speakers) for p in ann.positions]
+
+
+def test_x_said_that():
+    check("Lula said that Brazil wants fairer rules for farm exports.", "fairer", [L])
+
+
+def test_trailing_reporting_clause():
+    check("Brazil backs a permanent seat for India on the council, Lula said.", "permanent seat", [L])
+
+
+def test_participial_intro_then_said():
+    t = ("Noting that the ocean economy is growing fast, Modi said India and Brazil should "
+         "pool their research on fisheries.")
+    check(t, "pool their research", [M])
+    t2 = "Stressing that hunger is a political choice, Lula said no child should go to bed hungry."
+    check(t2, "hungry", [L])
+
+
+def test_according_to():
+    check("According to Modi, solar power will cover half of India's new demand.", "solar", [M])
+
+
+def test_told():
+    check("Modi told Lula that India will double its purchases of Brazilian ethanol.", "ethanol", [M])
+
+
+def test_for_his_part_and_role_description():
+    t = ("Lula spoke first about biofuels. For his part, the Indian prime minister said the two "
+         "countries should launch a joint biofuel alliance.")
+    check(t, "biofuel alliance", [M])
+
+
+def test_pronoun_follows_last_speaker_not_object():
+    t = ("Modi told Lula that India values the partnership. He added that a new direct flight "
+         "would help tourism.")
+    check(t, "direct flight", [M])
+
+
+def test_his_country_he_said():
+    t = ("Lula welcomed the plan for a space agreement. His country will also open its launch "
+         "site to Indian satellites, he said.")
+    check(t, "launch site", [L])
+
+
+def test_country_and_side_as_subject_resolve_to_leader():
+    t = "The Brazilian side said it is ready to share its experience with ethanol cars."
+    check(t, "ethanol cars", [L])
+    t2 = "India also opposes unilateral sanctions, the Indian leader noted."
+    check(t2, "sanctions", [M])
+
+
+def test_multi_sentence_quote():
+    t = ('"Hunger is not a natural disaster. It is a political choice. We can end it in this '
+         'decade," Lula said at the press conference.')
+    ann = run(t)
+    assert [p.speakers for p in ann.positions] == [L, L, L]
+    first = ann.positions[0]
+    assert t[first.start] == '"'
+    assert t[ann.positions[-1].end - 1] == "."
+
+
+def test_quote_continuation_after_attribution():
+    t = ('"Our trade can double by 2030," Modi said. "The tools are already on the table."')
+    ann = run(t)
+    assert [p.speakers for p in ann.positions] == [M, M]
+
+
+def test_joint_subjects():
+    for subj in ("Both leaders", "The two sides", "The two heads of state", "They",
+                 "Brazil and India", "Lula and Modi"):
+        t = f"{subj} agreed to hold a ministerial dialogue on food security every year."
+        check(t, "ministerial dialogue", [BOTH])
+
+
+def test_passive_is_joint():
+    check("It was agreed that the next summit would take place in Brasilia.", "next summit", [BOTH])
+    check("The importance of reforming global finance was underlined.", "global finance", [BOTH])
+
+
+def test_two_speakers_in_one_sentence():
+    t = ("Lula said Brazil would host the climate talks, while Modi stressed that India "
+         "needs climate finance.")
+    ann = run(t)
+    assert sorted(p.speakers for p in ann.positions) == [L, M]
+    topics = {p.speakers: p.topics for p in ann.positions}
+    assert "climate" in topics[M]
+
+
+def test_narration_background_courtesy_spokesperson_are_not_positions():
+    t = ("Lula and Modi held talks by phone on Monday. The two leaders exchanged views on the "
+         "situation in the Middle East. Lula congratulated Modi on his re-election. "
+         "During their last meeting in 2023, the two leaders signed a memorandum on trade. "
+         "An Indian foreign ministry spokesperson said the call was warm. "
+         "Brazilian Foreign Minister Mauro Vieira told reporters that the talks went well.")
+    assert run(t).positions == ()
+
+
+def test_headline_is_not_a_position():
+    t = "Lula, Modi agree to boost trade\n\nLula said Brazil wants more Indian investment."
+    ann = run(t)
+    assert [t[p.start:p.end] for p in ann.positions] == ["Lula said Brazil wants more Indian investment."]
+
+
+def test_welcomed_policy_is_support_but_welcomed_person_is_courtesy():
+    t = "Modi welcomed Brazil's decision to join the solar alliance."
+    ann = run(t)
+    assert [(p.speakers, p.act) for p in ann.positions] == [(M, "support")]
+    assert run("Modi welcomed Lula to New Delhi.").positions == ()
+
+
+def test_ambiguous_pronoun_gives_no_position():
+    # Two men were just named jointly: "he" cannot be resolved, so no position.
+    t = "Both leaders reviewed the partnership. He said the talks should continue."
+    assert run(t).positions == ()
+
+
+def test_gender_picks_the_right_leader():
+    t = ("Meloni and Albanese spoke by phone. Albanese said Australia wants a free trade deal with "
+         "the EU. She said Italy would support the talks in Brussels.")
+    ann = run(t, (MELONI, ALBANESE))
+    assert speakers_of(ann, t, "Italy would support") == [("Giorgia Meloni",)]
+
+
+def test_joint_statement_default_and_country_subject():
+    t = ("Joint Statement by Prime Minister Kishida and Prime Minister Albanese\n\n"
+         "1. The two Prime Ministers met in Canberra.\n\n"
+         "2. The transition to clean energy requires secure supply chains for critical minerals.\n\n"
+         "3. Japan will host a regional hydrogen forum next year.\n")
+    ann = run(t, (KISHIDA, ALBANESE), kind="joint statement")
+    assert speakers_of(ann, t, "clean energy") == [("Anthony Albanese", "Fumio Kishida")]
+    assert speakers_of(ann, t, "hydrogen forum") == [("Fumio Kishida",)]
+    assert speakers_of(ann, t, "met in Canberra") == []
+
+
+def test_non_participant_leader_is_not_a_speaker():
+    t = "Canadian Prime Minister Mark Carney has repeatedly urged India to cut tariffs."
+    assert run(t).positions == ()
