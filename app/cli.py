@@ -118,7 +118,7 @@ def keys_create(name: str = typer.Argument(..., help="Who or what the key is for
         except KeyProblem as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(1) from None
-    typer.echo(f"created key {row.name!r} ({row.prefix}…); store it now, it cannot be shown again:")
+        typer.echo(f"created key {row.name!r} ({row.prefix}…); store it now, it cannot be shown again:")
     typer.echo(key)
 
 
@@ -148,7 +148,7 @@ def keys_revoke(name: str = typer.Argument(..., help="The key's name or prefix."
         except KeyProblem as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(1) from None
-    typer.echo(f"revoked {row.name!r} ({row.prefix}…)")
+        typer.echo(f"revoked {row.name!r} ({row.prefix}…)")
 
 
 @cli.command()
@@ -169,8 +169,14 @@ def ingest(
         for path in exports:
             from app.services import export
 
-            with path.open(encoding="utf-8") as lines:
-                report = export.load(session, (json.loads(line) for line in lines if line.strip()))
+            try:
+                with path.open(encoding="utf-8") as lines:
+                    report = export.load(session, (json.loads(line) for line in lines if line.strip()))
+            except (export.ExportError, json.JSONDecodeError, UnicodeDecodeError) as exc:
+                session.rollback()
+                failed += 1
+                typer.echo(f"{path}: skipped, nothing loaded from it: {exc}", err=True)
+                continue
             typer.echo(f"{path}: {report}")
         inputs = list(read_inputs(others, annotate)) if others else []
         with typer.progressbar(inputs, label="ingesting", file=sys.stderr) as bar:

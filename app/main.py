@@ -6,12 +6,12 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 
 from app import __version__
-from app.api import compare, documents, events, export, health, leaders, positions, topics
+from app.api import compare, curation, documents, events, export, health, ingest, leaders, positions, topics
 from app.api.caching import HttpCacheMiddleware
 from app.config import Settings, get_settings
 from app.db import make_engine
 from app.errors import install_error_handlers
-from app.middleware import SecurityHeadersMiddleware
+from app.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
 from app.openapi import install_openapi
 
 DESCRIPTION = """Stated positions of world leaders from summit readouts: who said what about which topic,
@@ -22,8 +22,7 @@ Errors are RFC 9457 `application/problem+json`."""
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app on `settings` (default: from the environment). The schema must already be migrated."""
     settings = settings or get_settings()
-    app = FastAPI(title="Summit positions API", version=__version__, description=DESCRIPTION,
-                  max_body_size=settings.max_body_bytes)
+    app = FastAPI(title="Summit positions API", version=__version__, description=DESCRIPTION)
     app.state.settings = settings
     app.state.engine = make_engine(settings)
     install_error_handlers(app)
@@ -38,6 +37,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                        allow_headers=["Authorization", "Content-Type", "If-None-Match"],
                        expose_headers=["Link", "ETag", "Location"])
     app.add_middleware(SecurityHeadersMiddleware)
-    for module in (positions, documents, events, leaders, topics, compare, export, health):
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    for module in (positions, documents, events, leaders, topics, compare, export, ingest, curation, health):
         app.include_router(module.router)
     return app

@@ -1,9 +1,10 @@
 """Write side for positions and topics: curators correct, add and delete. Every route needs an API key."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Path, Response, status
+from fastapi import APIRouter, Path, Request, Response, status
 
 from app.api.auth import KeyDep
+from app.api.deps import base_url
 from app.api.ingest import AUTH_RESPONSES
 from app.db import SessionDep
 from app.schemas import PositionIn, PositionPatch, PositionPublic, TopicIn, TopicPublic
@@ -17,20 +18,23 @@ PositionId = Path(ge=1, le=2**63 - 1)
 
 @router.post("/v1/positions", status_code=status.HTTP_201_CREATED, summary="Add a position the annotator missed",
              responses={**AUTH_RESPONSES, 409: {"description": "Same span and speakers exist"}})
-def add_position(data: PositionIn, session: SessionDep, response: Response, _key: KeyDep) -> PositionPublic:
+def add_position(data: PositionIn, request: Request, session: SessionDep, response: Response,
+                 _key: KeyDep) -> PositionPublic:
     position = curation.add_position(session, data)
     response.headers["Location"] = f"/v1/positions/{position.id}"
-    return position_service.to_public(position_service.get_position(session, position.id))  # type: ignore[arg-type]
+    return position_service.to_public(position_service.get_position(session, position.id),  # type: ignore[arg-type]
+                                      base_url=base_url(request))
 
 
 @router.patch("/v1/positions/{position_id}", summary="Curate a position's speakers, topics or act",
               responses=AUTH_RESPONSES)
-def patch_position(patch: PositionPatch, session: SessionDep, _key: KeyDep,
+def patch_position(patch: PositionPatch, request: Request, session: SessionDep, _key: KeyDep,
                    position_id: int = PositionId) -> PositionPublic:
     """Given fields replace the stored ones; the position becomes `curated` and `reviewed`, and
     survives re-annotation."""
     position = curation.patch_position(session, position_service.get_position(session, position_id), patch)
-    return position_service.to_public(position_service.get_position(session, position.id))  # type: ignore[arg-type]
+    return position_service.to_public(position_service.get_position(session, position.id),  # type: ignore[arg-type]
+                                      base_url=base_url(request))
 
 
 @router.delete("/v1/positions/{position_id}", status_code=status.HTTP_204_NO_CONTENT, summary="Delete a position",

@@ -4,11 +4,12 @@ Every route here needs an API key; reads stay public.
 """
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Request, Response, status
 from sqlalchemy.orm import selectinload
 from sqlmodel import select
 
 from app.api.auth import KeyDep
+from app.api.deps import base_url
 from app.db import SessionDep
 from app.models import Position
 from app.schemas import AnnotationPublic, DocumentIn, DocumentWithPositions, FoundPositionPublic, LeaderRef, Provenance
@@ -20,23 +21,25 @@ router = APIRouter(tags=["ingest"])
 AUTH_RESPONSES: dict[int | str, dict] = {401: {"description": "Missing, unknown or revoked API key"}}
 
 
-def _with_positions(session: SessionDep, document_id: str) -> DocumentWithPositions:
+def _with_positions(request: Request, session: SessionDep, document_id: str) -> DocumentWithPositions:
     document = events.get_document(session, document_id)
     rows = session.exec(select(Position).where(Position.document_id == document_id)
                         .options(selectinload(Position.speakers), selectinload(Position.topics))  # type: ignore[arg-type]
                         .order_by(Position.start, Position.id)).all()
     detail = events.document_detail(session, document)
-    return DocumentWithPositions(**detail.model_dump(), positions=[position_service.to_public(p) for p in rows])
+    return DocumentWithPositions(**detail.model_dump(), positions=[position_service.to_public(p, base_url=base_url(request))
+                                                                     for p in rows])
 
 
 @router.post("/v1/documents", status_code=status.HTTP_201_CREATED, summary="Annotate and store a readout",
              responses={**AUTH_RESPONSES, 409: {"description": "The same text is stored already"}})
-def create_document(payload: DocumentIn, session: SessionDep, response: Response, _key: KeyDep) -> DocumentWithPositions:
+def create_document(payload: DocumentIn, request: Request, session: SessionDep, response: Response,
+                    _key: KeyDep) -> DocumentWithPositions:
     """Split the readout into sentences, attribute and tag them, and store the document with its
     positions in one transaction. The same text again (by SHA-256) is a 409 linking to the stored one."""
     document = ingest.ingest(session, payload)
     response.headers["Location"] = f"/v1/documents/{document.id}"
-    return _with_positions(session, document.id)
+    return _with_positions(request, session, document.id)
 
 
 @router.post("/v1/annotate", summary="Annotate a readout without storing anything (dry run)", responses=AUTH_RESPONSES)
@@ -54,9 +57,10 @@ def annotate_only(payload: DocumentIn, session: SessionDep, _key: KeyDep) -> Ann
 
 @router.post("/v1/documents/{document_id}/annotate", summary="Re-run the annotator, keeping reviewed positions",
              responses=AUTH_RESPONSES)
-def reannotate_document(document_id: str, session: SessionDep, _key: KeyDep) -> DocumentWithPositions:
+def reannotate_document(document_id: str, request: Request, session: SessionDep,
+                        _key: KeyDep) -> DocumentWithPositions:
     ingest.reannotate(session, events.get_document(session, document_id))
-    return _with_positions(session, document_id)
+    return _with_positions(request, session, document_id)
 
 
 @router.delete("/v1/documents/{document_id}", status_code=status.HTTP_204_NO_CONTENT,

@@ -151,33 +151,45 @@ def plan(session: Session, payload: DocumentIn, given: Annotation | None = None,
     return run, event, date
 
 
+# Two clients may create the same new leader or event at once; the loser of that race retries
+# against what the winner committed.
+ATTEMPTS = 3
+
+
 def ingest(session: Session, payload: DocumentIn, given: Annotation | None = None,
            method: str = "curated") -> Document:
     """Annotate (or take `given` positions) and store a readout in one transaction; 409 if its text is stored."""
-    existing = session.exec(select(Document.id).where(Document.sha256 == sha256_of(payload.text))).first()
-    if existing is not None:
-        raise duplicate_error(existing)
-    run, event, date = plan(session, payload, given, method)
-    try:
+    for attempt in range(ATTEMPTS):
+        existing = session.exec(select(Document.id).where(Document.sha256 == sha256_of(payload.text))).first()
+        if existing is not None:
+            raise duplicate_error(existing)
+        try:
+            return _ingest_once(session, payload, given, method)
+        except IntegrityError:
+            session.rollback()
+            existing = session.exec(select(Document.id).where(Document.sha256 == sha256_of(payload.text))).first()
+            if existing is not None:
+                raise duplicate_error(existing) from None
+            if attempt == ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _ingest_once(session: Session, payload: DocumentIn, given: Annotation | None, method: str) -> Document:
+    with session.no_autoflush:
+        run, event, date = plan(session, payload, given, method)
         for leader in run.new_leaders:
             session.add(leader)
         session.add(event)
         doc_id = _document_id(session, payload, run.participants, date)
-        document = Document(id=doc_id, event_id=event.id, title=payload.title or default_title(payload.text),
-                            source=payload.source, url=payload.url, language=payload.language, text=payload.text,
-                            sha256=sha256_of(payload.text))
-        session.add(document)
-        session.flush()
-        for position in positions_from(run, session, payload.text, doc_id, event):
-            session.add(position)
-        session.commit()
-    except IntegrityError:
-        # Another client stored the same text between our check and our commit.
-        session.rollback()
-        existing = session.exec(select(Document.id).where(Document.sha256 == sha256_of(payload.text))).first()
-        if existing is not None:
-            raise duplicate_error(existing) from None
-        raise
+    document = Document(id=doc_id, event_id=event.id, title=payload.title or default_title(payload.text),
+                        source=payload.source, url=payload.url, language=payload.language, text=payload.text,
+                        sha256=sha256_of(payload.text))
+    session.add(document)
+    session.flush()
+    for position in positions_from(run, session, payload.text, doc_id, event):
+        session.add(position)
+    session.commit()
     session.refresh(document)
     return document
 

@@ -148,3 +148,52 @@ def test_delete_document_removes_its_positions(client: TestClient, auth: dict) -
     assert client.get("/v1/positions").json()["total"] == POSITIONS
     assert client.get(f"/v1/events/{doc['event_id']}").status_code == 404
     assert client.delete(f"/v1/documents/{doc['id']}", headers=auth).status_code == 404
+
+
+def test_read_only_deployment_refuses_writes(settings, api_key: str) -> None:  # type: ignore[no-untyped-def]
+    from app.main import create_app
+
+    app = create_app(settings.model_copy(update={"read_only": True}))
+    with TestClient(app) as client:
+        response = client.post("/v1/documents", json=body(), headers={"Authorization": f"Bearer {api_key}"})
+        assert response.status_code == 403 and response.json()["type"] == "/problems/read-only"
+        assert client.delete(f"/v1/documents/{DOCUMENT}").status_code == 403
+        assert client.get("/v1/positions").json()["total"] == POSITIONS
+    app.state.engine.dispose()
+
+
+def test_writes_are_rate_limited_per_key(settings, api_key: str) -> None:  # type: ignore[no-untyped-def]
+    from app.main import create_app
+
+    app = create_app(settings.model_copy(update={"write_rate_limit": "2/minute"}))
+    auth = {"Authorization": f"Bearer {api_key}"}
+    with TestClient(app) as client:
+        statuses = [client.post("/v1/annotate", json=body(), headers=auth).status_code for _ in range(3)]
+        assert statuses == [200, 200, 429]
+        limited = client.post("/v1/annotate", json=body(), headers=auth)
+        assert int(limited.headers["retry-after"]) >= 1 and limited.json()["status"] == 429
+        assert client.get("/v1/positions").status_code == 200  # reads are never limited
+    app.state.engine.dispose()
+
+
+def test_revoked_key_stops_working_at_once(client: TestClient, settings, api_key: str) -> None:  # type: ignore[no-untyped-def]
+    from sqlmodel import Session
+
+    from app.db import make_engine
+    from app.services.keys import revoke_key
+
+    auth = {"Authorization": f"Bearer {api_key}"}
+    assert client.post("/v1/annotate", json=body(), headers=auth).status_code == 200
+    engine = make_engine(settings)
+    with Session(engine) as s:
+        revoke_key(s, "tests")
+    engine.dispose()
+    assert client.post("/v1/annotate", json=body(), headers=auth).status_code == 401
+
+
+def test_security_headers(client: TestClient) -> None:
+    response = client.get("/v1/positions")
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["x-frame-options"] == "DENY"
+    assert "default-src 'none'" in response.headers["content-security-policy"]
+    assert "cdn.jsdelivr.net" in client.get("/docs").headers["content-security-policy"]
