@@ -1,0 +1,81 @@
+"""annotate(): the public interface, participant inference, ordering and robustness."""
+from __future__ import annotations
+
+import dataclasses
+
+from app.annotate import ANNOTATOR_VERSION, Annotation, FoundPosition, Participant, annotate
+from tests.annotate.helpers import LULA, MODI, TOPICS, run
+
+READOUT = """Modi, Lula discuss biofuels and reform of global bodies
+
+NEW DELHI, May 4 (PTI) -- Indian Prime Minister Narendra Modi held a phone call with Brazilian President Luiz Inácio Lula da Silva on Thursday, the Prime Minister's Office said.
+
+Modi said India and Brazil should deepen cooperation on biofuels and green hydrogen. Lula agreed, saying that Brazil is ready to share its ethanol technology with India.
+
+The two leaders called for reform of the United Nations Security Council. Lula congratulated Modi on the successful G20 presidency.
+"""
+KNOWN = [Participant("Narendra Modi", "Prime Minister", "India", "male", ("Modi", "PM Modi")),
+         Participant("Luiz Inácio Lula da Silva", "President", "Brazil", "male", ("Lula",))]
+
+
+def test_version_and_types():
+    assert ANNOTATOR_VERSION == "annotator/0.1"
+    ann = run(READOUT)
+    assert isinstance(ann, Annotation) and all(isinstance(p, FoundPosition) for p in ann.positions)
+    assert dataclasses.is_dataclass(ann) and ann.participants == (LULA, MODI)
+
+
+def test_positions_sorted_and_well_formed():
+    ann = run(READOUT)
+    keys = [(p.start, p.speakers) for p in ann.positions]
+    assert keys == sorted(keys) and len(keys) == 3
+    for p in ann.positions:
+        span = READOUT[p.start:p.end]
+        assert span == span.strip()
+        assert list(p.speakers) == sorted(p.speakers) and list(p.topics) == sorted(p.topics)
+        assert p.act in {"assert", "commit", "call", "support", "oppose", "agree"}
+        assert 0.0 <= p.confidence <= 1.0
+
+
+def test_acts():
+    acts = {READOUT[p.start:p.end][:12]: p.act for p in run(READOUT).positions}
+    assert acts["Modi said In"] == "call"
+    assert acts["Lula agreed,"] == "agree"
+    assert acts["The two lead"] == "call"
+
+
+def test_inferred_participants_from_titles_and_registry():
+    ann = annotate(READOUT, topics=TOPICS, participants=None, known_leaders=KNOWN)
+    assert [p.name for p in ann.participants] == ["Narendra Modi", "Luiz Inácio Lula da Silva"]
+    ann2 = annotate(READOUT, topics=TOPICS, participants=None)
+    names = [(p.name, p.title, p.country) for p in ann2.participants]
+    assert names == [("Narendra Modi", "Prime Minister", "India"),
+                     ("Luiz Inácio Lula da Silva", "President", "Brazil")]
+    assert [p.speakers for p in ann2.positions] == [p.speakers for p in run(READOUT).positions]
+
+
+def test_unknown_leader_from_title_pattern_with_gender():
+    t = ("Italian Prime Minister Giorgia Meloni held talks with Australian Prime Minister Anthony "
+         "Albanese in Rome on Friday. Meloni said Italy wants a free trade agreement with Australia.")
+    ann = annotate(t, topics=TOPICS, participants=None)
+    assert ann.participants[0] == Participant("Giorgia Meloni", "Prime Minister", "Italy", "female")
+    assert ann.participants[1].country == "Australia"
+    assert ann.positions[0].speakers == ("Giorgia Meloni",)
+    assert "trade" in ann.positions[0].topics
+
+
+def test_non_leader_titles_are_not_participants():
+    t = ("Chinese President Xi Jinping held talks with French President Emmanuel Macron. "
+         "Chinese Foreign Minister Wang Yi and Vice President Han Zheng attended.")
+    ann = annotate(t, topics=TOPICS, participants=None)
+    assert [p.name for p in ann.participants] == ["Xi Jinping", "Emmanuel Macron"]
+
+
+def test_never_raises_on_odd_input():
+    for text in ("", "   ", "\x00\x00", "\r\n\r\n", "\u202eRTL \u05e9\u05dc\u05d5\u05dd.", "\U0001F600" * 50,
+                 "Lula said " * 2000, '"' * 100, "." * 1000, "Modi said \u201cfine"):
+        ann = run(text)
+        for p in ann.positions:
+            assert 0 <= p.start < p.end <= len(text)
+        annotate(text, topics=TOPICS, participants=None)
+    assert annotate("Modi said yes.", topics=[], participants=[]).positions == ()

@@ -1,0 +1,54 @@
+"""Topic keywords: word boundaries, several topics, data-driven vocabulary."""
+from __future__ import annotations
+
+from app.annotate import TopicSpec, annotate
+from app.annotate.topics import TopicMatcher
+from tests.annotate.helpers import LULA, MODI, TOPICS, run
+
+
+def topics_of(sentence: str) -> tuple[str, ...]:
+    return TopicMatcher(TOPICS).match(sentence)
+
+
+def test_word_boundaries():
+    assert "xinjiang" in topics_of("He spoke about Xinjiang.")
+    assert topics_of("The Xinjiangese festival.") == ()
+    assert "trade" not in topics_of("They traded places.")
+    assert "multilateralism" not in topics_of("He met Kim Jong Un.")
+    assert "multilateralism" in topics_of("He backed reform of the UN.")
+
+
+def test_every_topic_a_sentence_addresses():
+    got = topics_of("Cooperation on COVID-19 vaccines and on fighting terrorism and drug trafficking "
+                    "in Afghanistan.")
+    assert set(got) >= {"bilateral-relations", "covid-19", "vaccines", "terrorism", "drug-trafficking",
+                        "afghanistan"}
+
+
+def test_all_vocabulary_topics_have_keywords():
+    assert all(t.keywords for t in TOPICS)
+    assert len({t.slug for t in TOPICS}) == 19
+
+
+def test_new_topic_takes_effect_without_code_change():
+    extra = list(TOPICS) + [TopicSpec("arctic", "Arctic", ("Arctic", r"polar\s+route"))]
+    t = "Lula said Brazil wants to study the Arctic polar route."
+    ann = annotate(t, topics=extra, participants=[LULA, MODI])
+    assert "arctic" in ann.positions[0].topics
+
+
+def test_implied_topic_needs_the_document_context():
+    t1 = "The pandemic hit hard. Modi said India will ship more vaccine doses to Africa."
+    t2 = "Measles is back. Modi said India will ship more vaccine doses to Africa."
+    assert "covid-19" in run(t1).positions[-1].topics
+    assert "covid-19" not in run(t2).positions[-1].topics
+
+
+def test_participant_country_is_not_a_topic():
+    from app.annotate import Participant
+    iran = Participant("Masoud Pezeshkian", "President", "Iran", "male")
+    t = "Lula said Brazil and Iran should expand cooperation in agriculture."
+    ann = annotate(t, topics=TOPICS, participants=[LULA, iran])
+    assert "middle-east" not in ann.positions[0].topics
+    ann2 = run(t)  # Iran not a participant: a Middle East question
+    assert "middle-east" in ann2.positions[0].topics
