@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from .leaders import Mention, MentionFinder
-from .lexicon import (ADVERBS, COURTESY_NOUNS, FINITE_RE, NON_LEADER_HEADS, PARTICIPLE_RE,
+from .lexicon import (ADVERBS, COURTESY_NOUNS, FINITE_RE, NON_LEADER_HEADS, PARTICIPLE_RE, finite_verbs,
                       participle_class, verb_class)
 
 __all__ = ["Frame", "find_frames", "Attribution", "attribute_sentence", "quote_mask"]
@@ -73,6 +73,8 @@ _NAME_LIKE_RE = re.compile(r"\b[A-Z][a-z]+")
 
 def quote_mask(s: str, in_quote: bool) -> tuple[list[bool], bool]:
     """Per-character "inside a quotation" flags for s, and the state after it."""
+    if not any(c in s for c in '"\u201c\u201d'):
+        return ([True] * len(s) if in_quote else []), in_quote  # fast path: no quote marks
     flags = []
     q = in_quote
     for i, ch in enumerate(s):
@@ -144,6 +146,9 @@ def find_frames(text: str, s: int, e: int, finder: MentionFinder,
                 qmask: list[bool] | None = None) -> list[Frame]:
     """Every frame at a clause start of the sentence text[s:e], in order."""
     sent = text[s:e]
+    verbs = finite_verbs(sent)
+    if not verbs and "ccording" not in sent:
+        return []
     starts = [0] + [m.end() for m in _CLAUSE_RE.finditer(sent)]
     frames: list[Frame] = []
     seen: set[int] = set()
@@ -173,18 +178,19 @@ def find_frames(text: str, s: int, e: int, finder: MentionFinder,
             continue
         stop = _STOP_CHARS.search(rest)
         stretch = rest[:stop.start()] if stop else rest
-        vm = FINITE_RE.search(stretch)
+        vm = next(((a - cs, b - cs) for a, b in verbs if a >= cs and b <= cs + len(stretch)), None)
         if not vm:
             continue
-        np_text = stretch[:vm.start()]
+        v_start, v_end = vm
+        np_text = stretch[:v_start]
         tm = _TRAIL_ADV_RE.search(np_text)
         np_end = tm.start() if tm else len(np_text.rstrip())
         c = _classify_np(text, s + cs, s + cs + np_end, finder)
         if not c:
             continue
         kind, who, g, they = c
-        cls = verb_class(vm.group()) or "say"
-        frames.append(Frame(s + cs, s + cs + vm.start(), s + cs + vm.end(), kind, who, cls, g,
+        cls = verb_class(rest[v_start:v_end]) or "say"
+        frames.append(Frame(s + cs, s + cs + v_start, s + cs + v_end, kind, who, cls, g,
                             coord, they))
     return frames
 

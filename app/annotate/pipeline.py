@@ -31,6 +31,20 @@ def _matcher(topics: Sequence[TopicSpec]) -> TopicMatcher:
     return m
 
 
+_FINDERS: dict[tuple[Participant, ...], MentionFinder] = {}
+
+
+def _finder(parts: tuple[Participant, ...]) -> MentionFinder:
+    """MentionFinder per participant list, cached: compiling its patterns costs more than
+    annotating a readout, and the same pairs recur across documents."""
+    f = _FINDERS.get(parts)
+    if f is None:
+        if len(_FINDERS) > 256:
+            _FINDERS.clear()
+        f = _FINDERS[parts] = MentionFinder(parts)
+    return f
+
+
 def _mask_re(parts: Sequence[Participant]) -> re.Pattern[str] | None:
     """Participants' names and their own countries/demonyms/capitals, blanked before topic
     matching: a speaker is not a topic (Iran in a Turkey-Iran call is not middle-east)."""
@@ -54,8 +68,8 @@ def _mask(rx: re.Pattern[str] | None, s: str) -> str:
     return rx.sub(lambda m: " " * len(m.group()), s) if rx else s
 
 
-def _segments(text: str, s: int, e: int, attrs: list[Attribution], matcher: TopicMatcher,
-              mask_rx: re.Pattern[str] | None) -> list[list[tuple[int, int]] | None]:
+def _segments(s: int, e: int, attrs: list[Attribution], matcher: TopicMatcher,
+              tindex: dict[str, tuple[list[int], list[int]]]) -> list[list[tuple[int, int]] | None]:
     """Topic scope of each attribution when one sentence reports several leaders
     ("X said ..., while Y stressed ..."): each speaker gets the topics of his own clause
     plus a shared introduction ("On Syria, X ..."); a clause with no topic of its own
@@ -71,7 +85,7 @@ def _segments(text: str, s: int, e: int, attrs: list[Attribution], matcher: Topi
         if k == 0:
             out.append([(s, end)])
             continue
-        if not matcher.present(_mask(mask_rx, text[st:end])):
+        if not matcher.in_range(tindex, st, end):
             out.append(out[-1])
             continue
         out.append([(s, starts[0]), (st, end)])
@@ -110,10 +124,12 @@ def _annotate(text: str, topics: tuple[TopicSpec, ...], given: tuple[Participant
             k = next((k for k in known if k.gender and (k.name == p.name or p.name in k.aliases)), None)
             g = k.gender if k else guess_gender(p.name, text)
         work.append(replace(p, gender=g) if g != p.gender else p)
-    finder = MentionFinder(work)
+    finder = _finder(tuple(work))
     matcher = _matcher(topics)
     mask_rx = _mask_re(work)
-    doc_topics = matcher.present(_mask(mask_rx, text))
+    masked = _mask(mask_rx, text)  # same length as text: offsets carry over
+    tindex = matcher.index(masked)
+    doc_topics = set(tindex)
     joint = "joint" in kind
     everyone = frozenset(range(len(work)))
 
@@ -144,11 +160,10 @@ def _annotate(text: str, topics: tuple[TopicSpec, ...], given: tuple[Participant
         if not a.who:
             return
         sent = text[s:e]
-        if segment is None:
-            topics_ = matcher.match(_mask(mask_rx, sent), doc_topics)
-        else:
-            topics_ = tuple(sorted({t for a0, b0 in segment
-                                    for t in matcher.match(_mask(mask_rx, text[a0:b0]), doc_topics)}))
+        found_t: set[str] = set()
+        for a0, b0 in segment or [(s, e)]:
+            found_t |= matcher.in_range(tindex, a0, b0, doc_topics)
+        topics_ = tuple(sorted(found_t))
         after = text[a.frame.verb_end:e] if a.frame else ""
         act = decide_act(a.cls, sent, after)
         names = tuple(sorted(work[i].name for i in a.who))
@@ -197,7 +212,7 @@ def _annotate(text: str, topics: tuple[TopicSpec, ...], given: tuple[Participant
                     last_quote = (last_quote[0], idx)
                 pending = []
         else:
-            for r, seg in zip(resolved, _segments(text, s, e, resolved, matcher, mask_rx)):
+            for r, seg in zip(resolved, _segments(s, e, resolved, matcher, tindex)):
                 emit(s, e, r, seg)
             if in_quote_after and resolved:
                 pending_who = resolved[0]

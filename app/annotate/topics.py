@@ -12,6 +12,7 @@ New topics added to the file take effect without code changes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -34,7 +35,7 @@ def load_topic_specs(path: str | Path) -> list[TopicSpec]:
     return out
 
 
-def _compile(patterns: Iterable[str]) -> re.Pattern[str] | None:
+def _inner(patterns: Iterable[str]) -> str | None:
     parts = []
     for p in patterns:
         try:
@@ -42,9 +43,12 @@ def _compile(patterns: Iterable[str]) -> re.Pattern[str] | None:
         except re.error:
             p = re.escape(p)  # a keyword that is not a valid regex is taken literally
         parts.append("(?:%s)" % p)
-    if not parts:
-        return None
-    return re.compile(r"(?<![\w])(?:%s)(?![\w])" % "|".join(parts), re.I)
+    return "|".join(parts) if parts else None
+
+
+def _compile(patterns: Iterable[str]) -> re.Pattern[str] | None:
+    inner = _inner(patterns)
+    return re.compile(r"(?<![\w])(?:%s)(?![\w])" % inner, re.I) if inner else None
 
 
 class TopicMatcher:
@@ -53,6 +57,8 @@ class TopicMatcher:
     def __init__(self, topics: Sequence[TopicSpec]) -> None:
         self.order = [t.slug for t in topics]
         self._rx: dict[str, re.Pattern[str]] = {}
+        self._all: re.Pattern[str] | None = None
+        self._group_slug: dict[str, str] = {}
         self._implied: dict[str, list[str]] = {}
         for t in topics:
             own = [k for k in t.keywords if not k.startswith("@")]
@@ -62,10 +68,63 @@ class TopicMatcher:
             for k in t.keywords:
                 if k.startswith("@") and len(k) > 1:
                     self._implied.setdefault(k[1:].strip(), []).append(t.slug)
+        # One alternation over every topic scans a document once (several times faster
+        # than one scan per topic); overlaps are recovered in index().
+        parts = []
+        by_slug = {t.slug: t for t in topics}
+        for i, slug in enumerate(self._rx):
+            self._group_slug[f"t{i}"] = slug
+            inner = _inner(k for k in by_slug[slug].keywords if not k.startswith("@"))
+            parts.append(f"(?P<t{i}>(?:{inner})(?![\\w]))")
+        if parts:
+            try:
+                self._all = re.compile(r"(?<![\w])(?:%s)" % "|".join(parts), re.I)
+            except re.error:
+                self._all = None
 
     def present(self, text: str) -> set[str]:
         """Topics whose own keywords occur in text."""
         return {slug for slug, rx in self._rx.items() if rx.search(text)}
+
+    def index(self, text: str) -> dict[str, tuple[list[int], list[int]]]:
+        """Every keyword match in a whole document, per topic (starts, ends), for fast
+        per-sentence lookups with `in_range` (one regex pass per topic per document)."""
+        out: dict[str, tuple[list[int], list[int]]] = {}
+        if self._all is None:
+            for slug, rx in self._rx.items():
+                for m in rx.finditer(text):
+                    out.setdefault(slug, ([], []))
+                    out[slug][0].append(m.start())
+                    out[slug][1].append(m.end())
+            return out
+        hits: dict[str, set[tuple[int, int]]] = {}
+        for m in self._all.finditer(text):
+            a, b = m.span()
+            hits.setdefault(self._group_slug[m.lastgroup or ""], set()).add((a, b))
+            # Another topic's keyword may start inside this match ("World Trade
+            # Organization" is multilateralism and trade): look in the matched stretch.
+            for slug, rx in self._rx.items():
+                for m2 in rx.finditer(text, a, b):
+                    hits.setdefault(slug, set()).add(m2.span())
+        for slug, spans in hits.items():
+            ordered = sorted(spans)
+            out[slug] = ([x for x, _ in ordered], [y for _, y in ordered])
+        return out
+
+    def in_range(self, index: dict[str, tuple[list[int], list[int]]], a: int, b: int,
+                 document_topics: set[str] | None = None) -> set[str]:
+        """Topics with a keyword match inside [a, b) of an indexed document."""
+        found = set()
+        for slug, (starts, ends) in index.items():
+            i = bisect_left(starts, a)
+            if i < len(starts) and ends[i] <= b:
+                found.add(slug)
+        if document_topics is not None:
+            for base in list(found):
+                for slug in self._implied.get(base, ()):
+                    if slug in document_topics:
+                        found.add(slug)
+        return found
 
     def match(self, sentence: str, document_topics: set[str] | None = None) -> tuple[str, ...]:
         """Sorted slugs of every topic the (masked) sentence addresses."""
