@@ -104,6 +104,14 @@ def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         return problem_response(request, ApiError(404, detail, type=NOT_FOUND, title="Resource not found"))
     detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
     headers = dict(exc.headers) if exc.headers else None
+    if exc.status_code == 405:
+        from app.openapi import allowed_methods
+
+        # Routers split one path's methods (reads, writes); Allow must list them all.
+        methods = allowed_methods(request.app, request.url.path)
+        if methods:
+            headers = {**(headers or {}), "Allow": ", ".join(methods)}
+            detail = f"{request.method} is not supported here; allowed: {', '.join(methods)}."
     return problem_response(request, ApiError(exc.status_code, detail, headers=headers))
 
 

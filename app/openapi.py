@@ -5,6 +5,7 @@ RFC 9457 form, so each operation gets the statuses it can really answer, with th
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import FastAPI
@@ -35,6 +36,7 @@ _REF = {"$ref": "#/components/schemas/Problem"}
 _RETRY = {"Retry-After": {"schema": {"type": "string"}, "description": "Seconds to wait before retrying."}}
 
 DESCRIPTIONS = {
+    "400": "The body could not be read (not UTF-8 or not parseable)",
     "304": "Not modified since the ETag sent in If-None-Match",
     "401": "Missing, unknown or revoked API key",
     "403": "This deployment is read-only",
@@ -68,7 +70,24 @@ def statuses_for(method: str, path: str, operation: dict[str, Any]) -> list[str]
         codes.append("304")
     if method in ("post", "patch", "put", "delete"):
         codes += ["401", "403", "413", "429"]
+    if "requestBody" in operation:
+        codes.append("400")
     return codes
+
+
+def allowed_methods(app: FastAPI, path: str) -> list[str] | None:
+    """The documented methods of the operation path matching `path` (for a 405's Allow header)."""
+    patterns = getattr(app.state, "path_patterns", None)
+    if patterns is None:
+        patterns = []
+        for template, item in build_openapi(app).get("paths", {}).items():
+            regex = re.compile("^" + re.sub(r"\\{[^/]+?\\}", "[^/]+", re.escape(template)) + "$")
+            patterns.append((regex, sorted(m.upper() for m in item)))
+        app.state.path_patterns = patterns
+    for regex, methods in patterns:
+        if regex.match(path):
+            return methods
+    return None
 
 
 def build_openapi(app: FastAPI) -> dict[str, Any]:

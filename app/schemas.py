@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt
 
 T = TypeVar("T")
 
@@ -281,8 +281,9 @@ class PositionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     document_id: str = Field(max_length=200)
-    start: int = Field(ge=0)
-    end: int = Field(ge=1)
+    # Strict types: bodies must carry the documented JSON types (no "12" for 12, no 0 for false).
+    start: StrictInt = Field(ge=0)
+    end: StrictInt = Field(ge=1)
     speakers: list[str] = Field(min_length=1, max_length=50, description="Leader slugs.")
     topics: list[str] = Field(default_factory=list, max_length=50)
     act: Act | None = None
@@ -296,5 +297,5 @@ class TopicIn(BaseModel):
     slug: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)
     name: str = Field(min_length=1, max_length=200)
     description: str = Field(default="", max_length=2000)
-    headline: bool = False
+    headline: StrictBool = False
     keywords: list[str] = Field(default_factory=list, max_length=200)

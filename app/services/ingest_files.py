@@ -39,7 +39,7 @@ def expand(paths: list[Path], suffixes: tuple[str, ...] = SUFFIXES) -> list[Path
 
 def _from_text(path: Path) -> InputFile:
     text = path.read_bytes().decode("utf-8")
-    doc = DocumentIn(text=text, date=find_date(path.stem))
+    doc = DocumentIn.model_validate({"text": text, "date": find_date(path.stem)})
     return InputFile(path=path, document=doc)
 
 
@@ -48,11 +48,12 @@ def _from_gold(path: Path, annotate: bool) -> InputFile:
     if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
         return InputFile(path=path, error="not a gold-format object with a 'text'")
     participants = [p["name"] if isinstance(p, dict) else str(p) for p in raw.get("participants") or []]
-    doc = DocumentIn(text=raw["text"], id=slugify(str(raw["id"])) if raw.get("id") else slugify(path.stem),
-                     title=raw.get("title"), date=raw.get("date"), kind=raw.get("kind"),
-                     source=(raw.get("document") or {}).get("source") or raw.get("source"),
-                     url=(raw.get("document") or {}).get("url") or raw.get("url"),
-                     participants=participants or None)
+    doc = DocumentIn.model_validate({
+        "text": raw["text"], "id": slugify(str(raw["id"])) if raw.get("id") else slugify(path.stem),
+        "title": raw.get("title"), "date": raw.get("date"), "kind": raw.get("kind"),
+        "source": (raw.get("document") or {}).get("source") or raw.get("source"),
+        "url": (raw.get("document") or {}).get("url") or raw.get("url"),
+        "participants": participants or None})
     positions = raw.get("positions")
     if annotate or not isinstance(positions, list):
         return InputFile(path=path, document=doc)
