@@ -142,10 +142,30 @@ def _classify_np(text: str, a: int, b: int, finder: MentionFinder
     return None
 
 
+# Parentheticals between a subject and its verb: "Putin, for his part, said",
+# "Xi, also general secretary of the CPC Central Committee, said", "Lula, who ..., said".
+_PAREN_RE = re.compile(
+    r",\s+(?:for\s+(?:his|her|its|their)\s+part|on\s+(?:his|her|its|their)\s+part|in\s+turn|however|"
+    r"meanwhile|too|also|likewise|in\s+(?:his|her)\s+(?:remarks|turn|speech)|"
+    r"(?:also|who|currently)\s+[^,;\"\u201c\u201d]{2,160}?|(?:the\s+)?(?:\w+\s+){0,3}(?:president|"
+    r"prime\s+minister|chancellor|leader)\s+of\s+[^,;]{2,80}?),(?=\s+(?:(?:%s)\s+)*(?:%s))" % (ADVERBS, FINITE_RE.pattern),
+    re.I)
+
+
+def _blank_parentheticals(sent: str) -> str:
+    """Same-length copy of sent with subject/verb parentheticals blanked out."""
+    return _PAREN_RE.sub(lambda m: " " * len(m.group()), sent)
+
+
 def find_frames(text: str, s: int, e: int, finder: MentionFinder,
                 qmask: list[bool] | None = None) -> list[Frame]:
     """Every frame at a clause start of the sentence text[s:e], in order."""
     sent = text[s:e]
+    if ", " in sent:
+        blanked = _blank_parentheticals(sent)
+        if blanked != sent:
+            text = text[:s] + blanked + text[e:]
+            sent = blanked
     verbs = finite_verbs(sent)
     if not verbs and "ccording" not in sent:
         return []
@@ -227,8 +247,18 @@ def attribute_sentence(text: str, s: int, e: int, finder: MentionFinder, *,
             primary = f
             break
     if primary is None:
-        primary = next((f for f in frames if f.kind == "country"), None)
+        # A country as subject ("China and Russia agreed", "Brazil expressed its support")
+        # is a leader's position in a joint statement or when it reports an agreement;
+        # "Russia is ready to ..." alone may be narration of policy.
+        primary = next((f for f in frames if f.kind == "country" and
+                        (joint_statement or f.cls == "agree" or len(f.who) > 1)), None)
     if primary is not None and primary.kind == "other":
+        # "China's foreign ministry said Xi warned ...": the leader's words relayed by his
+        # office are his position; anything else a spokesman says is not.
+        if primary.cls == "say":
+            inner = _embedded_frame(text, primary.verb_end, e, finder)
+            if inner is not None and inner.cls not in ("narr", "courtesy"):
+                return [_make(inner, inner.cls, frozenset(range(len(finder.participants))), 0.7)], inner
         return [], None
     out: list[Attribution] = []
     if primary is None:
@@ -259,6 +289,21 @@ def attribute_sentence(text: str, s: int, e: int, finder: MentionFinder, *,
             continue
         out.append(_make(f, f.cls, everyone, 0.85))
     return out, primary
+
+
+_EMBED_RE = re.compile(r"^\s+(?:(?:on|in)\s+\w+\s+)?(?:that\s+)?")
+
+
+def _embedded_frame(text: str, a: int, e: int, finder: MentionFinder) -> Frame | None:
+    """A participant frame starting right after a reporting verb, if any."""
+    m = _EMBED_RE.match(text[a:e])
+    if not m:
+        return None
+    for f in find_frames(text, a + m.end(), e, finder):
+        if f.start == a + m.end() and f.kind in ("person", "role"):
+            return f
+        break
+    return None
 
 
 _CONF = {"person": 0.92, "role": 0.88, "pronoun": 0.8, "group": 0.85, "country": 0.7}

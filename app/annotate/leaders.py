@@ -146,7 +146,8 @@ class MentionFinder:
         for i, p in enumerate(participants):
             t = (p.title or "").casefold()
             if t and sum(1 for q in participants if (q.title or "").casefold() == t) == 1:
-                person_alts.append((i, r"the\s+%s" % _alt([p.title])))
+                # The article is optional: Indian MEA readouts write "Prime Minister reiterated".
+                person_alts.append((i, r"(?:the\s+)?%s(?=\s+[a-z]|$)" % _alt([p.title])))
         self._person_res = [(i, re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % pat, re.I))
                             for i, pat in person_alts]
         country_alts: list[tuple[int, re.Pattern[str]]] = []

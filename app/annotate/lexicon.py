@@ -38,7 +38,8 @@ _add("say", """say, tell, state, note, stress, emphasize, emphasise, underline, 
  indicate, believe, consider, describe, assure, reassure, confirm, signal, make clear, contend, claim,
  predict, hope, think, deem, reply, respond, answer, conclude, elaborate, expound, outline, share,
  raise, recognize, recognise, spell out, reckon, stress, point, make, put, set out, lay out, speak of,
- view, regard, see, noted, continue, accuse, complain, lament, regret, express concern""")
+ view, regard, see, noted, continue, accuse, complain, lament, regret, express concern, write,
+ post, tweet, reaffirm""")
 _add("call", """call, urge, appeal, demand, ask, request, press, propose, suggest, recommend, put forward,
  push, seek, encourage, exhort, implore, invite to""")
 _add("commit", """pledge, vow, promise, commit, undertake, offer, guarantee, resolve, intend, plan, aim,
@@ -72,6 +73,7 @@ _IRREGULAR = {
     "point": ("pointed", "points", "pointing"), "co-chair": ("co-chaired", "co-chairs", "co-chairing"),
     "travel": ("traveled", "travels", "traveling"), "dial": ("dialed", "dials", "dialing"),
     "sign": ("signed", "signs", "signing"), "plan": ("planned", "plans", "planning"),
+    "write": ("wrote", "writes", "writing"),
 }
 
 
@@ -104,6 +106,13 @@ for _bad in ("pointed", "points", "made", "makes", "put", "puts", "set", "sets",
              "viewed", "views", "regarded", "regards", "settled", "settles", "reached",
              "reaches", "had", "has", "issued", "issues", "invited to", "invites to"):
     VERB_CLASS.pop(_bad, None)
+# Predicative stance: "China is ready to ...", "the Chinese side was willing to ...".
+for _be in ("is", "are", "was", "were", "remains", "remained"):
+    for _adj in ("ready", "willing", "prepared", "determined", "committed", "eager"):
+        VERB_CLASS[f"{_be} {_adj}"] = "commit"
+    for _adj in ("opposed", "against"):
+        VERB_CLASS[f"{_be} {_adj}"] = "oppose"
+    VERB_CLASS[f"{_be} in favour"] = VERB_CLASS[f"{_be} in favor"] = "support"
 VERB_CLASS.update({"invited": "courtesy", "invites": "courtesy", "extended": "courtesy",
                    "raised": "say", "shared": "say", "reached": "agree", "issued": "narr",
                    "had": "narr", "has": "narr", "joined": "narr", "led": "narr"})

@@ -98,14 +98,25 @@ class TopicMatcher:
                     out[slug][1].append(m.end())
             return out
         hits: dict[str, set[tuple[int, int]]] = {}
-        for m in self._all.finditer(text):
-            a, b = m.span()
-            hits.setdefault(self._group_slug[m.lastgroup or ""], set()).add((a, b))
-            # Another topic's keyword may start inside this match ("World Trade
-            # Organization" is multilateralism and trade): look in the matched stretch.
-            for slug, rx in self._rx.items():
-                for m2 in rx.finditer(text, a, b):
-                    hits.setdefault(slug, set()).add(m2.span())
+        todo = [(0, len(text))]
+        seen: set[int] = set()
+        while todo:
+            lo, hi = todo.pop()
+            for m in self._all.finditer(text, lo, hi):
+                a, b = m.span()
+                if a in seen:
+                    continue
+                seen.add(a)
+                hits.setdefault(self._group_slug[m.lastgroup or ""], set()).add((a, b))
+                # Another topic's keyword may start at the same place ("COVAX": vaccines and
+                # multilateralism) or inside this match ("World Trade Organization" is also
+                # trade): try the others here and rescan the inside.
+                for slug, rx in self._rx.items():
+                    m2 = rx.match(text, a)
+                    if m2:
+                        hits.setdefault(slug, set()).add(m2.span())
+                if b - a > 3:
+                    todo.append((a + 1, b))
         for slug, spans in hits.items():
             ordered = sorted(spans)
             out[slug] = ([x for x, _ in ordered], [y for _, y in ordered])

@@ -148,3 +148,26 @@ def test_joint_statement_default_and_country_subject():
 def test_non_participant_leader_is_not_a_speaker():
     t = "Canadian Prime Minister Mark Carney has repeatedly urged India to cut tariffs."
     assert run(t).positions == ()
+
+
+def test_parenthetical_between_subject_and_verb():
+    check("Modi, for his part, said India would fund three new solar parks.", "solar parks", [M])
+    check("Lula, also honorary chairman of the Workers' Party, said Brazil would cut deforestation.",
+          "deforestation", [L])
+    check("Lula, who spoke from Brasilia, said the rainforest fund needs new donors.", "rainforest", [L])
+
+
+def test_bare_title_and_side():
+    check("Prime Minister reiterated India's support for a ceasefire.", "ceasefire", [M])
+    check("The Indian side is willing to expand cooperation in pharmaceuticals.", "pharmaceuticals", [M])
+
+
+def test_leader_words_relayed_by_his_office():
+    check("India's foreign ministry said Modi urged Brazil to open its market to pulses.", "pulses", [M])
+    # ... but the office's own view is not a position
+    assert run("India's foreign ministry said the talks were productive.").positions == ()
+
+
+def test_country_alone_without_reporting_clause_is_not_a_position_in_a_readout():
+    assert run("India is ready to supply more vaccines to Africa.").positions == ()
+    check("India is ready to supply more vaccines to Africa, Modi said.", "vaccines", [M])
