@@ -78,6 +78,10 @@ def quote_mask(s: str, in_quote: bool) -> tuple[list[bool], bool]:
     flags = []
     q = in_quote
     for i, ch in enumerate(s):
+        if i == 0 and q and ch in '"\u201c':
+            # Newswire convention: a quotation running over paragraphs reopens each one.
+            flags.append(True)
+            continue
         if ch == '"':
             # A straight quote opens when followed by a word character, closes otherwise.
             nxt = s[i + 1:i + 2]
@@ -202,6 +206,12 @@ def find_frames(text: str, s: int, e: int, finder: MentionFinder,
         if not vm:
             continue
         v_start, v_end = vm
+        if rest[v_start:v_end].lower() in ("had", "has", "have"):
+            # Perfect aspect: "Putin had told Modi" -> the cue is "told".
+            nxt = next(((a - cs, b - cs) for a, b in verbs if a - cs > v_end), None)
+            if nxt and re.fullmatch(r"\s+(?:(?:%s)\s+)*" % ADVERBS, rest[v_end:nxt[0]], re.I):
+                np_text = stretch[:v_start]
+                v_end = nxt[1]
         np_text = stretch[:v_start]
         tm = _TRAIL_ADV_RE.search(np_text)
         np_end = tm.start() if tm else len(np_text.rstrip())
@@ -209,7 +219,8 @@ def find_frames(text: str, s: int, e: int, finder: MentionFinder,
         if not c:
             continue
         kind, who, g, they = c
-        cls = verb_class(rest[v_start:v_end]) or "say"
+        cls = verb_class(rest[v_start:v_end].split()[-1] if rest[v_start:v_end].lower().startswith(
+            ("had ", "has ", "have ")) else rest[v_start:v_end]) or "say"
         frames.append(Frame(s + cs, s + cs + v_start, s + cs + v_end, kind, who, cls, g,
                             coord, they))
     return frames

@@ -141,6 +141,10 @@ class MentionFinder:
                                "government"])
             if dem_alt:
                 person_alts.append((i, r"(?:the|his|her)\s+(?:%s)\s+(?:%s)" % (dem_alt, role_titles)))
+            if c:
+                # "the President of Russia", "the Prime Minister of the Republic of India"
+                person_alts.append((i, r"the\s+(?:%s)\s+of\s+(?:the\s+)?(?:%s)" % (
+                    _alt(list(LEADER_TITLES) + own_titles), _alt(list(c.names)))))
             self._title_of.append((p.title or "").casefold())
         # "the chancellor", "the prime minister": a title alone when only one participant has it.
         for i, p in enumerate(participants):
@@ -210,6 +214,15 @@ _TITLE_ALT = "|".join(re.escape(t) for t in sorted(LEADER_TITLES, key=len, rever
 _TITLED_RE = re.compile(
     r"(?P<title>%s)\s+(?P<name>%s)(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,5}))?"
     % (_TITLE_ALT, _NAME_SEQ))
+# Kremlin style: "Prime Minister of India Narendra Modi", "President of Brazil Lula da Silva".
+_TITLE_OF_RE = re.compile(
+    r"(?P<title>%s)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}?)\s+(?P<name>%s)"
+    % (_TITLE_ALT, _NAME_SEQ))
+# An untitled full name opening the sentence and doing the communicating:
+# "Vladimir Putin had a telephone conversation with ...".
+_SUBJECT_NAME_RE = re.compile(
+    r"^(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})\s+(?:had|held|spoke|met|hosted|received|"
+    r"talked|discussed)\b")
 _COUNTERPART_RE = re.compile(
     r"\b(?:his|her|the)\s+(?P<dem>[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?)\s+counterpart,?\s+(?:(?P<title>%s)\s+)?(?P<name>%s)"
     % (_TITLE_ALT, _NAME_SEQ))
@@ -285,8 +298,18 @@ def infer_participants(text: str, sentences: Sequence[tuple[int, int]],
         hits = []
         for m in _COUNTERPART_RE.finditer(sent):
             hits.append((m.start("name"), m.group("name"), m.group("title"), _country_of(m.group("dem")), True))
+        m0 = _SUBJECT_NAME_RE.match(sent)
+        if m0 and not re.search(r"\b(?:%s)\b" % _TITLE_ALT, m0.group("name")) and \
+                not any(_country_of(w) for w in m0.group("name").split()):
+            hits.append((m0.start("name"), m0.group("name"), None, None, False))
+        for m in _TITLE_OF_RE.finditer(sent):
+            of = m.group("of").split()
+            country = next((c for c in (_country_of(" ".join(of[-k:])) for k in (2, 1) if len(of) >= k) if c), None)
+            if country:
+                hits.append((m.start("name"), m.group("name"), m.group("title"), country, False))
         for m in _TITLED_RE.finditer(sent):
-            if any(h[0] == m.start("name") for h in hits):
+            if any(h[0] <= m.start("name") < h[0] + len(h[1]) or m.start() <= h[0] < m.end("name")
+                   for h in hits):
                 continue
             before = sent[:m.start()]
             if _NOT_LEADER_BEFORE_TITLE.search(before):
@@ -313,6 +336,11 @@ def infer_participants(text: str, sentences: Sequence[tuple[int, int]],
             if known is not None:
                 add(known)
                 continue
+            if title is None and not counterpart:
+                # Untitled subject name: a participant only if it looks like a full name
+                # and is not a city/country/organisation ("New Delhi", "European Union").
+                if _country_of(name) or len(name.split()) < 2:
+                    continue
             if counterpart and not title:
                 # "his Iranian counterpart Ebrahim Raisi": same office as the other leader
                 title = found[-1].title if found else None

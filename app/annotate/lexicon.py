@@ -43,7 +43,7 @@ _add("say", """say, tell, state, note, stress, emphasize, emphasise, underline, 
 _add("call", """call, urge, appeal, demand, ask, request, press, propose, suggest, recommend, put forward,
  push, seek, encourage, exhort, implore, invite to""")
 _add("commit", """pledge, vow, promise, commit, undertake, offer, guarantee, resolve, intend, plan, aim,
- vow, swear, volunteer, stand ready""")
+ vow, swear, volunteer, stand ready, look forward""")
 _add("support", """support, back, endorse, welcome, praise, hail, commend, applaud, favor, favour,
  appreciate, champion, uphold, value""")
 _add("oppose", """oppose, reject, object, condemn, criticize, criticise, denounce, deplore, protest,
@@ -73,7 +73,7 @@ _IRREGULAR = {
     "point": ("pointed", "points", "pointing"), "co-chair": ("co-chaired", "co-chairs", "co-chairing"),
     "travel": ("traveled", "travels", "traveling"), "dial": ("dialed", "dials", "dialing"),
     "sign": ("signed", "signs", "signing"), "plan": ("planned", "plans", "planning"),
-    "write": ("wrote", "writes", "writing"),
+    "write": ("wrote", "writes", "writing"), "look": ("looked", "looks", "looking"),
 }
 
 

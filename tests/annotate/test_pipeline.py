@@ -79,3 +79,21 @@ def test_never_raises_on_odd_input():
             assert 0 <= p.start < p.end <= len(text)
         annotate(text, topics=TOPICS, participants=None)
     assert annotate("Modi said yes.", topics=[], participants=[]).positions == ()
+
+
+def test_kremlin_style_titles_and_untitled_subject():
+    t = ("Vladimir Putin had a telephone conversation with Prime Minister of India Narendra Modi.\n"
+         "The Prime Minister of India noted that the two countries should step up the fight against terrorism. "
+         "In a statement, the Kremlin said Putin had told Modi that Russia would keep oil supplies stable.")
+    ann = annotate(t, topics=TOPICS, participants=None)
+    assert {p.name for p in ann.participants} == {"Vladimir Putin", "Narendra Modi"}
+    modi = next(p for p in ann.participants if p.name == "Narendra Modi")
+    assert (modi.title, modi.country) == ("Prime Minister", "India")
+    assert [p.speakers for p in ann.positions] == [("Narendra Modi",), ("Vladimir Putin",)]
+
+
+def test_quotation_over_paragraphs():
+    t = ('Lula spoke with Modi.\n\n"Brazil will not take sides. We want peace.\n\n'
+         '"We will keep talking to everyone," Lula said.')
+    ann = run(t)
+    assert [p.speakers for p in ann.positions] == [("Luiz Inácio Lula da Silva",)] * 3
