@@ -80,6 +80,8 @@ def problem_response(request: Request | None, error: ApiError) -> JSONResponse:
 
 def _location(loc: tuple[Any, ...]) -> tuple[str, str]:
     where = str(loc[0]) if loc else "query"
+    if where in ("query", "path", "header", "cookie") and len(loc) > 1:
+        return where, str(loc[1])  # "kind", not "kind.0": the parameter a client can change
     name = ".".join(str(part) for part in loc[1:]) or where
     return where, name
 

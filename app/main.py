@@ -1,13 +1,14 @@
 """The application factory."""
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 
 from app import __version__
 from app.api import compare, curation, documents, events, export, health, ingest, leaders, positions, topics
 from app.api.caching import HttpCacheMiddleware
+from app.api.deps import reject_repeated_scalars
 from app.config import Settings, get_settings
 from app.db import make_engine
 from app.errors import install_error_handlers
@@ -22,7 +23,8 @@ Errors are RFC 9457 `application/problem+json`."""
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app on `settings` (default: from the environment). The schema must already be migrated."""
     settings = settings or get_settings()
-    app = FastAPI(title="Summit positions API", version=__version__, description=DESCRIPTION)
+    app = FastAPI(title="Summit positions API", version=__version__, description=DESCRIPTION,
+                  dependencies=[Depends(reject_repeated_scalars)])
     app.state.settings = settings
     app.state.engine = make_engine(settings)
     install_error_handlers(app)

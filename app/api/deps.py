@@ -20,6 +20,18 @@ from app.db import SessionDep
 T = TypeVar("T")
 
 
+def reject_repeated_scalars(request: Request) -> None:
+    """A parameter that takes one value, given twice, is ambiguous: say so instead of picking one."""
+    from app.openapi import single_valued_query_parameters
+
+    names = [k for k, _ in request.query_params.multi_items()]
+    repeated = {n for n in names if names.count(n) > 1}
+    if not repeated:
+        return
+    for name in sorted(repeated & single_valued_query_parameters(request.app, request.method, request.url.path)):
+        raise invalid_parameter(name, f"given {names.count(name)} times but takes one value")
+
+
 def get_app_settings(request: Request) -> Settings:
     return request.app.state.settings  # type: ignore[no-any-return]
 

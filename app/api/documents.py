@@ -12,7 +12,8 @@ from app.db import SessionDep
 from app.schemas import DocumentDetail, DocumentSummary, Page, PositionPage
 from app.services import events as service
 from app.services import search
-from app.services.filters import within
+from app.models import Event
+from app.services.filters import check_known, within
 
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
 
@@ -25,6 +26,7 @@ def list_documents(request: Request, response: Response, session: SessionDep, pa
                    sort: Annotated[service.DocumentSort | None, Query(description=(
                        "`id` (default) or `relevance` (default with q).")) ] = None,
                    ) -> Page[DocumentSummary]:
+    check_known(session, "event", tuple(event), Event.id, "event")
     q = search.prepare(session, q) if q is not None else None
 
     def present(s: Session, hits: list[service.DocumentHit]) -> list[DocumentSummary]:

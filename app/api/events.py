@@ -8,9 +8,11 @@ from fastapi import APIRouter, Query, Request, Response
 from app.api.deps import PagingDep, base_url
 from app.api.formats import Listing, alternative_media, respond
 from app.db import SessionDep
-from app.schemas import EventComparison, EventDetail, EventSummary, Page
+from app.models import Leader
+from app.schemas import EventComparison, EventDetail, EventKind, EventSummary, Page
 from app.services import compare as compare_service
 from app.services import events as service
+from app.services.filters import check_known
 
 router = APIRouter(prefix="/v1/events", tags=["events"])
 
@@ -18,8 +20,9 @@ router = APIRouter(prefix="/v1/events", tags=["events"])
 @router.get("", summary="List events, oldest first", responses=alternative_media(EventSummary))
 def list_events(request: Request, response: Response, session: SessionDep, paging: PagingDep,
                 leader: Annotated[list[str], Query(description="Participant's leader slug; repeatable.")] = [],  # noqa: B006
-                kind: Annotated[list[str], Query(description="phone call, video call, meeting, joint statement; repeatable.")] = [],  # noqa: B006
+                kind: Annotated[list[EventKind], Query(description="Event kind; repeatable.")] = [],  # noqa: B006
                 ) -> Page[EventSummary]:
+    check_known(session, "leader", tuple(leader), Leader.slug, "leader")
     return respond(request, session, Listing(
         model=EventSummary, present=lambda _s, rows: [service.event_summary(e) for e in rows],
         count=lambda s: service.count_events(s, tuple(leader), tuple(kind)),

@@ -40,7 +40,8 @@ def _unknown(param: str, bad: list[str], valid: list[str], what: str) -> ApiErro
                     errors=[{"name": param, "in": "query", "reason": reason, "value": bad[0]}])
 
 
-def _check(session: Session, param: str, values: tuple[str, ...], column: Any, what: str) -> None:
+def check_known(session: Session, param: str, values: tuple[str, ...], column: Any, what: str) -> None:
+    """A 422 listing the valid values if any of `values` is not in `column`."""
     if not values:
         return
     known = set(session.exec(select(column).where(column.in_(values))).all())
@@ -55,10 +56,10 @@ def validate(session: Session, f: PositionFilters) -> PositionFilters:
     bad_acts = [a for a in f.act if a not in ACTS]
     if bad_acts:
         raise _unknown("act", bad_acts, list(ACTS), "act")
-    _check(session, "topic", f.topic, Topic.slug, "topic")
-    _check(session, "leader", f.leader, Leader.slug, "leader")
-    _check(session, "document", f.document, Document.id, "document")
-    _check(session, "event", f.event, Event.id, "event")
+    check_known(session, "topic", f.topic, Topic.slug, "topic")
+    check_known(session, "leader", f.leader, Leader.slug, "leader")
+    check_known(session, "document", f.document, Document.id, "document")
+    check_known(session, "event", f.event, Event.id, "event")
     if f.country:
         countries = {c.casefold(): c for c in session.exec(select(Leader.country).where(Leader.country.is_not(None)).distinct()).all()}
         bad = [c for c in f.country if c.casefold() not in countries]

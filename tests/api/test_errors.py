@@ -62,3 +62,17 @@ def test_openapi_and_docs(client: TestClient) -> None:
                  "/v1/topics/{slug}/positions", "/health"):
         assert path in spec["paths"], path
     assert client.get("/docs").status_code == 200
+
+
+def test_a_single_valued_parameter_given_twice_is_refused(client: TestClient) -> None:
+    response = client.get("/v1/positions?sort=date&sort=-date")
+    assert response.status_code == 422 and response.json()["errors"][0]["name"] == "sort"
+    assert client.get("/v1/positions?topic=taiwan&topic=vaccines").status_code == 200
+
+
+def test_small_list_filters_are_checked_too(client: TestClient) -> None:
+    for path, name in [("/v1/events?kind=", "kind"), ("/v1/events?leader=napoleon", "leader"),
+                       ("/v1/documents?event=false", "event")]:
+        response = client.get(path)
+        assert response.status_code == 422, path
+        assert response.json()["errors"][0]["name"] == name
