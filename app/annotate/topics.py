@@ -51,6 +51,64 @@ def _compile(patterns: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w])(?:%s)(?![\w])" % inner, re.I) if inner else None
 
 
+def _bucket_id(c: str) -> str:
+    return "__" + (f"{ord(c):x}" if c else "any")
+
+
+def _first_chars(pattern: str) -> set[str] | None:
+    """Lower-case letters a match of `pattern` can start with, or None when unknown."""
+    try:
+        from re import _constants as C, _parser as P  # stdlib internals; fall back if absent
+        parsed = P.parse(pattern, re.I)
+    except Exception:  # noqa: BLE001 - any failure just disables the bucketing
+        return None
+
+    def first(items) -> set[str] | None:
+        out: set[str] = set()
+        for op, av in items:
+            if op is C.LITERAL:
+                out.add(chr(av).lower())
+                return out
+            if op is C.IN:
+                for o, a in av:
+                    if o is C.LITERAL:
+                        out.add(chr(a).lower())
+                    elif o is C.RANGE and a[1] - a[0] < 64:
+                        out.update(chr(x).lower() for x in range(a[0], a[1] + 1))
+                    else:
+                        return None
+                return out
+            if op is C.SUBPATTERN:
+                r = first(av[-1])
+                if r is None:
+                    return None
+                return out | r
+            if op is C.BRANCH:
+                for b in av[1]:
+                    r = first(b)
+                    if r is None:
+                        return None
+                    out |= r
+                return out
+            if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+                r = first(av[2])
+                if r is None:
+                    return None
+                out |= r
+                if av[0] == 0:
+                    continue
+                return out
+            if op in (C.ASSERT_NOT, C.ASSERT, C.AT):
+                continue
+            return None
+        return None
+
+    got = first(parsed)
+    if got is None or not got or any(not c.isalpha() for c in got):
+        return None
+    return got
+
+
 class TopicMatcher:
     """Compiled keyword patterns for a topic vocabulary."""
 
@@ -69,17 +127,33 @@ class TopicMatcher:
                 if k.startswith("@") and len(k) > 1:
                     self._implied.setdefault(k[1:].strip(), []).append(t.slug)
         # One alternation over every topic scans a document once (several times faster
-        # than one scan per topic); overlaps are recovered in index().
-        parts = []
+        # than one scan per topic); branches are bucketed by their possible first letter
+        # behind a cheap lookahead, so at most word starts only a few are tried.
+        # Overlaps between topics are recovered in index().
         by_slug = {t.slug: t for t in topics}
+        buckets: dict[str, list[str]] = {}
         for i, slug in enumerate(self._rx):
-            self._group_slug[f"t{i}"] = slug
-            inner = _inner(k for k in by_slug[slug].keywords if not k.startswith("@"))
-            parts.append(f"(?P<t{i}>(?:{inner})(?![\\w]))")
+            for j, k in enumerate(kw for kw in by_slug[slug].keywords if not kw.startswith("@")):
+                try:
+                    re.compile(k)
+                except re.error:
+                    k = re.escape(k)
+                name = f"t{i}_{j}"
+                self._group_slug[name] = slug
+                firsts = _first_chars(k)
+                for c in (firsts if firsts is not None else {""}):
+                    buckets.setdefault(c, []).append(f"(?P<{name}{_bucket_id(c)}>(?:{k})(?![\\w]))")
+        parts = []
+        for c, alts in sorted(buckets.items()):
+            if c:
+                cls = re.escape(c) + (re.escape(c.upper()) if c.upper() != c else "")
+                parts.append(f"(?=[{cls}])(?:{'|'.join(alts)})")
+            else:
+                parts.append(f"(?:{'|'.join(alts)})")
         if parts:
             try:
                 self._all = re.compile(r"(?<![\w])(?:%s)" % "|".join(parts), re.I)
-            except re.error:
+            except (re.error, OverflowError, AssertionError, RecursionError):
                 self._all = None
 
     def present(self, text: str) -> set[str]:
@@ -107,7 +181,7 @@ class TopicMatcher:
                 if a in seen:
                     continue
                 seen.add(a)
-                hits.setdefault(self._group_slug[m.lastgroup or ""], set()).add((a, b))
+                hits.setdefault(self._group_slug[(m.lastgroup or "").split("__")[0]], set()).add((a, b))
                 # Another topic's keyword may start at the same place ("COVAX": vaccines and
                 # multilateralism) or inside this match ("World Trade Organization" is also
                 # trade): try the others here and rescan the inside.
