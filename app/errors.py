@@ -5,6 +5,7 @@ unexpected exceptions, leaves through `problem_response`, so a client parses one
 """
 from __future__ import annotations
 
+import json
 import logging
 from http import HTTPStatus
 from typing import Any
@@ -67,6 +68,14 @@ def invalid_parameter(name: str, reason: str, *, value: Any = None, location: st
     )
 
 
+class ProblemResponse(JSONResponse):
+    media_type = PROBLEM_MEDIA_TYPE
+
+    def render(self, content: Any) -> bytes:
+        # ASCII escapes keep the body valid even when it echoes a client's unpaired surrogate.
+        return json.dumps(content, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+
+
 def problem_response(request: Request | None, error: ApiError) -> JSONResponse:
     """Render `error` as an RFC 9457 problem+json response."""
     body: dict[str, Any] = {"type": error.type, "title": error.title, "status": error.status, "detail": error.detail}
@@ -75,7 +84,7 @@ def problem_response(request: Request | None, error: ApiError) -> JSONResponse:
     if error.errors is not None:
         body["errors"] = error.errors
     body.update(error.extra)
-    return JSONResponse(body, status_code=error.status, media_type=PROBLEM_MEDIA_TYPE, headers=error.headers)
+    return ProblemResponse(body, status_code=error.status, headers=error.headers)
 
 
 def _location(loc: tuple[Any, ...]) -> tuple[str, str]:

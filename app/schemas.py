@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, field_validator
 
 T = TypeVar("T")
 
@@ -218,11 +218,36 @@ class EventComparison(BaseModel):
 
 # --- Write side ---------------------------------------------------------------------------
 
+
+def _storable(value: object) -> object:
+    """Strings must be storable as UTF-8 text: no lone surrogates (JSON allows "\\ud800"), no NUL."""
+    items = value if isinstance(value, list) else [value]
+    for item in items:
+        if isinstance(item, str):
+            if "\x00" in item:
+                raise ValueError("contains a NUL character")
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("contains unpaired surrogate code points; send valid Unicode") from None
+    return value
+
+
+class InputModel(BaseModel):
+    """A request body: unknown fields are refused and every string must be storable."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _check_strings(cls, value: object) -> object:
+        return _storable(value)
+
 EVENT_KINDS = ("phone call", "video call", "meeting", "joint statement")
 EventKind = Literal["phone call", "video call", "meeting", "joint statement"]
 
 
-class DocumentIn(BaseModel):
+class DocumentIn(InputModel):
     """A readout to annotate (and, on POST /v1/documents, to store)."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
@@ -265,20 +290,16 @@ class DocumentWithPositions(DocumentDetail):
     positions: list[PositionPublic]
 
 
-class PositionPatch(BaseModel):
+class PositionPatch(InputModel):
     """A curator's correction; given fields replace the stored ones and mark the position reviewed."""
-
-    model_config = ConfigDict(extra="forbid")
 
     speakers: list[str] | None = Field(default=None, min_length=1, max_length=50, description="Leader slugs.")
     topics: list[str] | None = Field(default=None, max_length=50, description="Topic slugs.")
     act: Act | None = None
 
 
-class PositionIn(BaseModel):
+class PositionIn(InputModel):
     """A position the annotator missed, added by a curator."""
-
-    model_config = ConfigDict(extra="forbid")
 
     document_id: str = Field(max_length=200)
     # Strict types: bodies must carry the documented JSON types (no "12" for 12, no 0 for false).
@@ -289,10 +310,8 @@ class PositionIn(BaseModel):
     act: Act | None = None
 
 
-class TopicIn(BaseModel):
+class TopicIn(InputModel):
     """A new topic; its keywords take effect for the annotator at once."""
-
-    model_config = ConfigDict(extra="forbid")
 
     slug: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)
     name: str = Field(min_length=1, max_length=200)

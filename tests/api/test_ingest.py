@@ -197,3 +197,30 @@ def test_security_headers(client: TestClient) -> None:
     assert response.headers["x-frame-options"] == "DENY"
     assert "default-src 'none'" in response.headers["content-security-policy"]
     assert "cdn.jsdelivr.net" in client.get("/docs").headers["content-security-policy"]
+
+
+def test_a_text_without_positions_is_stored_with_none(client: TestClient, auth: dict) -> None:
+    text = "Weather report\n\nIt rained in Beijing on March 3, 2022."
+    response = client.post("/v1/documents", json={"text": text, "participants": [XI, PUTIN]}, headers=auth)
+    assert response.status_code == 201, response.text
+    assert response.json()["positions"] == [] and response.json()["date"] == "2022-03-03"
+
+
+def test_one_100_kb_sentence_is_handled(client: TestClient, auth: dict) -> None:
+    text = "Xi said China supports " + ", ".join(f"project {i}" for i in range(9000)) + "."
+    assert len(text.encode()) > 100_000
+    response = client.post("/v1/documents", json={"text": text, "date": "2022-03-03", "participants": [XI, PUTIN]},
+                           headers=auth)
+    assert response.status_code == 201, response.text[:300]
+    for p in response.json()["positions"]:
+        assert text[p["start"]:p["end"]] == p["text"]
+
+
+def test_text_the_database_cannot_hold_is_refused_cleanly(client: TestClient, auth: dict) -> None:
+    for bad in ("Xi said yes.\x00", "Xi said \ud800 yes."):
+        response = client.post("/v1/documents", headers={**auth, "Content-Type": "application/json"},
+                               content=('{"text": "%s", "date": "2022-03-03"}' % bad.encode("unicode_escape").decode()
+                                        .replace("\\x00", "\\u0000")).encode())
+        assert response.status_code == 422, response.text
+        assert response.json()["errors"][0]["name"] == "text"
+    assert client.get("/v1/documents").json()["total"] == 1
