@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .leaders import Mention, MentionFinder
+from .leaders import MentionFinder
 from .lexicon import (ADVERBS, COURTESY_NOUNS, FINITE_RE, NON_LEADER_HEADS, PARTICIPLE_RE, finite_verbs,
                       participle_class, verb_class)
 

@@ -106,8 +106,8 @@ class MentionFinder:
 
     def __init__(self, participants: Sequence[Participant]) -> None:
         self.participants = tuple(participants)
+        self._memo: dict[str, list[Mention]] = {}
         self.countries: list[Country | None] = [find_country(p.country) for p in participants]
-        pats: list[str] = []
         self._groups: list[int] = []
         person_alts: list[tuple[int, str]] = []
         token_owner: dict[str, set[int]] = {}
@@ -169,7 +169,19 @@ class MentionFinder:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """All mentions in text[start:end], longest-first without overlaps, in order."""
         end = len(text) if end is None else end
-        seg = fold(text[start:end])
+        raw = text[start:end]
+        # Subject phrases repeat a lot ("Xi", "He", "the two leaders"): memoise per phrase.
+        hit = self._memo.get(raw)
+        if hit is None:
+            hit = self._find(raw)
+            if len(self._memo) > 4096:
+                self._memo.clear()
+            self._memo[raw] = hit
+        return [Mention(start + m.start, start + m.end, m.kind, m.who, m.gender) for m in hit]
+
+    def _find(self, raw: str) -> list[Mention]:
+        start = 0
+        seg = fold(raw)
         cands: list[Mention] = []
         for i, rx in self._person_res:
             for m in rx.finditer(seg):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Container, Iterable, Sequence
 
 from .models import TopicSpec
 
@@ -117,6 +117,7 @@ class TopicMatcher:
         self._rx: dict[str, re.Pattern[str]] = {}
         self._all: re.Pattern[str] | None = None
         self._group_slug: dict[str, str] = {}
+        self._by_first: dict[str, set[str]] = {}  # first letter -> topics with such keywords
         self._implied: dict[str, list[str]] = {}
         for t in topics:
             own = [k for k in t.keywords if not k.startswith("@")]
@@ -142,6 +143,7 @@ class TopicMatcher:
                 self._group_slug[name] = slug
                 firsts = _first_chars(k)
                 for c in (firsts if firsts is not None else {""}):
+                    self._by_first.setdefault(c, set()).add(slug)
                     buckets.setdefault(c, []).append(f"(?P<{name}{_bucket_id(c)}>(?:{k})(?![\\w]))")
         parts = []
         for c, alts in sorted(buckets.items()):
@@ -160,19 +162,31 @@ class TopicMatcher:
         """Topics whose own keywords occur in text."""
         return {slug for slug, rx in self._rx.items() if rx.search(text)}
 
-    def index(self, text: str) -> dict[str, tuple[list[int], list[int]]]:
-        """Every keyword match in a whole document, per topic (starts, ends), for fast
-        per-sentence lookups with `in_range` (one regex pass per topic per document)."""
+    def implied_by(self, slug: str) -> list[str]:
+        """Topics that an "@slug" keyword makes follow from topic `slug`."""
+        return self._implied.get(slug, [])
+
+    def has_topic(self, text: str, slug: str) -> bool:
+        """Whether the topic's own keywords occur anywhere in text."""
+        rx = self._rx.get(slug)
+        return bool(rx and rx.search(text))
+
+    def index(self, text: str, ranges: list[tuple[int, int]] | None = None
+              ) -> dict[str, tuple[list[int], list[int]]]:
+        """Every keyword match in text (or only inside `ranges`), per topic (starts, ends),
+        for fast per-sentence lookups with `in_range`."""
         out: dict[str, tuple[list[int], list[int]]] = {}
+        if ranges is None:
+            ranges = [(0, len(text))]
         if self._all is None:
             for slug, rx in self._rx.items():
-                for m in rx.finditer(text):
+                for m in (m for lo, hi in ranges for m in rx.finditer(text, lo, hi)):
                     out.setdefault(slug, ([], []))
                     out[slug][0].append(m.start())
                     out[slug][1].append(m.end())
             return out
         hits: dict[str, set[tuple[int, int]]] = {}
-        todo = [(0, len(text))]
+        todo = list(ranges)
         seen: set[int] = set()
         while todo:
             lo, hi = todo.pop()
@@ -185,8 +199,9 @@ class TopicMatcher:
                 # Another topic's keyword may start at the same place ("COVAX": vaccines and
                 # multilateralism) or inside this match ("World Trade Organization" is also
                 # trade): try the others here and rescan the inside.
-                for slug, rx in self._rx.items():
-                    m2 = rx.match(text, a)
+                c = text[a].lower()
+                for slug in self._by_first.get(c, set()) | self._by_first.get("", set()):
+                    m2 = self._rx[slug].match(text, a)
                     if m2:
                         hits.setdefault(slug, set()).add(m2.span())
                 if b - a > 3:
@@ -197,7 +212,7 @@ class TopicMatcher:
         return out
 
     def in_range(self, index: dict[str, tuple[list[int], list[int]]], a: int, b: int,
-                 document_topics: set[str] | None = None) -> set[str]:
+                 document_topics: Container[str] | None = None) -> set[str]:
         """Topics with a keyword match inside [a, b) of an indexed document."""
         found = set()
         for slug, (starts, ends) in index.items():

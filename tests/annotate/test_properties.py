@@ -4,6 +4,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import app.annotate.pipeline as pipeline
 from app.annotate import annotate, split_sentences
 from tests.annotate.helpers import LULA, MODI, TOPICS
 
@@ -28,6 +29,11 @@ def test_sentences_slice_exactly(text):
 @CFG
 @given(ANY, st.booleans())
 def test_annotate_never_raises_and_is_well_formed(text, infer):
+    pipeline.STRICT = True  # surface internal errors instead of the empty-result fallback
+    try:
+        ann = annotate(text, topics=TOPICS, participants=None if infer else [LULA, MODI])
+    finally:
+        pipeline.STRICT = False
     ann = annotate(text, topics=TOPICS, participants=None if infer else [LULA, MODI])
     names = {p.name for p in ann.participants}
     keys = [(p.start, p.speakers) for p in ann.positions]
