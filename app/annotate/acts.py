@@ -20,6 +20,9 @@ _CONTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_ALL_CUES = re.compile("|".join(f"(?P<{act}>{rx.pattern})" for act, rx in _CONTENT_CUES), re.I)
+
+
 def decide_act(cls: str, sentence: str, after_verb: str = "") -> str:
     """Act from the cue class, refined by stance nouns or content cues for saying verbs."""
     if cls in ("call", "commit", "support", "oppose", "agree"):
@@ -28,9 +31,5 @@ def decide_act(cls: str, sentence: str, after_verb: str = "") -> str:
     for rx, act in STANCE_NOUNS:
         if rx.search(head):
             return act
-    best: tuple[int, str] | None = None
-    for act, rx in _CONTENT_CUES:
-        m = rx.search(sentence)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), act)
-    return best[1] if best else "assert"
+    m = _ALL_CUES.search(sentence)  # the earliest content cue decides
+    return m.lastgroup if m and m.lastgroup else "assert"

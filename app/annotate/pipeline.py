@@ -46,7 +46,19 @@ def _finder(parts: tuple[Participant, ...]) -> MentionFinder:
     return f
 
 
+_MASKS: dict[tuple[Participant, ...], re.Pattern[str] | None] = {}
+
+
 def _mask_re(parts: Sequence[Participant]) -> re.Pattern[str] | None:
+    key = tuple(parts)
+    if key not in _MASKS:
+        if len(_MASKS) > 256:
+            _MASKS.clear()
+        _MASKS[key] = _build_mask_re(key)
+    return _MASKS[key]
+
+
+def _build_mask_re(parts: Sequence[Participant]) -> re.Pattern[str] | None:
     """Participants' names and their own countries/demonyms/capitals, blanked before topic
     matching: a speaker is not a topic (Iran in a Turkey-Iran call is not middle-east)."""
     words: set[str] = set()

@@ -51,6 +51,9 @@ def _compile(patterns: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w])(?:%s)(?![\w])" % inner, re.I) if inner else None
 
 
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
 def _bucket_id(c: str) -> str:
     return "__" + (f"{ord(c):x}" if c else "any")
 
@@ -115,9 +118,10 @@ class TopicMatcher:
     def __init__(self, topics: Sequence[TopicSpec]) -> None:
         self.order = [t.slug for t in topics]
         self._rx: dict[str, re.Pattern[str]] = {}
-        self._all: re.Pattern[str] | None = None
+        self._ready: bool | None = None  # False/None: per-topic fallback
         self._group_slug: dict[str, str] = {}
-        self._by_first: dict[str, set[str]] = {}  # first letter -> topics with such keywords
+        self._by_first: dict[str, set[str]] = {}
+        self._others_cache: dict[str, tuple[str, ...]] = {}  # first letter -> topics with such keywords
         self._implied: dict[str, list[str]] = {}
         for t in topics:
             own = [k for k in t.keywords if not k.startswith("@")]
@@ -145,22 +149,28 @@ class TopicMatcher:
                 for c in (firsts if firsts is not None else {""}):
                     self._by_first.setdefault(c, set()).add(slug)
                     buckets.setdefault(c, []).append(f"(?P<{name}{_bucket_id(c)}>(?:{k})(?![\\w]))")
-        parts = []
-        for c, alts in sorted(buckets.items()):
-            if c:
-                cls = re.escape(c) + (re.escape(c.upper()) if c.upper() != c else "")
-                parts.append(f"(?=[{cls}])(?:{'|'.join(alts)})")
-            else:
-                parts.append(f"(?:{'|'.join(alts)})")
-        if parts:
+        # One regex per first letter, tried only at word starts of that letter.
+        self._letter_rx: dict[str, re.Pattern[str]] = {}
+        for c, alts in buckets.items():
             try:
-                self._all = re.compile(r"(?<![\w])(?:%s)" % "|".join(parts), re.I)
+                self._letter_rx[c] = re.compile("|".join(alts), re.I)
             except (re.error, OverflowError, AssertionError, RecursionError):
-                self._all = None
+                self._ready = None
+                break
+        else:
+            self._ready = True
 
     def present(self, text: str) -> set[str]:
         """Topics whose own keywords occur in text."""
         return {slug for slug, rx in self._rx.items() if rx.search(text)}
+
+    def _others(self, c: str) -> tuple[str, ...]:
+        """Topics with a keyword that may start with letter c (cached per letter)."""
+        got = self._others_cache.get(c)
+        if got is None:
+            got = tuple(sorted(self._by_first.get(c, set()) | self._by_first.get("", set())))
+            self._others_cache[c] = got
+        return got
 
     def implied_by(self, slug: str) -> list[str]:
         """Topics that an "@slug" keyword makes follow from topic `slug`."""
@@ -178,7 +188,7 @@ class TopicMatcher:
         out: dict[str, tuple[list[int], list[int]]] = {}
         if ranges is None:
             ranges = [(0, len(text))]
-        if self._all is None:
+        if self._ready is None:
             for slug, rx in self._rx.items():
                 for m in (m for lo, hi in ranges for m in rx.finditer(text, lo, hi)):
                     out.setdefault(slug, ([], []))
@@ -186,26 +196,28 @@ class TopicMatcher:
                     out[slug][1].append(m.end())
             return out
         hits: dict[str, set[tuple[int, int]]] = {}
-        todo = list(ranges)
-        seen: set[int] = set()
-        while todo:
-            lo, hi = todo.pop()
-            for m in self._all.finditer(text, lo, hi):
-                a, b = m.span()
-                if a in seen:
-                    continue
-                seen.add(a)
-                hits.setdefault(self._group_slug[(m.lastgroup or "").split("__")[0]], set()).add((a, b))
-                # Another topic's keyword may start at the same place ("COVAX": vaccines and
-                # multilateralism) or inside this match ("World Trade Organization" is also
-                # trade): try the others here and rescan the inside.
+        letter_rx = self._letter_rx
+        any_rx = letter_rx.get("")
+        for lo, hi in ranges:
+            for w in _WORD_START.finditer(text, lo, hi):
+                a = w.start()
                 c = text[a].lower()
-                for slug in self._by_first.get(c, set()) | self._by_first.get("", set()):
-                    m2 = self._rx[slug].match(text, a)
-                    if m2:
-                        hits.setdefault(slug, set()).add(m2.span())
-                if b - a > 3:
-                    todo.append((a + 1, b))
+                rx = letter_rx.get(c)
+                m = rx.match(text, a, hi) if rx is not None else None
+                if m is None and any_rx is not None:
+                    m = any_rx.match(text, a, hi)
+                if m is None:
+                    continue
+                own = self._group_slug[(m.lastgroup or "").split("__")[0]]
+                hits.setdefault(own, set()).add(m.span())
+                # Another topic's keyword may start at the same word ("COVAX": vaccines and
+                # multilateralism); words inside this match are visited in turn ("World
+                # Trade Organization" is also trade).
+                for slug in self._others(c):
+                    if slug != own:
+                        m2 = self._rx[slug].match(text, a, hi)
+                        if m2:
+                            hits.setdefault(slug, set()).add(m2.span())
         for slug, spans in hits.items():
             ordered = sorted(spans)
             out[slug] = ([x for x, _ in ordered], [y for _, y in ordered])
