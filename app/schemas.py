@@ -107,7 +107,28 @@ class Provenance(BaseModel):
     reviewed: bool
 
 
-class PositionPublic(BaseModel):
+class PositionSpan(BaseModel):
+    """What the annotator or a curator says of one sentence: span, speakers, topics, act, provenance."""
+
+    start: int
+    end: int
+    text: str
+    speakers: list[LeaderRef]
+    topics: list[str]
+    act: str | None
+    provenance: Provenance
+
+
+class PositionKey(BaseModel):
+    """Where a stored position lives."""
+
+    id: int
+    document_id: str
+    event_id: str
+    date: dt.date
+
+
+class PositionPublic(PositionSpan, PositionKey):
     """A stated position: `text` equals the document text sliced at [start, end) in code points."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [{
@@ -120,17 +141,6 @@ class PositionPublic(BaseModel):
         "links": {"self": "/v1/positions/12", "document": "/v1/documents/xi-putin-2021-08-25"},
     }]})
 
-    id: int
-    document_id: str
-    event_id: str
-    date: dt.date
-    start: int
-    end: int
-    text: str
-    speakers: list[LeaderRef]
-    topics: list[str]
-    act: str | None
-    provenance: Provenance
     cite: str = Field(description="A citation: speakers, event, date, the sentence, the source and the permalink.")
     rank: float | None = Field(default=None, description="Search relevance (BM25, higher is better); null without q.")
     highlight: str | None = Field(default=None, description="`text` with the words matching q in <mark>…</mark>; "
@@ -269,16 +279,8 @@ class DocumentIn(InputModel):
                                            description="Leader names or slugs; inferred from the text when absent.")
 
 
-class FoundPositionPublic(BaseModel):
+class FoundPositionPublic(PositionSpan):
     """A position the annotator found (dry run: nothing stored)."""
-
-    start: int
-    end: int
-    text: str
-    speakers: list[LeaderRef]
-    topics: list[str]
-    act: str | None
-    provenance: Provenance
 
 
 class AnnotationPublic(BaseModel):
