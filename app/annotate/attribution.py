@@ -61,6 +61,11 @@ _FILLER = frozenset("and both , the two of as well".split())
 _BACKGROUND_RE = re.compile(
     r"\b(?:last\s+(?:meeting|talks|call|summit|year|month|week|visit)|previous(?:ly)?|"
     r"in\s+(?:19|20)\d\d|ago|at\s+the\s+time|back\s+in|earlier\s+this\s+year|once\s+said)\b", re.I)
+# "Putin said last year that ..." / "Xi said in 2019 ...": an earlier statement, not this call.
+_AFTER_VERB_PAST_RE = re.compile(
+    r"\s+(?:(?:on|in)\s+\w+\s+)?(?:at\s+the\s+time|last\s+(?:year|month|week)|in\s+(?:19|20)\d\d|"
+    r"(?:earlier|previously|in\s+the\s+past|years?\s+ago|back\s+then|in\s+a\s+(?:speech|interview|"
+    r"statement)\s+(?:last|in\s+(?:19|20)\d\d)))\b", re.I)
 _PASSIVE_RE = re.compile(
     r"\b(?:it|this)\s+was\s+(?:also\s+|further\s+)?(?:agreed|decided|noted|stressed|emphasi[sz]ed|"
     r"underlined|affirmed|reaffirmed|underscored|recognized|recognised)\b"
@@ -226,11 +231,19 @@ def find_frames(text: str, s: int, e: int, finder: MentionFinder,
     return frames
 
 
+# "Xi said he was glad to speak with Putin again": pleasantries about the call itself.
+_PLEASED_RE = re.compile(
+    r"\s+(?:that\s+)?(?:he|she|i|they)\s+(?:was|is|am|were|are)\s+(?:very\s+|so\s+)?(?:glad|pleased|happy|"
+    r"delighted|honou?red)\s+to\s+(?:talk|speak|meet|have|hold|see|receive|welcome|host)\b", re.I)
+
+
 def _courtesy(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
     after = text[f.verb_end:e]
     verb = text[f.verb_start:f.verb_end].lower()
     if verb.startswith(("express", "convey", "extend", "sen", "offer", "voice", "conveyed")) and \
             COURTESY_NOUNS.match(after):
+        return True
+    if _PLEASED_RE.match(after):
         return True
     if verb.startswith(("apprecia", "thank", "welcom")) and re.match(
             r"\s+(?:\w+(?:'s|\u2019s)?\s+){0,3}(?:support|help|assistance|hospitality|invitation|"
@@ -270,7 +283,7 @@ def attribute_sentence(text: str, s: int, e: int, finder: MentionFinder, *,
             inner = _embedded_frame(text, primary.verb_end, e, finder)
             if inner is not None and inner.cls not in ("narr", "courtesy"):
                 return [_make(inner, inner.cls, frozenset(range(len(finder.participants))), 0.7)], inner
-        return [], None
+        return [], primary  # a non-leader spoke: "he" in the next sentence may be him
     out: list[Attribution] = []
     if primary is None:
         if any(f.kind == "according-other" for f in frames):
@@ -280,8 +293,7 @@ def attribute_sentence(text: str, s: int, e: int, finder: MentionFinder, *,
         if joint_statement:
             return _joint_statement_default(text, s, e, finder), None
         return [], None
-    if _BACKGROUND_RE.search(text[s:primary.start]) or \
-            re.match(r"\s+at\s+the\s+time\b", text[primary.verb_end:e]):
+    if _BACKGROUND_RE.search(text[s:primary.start]) or _AFTER_VERB_PAST_RE.match(text[primary.verb_end:e]):
         return [], primary
     cls = primary.cls
     if cls in ("narr", "courtesy") or _courtesy(text, primary, e, finder):
@@ -311,7 +323,7 @@ def _embedded_frame(text: str, a: int, e: int, finder: MentionFinder) -> Frame |
     if not m:
         return None
     for f in find_frames(text, a + m.end(), e, finder):
-        if f.start == a + m.end() and f.kind in ("person", "role"):
+        if f.start == a + m.end() and (f.kind in ("person", "role") or (f.kind == "group" and not f.they)):
             return f
         break
     return None

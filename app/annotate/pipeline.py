@@ -166,6 +166,7 @@ def _annotate(text: str, topics: tuple[TopicSpec, ...], given: tuple[Participant
     everyone = frozenset(range(len(work)))
 
     recent: list[int] = []            # participants recently in subject position, newest first
+    blocked = False                   # a non-leader was the last subject: "he" may be him
     last_joint: frozenset[int] | None = None
     in_quote = False
     pending: list[tuple[int, int]] = []   # sentences of an open quotation awaiting a speaker
@@ -175,12 +176,14 @@ def _annotate(text: str, topics: tuple[TopicSpec, ...], given: tuple[Participant
 
     def resolve(a: Attribution) -> Attribution | None:
         if a.pronoun_gender is not None and not a.who:
+            if blocked:
+                return None
             cands = [i for i in recent if work[i].gender in (None, a.pronoun_gender)]
             if cands:
                 conf = a.conf if work[cands[0]].gender == a.pronoun_gender else a.conf - 0.1
                 return replace(a, who=frozenset({cands[0]}), conf=conf)
             same = [i for i, p in enumerate(work) if p.gender == a.pronoun_gender]
-            if len(same) == 1:
+            if len(same) == 1 and not blocked:
                 return replace(a, who=frozenset(same), conf=a.conf - 0.15)
             return None
         if a.they:
@@ -238,6 +241,7 @@ def _annotate(text: str, topics: tuple[TopicSpec, ...], given: tuple[Participant
         in_quote = in_quote_after
         # Track subjects for pronouns: the leader who spoke (or acted) last is "he"/"she".
         if resolved:
+            blocked = False
             for r in resolved:
                 if len(r.who) == 1:
                     i = next(iter(r.who))
@@ -247,6 +251,9 @@ def _annotate(text: str, topics: tuple[TopicSpec, ...], given: tuple[Participant
                 else:
                     last_joint = r.who
                     recent = []
+        elif subj is not None and subj.kind == "other":
+            recent = []
+            blocked = True
         elif subj is not None and subj.kind in ("person", "role") and len(subj.who) == 1:
             i = next(iter(subj.who))
             if i in recent:

@@ -171,3 +171,24 @@ def test_leader_words_relayed_by_his_office():
 def test_country_alone_without_reporting_clause_is_not_a_position_in_a_readout():
     assert run("India is ready to supply more vaccines to Africa.").positions == ()
     check("India is ready to supply more vaccines to Africa, Modi said.", "vaccines", [M])
+
+
+def test_pronoun_after_a_spokesman_is_not_resolved_to_a_leader():
+    t = ("Lula said Brazil wants a seat on the council. A presidential spokesman briefed reporters "
+         "afterwards. He said the call lasted an hour.")
+    ann = run(t)
+    assert speakers_of(ann, t, "lasted an hour") == []
+    assert speakers_of(ann, t, "seat on the council") == [L]
+
+
+def test_earlier_statements_are_background():
+    assert run("Modi said last year that India would never join the bloc.").positions == ()
+    assert run("Back in 2019, Lula said the forest belonged to Brazilians.").positions == ()
+
+
+def test_office_relays_a_joint_outcome():
+    check("The Kremlin said the two leaders agreed to meet again in the autumn.", "autumn", [BOTH])
+
+
+def test_pleasantries_about_the_call_are_courtesy():
+    assert run("Lula said he was glad to speak with Modi again.").positions == ()
