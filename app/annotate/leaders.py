@@ -228,7 +228,9 @@ _TITLED_RE = re.compile(
     % (_TITLE_ALT, _NAME_SEQ))
 # Kremlin style: "Prime Minister of India Narendra Modi", "President of Brazil Lula da Silva".
 _TITLE_OF_RE = re.compile(
-    r"(?P<title>%s)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}?)\s+(?P<name>%s)"
+    r"(?P<title>%s)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,3}?)\s+(?!(?:Republic|Kingdom|Federation|States|Union|Emirates|Arab|Islamic|Democratic|"
+    r"People's|Socialist|Federal|Commonwealth|Sultanate|Principality|Grand|Plurinational|"
+    r"Bolivarian|Hashemite|Co-operative|Cooperative)\b)(?P<name>%s)"
     % (_TITLE_ALT, _NAME_SEQ))
 # An untitled full name opening the sentence and doing the communicating:
 # "Vladimir Putin had a telephone conversation with ...".

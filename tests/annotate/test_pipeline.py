@@ -99,3 +99,16 @@ def test_quotation_over_paragraphs():
          '"We will keep talking to everyone," Lula said.')
     ann = run(t)
     assert [p.speakers for p in ann.positions] == [("Luiz Inácio Lula da Silva",)] * 3
+
+
+def test_joint_statement_with_formal_titles_and_sides():
+    t = ("Joint Statement of Kazakhstan and Brazil\n\n"
+         "At the invitation of President of the Republic of Kazakhstan Kassym-Jomart Tokayev, President of "
+         "the Federative Republic of Brazil Luiz Inácio Lula da Silva paid a state visit to Astana.\n"
+         "1. The Sides noted with satisfaction that bilateral relations have reached a new level.\n"
+         "2. The Brazilian Side reaffirmed its support for Kazakhstan's bid to host the forum.\n")
+    ann = annotate(t, topics=TOPICS, participants=None, kind="joint statement")
+    assert [(p.name, p.country) for p in ann.participants] == [
+        ("Kassym-Jomart Tokayev", "Kazakhstan"), ("Luiz Inácio Lula da Silva", "Brazil")]
+    assert [p.speakers for p in ann.positions] == [
+        ("Kassym-Jomart Tokayev", "Luiz Inácio Lula da Silva"), ("Luiz Inácio Lula da Silva",)]
