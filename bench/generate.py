@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Write a synthetic corpus of N positions through the project's own migrations, seed and bulk path.
+
+    .venv/bin/python bench/generate.py --positions 1000000 --url sqlite:///bench/results/tmp/1000000.sqlite3
+
+Prints one JSON line: documents, positions, seconds and documents/s of the bulk load.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from sqlmodel import Session, select  # noqa: E402
+
+import corpus  # noqa: E402
+from app.config import Settings  # noqa: E402
+from app.db import make_engine  # noqa: E402
+from app.migrate import upgrade  # noqa: E402
+from app.models import Leader, Topic  # noqa: E402
+from app.services.bulk import bulk_ingest  # noqa: E402
+from app.services.seed import seed  # noqa: E402
+
+
+def registry(session: Session) -> None:
+    """The synthetic leaders and topics the corpus uses, next to the seed's own."""
+    known = set(session.exec(select(Leader.slug)).all())
+    for le in corpus.leaders():
+        if le.slug not in known:
+            session.add(Leader(slug=le.slug, name=le.name, country=le.country, office="President", aliases=[]))
+    have = set(session.exec(select(Topic.slug)).all())
+    for slug in corpus.topics():
+        if slug not in have:
+            session.add(Topic(slug=slug, name=slug.replace("-", " ").capitalize(), keywords=[]))
+    session.commit()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--positions", type=int, required=True)
+    parser.add_argument("--url", required=True, help="SQLAlchemy URL of an empty database")
+    args = parser.parse_args()
+    settings = Settings(database_url=args.url)
+    started = time.perf_counter()
+    upgrade(settings)
+    engine = make_engine(settings)
+    with Session(engine) as session:
+        seed(session, settings.data_dir)
+        registry(session)
+        n_docs = max(1, args.positions // corpus.POSITIONS_PER_DOCUMENT)
+        report = bulk_ingest(session, corpus.documents(n_docs))
+        if engine.dialect.name == "postgresql":
+            session.connection().exec_driver_sql("ANALYZE")
+        else:
+            session.connection().exec_driver_sql("ANALYZE")
+        session.commit()
+    engine.dispose()
+    print(json.dumps({"documents": report.documents, "positions": report.positions, "errors": len(report.errors),
+                      "bulk_seconds": round(report.seconds, 1), "documents_per_second": round(report.documents_per_second),
+                      "total_seconds": round(time.perf_counter() - started, 1)}))
+    if report.errors:
+        print(report.errors[:5], file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
