@@ -8,9 +8,12 @@ from tests.annotate.helpers import DEV, TOPICS
 
 pytestmark = pytest.mark.skipif(not DEV.exists(), reason="../shared/annotation/dev not present")
 
+# Reached (F1, both settings): detection 1.000, attribution 1.000, topics 0.969,
+# headline 1.000, who-said-what 0.974. Floors sit a little below; the project targets are
+# who-said-what >= 0.90 and attribution >= 0.95 (given), attribution >= 0.90 (inferred).
 FLOORS = {
-    False: {"detection": 0.97, "attribution": 0.97, "topics": 0.93, "headline": 0.97, "who-said-what": 0.94},
-    True: {"detection": 0.97, "attribution": 0.97, "topics": 0.93, "headline": 0.97, "who-said-what": 0.94},
+    False: {"detection": 0.98, "attribution": 0.98, "topics": 0.95, "headline": 0.98, "who-said-what": 0.96},
+    True: {"detection": 0.98, "attribution": 0.98, "topics": 0.95, "headline": 0.98, "who-said-what": 0.96},
 }
 
 
