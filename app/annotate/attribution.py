@@ -107,6 +107,17 @@ def quote_mask(s: str, in_quote: bool) -> tuple[list[bool], bool]:
     return flags, q
 
 
+_DESCRIPTORS = frozenset("""leader leaders counterpart host guest visiting head state government
+strongman statesman his her incumbent outgoing veteran newly-elected new re-elected""".split())
+
+
+def _descriptor(word: str) -> bool:
+    """Words that may describe a named leader in a subject ("Russian leader Vladimir Putin")."""
+    from .countries import find_country
+    w = word.lower().strip(",")
+    return w in _DESCRIPTORS or (word[:1].isupper() and find_country(word) is not None)
+
+
 def _classify_np(text: str, a: int, b: int, finder: MentionFinder
                  ) -> tuple[str, frozenset[int], str | None, bool] | None:
     """Classify the subject noun phrase text[a:b]: (kind, who, gender, they) or None."""
@@ -118,7 +129,8 @@ def _classify_np(text: str, a: int, b: int, finder: MentionFinder
     for m in mentions:
         for k in range(m.start - a, m.end - a):
             rest[k] = " "
-    leftover = [w for w in re.findall(r"[\w'\u2019-]+|,", "".join(rest)) if w.lower() not in _FILLER]
+    leftover = [w for w in re.findall(r"[\w'\u2019-]+|,", "".join(rest))
+                if w.lower() not in _FILLER and not (mentions and _descriptor(w))]
     if mentions and not leftover:
         kinds = {m.kind for m in mentions}
         who: frozenset[int] = frozenset().union(*(m.who for m in mentions))

@@ -140,7 +140,9 @@ class MentionFinder:
                                "head of government", "counterpart", "side", "host", "guest",
                                "government"])
             if dem_alt:
-                person_alts.append((i, r"(?:the|his|her)\s+(?:%s)\s+(?:%s)" % (dem_alt, role_titles)))
+                person_alts.append((i, r"(?:the|his|her)\s+(?:(?:visiting|incumbent|outgoing|new|"
+                                       r"newly[- ]elected|re-elected|host)\s+)?(?:%s)\s+(?:%s)"
+                                    % (dem_alt, role_titles)))
             if c:
                 # "the President of Russia", "the Prime Minister of the Republic of India"
                 person_alts.append((i, r"the\s+(?:%s)\s+of\s+(?:the\s+)?(?:%s)" % (
@@ -223,6 +225,8 @@ def _has_name(s: str) -> bool:
 _NAME = r"(?:[A-Z][\w'\u2019-]+|[A-Z]\.(?=\s+[A-Z])|(?:da|de|do|dos|van|von|der|bin|al|el|la|le|du|ibn)(?=\s+[A-Z]))"
 _NAME_SEQ = r"%s(?:\s+%s){0,4}" % (_NAME, _NAME)
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(LEADER_TITLES, key=len, reverse=True))
+# "Russian leader Vladimir Putin": "leader" acts as a title after a demonym.
+_LEADER_RE = re.compile(r"(?P<dem>[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?)\s+leader\s+(?P<name>%s)" % _NAME_SEQ)
 _TITLED_RE = re.compile(
     r"(?P<title>%s)\s+(?P<name>%s)(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,5}))?"
     % (_TITLE_ALT, _NAME_SEQ))
@@ -321,6 +325,10 @@ def infer_participants(text: str, sentences: Sequence[tuple[int, int]],
             country = next((c for c in (_country_of(" ".join(of[-k:])) for k in (2, 1) if len(of) >= k) if c), None)
             if country:
                 hits.append((m.start("name"), m.group("name"), m.group("title"), country, False))
+        for m in _LEADER_RE.finditer(sent):
+            country = _country_of(m.group("dem"))
+            if country and not _NOT_LEADER_BEFORE_TITLE.search(sent[:m.start()]):
+                hits.append((m.start("name"), m.group("name"), None, country, False))
         for m in _TITLED_RE.finditer(sent):
             if any(h[0] <= m.start("name") < h[0] + len(h[1]) or m.start() <= h[0] < m.end("name")
                    for h in hits):

@@ -192,3 +192,10 @@ def test_office_relays_a_joint_outcome():
 
 def test_pleasantries_about_the_call_are_courtesy():
     assert run("Lula said he was glad to speak with Modi again.").positions == ()
+
+
+def test_leader_descriptions():
+    t = ("Brazilian leader Luiz Inácio Lula da Silva said the summit was a turning point. "
+         "The visiting Indian leader said India opposes unilateral sanctions.")
+    ann = run(t)
+    assert [p.speakers for p in ann.positions] == [L, M]
