@@ -66,6 +66,8 @@ _AFTER_VERB_PAST_RE = re.compile(
     r"\s+(?:(?:on|in)\s+\w+\s+)?(?:at\s+the\s+time|last\s+(?:year|month|week)|in\s+(?:19|20)\d\d|"
     r"(?:earlier|previously|in\s+the\s+past|years?\s+ago|back\s+then|in\s+a\s+(?:speech|interview|"
     r"statement)\s+(?:last|in\s+(?:19|20)\d\d)))\b", re.I)
+# "Putin has repeatedly said ...", "Lula has long called for ...": a standing view, not this call.
+_HABITUAL_RE = re.compile(r"\b(?:repeatedly|long|often|frequently|previously|always|never|once)\b", re.I)
 _PASSIVE_RE = re.compile(
     r"\b(?:it|this)\s+was\s+(?:also\s+|further\s+)?(?:agreed|decided|noted|stressed|emphasi[sz]ed|"
     r"underlined|affirmed|reaffirmed|underscored|recognized|recognised)\b"
@@ -305,7 +307,8 @@ def attribute_sentence(text: str, s: int, e: int, finder: MentionFinder, *,
         if joint_statement:
             return _joint_statement_default(text, s, e, finder), None
         return [], None
-    if _BACKGROUND_RE.search(text[s:primary.start]) or _AFTER_VERB_PAST_RE.match(text[primary.verb_end:e]):
+    if _BACKGROUND_RE.search(text[s:primary.start]) or _AFTER_VERB_PAST_RE.match(text[primary.verb_end:e]) \
+            or _HABITUAL_RE.search(text[primary.start:primary.verb_end]):
         return [], primary
     cls = primary.cls
     if cls in ("narr", "courtesy") or _courtesy(text, primary, e, finder):

@@ -199,3 +199,8 @@ def test_leader_descriptions():
          "The visiting Indian leader said India opposes unilateral sanctions.")
     ann = run(t)
     assert [p.speakers for p in ann.positions] == [L, M]
+
+
+def test_habitual_statements_are_background():
+    assert run("Lula has long called for a reform of the Security Council.").positions == ()
+    assert run("Modi has repeatedly said that India will not take sides.").positions == ()
