@@ -204,3 +204,4 @@ def test_leader_descriptions():
 def test_habitual_statements_are_background():
     assert run("Lula has long called for a reform of the Security Council.").positions == ()
     assert run("Modi has repeatedly said that India will not take sides.").positions == ()
+    check("Modi once again stressed that India wants peace.", "wants peace", [M])
