@@ -150,12 +150,19 @@ def _annotate(text: str, topics: tuple[TopicSpec, ...], given: tuple[Participant
         return Annotation(parts, ())
     # Fill genders for pronoun resolution without changing what we return.
     work = []
+    seen_names: set[str] = set()
     for p in parts:
+        # Blank or repeated names cannot be told apart in text: leave them out of the search.
+        if not p.name.strip() or p.name in seen_names:
+            continue
+        seen_names.add(p.name)
         g = p.gender
         if g is None:
             k = next((k for k in known if k.gender and (k.name == p.name or p.name in k.aliases)), None)
             g = k.gender if k else guess_gender(p.name, text)
         work.append(replace(p, gender=g) if g != p.gender else p)
+    if not work:
+        return Annotation(parts, ())
     finder = _finder(tuple(work))
     matcher = _matcher(topics)
     mask_rx = _mask_re(work)
@@ -270,8 +277,8 @@ def _annotate(text: str, topics: tuple[TopicSpec, ...], given: tuple[Participant
             found_t |= matcher.in_range(tindex, a0, b0, doc_topics)
         after = text[a.frame.verb_end:e0] if a.frame else ""
         act = decide_act(a.cls, text[s0:e0], after)
-        # Speaker names as given (the working copies may carry an inferred gender).
-        names = tuple(sorted(parts[i].name for i in a.who))
+        # Participant names (the working copies differ from the given ones only by gender).
+        names = tuple(sorted(work[i].name for i in a.who))
         key = (s0, e0, a.who)
         if key not in found or found[key].confidence < a.conf:
             found[key] = FoundPosition(s0, e0, names, tuple(sorted(found_t)), act,
