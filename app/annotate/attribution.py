@@ -225,6 +225,8 @@ def find_frames(text: str, s: int, e: int, finder: MentionFinder,
         if not vm:
             continue
         v_start, v_end = vm
+        if v_start > 160:
+            continue  # no subject noun phrase is that long; also bounds the regex work
         if rest[v_start:v_end].lower() in ("had", "has", "have"):
             # Perfect aspect: "Putin had told Modi" -> the cue is "told".
             nxt = next(((a - cs, b - cs) for a, b in verbs if a - cs > v_end), None)

@@ -46,6 +46,7 @@ _DATELINE_RE = re.compile(
     )""",
     re.X,
 )
+_DATELINE_MAX = 120
 # Paragraph numbers and bullets: "3. ", "(4) ", "iv) ", "• ".
 _PARNUM_RE = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\(?[ivxlc]{1,5}\)|[\u2022\u25aa\u25cf\u00b7*\u2013-])\s+")
 
@@ -114,7 +115,7 @@ def _continues(prev: str, line: str) -> bool:
         return True
     # A long line without final punctuation followed by more text is wrapped prose;
     # a short one is a headline or a dateline line.
-    return len(p) >= 60 and not _DATELINE_RE.match(line.lstrip())
+    return len(p) >= 60 and not _DATELINE_RE.match(line.lstrip()[:_DATELINE_MAX])
 
 
 def strip_lead(text: str, start: int, end: int) -> int:
@@ -123,10 +124,13 @@ def strip_lead(text: str, start: int, end: int) -> int:
         while start < end and text[start].isspace():
             start += 1
         seg = text[start:end]
-        m = _DATELINE_RE.match(seg) or _PARNUM_RE.match(seg)
+        # Datelines are short: matching only the block's head keeps this linear on
+        # pathological blocks (a 50,000-letter "word" must not backtrack for seconds).
+        head = seg[:_DATELINE_MAX]
+        m = _DATELINE_RE.match(head) or _PARNUM_RE.match(head)
         if not m or m.end() == 0:
             break
-        if m.end() >= len(seg.rstrip()):
+        if m.end() >= len(seg.rstrip()) and len(seg) <= _DATELINE_MAX:
             # The whole block is a dateline ("Rio de Janeiro, 19 November 2024"): keep it
             # as a sentence of its own rather than dropping text.
             break
@@ -147,7 +151,8 @@ def _is_boundary(block: str, dot_end: int, punct: str, nxt: int) -> bool:
     core = punct.rstrip("\"'\u201d\u2019\u00bb)]")
     if core != ".":
         return True  # "?", "!", "...": closes when the next word starts like a sentence
-    head = block[:dot_end - len(punct) + 1]
+    # Only the last word matters; a bounded window keeps the search linear.
+    head = block[max(0, dot_end - len(punct) + 1 - 40):dot_end - len(punct) + 1]
     m = _WORD_BEFORE_RE.search(head)
     if not m:
         return True

@@ -112,3 +112,16 @@ def test_joint_statement_with_formal_titles_and_sides():
         ("Kassym-Jomart Tokayev", "Kazakhstan"), ("Luiz Inácio Lula da Silva", "Brazil")]
     assert [p.speakers for p in ann.positions] == [
         ("Kassym-Jomart Tokayev", "Luiz Inácio Lula da Silva"), ("Luiz Inácio Lula da Silva",)]
+
+
+def test_pathological_inputs_stay_fast():
+    import time
+    cases = ["A" * 50000 + ", Aug. 5 " + "x" * 5000, "Lula " + "a" * 50000 + " said.",
+             "\u201c" + "a " * 30000, "On " + "x " * 30000 + ", Lula said.",
+             "Lula, also " + "x " * 30000 + ", said yes.", " ".join(["U.S."] * 20000),
+             ("x" * 70 + "\n") * 5000, "Lula, " * 20000 + "said."]
+    for text in cases:
+        t0 = time.perf_counter()
+        run(text)
+        annotate(text, topics=TOPICS, participants=None)
+        assert time.perf_counter() - t0 < 3.0, text[:40]
