@@ -201,11 +201,18 @@ def _annotate(text: str, topics: tuple[TopicSpec, ...], given: tuple[Participant
         if a.who:
             raw.append((s, e, a, segment))
 
+    prev_end = 0
     for idx, (s, e) in enumerate(sents):
         sent = text[s:e]
+        new_paragraph = "\n" in text[prev_end:s]
+        prev_end = e
+        if in_quote and new_paragraph and sent[:1] not in "\"\u201c":
+            # A quotation left open at a paragraph end that the next paragraph does not
+            # reopen was a stray mark: stop treating the text as quoted (its unattributed
+            # sentences yield nothing rather than swallowing the rest of the readout).
+            in_quote, pending, pending_who = False, [], None
         # A line without final punctuation is a headline or dateline, never a position.
         if not _TERMINAL_RE.search(sent) and "\n" not in text[s:e] and not in_quote:
-            qflags, _ = quote_mask(sent, False)
             continue
         starts_quoted = in_quote or sent[:1] in "\"\u201c"
         qflags, in_quote_after = quote_mask(sent, in_quote)

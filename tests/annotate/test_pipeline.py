@@ -125,3 +125,10 @@ def test_pathological_inputs_stay_fast():
         run(text)
         annotate(text, topics=TOPICS, participants=None)
         assert time.perf_counter() - t0 < 3.0, text[:40]
+
+
+def test_stray_quotation_mark_does_not_swallow_the_rest():
+    t = ('Lula called the deal \u201chistoric and said more.\n\n'
+         'Modi said India will double its ethanol imports.')
+    ann = run(t)
+    assert [p.speakers for p in ann.positions][-1] == ("Narendra Modi",)
