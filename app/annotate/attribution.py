@@ -67,7 +67,8 @@ _AFTER_VERB_PAST_RE = re.compile(
     r"(?:earlier|previously|in\s+the\s+past|years?\s+ago|back\s+then|in\s+a\s+(?:speech|interview|"
     r"statement)\s+(?:last|in\s+(?:19|20)\d\d)))\b", re.I)
 # "Putin has repeatedly said ...", "Lula has long called for ...": a standing view, not this call.
-_HABITUAL_RE = re.compile(r"\b(?:repeatedly|long|often|frequently|previously|always|once(?!\s+(?:again|more)))\b", re.I)
+_HABITUAL_RE = re.compile(r"\b(?:repeatedly|long|often|frequently|previously|always|once(?!\s+(?:again|more))|"
+                          r"has|have)\b", re.I)  # present perfect: "Biden has sought to ..." is news background
 _PASSIVE_RE = re.compile(
     r"\b(?:it|this)\s+was\s+(?:also\s+|further\s+)?(?:agreed|decided|noted|stressed|emphasi[sz]ed|"
     r"underlined|affirmed|reaffirmed|underscored|recognized|recognised)\b"

@@ -205,3 +205,8 @@ def test_habitual_statements_are_background():
     assert run("Lula has long called for a reform of the Security Council.").positions == ()
     assert run("Modi has repeatedly said that India will not take sides.").positions == ()
     check("Modi once again stressed that India wants peace.", "wants peace", [M])
+
+
+def test_present_perfect_is_background_but_relayed_past_perfect_is_not():
+    assert run("Modi has sought closer ties with Gulf states.").positions == ()
+    check("The Brazilian presidency said Lula had urged India to cut tariffs on sugar.", "sugar", [L])
