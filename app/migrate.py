@@ -11,8 +11,9 @@ from app.config import Settings
 
 
 # Tables made and kept by raw SQL in migrations (FTS indexes and their shadow tables, the data
-# version counter): not in the models, so autogenerate and model comparisons must skip them.
-UNMANAGED_PREFIXES = ("search_", "data_version")
+# version counter, position keys and counts, the bulk-load switch): not in the models, so
+# autogenerate and model comparisons must skip them.
+UNMANAGED_PREFIXES = ("search_", "data_version", "position_key", "position_count", "bulk_load")
 
 
 def include_name(name: str | None, type_: str, _parents: object) -> bool:
