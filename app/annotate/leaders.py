@@ -250,6 +250,10 @@ _COMM_RE = re.compile(
     re.I)
 
 
+_ASIDE_RE = re.compile(r"\b(?:after|before|since|amid|following|despite|whereas|while|when|ahead\s+of|"
+                       r"unlike|than|days|weeks|months|who|whom|whose)\b", re.I)
+
+
 def guess_gender(name: str, text: str = "") -> str | None:
     """Gender from the first name (small list) or a form of address; None if unsure."""
     toks = [t.lower() for t in re.findall(r"[\w'-]+", fold(name))]
@@ -350,7 +354,14 @@ def infer_participants(text: str, sentences: Sequence[tuple[int, int]],
                     if country:
                         break
             hits.append((m.start("name"), m.group("name"), m.group("title"), country, False))
-        for _, name, title, country, counterpart in sorted(hits, key=lambda h: h[0]):
+        prev_end = None
+        for pos, name, title, country, counterpart in sorted(hits, key=lambda h: h[0]):
+            gap = sent[prev_end:pos] if prev_end is not None else (sent[:pos] if found else "")
+            prev_end = pos + len(name)
+            if gap and _ASIDE_RE.search(gap):
+                # "..., days after U.S. President Joe Biden warned ...": named in an aside,
+                # not a party to the call.
+                continue
             name = re.sub(r"(?:,?\s+(?:Jr|Sr)\.?|\s+[A-Z]\.)+$", "", name.strip())
             # "Joseph R. Biden": initials are not part of the name we serve
             name = re.sub(r"\s+[A-Z]\.(?=\s)", "", name)

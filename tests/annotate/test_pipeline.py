@@ -132,3 +132,10 @@ def test_stray_quotation_mark_does_not_swallow_the_rest():
          'Modi said India will double its ethanol imports.')
     ann = run(t)
     assert [p.speakers for p in ann.positions][-1] == ("Narendra Modi",)
+
+
+def test_leaders_named_in_an_aside_are_not_participants():
+    t = ("Chinese President Xi Jinping held talks with Russian President Vladimir Putin on Monday, "
+         "days after U.S. President Joe Biden warned Beijing. The call came after French President "
+         "Emmanuel Macron visited Moscow. Xi said China values the partnership.")
+    assert [p.name for p in annotate(t, topics=TOPICS).participants] == ["Xi Jinping", "Vladimir Putin"]
