@@ -38,6 +38,8 @@ def load_topic_specs(path: str | Path) -> list[TopicSpec]:
 def _inner(patterns: Iterable[str]) -> str | None:
     parts = []
     for p in patterns:
+        if not p.strip():
+            continue
         try:
             re.compile(p)
         except re.error:
@@ -138,7 +140,7 @@ class TopicMatcher:
         by_slug = {t.slug: t for t in topics}
         buckets: dict[str, list[str]] = {}
         for i, slug in enumerate(self._rx):
-            for j, k in enumerate(kw for kw in by_slug[slug].keywords if not kw.startswith("@")):
+            for j, k in enumerate(kw for kw in by_slug[slug].keywords if kw.strip() and not kw.startswith("@")):
                 try:
                     re.compile(k)
                 except re.error:
@@ -206,8 +208,8 @@ class TopicMatcher:
                 m = rx.match(text, a, hi) if rx is not None else None
                 if m is None and any_rx is not None:
                     m = any_rx.match(text, a, hi)
-                if m is None:
-                    continue
+                if m is None or m.end() == a:
+                    continue  # a keyword that can match nothing ("x*") must not tag everything
                 own = self._group_slug[(m.lastgroup or "").split("__")[0]]
                 hits.setdefault(own, set()).add(m.span())
                 # Another topic's keyword may start at the same word ("COVAX": vaccines and
@@ -216,7 +218,7 @@ class TopicMatcher:
                 for slug in self._others(c):
                     if slug != own:
                         m2 = self._rx[slug].match(text, a, hi)
-                        if m2:
+                        if m2 and m2.end() > a:
                             hits.setdefault(slug, set()).add(m2.span())
         for slug, spans in hits.items():
             ordered = sorted(spans)

@@ -52,3 +52,12 @@ def test_participant_country_is_not_a_topic():
     assert "middle-east" not in ann.positions[0].topics
     ann2 = run(t)  # Iran not a participant: a Middle East question
     assert "middle-east" in ann2.positions[0].topics
+
+
+def test_odd_keywords_are_harmless():
+    odd = [TopicSpec("x", "X", ("", "a*", "(unclosed", "ok\\b")), TopicSpec("y", "Y", ())]
+    t = "Lula said Brazil wants an ok deal (unclosed bracket."
+    ann = annotate(t, topics=list(TOPICS) + odd, participants=[LULA, MODI])
+    assert "x" in ann.positions[0].topics and "y" not in ann.positions[0].topics
+    t2 = "Lula said Brazil wants peace."
+    assert "x" not in annotate(t2, topics=odd, participants=[LULA, MODI]).positions[0].topics
