@@ -20,6 +20,7 @@ _CONTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_STANCE = re.compile("|".join(f"(?P<{act}>{rx.pattern})" for rx, act in STANCE_NOUNS), re.I)
 _ALL_CUES = re.compile("|".join(f"(?P<{act}>{rx.pattern})" for act, rx in _CONTENT_CUES), re.I)
 
 
@@ -27,9 +28,8 @@ def decide_act(cls: str, sentence: str, after_verb: str = "") -> str:
     """Act from the cue class, refined by stance nouns or content cues for saying verbs."""
     if cls in ("call", "commit", "support", "oppose", "agree"):
         return cls
-    head = after_verb[:60]
-    for rx, act in STANCE_NOUNS:
-        if rx.search(head):
-            return act
+    m = _STANCE.search(after_verb, 0, 60)
+    if m and m.lastgroup:
+        return m.lastgroup
     m = _ALL_CUES.search(sentence)  # the earliest content cue decides
     return m.lastgroup if m and m.lastgroup else "assert"
