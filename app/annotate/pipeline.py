@@ -18,6 +18,10 @@ __all__ = ["annotate", "ANNOTATOR_VERSION"]
 ANNOTATOR_VERSION = "annotator/0.1"
 STRICT = False  # re-raise internal errors instead of returning an empty annotation (tests)
 
+# Circumstance is not topic (guidelines: "despite the pandemic, trade grew" is trade only).
+_CIRCUMSTANCE_RE = re.compile(
+    r"(?<![\w])(?:despite|amid|amidst|in\s+spite\s+of|against\s+the\s+backdrop\s+of|notwithstanding)"
+    r"\s+[^,.;:\n]{1,120}", re.I)
 _TERMINAL_RE = re.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*$")
 _MATCHERS: dict[tuple[TopicSpec, ...], TopicMatcher] = {}
 
@@ -166,7 +170,8 @@ def _annotate(text: str, topics: tuple[TopicSpec, ...], given: tuple[Participant
     finder = _finder(tuple(work))
     matcher = _matcher(topics)
     mask_rx = _mask_re(work)
-    masked = _mask(mask_rx, text)  # same length as text: offsets carry over
+    masked = _CIRCUMSTANCE_RE.sub(lambda m: " " * len(m.group()), _mask(mask_rx, text))
+    # (same length as text: offsets carry over)
     doc_topics = _DocTopics(matcher, masked)
     raw: list[tuple[int, int, Attribution, list[tuple[int, int]] | None]] = []
     joint = "joint" in kind

@@ -61,3 +61,8 @@ def test_odd_keywords_are_harmless():
     assert "x" in ann.positions[0].topics and "y" not in ann.positions[0].topics
     t2 = "Lula said Brazil wants peace."
     assert "x" not in annotate(t2, topics=odd, participants=[LULA, MODI]).positions[0].topics
+
+
+def test_circumstance_is_not_a_topic():
+    ann = run("Despite the pandemic, Modi said trade between India and Brazil had grown.")
+    assert "trade" in ann.positions[0].topics and "covid-19" not in ann.positions[0].topics
