@@ -12,7 +12,12 @@ speaker), or "According to X,". The first frame in the sentence decides:
   person frame exists, so "Russia supports ..., the Chinese president said" goes to Xi.
 
 Narration and courtesy verbs (held talks, discussed, congratulated) give no position
-unless a content cue follows ("..., agreeing that", "... and agreed to").
+unless a content cue follows ("..., agreeing that", "... and agreed to"). Background is
+no position either: an introduction about an earlier meeting, "said last year",
+"has repeatedly said", "has sought". A non-leader's "said" gives a position only when
+it relays a leader's words ("the Kremlin said Putin had told Modi that ...").
+Parentheticals between subject and verb ("Putin, for his part, said") are blanked
+before matching. Pronouns are resolved later, with the document context (pipeline.py).
 """
 from __future__ import annotations
 
@@ -28,6 +33,7 @@ __all__ = ["Frame", "find_frames", "Attribution", "attribute_sentence", "quote_m
 
 @dataclass(frozen=True)
 class Frame:
+    """A subject + cue verb found at a clause start."""
     start: int            # subject start (absolute offset)
     verb_start: int
     verb_end: int
@@ -41,6 +47,7 @@ class Frame:
 
 @dataclass(frozen=True)
 class Attribution:
+    """A speaker set (participant indices) for a sentence, with the cue class and a confidence."""
     who: frozenset[int]
     cls: str
     conf: float
