@@ -64,6 +64,7 @@ _TRAIL_ADV_RE = re.compile(r"(?:\s+(?:%s))+\s*$" % ADVERBS, re.I)
 _BLOCK_WORDS = frozenset("""that which who whom whose to is are was were be been being will would should
 must can could may might not if because since when where after before until as than it this these
 those there here""".split())
+_NUMBERS = {"both": 2, "two": 2, "three": 3, "four": 4}
 _FILLER = frozenset("and both , the two of as well".split())
 _BACKGROUND_RE = re.compile(
     r"\b(?:last\s+(?:meeting|talks|call|summit|year|month|week|visit)|previous(?:ly)?|"
@@ -156,6 +157,10 @@ def _classify_np(text: str, a: int, b: int, finder: MentionFinder
                 return "group", who, None, True
             if re.search(r"countries|nations|governments|neighbou?rs|allies|partners", word) and \
                     len(finder.participants) != 2:
+                return None
+            # "the two leaders" in a three-leader summit is some pair we cannot identify.
+            n = next((v for k, v in _NUMBERS.items() if re.search(r"\b%s\b" % k, word)), None)
+            if n is not None and n != len(finder.participants):
                 return None
             return "group", who, None, False
         if kinds == {"country"}:

@@ -210,3 +210,10 @@ def test_habitual_statements_are_background():
 def test_present_perfect_is_background_but_relayed_past_perfect_is_not():
     assert run("Modi has sought closer ties with Gulf states.").positions == ()
     check("The Brazilian presidency said Lula had urged India to cut tariffs on sugar.", "sugar", [L])
+
+
+def test_group_size_must_match_the_participants():
+    three = (LULA, MODI, ALBANESE)
+    assert run("The two leaders agreed to cut tariffs.", three).positions == ()
+    ann = run("The three leaders agreed to cut tariffs.", three)
+    assert len(ann.positions[0].speakers) == 3
