@@ -141,26 +141,34 @@ for _v in _FORMS_BY_FIRST.values():
 _WORD_RE = re.compile(r"[A-Za-z]+")
 
 
+_CONT_RE: dict[tuple[str, ...], re.Pattern[str]] = {
+    c: re.compile(r"\s+" + r"\s+".join(map(re.escape, c)) + r"(?![\w-])")
+    for v in _FORMS_BY_FIRST.values() for c in v if c}
+
+
 def finite_verbs(sentence: str) -> list[tuple[int, int]]:
     """Spans of cue verb forms in a sentence, by word lookup (the big alternation run at
     every word was the annotator's hot spot)."""
-    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD_RE.finditer(sentence)]
+    low = sentence.lower()
+    if len(low) != len(sentence):  # "İ" lowercases to two code points: offsets would shift
+        return [m.span() for m in FINITE_RE.finditer(sentence)]
     out: list[tuple[int, int]] = []
-    n = len(words)
-    for i, (a, b, w) in enumerate(words):
-        conts = _FORMS_BY_FIRST.get(w)
-        if conts is None or (a > 0 and sentence[a - 1] in "-") or (out and a < out[-1][1]):
+    get = _FORMS_BY_FIRST.get
+    for m in _WORD_RE.finditer(low):
+        conts = get(m.group())
+        if conts is None:
+            continue
+        a, b = m.span()
+        if (a > 0 and low[a - 1] == "-") or (out and a < out[-1][1]):
             continue
         for cont in conts:
-            j, end, ok = i, b, True
-            for nxt in cont:
-                j += 1
-                if j >= n or words[j][2] != nxt or sentence[end:words[j][0]].strip():
-                    ok = False
+            if cont:
+                m2 = _CONT_RE[cont].match(low, b)
+                if m2:
+                    out.append((a, m2.end()))
                     break
-                end = words[j][1]
-            if ok and sentence[end:end + 1] != "-" and not sentence[end:end + 1].isalnum():
-                out.append((a, end))
+            elif not low[b:b + 1].isalnum() and low[b:b + 1] != "-":
+                out.append((a, b))
                 break
     return out
 

@@ -217,3 +217,10 @@ def test_group_size_must_match_the_participants():
     assert run("The two leaders agreed to cut tariffs.", three).positions == ()
     ann = run("The three leaders agreed to cut tariffs.", three)
     assert len(ann.positions[0].speakers) == 3
+
+
+def test_verb_lookup_agrees_with_the_lexicon_regex():
+    from app.annotate.lexicon import FINITE_RE, finite_verbs
+    for t in ("Xi said, pointed out and is ready; well-said. He made clear İstanbul said it.",
+              "Putin pointed  out that Russia was willing to act. Modi co-chaired and agreed."):
+        assert finite_verbs(t) == [m.span() for m in FINITE_RE.finditer(t)]
