@@ -28,7 +28,11 @@ class Page(BaseModel, Generic[T]):
     """One page of a list. `next` is the URL of the following page, or null on the last one."""
 
     items: list[T]
-    total: int = Field(description="Number of items matching the filters, across all pages.")
+    total: int = Field(description="Number of items matching the filters, across all pages (see `total_kind`).")
+    total_kind: Literal["exact", "estimate", "lower_bound"] = Field(default="exact", description=(
+        "`exact`: `total` is the number of matches. On large position lists whose count would cost more than "
+        "the page: `estimate` (scaled from the share of matches in the newest rows of a maintained count) or "
+        "`lower_bound` (at least `total` match)."))
     limit: int
     next: str | None
 

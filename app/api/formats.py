@@ -156,8 +156,13 @@ class Listing:
     model: type[BaseModel]
     fetch: Callable[[Session, int, str | None], PageResult]
     present: Callable[[Session, list[Any]], list[Any]]
-    count: Callable[[Session], int]
+    count: Callable[[Session], Any]  # an int, or a position_plan.Total (value and kind)
     annotate: Callable[[Session, list[Any]], list[dict[str, Any]]] | None = None
+
+
+def _total(count: Any) -> tuple[int, str]:
+    """A count as (total, total_kind): position lists may answer an estimate or a lower bound."""
+    return (count.value, count.kind) if hasattr(count, "kind") else (count, "exact")
 
 
 def _next_url(request: Request, cursor: str | None) -> str | None:
@@ -202,14 +207,15 @@ def respond(request: Request, session: Session, listing: Listing, fmt: Format, l
     if fmt == "jsonld":
         assert listing.annotate is not None
         body_json = webannotation.page(listing.annotate(session, result.rows), str(request.url), next_url,
-                                       listing.count(session))
+                                       _total(listing.count(session))[0])
         return JSONResponse(body_json, media_type=MEDIA_TYPES["jsonld"], headers=headers)
     items = listing.present(session, result.rows)
-    total = listing.count(session)
+    total, total_kind = _total(listing.count(session))
     if fmt == "json":
-        page = Page[listing.model](items=items, total=total, limit=limit,  # type: ignore[name-defined]
+        page = Page[listing.model](items=items, total=total, total_kind=total_kind, limit=limit,  # type: ignore[name-defined]
                                    next=next_url).model_dump(mode="json")
         return JSONResponse({**page, **(extra(session) if extra else {})}, headers=headers)
     headers["X-Total-Count"] = str(total)
+    headers["X-Total-Kind"] = total_kind
     text = csv_header(listing.model) + csv_rows(listing.model, items) if fmt == "csv" else ndjson_rows(items)
     return StreamingResponse(iter([text]), media_type=MEDIA_TYPES[fmt], headers=headers)

@@ -70,6 +70,7 @@ class BulkLoader:
         self.vocabulary = set(session.exec(select(Topic.slug)).all())
         self.events: dict[str, frozenset[str]] = {}  # event id -> participant slugs, for events seen so far
         self._name_cache: dict[str, dict[str, str]] = {}
+        self.doc_ids: set[str] = set()  # documents written by this load
         self._surnames: dict[str, str] = {}
 
     # --- resolving ----------------------------------------------------------------------------------
@@ -81,6 +82,9 @@ class BulkLoader:
             names = {key.casefold(): leader.slug for key in (leader.slug, leader.name, *leader.aliases)}
             self._name_cache[leader.slug] = names
         return names
+
+    def _stored_doc(self, doc_id: str) -> bool:
+        return self.session.exec(select(Document.id).where(Document.id == doc_id)).first() is not None
 
     def _surname(self, leader: Leader) -> str:
         cached = self._surnames.get(leader.slug)
@@ -176,9 +180,9 @@ class BulkLoader:
                 report.errors.append((i, f"id: a document with id {doc_id!r} exists already"))
                 continue
             unique, n = doc_id, 2
-            while unique in taken_docs:
+            while unique in taken_docs or unique in self.doc_ids or (n > 2 and self._stored_doc(unique)):
                 unique, n = f"{doc_id}-{n}", n + 1
-            taken_docs.add(unique)
+            self.doc_ids.add(unique)
             plan.documents.append({"id": unique, "event_id": event_id, "title": payload.title or default_title(payload.text),
                                    "source": payload.source, "url": payload.url, "language": payload.language,
                                    "text": payload.text, "sha256": hashes[i], "created_at": now})

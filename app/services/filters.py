@@ -109,10 +109,21 @@ def within(f: PositionFilters, *, leader: str | None = None, topic: str | None =
            document: str | None = None) -> PositionFilters:
     """`f` restricted to one leader, topic or document (from a path), on top of its own filters."""
     extra = list(f.extra)
+    # When the query's own filter is empty or already allows the path's value, the path value becomes
+    # the filter (same matches), so the list can use the topic/leader ranges of position_plan.
     if leader is not None:
-        extra.append(Position.id.in_(select(PositionSpeaker.position_id).where(PositionSpeaker.leader_slug == leader)))
+        if not f.leader or leader in f.leader:
+            f = replace(f, leader=(leader,))
+        else:
+            extra.append(Position.id.in_(select(PositionSpeaker.position_id).where(PositionSpeaker.leader_slug == leader)))
     if topic is not None:
-        extra.append(Position.id.in_(select(PositionTopic.position_id).where(PositionTopic.topic_slug == topic)))
+        if not f.topic or topic in f.topic:
+            f = replace(f, topic=(topic,))
+        else:
+            extra.append(Position.id.in_(select(PositionTopic.position_id).where(PositionTopic.topic_slug == topic)))
     if document is not None:
-        extra.append(Position.document_id == document)
+        if not f.document or document in f.document:
+            f = replace(f, document=(document,))
+        else:
+            extra.append(Position.document_id == document)
     return replace(f, extra=tuple(extra))

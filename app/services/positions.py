@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 from app.errors import invalid_parameter, not_found
 from app.models import Document, Position
 from app.schemas import LeaderRef, PositionPublic, Provenance
-from app.services import search
+from app.services import position_plan, search
 from app.services.filters import PositionFilters, conditions
 from app.services.pagination import PageResult, SortOrder, fetch_page
 
@@ -45,6 +45,11 @@ def count_positions(session: Session, filters: PositionFilters) -> int:
     return session.exec(select(func.count()).select_from(Position).where(*conditions(filters))).one()
 
 
+def total_positions(session: Session, filters: PositionFilters) -> position_plan.Total:
+    """The `total` of a position list: exact when cheap, else flagged as an estimate or a lower bound."""
+    return position_plan.total(session, filters)
+
+
 def default_sort(filters: PositionFilters, sort: PositionSort | None) -> PositionSort:
     """`sort` as asked, else relevance for a search and newest first otherwise; relevance needs `q`."""
     if sort is None:
@@ -59,6 +64,10 @@ def list_positions(session: Session, filters: PositionFilters, sort: PositionSor
                    cursor: str | None) -> PageResult:
     """One page of `PositionHit`s matching `filters`, in `sort` order, after `cursor`."""
     if not filters.q:
+        keyed = position_plan.page_ids(session, filters, SORTS[sort], limit, cursor)
+        if keyed is not None:  # topic/leader/country ranges: a page costs the same at any corpus size
+            ids, next_cursor = keyed
+            return PageResult(rows=[PositionHit(p) for p in positions_by_ids(session, ids)], next_cursor=next_cursor)
         stmt = select(Position).where(*conditions(filters)).options(*_with_relations())
         page = fetch_page(session, stmt, "positions", SORTS[sort], limit, cursor, key_of=lambda p: (p.date, p.id))
         return PageResult(rows=[PositionHit(p) for p in page.rows], next_cursor=page.next_cursor)
@@ -74,6 +83,14 @@ def list_positions(session: Session, filters: PositionFilters, sort: PositionSor
         page = fetch_page(session, stmt, "positions", SORTS[sort], limit, cursor,
                           key_of=lambda r: (r[0].date, r[0].id))
     return PageResult(rows=[PositionHit(*row) for row in page.rows], next_cursor=page.next_cursor)
+
+
+def positions_by_ids(session: Session, ids: list[int]) -> list[Position]:
+    """The positions with these ids, with their relations, in the order of `ids`."""
+    if not ids:
+        return []
+    found = {p.id: p for p in session.exec(select(Position).where(Position.id.in_(ids)).options(*_with_relations()))}  # type: ignore[union-attr]
+    return [found[i] for i in ids if i in found]
 
 
 def get_position(session: Session, position_id: int) -> Position:

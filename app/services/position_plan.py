@@ -1,0 +1,198 @@
+"""Page plans and totals for position lists that stay fast at millions of positions.
+
+Topic and leader filters (and country, as the set of its leaders) are answered from
+`position_key` (migration 0200): one index range per (topic, leader) value pair, already in
+(date, id) order, so a page reads `limit` rows whatever the corpus size. Other filters are
+checked on the rows the ranges yield. With several values, each pair's range gives its first
+page and the pages are merged, so "any of" costs one short range scan per pair.
+
+Totals come from `position_count` when it holds the exact answer (no filter, one topic, one
+leader, or one pair). Otherwise at most `SCAN_CAP` rows are examined: a smaller match set is
+counted exactly, a larger one is estimated from the share of matches in the first `SCAN_CAP`
+rows (`estimate`), or, without a maintained range to scale by, reported as a lower bound.
+The page always says which (`total_kind`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement, and_, column, exists, func, literal, or_, select, table, tuple_, union
+from sqlmodel import Session
+
+from app.models import Leader, Position, PositionSpeaker, PositionTopic
+from app.services.filters import PositionFilters, conditions
+from app.services.pagination import SortOrder, decode_cursor, encode_cursor
+
+TotalKind = Literal["exact", "estimate", "lower_bound"]
+TOTAL_KINDS: dict[str, str] = {
+    "exact": "`total` is the exact number of matches.",
+    "estimate": "`total` is estimated from the share of matches among the first rows of a maintained count.",
+    "lower_bound": "at least `total` items match; counting further would cost more than the page.",
+}
+SCAN_CAP = 2000  # rows a total may examine; beyond it the total is estimated or a lower bound
+MAX_PAIRS = 24  # (topic, leader) ranges merged for one page; more falls back to the general plan
+
+_key = table("position_key", column("topic_slug"), column("leader_slug"), column("date"), column("position_id"))
+_count = table("position_count", column("topic_slug"), column("leader_slug"), column("n"))
+
+
+@dataclass(frozen=True)
+class Total:
+    value: int
+    kind: TotalKind = "exact"
+
+
+@dataclass(frozen=True)
+class KeyPlan:
+    """Which `position_key` ranges drive the list, and what still has to be checked on each row."""
+
+    pairs: tuple[tuple[str, str], ...]
+    residual: tuple[ColumnElement[bool], ...]
+    date_from: dt.date | None
+    date_to: dt.date | None
+
+
+def _leaders_of(session: Session, countries: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(session.exec(select(Leader.slug).where(Leader.country.in_(countries))).scalars())  # type: ignore[call-overload,union-attr]
+
+
+def key_plan(session: Session, f: PositionFilters) -> KeyPlan | None:
+    """The ranges for `f`, or None when no topic/leader/country filter can drive it (or a search does)."""
+    if f.q or f.match is not None or f.document or f.event:
+        return None  # a search, a document or an event is already small and indexed
+    topics: tuple[str, ...] = f.topic or ("",)
+    leaders: tuple[str, ...] = f.leader or ("",)
+    by_country = not f.leader and bool(f.country)
+    if by_country:
+        leaders = _leaders_of(session, f.country) or ("\x00none",)  # no leader of that country: no match
+    if len(topics) * len(leaders) > MAX_PAIRS:
+        # Too many pairs: drive by one dimension alone and check the other on each row.
+        if len(topics) <= MAX_PAIRS and topics != ("",):
+            leaders, by_country, f_leader = ("",), False, True
+        elif len(leaders) <= MAX_PAIRS and leaders != ("",):
+            topics, f_leader = ("",), False
+        else:
+            return None
+    else:
+        f_leader = False
+    if topics == ("",) and leaders == ("",):
+        return None
+    # Conditions the ranges already guarantee are dropped; everything else is checked per row.
+    rest = replace(f, date_from=None, date_to=None,
+                   topic=f.topic if topics == ("",) else (),
+                   leader=f.leader if (leaders == ("",) or f_leader) else (),
+                   country=f.country if not by_country else ())
+    return KeyPlan(pairs=tuple((t, le) for t in topics for le in leaders), residual=_row_checks(rest),
+                   date_from=f.date_from, date_to=f.date_to)
+
+
+def _row_checks(f: PositionFilters) -> tuple[ColumnElement[bool], ...]:
+    """`f` as conditions on one position row. Correlated EXISTS probes the link tables' primary keys per
+    row; filters.conditions' IN (SELECT …) would first materialise every position of a topic or leader."""
+    checks: list[ColumnElement[bool]] = list(f.extra)
+    if f.topic:
+        checks.append(exists().where(PositionTopic.position_id == Position.id, PositionTopic.topic_slug.in_(f.topic)))
+    if f.leader:
+        checks.append(exists().where(PositionSpeaker.position_id == Position.id,
+                                     PositionSpeaker.leader_slug.in_(f.leader)))
+    if f.country:
+        checks.append(exists().where(PositionSpeaker.position_id == Position.id, Leader.slug == PositionSpeaker.leader_slug,
+                                     Leader.country.in_(f.country)))
+    if f.act:
+        checks.append(Position.act.in_(f.act))  # type: ignore[union-attr]
+    return tuple(checks)
+
+
+def _range(plan: KeyPlan, pair: tuple[str, str]) -> Any:
+    """SELECT date, position_id of one pair's range, with the date bounds and the per-row checks."""
+    stmt = select(_key.c.date, _key.c.position_id).where(_key.c.topic_slug == pair[0], _key.c.leader_slug == pair[1])
+    if plan.date_from:
+        stmt = stmt.where(_key.c.date >= plan.date_from)
+    if plan.date_to:
+        stmt = stmt.where(_key.c.date <= plan.date_to)
+    if plan.residual:
+        stmt = stmt.join(Position, Position.id == _key.c.position_id).where(*plan.residual)  # type: ignore[arg-type]
+    return stmt
+
+
+def _as_date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
+def _after(order: SortOrder, values: list[Any]) -> ColumnElement[bool]:
+    date, pid = values
+    step = _key.c.date < date if order.keys[0][1] else _key.c.date > date
+    return or_(step, and_(_key.c.date == date, _key.c.position_id > pid))
+
+
+def page_ids(session: Session, f: PositionFilters, order: SortOrder, limit: int,
+             cursor: str | None) -> tuple[list[int], str | None] | None:
+    """Ids of one page in `order` ((date, id) keys) and the next cursor; None when no range drives `f`."""
+    plan = key_plan(session, f)
+    if plan is None:
+        return None
+    descending = order.keys[0][1]
+    after = _after(order, decode_cursor(cursor, "positions", order)) if cursor else None
+    rows: dict[int, dt.date] = {}
+    for pair in plan.pairs:
+        stmt = _range(plan, pair)
+        if after is not None:
+            stmt = stmt.where(after)
+        stmt = stmt.order_by(_key.c.date.desc() if descending else _key.c.date.asc(), _key.c.position_id.asc())
+        for date, pid in session.exec(stmt.limit(limit + 1)).all():  # type: ignore[call-overload]
+            rows[pid] = _as_date(date)
+    # Each pair gave its first limit+1 rows; the merged first limit+1 are among them (ids deduplicated).
+    ranked = sorted(rows.items(), key=lambda item: item[0])
+    ranked.sort(key=lambda item: item[1], reverse=descending)
+    page = ranked[:limit + 1]
+    next_cursor = None
+    if len(page) > limit:
+        page = page[:limit]
+        next_cursor = encode_cursor("positions", order.name, (page[-1][1], page[-1][0]))
+    return [pid for pid, _ in page], next_cursor
+
+
+def _maintained(session: Session, pairs: tuple[tuple[str, str], ...]) -> dict[tuple[str, str], int]:
+    stmt = select(_count.c.topic_slug, _count.c.leader_slug, _count.c.n).where(
+        tuple_(_count.c.topic_slug, _count.c.leader_slug).in_(pairs))
+    return {(t, le): n for t, le, n in session.exec(stmt).all()}  # type: ignore[call-overload]
+
+
+def total(session: Session, f: PositionFilters) -> Total:
+    """How many positions match `f`: exact when it is cheap to know, else an estimate or a lower bound."""
+    where = conditions(f)
+    if not where:
+        return Total(_maintained(session, (("", ""),)).get(("", ""), 0))
+    plan = key_plan(session, f)
+    if plan is None:
+        capped = select(literal(1)).select_from(Position).where(*where).limit(SCAN_CAP + 1).subquery()
+        n = session.exec(select(func.count()).select_from(capped)).scalar_one()  # type: ignore[call-overload]
+        return Total(n) if n <= SCAN_CAP else Total(SCAN_CAP, "lower_bound")
+    sizes = _maintained(session, plan.pairs)
+    driving = sum(sizes.values())
+    if len(plan.pairs) == 1 and not plan.residual and not plan.date_from and not plan.date_to:
+        return Total(driving)
+    if driving <= SCAN_CAP:
+        parts = [select(_range(plan, pair).subquery().c.position_id) for pair in plan.pairs]
+        ids = parts[0] if len(parts) == 1 else union(*parts)  # UNION: a position in two ranges counts once
+        return Total(session.exec(select(func.count()).select_from(ids.subquery())).scalar_one())  # type: ignore[union-attr,call-overload]
+    # Estimate: in each pair's newest SCAN_CAP/len(pairs) rows, the share that matches, times the pair's size.
+    share = max(1, SCAN_CAP // len(plan.pairs))
+    estimate = 0.0
+    for pair in plan.pairs:
+        size = sizes.get(pair, 0)
+        if not size:
+            continue
+        head = (select(_key.c.position_id, _key.c.date).where(_key.c.topic_slug == pair[0], _key.c.leader_slug == pair[1])
+                .order_by(_key.c.date.desc(), _key.c.position_id).limit(share).subquery())
+        matched = (select(func.count()).select_from(head.join(Position, Position.id == head.c.position_id))
+                   .where(*plan.residual))
+        if plan.date_from:
+            matched = matched.where(head.c.date >= plan.date_from)
+        if plan.date_to:
+            matched = matched.where(head.c.date <= plan.date_to)
+        m = session.exec(matched).scalar_one()  # type: ignore[call-overload]
+        estimate += size * m / min(share, size)
+    return Total(round(estimate), "estimate")
