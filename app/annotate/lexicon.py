@@ -138,7 +138,7 @@ for _form in VERB_CLASS:
     _FORMS_BY_FIRST.setdefault(_w[0], []).append(tuple(_w[1:]))
 for _v in _FORMS_BY_FIRST.values():
     _v.sort(key=len, reverse=True)
-_WORD_RE = re.compile(r"[A-Za-z]+")
+_WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")  # hyphenated words are one token
 
 
 _CONT_RE: dict[tuple[str, ...], re.Pattern[str]] = {
