@@ -170,7 +170,10 @@ def _annotate(text: str, topics: tuple[TopicSpec, ...], given: tuple[Participant
     finder = _finder(tuple(work))
     matcher = _matcher(topics)
     mask_rx = _mask_re(work)
-    masked = _CIRCUMSTANCE_RE.sub(lambda m: " " * len(m.group()), _mask(mask_rx, text))
+    masked = _mask(mask_rx, text)
+    low = text.lower()
+    if any(w in low for w in ("despite", "amid", "in spite", "backdrop", "notwithstanding")):
+        masked = _CIRCUMSTANCE_RE.sub(lambda m: " " * len(m.group()), masked)
     # (same length as text: offsets carry over)
     doc_topics = _DocTopics(matcher, masked)
     raw: list[tuple[int, int, Attribution, list[tuple[int, int]] | None]] = []
