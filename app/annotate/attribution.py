@@ -323,7 +323,7 @@ def attribute_sentence(text: str, s: int, e: int, finder: MentionFinder, *,
             return _joint_statement_default(text, s, e, finder), None
         return [], None
     if _BACKGROUND_RE.search(text[s:primary.start]) or _AFTER_VERB_PAST_RE.match(text[primary.verb_end:e]) \
-            or _HABITUAL_RE.search(text[primary.start:primary.verb_end]):
+            or _HABITUAL_RE.search(_blank_parentheticals(text[primary.start:primary.verb_end])):
         return [], primary
     cls = primary.cls
     if cls in ("narr", "courtesy") or _courtesy(text, primary, e, finder):

@@ -32,7 +32,7 @@ dalia kersti ingrida viola zuzana maia salome ana magdalena beata ewa marine nic
 margaret golda benazir cristina michelle mia halimah sheikh gloria corazon megawati
 yingluck paetongtarn jacinda kristalina nancy annalena kristen mary""".split())
 _MALE_NAMES = set("""xi vladimir joe donald barack narendra emmanuel olaf recep ebrahim cyril luiz
-jair boris rishi keir justin shinzo fumio yoshihide shigeru kishida moon yoon lee kim
+joseph jair boris rishi keir justin shinzo fumio yoshihide shigeru kishida moon yoon lee kim
 volodymyr alexander aleksandr mohammed muhammad mohammad abdullah salman tamim benjamin naftali
 yair isaac hassan ali masoud nicolas nicolás gustavo andres andrés javier alberto mauricio
 pedro antonio mario giuseppe matteo silvio mark mateusz andrzej viktor alexis kyriakos
@@ -224,18 +224,20 @@ def _has_name(s: str) -> bool:
 
 _NAME = r"(?:[A-Z][\w'\u2019-]+|[A-Z]\.(?=\s+[A-Z])|(?:da|de|do|dos|van|von|der|bin|al|el|la|le|du|ibn)(?=\s+[A-Z]))"
 _NAME_SEQ = r"%s(?:\s+%s){0,4}" % (_NAME, _NAME)
+# Honorifics before a name, not part of it: "Shri Narendra Modi", "H.E. Mr. Joseph R. Biden".
+_HONORIFIC = r"(?:H\.\s?E\.|His\s+Excellency|Her\s+Excellency|Shri|Smt\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Madam|Monsieur|Madame)"
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(LEADER_TITLES, key=len, reverse=True))
 # "Russian leader Vladimir Putin": "leader" acts as a title after a demonym.
 _LEADER_RE = re.compile(r"(?P<dem>[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?)\s+leader\s+(?P<name>%s)" % _NAME_SEQ)
 _TITLED_RE = re.compile(
-    r"(?P<title>%s)\s+(?P<name>%s)(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,5}))?"
-    % (_TITLE_ALT, _NAME_SEQ))
+    r"(?P<title>%s)\s+(?:%s\s+)*(?P<name>%s)(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,5}))?"
+    % (_TITLE_ALT, _HONORIFIC, _NAME_SEQ))
 # Kremlin style: "Prime Minister of India Narendra Modi", "President of Brazil Lula da Silva".
 _TITLE_OF_RE = re.compile(
-    r"(?P<title>%s)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,3}?)\s+(?!(?:Republic|Kingdom|Federation|States|Union|Emirates|Arab|Islamic|Democratic|"
+    r"(?P<title>%s)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,3}?),?\s+(?:%s\s+)*(?!(?:Republic|Kingdom|Federation|States|Union|Emirates|Arab|Islamic|Democratic|"
     r"People's|Socialist|Federal|Commonwealth|Sultanate|Principality|Grand|Plurinational|"
     r"Bolivarian|Hashemite|Co-operative|Cooperative)\b)(?P<name>%s)"
-    % (_TITLE_ALT, _NAME_SEQ))
+    % (_TITLE_ALT, _HONORIFIC, _NAME_SEQ))
 # An untitled full name opening the sentence and doing the communicating:
 # "Vladimir Putin had a telephone conversation with ...".
 _SUBJECT_NAME_RE = re.compile(

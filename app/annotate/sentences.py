@@ -58,8 +58,7 @@ _MONTH_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split
 # After "U.S." / "a.m." a capitalised word usually continues the sentence ("U.S. President"),
 # unless it is a typical sentence opener.
 _OPENERS = frozenset("""the he she it they we i but this that these those both in on at according however
-meanwhile earlier later a an his her their its our there as after before during for when while
-mr mrs ms president prime chancellor""".split()) - {"president", "prime", "chancellor"}
+meanwhile earlier later a an his her their its our there as after before during for when while""".split())
 
 # Words before a capital letter + period that make it a numeral/label, not an initial.
 _NOT_NAMES = frozenset("""article chapter part annex section title phase plan group class grade type

@@ -139,3 +139,22 @@ def test_leaders_named_in_an_aside_are_not_participants():
          "days after U.S. President Joe Biden warned Beijing. The call came after French President "
          "Emmanuel Macron visited Moscow. Xi said China values the partnership.")
     assert [p.name for p in annotate(t, topics=TOPICS).participants] == ["Xi Jinping", "Vladimir Putin"]
+
+
+def test_mea_style_honorifics_and_bare_titles():
+    t = ("Prime Minister Shri Narendra Modi received a telephone call today from President of the "
+         "United States of America, H.E. Mr. Joseph R. Biden.\n"
+         "2. President Biden congratulated Prime Minister on India's G20 Presidency.\n"
+         "3. Prime Minister conveyed his concern regarding the safety of Indian nationals. "
+         "President Biden assured that the US would extend all possible help.\n"
+         "4. They agreed to remain in touch.")
+    ann = annotate(t, topics=TOPICS, participants=None)
+    assert [(p.name, p.country) for p in ann.participants] == [
+        ("Narendra Modi", None), ("Joseph Biden", "United States")]
+    assert [p.speakers for p in ann.positions] == [
+        ("Narendra Modi",), ("Joseph Biden",), ("Joseph Biden", "Narendra Modi")]
+
+
+def test_relative_clause_with_perfect_is_not_background():
+    t = "Lula, who has long championed biofuels, said Brazil would share its ethanol technology."
+    assert [p.speakers for p in run(t).positions] == [("Luiz Inácio Lula da Silva",)]
