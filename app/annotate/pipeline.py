@@ -53,26 +53,30 @@ def _finder(parts: tuple[Participant, ...]) -> MentionFinder:
 _MASKS: dict[tuple[Participant, ...], re.Pattern[str] | None] = {}
 
 
-def _mask_re(parts: Sequence[Participant]) -> re.Pattern[str] | None:
-    key = tuple(parts)
+def _mask_re(parts: Sequence[Participant], topics: Sequence[TopicSpec]) -> re.Pattern[str] | None:
+    key = (tuple(parts), tuple(t.name for t in topics))
     if key not in _MASKS:
         if len(_MASKS) > 256:
             _MASKS.clear()
-        _MASKS[key] = _build_mask_re(key)
+        _MASKS[key] = _build_mask_re(*key)
     return _MASKS[key]
 
 
-def _build_mask_re(parts: Sequence[Participant]) -> re.Pattern[str] | None:
+def _build_mask_re(parts: Sequence[Participant], topic_names: Sequence[str] = ()) -> re.Pattern[str] | None:
     """Participants' names and their own countries/demonyms/capitals, blanked before topic
-    matching: a speaker is not a topic (Iran in a Turkey-Iran call is not middle-east)."""
+    matching: a speaker is not a topic (Iran in a Turkey-Iran call is not middle-east).
+
+    A country that is itself a topic of the vocabulary (Ukraine, Afghanistan, Taiwan) stays:
+    what its own leader says of it is about that topic."""
     words: set[str] = set()
+    own_topics = {n.casefold() for n in topic_names}
     for p in parts:
         words.add(p.name)
         words.update(a for a in p.aliases if a)
         c = find_country(p.country)
-        if c:
+        if c and not own_topics & {n.casefold() for n in c.names}:
             words.update(c.names + c.demonyms + c.capitals)
-        elif p.country:
+        elif p.country and p.country.casefold() not in own_topics and not c:
             words.add(p.country)
     words = {w for w in words if w and len(w) > 1}
     if not words:
@@ -81,8 +85,21 @@ def _build_mask_re(parts: Sequence[Participant]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w-])(?:%s)(?:'s|\u2019s)?(?![\w])" % alt)
 
 
+# A masked country word inside a longer proper name keeps it whole: "South China Sea", "Korean Peninsula".
+_NAME_BEFORE = re.compile(r"(?:^|[^.!?;:\s])\s?\b(?:North|South|East|West|Central)\s$")
+_NAME_AFTER = re.compile(r"^\s(?:Sea|Strait|Peninsula|Gulf|Straits|Basin|Corridor)\b")
+
+
 def _mask(rx: re.Pattern[str] | None, s: str) -> str:
-    return rx.sub(lambda m: " " * len(m.group()), s) if rx else s
+    if rx is None:
+        return s
+
+    def blank(m: re.Match[str]) -> str:
+        if _NAME_AFTER.match(s, m.end()) or _NAME_BEFORE.search(s[max(0, m.start() - 8):m.start()]):
+            return m.group()
+        return " " * len(m.group())
+
+    return rx.sub(blank, s)
 
 
 class _DocTopics:
@@ -169,7 +186,7 @@ def _annotate(text: str, topics: tuple[TopicSpec, ...], given: tuple[Participant
         return Annotation(parts, ())
     finder = _finder(tuple(work))
     matcher = _matcher(topics)
-    mask_rx = _mask_re(work)
+    mask_rx = _mask_re(work, topics)
     masked = _mask(mask_rx, text)
     low = text.lower()
     if any(w in low for w in ("despite", "amid", "in spite", "backdrop", "notwithstanding")):

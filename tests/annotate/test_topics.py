@@ -66,3 +66,31 @@ def test_odd_keywords_are_harmless():
 def test_circumstance_is_not_a_topic():
     ann = run("Despite the pandemic, Modi said trade between India and Brazil had grown.")
     assert "trade" in ann.positions[0].topics and "covid-19" not in ann.positions[0].topics
+
+
+def _topics_of(sentence: str, *participants: tuple[str, str]) -> tuple[str, ...]:
+    from app.annotate import Participant, annotate, load_topic_specs
+    from app.config import PROJECT_ROOT
+
+    specs = load_topic_specs(PROJECT_ROOT / "data" / "topics.yaml")
+    parts = [Participant(name=n, country=c) for n, c in participants]
+    (position,) = annotate(sentence, topics=specs, participants=parts).positions
+    return position.topics
+
+
+def test_a_participants_country_inside_a_longer_name_still_counts() -> None:
+    xi, putin = ("Xi Jinping", "China"), ("Vladimir Putin", "Russia")
+    assert "south-china-sea" in _topics_of("Putin said Russia supports China's position on the South China Sea.",
+                                           xi, putin)
+    yoon, biden = ("Yoon Suk Yeol", "South Korea"), ("Joe Biden", "United States")
+    assert "korean-peninsula" in _topics_of("Yoon said peace on the Korean Peninsula is the goal.", yoon, biden)
+
+
+def test_a_country_that_is_a_topic_is_not_masked_for_its_own_leader() -> None:
+    zelensky, biden = ("Volodymyr Zelensky", "Ukraine"), ("Joe Biden", "United States")
+    assert "ukraine" in _topics_of("Zelensky said Ukraine will never give up its territory.", zelensky, biden)
+
+
+def test_a_speakers_own_country_is_still_not_a_topic() -> None:
+    erdogan, raisi = ("Recep Tayyip Erdogan", "Turkey"), ("Ebrahim Raisi", "Iran")
+    assert "middle-east" not in _topics_of("Raisi said Iran will expand trade with Turkey.", erdogan, raisi)
