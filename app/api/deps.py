@@ -20,7 +20,7 @@ from app.db import SessionDep
 T = TypeVar("T")
 
 
-def reject_repeated_scalars(request: Request) -> None:
+async def reject_repeated_scalars(request: Request) -> None:
     """A parameter that takes one value, given twice, is ambiguous: say so instead of picking one."""
     from app.openapi import single_valued_query_parameters
 
@@ -32,7 +32,7 @@ def reject_repeated_scalars(request: Request) -> None:
         raise invalid_parameter(name, f"given {names.count(name)} times but takes one value")
 
 
-def get_app_settings(request: Request) -> Settings:
+async def get_app_settings(request: Request) -> Settings:
     return request.app.state.settings  # type: ignore[no-any-return]
 
 
@@ -46,7 +46,7 @@ class Paging:
     format: Format = "json"
 
 
-def paging(
+async def paging(
     settings: SettingsDep,
     format: Annotated[Format, Depends(output_format)],
     limit: Annotated[str | None, Query(pattern=r"^(?:[1-9][0-9]{0,8}|all)$", description=(

@@ -56,7 +56,7 @@ def from_accept(accept: str) -> Format:
     return best[2]
 
 
-def output_format(request: Request, format: Annotated[Format | None, Query(description=(
+async def output_format(request: Request, format: Annotated[Format | None, Query(description=(
         "json (default), csv, ndjson or jsonld (positions only: W3C Web Annotations). "
         "Overrides the Accept header."))] = None) -> Format:
     return format or from_accept(request.headers.get("accept", ""))

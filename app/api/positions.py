@@ -31,7 +31,7 @@ def list_positions(request: Request, response: Response, session: SessionDep, fi
 def get_position(request: Request, session: SessionDep, fmt: Annotated[Format, Depends(output_format)],
                  position_id: int = Path(ge=1, le=2**63 - 1)) -> PositionPublic:
     """The position as JSON, or with format=jsonld (or Accept: application/ld+json) as a Web Annotation."""
-    position = service.get_position(session, position_id)
+    position = service.read_position(session, position_id)
     if fmt == "jsonld":
         (body,) = webannotation.annotations(session, [position], base_url(request))
         return JSONResponse({"@context": webannotation.CONTEXT, **body},  # type: ignore[return-value]

@@ -12,7 +12,8 @@ from sqlmodel import Session, select
 from app.errors import invalid_parameter, not_found
 from app.models import Document, Position
 from app.schemas import LeaderRef, PositionPublic, Provenance
-from app.services import position_plan, search
+from app.services import position_plan, position_rows, search
+from app.services.position_rows import PositionView
 from app.services.filters import PositionFilters, conditions
 from app.services.pagination import PageResult, SortOrder, fetch_page
 
@@ -29,7 +30,7 @@ SORTS: dict[str, SortOrder] = {
 class PositionHit:
     """A listed position, with its search rank (BM25, lower is better) and highlight when `q` was given."""
 
-    position: Position
+    position: "Position | PositionView"
     rank: float | None = None
     highlight: str | None = None
 
@@ -68,9 +69,10 @@ def list_positions(session: Session, filters: PositionFilters, sort: PositionSor
         if keyed is not None:  # topic/leader/country ranges: a page costs the same at any corpus size
             ids, next_cursor = keyed
             return PageResult(rows=[PositionHit(p) for p in positions_by_ids(session, ids)], next_cursor=next_cursor)
-        stmt = select(Position).where(*conditions(filters)).options(*_with_relations())
-        page = fetch_page(session, stmt, "positions", SORTS[sort], limit, cursor, key_of=lambda p: (p.date, p.id))
-        return PageResult(rows=[PositionHit(p) for p in page.rows], next_cursor=page.next_cursor)
+        stmt = select(Position.id, Position.date).where(*conditions(filters))
+        page = fetch_page(session, stmt, "positions", SORTS[sort], limit, cursor, key_of=lambda r: (r[1], r[0]))
+        views = positions_by_ids(session, [r[0] for r in page.rows])
+        return PageResult(rows=[PositionHit(p) for p in views], next_cursor=page.next_cursor)
     # A search joins the index once for rank and highlight; its own IN-condition would only repeat the match.
     hits = search.backend(session).position_hits(filters.q)
     stmt = (select(Position, hits.rank.label("rank"), hits.highlight.label("highlight"))
@@ -85,12 +87,17 @@ def list_positions(session: Session, filters: PositionFilters, sort: PositionSor
     return PageResult(rows=[PositionHit(*row) for row in page.rows], next_cursor=page.next_cursor)
 
 
-def positions_by_ids(session: Session, ids: list[int]) -> list[Position]:
-    """The positions with these ids, with their relations, in the order of `ids`."""
-    if not ids:
-        return []
-    found = {p.id: p for p in session.exec(select(Position).where(Position.id.in_(ids)).options(*_with_relations()))}  # type: ignore[union-attr]
-    return [found[i] for i in ids if i in found]
+def positions_by_ids(session: Session, ids: list[int]) -> list[PositionView]:
+    """The positions with these ids, as read-only views, in the order of `ids`."""
+    return position_rows.load(session, ids)
+
+
+def read_position(session: Session, position_id: int) -> PositionView:
+    """The position with this id as a read-only view (no ORM object: 10x cheaper), or a 404."""
+    found = position_rows.load(session, [position_id])
+    if not found:
+        raise not_found("position", position_id, "List positions at /v1/positions.")
+    return found[0]
 
 
 def get_position(session: Session, position_id: int) -> Position:
@@ -101,7 +108,7 @@ def get_position(session: Session, position_id: int) -> Position:
     return position
 
 
-def cite(p: Position, speakers: list[LeaderRef], permalink: str) -> str:
+def cite(p: "Position | PositionView", speakers: list[LeaderRef], permalink: str) -> str:
     """A citation a researcher can paste: who, in which communication, when, the sentence, the source."""
     who = " and ".join(s.name for s in speakers) or "Unattributed"
     document = p.document
@@ -111,7 +118,7 @@ def cite(p: Position, speakers: list[LeaderRef], permalink: str) -> str:
             f"In: {document.title}{f' ({source})' if source else ''}. {permalink}")
 
 
-def to_public(p: Position, *, rank: float | None = None, highlight: str | None = None,
+def to_public(p: "Position | PositionView", *, rank: float | None = None, highlight: str | None = None,
               base_url: str = "") -> PositionPublic:
     """The public view of a position; `base_url` (scheme and host) makes the permalink absolute."""
     assert p.id is not None
