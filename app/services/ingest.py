@@ -27,16 +27,13 @@ def duplicate_error(existing_id: str) -> ApiError:
 
 
 def check_text(text: str) -> None:
-    """Refuse text the database cannot store faithfully (lone surrogates, NUL)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise invalid_parameter("text", "contains unpaired surrogate code points; send valid UTF-8",
-                                location="body") from None
-    if "\x00" in text:
-        raise invalid_parameter("text", "contains NUL characters", location="body")
+    """Refuse a text with nothing to annotate (DocumentIn already refuses unstorable characters)."""
     if not text.strip():
         raise invalid_parameter("text", "is empty or only whitespace", location="body")
+
+
+def _surnames(participants: list[Leader]) -> str:
+    return "-".join(slugify(le.name.split()[-1]) for le in participants)
 
 
 def _participants(index: LeaderIndex, names: list[str] | None) -> list[Leader] | None:
@@ -54,10 +51,9 @@ def _participants(index: LeaderIndex, names: list[str] | None) -> list[Leader] |
     return leaders
 
 
-def _event_for(session: Session, payload: DocumentIn, participants: list[Leader], kind: str,
-               date: dt.date) -> Event:
-    """The event this readout reports: the one named, or the one of these participants, kind and date."""
-    surnames = "-".join(slugify(le.name.split()[-1]) for le in sorted(participants, key=lambda le: le.slug)) or "unknown"
+def _event_for(session: Session, participants: list[Leader], kind: str, date: dt.date) -> Event:
+    """The event of these participants, kind and date: the stored one, or a new one."""
+    surnames = _surnames(sorted(participants, key=lambda le: le.slug)) or "unknown"
     event_id = f"{surnames}-{slugify(kind)}-{date.isoformat()}"
     event = session.get(Event, event_id)
     if event is not None and {le.slug for le in event.participants} == {le.slug for le in participants}:
@@ -75,7 +71,7 @@ def _document_id(session: Session, payload: DocumentIn, participants: list[Leade
             raise ApiError(409, f"A document with id {payload.id!r} exists already; choose another id or omit it.",
                            type=CONFLICT, title="Duplicate id", extra={"existing": f"/v1/documents/{payload.id}"})
         return payload.id
-    surnames = "-".join(slugify(le.name.split()[-1]) for le in participants) or "readout"
+    surnames = _surnames(participants) or "readout"
     base = f"{surnames}-{date.isoformat()}"
     if payload.source:
         base += "-" + slugify(payload.source, 30)
@@ -147,7 +143,7 @@ def plan(session: Session, payload: DocumentIn, given: Annotation | None = None,
     else:
         run = run_annotator(session, payload.text, participants, kind, index)
     if event is None:
-        event = _event_for(session, payload, run.participants, kind, date)
+        event = _event_for(session, run.participants, kind, date)
     return run, event, date
 
 
