@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from fastapi import Query, Request
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel
 from sqlmodel import Session
 
@@ -213,8 +213,10 @@ def respond(request: Request, session: Session, listing: Listing, fmt: Format, l
     total, total_kind = _total(listing.count(session))
     if fmt == "json":
         page = Page[listing.model](items=items, total=total, total_kind=total_kind, limit=limit,  # type: ignore[name-defined]
-                                   next=next_url).model_dump(mode="json")
-        return JSONResponse({**page, **(extra(session) if extra else {})}, headers=headers)
+                                   next=next_url)
+        if extra is None:  # serialised by pydantic-core in one pass: ~3x faster than dump + json.dumps
+            return Response(page.model_dump_json(), media_type="application/json", headers=headers)
+        return JSONResponse({**page.model_dump(mode="json"), **extra(session)}, headers=headers)
     headers["X-Total-Count"] = str(total)
     headers["X-Total-Kind"] = total_kind
     text = csv_header(listing.model) + csv_rows(listing.model, items) if fmt == "csv" else ndjson_rows(items)
