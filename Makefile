@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test install dev db seed clean
+.PHONY: run test test-postgres bench install dev db seed clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,23 @@ run: seed
 
 test: dev
 	$(BIN)/python -m pytest -q -n auto $(PYTEST_ARGS)
+
+# The whole suite on PostgreSQL: a throwaway cluster on 127.0.0.1 (installed from apt if missing),
+# one database per test made from a migrated, seeded template; stopped and removed afterwards.
+test-postgres: dev
+	scripts/with-postgres.sh sh -c 'TEST_DATABASE_URL="$$PG_URL" $(BIN)/python -m pytest -q -n auto $(PYTEST_ARGS)'
+
+# Load benchmark against Datasette (bench/README.md): SCALES positions, ENGINES sqlite and/or postgresql.
+SCALES ?= 10000 100000 1000000
+ENGINES ?= sqlite postgresql
+BENCH_ARGS ?=
+bench/.venv/bin/datasette:
+	$(PYTHON) -m venv bench/.venv
+	bench/.venv/bin/pip install --quiet "datasette==0.65.5"
+
+bench: install bench/.venv/bin/datasette
+	@command -v wrk >/dev/null || (apt-get install -y -qq wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk))
+	scripts/with-postgres.sh sh -c 'BENCH_PG_URL="$$PG_URL" $(BIN)/python bench/run.py --scales $(SCALES) --engines $(ENGINES) $(BENCH_ARGS)'
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis

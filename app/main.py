@@ -8,7 +8,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from app import __version__
 from app.api import compare, curation, documents, events, export, health, ingest, leaders, positions, topics
 from app.api.caching import HttpCacheMiddleware
-from app.api.deps import reject_repeated_scalars
+from app.api.deps import reject_nul_characters, reject_repeated_scalars
 from app.config import Settings, get_settings
 from app.db import make_engine
 from app.errors import install_error_handlers
@@ -24,7 +24,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app on `settings` (default: from the environment). The schema must already be migrated."""
     settings = settings or get_settings()
     app = FastAPI(title="Summit positions API", version=__version__, description=DESCRIPTION,
-                  dependencies=[Depends(reject_repeated_scalars)])
+                  dependencies=[Depends(reject_nul_characters), Depends(reject_repeated_scalars)])
     app.state.settings = settings
     app.state.engine = make_engine(settings)
     install_error_handlers(app)

@@ -16,8 +16,14 @@ from app.config import Settings
 UNMANAGED_PREFIXES = ("search_", "data_version", "position_key", "position_count", "bulk_load")
 
 
+# PostgreSQL full-text expression indexes (migration 0300), also made by raw SQL.
+UNMANAGED_INDEXES = ("ix_position_search", "ix_document_search")
+
+
 def include_name(name: str | None, type_: str, _parents: object) -> bool:
-    """Alembic `include_name` hook: False for the tables the models do not describe."""
+    """Alembic `include_name` hook: False for the tables and indexes the models do not describe."""
+    if type_ == "index" and name in UNMANAGED_INDEXES:
+        return False
     return not (type_ == "table" and name is not None and name.startswith(UNMANAGED_PREFIXES))
 
 

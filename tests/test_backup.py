@@ -12,6 +12,7 @@ from app.config import Settings
 from app.db import make_engine
 from app.services.backup import BackupError, backup, restore
 from app.services.keys import create_key
+from tests.conftest import ON_POSTGRES, SQLITE_ONLY
 
 
 def count(path: Path, table: str) -> int:
@@ -53,6 +54,7 @@ def test_backup_while_writing_then_restore(settings: Settings, db_file: Path, tm
     engine.dispose()
 
 
+@pytest.mark.skipif(ON_POSTGRES, reason=f"SQLite-specific: {SQLITE_ONLY}")
 def test_backup_refuses_to_overwrite_and_restore_refuses_junk(settings: Settings, tmp_path: Path) -> None:
     existing = tmp_path / "exists"
     existing.write_text("x")

@@ -9,7 +9,7 @@ from fastapi import Depends, Query, Request, Response
 
 from app.api.formats import Format, Listing, alternative_media, output_format, respond
 from app.config import Settings
-from app.errors import invalid_parameter
+from app.errors import NOT_FOUND, ApiError, invalid_parameter
 from app.schemas import IsoDate, Page, PositionPublic
 from app.services import positions as position_service
 from app.services import aggregates, webannotation
@@ -30,6 +30,16 @@ async def reject_repeated_scalars(request: Request) -> None:
         return
     for name in sorted(repeated & single_valued_query_parameters(request.app, request.method, request.url.path)):
         raise invalid_parameter(name, f"given {names.count(name)} times but takes one value")
+
+
+async def reject_nul_characters(request: Request) -> None:
+    """NUL is in no id, slug or filter value, and PostgreSQL refuses it in text: answer before any query."""
+    if "\x00" in request.url.path:
+        raise ApiError(404, f"Nothing at {request.url.path!r}: ids and slugs never contain NUL characters.",
+                       type=NOT_FOUND, title="Resource not found")
+    for name, value in request.query_params.multi_items():
+        if "\x00" in value:
+            raise invalid_parameter(name, "contains NUL characters", value=value.replace("\x00", "\\0"))
 
 
 async def get_app_settings(request: Request) -> Settings:

@@ -2,8 +2,8 @@
 
 Query syntax (the same on every backend): words (all must match), "quoted phrases", `OR`,
 `NOT`, parentheses and `prefix*`. Words with punctuation ("one-China", "China's") are searched
-as phrases, so everyday text needs no escaping. Only SQLite (FTS5) is implemented so far; a
-PostgreSQL backend (tsvector + websearch_to_tsquery) plugs in through `backend()`.
+as phrases, so everyday text needs no escaping. SQLite uses FTS5 (BM25 ranks); PostgreSQL uses
+tsvector GIN indexes and to_tsquery (ts_rank_cd ranks), both behind `backend()`.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, column, func, literal_column, select, table, text
+from sqlalchemy import ColumnElement, Float, cast, column, func, literal_column, select, table, text
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
@@ -108,7 +108,107 @@ class SqliteFts5:
                     highlight=func.snippet(literal_column("search_document"), -1, MARK_OPEN, MARK_CLOSE, "…", 24))
 
 
-_BACKENDS: dict[str, SearchBackend] = {"sqlite": SqliteFts5()}
+# The query's tokens, as normalize() leaves them: quoted phrases, parentheses, operators, words (with *).
+_PG_TOKEN = re.compile(r'"[^"]*"|[()]|\S+')
+_WORD = re.compile(r"\w+")
+
+
+def to_tsquery_text(q: str) -> str:
+    """A normalized query in PostgreSQL `to_tsquery` syntax: words and phrases (`a <-> b`) joined by `&`,
+    `OR` as `|`, `NOT x` as `& !x`, `prefix*` as `prefix:*`. Only word characters reach the output."""
+    out: list[str] = []
+    expect_operand = True  # between two operands without an operator, FTS5 means AND
+    for token in _PG_TOKEN.findall(q):
+        if token in ("OR", "AND", "NOT"):
+            if token == "NOT":
+                out.append("& !" if not expect_operand else "!")
+            else:
+                out.append("|" if token == "OR" else "&")
+            expect_operand = True
+            continue
+        if token == ")":
+            out.append(")")
+            expect_operand = False
+            continue
+        if not expect_operand:
+            out.append("&")
+        if token == "(":
+            out.append("(")
+            expect_operand = True
+            continue
+        words = _WORD.findall(token)
+        if not words:
+            continue
+        if token.startswith('"'):
+            prefix = ":*" if token.endswith('"*') else ""
+            out.append("(" + " <-> ".join(words) + prefix + ")" if len(words) > 1 else words[0] + prefix)
+        else:
+            out.append(words[0] + (":*" if token.endswith("*") else "") if len(words) == 1
+                       else "(" + " <-> ".join(words) + ")")
+        expect_operand = False
+    return " ".join(out)
+
+
+class PostgresTsvector:
+    """tsvector expression indexes of migration 0300; the query is parsed once per statement by to_tsquery.
+
+    Ranks are cast to double precision: a `real` reaches Python rounded to its shortest decimal, which
+    no longer equals the stored value, and keyset cursors compare ranks for equality.
+    """
+
+    CONFIG = literal_column("'english'::regconfig")
+
+    def _query(self, q: str) -> Any:
+        # A one-row subquery holding the parsed query, joined to the searched table.
+        return select(func.to_tsquery(self.CONFIG, to_tsquery_text(q)).label("query")).subquery("tsq")
+
+    @classmethod
+    def _position_vector(cls) -> ColumnElement[Any]:
+        return func.to_tsvector(cls.CONFIG, Position.text)
+
+    @classmethod
+    def _document_vector(cls) -> ColumnElement[Any]:
+        return func.setweight(func.to_tsvector(cls.CONFIG, Document.title), literal_column("'A'")).op("||")(
+            func.setweight(func.to_tsvector(cls.CONFIG, Document.text), literal_column("'B'")))
+
+    def check(self, session: Session, q: str) -> None:
+        from sqlalchemy.exc import DBAPIError
+
+        expression = to_tsquery_text(q)
+        try:
+            with session.begin_nested():
+                session.exec(select(func.to_tsquery(self.CONFIG, expression)))  # type: ignore[call-overload]
+        except DBAPIError as exc:
+            reason = str(getattr(exc.orig, "diag", None) and exc.orig.diag.message_primary or exc.orig)  # type: ignore[union-attr]
+            raise invalid_parameter("q", f"{reason}; {SYNTAX_HELP}", value=q) from None
+
+    def position_ids(self, q: str) -> ColumnElement[bool]:
+        tsq = self._query(q)
+        return Position.id.in_(select(Position.id).select_from(Position).join(tsq, text("true"))  # type: ignore[union-attr]
+                               .where(self._position_vector().op("@@")(tsq.c.query)))
+
+    def position_hits(self, q: str) -> Hits:
+        tsq = self._query(q)
+        return Hits(join=tsq, onclause=text("true"), match=self._position_vector().op("@@")(tsq.c.query),
+                    rank=-cast(func.ts_rank_cd(self._position_vector(), tsq.c.query), Float(53)),
+                    highlight=func.ts_headline(self.CONFIG, Position.text, tsq.c.query,
+                                               literal_column(f"'StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, HighlightAll=true'")))  # sql-identifiers-only
+
+    def document_ids(self, q: str) -> ColumnElement[bool]:
+        tsq = self._query(q)
+        return Document.id.in_(select(Document.id).select_from(Document).join(tsq, text("true"))  # type: ignore[attr-defined]
+                               .where(self._document_vector().op("@@")(tsq.c.query)))
+
+    def document_hits(self, q: str) -> Hits:
+        tsq = self._query(q)
+        return Hits(join=tsq, onclause=text("true"), match=self._document_vector().op("@@")(tsq.c.query),
+                    rank=-cast(func.ts_rank_cd(self._document_vector(), tsq.c.query), Float(53)),
+                    highlight=func.ts_headline(self.CONFIG, Document.text, tsq.c.query, literal_column(
+                        f"'StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=24, MinWords=8, MaxFragments=2, "  # sql-identifiers-only
+                        "FragmentDelimiter=…'")))
+
+
+_BACKENDS: dict[str, SearchBackend] = {"sqlite": SqliteFts5(), "postgresql": PostgresTsvector()}
 
 
 def backend(session: Session) -> SearchBackend:

@@ -54,6 +54,7 @@ def test_bulk_load_keeps_keys_exact_and_skips_duplicates(session: Session) -> No
     report = bulk_ingest(session, [item, item])
     assert (report.documents, report.positions, report.duplicates, report.errors) == (1, 2, 1, [])
     assert_consistent(session)
-    fts = session.exec(text("SELECT count(*) FROM search_position WHERE search_position MATCH 'afghan'")).one()[0]  # type: ignore[call-overload]
-    assert fts >= 1
-    assert session.exec(text("SELECT count(*) FROM bulk_load")).one()[0] == 0  # type: ignore[call-overload]
+    if session.get_bind().dialect.name == "sqlite":  # the bulk-load switch and set-wise FTS rows are SQLite's
+        fts = session.exec(text("SELECT count(*) FROM search_position WHERE search_position MATCH 'afghan'")).one()[0]  # type: ignore[call-overload]
+        assert fts >= 1
+        assert session.exec(text("SELECT count(*) FROM bulk_load")).one()[0] == 0  # type: ignore[call-overload]
