@@ -183,7 +183,10 @@ def _classify_np(text: str, a: int, b: int, finder: MentionFinder
 _PAREN_RE = re.compile(
     r",\s+(?:for\s+(?:his|her|its|their)\s+part|on\s+(?:his|her|its|their)\s+part|in\s+turn|however|"
     r"meanwhile|too|also|likewise|in\s+(?:his|her)\s+(?:remarks|turn|speech)|"
-    r"(?:also|who|currently)\s+[^,;\"\u201c\u201d]{2,160}?|(?:the\s+)?(?:\w+\s+){0,3}(?:president|"
+    r"(?:also|who|currently)\s+[^,;\"\u201c\u201d]{2,160}?|"
+    # "Scholz, on his first visit to South America, said": a circumstance aside
+    r"(?:on|during|at|after|before|in|while|speaking|addressing|visiting|standing|wrapping\s+up)\s+"
+    r"[^,;\"\u201c\u201d]{2,120}?|(?:the\s+)?(?:\w+\s+){0,3}(?:president|"
     r"prime\s+minister|chancellor|leader)\s+of\s+[^,;]{2,80}?),(?=\s+(?:(?:%s)\s+)*(?:%s))" % (ADVERBS, FINITE_RE.pattern),
     re.I)
 

@@ -10,7 +10,7 @@ from typing import Sequence
 from .countries import Country, find_country
 from .models import Participant
 
-__all__ = ["Mention", "MentionFinder", "fold", "infer_participants", "guess_gender",
+__all__ = ["Mention", "MentionFinder", "fold", "infer_participants", "guess_gender", "find_host",
            "LEADER_TITLES", "same_person"]
 
 # Titles of heads of state/government (and a few forms of address) that mark a leader.
@@ -104,8 +104,9 @@ _PRONOUN_RE = re.compile(r"(?<![\w-])(?:he|she|his\s+country|her\s+country|his\s
 class MentionFinder:
     """Finds participant mentions in a sentence for a fixed list of participants."""
 
-    def __init__(self, participants: Sequence[Participant]) -> None:
+    def __init__(self, participants: Sequence[Participant], host: int | None = None) -> None:
         self.participants = tuple(participants)
+        self.host = host
         self._memo: dict[str, list[Mention]] = {}
         self.countries: list[Country | None] = [find_country(p.country) for p in participants]
         self._groups: list[int] = []
@@ -122,6 +123,7 @@ class MentionFinder:
             names = {p.name, *p.aliases}
             names |= {t for t, owners in token_owner.items()
                       if owners == {i} and t in fold(p.name).split()}
+            names |= _name_runs(fold(p.name))  # "Mohammed bin Salman", "Lula da Silva"
             # Strip leading titles from aliases so "President Xi" also matches bare "Xi".
             names = {n for n in names if n}
             c = self.countries[i]
@@ -148,12 +150,19 @@ class MentionFinder:
                 person_alts.append((i, r"the\s+(?:%s)\s+of\s+(?:the\s+)?(?:%s)" % (
                     _alt(list(LEADER_TITLES) + own_titles), _alt(list(c.names)))))
             self._title_of.append((p.title or "").casefold())
-        # "the chancellor", "the prime minister": a title alone when only one participant has it.
+        # "the chancellor", "the prime minister": a title alone when only one participant has
+        # it, or, when both share it, the issuing side's leader (`host`): "The President
+        # reaffirmed" in a White House readout, "Prime Minister thanked" in an MEA release.
         for i, p in enumerate(participants):
             t = (p.title or "").casefold()
-            if t and sum(1 for q in participants if (q.title or "").casefold() == t) == 1:
+            if t and (sum(1 for q in participants if (q.title or "").casefold() == t) == 1 or i == host):
                 # The article is optional: Indian MEA readouts write "Prime Minister reiterated".
-                person_alts.append((i, r"(?:the\s+)?%s(?=\s+[a-z]|$)" % _alt([p.title])))
+                # "The President of Russia" is not a bare title: the country alternative decides.
+                person_alts.append((i, r"(?:the\s+)?%s(?=\s+[a-z]|$)(?!\s+of\s)" % _alt([p.title])))
+        if host is not None:
+            # "The President of the Republic" (Elysee, Planalto, Quirinale, Korea): the host.
+            person_alts.append((host, r"the\s+(?:President|Prime\s+Minister)\s+of\s+the\s+Republic"
+                                      r"(?!\s+of\b)"))
         self._person_res = [(i, re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % pat, re.I))
                             for i, pat in person_alts]
         country_alts: list[tuple[int, re.Pattern[str]]] = []
@@ -210,6 +219,52 @@ class MentionFinder:
                 continue
             out.append(c)
         return out
+
+
+def _name_runs(name: str) -> set[str]:
+    """Contiguous runs of two or more words of a long name that start and end with a
+    capitalised word: "Mohammed bin Salman" and "bin Salman Al Saud" no, "Salman Al Saud" yes."""
+    toks = name.split()
+    out: set[str] = set()
+    if len(toks) < 3:
+        return out
+    for a in range(len(toks)):
+        for b in range(a + 2, len(toks) + 1):
+            if (b - a) < len(toks) and toks[a][:1].isupper() and toks[b - 1][:1].isupper():
+                out.add(" ".join(toks[a:b]))
+    return out
+
+
+_HOST_WITH_RE = re.compile(r"^[^;]{0,120}?\b(?:with|received|hosted|met|called|telephoned|"
+                           r"phoned|welcomed|greeted)\b", re.I)
+_HOST_AND_RE = re.compile(r"^\s*(?:,[^,]{0,80},\s*)?(?:and|&)\s", re.I)
+
+
+def find_host(text: str, sentences: Sequence[tuple[int, int]], finder: "MentionFinder",
+              max_sentences: int = 4) -> int | None:
+    """The issuing side's leader: the participant who is the subject of the readout's first
+    sentence naming one ("President Biden spoke today with President Xi", "Prime Minister
+    Shri Narendra Modi met Prime Minister of Japan ..."). Headline lines (no final
+    punctuation) are skipped; "X and Y met" names no host."""
+    seen = 0
+    for s, e in sentences:
+        if seen >= max_sentences:
+            break
+        if not re.search(r"[.!?][\"'\u201d\u2019)]*$", text[s:e]):
+            continue
+        seen += 1
+        ms = [m for m in finder.find(text, s, e) if m.kind == "person"]
+        if not ms:
+            continue
+        first = ms[0]
+        other = next((m for m in ms[1:] if m.who != first.who), None)
+        if other is None:
+            return None
+        gap = text[first.end:other.start]
+        if _HOST_AND_RE.match(gap) or not _HOST_WITH_RE.match(gap):
+            return None
+        return next(iter(first.who)) if len(first.who) == 1 else None
+    return None
 
 
 _KIND_RANK = {"person": 0, "role": 1, "country": 2, "group": 3, "pronoun": 4, "other": 5}

@@ -181,6 +181,9 @@ ADVERBS = (r"(?:also|further|furthermore|again|once\s+again|both|all|jointly|tog
            r"earlier|previously|recently|once\s+more|each|fully|sincerely|warmly|highly|"
            r"positively|actively|repeatedly|solemnly|unanimously|reportedly|"
            r"has|have|had|would|will|did|does|do|had\s+also|has\s+also|"
+           # wire copy puts the day between subject and verb: "Lula on Monday called for"
+           r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|"
+           r"yesterday|tonight|this\s+(?:morning|afternoon|evening|week)|"
            r"\w+ly)")
 
 COURTESY_NOUNS = re.compile(

@@ -8,7 +8,7 @@ from typing import Sequence
 from .acts import decide_act
 from .attribution import Attribution, attribute_sentence, quote_mask
 from .countries import find_country
-from .leaders import MentionFinder, guess_gender, infer_participants
+from .leaders import MentionFinder, find_host, guess_gender, infer_participants
 from .models import Annotation, FoundPosition, Participant, TopicSpec
 from .sentences import split_sentences
 from .topics import TopicMatcher
@@ -36,18 +36,33 @@ def _matcher(topics: Sequence[TopicSpec]) -> TopicMatcher:
     return m
 
 
-_FINDERS: dict[tuple[Participant, ...], MentionFinder] = {}
+_FINDERS: dict[tuple[tuple[Participant, ...], int | None], MentionFinder] = {}
 
 
-def _finder(parts: tuple[Participant, ...]) -> MentionFinder:
-    """MentionFinder per participant list, cached: compiling its patterns costs more than
-    annotating a readout, and the same pairs recur across documents."""
-    f = _FINDERS.get(parts)
+def _finder(parts: tuple[Participant, ...], host: int | None = None) -> MentionFinder:
+    """MentionFinder per participant list (and issuing side), cached: compiling its patterns
+    costs more than annotating a readout, and the same pairs recur across documents."""
+    f = _FINDERS.get((parts, host))
     if f is None:
         if len(_FINDERS) > 256:
             _FINDERS.clear()
-        f = _FINDERS[parts] = MentionFinder(parts)
+        f = _FINDERS[(parts, host)] = MentionFinder(parts, host)
     return f
+
+
+_SHARED_TITLE_RE = re.compile(r"\b(?:the\s+)?(?:President|Prime\s+Minister|Chancellor|Premier)\s+"
+                              r"(?:of\s+the\s+Republic\b|[a-z])")
+
+
+def _with_host(text: str, sents: list[tuple[int, int]], finder: MentionFinder) -> MentionFinder:
+    """The finder that also reads a bare shared title ("The President said") as the issuing
+    side's leader, when the readout names one and uses such titles at all."""
+    titles = [(p.title or "").casefold() for p in finder.participants]
+    shared = any(t and titles.count(t) > 1 for t in titles)
+    if not (shared or "of the Republic" in text) or not _SHARED_TITLE_RE.search(text):
+        return finder
+    host = find_host(text, sents, finder)
+    return finder if host is None else _finder(finder.participants, host)
 
 
 _MASKS: dict[tuple[Participant, ...], re.Pattern[str] | None] = {}
@@ -184,7 +199,7 @@ def _annotate(text: str, topics: tuple[TopicSpec, ...], given: tuple[Participant
         work.append(replace(p, gender=g) if g != p.gender else p)
     if not work:
         return Annotation(parts, ())
-    finder = _finder(tuple(work))
+    finder = _with_host(text, sents, _finder(tuple(work)))
     matcher = _matcher(topics)
     mask_rx = _mask_re(work, topics)
     masked = _mask(mask_rx, text)
