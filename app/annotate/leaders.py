@@ -15,7 +15,7 @@ __all__ = ["Mention", "MentionFinder", "fold", "infer_participants", "guess_gend
 
 # Titles of heads of state/government (and a few forms of address) that mark a leader.
 LEADER_TITLES = ("Prime Minister", "President", "Chancellor", "Premier", "King", "Queen", "Emperor",
-                 "Crown Prince", "Emir", "Amir", "Sultan", "Sheikh", "Supreme Leader",
+                 "Crown Prince and Prime Minister", "Crown Prince", "Emir", "Amir", "Sultan", "Sheikh", "Supreme Leader",
                  "General Secretary", "Secretary-General", "Secretary General", "Chairman",
                  "State Counsellor", "Taoiseach", "Federal Chancellor", "Chief Executive")
 _ADDRESS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Pres.", "PM", "Madam", "Mr", "Mrs", "Ms", "Dr")
@@ -293,6 +293,10 @@ _TITLE_OF_RE = re.compile(
     r"People's|Socialist|Federal|Commonwealth|Sultanate|Principality|Grand|Plurinational|"
     r"Bolivarian|Hashemite|Co-operative|Cooperative)\b)(?P<name>%s)"
     % (_TITLE_ALT, _HONORIFIC, _NAME_SEQ))
+# Japanese MOFA style: "Mr. KISHIDA Fumio, Prime Minister of Japan, held ...".
+_APPOSITIVE_RE = re.compile(
+    r"(?:%s\s+)+(?P<name>%s),\s+(?P<title>%s)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,4})"
+    % (_HONORIFIC, _NAME_SEQ, _TITLE_ALT))
 # An untitled full name opening the sentence and doing the communicating:
 # "Vladimir Putin had a telephone conversation with ...".
 _SUBJECT_NAME_RE = re.compile(
@@ -306,6 +310,10 @@ _COMM_RE = re.compile(
     r"conversation|spoke|speak|joint\s+statement|agreed|discussed|exchanged|visit|received|hosted)\b",
     re.I)
 
+
+# Wire leads open with what the leaders did, not with the meeting: "X and Y on Monday called
+# for ...", "X and Y signed an agreement ...". Counted only until a participant is found.
+_COMM_LEAD_RE = re.compile(r"\b(?:called\s+for|(?<!was\s)(?<!were\s)signed|vowed|pledged|urged)\b", re.I)
 
 _ASIDE_RE = re.compile(r"\b(?:after|before|since|amid|following|despite|whereas|while|when|ahead\s+of|"
                        r"unlike|than|days|weeks|months|who|whom|whose)\b", re.I)
@@ -363,6 +371,9 @@ def infer_participants(text: str, sentences: Sequence[tuple[int, int]],
                 if len(fold(p.name)) > len(fold(q.name)) and not any(
                         same_person(q.name, k.name) for k in known_leaders):
                     found[j] = replace(p, title=p.title or q.title, country=p.country or q.country)
+                elif (not q.title and p.title) or (not q.country and p.country):
+                    # "Visit of President Cyril Ramaphosa" then "... of the Republic of South Africa"
+                    found[j] = replace(q, title=q.title or p.title, country=q.country or p.country)
                 return
         found.append(p)
 
@@ -371,7 +382,7 @@ def infer_participants(text: str, sentences: Sequence[tuple[int, int]],
         if used >= max_sentences:
             break
         sent = text[s:e]
-        if not _COMM_RE.search(sent):
+        if not _COMM_RE.search(sent) and (found or not _COMM_LEAD_RE.search(sent)):
             continue
         used += 1
         hits = []
@@ -382,6 +393,11 @@ def infer_participants(text: str, sentences: Sequence[tuple[int, int]],
                 not any(_country_of(w) for w in m0.group("name").split()):
             hits.append((m0.start("name"), m0.group("name"), None, None, False))
         for m in _TITLE_OF_RE.finditer(sent):
+            of = m.group("of").split()
+            country = next((c for c in (_country_of(" ".join(of[-k:])) for k in (2, 1) if len(of) >= k) if c), None)
+            if country:
+                hits.append((m.start("name"), m.group("name"), m.group("title"), country, False))
+        for m in _APPOSITIVE_RE.finditer(sent):
             of = m.group("of").split()
             country = next((c for c in (_country_of(" ".join(of[-k:])) for k in (2, 1) if len(of) >= k) if c), None)
             if country:
@@ -419,7 +435,8 @@ def infer_participants(text: str, sentences: Sequence[tuple[int, int]],
                 # "..., days after U.S. President Joe Biden warned ...": named in an aside,
                 # not a party to the call.
                 continue
-            name = re.sub(r"(?:,?\s+(?:Jr|Sr)\.?|\s+[A-Z]\.)+$", "", name.strip())
+            name = re.sub(r"(?:'s|\u2019s)$", "", name.strip())  # "Prime Minister Kishida's visit"
+            name = re.sub(r"(?:,?\s+(?:Jr|Sr)\.?|\s+[A-Z]\.)+$", "", name)
             # "Joseph R. Biden": initials are not part of the name we serve
             name = re.sub(r"\s+[A-Z]\.(?=\s)", "", name)
             known = _resolve_known(name, known_leaders)
@@ -446,7 +463,38 @@ def infer_participants(text: str, sentences: Sequence[tuple[int, int]],
                         if not any(same_person(k.name, f.name) for f in found) and len(found) < 2:
                             add(k)
                         break
-    return tuple(found)
+    return _fill_countries(tuple(found), text)
+
+
+_COUNTRY_WORD_RE: re.Pattern[str] | None = None
+
+
+def _fill_countries(found: tuple[Participant, ...], text: str) -> tuple[Participant, ...]:
+    """A participant inferred without a country ("Vladimir Putin had a telephone
+    conversation ...", "Prime Minister Shri Narendra Modi met ...") gets the country the
+    readout names most often among those no other participant holds, when it clearly
+    dominates (at least twice, and 1.5 times the runner-up): "the President of Russia",
+    "Russia's principled approaches". Only when exactly one participant lacks a country."""
+    global _COUNTRY_WORD_RE
+    missing = [i for i, p in enumerate(found) if not p.country]
+    if len(missing) != 1:
+        return found
+    from .countries import COUNTRIES
+    if _COUNTRY_WORD_RE is None:
+        words = {w for c in COUNTRIES if c.name != "European Union" for w in c.names + c.demonyms}
+        _COUNTRY_WORD_RE = re.compile(r"(?<![\w])(?:%s)(?![\w])" % "|".join(
+            re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    taken = {c.name for c in (find_country(p.country) for p in found) if c}
+    counts: dict[str, int] = {}
+    for m in _COUNTRY_WORD_RE.finditer(fold(text)):
+        c = find_country(m.group())
+        if c and c.name not in taken and c.name != "European Union":
+            counts[c.name] = counts.get(c.name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
+        return found
+    i = missing[0]
+    return found[:i] + (replace(found[i], country=ranked[0][0]),) + found[i + 1:]
 
 
 def _resolve_known(name: str, known: Sequence[Participant]) -> Participant | None:
