@@ -150,7 +150,7 @@ def test_mea_style_honorifics_and_bare_titles():
          "4. They agreed to remain in touch.")
     ann = annotate(t, topics=TOPICS, participants=None)
     assert [(p.name, p.country) for p in ann.participants] == [
-        ("Narendra Modi", None), ("Joseph Biden", "United States")]
+        ("Narendra Modi", "India"), ("Joseph Biden", "United States")]
     assert [p.speakers for p in ann.positions] == [
         ("Narendra Modi",), ("Joseph Biden",), ("Joseph Biden", "Narendra Modi")]
 
