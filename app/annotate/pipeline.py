@@ -155,6 +155,24 @@ def _segments(s: int, e: int, attrs: list[Attribution], matcher: TopicMatcher,
     return out
 
 
+def _without_subject(ranges: list[tuple[int, int]], a: Attribution) -> list[tuple[int, int]]:
+    """The topic scope minus the speaker's own subject phrase: "Both sides expressed concern
+    over Gaza" is middle-east, not bilateral-relations ("both sides" is who speaks)."""
+    f = a.frame
+    if f is None or f.verb_start <= f.start:
+        return ranges
+    out = []
+    for x, y in ranges:
+        if f.start >= y or f.verb_start <= x:
+            out.append((x, y))
+            continue
+        if x < f.start:
+            out.append((x, f.start))
+        if f.verb_start < y:
+            out.append((f.verb_start, y))
+    return out
+
+
 def annotate(text: str, *, topics: Sequence[TopicSpec], participants: Sequence[Participant] | None = None,
              kind: str | None = None, known_leaders: Sequence[Participant] = ()) -> Annotation:
     """Find the stated positions of the participants in a summit readout.
@@ -320,8 +338,13 @@ def _annotate(text: str, topics: tuple[TopicSpec, ...], given: tuple[Participant
     tindex = matcher.index(masked, ranges)
     for s0, e0, a, segment in raw:
         found_t: set[str] = set()
-        for a0, b0 in segment or [(s0, e0)]:
+        for a0, b0 in _without_subject(segment or [(s0, e0)], a):
             found_t |= matcher.in_range(tindex, a0, b0, doc_topics)
+        if not found_t:
+            # "The two sides agreed to hold a summit every two years": with nothing else to
+            # say, what the pair agrees on is their relationship.
+            for a0, b0 in segment or [(s0, e0)]:
+                found_t |= matcher.in_range(tindex, a0, b0, doc_topics)
         after = text[a.frame.verb_end:e0] if a.frame else ""
         act = decide_act(a.cls, text[s0:e0], after)
         # Participant names (the working copies differ from the given ones only by gender).
