@@ -50,7 +50,7 @@ def _finder(parts: tuple[Participant, ...], host: int | None = None) -> MentionF
     return f
 
 
-_SHARED_TITLE_RE = re.compile(r"\b(?:the\s+)?(?:President|Prime\s+Minister|Chancellor|Premier)\s+"
+_SHARED_TITLE_RE = re.compile(r"(?:President|Prime\s+Minister|Chancellor|Premier)\s+"
                               r"(?:of\s+the\s+Republic\b|[a-z])")
 
 
