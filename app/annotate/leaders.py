@@ -158,7 +158,8 @@ class MentionFinder:
             if t and (sum(1 for q in participants if (q.title or "").casefold() == t) == 1 or i == host):
                 # The article is optional: Indian MEA readouts write "Prime Minister reiterated".
                 # "The President of Russia" is not a bare title: the country alternative decides.
-                person_alts.append((i, r"(?:the\s+)?%s(?=\s+[a-z]|$)(?!\s+of\s)" % _alt([p.title])))
+                bare = [p.title] + (["PM"] if t == "prime minister" else [])  # MEA: "PM reiterated"
+                person_alts.append((i, r"(?:the\s+)?(?:%s)(?=\s+[a-z]|$)(?!\s+of\s)" % _alt(bare)))
         if host is not None:
             # "The President of the Republic" (Elysee, Planalto, Quirinale, Korea): the host.
             person_alts.append((host, r"the\s+(?:President|Prime\s+Minister)\s+of\s+the\s+Republic"
@@ -293,6 +294,11 @@ _TITLE_OF_RE = re.compile(
     r"People's|Socialist|Federal|Commonwealth|Sultanate|Principality|Grand|Plurinational|"
     r"Bolivarian|Hashemite|Co-operative|Cooperative)\b)(?P<name>%s)"
     % (_TITLE_ALT, _HONORIFIC, _NAME_SEQ))
+# MEA style: "President of the Republic of South Africa H.E. Mr. Matamela Cyril Ramaphosa":
+# the honorific marks where the country ends and the name begins.
+_TITLE_OF_HON_RE = re.compile(
+    r"(?P<title>%s)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,4}),?\s+(?:%s\s+)+(?P<name>%s)"
+    % (_TITLE_ALT, _HONORIFIC, _NAME_SEQ))
 # Japanese MOFA style: "Mr. KISHIDA Fumio, Prime Minister of Japan, held ...".
 _APPOSITIVE_RE = re.compile(
     r"(?:%s\s+)+(?P<name>%s),\s+(?P<title>%s)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,4})"
@@ -392,7 +398,16 @@ def infer_participants(text: str, sentences: Sequence[tuple[int, int]],
         if m0 and not re.search(r"\b(?:%s)\b" % _TITLE_ALT, m0.group("name")) and \
                 not any(_country_of(w) for w in m0.group("name").split()):
             hits.append((m0.start("name"), m0.group("name"), None, None, False))
+        hon_starts = set()
+        for m in _TITLE_OF_HON_RE.finditer(sent):
+            of = m.group("of").split()
+            country = next((c for c in (_country_of(" ".join(of[-k:])) for k in (2, 1) if len(of) >= k) if c), None)
+            if country:
+                hon_starts.add(m.start())
+                hits.append((m.start("name"), m.group("name"), m.group("title"), country, False))
         for m in _TITLE_OF_RE.finditer(sent):
+            if m.start() in hon_starts:
+                continue
             of = m.group("of").split()
             country = next((c for c in (_country_of(" ".join(of[-k:])) for k in (2, 1) if len(of) >= k) if c), None)
             if country:

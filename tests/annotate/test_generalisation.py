@@ -1,6 +1,7 @@
-"""Rules added for readouts beyond the dev corpus (fixtures/: 13 invented readouts in the
+"""Rules added for readouts beyond the dev corpus (fixtures/: 17 invented readouts in the
 styles of the White House, Kremlin, TASS, Xinhua, India's MEA, Elysee, Japan's MOFA,
-No 10, Reuters/AP wire copy and a numbered joint statement, annotated by hand)."""
+No 10, Reuters/AP wire copy and numbered joint statements, annotated by hand; the last
+four were written after the first rules, as a held-out check)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -141,13 +142,14 @@ def test_inference_fills_the_dominant_country():
     assert {p.name: p.country for p in parts}["Vladimir Putin"] == "Russia"
 
 
-# Reached on the fixtures (F1): given — attribution 1.000, who-said-what 0.924, topics 0.920;
-# inferred — attribution 0.906 (all misses are "Joseph Biden" vs gold "Joe Biden", a name the
-# White House text never writes), who-said-what 0.834. Before this work: given 0.931 / 0.789,
+# Reached on the 17 fixtures (F1): given — attribution 1.000, topics 0.931, who-said-what
+# 0.938; inferred — attribution 0.907 (mostly "Joseph Biden" vs gold "Joe Biden", a name the
+# White House text never writes, and a joint statement naming neither country of its two
+# prime ministers), who-said-what 0.869. Before this work (first 13): given 0.931 / 0.789,
 # inferred 0.667 / 0.636.
 FLOORS = {
-    False: {"detection": 0.98, "attribution": 0.98, "topics": 0.90, "who-said-what": 0.90},
-    True: {"detection": 0.98, "attribution": 0.88, "topics": 0.90, "who-said-what": 0.81},
+    False: {"detection": 0.98, "attribution": 0.98, "topics": 0.91, "who-said-what": 0.92},
+    True: {"detection": 0.97, "attribution": 0.89, "topics": 0.91, "who-said-what": 0.85},
 }
 
 
@@ -155,6 +157,21 @@ FLOORS = {
 def test_fixture_floors(ignore):
     misses: list[str] = []
     m = evaluate_paths([FIXTURES], topics=TOPICS, ignore_participants=ignore, misses=misses)
-    assert m["documents"] == 13
+    assert m["documents"] == 17
     low = {k: m[k]["f1"] for k, floor in FLOORS[ignore].items() if m[k]["f1"] < floor}
     assert not low, f"below floor: {low}\n" + "\n".join(misses)
+
+
+def test_mea_pm_abbreviation():
+    t = ("Prime Minister Shri Narendra Modi spoke with President Cyril Ramaphosa today. PM reiterated "
+         "India's commitment to the Strategic Partnership.")
+    ramaphosa = Participant("Cyril Ramaphosa", "President", "South Africa", "male")
+    assert speakers_of(run(t, (MODI, ramaphosa)), t, "Strategic Partnership") == [("Narendra Modi",)]
+
+
+def test_inference_title_of_country_then_honorific():
+    t = ("Prime Minister Shri Narendra Modi spoke with President of the Republic of South Africa H.E. "
+         "Mr. Matamela Cyril Ramaphosa today.")
+    # (one mention of South Africa, none of India: too little to fill Modi's country)
+    assert [(p.name, p.country) for p in annotate(t, topics=TOPICS).participants] == [
+        ("Narendra Modi", None), ("Matamela Cyril Ramaphosa", "South Africa")]
