@@ -206,11 +206,11 @@ class BulkLoader:
     def write(self, plan: _Plan) -> int:
         """Insert one batch in one transaction; returns the number of positions written."""
         conn = self.session.connection()
-        switch = conn.dialect.name == "sqlite"
-        if switch:
-            # Per-row FTS, key and version triggers stand down for this transaction (migration 0200);
-            # _derive() below fills the same tables set-wise before the commit.
-            conn.execute(text("INSERT INTO bulk_load (id) VALUES (1)"))
+        sqlite = conn.dialect.name == "sqlite"
+        # Per-row key, count and version triggers (and SQLite's FTS ones) stand down for this transaction
+        # (migration 0200); _derive() below fills the same tables set-wise before the commit.
+        conn.execute(text("INSERT INTO bulk_load (id) VALUES (1)" if sqlite
+                          else "SELECT set_config('summit.bulk_load', 'on', true)"))
         for table, rows in ((Leader, plan.leaders), (Event, plan.events), (EventParticipant, plan.participants),
                             (Document, plan.documents)):
             _insert(conn, table.__table__, rows)  # type: ignore[attr-defined]
@@ -224,38 +224,45 @@ class BulkLoader:
             topics = [{"position_id": pid, "topic_slug": t} for pid, ts in zip(ids, plan.topics) for t in ts]
             _insert(conn, PositionSpeaker.__table__, speakers)  # type: ignore[attr-defined]
             _insert(conn, PositionTopic.__table__, topics)  # type: ignore[attr-defined]
-        if switch:
-            _derive(conn, plan, ids)
-            conn.execute(text("DELETE FROM bulk_load"))
+        _derive(conn, plan, ids)
+        conn.execute(text("DELETE FROM bulk_load" if sqlite else "SELECT set_config('summit.bulk_load', 'off', true)"))
         self.session.commit()
         return len(plan.positions)
 
 
-# What the stood-down SQLite triggers would have written, for one batch (ids are contiguous).
+# What the stood-down triggers would have written, for one batch's positions ({ids}: the batch's ids).
+# SQLite holds the write lock, so the batch's ids are one range; PostgreSQL's sequence may interleave
+# other writers' ids, so there the batch names its ids.
+_SQLITE_FTS = "INSERT INTO search_position (rowid, text) SELECT id, text FROM position WHERE id {ids}"
 _DERIVED = [
-    "INSERT INTO search_position (rowid, text) SELECT id, text FROM position WHERE id BETWEEN :lo AND :hi",
     "INSERT INTO position_key (topic_slug, leader_slug, date, position_id) "
     "SELECT t.topic_slug, '', p.date, p.id FROM position_topic t JOIN position p ON p.id = t.position_id "
-    "WHERE t.position_id BETWEEN :lo AND :hi "
+    "WHERE t.position_id {ids} "
     "UNION ALL SELECT '', s.leader_slug, p.date, p.id FROM position_speaker s JOIN position p ON p.id = s.position_id "
-    "WHERE s.position_id BETWEEN :lo AND :hi "
+    "WHERE s.position_id {ids} "
     "UNION ALL SELECT t.topic_slug, s.leader_slug, p.date, p.id FROM position_topic t "
     "JOIN position_speaker s ON s.position_id = t.position_id JOIN position p ON p.id = t.position_id "
-    "WHERE t.position_id BETWEEN :lo AND :hi",
+    "WHERE t.position_id {ids}",
     "INSERT INTO position_count (topic_slug, leader_slug, n) SELECT topic_slug, leader_slug, count(*) "
-    "FROM position_key WHERE position_id BETWEEN :lo AND :hi GROUP BY topic_slug, leader_slug "
-    "ON CONFLICT (topic_slug, leader_slug) DO UPDATE SET n = n + excluded.n",
-    "UPDATE position_count SET n = n + (:hi - :lo + 1) WHERE topic_slug = '' AND leader_slug = ''",
+    "FROM position_key WHERE position_id {ids} GROUP BY topic_slug, leader_slug "
+    "ON CONFLICT (topic_slug, leader_slug) DO UPDATE SET n = position_count.n + excluded.n",
+    "UPDATE position_count SET n = n + :n WHERE topic_slug = '' AND leader_slug = ''",
 ]
+_IDS = {"sqlite": "BETWEEN :lo AND :hi", "postgresql": "= ANY(:ids)"}
+_STATEMENTS = {dialect: [text(sql.replace("{ids}", ids))  # sql-identifiers-only
+                         for sql in ([_SQLITE_FTS] if dialect == "sqlite" else []) + _DERIVED]
+               for dialect, ids in _IDS.items()}
 
 
 def _derive(conn: Connection, plan: _Plan, ids: list[int]) -> None:
-    if plan.documents:
+    sqlite = conn.dialect.name == "sqlite"
+    if plan.documents and sqlite:  # PostgreSQL's search indexes are expression indexes: nothing to write
         conn.execute(text("INSERT INTO search_document (document_id, title, text) VALUES (:id, :title, :text)"),
                      [{"id": d["id"], "title": d["title"], "text": d["text"]} for d in plan.documents])
     if ids:
-        for statement in _DERIVED:
-            conn.execute(text(statement), {"lo": ids[0], "hi": ids[-1]})
+        params = {"lo": ids[0], "hi": ids[-1]} if sqlite else {"ids": ids}
+        for statement in _STATEMENTS[conn.dialect.name]:
+            conn.execute(statement, {**params, "n": len(ids)})
     conn.execute(text("UPDATE data_version SET version = version + 1 WHERE id = 1"))
 
 

@@ -11,10 +11,12 @@ the number of rows per (topic_slug, leader_slug) key ('' = any; ('', '') counts 
 the totals of those lists cost one lookup. Triggers on the link tables keep both exact, so every
 write path (ORM, API, CLI, raw SQL) stays correct without extra code.
 
-SQLite only: while the transaction that bulk-loads holds a row in `bulk_load`, the per-row insert
-triggers here and of 0100 (FTS, data version) stand down and app/services/bulk.py fills the same
-tables with one set-based statement per batch (3x faster than per-row FTS inserts). The row is
-deleted before commit, so no other connection ever sees it.
+Bulk loads: while the transaction that bulk-loads holds a row in `bulk_load` (SQLite) or has set
+`summit.bulk_load = 'on'` (PostgreSQL, SET LOCAL), the insert triggers here (and on SQLite those of
+0100: FTS, data version) stand down and app/services/bulk.py fills the same tables with one set-based
+statement per batch (3x faster than per-row FTS inserts on SQLite; on PostgreSQL it avoids updating one
+counter row per inserted row, whose versions pile up within the transaction). The switch never
+outlives the transaction, so no other connection sees it.
 """
 from typing import Sequence, Union
 
@@ -104,12 +106,14 @@ def _insert_triggers(switch: bool) -> list[str]:
 
 PG_FUNCTIONS = [
     """CREATE FUNCTION position_key_topic_ai() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+    IF current_setting('summit.bulk_load', true) = 'on' THEN RETURN NULL; END IF;
     INSERT INTO position_key (topic_slug, leader_slug, date, position_id)
       SELECT NEW.topic_slug, '', p.date, p.id FROM position p WHERE p.id = NEW.position_id
       UNION ALL SELECT NEW.topic_slug, s.leader_slug, p.date, p.id FROM position p
       JOIN position_speaker s ON s.position_id = p.id WHERE p.id = NEW.position_id;
     RETURN NULL; END $$""",
     """CREATE FUNCTION position_key_speaker_ai() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+    IF current_setting('summit.bulk_load', true) = 'on' THEN RETURN NULL; END IF;
     INSERT INTO position_key (topic_slug, leader_slug, date, position_id)
       SELECT '', NEW.leader_slug, p.date, p.id FROM position p WHERE p.id = NEW.position_id
       UNION ALL SELECT t.topic_slug, NEW.leader_slug, p.date, p.id FROM position p
@@ -126,6 +130,7 @@ PG_FUNCTIONS = [
     RETURN NULL; END $$""",
     # Counts move by statement (transition tables), not by row: one upsert per key per statement.
     """CREATE FUNCTION position_count_key_ai() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+    IF current_setting('summit.bulk_load', true) = 'on' THEN RETURN NULL; END IF;
     INSERT INTO position_count (topic_slug, leader_slug, n)
       SELECT topic_slug, leader_slug, count(*) FROM new_rows GROUP BY topic_slug, leader_slug
     ON CONFLICT (topic_slug, leader_slug) DO UPDATE SET n = position_count.n + EXCLUDED.n;
@@ -136,6 +141,7 @@ PG_FUNCTIONS = [
      WHERE c.topic_slug = d.topic_slug AND c.leader_slug = d.leader_slug;
     RETURN NULL; END $$""",
     """CREATE FUNCTION position_count_ai() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+    IF current_setting('summit.bulk_load', true) = 'on' THEN RETURN NULL; END IF;
     UPDATE position_count SET n = n + (SELECT count(*) FROM new_rows) WHERE topic_slug = '' AND leader_slug = '';
     RETURN NULL; END $$""",
     """CREATE FUNCTION position_count_ad() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
