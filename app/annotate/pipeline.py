@@ -15,7 +15,7 @@ from .topics import TopicMatcher
 
 __all__ = ["annotate", "ANNOTATOR_VERSION"]
 
-ANNOTATOR_VERSION = "annotator/0.1"
+ANNOTATOR_VERSION = "annotator/0.2"
 STRICT = False  # re-raise internal errors instead of returning an empty annotation (tests)
 
 # Circumstance is not topic (guidelines: "despite the pandemic, trade grew" is trade only).

@@ -19,7 +19,7 @@ KNOWN = [Participant("Narendra Modi", "Prime Minister", "India", "male", ("Modi"
 
 
 def test_version_and_types():
-    assert ANNOTATOR_VERSION == "annotator/0.1"
+    assert ANNOTATOR_VERSION == "annotator/0.2"
     ann = run(READOUT)
     assert isinstance(ann, Annotation) and all(isinstance(p, FoundPosition) for p in ann.positions)
     assert dataclasses.is_dataclass(ann) and ann.participants == (LULA, MODI)

@@ -93,8 +93,8 @@ def test_bad_annotation_is_named_precisely(data_dir: Path, change: Callable[[dic
 
 def test_speaker_must_be_a_participant(data_dir: Path) -> None:
     with (data_dir / "leaders.yaml").open("a", encoding="utf-8") as f:
-        f.write("  - slug: narendra-modi\n    name: Narendra Modi\n")
-    edit_annotation(data_dir, lambda d: d["positions"][0].update(speakers=["Narendra Modi"]))
+        f.write("  - slug: ada-outsider\n    name: Ada Outsider\n")
+    edit_annotation(data_dir, lambda d: d["positions"][0].update(speakers=["Ada Outsider"]))
     _expect(data_dir, "positions[0]", "not a participant")
 
 
