@@ -15,6 +15,7 @@ The page always says which (`total_kind`).
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -58,8 +59,25 @@ def _leaders_of(session: Session, countries: tuple[str, ...]) -> tuple[str, ...]
     return tuple(session.exec(select(Leader.slug).where(Leader.country.in_(countries))).scalars())  # type: ignore[call-overload,union-attr]
 
 
+# A request plans its page and its total on the same filters: plan once.
+_PLANS: "weakref.WeakKeyDictionary[PositionFilters, KeyPlan | None]" = weakref.WeakKeyDictionary()
+
+
 def key_plan(session: Session, f: PositionFilters) -> KeyPlan | None:
     """The ranges for `f`, or None when no topic/leader/country filter can drive it (or a search does)."""
+    try:
+        return _PLANS[f]
+    except (KeyError, TypeError):
+        pass
+    plan = _key_plan(session, f)
+    try:
+        _PLANS[f] = plan
+    except TypeError:  # unhashable extra conditions: plan again next time
+        pass
+    return plan
+
+
+def _key_plan(session: Session, f: PositionFilters) -> KeyPlan | None:
     if f.q or f.match is not None or f.document or f.event:
         return None  # a search, a document or an event is already small and indexed
     topics: tuple[str, ...] = f.topic or ("",)
