@@ -141,8 +141,11 @@ def _as_date(value: Any) -> dt.date:
 
 def _after(order: SortOrder, values: list[Any]) -> ColumnElement[bool]:
     date, pid = values
-    step = _key.c.date < date if order.keys[0][1] else _key.c.date > date
-    return or_(step, and_(_key.c.date == date, _key.c.position_id > pid))
+    descending = order.keys[0][1]
+    step = _key.c.date < date if descending else _key.c.date > date
+    # The bound alone on date lets the range scan start at the cursor (an OR alone would scan from the top).
+    bound = _key.c.date <= date if descending else _key.c.date >= date
+    return and_(bound, or_(step, and_(_key.c.date == date, _key.c.position_id > pid)))
 
 
 def page_ids(session: Session, f: PositionFilters, order: SortOrder, limit: int,
