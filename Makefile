@@ -39,7 +39,7 @@ test: dev
 # The whole suite on PostgreSQL: a throwaway cluster on 127.0.0.1 (installed from apt if missing),
 # one database per test made from a migrated, seeded template; stopped and removed afterwards.
 test-postgres: dev
-	scripts/with-postgres.sh sh -c 'TEST_DATABASE_URL="$$PG_URL" $(BIN)/python -m pytest -q -n auto $(PYTEST_ARGS)'
+	.ci/with-postgres.sh sh -c 'TEST_DATABASE_URL="$$PG_URL" $(BIN)/python -m pytest -q -n auto $(PYTEST_ARGS)'
 
 # Load benchmark against Datasette (bench/README.md): SCALES positions, ENGINES sqlite and/or postgresql.
 SCALES ?= 10000 100000 1000000
@@ -51,7 +51,7 @@ bench/.venv/bin/datasette:
 
 bench: install bench/.venv/bin/datasette
 	@command -v wrk >/dev/null || (apt-get install -y -qq wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk))
-	scripts/with-postgres.sh sh -c 'BENCH_PG_URL="$$PG_URL" $(BIN)/python bench/run.py --scales $(SCALES) --engines $(ENGINES) $(BENCH_ARGS)'
+	.ci/with-postgres.sh sh -c 'BENCH_PG_URL="$$PG_URL" $(BIN)/python bench/run.py --scales $(SCALES) --engines $(ENGINES) $(BENCH_ARGS)'
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Run a command against a throwaway PostgreSQL cluster on 127.0.0.1:
-#   scripts/with-postgres.sh CMD ARGS…
+#   .ci/with-postgres.sh CMD ARGS…
 # Installs PostgreSQL from the distribution's packages when missing (apt-get; needs root), initdb's a
 # cluster into a temporary directory (as the `postgres` user when run as root: initdb refuses root),
 # starts it on a free port with durability off (a test cluster), exports
