@@ -1,7 +1,6 @@
 """Dependencies and helpers shared by the routers: settings, paging parameters, page responses."""
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any, Callable, TypeVar
 

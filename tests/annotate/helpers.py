@@ -16,6 +16,14 @@ MELONI = Participant("Giorgia Meloni", "Prime Minister", "Italy", "female")
 ALBANESE = Participant("Anthony Albanese", "Prime Minister", "Australia", "male")
 KISHIDA = Participant("Fumio Kishida", "Prime Minister", "Japan", "male")
 SCHOLZ = Participant("Olaf Scholz", "Chancellor", "Germany", "male")
+BIDEN = Participant("Joe Biden", "President", "United States", "male")
+XI = Participant("Xi Jinping", "President", "China", "male")
+MACRON = Participant("Emmanuel Macron", "President", "France", "male")
+ZELENSKY = Participant("Volodymyr Zelensky", "President", "Ukraine", "male")
+SUNAK = Participant("Rishi Sunak", "Prime Minister", "United Kingdom", "male")
+PUTIN = Participant("Vladimir Putin", "President", "Russia", "male")
+ERDOGAN = Participant("Recep Tayyip Erdogan", "President", "Turkey", "male")
+MBS = Participant("Mohammed bin Salman", "Crown Prince", "Saudi Arabia", "male")
 
 
 def run(text: str, participants=(LULA, MODI), **kw) -> Annotation:

@@ -10,20 +10,10 @@ import pytest
 
 from app.annotate import Participant, annotate
 from app.annotate.batch import evaluate_paths
-from tests.annotate.helpers import KISHIDA, MODI, TOPICS, run, speakers_of
+from tests.annotate.helpers import (BIDEN, ERDOGAN, KISHIDA, LULA, MACRON, MELONI, MODI, PUTIN, SCHOLZ, SUNAK,
+                                    TOPICS, XI, ZELENSKY, run, speakers_of)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-BIDEN = Participant("Joe Biden", "President", "United States", "male")
-XI = Participant("Xi Jinping", "President", "China", "male")
-MACRON = Participant("Emmanuel Macron", "President", "France", "male")
-ZELENSKY = Participant("Volodymyr Zelensky", "President", "Ukraine", "male")
-SUNAK = Participant("Rishi Sunak", "Prime Minister", "United Kingdom", "male")
-MELONI = Participant("Giorgia Meloni", "Prime Minister", "Italy", "female")
-PUTIN = Participant("Vladimir Putin", "President", "Russia", "male")
-ERDOGAN = Participant("Recep Tayyip Erdogan", "President", "Turkey", "male")
-MBS = Participant("Mohammed bin Salman", "Crown Prince", "Saudi Arabia", "male")
-SCHOLZ = Participant("Olaf Scholz", "Chancellor", "Germany", "male")
-LULA = Participant("Luiz Inácio Lula da Silva", "President", "Brazil", "male")
 
 
 def test_white_house_the_president_is_the_issuing_side():
