@@ -13,7 +13,7 @@ from app.models import Leader
 from app.schemas import LeaderPublic, Page, PositionPage, Timeline
 from app.services import aggregates
 from app.services import leaders as service
-from app.services.filters import within
+from app.services.filters import resolve_countries, within
 
 router = APIRouter(prefix="/v1/leaders", tags=["leaders"])
 
@@ -22,13 +22,15 @@ router = APIRouter(prefix="/v1/leaders", tags=["leaders"])
 def list_leaders(request: Request, response: Response, session: SessionDep, paging: PagingDep,
                  country: Annotated[list[str], Query(description="Country (case-insensitive); repeatable.")] = [],  # noqa: B006
                  ) -> Page[LeaderPublic]:
+    countries = resolve_countries(session, tuple(country))
+
     def present(s: Session, rows: list[Leader]) -> list[LeaderPublic]:
         counts = service.position_counts(s, [le.slug for le in rows])
         return [service.to_public(le, counts.get(le.slug, 0)) for le in rows]
 
     return respond(request, session, Listing(
-        model=LeaderPublic, present=present, count=lambda s: service.count_leaders(s, tuple(country)),
-        fetch=lambda s, limit, cursor: service.list_leaders(s, limit, cursor, tuple(country))),
+        model=LeaderPublic, present=present, count=lambda s: service.count_leaders(s, countries),
+        fetch=lambda s, limit, cursor: service.list_leaders(s, limit, cursor, countries)),
         paging.format, paging.limit, paging.cursor)
 
 

@@ -63,6 +63,18 @@ def check_known(session: Session, param: str, values: tuple[str, ...], column: A
         raise _unknown(param, bad, valid, what)
 
 
+def resolve_countries(session: Session, values: tuple[str, ...]) -> tuple[str, ...]:
+    """Countries as stored, matched case-insensitively; a 422 listing the known ones otherwise."""
+    if not values:
+        return ()
+    rows = session.exec(select(Leader.country).where(Leader.country.is_not(None)).distinct()).all()
+    countries = {c.casefold(): c for c in rows}
+    bad = [c for c in values if c.casefold() not in countries]
+    if bad:
+        raise _unknown("country", bad, sorted(countries.values()), "country")
+    return tuple(countries[c.casefold()] for c in values)
+
+
 def validate(session: Session, f: PositionFilters) -> PositionFilters:
     """Check every slug and value against what exists; a 422 listing the valid values otherwise."""
     bad_acts = [a for a in f.act if a not in ACTS]
@@ -73,12 +85,7 @@ def validate(session: Session, f: PositionFilters) -> PositionFilters:
     check_known(session, "document", f.document, Document.id, "document")
     check_known(session, "event", f.event, Event.id, "event")
     if f.country:
-        countries = {c.casefold(): c for c in session.exec(select(Leader.country).where(Leader.country.is_not(None)).distinct()).all()}
-        bad = [c for c in f.country if c.casefold() not in countries]
-        if bad:
-            raise _unknown("country", bad, sorted(countries.values()), "country")
-        # Matching is case-insensitive; the query then uses the stored spelling.
-        f = replace(f, country=tuple(countries[c.casefold()] for c in f.country))
+        f = replace(f, country=resolve_countries(session, f.country))
     if f.date_from and f.date_to and f.date_from > f.date_to:
         raise ApiError(422, "Invalid parameters: date_from is after date_to; swap them or drop one.",
                        type=INVALID_PARAMETERS, title="Invalid parameters",

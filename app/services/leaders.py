@@ -20,16 +20,17 @@ def position_counts(session: Session, slugs: list[str]) -> dict[str, int]:
 
 
 def count_leaders(session: Session, country: tuple[str, ...] = ()) -> int:
+    """Leaders from any of `country` (stored spellings, see filters.resolve_countries), or all."""
     stmt = select(func.count()).select_from(Leader)
     if country:
-        stmt = stmt.where(func.lower(Leader.country).in_([c.lower() for c in country]))
+        stmt = stmt.where(Leader.country.in_(country))
     return session.exec(stmt).one()
 
 
 def list_leaders(session: Session, limit: int, cursor: str | None, country: tuple[str, ...] = ()) -> PageResult:
     stmt = select(Leader)
     if country:
-        stmt = stmt.where(func.lower(Leader.country).in_([c.lower() for c in country]))
+        stmt = stmt.where(Leader.country.in_(country))
     return fetch_page(session, stmt, "leaders", BY_SLUG, limit, cursor, key_of=lambda le: (le.slug,))
 
 

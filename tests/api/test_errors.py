@@ -72,7 +72,7 @@ def test_a_single_valued_parameter_given_twice_is_refused(client: TestClient) ->
 
 def test_small_list_filters_are_checked_too(client: TestClient) -> None:
     for path, name in [("/v1/events?kind=", "kind"), ("/v1/events?leader=napoleon", "leader"),
-                       ("/v1/documents?event=false", "event")]:
+                       ("/v1/documents?event=false", "event"), ("/v1/leaders?country=Atlantis", "country")]:
         response = client.get(path)
         assert response.status_code == 422, path
         assert response.json()["errors"][0]["name"] == name
