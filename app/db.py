@@ -29,6 +29,7 @@ def make_engine(settings: Settings) -> Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={int(settings.sqlite_busy_timeout_ms)}")  # sql-identifiers-only
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA mmap_size={int(settings.sqlite_mmap_bytes)}")  # sql-identifiers-only
         cursor.close()
 
     return engine

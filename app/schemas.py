@@ -172,6 +172,10 @@ class PositionPage(Page[PositionPublic]):
 
     facets: dict[str, list[FacetCount]] | None = Field(default=None, examples=[
         {"topic": [{"value": "bilateral-relations", "count": 11}, {"value": "afghanistan", "count": 6}]}])
+    facets_kind: dict[str, Literal["exact", "estimate"]] | None = Field(default=None, description=(
+        "Per facet: `exact` counts, or an `estimate` scaled from a systematic sample of about 2,000 of the "
+        "matches, for lists of more than 5,000 positions whose counts are not maintained."),
+        examples=[{"topic": "exact"}])
 
 
 class TimelineBucket(BaseModel):

@@ -15,6 +15,7 @@ from app.services import aggregates, webannotation
 from app.services.filters import PositionFilters, validate
 from app.services.pagination import PageResult
 from app.db import SessionDep
+from sqlmodel import Session
 
 T = TypeVar("T")
 
@@ -134,7 +135,8 @@ def positions_listing(request: Request, filters: PositionFilters, sort: position
 
 FacetsQuery = Annotated[list[str], Query(description=(
     "Counts per value over all matching positions, added to the page as `facets`: any of topic, leader, act, "
-    "country, date (comma-separated or repeated)."))]
+    "country, date (comma-separated or repeated). `facets_kind` says per facet whether the counts are exact or, "
+    "on lists of more than 5,000 positions, estimated from a sample."))]
 
 
 def positions_page(request: Request, response: Response, session: SessionDep, filters: PositionFilters,
@@ -142,10 +144,14 @@ def positions_page(request: Request, response: Response, session: SessionDep, fi
     """The shared body of every position list endpoint: a page (or export) in the requested format."""
     sort = position_service.default_sort(filters, sort)
     names = aggregates.parse_facets(facets)
-    extra = (lambda s: {"facets": {name: [c.model_dump() for c in counts]
-                                   for name, counts in aggregates.facets(s, filters, names).items()}}) if names else None
+
+    def extra(s: Session) -> dict[str, Any]:
+        counts, kinds = aggregates.facet_counts(s, filters, names)
+        return {"facets": {name: [c.model_dump() for c in values] for name, values in counts.items()},
+                "facets_kind": kinds}
+
     return respond(request, session, positions_listing(request, filters, sort), paging.format, paging.limit,
-                   paging.cursor, extra)
+                   paging.cursor, extra if names else None)
 
 
 POSITION_LIST_RESPONSES = alternative_media(PositionPublic, jsonld=True)

@@ -102,13 +102,14 @@ def _key_plan(session: Session, f: PositionFilters) -> KeyPlan | None:
                    topic=f.topic if topics == ("",) else (),
                    leader=f.leader if (leaders == ("",) or f_leader) else (),
                    country=f.country if not by_country else ())
-    return KeyPlan(pairs=tuple((t, le) for t in topics for le in leaders), residual=_row_checks(rest),
+    return KeyPlan(pairs=tuple((t, le) for t in topics for le in leaders), residual=row_checks(rest),
                    date_from=f.date_from, date_to=f.date_to)
 
 
-def _row_checks(f: PositionFilters) -> tuple[ColumnElement[bool], ...]:
-    """`f` as conditions on one position row. Correlated EXISTS probes the link tables' primary keys per
-    row; filters.conditions' IN (SELECT …) would first materialise every position of a topic or leader."""
+def row_checks(f: PositionFilters) -> tuple[ColumnElement[bool], ...]:
+    """`f` (but `q`) as conditions on one position row, for plans that visit few rows. Correlated EXISTS
+    probes the link tables' primary keys per row; filters.conditions' IN (SELECT …) would first
+    materialise every position of a topic or leader."""
     checks: list[ColumnElement[bool]] = list(f.extra)
     if f.topic:
         checks.append(exists().where(PositionTopic.position_id == Position.id, PositionTopic.topic_slug.in_(f.topic)))
@@ -120,6 +121,14 @@ def _row_checks(f: PositionFilters) -> tuple[ColumnElement[bool], ...]:
                                      Leader.country.in_(f.country)))
     if f.act:
         checks.append(Position.act.in_(f.act))  # type: ignore[union-attr]
+    if f.document:
+        checks.append(Position.document_id.in_(f.document))  # type: ignore[attr-defined]
+    if f.event:
+        checks.append(Position.event_id.in_(f.event))  # type: ignore[attr-defined]
+    if f.date_from:
+        checks.append(Position.date >= f.date_from)  # type: ignore[operator]
+    if f.date_to:
+        checks.append(Position.date <= f.date_to)  # type: ignore[operator]
     return tuple(checks)
 
 
@@ -173,6 +182,21 @@ def page_ids(session: Session, f: PositionFilters, order: SortOrder, limit: int,
         page = page[:limit]
         next_cursor = encode_cursor("positions", order.name, (page[-1][1], page[-1][0]))
     return [pid for pid, _ in page], next_cursor
+
+
+def sample_ids(session: Session, f: PositionFilters, every: int) -> Any:
+    """SELECT of the ids matching `f` that are multiples of `every`: a systematic sample, read from the
+    key ranges (a range scan, and row checks on the sample only) when a plan has them."""
+    plan = key_plan(session, f)
+    if plan is None:
+        return select(Position.id).where(*conditions(f), Position.id % every == 0)  # type: ignore[operator]
+    parts = []
+    for pair in plan.pairs:
+        stmt = _range(replace(plan, residual=()), pair).where(_key.c.position_id % every == 0)
+        if plan.residual:
+            stmt = stmt.join(Position, Position.id == _key.c.position_id).where(*plan.residual)  # type: ignore[arg-type]
+        parts.append(select(stmt.subquery().c.position_id))
+    return parts[0] if len(parts) == 1 else union(*parts)
 
 
 def _maintained(session: Session, pairs: tuple[tuple[str, str], ...]) -> dict[tuple[str, str], int]:

@@ -63,6 +63,15 @@ class PositionView:
     topics: list[TopicView] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class PositionHit:
+    """A listed position, with its search rank (BM25, lower is better) and highlight when `q` was given."""
+
+    position: "PositionView"
+    rank: float | None = None
+    highlight: str | None = None
+
+
 # Plain SQL, one id list parameter (a JSON array on SQLite, an array on PostgreSQL): no per-call
 # statement compilation and no result type processing, which cost more than the reads themselves.
 _ROWS = ("SELECT p.id, p.document_id, p.event_id, p.date, p.start, p.\"end\", p.text, p.act, p.method, p.confidence, "

@@ -12,8 +12,8 @@ from sqlmodel import Session, select
 from app.errors import invalid_parameter, not_found
 from app.models import Document, Position
 from app.schemas import LeaderRef, PositionPublic, Provenance
-from app.services import position_plan, position_rows, search
-from app.services.position_rows import PositionView
+from app.services import position_plan, position_rows, position_search, search
+from app.services.position_rows import PositionHit, PositionView
 from app.services.filters import PositionFilters, conditions
 from app.services.pagination import PageResult, SortOrder, fetch_page
 
@@ -24,15 +24,6 @@ SORTS: dict[str, SortOrder] = {
     "date": SortOrder("date", [(Position.date, False, dt.date.fromisoformat), (Position.id, False, int)]),
     "-date": SortOrder("-date", [(Position.date, True, dt.date.fromisoformat), (Position.id, False, int)]),
 }
-
-
-@dataclass(frozen=True)
-class PositionHit:
-    """A listed position, with its search rank (BM25, lower is better) and highlight when `q` was given."""
-
-    position: "Position | PositionView"
-    rank: float | None = None
-    highlight: str | None = None
 
 
 def _with_relations():  # type: ignore[no-untyped-def]
@@ -48,6 +39,8 @@ def count_positions(session: Session, filters: PositionFilters) -> int:
 
 def total_positions(session: Session, filters: PositionFilters) -> position_plan.Total:
     """The `total` of a position list: exact when cheap, else flagged as an estimate or a lower bound."""
+    if filters.q:
+        return position_search.total(session, filters)
     return position_plan.total(session, filters)
 
 
@@ -73,18 +66,8 @@ def list_positions(session: Session, filters: PositionFilters, sort: PositionSor
         page = fetch_page(session, stmt, "positions", SORTS[sort], limit, cursor, key_of=lambda r: (r[1], r[0]))
         views = positions_by_ids(session, [r[0] for r in page.rows])
         return PageResult(rows=[PositionHit(p) for p in views], next_cursor=page.next_cursor)
-    # A search joins the index once for rank and highlight; its own IN-condition would only repeat the match.
-    hits = search.backend(session).position_hits(filters.q)
-    stmt = (select(Position, hits.rank.label("rank"), hits.highlight.label("highlight"))
-            .join(hits.join, hits.onclause).where(hits.match, *conditions(replace(filters, match=None)))
-            .options(*_with_relations()))
-    if sort == "relevance":
-        order = SortOrder("relevance", [(hits.rank, False, float), (Position.id, False, int)])
-        page = fetch_page(session, stmt, "positions", order, limit, cursor, key_of=lambda r: (r[1], r[0].id))
-    else:
-        page = fetch_page(session, stmt, "positions", SORTS[sort], limit, cursor,
-                          key_of=lambda r: (r[0].date, r[0].id))
-    return PageResult(rows=[PositionHit(*row) for row in page.rows], next_cursor=page.next_cursor)
+    order = position_search.RELEVANCE if sort == "relevance" else SORTS[sort]
+    return position_search.search_page(session, filters, order, limit, cursor)
 
 
 def positions_by_ids(session: Session, ids: list[int]) -> list[PositionView]:

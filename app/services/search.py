@@ -7,6 +7,7 @@ tsvector GIN indexes and to_tsquery (ts_rank_cd ranks), both behind `backend()`.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -56,12 +57,16 @@ class Hits:
     match: ColumnElement[bool]
     rank: ColumnElement[float]  # ascending: best first
     highlight: ColumnElement[str]
+    key: ColumnElement[int] | None = None  # a position's id as the index sees it (range bounds on it are cheap)
+    standalone: bool = False  # the index alone answers `match` (no join needed without other filters)
 
 
 class SearchBackend(Protocol):
     def check(self, session: Session, q: str) -> None: ...
     def position_ids(self, q: str) -> ColumnElement[bool]: ...
     def position_hits(self, q: str) -> Hits: ...
+    def rank_floor(self, session: Session, q: str, window: int) -> int | None: ...
+    def highlights(self, session: Session, q: str, ids: list[int]) -> dict[int, str]: ...
     def document_ids(self, q: str) -> ColumnElement[bool]: ...
     def document_hits(self, q: str) -> Hits: ...
 
@@ -71,6 +76,16 @@ class SqliteFts5:
 
     _positions = table("search_position", column("rowid"))
     _documents = table("search_document", column("document_id"))
+    # The id of the window-th newest match: reading a doclist in rowid order stops there, while ranking
+    # needs every match scored (BM25 over 160k matches of a common word costs ~250 ms at 1M positions).
+    _FLOOR = text("SELECT rowid FROM search_position WHERE search_position MATCH :q "
+                  "ORDER BY rowid DESC LIMIT 1 OFFSET :skip")
+    # Highlights of a page: one scan of the id range (FTS5 runs an IN list as one query per value),
+    # filtered before highlight() runs; the unary + keeps the list out of the index. (bm25() here would
+    # recount every match of each word for its IDF: ~6 ms for a common word. Ranks come from the page query.)
+    _HIGHLIGHTS = text(f"SELECT rowid, highlight(search_position, 0, '{MARK_OPEN}', '{MARK_CLOSE}') "  # sql-identifiers-only
+                   "FROM search_position WHERE search_position MATCH :q AND rowid BETWEEN :lo AND :hi "
+                   "AND +rowid IN (SELECT value FROM json_each(:ids))")
 
     @staticmethod
     def _match(name: str, q: str) -> ColumnElement[bool]:
@@ -92,9 +107,21 @@ class SqliteFts5:
 
     def position_hits(self, q: str) -> Hits:
         return Hits(join=self._positions, onclause=self._positions.c.rowid == Position.id,
-                    match=self._match("search_position", q),
+                    key=self._positions.c.rowid, standalone=True, match=self._match("search_position", q),
                     rank=func.bm25(literal_column("search_position")),
                     highlight=func.highlight(literal_column("search_position"), 0, MARK_OPEN, MARK_CLOSE))
+
+    def rank_floor(self, session: Session, q: str, window: int) -> int | None:
+        """The id of the `window`-th newest match, or None when fewer match (then every match is ranked)."""
+        return session.connection().execute(self._FLOOR, {"q": q, "skip": window - 1}).scalar_one_or_none()
+
+    def highlights(self, session: Session, q: str, ids: list[int]) -> dict[int, str]:
+        """The text of these matching ids with the matched words marked."""
+        if not ids:
+            return {}
+        rows = session.connection().execute(self._HIGHLIGHTS, {"q": q, "lo": min(ids), "hi": max(ids),
+                                                               "ids": json.dumps(ids)})
+        return {pid: highlight for pid, highlight in rows}
 
     def document_ids(self, q: str) -> ColumnElement[bool]:
         ids = select(self._documents.c.document_id).where(self._match("search_document", q))
@@ -189,10 +216,23 @@ class PostgresTsvector:
 
     def position_hits(self, q: str) -> Hits:
         tsq = self._query(q)
-        return Hits(join=tsq, onclause=text("true"), match=self._position_vector().op("@@")(tsq.c.query),
+        return Hits(join=tsq, onclause=text("true"), key=Position.id, match=self._position_vector().op("@@")(tsq.c.query),
                     rank=-cast(func.ts_rank_cd(self._position_vector(), tsq.c.query), Float(53)),
                     highlight=func.ts_headline(self.CONFIG, Position.text, tsq.c.query,
                                                literal_column(f"'StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, HighlightAll=true'")))  # sql-identifiers-only
+
+    def rank_floor(self, session: Session, q: str, window: int) -> int | None:
+        """Always None: every match is ranked (a GIN index gives no cheap newest-first order of matches)."""
+        return None
+
+    def highlights(self, session: Session, q: str, ids: list[int]) -> dict[int, str]:
+        """The text of these matching ids with the matched words marked."""
+        if not ids:
+            return {}
+        hits = self.position_hits(q)
+        stmt = (select(Position.id, hits.highlight).select_from(Position).join(hits.join, hits.onclause)
+                .where(Position.id.in_(ids)))  # type: ignore[union-attr]
+        return dict(session.exec(stmt).all())  # type: ignore[call-overload]
 
     def document_ids(self, q: str) -> ColumnElement[bool]:
         tsq = self._query(q)

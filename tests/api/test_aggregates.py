@@ -5,7 +5,7 @@ import datetime as dt
 
 from fastapi.testclient import TestClient
 
-from tests.factories import PUTIN, XI, add_document, add_event
+from tests.factories import PUTIN, XI, add_document, add_event, add_many
 from tests.seed_facts import POSITIONS, PUTIN_POSITIONS, XI_POSITIONS
 
 
@@ -74,3 +74,35 @@ def test_timeline_errors(client: TestClient) -> None:
     assert client.get("/v1/topics/narnia/timeline").status_code == 404
     bad = client.get("/v1/topics/afghanistan/timeline", params={"interval": "week"})
     assert bad.status_code == 422 and bad.json()["errors"][0]["name"] == "interval"
+
+
+def test_facets_say_they_are_exact_and_maintained_counts_agree_with_counting(client: TestClient) -> None:
+    body = client.get("/v1/topics/afghanistan/positions", params={"facets": "leader,topic,act", "limit": 1}).json()
+    assert body["facets_kind"] == {"leader": "exact", "topic": "exact", "act": "exact"}
+    every = client.get("/v1/topics/afghanistan/positions", params={"limit": 500}).json()["items"]
+    per_leader: dict[str, int] = {}
+    for p in every:
+        for s in p["speakers"]:
+            per_leader[s["slug"]] = per_leader.get(s["slug"], 0) + 1
+    assert {f["value"]: f["count"] for f in body["facets"]["leader"]} == per_leader
+
+
+def test_facets_of_a_large_list_are_estimated_from_a_sample_and_say_so(
+        client: TestClient, session, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app.services import aggregates
+
+    add_many(session, 120)  # Xi on vaccines
+    session.commit()
+    monkeypatch.setattr(aggregates, "EXACT_CAP", 50)
+    monkeypatch.setattr(aggregates, "SAMPLE", 30)
+    exact = client.get("/v1/positions", params={"topic": "vaccines", "facets": "leader,act,topic", "limit": 1}).json()
+    assert exact["total"] == 121 and exact["total_kind"] == "exact"
+    kinds = exact["facets_kind"]
+    assert kinds == {"leader": "exact", "act": "estimate", "topic": "estimate"}  # leaders of a topic are maintained
+    acts = {f["value"]: f["count"] for f in exact["facets"]["act"]}
+    assert abs(acts["assert"] - 120) <= 12  # a systematic sample, scaled to the total
+    topics = {f["value"]: f["count"] for f in exact["facets"]["topic"]}
+    assert abs(topics["vaccines"] - 121) <= 12
+    # A list small enough is still counted one by one.
+    small = client.get("/v1/positions", params={"topic": "afghanistan", "facets": "act", "limit": 1}).json()
+    assert small["facets_kind"] == {"act": "exact"}
