@@ -1,10 +1,15 @@
-"""Bulk ingest of pre-annotated readouts: thousands of documents per transaction, through Core inserts.
+"""Bulk ingest of pre-annotated readouts: thousands of documents per transaction, through driver-level inserts.
 
 `app.services.ingest.ingest` stores one document per transaction through the ORM, which is right for
-the API (one request, one readout) but costs ~1 ms of Python per row. Here a batch of documents is
-resolved in memory (participants, events, ids, duplicates) and written with one executemany per
-table, so a corpus loads at thousands of documents a second. Only pre-annotated documents come this
-way: annotating is the slow part, and it stays with `ingest`.
+the API (one request, one readout) but costs ~1 ms of Python per row. Here documents are resolved in
+memory (participants, events, ids, duplicates) a chunk at a time and written with one statement per
+table and chunk: executemany of ready tuples on SQLite, COPY on PostgreSQL. The rows equal what
+`ingest` writes for the same input (ids, events, titles, speakers, topics, provenance); only
+`created_at` and the data version's step count differ. Annotating is the slow part and stays outside.
+
+Every document is checked before anything of its chunk is written, so a bad record is reported by
+its index and skipped; the others of its transaction go in. A database error rolls the whole
+transaction back and is raised: what earlier transactions committed stays, nothing is half-written.
 """
 from __future__ import annotations
 
@@ -18,17 +23,27 @@ from typing import Any
 from sqlalchemy import Connection, insert, text
 from sqlmodel import Session, select
 
-from app.annotate import Annotation
+from app.annotate import Annotation, Participant
 from app.errors import ApiError
-from app.models import (Document, Event, EventParticipant, Leader, Position, PositionSpeaker, PositionTopic, Topic,
-                        utcnow)
+from app.models import Document, Event, EventParticipant, Leader, Position, PositionSpeaker, PositionTopic, Topic, utcnow
 from app.schemas import DocumentIn
 from app.services.annotation import LeaderIndex, new_leader
-from app.annotate import Participant
 from app.services.ingest import check_text, sha256_of
 from app.services.readout_metadata import default_title, find_date, guess_kind, slugify
 
+# Documents per transaction. On a large database each transaction rewrites most pages of the
+# scattered indexes (position_key, position(date, id)) whatever its size, so bigger transactions
+# amortise that (bench/generate.py uses 25,000); 2,000 keeps the write lock short for a server's writers.
 BATCH_SIZE = 2000
+# Documents resolved and written per round of statements within a transaction: bounds memory.
+CHUNK_SIZE = 2000
+# SQLite page cache during a bulk load (KiB, as PRAGMA cache_size takes it): a transaction's dirty
+# index pages stay in memory until the commit instead of spilling to the WAL mid-transaction.
+SQLITE_CACHE_KIB = 1_048_576
+
+_DOCUMENT_COLUMNS = ("id", "event_id", "title", "source", "url", "language", "text", "sha256", "created_at")
+_POSITION_COLUMNS = ("id", "document_id", "event_id", "date", "start", "end", "text", "act", "method", "confidence",
+                     "reviewed", "created_at")
 
 
 @dataclass
@@ -48,29 +63,61 @@ class BulkReport:
 
 @dataclass
 class _Plan:
-    """One batch's rows, ready to insert."""
+    """One chunk's rows, as tuples in the column order of the insert statements."""
 
     leaders: list[dict[str, Any]] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
-    participants: list[dict[str, Any]] = field(default_factory=list)
-    documents: list[dict[str, Any]] = field(default_factory=list)
-    positions: list[dict[str, Any]] = field(default_factory=list)
+    events: list[tuple[Any, ...]] = field(default_factory=list)
+    participants: list[tuple[str, str]] = field(default_factory=list)
+    documents: list[tuple[Any, ...]] = field(default_factory=list)
+    positions: list[tuple[Any, ...]] = field(default_factory=list)  # without the id, allocated when written
     speakers: list[list[str]] = field(default_factory=list)  # per position, in the order of `positions`
     topics: list[list[str]] = field(default_factory=list)
+    indexes: list[int] = field(default_factory=list)  # input index of each document
+
+
+@dataclass
+class _Base:
+    """A document's resolved metadata: event id base, kind, date, participants (input order, no repeats)."""
+
+    event_base: str
+    kind: str
+    date: dt.date
+    leaders: list[Leader]
+    event_id: str | None = None  # an existing event the payload names
+
+
+def _detached(leader: Leader) -> Leader:
+    # A plain copy: the session's instances expire at every commit and would be re-read one by one.
+    return Leader(slug=leader.slug, name=leader.name, office=leader.office, country=leader.country,
+                  gender=leader.gender, aliases=list(leader.aliases))
 
 
 class BulkLoader:
-    """Keeps the registry, vocabulary and known ids in memory across batches of one load."""
+    """Keeps the registry, vocabulary and known ids in memory across the chunks of one load."""
 
     def __init__(self, session: Session, method: str = "curated") -> None:
         self.session = session
         self.method = method
-        self.index = LeaderIndex.load(session)
+        dialect = session.get_bind().dialect
+        self.dialect = dialect.name
+        # sqlite3's own date adapter (isoformat), applied once per distinct date instead of once per row.
+        self._date_bind = (dt.date.isoformat if dialect.name == "sqlite" and Position.__table__.c.date.type  # type: ignore[attr-defined]
+                           .bind_processor(dialect) is None else _processor(Position.__table__.c.date, dialect))  # type: ignore[attr-defined]
+        self._time_bind = _processor(Position.__table__.c.created_at, dialect)  # type: ignore[attr-defined]
+        self._bool_bind = _processor(Position.__table__.c.reviewed, dialect)  # type: ignore[attr-defined]
+        self._dates: dict[dt.date, Any] = {}
+        self._triggers: list[Any] = []  # (name, sql) of the triggers this transaction dropped
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget everything cached from the database (after a rollback, or at the start)."""
+        self.index = LeaderIndex([_detached(le) for le in self.session.exec(select(Leader)).all()])
         self.taken = {le.slug for le in self.index.leaders}
-        self.vocabulary = set(session.exec(select(Topic.slug)).all())
+        self.vocabulary = set(self.session.exec(select(Topic.slug)).all())
         self.events: dict[str, frozenset[str]] = {}  # event id -> participant slugs, for events seen so far
-        self._name_cache: dict[str, dict[str, str]] = {}
         self.doc_ids: set[str] = set()  # documents written by this load
+        self._name_cache: dict[str, dict[str, str]] = {}
+        self._words: dict[str, frozenset[str]] = {}
         self._surnames: dict[str, str] = {}
 
     # --- resolving ----------------------------------------------------------------------------------
@@ -82,6 +129,12 @@ class BulkLoader:
             names = {key.casefold(): leader.slug for key in (leader.slug, leader.name, *leader.aliases)}
             self._name_cache[leader.slug] = names
         return names
+
+    def _name_words(self, leader: Leader) -> frozenset[str]:
+        words = self._words.get(leader.slug)
+        if words is None:
+            words = self._words[leader.slug] = frozenset(leader.name.casefold().split())
+        return words
 
     def _stored_doc(self, doc_id: str) -> bool:
         return self.session.exec(select(Document.id).where(Document.id == doc_id)).first() is not None
@@ -115,7 +168,7 @@ class BulkLoader:
 
     def _event(self, base: str, slugs: frozenset[str], kind: str, date: dt.date, names: list[str],
                plan: _Plan) -> str:
-        """The event of these participants, kind and date (the same ids `ingest` makes), created when new."""
+        """The event of these participants, kind and date (the ids `ingest` makes), created when new."""
         event_id, n = base, 2
         while event_id in self.events and self.events[event_id] != slugs:
             event_id, n = f"{base}-{n}", n + 1
@@ -123,17 +176,57 @@ class BulkLoader:
         if event_id not in self.events:
             self.events[event_id] = slugs
             title = f"{kind.capitalize()}: {' and '.join(names)}" if names else kind.capitalize()
-            plan.events.append({"id": event_id, "kind": kind, "date": date, "title": title})
-            plan.participants.extend({"event_id": event_id, "leader_slug": s} for s in sorted(slugs))
+            plan.events.append((event_id, kind, self._date(date), title))
+            plan.participants.extend((event_id, s) for s in sorted(slugs))
         return event_id
+
+    def _date(self, date: dt.date) -> Any:
+        out = self._dates.get(date)
+        if out is None:
+            out = self._dates[date] = self._date_bind(date)
+        return out
+
+    def _named_event(self, payload: DocumentIn) -> tuple[str, str, dt.date, list[str]] | str:
+        """The stored event a payload names (id, kind, date, participant names), or why it cannot be used."""
+        event = self.session.get(Event, payload.event)
+        if event is None:
+            return f"event: no event {payload.event!r}; omit it to create one"
+        return event.id, event.kind, event.date, [le.name for le in event.participants]
+
+    def _resolve(self, i: int, payload: DocumentIn, given: Annotation, plan: _Plan, report: BulkReport) -> _Base | None:
+        """Participants, kind, date and event base of one document, as `ingest.plan` resolves them."""
+        named = self._named_event(payload) if payload.event else None
+        if isinstance(named, str):
+            report.errors.append((i, named))
+            return None
+        if any(not n.strip() for n in payload.participants or ()):
+            report.errors.append((i, "participants: empty name"))
+            return None
+        names = payload.participants or (named[3] if named else None) or [p.name for p in given.participants]
+        if not names:
+            report.errors.append((i, "participants: required with pre-annotated positions"))
+            return None
+        kind = payload.kind or (named[1] if named else guess_kind(payload.text))
+        date = payload.date or (named[2] if named else find_date(payload.title or "", payload.text))
+        if date is None:
+            report.errors.append((i, "date: required, the text names no full date"))
+            return None
+        leaders = list({le.slug: le for le in (self._leader(n, plan) for n in names)}.values())
+        surnames = "-".join(self._surname(le) for le in sorted(leaders, key=lambda le: le.slug)) or "unknown"
+        return _Base(f"{surnames}-{slugify(kind)}-{date.isoformat()}", kind, date, leaders,
+                     named[0] if named else None)
 
     def _plan(self, batch: list[tuple[int, DocumentIn, Annotation]], report: BulkReport) -> _Plan:
         plan = _Plan()
-        hashes = {i: sha256_of(p.text) for i, p, _ in batch if _encodable(p.text)}
+        hashes = {i: h for i, p, _ in batch if (h := _sha256(p.text))}
         stored = set(self.session.exec(select(Document.sha256).where(Document.sha256.in_(set(hashes.values())))).all())  # type: ignore[attr-defined]
-        # Event and document ids are derived; fetch the ones this batch may collide with in two queries.
+        bases: dict[int, _Base] = {}
+        checked: dict[int, list[tuple[Any, list[str]]]] = {}
         prepared = []
         for i, payload, given in batch:
+            if i not in hashes:
+                report.errors.append((i, "text: not valid Unicode (lone surrogate)"))
+                continue
             try:
                 check_text(payload.text)
             except ApiError as exc:
@@ -142,99 +235,150 @@ class BulkLoader:
             if hashes[i] in stored:
                 report.duplicates += 1
                 continue
-            stored.add(hashes[i])
-            prepared.append((i, payload, given))
-        bases: dict[int, tuple[str, str, dt.date, str, list[Leader]]] = {}
-        for i, payload, given in prepared:
-            names = payload.participants or [p.name for p in given.participants]
-            if not names:
-                report.errors.append((i, "participants: required with pre-annotated positions"))
+            base = self._resolve(i, payload, given, plan, report)
+            if base is None:
                 continue
-            date = payload.date or find_date(payload.title or "", payload.text)
-            if date is None:
-                report.errors.append((i, "date: required, the text names no full date"))
-                continue
-            kind = payload.kind or guess_kind(payload.text)
-            leaders = list({le.slug: le for le in (self._leader(n, plan) for n in names)}.values())
-            surnames = "-".join(self._surname(le) for le in sorted(leaders, key=lambda le: le.slug))
-            bases[i] = (f"{surnames}-{slugify(kind)}-{date.isoformat()}", kind, date, surnames, leaders)
-        self._load_events({b[0] for b in bases.values()})
-        doc_bases = {p.id or self._doc_base(bases[i], p) for i, p, _ in prepared if i in bases}
-        taken_docs = set(self.session.exec(select(Document.id).where(Document.id.in_(doc_bases))).all())  # type: ignore[attr-defined]
-        now = utcnow()
-        for i, payload, given in prepared:
-            if i not in bases:
-                continue
-            base, kind, date, _surnames, leaders = bases[i]
-            by_name: dict[str, str] = {}
-            for le in leaders:
-                by_name.update(self._names(le))
-            spans = _check_spans(payload.text, given, by_name)
+            spans = self._check_spans(payload.text, given, base.leaders)
             if isinstance(spans, str):
                 report.errors.append((i, spans))
                 continue
-            event_id = self._event(base, frozenset(le.slug for le in leaders), kind, date,
-                                   [le.name for le in leaders], plan)
-            doc_id = payload.id or self._doc_base(bases[i], payload)
-            if payload.id and doc_id in taken_docs:
+            stored.add(hashes[i])
+            bases[i], checked[i] = base, spans
+            prepared.append((i, payload, given))
+        # Event and document ids are derived; fetch the ones this chunk may collide with in two queries.
+        self._load_events({b.event_base for b in bases.values() if b.event_id is None})
+        doc_bases = {p.id or self._doc_base(bases[i], p) for i, p, _ in prepared}
+        taken_docs = set(self.session.exec(select(Document.id).where(Document.id.in_(doc_bases))).all())  # type: ignore[attr-defined]
+        now = self._time_bind(utcnow())
+        method, curated = self.method, self._bool_bind(self.method == "curated")
+        vocabulary = self.vocabulary
+        for i, payload, given in prepared:
+            base, spans = bases[i], checked[i]
+            doc_id = payload.id or self._doc_base(base, payload)
+            if payload.id and (doc_id in taken_docs or doc_id in self.doc_ids):
                 report.errors.append((i, f"id: a document with id {doc_id!r} exists already"))
                 continue
+            event_id = base.event_id or self._event(base.event_base, frozenset(le.slug for le in base.leaders),
+                                                    base.kind, base.date, [le.name for le in base.leaders], plan)
             unique, n = doc_id, 2
             while unique in taken_docs or unique in self.doc_ids or (n > 2 and self._stored_doc(unique)):
                 unique, n = f"{doc_id}-{n}", n + 1
             self.doc_ids.add(unique)
-            plan.documents.append({"id": unique, "event_id": event_id, "title": payload.title or default_title(payload.text),
-                                   "source": payload.source, "url": payload.url, "language": payload.language,
-                                   "text": payload.text, "sha256": hashes[i], "created_at": now})
+            text_ = payload.text
+            plan.indexes.append(i)
+            plan.documents.append((unique, event_id, payload.title or default_title(text_), payload.source, payload.url,
+                                   payload.language, text_, hashes[i], now))
+            date = self._date(base.date)
             for found, speakers in spans:
-                plan.positions.append({"document_id": unique, "event_id": event_id, "date": date,
-                                       "start": found.start, "end": found.end, "text": payload.text[found.start:found.end],
-                                       "act": found.act, "method": self.method,
-                                       "confidence": 1.0 if self.method == "curated" else round(found.confidence, 4),
-                                       "reviewed": self.method == "curated", "created_at": now})
+                plan.positions.append((unique, event_id, date, found.start, found.end, text_[found.start:found.end],
+                                       found.act, method, round(found.confidence, 4), curated, now))
                 plan.speakers.append(speakers)
-                plan.topics.append([t for t in dict.fromkeys(found.topics) if t in self.vocabulary])
+                plan.topics.append([t for t in dict.fromkeys(found.topics) if t in vocabulary])
         return plan
 
-    def _doc_base(self, base: tuple[str, str, dt.date, str, list[Leader]], payload: DocumentIn) -> str:
-        _, _, date, _, leaders = base
-        doc = f"{'-'.join(self._surname(le) for le in leaders) or 'readout'}-{date.isoformat()}"
+    def _doc_base(self, base: _Base, payload: DocumentIn) -> str:
+        doc = f"{'-'.join(self._surname(le) for le in base.leaders) or 'readout'}-{base.date.isoformat()}"
         return doc + ("-" + slugify(payload.source, 30) if payload.source else "")
+
+    def _check_spans(self, text_: str, given: Annotation, leaders: list[Leader]) -> list[tuple[Any, list[str]]] | str:
+        """Each position with its speakers' slugs, or why the document is refused.
+
+        A speaker is a participant's slug, name or alias (any case), or, as `ingest` accepts it, words
+        of exactly one participant's name ("Macron" for Emmanuel Macron)."""
+        by_name: dict[str, str] = {}
+        for le in leaders:
+            by_name.update(self._names(le))
+        out = []
+        for k, found in enumerate(given.positions):
+            if not 0 <= found.start < found.end <= len(text_):
+                return f"positions[{k}]: span [{found.start}, {found.end}) is not inside the text"
+            span = text_[found.start:found.end]
+            if span[0].isspace() or span[-1].isspace():  # what span != span.strip() says, without the copy
+                return f"positions[{k}]: span has leading or trailing whitespace"
+            if not 0 <= found.confidence <= 1:
+                return f"positions[{k}]: confidence {found.confidence} is not within [0, 1]"
+            slugs = []
+            for name in found.speakers:
+                slug = by_name.get(name.casefold())
+                if slug is None:
+                    words = set(name.casefold().split())
+                    hits = [le.slug for le in leaders
+                            if words and (words <= self._name_words(le) or self._name_words(le) <= words)]
+                    if len(hits) != 1:
+                        return f"positions[{k}]: speaker {name!r} is not one of the participants"
+                    slug = by_name[name.casefold()] = hits[0]
+                if slug not in slugs:
+                    slugs.append(slug)
+            if slugs:
+                out.append((found, slugs))
+        return out
 
     # --- writing ------------------------------------------------------------------------------------
 
-    def write(self, plan: _Plan) -> int:
-        """Insert one batch in one transaction; returns the number of positions written."""
+    def begin(self) -> None:
+        """Stand the per-row key, count and version triggers (and SQLite's FTS ones) down for this
+        transaction (migration 0200); `derive` fills the same tables set-wise before the commit.
+
+        On SQLite a stood-down trigger still runs its WHEN test for every row, half the cost of an
+        insert into position or position_topic; so the transaction drops them (DDL is transactional
+        there) and `commit` recreates them from their stored SQL, in their order, before it commits.
+        No other connection ever sees them missing, and a rollback or a crash restores them."""
         conn = self.session.connection()
-        sqlite = conn.dialect.name == "sqlite"
-        # Per-row key, count and version triggers (and SQLite's FTS ones) stand down for this transaction
-        # (migration 0200); _derive() below fills the same tables set-wise before the commit.
-        conn.execute(text("INSERT INTO bulk_load (id) VALUES (1)" if sqlite
-                          else "SELECT set_config('summit.bulk_load', 'on', true)"))
-        for table, rows in ((Leader, plan.leaders), (Event, plan.events), (EventParticipant, plan.participants),
-                            (Document, plan.documents)):
-            _insert(conn, table.__table__, rows)  # type: ignore[attr-defined]
+        if self.dialect != "sqlite":
+            conn.execute(text("SELECT set_config('summit.bulk_load', 'on', true)"))
+            return
+        conn.execute(text("INSERT INTO bulk_load (id) VALUES (1)"))  # the first write: the transaction begins
+        self._triggers = conn.execute(text(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%bulk_load%' ORDER BY rowid")).all()
+        quote = conn.dialect.identifier_preparer.quote_identifier
+        for name, _ in self._triggers:
+            conn.exec_driver_sql(f"DROP TRIGGER {quote(name)}")  # sql-identifiers-only
+
+    def write(self, plan: _Plan) -> int:
+        """Insert one chunk inside the open transaction; returns the number of positions written."""
+        conn = self.session.connection()
+        if plan.leaders:
+            conn.execute(insert(Leader.__table__), plan.leaders)  # type: ignore[attr-defined]
+        put = _copy if self.dialect == "postgresql" else _executemany
+        put(conn, Event.__table__, ("id", "kind", "date", "title"), plan.events)  # type: ignore[attr-defined]
+        put(conn, EventParticipant.__table__, ("event_id", "leader_slug"), plan.participants)  # type: ignore[attr-defined]
+        put(conn, Document.__table__, _DOCUMENT_COLUMNS, plan.documents)  # type: ignore[attr-defined]
         ids: list[int] = []
         if plan.positions:
             ids = _allocate_ids(conn, len(plan.positions))
-            for pid, row in zip(ids, plan.positions):
-                row["id"] = pid
-            _insert(conn, Position.__table__, plan.positions)  # type: ignore[attr-defined]
-            speakers = [{"position_id": pid, "leader_slug": s} for pid, ss in zip(ids, plan.speakers) for s in ss]
-            topics = [{"position_id": pid, "topic_slug": t} for pid, ts in zip(ids, plan.topics) for t in ts]
-            _insert(conn, PositionSpeaker.__table__, speakers)  # type: ignore[attr-defined]
-            _insert(conn, PositionTopic.__table__, topics)  # type: ignore[attr-defined]
+            put(conn, Position.__table__, _POSITION_COLUMNS,  # type: ignore[attr-defined]
+                [(pid, *row) for pid, row in zip(ids, plan.positions)])
+            put(conn, PositionSpeaker.__table__, ("position_id", "leader_slug"),  # type: ignore[attr-defined]
+                [(pid, s) for pid, ss in zip(ids, plan.speakers) for s in ss])
+            put(conn, PositionTopic.__table__, ("position_id", "topic_slug"),  # type: ignore[attr-defined]
+                [(pid, t) for pid, ts in zip(ids, plan.topics) for t in ts])
         _derive(conn, plan, ids)
-        conn.execute(text("DELETE FROM bulk_load" if sqlite else "SELECT set_config('summit.bulk_load', 'off', true)"))
-        self.session.commit()
         return len(plan.positions)
 
+    def commit(self) -> None:
+        conn = self.session.connection()
+        conn.execute(text("UPDATE data_version SET version = version + 1 WHERE id = 1"))
+        if self.dialect == "sqlite":
+            for _, sql in self._triggers:
+                conn.exec_driver_sql(sql)
+            self._triggers = []
+            conn.execute(text("DELETE FROM bulk_load"))
+        else:
+            conn.execute(text("SELECT set_config('summit.bulk_load', 'off', true)"))
+        self.session.commit()
 
-# What the stood-down triggers would have written, for one batch's positions ({ids}: the batch's ids).
-# SQLite holds the write lock, so the batch's ids are one range; PostgreSQL's sequence may interleave
-# other writers' ids, so there the batch names its ids.
+
+def _processor(column: Any, dialect: Any) -> Callable[[Any], Any]:
+    """The column type's bind converter (what the ORM applies), or identity."""
+    process = column.type.bind_processor(dialect)
+    return process if process is not None else (lambda value: value)
+
+
+# What the stood-down triggers would have written, for one chunk's positions ({ids}: the chunk's ids).
+# SQLite holds the write lock, so the chunk's ids are one range; PostgreSQL's sequence may interleave
+# other writers' ids, so there the chunk names its ids.
 _SQLITE_FTS = "INSERT INTO search_position (rowid, text) SELECT id, text FROM position WHERE id {ids}"
-_DERIVED = [
+_KEYS = (
     "INSERT INTO position_key (topic_slug, leader_slug, date, position_id) "
     "SELECT t.topic_slug, '', p.date, p.id FROM position_topic t JOIN position p ON p.id = t.position_id "
     "WHERE t.position_id {ids} "
@@ -242,67 +386,74 @@ _DERIVED = [
     "WHERE s.position_id {ids} "
     "UNION ALL SELECT t.topic_slug, s.leader_slug, p.date, p.id FROM position_topic t "
     "JOIN position_speaker s ON s.position_id = t.position_id JOIN position p ON p.id = t.position_id "
-    "WHERE t.position_id {ids}",
-    "INSERT INTO position_count (topic_slug, leader_slug, n) SELECT topic_slug, leader_slug, count(*) "
-    "FROM position_key WHERE position_id {ids} GROUP BY topic_slug, leader_slug "
-    "ON CONFLICT (topic_slug, leader_slug) DO UPDATE SET n = position_count.n + excluded.n",
-    "UPDATE position_count SET n = n + :n WHERE topic_slug = '' AND leader_slug = ''",
-]
+    "WHERE t.position_id {ids}")
 _IDS = {"sqlite": "BETWEEN :lo AND :hi", "postgresql": "= ANY(:ids)"}
 _STATEMENTS = {dialect: [text(sql.replace("{ids}", ids))  # sql-identifiers-only
-                         for sql in ([_SQLITE_FTS] if dialect == "sqlite" else []) + _DERIVED]
+                         for sql in ([_SQLITE_FTS] if dialect == "sqlite" else []) + [_KEYS]]
                for dialect, ids in _IDS.items()}
+_COUNTS = text("INSERT INTO position_count (topic_slug, leader_slug, n) VALUES (:t, :l, :n) "
+               "ON CONFLICT (topic_slug, leader_slug) DO UPDATE SET n = position_count.n + excluded.n")
 
 
 def _derive(conn: Connection, plan: _Plan, ids: list[int]) -> None:
     sqlite = conn.dialect.name == "sqlite"
     if plan.documents and sqlite:  # PostgreSQL's search indexes are expression indexes: nothing to write
-        conn.execute(text("INSERT INTO search_document (document_id, title, text) VALUES (:id, :title, :text)"),
-                     [{"id": d["id"], "title": d["title"], "text": d["text"]} for d in plan.documents])
-    if ids:
-        params = {"lo": ids[0], "hi": ids[-1]} if sqlite else {"ids": ids}
-        for statement in _STATEMENTS[conn.dialect.name]:
-            conn.execute(statement, {**params, "n": len(ids)})
-    conn.execute(text("UPDATE data_version SET version = version + 1 WHERE id = 1"))
+        conn.exec_driver_sql("INSERT INTO search_document (document_id, title, text) VALUES (?, ?, ?)",
+                             [(d[0], d[2], d[6]) for d in plan.documents])
+    if not ids:
+        return
+    params = {"lo": ids[0], "hi": ids[-1]} if sqlite else {"ids": ids}
+    for statement in _STATEMENTS[conn.dialect.name]:
+        conn.execute(statement, params)
+    # The counts follow from the chunk's own speakers and topics: no need to read position_key back.
+    counts: dict[tuple[str, str], int] = {("", ""): len(ids)}
+    get = counts.get
+    for speakers, topics in zip(plan.speakers, plan.topics):
+        for t in topics:
+            counts[t, ""] = get((t, ""), 0) + 1
+            for s in speakers:
+                counts[t, s] = get((t, s), 0) + 1
+        for s in speakers:
+            counts["", s] = get(("", s), 0) + 1
+    conn.execute(_COUNTS, [{"t": t, "l": le, "n": n} for (t, le), n in sorted(counts.items())])
 
 
-def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    """executemany straight to the driver: SQLAlchemy's per-row parameter handling would cost more than
-    the insert itself. Values go through each column type's own bind processor, so they are stored
-    exactly as the ORM stores them."""
+def _executemany(conn: Connection, table: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """executemany of ready tuples straight to the driver: SQLAlchemy's per-row parameter handling would
+    cost more than the insert itself (the plan already applied the column types' converters)."""
+    if rows:
+        conn.exec_driver_sql(_insert_sql(conn, table, columns), rows)
+
+
+_SQL_CACHE: dict[tuple[str, str, tuple[str, ...]], str] = {}
+
+
+def _insert_sql(conn: Connection, table: Any, columns: tuple[str, ...]) -> str:
+    key = (conn.dialect.name, table.name, columns)
+    if key not in _SQL_CACHE:
+        compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(columns))
+        assert compiled.positional and tuple(compiled.positiontup or ()) == columns, compiled.string
+        _SQL_CACHE[key] = compiled.string
+    return _SQL_CACHE[key]
+
+
+def _copy(conn: Connection, table: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """PostgreSQL COPY FROM STDIN: one stream per table and chunk, several times faster than INSERTs."""
     if not rows:
         return
-    columns = list(rows[0])
-    compiled = insert(table).compile(dialect=conn.dialect, column_keys=columns)
-    process = compiled._bind_processors  # the column types' converters (dates, datetimes, JSON)
-    converters = [(c, _memo(process[c]) if c in process else None) for c in (compiled.positiontup or columns)]
-    if compiled.positional:
-        params: list[Any] = [tuple(f(r[c]) if f else r[c] for c, f in converters) for r in rows]
-    else:
-        params = [{c: f(r[c]) if f else r[c] for c, f in converters} for r in rows]
-    conn.exec_driver_sql(compiled.string, params)
-
-
-def _memo(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """`convert` remembering its results: a batch repeats the same dates and timestamps thousands of times."""
-    seen: dict[Any, Any] = {}
-
-    def memo(value: Any) -> Any:
-        if isinstance(value, (list, dict)):
-            return convert(value)
-        try:
-            return seen[value]
-        except KeyError:
-            seen[value] = out = convert(value)
-            return out
-    return memo
+    preparer = conn.dialect.identifier_preparer
+    names = ", ".join(preparer.quote(c) for c in columns)
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(f"COPY {preparer.format_table(table)} ({names}) FROM STDIN") as copy:  # sql-identifiers-only
+        for row in rows:
+            copy.write_row(row)
 
 
 def _allocate_ids(conn: Connection, n: int) -> list[int]:
     """`n` fresh position ids, in reading order (ids order positions within a date).
 
-    Explicit ids let one executemany write the positions and their link rows; RETURNING would
-    cost a statement per row on SQLite. On SQLite the batch already holds the write lock (documents
+    Explicit ids let one statement write the positions and their link rows; RETURNING would
+    cost a statement per row on SQLite. On SQLite the chunk already holds the write lock (documents
     went first), so max(id) cannot move under us; PostgreSQL draws from the column's sequence.
     """
     if conn.dialect.name == "postgresql":
@@ -312,33 +463,11 @@ def _allocate_ids(conn: Connection, n: int) -> list[int]:
     return list(range(first, first + n))
 
 
-def _encodable(text: str) -> bool:
+def _sha256(text_: str) -> str | None:
     try:
-        text.encode("utf-8")
-        return True
+        return sha256_of(text_)
     except UnicodeEncodeError:
-        return False
-
-
-def _check_spans(text: str, given: Annotation, by_name: dict[str, str]) -> list[tuple[Any, list[str]]] | str:
-    """Each position with its speakers' slugs (`by_name`: casefolded name -> slug), or why the document is refused."""
-    out = []
-    for k, found in enumerate(given.positions):
-        if not 0 <= found.start < found.end <= len(text):
-            return f"positions[{k}]: span [{found.start}, {found.end}) is not inside the text"
-        span = text[found.start:found.end]
-        if span != span.strip():
-            return f"positions[{k}]: span has leading or trailing whitespace"
-        slugs = []
-        for name in found.speakers:
-            slug = by_name.get(name.casefold())
-            if slug is None:
-                return f"positions[{k}]: speaker {name!r} is not one of the participants"
-            if slug not in slugs:
-                slugs.append(slug)
-        if slugs:
-            out.append((found, slugs))
-    return out
+        return None
 
 
 def _batches(items: Iterable[tuple[DocumentIn, Annotation]], size: int) -> Iterator[list[tuple[int, DocumentIn, Annotation]]]:
@@ -349,20 +478,60 @@ def _batches(items: Iterable[tuple[DocumentIn, Annotation]], size: int) -> Itera
 
 def bulk_ingest(session: Session, items: Iterable[tuple[DocumentIn, Annotation]], method: str = "curated",
                 batch_size: int = BATCH_SIZE, progress: Callable[[BulkReport], None] | None = None) -> BulkReport:
-    """Store pre-annotated documents `batch_size` per transaction; duplicates (same text) are skipped and
-    invalid documents reported by their index, never half-written."""
+    """Store pre-annotated documents, `batch_size` per transaction (written `CHUNK_SIZE` at a time).
+
+    Duplicates (same text as a stored or earlier document) are skipped and invalid documents
+    reported by their index in `items`, never half-written; `progress` is called after each commit.
+    """
     loader = BulkLoader(session, method)
     report = BulkReport()
-    if session.get_bind().dialect.name == "sqlite":
-        # Index inserts land all over the key B-trees; a larger page cache keeps them off the disk.
-        session.connection().exec_driver_sql("PRAGMA cache_size = -262144")
-    for batch in _batches(items, batch_size):
-        # Only resolving and writing count towards the rate, not producing the input.
-        started = time.perf_counter()
-        plan = loader._plan(batch, report)
-        report.positions += loader.write(plan)
-        report.documents += len(plan.documents)
-        report.seconds += time.perf_counter() - started
-        if progress:
-            progress(report)
+    chunk_size = min(batch_size, CHUNK_SIZE)
+    sqlite_cache = _SqliteCache(session) if loader.dialect == "sqlite" else None
+    try:
+        for batch in _batches(items, batch_size):
+            # Only resolving and writing count towards the rate, not producing the input.
+            started = time.perf_counter()
+            documents = positions = 0
+            try:
+                if sqlite_cache:
+                    sqlite_cache.enlarge()
+                loader.begin()
+                for start in range(0, len(batch), chunk_size):
+                    plan = loader._plan(batch[start:start + chunk_size], report)
+                    positions += loader.write(plan)
+                    documents += len(plan.documents)
+                loader.commit()
+            except BaseException:
+                session.rollback()
+                loader.reset()
+                raise
+            report.documents += documents
+            report.positions += positions
+            report.seconds += time.perf_counter() - started
+            if progress:
+                progress(report)
+    finally:
+        if sqlite_cache:
+            sqlite_cache.restore()
     return report
+
+
+class _SqliteCache:
+    """A large page cache on the connections a bulk load uses, given back to its old size afterwards."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.previous: dict[Any, int] = {}  # DB-API connection -> its cache_size before
+
+    def enlarge(self) -> None:
+        raw = self.session.connection().connection.dbapi_connection
+        if raw is not None and raw not in self.previous:
+            self.previous[raw] = raw.execute("PRAGMA cache_size").fetchone()[0]
+            raw.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")  # sql-identifiers-only
+
+    def restore(self) -> None:
+        for raw, size in self.previous.items():
+            try:
+                raw.execute(f"PRAGMA cache_size = {int(size)}")  # sql-identifiers-only
+            except Exception:  # noqa: BLE001 - a closed connection has no cache left to shrink
+                pass
