@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import typer
 from sqlmodel import Session
@@ -153,38 +155,86 @@ def keys_revoke(name: str = typer.Argument(..., help="The key's name or prefix."
 
 @cli.command()
 def ingest(
-    paths: list[Path] = typer.Argument(..., exists=True, help=".txt, gold-format .json, export .ndjson, or folders."),
+    paths: list[Path] = typer.Argument(..., exists=True, help=".txt, gold-format .json or .ndjson, export .ndjson, or folders."),
     annotate: bool = typer.Option(False, "--annotate", help="Run the annotator even on .json files with positions."),
+    batch_size: int = typer.Option(2000, "--batch-size", min=1, help="Pre-annotated documents per transaction."),
 ) -> None:
-    """Store readouts in the database: .txt files are annotated; gold-format .json files keep their
-    positions (as curated) unless --annotate; .ndjson exports are reloaded whole."""
+    """Store readouts in the database: .txt files are annotated one by one; gold-format .json files and
+    .ndjson files of gold-format records keep their positions (as curated) unless --annotate and are
+    bulk-loaded in batches; .ndjson exports (`summit export`) are reloaded whole."""
     from app.errors import ApiError
+    from app.services import export
     from app.services import ingest as ingest_service
-    from app.services.ingest_files import expand, read_inputs
+    from app.services.bulk import BulkReport, bulk_ingest
+    from app.services.ingest_files import InputFile, expand, is_export, read_inputs, read_ndjson
 
-    added = duplicates = failed = positions = 0
-    exports = [p for p in expand(list(paths), (".ndjson",)) if p.suffix == ".ndjson"]
+    failed = 0
+    ndjson = [p for p in expand(list(paths), (".ndjson",)) if p.suffix == ".ndjson"]
     others = [p for p in paths if p.suffix != ".ndjson"]
-    with _session() as session:
-        for path in exports:
-            from app.services import export
 
+    def skipped(label: str, reason: str) -> None:
+        nonlocal failed
+        failed += 1
+        typer.echo(f"{label}: skipped: {reason}", err=True)
+
+    with _session() as session:
+        gold_lines: list[Path] = []
+        for path in ndjson:
             try:
-                with path.open(encoding="utf-8") as lines:
-                    report = export.load(session, (json.loads(line) for line in lines if line.strip()))
-            except (export.ExportError, json.JSONDecodeError, UnicodeDecodeError) as exc:
-                session.rollback()
-                failed += 1
-                typer.echo(f"{path}: skipped, nothing loaded from it: {exc}", err=True)
-                continue
-            typer.echo(f"{path}: {report}")
-        inputs = list(read_inputs(others, annotate)) if others else []
-        with typer.progressbar(inputs, label="ingesting", file=sys.stderr) as bar:
-            for item in bar:
-                if item.error or item.document is None:
-                    failed += 1
-                    typer.echo(f"\n{item.path}: skipped: {item.error}", err=True)
+                if not is_export(path):
+                    gold_lines.append(path)
                     continue
+                with path.open(encoding="utf-8") as lines:
+                    loaded = export.load(session, (json.loads(line) for line in lines if line.strip()))
+            except (export.ExportError, json.JSONDecodeError, UnicodeDecodeError, OSError) as exc:
+                session.rollback()
+                skipped(str(path), f"nothing loaded from it: {exc}")
+                continue
+            typer.echo(f"{path}: {loaded}")
+
+        # Pre-annotated readouts stream into the bulk loader; the ones to annotate wait for the second pass.
+        to_annotate: list[InputFile] = []
+        labels: list[str] = []  # bulk item index -> where it came from
+
+        def pre_annotated() -> Iterator[tuple[Any, Any, str]]:
+            sources = [read_inputs(others, annotate)] if others else []
+            sources += [read_ndjson(p, annotate) for p in gold_lines]
+            for source in sources:
+                for item in source:
+                    if item.error or item.document is None:
+                        skipped(item.label, str(item.error))
+                    elif item.given is None:
+                        to_annotate.append(item)
+                    else:
+                        labels.append(item.label)
+                        yield item.document, item.given, item.method
+
+        reported = 0
+
+        def errors(report: BulkReport) -> None:
+            nonlocal reported
+            for index, reason in report.errors[reported:]:
+                skipped(labels[index], reason)
+            reported = len(report.errors)
+
+        def progress(report: BulkReport) -> None:
+            errors(report)
+            typer.echo(f"stored {report.documents} pre-annotated documents ({report.documents_per_second:.0f} documents/s)",
+                       err=True)
+
+        try:
+            bulk = bulk_ingest(session, pre_annotated(), batch_size=batch_size, progress=progress)
+        except Exception as exc:  # noqa: BLE001 - a database error: earlier batches are committed, this one is not
+            session.rollback()
+            typer.echo(f"bulk load stopped, the batch in progress was rolled back (earlier batches are stored): "
+                       f"{str(exc).splitlines()[0]}", err=True)
+            raise typer.Exit(1) from None
+        errors(bulk)
+        added, duplicates, positions = bulk.documents, bulk.duplicates, bulk.positions
+
+        with typer.progressbar(to_annotate, label="annotating", file=sys.stderr) as bar:
+            for item in bar:
+                assert item.document is not None
                 try:
                     doc = ingest_service.ingest(session, item.document, item.given, item.method)
                 except ApiError as exc:
@@ -192,12 +242,13 @@ def ingest(
                     if exc.status == 409 and exc.title == "Duplicate document":
                         duplicates += 1
                     else:
-                        failed += 1
-                        typer.echo(f"\n{item.path}: skipped: {exc.detail}", err=True)
+                        typer.echo("", err=True)
+                        skipped(item.label, exc.detail)
                     continue
                 added += 1
                 positions += len(doc.positions)
-    typer.echo(f"documents added {added}, skipped as duplicates {duplicates}, failed {failed}; positions {positions}")
+    rate = f"; {bulk.documents_per_second:.0f} documents/s bulk-loaded" if bulk.documents else ""
+    typer.echo(f"documents added {added}, skipped as duplicates {duplicates}, failed {failed}; positions {positions}{rate}")
     if failed:
         raise typer.Exit(1)
 

@@ -96,3 +96,26 @@ def test_evaluate_prints_the_five_figures(tmp_path: Path) -> None:
     for name in ("detection", "attribution", "topics", "headline", "who-said-what"):
         assert 0.0 <= metrics[name]["f1"] <= 1.0
     assert metrics["attribution"]["f1"] > 0.8
+
+
+def test_ndjson_of_gold_records_is_bulk_loaded_and_a_bad_line_named(db_file: Path, tmp_path: Path) -> None:
+    records = []
+    for k in range(5):
+        sentence = f"Macron said France supports dialogue on Ukraine, point {k}."
+        records.append({"id": f"macron-{k}", "date": f"2022-03-{k + 1:02d}", "kind": "phone call",
+                        "participants": ["Vladimir Putin", "Emmanuel Macron"], "text": f"Readout {k}\n\n{sentence}\n",
+                        "positions": [{"start": 10 + len(str(k)), "end": 10 + len(str(k)) + len(sentence),
+                                       "speakers": ["Macron"], "topics": ["ukraine"], "act": "support"}]})
+    records[3]["positions"][0]["speakers"] = ["Olaf Scholz"]  # not a participant: that record alone is refused
+    lines = [json.dumps(r) for r in records]
+    lines.insert(2, "{not json")
+    path = tmp_path / "gold.ndjson"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = summit("ingest", str(path), "--batch-size", "2", db=db_file)
+    assert result.returncode == 1
+    assert "documents added 4, skipped as duplicates 0, failed 2; positions 4" in result.stdout
+    assert "documents/s" in result.stdout
+    assert f"{path}:3: skipped: cannot read" in result.stderr
+    assert f"{path}:5: skipped: positions[0]: speaker 'Olaf Scholz' is not one of the participants" in result.stderr
+    again = summit("ingest", str(path), db=db_file)
+    assert "documents added 0, skipped as duplicates 4, failed 2" in again.stdout

@@ -95,9 +95,8 @@ def _detached(leader: Leader) -> Leader:
 class BulkLoader:
     """Keeps the registry, vocabulary and known ids in memory across the chunks of one load."""
 
-    def __init__(self, session: Session, method: str = "curated") -> None:
+    def __init__(self, session: Session) -> None:
         self.session = session
-        self.method = method
         dialect = session.get_bind().dialect
         self.dialect = dialect.name
         # sqlite3's own date adapter (isoformat), applied once per distinct date instead of once per row.
@@ -216,14 +215,14 @@ class BulkLoader:
         return _Base(f"{surnames}-{slugify(kind)}-{date.isoformat()}", kind, date, leaders,
                      named[0] if named else None)
 
-    def _plan(self, batch: list[tuple[int, DocumentIn, Annotation]], report: BulkReport) -> _Plan:
+    def _plan(self, batch: list[tuple[int, DocumentIn, Annotation, str]], report: BulkReport) -> _Plan:
         plan = _Plan()
-        hashes = {i: h for i, p, _ in batch if (h := _sha256(p.text))}
+        hashes = {i: h for i, p, _, _ in batch if (h := _sha256(p.text))}
         stored = set(self.session.exec(select(Document.sha256).where(Document.sha256.in_(set(hashes.values())))).all())  # type: ignore[attr-defined]
         bases: dict[int, _Base] = {}
         checked: dict[int, list[tuple[Any, list[str]]]] = {}
         prepared = []
-        for i, payload, given in batch:
+        for i, payload, given, method in batch:
             if i not in hashes:
                 report.errors.append((i, "text: not valid Unicode (lone surrogate)"))
                 continue
@@ -244,15 +243,15 @@ class BulkLoader:
                 continue
             stored.add(hashes[i])
             bases[i], checked[i] = base, spans
-            prepared.append((i, payload, given))
+            prepared.append((i, payload, method))
         # Event and document ids are derived; fetch the ones this chunk may collide with in two queries.
         self._load_events({b.event_base for b in bases.values() if b.event_id is None})
         doc_bases = {p.id or self._doc_base(bases[i], p) for i, p, _ in prepared}
         taken_docs = set(self.session.exec(select(Document.id).where(Document.id.in_(doc_bases))).all())  # type: ignore[attr-defined]
         now = self._time_bind(utcnow())
-        method, curated = self.method, self._bool_bind(self.method == "curated")
         vocabulary = self.vocabulary
-        for i, payload, given in prepared:
+        for i, payload, method in prepared:
+            curated = self._bool_bind(method == "curated")
             base, spans = bases[i], checked[i]
             doc_id = payload.id or self._doc_base(base, payload)
             if payload.id and (doc_id in taken_docs or doc_id in self.doc_ids):
@@ -470,25 +469,28 @@ def _sha256(text_: str) -> str | None:
         return None
 
 
-def _batches(items: Iterable[tuple[DocumentIn, Annotation]], size: int) -> Iterator[list[tuple[int, DocumentIn, Annotation]]]:
-    numbered = ((i, p, a) for i, (p, a) in enumerate(items))
+Item = tuple[DocumentIn, Annotation] | tuple[DocumentIn, Annotation, str]
+
+
+def _batches(items: Iterable[Item], size: int, method: str) -> Iterator[list[tuple[int, DocumentIn, Annotation, str]]]:
+    numbered = ((i, item[0], item[1], item[2] if len(item) > 2 else method) for i, item in enumerate(items))  # type: ignore[misc]
     while batch := list(islice(numbered, size)):
         yield batch
 
 
-def bulk_ingest(session: Session, items: Iterable[tuple[DocumentIn, Annotation]], method: str = "curated",
+def bulk_ingest(session: Session, items: Iterable[Item], method: str = "curated",
                 batch_size: int = BATCH_SIZE, progress: Callable[[BulkReport], None] | None = None) -> BulkReport:
     """Store pre-annotated documents, `batch_size` per transaction (written `CHUNK_SIZE` at a time).
 
-    Duplicates (same text as a stored or earlier document) are skipped and invalid documents
+    An item may carry its own provenance method as a third element (default `method`). Duplicates (same text as a stored or earlier document) are skipped and invalid documents
     reported by their index in `items`, never half-written; `progress` is called after each commit.
     """
-    loader = BulkLoader(session, method)
+    loader = BulkLoader(session)
     report = BulkReport()
     chunk_size = min(batch_size, CHUNK_SIZE)
     sqlite_cache = _SqliteCache(session) if loader.dialect == "sqlite" else None
     try:
-        for batch in _batches(items, batch_size):
+        for batch in _batches(items, batch_size, method):
             # Only resolving and writing count towards the rate, not producing the input.
             started = time.perf_counter()
             documents = positions = 0
