@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.datastructures import MutableHeaders
@@ -18,16 +17,27 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
 
-DATA_VERSION = text("SELECT version FROM data_version WHERE id = 1")
+DATA_VERSION = "SELECT version FROM data_version WHERE id = 1"
 
 
 def data_version(engine: Engine) -> int | None:
     """The data version, or None where there is none (a database not migrated to 0100, another backend)."""
     try:
-        with engine.connect() as conn:
-            return conn.execute(DATA_VERSION).scalar_one_or_none()
+        # The driver's cursor on a pooled connection: this runs on every GET, where SQLAlchemy's
+        # Connection and result objects would cost more than the primary-key read.
+        conn = engine.raw_connection()
     except SQLAlchemyError:
         return None
+    try:
+        cursor = conn.cursor()
+        cursor.execute(DATA_VERSION)
+        row = cursor.fetchone()
+        cursor.close()
+        return row[0] if row else None
+    except engine.dialect.loaded_dbapi.Error:
+        return None
+    finally:
+        conn.close()
 
 
 def etag_for(request: Request, version: int) -> str:

@@ -128,7 +128,7 @@ def positions_listing(request: Request, filters: PositionFilters, sort: position
     return Listing(
         model=PositionPublic,
         fetch=lambda s, limit, cursor: position_service.list_positions(s, filters, sort, limit, cursor),
-        present=lambda _s, hits: [position_service.hit_to_public(h, base) for h in hits],
+        present=lambda _s, hits: [position_service.hit_to_dict(h, base) for h in hits],
         count=lambda s: position_service.total_positions(s, filters),
         annotate=lambda s, hits: webannotation.annotations(s, [h.position for h in hits], base))
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
+
+import orjson
 
 from fastapi import Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
@@ -124,14 +125,19 @@ def csv_header(model: type[BaseModel]) -> str:
     return _csv_line([name for name, _ in CSV_COLUMNS[model]])
 
 
-def csv_rows(model: type[BaseModel], items: list[BaseModel]) -> str:
+def _dumped(item: BaseModel | dict[str, Any]) -> dict[str, Any]:
+    return item.model_dump(mode="json") if isinstance(item, BaseModel) else item
+
+
+def csv_rows(model: type[BaseModel], items: list[BaseModel] | list[dict[str, Any]]) -> str:
+    """Items (models, or the JSON-ready dicts they serialise to) as CSV lines."""
     columns = CSV_COLUMNS[model]
-    return "".join(_csv_line([_cell(get(item.model_dump(mode="json"))) for _, get in columns]) for item in items)
+    return "".join(_csv_line([_cell(get(_dumped(item))) for _, get in columns]) for item in items)
 
 
 def ndjson_rows(items: list[BaseModel] | list[dict[str, Any]]) -> str:
-    dumped = (i.model_dump(mode="json") if isinstance(i, BaseModel) else i for i in items)
-    return "".join(json.dumps(d, ensure_ascii=False, separators=(",", ":")) + "\n" for d in dumped)
+    # orjson writes what json.dumps(ensure_ascii=False, compact separators) does, ~10x faster.
+    return "".join(orjson.dumps(_dumped(i)).decode() + "\n" for i in items)
 
 
 def alternative_media(model: type[BaseModel], jsonld: bool = False) -> dict[int | str, dict[str, Any]]:
@@ -212,6 +218,11 @@ def respond(request: Request, session: Session, listing: Listing, fmt: Format, l
     items = listing.present(session, result.rows)
     total, total_kind = _total(listing.count(session))
     if fmt == "json":
+        if items and isinstance(items[0], dict):  # JSON-ready already (positions): one orjson.dumps
+            body = {"items": items, "total": total, "total_kind": total_kind, "limit": limit, "next": next_url}
+            if extra is not None:
+                body.update(extra(session))
+            return Response(orjson.dumps(body), media_type="application/json", headers=headers)
         page = Page[listing.model](items=items, total=total, total_kind=total_kind, limit=limit,  # type: ignore[name-defined]
                                    next=next_url)
         if extra is None:  # serialised by pydantic-core in one pass: ~3x faster than dump + json.dumps

@@ -15,6 +15,7 @@ The page always says which (`total_kind`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import weakref
 from dataclasses import dataclass, replace
 from typing import Any, Literal
@@ -157,6 +158,36 @@ def _after(order: SortOrder, values: list[Any]) -> ColumnElement[bool]:
     return and_(bound, or_(step, and_(_key.c.date == date, _key.c.position_id > pid)))
 
 
+# The commonest lists (one topic, one leader, or one pair; no other filter) in plain SQL on the driver's
+# cursor: SQLAlchemy's statement building and result handling cost more than these index reads.
+def _dialect_sql(sql: str) -> dict[str, str]:
+    return {"sqlite": sql, "postgresql": re.sub(r":(\w+)", r"%(\1)s", sql)}
+
+
+_ONE_RANGE = {
+    (descending, after): _dialect_sql(
+        "SELECT date, position_id FROM position_key WHERE topic_slug = :t AND leader_slug = :l "
+        + (("AND date <= :d AND (date < :d OR (date = :d AND position_id > :id)) " if descending else
+            "AND date >= :d AND (date > :d OR (date = :d AND position_id > :id)) ") if after else "")
+        + f"ORDER BY date {'DESC' if descending else 'ASC'}, position_id LIMIT :n")
+    for descending in (True, False) for after in (True, False)}
+_ONE_COUNT = _dialect_sql("SELECT n FROM position_count WHERE topic_slug = :t AND leader_slug = :l")
+
+
+def _raw(session: Session, sql: dict[str, str], params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    conn = session.connection()
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql[conn.dialect.name], params)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def _single(plan: KeyPlan) -> bool:
+    return len(plan.pairs) == 1 and not plan.residual and not plan.date_from and not plan.date_to
+
+
 def page_ids(session: Session, f: PositionFilters, order: SortOrder, limit: int,
              cursor: str | None) -> tuple[list[int], str | None] | None:
     """Ids of one page in `order` ((date, id) keys) and the next cursor; None when no range drives `f`."""
@@ -164,6 +195,18 @@ def page_ids(session: Session, f: PositionFilters, order: SortOrder, limit: int,
     if plan is None:
         return None
     descending = order.keys[0][1]
+    if _single(plan):
+        (t, le), = plan.pairs
+        params: dict[str, Any] = {"t": t, "l": le, "n": limit + 1}
+        if cursor:
+            date, pid = decode_cursor(cursor, "positions", order)
+            params.update(d=date.isoformat() if session.get_bind().dialect.name == "sqlite" else date, id=pid)
+        found = _raw(session, _ONE_RANGE[descending, bool(cursor)], params)
+        next_cursor = None
+        if len(found) > limit:
+            found = found[:limit]
+            next_cursor = encode_cursor("positions", order.name, (_as_date(found[-1][0]), found[-1][1]))
+        return [pid for _, pid in found], next_cursor
     after = _after(order, decode_cursor(cursor, "positions", order)) if cursor else None
     rows: dict[int, dt.date] = {}
     for pair in plan.pairs:
@@ -207,10 +250,14 @@ def _maintained(session: Session, pairs: tuple[tuple[str, str], ...]) -> dict[tu
 
 def total(session: Session, f: PositionFilters) -> Total:
     """How many positions match `f`: exact when it is cheap to know, else an estimate or a lower bound."""
-    where = conditions(f)
-    if not where:
+    if f == PositionFilters():
         return Total(_maintained(session, (("", ""),)).get(("", ""), 0))
     plan = key_plan(session, f)
+    if plan is not None and _single(plan):
+        (t, le), = plan.pairs
+        found = _raw(session, _ONE_COUNT, {"t": t, "l": le})
+        return Total(found[0][0] if found else 0)
+    where = conditions(f)
     if plan is None:
         capped = select(literal(1)).select_from(Position).where(*where).limit(SCAN_CAP + 1).subquery()
         n = session.exec(select(func.count()).select_from(capped)).scalar_one()  # type: ignore[call-overload]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import func
 from sqlalchemy.orm import defer, selectinload
@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from app.errors import invalid_parameter, not_found
 from app.models import Document, Position
-from app.schemas import LeaderRef, PositionPublic, Provenance
+from app.schemas import PositionPublic
 from app.services import position_plan, position_rows, position_search, search
 from app.services.position_rows import PositionHit, PositionView
 from app.services.filters import PositionFilters, conditions
@@ -91,9 +91,9 @@ def get_position(session: Session, position_id: int) -> Position:
     return position
 
 
-def cite(p: "Position | PositionView", speakers: list[LeaderRef], permalink: str) -> str:
+def cite(p: "Position | PositionView", names: list[str], permalink: str) -> str:
     """A citation a researcher can paste: who, in which communication, when, the sentence, the source."""
-    who = " and ".join(s.name for s in speakers) or "Unattributed"
+    who = " and ".join(names) or "Unattributed"
     document = p.document
     event = document.event
     source = ", ".join(part for part in (document.source, document.url) if part)
@@ -101,23 +101,36 @@ def cite(p: "Position | PositionView", speakers: list[LeaderRef], permalink: str
             f"In: {document.title}{f' ({source})' if source else ''}. {permalink}")
 
 
+def public_dict(p: "Position | PositionView", *, rank: float | None = None, highlight: str | None = None,
+                base_url: str = "") -> dict[str, Any]:
+    """The public view of a position as JSON-ready data, field for field what `PositionPublic` serialises to.
+
+    Pages and exports are built from these: 50 nested pydantic models per page cost more than the page's
+    queries. `base_url` (scheme and host) makes the permalink absolute."""
+    assert p.id is not None
+    speakers = sorted(p.speakers, key=lambda s: s.slug)
+    permalink = f"{base_url.rstrip('/')}/v1/positions/{p.id}"
+    return {
+        "id": p.id, "document_id": p.document_id, "event_id": p.event_id, "date": p.date.isoformat(),
+        "start": p.start, "end": p.end, "text": p.text,
+        "speakers": [{"slug": s.slug, "name": s.name} for s in speakers],
+        "topics": sorted(t.slug for t in p.topics), "act": p.act,
+        "provenance": {"method": p.method, "confidence": float(p.confidence), "reviewed": bool(p.reviewed)},
+        "cite": cite(p, [s.name for s in speakers], permalink), "rank": search.relevance(rank), "highlight": highlight,
+        "links": {"self": f"/v1/positions/{p.id}", "permalink": permalink, "document": f"/v1/documents/{p.document_id}",
+                  "event": f"/v1/events/{p.event_id}"},
+    }
+
+
 def to_public(p: "Position | PositionView", *, rank: float | None = None, highlight: str | None = None,
               base_url: str = "") -> PositionPublic:
-    """The public view of a position; `base_url` (scheme and host) makes the permalink absolute."""
-    assert p.id is not None
-    # model_construct: every value comes typed from the database, so validating 50 nested models per page
-    # would only cost time.
-    speakers = [LeaderRef.model_construct(slug=s.slug, name=s.name) for s in sorted(p.speakers, key=lambda s: s.slug)]
-    permalink = f"{base_url.rstrip('/')}/v1/positions/{p.id}"
-    return PositionPublic.model_construct(
-        id=p.id, document_id=p.document_id, event_id=p.event_id, date=p.date, start=p.start, end=p.end, text=p.text,
-        speakers=speakers, topics=sorted(t.slug for t in p.topics), act=p.act,
-        provenance=Provenance.model_construct(method=p.method, confidence=p.confidence, reviewed=p.reviewed),
-        cite=cite(p, speakers, permalink), rank=search.relevance(rank), highlight=highlight,
-        links={"self": f"/v1/positions/{p.id}", "permalink": permalink, "document": f"/v1/documents/{p.document_id}",
-               "event": f"/v1/events/{p.event_id}"},
-    )
+    """The public view of a position as a model (one item: validation costs little here)."""
+    return PositionPublic.model_validate(public_dict(p, rank=rank, highlight=highlight, base_url=base_url))
 
 
 def hit_to_public(hit: PositionHit, base_url: str = "") -> PositionPublic:
     return to_public(hit.position, rank=hit.rank, highlight=hit.highlight, base_url=base_url)
+
+
+def hit_to_dict(hit: PositionHit, base_url: str = "") -> dict[str, Any]:
+    return public_dict(hit.position, rank=hit.rank, highlight=hit.highlight, base_url=base_url)

@@ -1,6 +1,8 @@
 """/v1/positions: the list, every filter, their composition, sorting, pages and lookups."""
 from __future__ import annotations
 
+import json
+
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -170,3 +172,16 @@ def test_unknown_position_is_a_404_or_422(client: TestClient, path: str) -> None
     response = client.get(path)
     assert response.status_code in (404, 422)
     assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_a_page_serialises_exactly_as_its_documented_model(client: TestClient) -> None:
+    """Pages are built as plain data for speed; the body must be what PositionPage itself would write."""
+    from app.schemas import PositionPage
+
+    for params in ({"limit": 500}, {"q": "Taiwan"}, {"topic": "afghanistan", "facets": "leader,act"}):
+        response = client.get("/v1/positions", params=params)
+        assert response.status_code == 200
+        body = response.json()
+        model = PositionPage.model_validate(body)
+        assert json.loads(model.model_dump_json(exclude_unset=True)) == body
+        assert body["items"]
