@@ -5,18 +5,18 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from app.errors import not_found
-from app.models import Leader, PositionSpeaker
+from app.models import Leader
 from app.schemas import LeaderPublic
+from app.services.position_plan import maintained_counts
 from app.services.pagination import PageResult, SortOrder, fetch_page
 
 BY_SLUG = SortOrder("slug", [(Leader.slug, False, str)])
 
 
 def position_counts(session: Session, slugs: list[str]) -> dict[str, int]:
-    """Positions per speaker, for the given leaders."""
-    rows = session.exec(select(PositionSpeaker.leader_slug, func.count())
-                        .where(PositionSpeaker.leader_slug.in_(slugs)).group_by(PositionSpeaker.leader_slug)).all()
-    return dict(rows)
+    """Positions per speaker, for the given leaders (maintained counts: one lookup each, at any corpus size)."""
+    counts = maintained_counts(session, tuple(("", slug) for slug in slugs))
+    return {leader: n for (_, leader), n in counts.items() if n}
 
 
 def count_leaders(session: Session, country: tuple[str, ...] = ()) -> int:

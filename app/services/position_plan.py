@@ -242,7 +242,8 @@ def sample_ids(session: Session, f: PositionFilters, every: int) -> Any:
     return parts[0] if len(parts) == 1 else union(*parts)
 
 
-def _maintained(session: Session, pairs: tuple[tuple[str, str], ...]) -> dict[tuple[str, str], int]:
+def maintained_counts(session: Session, pairs: tuple[tuple[str, str], ...]) -> dict[tuple[str, str], int]:
+    """The maintained number of positions per (topic, leader) key ('' = any), for the keys asked."""
     stmt = select(_count.c.topic_slug, _count.c.leader_slug, _count.c.n).where(
         tuple_(_count.c.topic_slug, _count.c.leader_slug).in_(pairs))
     return {(t, le): n for t, le, n in session.exec(stmt).all()}  # type: ignore[call-overload]
@@ -251,7 +252,7 @@ def _maintained(session: Session, pairs: tuple[tuple[str, str], ...]) -> dict[tu
 def total(session: Session, f: PositionFilters) -> Total:
     """How many positions match `f`: exact when it is cheap to know, else an estimate or a lower bound."""
     if f == PositionFilters():
-        return Total(_maintained(session, (("", ""),)).get(("", ""), 0))
+        return Total(maintained_counts(session, (("", ""),)).get(("", ""), 0))
     plan = key_plan(session, f)
     if plan is not None and _single(plan):
         (t, le), = plan.pairs
@@ -262,7 +263,7 @@ def total(session: Session, f: PositionFilters) -> Total:
         capped = select(literal(1)).select_from(Position).where(*where).limit(SCAN_CAP + 1).subquery()
         n = session.exec(select(func.count()).select_from(capped)).scalar_one()  # type: ignore[call-overload]
         return Total(n) if n <= SCAN_CAP else Total(SCAN_CAP, "lower_bound")
-    sizes = _maintained(session, plan.pairs)
+    sizes = maintained_counts(session, plan.pairs)
     driving = sum(sizes.values())
     if len(plan.pairs) == 1 and not plan.residual and not plan.date_from and not plan.date_to:
         return Total(driving)

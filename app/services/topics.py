@@ -1,22 +1,22 @@
 """Reading the topic vocabulary."""
 from __future__ import annotations
 
-from sqlalchemy import func
+from sqlalchemy import column, func, table
 from sqlmodel import Session, select
 
 from app.errors import not_found
-from app.models import Leader, PositionSpeaker, PositionTopic, Topic
+from app.models import Leader, Topic
 from app.schemas import LeaderCount, TopicDetail, TopicPublic
+from app.services.position_plan import maintained_counts
 from app.services.pagination import PageResult, SortOrder, fetch_page
 
 BY_SLUG = SortOrder("slug", [(Topic.slug, False, str)])
 
 
 def position_counts(session: Session, slugs: list[str]) -> dict[str, int]:
-    """Positions per topic, for the given topics."""
-    rows = session.exec(select(PositionTopic.topic_slug, func.count())
-                        .where(PositionTopic.topic_slug.in_(slugs)).group_by(PositionTopic.topic_slug)).all()
-    return dict(rows)
+    """Positions per topic, for the given topics (maintained counts: one lookup each, at any corpus size)."""
+    counts = maintained_counts(session, tuple((slug, "") for slug in slugs))
+    return {topic: n for (topic, _), n in counts.items() if n}
 
 
 def list_topics(session: Session, limit: int, cursor: str | None, headline: bool | None = None) -> PageResult:
@@ -48,14 +48,12 @@ def to_public(topic: Topic, count: int) -> TopicPublic:
 
 def detail(session: Session, topic: Topic) -> TopicDetail:
     """A topic with its position count per speaking leader, most first."""
+    pairs = table("position_count", column("topic_slug"), column("leader_slug"), column("n"))
     rows = session.exec(
-        select(Leader.slug, Leader.name, func.count())
-        .select_from(PositionTopic)
-        .join(PositionSpeaker, PositionSpeaker.position_id == PositionTopic.position_id)
-        .join(Leader, Leader.slug == PositionSpeaker.leader_slug)
-        .where(PositionTopic.topic_slug == topic.slug)
-        .group_by(Leader.slug, Leader.name)
-        .order_by(func.count().desc(), Leader.slug)
+        select(Leader.slug, Leader.name, pairs.c.n)
+        .join(pairs, pairs.c.leader_slug == Leader.slug)
+        .where(pairs.c.topic_slug == topic.slug, pairs.c.n > 0)
+        .order_by(pairs.c.n.desc(), Leader.slug)
     ).all()
     total = position_counts(session, [topic.slug]).get(topic.slug, 0)
     base = to_public(topic, total)
