@@ -34,7 +34,7 @@ MEDIA_TYPES: dict[str, str] = {
 }
 _ACCEPTED = {"application/json": "json", "text/csv": "csv", "application/x-ndjson": "ndjson",
              "application/ld+json": "jsonld", "*/*": "json", "application/*": "json"}
-EXPORT_BATCH = 500
+EXPORT_BATCH = 2000
 
 
 def from_accept(accept: str) -> Format:
