@@ -8,7 +8,9 @@ page and the pages are merged, so "any of" costs one short range scan per pair.
 
 Totals come from `position_count` when it holds the exact answer (no filter, one topic, one
 leader, or one pair). Otherwise at most `SCAN_CAP` rows are examined: a smaller match set is
-counted exactly, a larger one is estimated from the share of matches in the first `SCAN_CAP`
+counted exactly (date bounds alone are counted exactly by stepping through, or around, the
+range while that stays under `RANGE_CAP`), a larger one is estimated from the share of matches
+in the newest `ESTIMATE_SAMPLE`
 rows (`estimate`), or, without a maintained range to scale by, reported as a lower bound.
 The page always says which (`total_kind`).
 """
@@ -34,6 +36,7 @@ TOTAL_KINDS: dict[str, str] = {
     "lower_bound": "at least `total` items match; counting further would cost more than the page.",
 }
 SCAN_CAP = 2000  # rows a total may examine; beyond it the total is estimated or a lower bound
+ESTIMATE_SAMPLE = 1000  # rows an estimated total checks, whatever the size of the list
 MAX_PAIRS = 24  # (topic, leader) ranges merged for one page; more falls back to the general plan
 
 _key = table("position_key", column("topic_slug"), column("leader_slug"), column("date"), column("position_id"))
@@ -271,21 +274,45 @@ def total(session: Session, f: PositionFilters) -> Total:
         parts = [select(_range(plan, pair).subquery().c.position_id) for pair in plan.pairs]
         ids = parts[0] if len(parts) == 1 else union(*parts)  # UNION: a position in two ranges counts once
         return Total(session.exec(select(func.count()).select_from(ids.subquery())).scalar_one())  # type: ignore[union-attr,call-overload]
-    # Estimate: in each pair's newest SCAN_CAP/len(pairs) rows, the share that matches, times the pair's size.
-    share = max(1, SCAN_CAP // len(plan.pairs))
-    estimate = 0.0
+    # Estimate: per pair, its rows within the date bounds (counted, see _in_dates) times the share of the
+    # residual checks' matches among its newest ESTIMATE_SAMPLE/len(pairs) rows within those bounds.
+    share = max(1, ESTIMATE_SAMPLE // len(plan.pairs))
+    estimate, exact = 0.0, len(plan.pairs) == 1
     for pair in plan.pairs:
         size = sizes.get(pair, 0)
         if not size:
             continue
-        head = (select(_key.c.position_id, _key.c.date).where(_key.c.topic_slug == pair[0], _key.c.leader_slug == pair[1])
-                .order_by(_key.c.date.desc(), _key.c.position_id).limit(share).subquery())
-        matched = (select(func.count()).select_from(head.join(Position, Position.id == head.c.position_id))
-                   .where(*plan.residual))
-        if plan.date_from:
-            matched = matched.where(head.c.date >= plan.date_from)
-        if plan.date_to:
-            matched = matched.where(head.c.date <= plan.date_to)
-        m = session.exec(matched).scalar_one()  # type: ignore[call-overload]
-        estimate += size * m / min(share, size)
-    return Total(round(estimate), "estimate")
+        in_dates, counted = _in_dates(session, plan, pair, size)
+        exact = exact and counted
+        if not plan.residual:
+            estimate += in_dates
+            continue
+        exact = False
+        head = _range(replace(plan, residual=()), pair).order_by(_key.c.date.desc(), _key.c.position_id).limit(share).subquery()
+        seen, matched = session.exec(select(func.count(), func.count(Position.id)).select_from(  # type: ignore[call-overload]
+            head.outerjoin(Position, and_(Position.id == head.c.position_id, *plan.residual)))).one()
+        estimate += in_dates * matched / seen if seen else 0
+    return Total(round(estimate), "exact" if exact else "estimate")
+
+
+RANGE_CAP = 10_000  # key rows a date-bounded count may step through (a covering index: ~80 ns each)
+
+
+def _capped_count(session: Session, stmt: Any) -> int:
+    return session.exec(select(func.count()).select_from(stmt.limit(RANGE_CAP + 1).subquery())).scalar_one()  # type: ignore[call-overload]
+
+
+def _in_dates(session: Session, plan: KeyPlan, pair: tuple[str, str], size: int) -> tuple[int, bool]:
+    """How many of a pair's `size` rows fall within the plan's dates, and whether that is exact: the rows
+    inside are counted, or those outside (size minus them), whichever stays under RANGE_CAP."""
+    if not plan.date_from and not plan.date_to:
+        return size, True
+    key = select(_key.c.position_id).where(_key.c.topic_slug == pair[0], _key.c.leader_slug == pair[1])
+    inside = _capped_count(session, _range(replace(plan, residual=()), pair))
+    if inside <= RANGE_CAP:
+        return inside, True
+    below = _capped_count(session, key.where(_key.c.date < plan.date_from)) if plan.date_from else 0
+    above = _capped_count(session, key.where(_key.c.date > plan.date_to)) if plan.date_to else 0
+    if below <= RANGE_CAP and above <= RANGE_CAP:
+        return size - below - above, True
+    return max(RANGE_CAP, size - below - above), False

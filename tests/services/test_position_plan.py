@@ -83,3 +83,19 @@ def test_large_sets_say_their_total_is_estimated(corpus: Session, monkeypatch: p
     f = validate(corpus, PositionFilters(act=("agree",)))
     assert position_plan.total(corpus, f) == position_plan.Total(5, "lower_bound")
     assert position_plan.total(corpus, validate(corpus, PositionFilters(topic=("taiwan",)))).kind == "exact"
+
+
+@pytest.mark.parametrize("bounds", [{"date_from": dt.date(2020, 1, 8)}, {"date_to": dt.date(2020, 1, 25)},
+                                    {"date_from": dt.date(2020, 1, 5), "date_to": dt.date(2020, 1, 27)}])
+def test_a_date_bounded_pair_is_counted_exactly_inside_or_outside_the_bounds(
+        corpus: Session, monkeypatch: pytest.MonkeyPatch, bounds: dict) -> None:
+    f = validate(corpus, PositionFilters(leader=("xi-jinping",), **bounds))
+    truth = len(corpus.exec(select(Position.id).where(*conditions(f))).all())
+    monkeypatch.setattr(position_plan, "SCAN_CAP", 5)  # past the small-set exact count
+    for cap in (10_000, truth - 1, 3):
+        monkeypatch.setattr(position_plan, "RANGE_CAP", cap)
+        total = position_plan.total(corpus, f)
+        if cap >= truth or (cap == truth - 1 and cap > 3):
+            assert total == position_plan.Total(truth, "exact"), cap  # inside counted, or outside subtracted
+        else:
+            assert total.kind == "estimate" and total.value >= cap
