@@ -10,8 +10,7 @@ Totals come from `position_count` when it holds the exact answer (no filter, one
 leader, or one pair). Otherwise at most `SCAN_CAP` rows are examined: a smaller match set is
 counted exactly (date bounds alone are counted exactly by stepping through, or around, the
 range while that stays under `RANGE_CAP`), a larger one is estimated from the share of matches
-in the newest `ESTIMATE_SAMPLE`
-rows (`estimate`), or, without a maintained range to scale by, reported as a lower bound.
+in the newest `ESTIMATE_SAMPLE` rows (`estimate`), or, without a maintained range to scale by, reported as a lower bound.
 The page always says which (`total_kind`).
 """
 from __future__ import annotations
