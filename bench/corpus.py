@@ -10,6 +10,7 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 from app.annotate import Annotation, FoundPosition, Participant
 from app.schemas import DocumentIn
@@ -85,15 +86,19 @@ def documents(n_documents: int, seed: int = 7) -> Iterator[tuple[DocumentIn, Ann
     """`n_documents` pre-annotated readouts (document, annotation), deterministic for `seed`."""
     rng = random.Random(seed)
     people = leaders()
-    people_w = zipf_weights(len(people), 1.2)
     vocab = topics()
-    topic_w = zipf_weights(len(vocab), 1.0)
+    # Cumulative weights computed once: random.choices would otherwise re-accumulate them on every
+    # call (most of the generator's time). Same draws, so the same corpus as with plain weights.
+    people_w = list(accumulate(zipf_weights(len(people), 1.2)))
+    topic_w = list(accumulate(zipf_weights(len(vocab), 1.0)))
+    act_w = list(accumulate(ACT_WEIGHTS))
+    n_topics_w = list(accumulate((55, 35, 10)))
     start = dt.date(2000, 1, 1)
     span = (dt.date(2025, 12, 31) - start).days
     for k in range(n_documents):
-        a, b = rng.choices(people, people_w, k=2)
+        a, b = rng.choices(people, cum_weights=people_w, k=2)
         while b == a:
-            b = rng.choices(people, people_w)[0]
+            b = rng.choices(people, cum_weights=people_w)[0]
         # Newer readouts are more numerous: squaring a uniform draw skews towards the end of the range.
         date = start + dt.timedelta(days=int(span * (1 - rng.random() ** 2)))
         kind = rng.choice(("phone call", "phone call", "meeting", "video call", "joint statement"))
@@ -103,9 +108,9 @@ def documents(n_documents: int, seed: int = 7) -> Iterator[tuple[DocumentIn, Ann
         for _ in range(POSITIONS_PER_DOCUMENT):
             roll = rng.random()
             speakers = (a, b) if roll < 0.1 else ((a,) if roll < 0.55 else (b,))
-            act = rng.choices(ACTS, ACT_WEIGHTS)[0]
-            n_topics = rng.choices((1, 2, 3), (55, 35, 10))[0]
-            picked = list(dict.fromkeys(rng.choices(vocab, topic_w, k=n_topics)))
+            act = rng.choices(ACTS, cum_weights=act_w)[0]
+            n_topics = rng.choices((1, 2, 3), cum_weights=n_topics_w)[0]
+            picked = list(dict.fromkeys(rng.choices(vocab, cum_weights=topic_w, k=n_topics)))
             who = " and ".join(s.name for s in speakers)
             verb = VERBS[act].format(country=speakers[0].country)
             filler = " ".join(rng.choices(WORDS, k=rng.randint(8, 18)))
