@@ -21,7 +21,8 @@ import weakref
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, and_, column, exists, func, literal, or_, select, table, tuple_, union
+from sqlalchemy import (ColumnElement, and_, column, exists, func, literal, literal_column, or_, select, table,
+                        tuple_, union, union_all)
 from sqlmodel import Session
 
 from app.models import Leader, Position, PositionSpeaker, PositionTopic
@@ -137,7 +138,9 @@ def row_checks(f: PositionFilters) -> tuple[ColumnElement[bool], ...]:
 
 def _range(plan: KeyPlan, pair: tuple[str, str]) -> Any:
     """SELECT date, position_id of one pair's range, with the date bounds and the per-row checks."""
-    stmt = select(_key.c.date, _key.c.position_id).where(_key.c.topic_slug == pair[0], _key.c.leader_slug == pair[1])
+    # Labelled: an ORDER BY over a UNION of ranges names its columns.
+    stmt = (select(_key.c.date.label("date"), _key.c.position_id.label("position_id"))
+            .where(_key.c.topic_slug == pair[0], _key.c.leader_slug == pair[1]))
     if plan.date_from:
         stmt = stmt.where(_key.c.date >= plan.date_from)
     if plan.date_to:
@@ -210,18 +213,27 @@ def page_ids(session: Session, f: PositionFilters, order: SortOrder, limit: int,
             next_cursor = encode_cursor("positions", order.name, (_as_date(found[-1][0]), found[-1][1]))
         return [pid for _, pid in found], next_cursor
     after = _after(order, decode_cursor(cursor, "positions", order)) if cursor else None
-    rows: dict[int, dt.date] = {}
+    arms = []
     for pair in plan.pairs:
         stmt = _range(plan, pair)
-        if after is not None:
-            stmt = stmt.where(after)
-        stmt = stmt.order_by(_key.c.date.desc() if descending else _key.c.date.asc(), _key.c.position_id.asc())
-        for date, pid in session.exec(stmt.limit(limit + 1)).all():  # type: ignore[call-overload]
-            rows[pid] = _as_date(date)
-    # Each pair gave its first limit+1 rows; the merged first limit+1 are among them (ids deduplicated).
-    ranked = sorted(rows.items(), key=lambda item: item[0])
-    ranked.sort(key=lambda item: item[1], reverse=descending)
-    page = ranked[:limit + 1]
+        arms.append(stmt.where(after) if after is not None else stmt)
+    # A single range orders by its own columns (a bare "date" would be ambiguous beside position's).
+    merged, date_col, id_col = ((arms[0], _key.c.date, _key.c.position_id) if len(arms) == 1 else
+                                (union_all(*arms), literal_column("date"), literal_column("position_id")))
+    order_by = (date_col.desc() if descending else date_col.asc(), id_col.asc())
+    # One ordered UNION ALL: the database merges the ranges lazily (SQLite's MERGE, PostgreSQL's Merge
+    # Append) and stops at the page, instead of reading a page from every range. A position in two
+    # ranges arrives twice; when that leaves the page short, read further.
+    want = limit + 1
+    while True:
+        rows = session.exec(merged.order_by(*order_by).limit(want)).all()  # type: ignore[call-overload]
+        unique: dict[int, dt.date] = {}
+        for date, pid in rows:
+            unique.setdefault(pid, _as_date(date))
+        if len(unique) > limit or len(rows) < want:
+            break
+        want *= 2
+    page = list(unique.items())[:limit + 1]
     next_cursor = None
     if len(page) > limit:
         page = page[:limit]
@@ -277,21 +289,26 @@ def total(session: Session, f: PositionFilters) -> Total:
     # residual checks' matches among its newest ESTIMATE_SAMPLE/len(pairs) rows within those bounds.
     share = max(1, ESTIMATE_SAMPLE // len(plan.pairs))
     estimate, exact = 0.0, len(plan.pairs) == 1
+    in_dates: dict[tuple[str, str], int] = {}
     for pair in plan.pairs:
-        size = sizes.get(pair, 0)
-        if not size:
-            continue
-        in_dates, counted = _in_dates(session, plan, pair, size)
-        exact = exact and counted
-        if not plan.residual:
-            estimate += in_dates
-            continue
-        exact = False
-        head = _range(replace(plan, residual=()), pair).order_by(_key.c.date.desc(), _key.c.position_id).limit(share).subquery()
-        seen, matched = session.exec(select(func.count(), func.count(Position.id)).select_from(  # type: ignore[call-overload]
-            head.outerjoin(Position, and_(Position.id == head.c.position_id, *plan.residual)))).one()
-        estimate += in_dates * matched / seen if seen else 0
-    return Total(round(estimate), "exact" if exact else "estimate")
+        if sizes.get(pair, 0):
+            in_dates[pair], counted = _in_dates(session, plan, pair, sizes[pair])
+            exact = exact and counted
+    if not plan.residual:
+        return Total(sum(in_dates.values()), "exact" if exact else "estimate")
+    # Every pair's share in one statement: (pair index, rows seen, rows matching the residual checks).
+    heads = []
+    for i, pair in enumerate(in_dates):
+        head = (_range(replace(plan, residual=()), pair).order_by(_key.c.date.desc(), _key.c.position_id)
+                .limit(share).subquery())
+        heads.append(select(literal(i).label("i"), func.count().label("seen"), func.count(Position.id).label("hit"))
+                     .select_from(head.outerjoin(Position, and_(Position.id == head.c.position_id, *plan.residual))))
+    if not heads:
+        return Total(0, "estimate")
+    pairs = list(in_dates)
+    for i, seen, hit in session.exec(heads[0] if len(heads) == 1 else union_all(*heads)).all():  # type: ignore[call-overload]
+        estimate += in_dates[pairs[i]] * hit / seen if seen else 0
+    return Total(round(estimate), "estimate")
 
 
 RANGE_CAP = 10_000  # key rows a date-bounded count may step through (a covering index: ~80 ns each)
