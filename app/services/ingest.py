@@ -86,13 +86,14 @@ def positions_from(run: AnnotatorRun, session: Session, text: str, document_id: 
     topics = {t.slug: t for t in session.exec(select(Topic)).all()}
     rows = []
     for found in run.annotation.positions:
-        speakers = [run.by_name[name] for name in found.speakers if name in run.by_name]
+        # Two names of one leader ("Xi", "Xi Jinping") or a topic given twice: one link row each.
+        speakers = list({leader.slug: leader for name in found.speakers if (leader := run.by_name.get(name))}.values())
         if not speakers:
             continue
         rows.append(Position(document_id=document_id, event_id=event.id, date=event.date, start=found.start,
                              end=found.end, text=text[found.start:found.end], act=found.act, method=run.method,
                              confidence=round(found.confidence, 4), reviewed=run.method == "curated", speakers=speakers,
-                             topics=[topics[t] for t in found.topics if t in topics]))
+                             topics=[topics[t] for t in dict.fromkeys(found.topics) if t in topics]))
     return rows
 
 
