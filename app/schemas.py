@@ -146,7 +146,10 @@ class PositionPublic(PositionSpan, PositionKey):
     }]})
 
     cite: str = Field(description="A citation: speakers, event, date, the sentence, the source and the permalink.")
-    rank: float | None = Field(default=None, description="Search relevance (BM25, higher is better); null without q.")
+    rank: float | None = Field(default=None, description=(
+        "Search relevance (BM25, higher is better); null without q. When a search matches more than 2,000 "
+        "positions, sort=relevance ranks the newest 2,000 matches and lists the older ones after them, newest "
+        "first, with rank null."))
     highlight: str | None = Field(default=None, description="`text` with the words matching q in <mark>…</mark>; "
                                   "null without q.")
     links: dict[str, str] = Field(description="self, permalink (absolute URL), document, event.")

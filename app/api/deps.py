@@ -101,7 +101,8 @@ def position_filters(
     date_to: Annotated[IsoDate | None, Query(description="Latest event date, YYYY-MM-DD (inclusive).")] = None,
     q: Annotated[str | None, Query(max_length=500, description=(
         'Full-text search in the sentence: words (all must match), "quoted phrases", OR, NOT, (…), prefix*. '
-        "Adds `rank` and `highlight` to each position and makes sort=relevance the default."))] = None,
+        "Adds `rank` and `highlight` to each position and makes sort=relevance the default (on a very common word, "
+        "relevance ranks the newest 2,000 matches; see `rank`)."))] = None,
 ) -> PositionFilters:
     """The position filters of the query string, checked against the database."""
     return validate(session, PositionFilters(
