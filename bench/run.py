@@ -323,6 +323,18 @@ def run_datasette(db_file: Path, params: dict[str, Any], args: argparse.Namespac
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def annotate_ingest(docs: int) -> dict[str, Any]:
+    """bench_ingest.py's figures (annotate, ingest, both; documents/s on one core)."""
+    out = subprocess.run([str(PY), str(BENCH / "bench_ingest.py"), "--docs", str(docs)], capture_output=True,
+                         text=True, cwd=ROOT, timeout=900).stdout
+    figures: dict[str, Any] = {"docs": docs}
+    for key, label in (("annotate", "annotate alone"), ("ingest", "ingest alone"), ("both", "annotate + ingest")):
+        m = re.search(rf"^{re.escape(label)}:\s+(\d+) docs/s wall,\s+(\d+) docs/s CPU", out, re.M)
+        if m:
+            figures[key] = {"wall": int(m.group(1)), "cpu": int(m.group(2))}
+    return figures
+
+
 # --- report ---------------------------------------------------------------------------------------
 
 def machine() -> str:
@@ -370,7 +382,21 @@ def markdown(results: dict[str, Any]) -> str:
             if gen:
                 lines.append(f"- corpus {int(size):,}: bulk load {gen.get('documents_per_second')} documents/s "
                              f"({gen.get('documents')} documents, {gen.get('positions')} positions)")
+            timing = [f"{what} {scales[size][key]} s" for key, what in (("api_seconds", "API cases"),
+                                                                      ("datasette_seconds", "Datasette cases"))
+                      if key in scales[size]]
+            if gen.get("ready_seconds") is not None:
+                timing.insert(0, f"corpus ready in {gen['ready_seconds']} s")
+            if timing:
+                lines.append(f"- time at {int(size):,}: " + ", ".join(timing))
         lines.append("")
+    ai = results.get("annotate_ingest")
+    if ai and "both" in ai:
+        lines.append(f"Annotate + ingest on one core ({ai['docs']} synthetic ~500-word readouts, bench_ingest.py): "
+                     f"{ai['both']['cpu']} documents/s (annotate alone {ai['annotate']['cpu']}/s, bulk ingest alone "
+                     f"{ai['ingest']['cpu']}/s; CPU time).")
+    if "total_seconds" in results:
+        lines.append(f"\nWhole run: {results['total_seconds'] / 60:.1f} min.")
     return "\n".join(line for line in lines if line is not None)
 
 
@@ -384,10 +410,14 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--fresh", action="store_true", help="regenerate cached corpora")
     parser.add_argument("--no-export", dest="export", action="store_false")
-    parser.add_argument("--export-min", type=int, default=0, help="export only at scales >= this")
+    parser.add_argument("--export-min", type=int, default=1_000_000, help="export only at scales >= this")
+    parser.add_argument("--datasette-min", type=int, default=100_000, help="Datasette only at scales >= this")
+    parser.add_argument("--ingest-docs", type=int, default=400,
+                        help="readouts for the annotate + ingest figure (bench_ingest.py, one core); 0 skips it")
     args = parser.parse_args()
     TMP.mkdir(parents=True, exist_ok=True)
     started = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    clock = time.perf_counter()
     results: dict[str, Any] = {"started": started.isoformat(), "machine": machine(), "duration": args.duration,
                                "connections": args.connections, "workers": args.workers, "engines": {}}
     if DATASETTE.exists():
@@ -398,14 +428,23 @@ def main() -> None:
     for engine in args.engines:
         for scale in sorted(args.scales):
             print(f"{engine} {scale:,}", flush=True)
+            phase = time.perf_counter()
             url, corpus = ensure_corpus(engine, scale, args.pg_url, args.fresh)
+            corpus["ready_seconds"] = round(time.perf_counter() - phase, 1)  # generation, or reuse of the cache
             params = cases(url)
+            phase = time.perf_counter()
             entry: dict[str, Any] = {"corpus": corpus, "params": params, "api": run_api(url, scale, params, args)}
-            if engine == "sqlite":
+            entry["api_seconds"] = round(time.perf_counter() - phase, 1)
+            if engine == "sqlite" and scale >= args.datasette_min:
+                phase = time.perf_counter()
                 entry["datasette"] = run_datasette(Path(url.removeprefix("sqlite:///")), params, args)
+                entry["datasette_seconds"] = round(time.perf_counter() - phase, 1)
             results["engines"].setdefault(engine, {})[str(scale)] = entry
             print(json.dumps(entry["api"].get("pair_hot")), flush=True)
             (out / f"{name}.json").write_text(json.dumps(results, indent=1))  # partial results survive a failure
+    if args.ingest_docs:
+        results["annotate_ingest"] = annotate_ingest(args.ingest_docs)
+    results["total_seconds"] = round(time.perf_counter() - clock, 1)
     (out / f"{name}.json").write_text(json.dumps(results, indent=1))
     table = markdown(results)
     (out / f"{name}.md").write_text(table)
