@@ -149,6 +149,8 @@ def ensure_corpus(engine: str, scale: int, pg_url: str | None, fresh: bool) -> t
     else:
         assert pg_url, "--pg-url (or BENCH_PG_URL) is needed for postgresql"
         url = f"{pg_url.rsplit('/', 1)[0]}/summit_bench_{scale}"
+    if engine == "postgresql" and not _pg_has_database(pg_url, f"summit_bench_{scale}"):  # type: ignore[arg-type]
+        stamp.unlink(missing_ok=True)  # `make bench` starts a new cluster each time: its corpora are gone
     if not fresh and stamp.exists() and json.loads(stamp.read_text()).get("version") == GENERATOR_VERSION:
         # A cached corpus still gets any newer migration (the server answers only a database at head).
         subprocess.run([str(ROOT / ".venv" / "bin" / "summit"), "db", "upgrade"], env={**os.environ, "DATABASE_URL": url},
@@ -169,6 +171,14 @@ def ensure_corpus(engine: str, scale: int, pg_url: str | None, fresh: bool) -> t
             "generate_seconds": round(time.perf_counter() - started, 1)}
     stamp.write_text(json.dumps(info))
     return url, info
+
+
+def _pg_has_database(url: str, name: str) -> bool:
+    import psycopg
+
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin.replace("postgresql+psycopg://", "postgresql://"), autocommit=True) as conn:
+        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone() is not None
 
 
 def _pg_admin(url: str, statement: str) -> None:
