@@ -255,7 +255,7 @@ def export(base: str, path: str, server: Server) -> dict[str, Any]:
             "rows_per_second": round(lines / seconds), "peak_worker_rss_mb": round(peak, 1)}
 
 
-def run_api(url: str, scale: int, params: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
+def run_api(url: str, scale: int, params: dict[str, Any], args: argparse.Namespace, engine: str) -> dict[str, Any]:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = Server([str(ROOT / ".venv" / "bin" / "uvicorn"), "app.main:create_app", "--factory", "--host", "127.0.0.1",
@@ -278,7 +278,7 @@ def run_api(url: str, scale: int, params: dict[str, Any], args: argparse.Namespa
             "facets": measure(base, f"/v1/positions?topic={ft}&facets=topic,leader,act&limit=1", args),
             "search": measure(base, f"/v1/positions?q={params['word']}", args),
         }
-        if args.export and scale >= args.export_min:
+        if args.export and scale >= args.export_min and engine in args.export_engines:
             out["export"] = export(base, "/v1/positions?format=ndjson&limit=all", server)
         return out
     finally:
@@ -421,6 +421,7 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true", help="regenerate cached corpora")
     parser.add_argument("--no-export", dest="export", action="store_false")
     parser.add_argument("--export-min", type=int, default=1_000_000, help="export only at scales >= this")
+    parser.add_argument("--export-engines", nargs="+", default=["sqlite"], help="engines whose export is timed")
     parser.add_argument("--datasette-min", type=int, default=100_000, help="Datasette only at scales >= this")
     parser.add_argument("--ingest-docs", type=int, default=400,
                         help="readouts for the annotate + ingest figure (bench_ingest.py, one core); 0 skips it")
@@ -443,7 +444,7 @@ def main() -> None:
             corpus["ready_seconds"] = round(time.perf_counter() - phase, 1)  # generation, or reuse of the cache
             params = cases(url)
             phase = time.perf_counter()
-            entry: dict[str, Any] = {"corpus": corpus, "params": params, "api": run_api(url, scale, params, args)}
+            entry: dict[str, Any] = {"corpus": corpus, "params": params, "api": run_api(url, scale, params, args, engine)}
             entry["api_seconds"] = round(time.perf_counter() - phase, 1)
             if engine == "sqlite" and scale >= args.datasette_min:
                 phase = time.perf_counter()
