@@ -14,6 +14,7 @@ transaction back and is raised: what earlier transactions committed stays, nothi
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -106,6 +107,7 @@ class BulkLoader:
         self._bool_bind = _processor(Position.__table__.c.reviewed, dialect)  # type: ignore[attr-defined]
         self._dates: dict[dt.date, Any] = {}
         self._triggers: list[Any] = []  # (name, sql) of the triggers this transaction dropped
+        self.derive = True  # per chunk position_key / position_count (an initial load derives them once)
         self.reset()
 
     def reset(self) -> None:
@@ -351,7 +353,8 @@ class BulkLoader:
                 [(pid, s) for pid, ss in zip(ids, plan.speakers) for s in ss])
             put(conn, PositionTopic.__table__, ("position_id", "topic_slug"),  # type: ignore[attr-defined]
                 [(pid, t) for pid, ts in zip(ids, plan.topics) for t in ts])
-        _derive(conn, plan, ids)
+        if self.derive:
+            _derive(conn, plan, ids)
         return len(plan.positions)
 
     def commit(self) -> None:
@@ -478,13 +481,140 @@ def _batches(items: Iterable[Item], size: int, method: str) -> Iterator[list[tup
         yield batch
 
 
+class InitialLoadRefused(RuntimeError):
+    """An initial load was asked of a database that already holds (more) positions."""
+
+
+# Tables whose secondary indexes and constraints an initial load on PostgreSQL drops and recreates.
+INITIAL_LOAD_TABLES = ("event", "event_participant", "document", "position", "position_speaker", "position_topic",
+                       "position_key")
+# Kept through an initial load: the planner's own look-ups (duplicates, derived ids, events) use them.
+INITIAL_LOAD_KEPT = ("event_pkey", "event_participant_pkey", "document_pkey", "document_sha256_key")
+# Index builds at the end of an initial load (SET LOCAL: the transaction's own).
+INITIAL_LOAD_SETTINGS = {"maintenance_work_mem": "512MB", "max_parallel_maintenance_workers": "2",
+                         "synchronous_commit": "off"}
+
+
+class _InitialLoad:
+    """PostgreSQL's initial-load mode: one transaction that drops the load tables' secondary indexes,
+    GIN expression indexes, foreign keys and the link/key tables' primary keys (their definitions read
+    from pg_indexes / pg_constraint first), loads with COPY, fills position_key and position_count with
+    one set-based statement each, and recreates every dropped index and constraint from the SQL it read
+    (unique ones first, foreign keys last, which validates them). DDL is transactional: a failure or a
+    crash before the commit rolls everything back, indexes included. The two GIN expression indexes
+    (the costliest builds, which PostgreSQL does not parallelise) are built after the commit, at the
+    same time on two connections (`build_search_indexes`). The dropped indexes hold ACCESS EXCLUSIVE
+    locks on the tables until the commit, so nobody reads meanwhile: for a fresh database only."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.constraints: list[tuple[str, str, str, str]] = []  # (table, name, contype, definition)
+        self.indexes: list[tuple[str, str]] = []  # (name, indexdef)
+        self.max_id = 0
+
+    def drop(self) -> None:
+        conn, tables = self.conn, list(INITIAL_LOAD_TABLES)
+        self.max_id = conn.execute(text("SELECT coalesce(max(id), 0) FROM position")).scalar_one()
+        self.constraints = [tuple(r) for r in conn.execute(text(  # type: ignore[misc]
+            "SELECT c.conrelid::regclass::text, c.conname, c.contype, pg_get_constraintdef(c.oid) FROM pg_constraint c "
+            "JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
+            "WHERE n.nspname = current_schema() AND t.relname = ANY(:tables) AND c.contype IN ('p', 'u', 'f') "
+            "AND c.conname <> ALL(:kept) ORDER BY c.contype = 'f', t.relname, c.conname"),
+            {"tables": tables, "kept": list(INITIAL_LOAD_KEPT)})]
+        owned = {name for _, name, _, _ in self.constraints} | set(INITIAL_LOAD_KEPT)
+        self.indexes = [(name, sql) for name, sql in conn.execute(text(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+            "AND tablename = ANY(:tables) ORDER BY tablename, indexname"), {"tables": tables}) if name not in owned]
+        quote = conn.dialect.identifier_preparer.quote_identifier
+        for table, name, _, _ in reversed(self.constraints):  # foreign keys before the keys they reference
+            conn.exec_driver_sql(f"ALTER TABLE {table} DROP CONSTRAINT {quote(name)}")  # sql-identifiers-only
+        for name, _ in self.indexes:
+            conn.exec_driver_sql(f"DROP INDEX {quote(name)}")  # sql-identifiers-only
+
+    def finish(self) -> None:
+        """position_key and position_count for the loaded positions, then the indexes and constraints."""
+        conn = self.conn
+        params = {"lo": self.max_id}
+        conn.execute(text(_KEYS.replace("{ids}", "> :lo")), params)  # sql-identifiers-only
+        conn.execute(text(
+            "INSERT INTO position_count (topic_slug, leader_slug, n) "
+            "SELECT topic_slug, leader_slug, count(*) FROM position_key WHERE position_id > :lo "
+            "GROUP BY topic_slug, leader_slug UNION ALL SELECT '', '', count(*) FROM position WHERE id > :lo "
+            "ON CONFLICT (topic_slug, leader_slug) DO UPDATE SET n = position_count.n + excluded.n"), params)
+        for key, value in INITIAL_LOAD_SETTINGS.items():
+            conn.execute(text("SELECT set_config(:k, :v, true)"), {"k": key, "v": value})
+        quote = conn.dialect.identifier_preparer.quote_identifier
+        for table, name, contype, definition in self.constraints:
+            if contype != "f":
+                conn.exec_driver_sql(f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition}")  # sql-identifiers-only
+        for _, sql in self.indexes:
+            if not _is_gin(sql):
+                conn.exec_driver_sql(sql)
+        for table, name, contype, definition in self.constraints:
+            if contype == "f":
+                conn.exec_driver_sql(f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition}")  # sql-identifiers-only
+
+    def build_search_indexes(self, engine: Any) -> None:
+        """The GIN expression indexes, after the commit, each on its own connection at the same time.
+
+        GIN builds are not parallelised by PostgreSQL (15) and to_tsvector is the cost, so two
+        connections use both cores. Only these indexes are missing between the commit and here; a
+        failure raises with their SQL (a crashed generation is to be redone anyway)."""
+        pending = [sql for _, sql in self.indexes if _is_gin(sql)]
+        errors: list[BaseException] = []
+
+        def build(sql: str) -> None:
+            try:
+                with engine.connect() as conn:
+                    for key, value in INITIAL_LOAD_SETTINGS.items():
+                        conn.execute(text("SELECT set_config(:k, :v, true)"), {"k": key, "v": value})
+                    conn.exec_driver_sql(sql)
+                    conn.commit()
+            except BaseException as exc:  # noqa: BLE001 - re-raised below with what is missing
+                errors.append(exc)
+
+        threads = [threading.Thread(target=build, args=(sql,)) for sql in pending]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if errors:
+            raise RuntimeError(f"initial_load: building the search indexes failed ({errors[0]!r}); the data is "
+                               f"committed, create the missing ones: {pending}") from errors[0]
+
+
+def _is_gin(indexdef: str) -> bool:
+    return " USING gin " in indexdef
+
+
+def _check_initial(session: Session, expect_positions: int) -> None:
+    held = session.exec(text("SELECT count(*) FROM position")).one()[0]  # type: ignore[call-overload]
+    if held > expect_positions:
+        raise InitialLoadRefused(
+            f"initial_load: the database already holds {held} positions (expected at most {expect_positions}); "
+            "an initial load drops and rebuilds the indexes and is only for a fresh database nobody reads yet. "
+            "Load without initial_load=True.")
+
+
 def bulk_ingest(session: Session, items: Iterable[Item], method: str = "curated",
-                batch_size: int = BATCH_SIZE, progress: Callable[[BulkReport], None] | None = None) -> BulkReport:
+                batch_size: int = BATCH_SIZE, progress: Callable[[BulkReport], None] | None = None,
+                initial_load: bool = False, expect_positions: int = 0) -> BulkReport:
     """Store pre-annotated documents, `batch_size` per transaction (written `CHUNK_SIZE` at a time).
 
     An item may carry its own provenance method as a third element (default `method`). Duplicates (same text as a stored or earlier document) are skipped and invalid documents
     reported by their index in `items`, never half-written; `progress` is called after each commit.
+
+    `initial_load=True` is for filling a fresh database that nobody reads yet: it refuses
+    (`InitialLoadRefused`) when the database holds more than `expect_positions` positions (say, a
+    fresh seed's). On PostgreSQL the whole load is then one transaction that drops and recreates
+    the secondary indexes and constraints (`_InitialLoad`); `progress` is called after each batch,
+    before the single commit, and a database error rolls the whole load back. The rows and schema
+    afterwards equal what the normal path produces. On SQLite it loads as usual.
     """
+    if initial_load:
+        _check_initial(session, expect_positions)
+        if session.get_bind().dialect.name == "postgresql":
+            return _initial_load(session, items, method, batch_size, progress)
     loader = BulkLoader(session)
     report = BulkReport()
     chunk_size = min(batch_size, CHUNK_SIZE)
@@ -515,6 +645,40 @@ def bulk_ingest(session: Session, items: Iterable[Item], method: str = "curated"
     finally:
         if sqlite_cache:
             sqlite_cache.restore()
+    return report
+
+
+def _initial_load(session: Session, items: Iterable[Item], method: str, batch_size: int,
+                  progress: Callable[[BulkReport], None] | None) -> BulkReport:
+    loader = BulkLoader(session)
+    loader.derive = False
+    report = BulkReport()
+    chunk_size = min(batch_size, CHUNK_SIZE)
+    clock = time.perf_counter
+    try:
+        # Like bulk_ingest, only resolving and writing count towards the rate, not producing the input.
+        started = clock()
+        loader.begin()
+        load = _InitialLoad(session.connection())
+        load.drop()
+        report.seconds += clock() - started
+        for batch in _batches(items, batch_size, method):
+            started = clock()
+            for start in range(0, len(batch), chunk_size):
+                plan = loader._plan(batch[start:start + chunk_size], report)
+                report.positions += loader.write(plan)
+                report.documents += len(plan.documents)
+            report.seconds += clock() - started
+            if progress:
+                progress(report)
+        started = clock()
+        load.finish()
+        loader.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    load.build_search_indexes(session.get_bind())
+    report.seconds += clock() - started
     return report
 
 

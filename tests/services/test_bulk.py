@@ -237,3 +237,76 @@ def test_items_may_carry_their_own_method(session: Session) -> None:
     rows = session.exec(text("SELECT DISTINCT method, reviewed FROM position WHERE date = :d ORDER BY 1"),  # type: ignore[call-overload]
                         params={"d": dt.date(2022, 1, 2)}).all()
     assert [(m, bool(r)) for m, r in rows] == [("annotator/test", False), ("curated", True)]
+
+
+def full_schema(session: Session) -> Any:
+    """Indexes (with their definitions), constraints and triggers: what an initial load drops and rebuilds."""
+    if session.get_bind().dialect.name == "sqlite":
+        return snapshot_schema(session)
+    return [session.exec(text(sql)).all() for sql in (  # type: ignore[call-overload]
+        "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1, 2",
+        "SELECT c.conrelid::regclass::text, c.conname, c.contype, pg_get_constraintdef(c.oid), c.convalidated, "
+        "c.condeferrable FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
+        "WHERE n.nspname = current_schema() ORDER BY 1, 2",
+        "SELECT tgrelid::regclass::text, tgname, tgenabled FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1, 2")]
+
+
+def test_initial_load_answers_exactly_as_the_batched_path(database_url: str, second_url: str) -> None:
+    items = corpus()
+    engine = make_engine(Settings(database_url=database_url))
+    with Session(engine) as session:
+        normal = bulk_ingest(session, items, batch_size=3)
+        before = full_schema(session)
+    engine.dispose()
+    engine = make_engine(Settings(database_url=second_url))
+    with Session(engine) as session:
+        report = bulk_ingest(session, items, batch_size=3, initial_load=True, expect_positions=15)  # the seed's
+        assert_consistent(session)
+        assert full_schema(session) == before  # every index and constraint back, exactly as the migrations made it
+    engine.dispose()
+    assert (report.documents, report.positions, report.duplicates) == (normal.documents, normal.positions, 0) == (6, 9, 0)
+    assert [k for k, _ in report.errors] == [k for k, _ in normal.errors] == [6]
+    one, other = snapshot(database_url), snapshot(second_url)
+    assert one.keys() == other.keys()
+    for key in one:
+        assert one[key] == other[key], key
+
+
+def test_initial_load_refuses_a_database_that_holds_positions(session: Session) -> None:
+    before = full_schema(session)
+    with pytest.raises(bulk.InitialLoadRefused, match="already holds 15 positions"):
+        bulk_ingest(session, corpus()[:2], initial_load=True)  # the seed's 15 are not expected
+    session.rollback()
+    assert session.exec(text("SELECT count(*) FROM position")).one()[0] == 15  # type: ignore[call-overload]
+    assert full_schema(session) == before
+
+
+def test_a_database_error_rolls_the_whole_initial_load_back(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    if session.get_bind().dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's initial-load mode (SQLite loads as usual)")
+    items = [_doc(40 + k, ["xi-jinping", "vladimir-putin"], f"2022-05-{k + 1:02d}", [("Xi Jinping",)], [("trade",)])
+             for k in range(6)]
+    before = full_schema(session)
+    session.commit()
+    original, calls = bulk.BulkLoader.write, []
+
+    def failing(self: bulk.BulkLoader, plan: Any) -> int:
+        calls.append(1)
+        if len(calls) == 3:
+            self.session.connection().exec_driver_sql("INSERT INTO topic (slug, name, description, headline, keywords) "
+                                                      "VALUES ('trade', 'again', '', false, '[]')")
+        return original(self, plan)
+
+    monkeypatch.setattr(bulk.BulkLoader, "write", failing)
+    monkeypatch.setattr(bulk, "CHUNK_SIZE", 2)
+    with pytest.raises(IntegrityError):
+        bulk_ingest(session, items, batch_size=4, initial_load=True, expect_positions=15)
+    session.rollback()
+    assert session.exec(text("SELECT count(*) FROM position")).one()[0] == 15  # type: ignore[call-overload]
+    assert full_schema(session) == before  # the dropped indexes and constraints are back (DDL rolled back)
+    assert_consistent(session)
+    monkeypatch.setattr(bulk.BulkLoader, "write", original)
+    report = bulk_ingest(session, items, initial_load=True, expect_positions=15)
+    assert (report.documents, report.positions) == (6, 6)
+    assert full_schema(session) == before
+    assert_consistent(session)
