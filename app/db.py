@@ -1,7 +1,8 @@
 """Database engine and the per-request session dependency."""
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -46,3 +47,20 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+
+@contextmanager
+def scan_reads(session: Session) -> Iterator[None]:
+    """Around a whole-table scan (an export) on SQLite: reads through the page cache instead of the memory
+    map. A scan gains nothing from the map, and every page it touched would stay mapped, counted in the
+    worker's RSS, as long as the pooled connection lives (1.4 GB after exporting 1M positions)."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    mapped = conn.exec_driver_sql("PRAGMA mmap_size").scalar()
+    conn.exec_driver_sql("PRAGMA mmap_size=0")  # also unmaps what this connection had mapped
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA mmap_size={int(mapped or 0)}")  # sql-identifiers-only

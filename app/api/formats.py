@@ -22,6 +22,7 @@ from sqlmodel import Session
 
 from app.errors import invalid_parameter
 from app.schemas import DocumentSummary, EventSummary, LeaderPublic, Page, PositionPublic, TopicPublic
+from app.db import scan_reads
 from app.services import webannotation
 from app.services.pagination import PageResult
 
@@ -185,7 +186,7 @@ def _stream(request: Request, listing: Listing, fmt: Format, first: PageResult,
     if cursor is None:
         return
     # The request's session closes when the handler returns: the rest streams on a session of its own.
-    with Session(request.app.state.engine) as session:
+    with Session(request.app.state.engine) as session, scan_reads(session):
         while cursor is not None:
             page = listing.fetch(session, EXPORT_BATCH, cursor)
             yield render(listing.present(session, page.rows))
@@ -204,8 +205,10 @@ def respond(request: Request, session: Session, listing: Listing, fmt: Format, l
         if fmt not in ("csv", "ndjson"):
             raise invalid_parameter("limit", "limit=all streams format=csv or format=ndjson only; "
                                     "page through JSON with the 'next' URL", value="all")
-        first = listing.fetch(session, EXPORT_BATCH, cursor)
-        body = _stream(request, listing, fmt, first, listing.present(session, first.rows))
+        with scan_reads(session):
+            first = listing.fetch(session, EXPORT_BATCH, cursor)
+            first_items = listing.present(session, first.rows)
+        body = _stream(request, listing, fmt, first, first_items)
         return StreamingResponse(body, media_type=MEDIA_TYPES[fmt])
     result = listing.fetch(session, limit, cursor)
     next_url = _next_url(request, result.next_cursor)
