@@ -24,6 +24,8 @@ def include_name(name: str | None, type_: str, _parents: object) -> bool:
     """Alembic `include_name` hook: False for the tables and indexes the models do not describe."""
     if type_ == "index" and name in UNMANAGED_INDEXES:
         return False
+    if type_ == "column" and name == "search_vector":  # PostgreSQL's stored search vector (migration 0400)
+        return False
     return not (type_ == "table" and name is not None and name.startswith(UNMANAGED_PREFIXES))
 
 

@@ -191,7 +191,8 @@ class PostgresTsvector:
 
     @classmethod
     def _position_vector(cls) -> ColumnElement[Any]:
-        return func.to_tsvector(cls.CONFIG, Position.text)
+        # Stored (migration 0400): ranking reads it instead of parsing every matched text again.
+        return literal_column('"position".search_vector')
 
     @classmethod
     def _document_vector(cls) -> ColumnElement[Any]:
@@ -222,8 +223,12 @@ class PostgresTsvector:
                                                literal_column(f"'StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, HighlightAll=true'")))  # sql-identifiers-only
 
     def rank_floor(self, session: Session, q: str, window: int) -> int | None:
-        """Always None: every match is ranked (a GIN index gives no cheap newest-first order of matches)."""
-        return None
+        """The id of the `window`-th newest match, or None when fewer match (then every match is ranked)."""
+        tsq = self._query(q)
+        stmt = (select(Position.id).select_from(Position).join(tsq, text("true"))
+                .where(self._position_vector().op("@@")(tsq.c.query))
+                .order_by(Position.id.desc()).offset(window - 1).limit(1))  # type: ignore[union-attr]
+        return session.connection().execute(stmt).scalar_one_or_none()
 
     def highlights(self, session: Session, q: str, ids: list[int]) -> dict[int, str]:
         """The text of these matching ids with the matched words marked."""

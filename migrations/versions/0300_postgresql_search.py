@@ -22,7 +22,7 @@ depends_on: Union[str, Sequence[str], None] = None
 VERSIONED_TABLES = ("event", "event_participant", "leader", "topic", "document", "position",
                     "position_speaker", "position_topic")
 
-# Kept identical to app.services.search.PostgresTsvector's expressions.
+# Kept identical to app.services.search.PostgresTsvector's expressions (positions: see 0400).
 POSITION_VECTOR = "to_tsvector('english'::regconfig, text)"
 DOCUMENT_VECTOR = ("(setweight(to_tsvector('english'::regconfig, title), 'A') || "
                    "setweight(to_tsvector('english'::regconfig, text), 'B'))")
