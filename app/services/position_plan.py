@@ -217,16 +217,24 @@ def page_ids(session: Session, f: PositionFilters, order: SortOrder, limit: int,
     for pair in plan.pairs:
         stmt = _range(plan, pair)
         arms.append(stmt.where(after) if after is not None else stmt)
-    # A single range orders by its own columns (a bare "date" would be ambiguous beside position's).
-    merged, date_col, id_col = ((arms[0], _key.c.date, _key.c.position_id) if len(arms) == 1 else
-                                (union_all(*arms), literal_column("date"), literal_column("position_id")))
-    order_by = (date_col.desc() if descending else date_col.asc(), id_col.asc())
-    # One ordered UNION ALL: the database merges the ranges lazily (SQLite's MERGE, PostgreSQL's Merge
-    # Append) and stops at the page, instead of reading a page from every range. A position in two
-    # ranges arrives twice; when that leaves the page short, read further.
+    per_arm = session.get_bind().dialect.name == "postgresql"
+
+    def merged(want: int) -> Any:
+        """The first `want` rows of all ranges in order. One ordered UNION ALL: SQLite merges the ranges
+        lazily (MERGE) and stops at the page; PostgreSQL's planner would join every range's rows before
+        sorting, so there each range is first cut to `want` rows."""
+        if len(arms) == 1:
+            return arms[0].order_by(_key.c.date.desc() if descending else _key.c.date.asc(),
+                                    _key.c.position_id.asc()).limit(want)
+        date_col, id_col = literal_column("date"), literal_column("position_id")
+        keys = (date_col.desc() if descending else date_col.asc(), id_col.asc())
+        parts = [arm.order_by(*keys).limit(want).subquery().select() if per_arm else arm for arm in arms]
+        return union_all(*parts).order_by(*keys).limit(want)
+
+    # A position in two ranges arrives twice; when that leaves the page short, read further.
     want = limit + 1
     while True:
-        rows = session.exec(merged.order_by(*order_by).limit(want)).all()  # type: ignore[call-overload]
+        rows = session.exec(merged(want)).all()  # type: ignore[call-overload]
         unique: dict[int, dt.date] = {}
         for date, pid in rows:
             unique.setdefault(pid, _as_date(date))
