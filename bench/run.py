@@ -415,7 +415,7 @@ def main() -> None:
     parser.add_argument("--scales", nargs="+", type=int, default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--engines", nargs="+", default=["sqlite"], choices=["sqlite", "postgresql"])
     parser.add_argument("--pg-url", default=os.environ.get("BENCH_PG_URL"))
-    parser.add_argument("--duration", type=float, default=4)
+    parser.add_argument("--duration", type=float, default=3, help="seconds per loaded case (unloaded: 2)")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--fresh", action="store_true", help="regenerate cached corpora")
