@@ -1,6 +1,7 @@
 """Database engine and the per-request session dependency."""
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,6 +48,23 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def driver_rows(session: Session, sql: dict[str, str], params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """Rows of `sql[dialect]` run on the driver's own cursor, in the session's transaction: for hot reads
+    where SQLAlchemy's statement and result machinery costs more than the query (~0.15 ms a statement)."""
+    conn = session.connection()
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql[conn.dialect.name], params)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def dialect_sql(sql: str) -> dict[str, str]:
+    """`sql` with `:name` parameters for SQLite's driver and `%(name)s` for psycopg."""
+    return {"sqlite": sql, "postgresql": re.sub(r":(\w+)", r"%(\1)s", sql)}
 
 
 @contextmanager

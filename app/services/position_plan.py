@@ -16,7 +16,6 @@ The page always says which (`total_kind`).
 from __future__ import annotations
 
 import datetime as dt
-import re
 import weakref
 from dataclasses import dataclass, replace
 from typing import Any, Literal
@@ -25,6 +24,7 @@ from sqlalchemy import (ColumnElement, and_, column, exists, func, literal, lite
                         tuple_, union, union_all)
 from sqlmodel import Session
 
+from app.db import dialect_sql, driver_rows
 from app.models import Leader, Position, PositionSpeaker, PositionTopic
 from app.services.filters import PositionFilters, conditions
 from app.services.pagination import SortOrder, decode_cursor, encode_cursor
@@ -165,28 +165,14 @@ def _after(order: SortOrder, values: list[Any]) -> ColumnElement[bool]:
 
 # The commonest lists (one topic, one leader, or one pair; no other filter) in plain SQL on the driver's
 # cursor: SQLAlchemy's statement building and result handling cost more than these index reads.
-def _dialect_sql(sql: str) -> dict[str, str]:
-    return {"sqlite": sql, "postgresql": re.sub(r":(\w+)", r"%(\1)s", sql)}
-
-
 _ONE_RANGE = {
-    (descending, after): _dialect_sql(
+    (descending, after): dialect_sql(
         "SELECT date, position_id FROM position_key WHERE topic_slug = :t AND leader_slug = :l "
         + (("AND date <= :d AND (date < :d OR (date = :d AND position_id > :id)) " if descending else
             "AND date >= :d AND (date > :d OR (date = :d AND position_id > :id)) ") if after else "")
         + f"ORDER BY date {'DESC' if descending else 'ASC'}, position_id LIMIT :n")
     for descending in (True, False) for after in (True, False)}
-_ONE_COUNT = _dialect_sql("SELECT n FROM position_count WHERE topic_slug = :t AND leader_slug = :l")
-
-
-def _raw(session: Session, sql: dict[str, str], params: dict[str, Any]) -> list[tuple[Any, ...]]:
-    conn = session.connection()
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(sql[conn.dialect.name], params)
-        return cursor.fetchall()
-    finally:
-        cursor.close()
+_ONE_COUNT = dialect_sql("SELECT n FROM position_count WHERE topic_slug = :t AND leader_slug = :l")
 
 
 def _single(plan: KeyPlan) -> bool:
@@ -206,7 +192,7 @@ def page_ids(session: Session, f: PositionFilters, order: SortOrder, limit: int,
         if cursor:
             date, pid = decode_cursor(cursor, "positions", order)
             params.update(d=date.isoformat() if session.get_bind().dialect.name == "sqlite" else date, id=pid)
-        found = _raw(session, _ONE_RANGE[descending, bool(cursor)], params)
+        found = driver_rows(session, _ONE_RANGE[descending, bool(cursor)], params)
         next_cursor = None
         if len(found) > limit:
             found = found[:limit]
@@ -278,7 +264,7 @@ def total(session: Session, f: PositionFilters) -> Total:
     plan = key_plan(session, f)
     if plan is not None and _single(plan):
         (t, le), = plan.pairs
-        found = _raw(session, _ONE_COUNT, {"t": t, "l": le})
+        found = driver_rows(session, _ONE_COUNT, {"t": t, "l": le})
         return Total(found[0][0] if found else 0)
     where = conditions(f)
     if plan is None:

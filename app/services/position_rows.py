@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
+from app.db import driver_rows
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,15 +125,9 @@ def load(session: Session, ids: list[int]) -> list[PositionView]:
     """The positions with these ids, in the order of `ids` (missing ids are left out)."""
     if not ids:
         return []
-    conn = session.connection()
-    dialect = conn.dialect.name
     unique = list(dict.fromkeys(ids))
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(_SQL[dialect], {"ids": json.dumps(unique) if dialect == "sqlite" else unique})
-        rows = cursor.fetchall()
-    finally:
-        cursor.close()
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    rows = driver_rows(session, _SQL, {"ids": json.dumps(unique) if sqlite else unique})
     found: dict[int, PositionView] = {}
     for (pid, document_id, event_id, date, start, end, text_, act, method, confidence, reviewed, created_at,
          title, source, url, doc_created, event_title, kind, speakers, topics) in rows:

@@ -210,10 +210,13 @@ class PostgresTsvector:
             reason = str(getattr(exc.orig, "diag", None) and exc.orig.diag.message_primary or exc.orig)  # type: ignore[union-attr]
             raise invalid_parameter("q", f"{reason}; {SYNTAX_HELP}", value=q) from None
 
-    def position_ids(self, q: str) -> ColumnElement[bool]:
+    def _matching_ids(self, q: str) -> Any:
         tsq = self._query(q)
-        return Position.id.in_(select(Position.id).select_from(Position).join(tsq, text("true"))  # type: ignore[union-attr]
-                               .where(self._position_vector().op("@@")(tsq.c.query)))
+        return (select(Position.id).select_from(Position).join(tsq, text("true"))
+                .where(self._position_vector().op("@@")(tsq.c.query)))
+
+    def position_ids(self, q: str) -> ColumnElement[bool]:
+        return Position.id.in_(self._matching_ids(q))  # type: ignore[union-attr]
 
     def position_hits(self, q: str) -> Hits:
         tsq = self._query(q)
@@ -224,10 +227,7 @@ class PostgresTsvector:
 
     def rank_floor(self, session: Session, q: str, window: int) -> int | None:
         """The id of the `window`-th newest match, or None when fewer match (then every match is ranked)."""
-        tsq = self._query(q)
-        stmt = (select(Position.id).select_from(Position).join(tsq, text("true"))
-                .where(self._position_vector().op("@@")(tsq.c.query))
-                .order_by(Position.id.desc()).offset(window - 1).limit(1))  # type: ignore[union-attr]
+        stmt = self._matching_ids(q).order_by(Position.id.desc()).offset(window - 1).limit(1)  # type: ignore[union-attr]
         return session.connection().execute(stmt).scalar_one_or_none()
 
     def highlights(self, session: Session, q: str, ids: list[int]) -> dict[int, str]:

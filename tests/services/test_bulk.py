@@ -178,21 +178,26 @@ def test_a_bad_record_is_refused_alone_and_duplicates_are_skipped(session: Sessi
     assert (again.documents, again.duplicates, again.errors) == (0, 2, [])
 
 
-def test_a_database_error_rolls_back_only_its_transaction(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
-    items = [_doc(20 + k, ["xi-jinping", "vladimir-putin"], f"2022-04-{k + 1:02d}", [("Xi Jinping",)], [("trade",)])
-             for k in range(6)]
-    before = snapshot_schema(session)
+def _fail_at_third_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chunks of 2 documents; the third chunk written raises an IntegrityError (a duplicate topic)."""
     original, calls = bulk.BulkLoader.write, []
 
     def failing(self: bulk.BulkLoader, plan: Any) -> int:
         calls.append(1)
-        if len(calls) == 3:  # the second transaction's second chunk
+        if len(calls) == 3:
             self.session.connection().exec_driver_sql("INSERT INTO topic (slug, name, description, headline, keywords) "
                                                       "VALUES ('trade', 'again', '', false, '[]')")
         return original(self, plan)
 
     monkeypatch.setattr(bulk.BulkLoader, "write", failing)
     monkeypatch.setattr(bulk, "CHUNK_SIZE", 2)
+
+
+def test_a_database_error_rolls_back_only_its_transaction(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    items = [_doc(20 + k, ["xi-jinping", "vladimir-putin"], f"2022-04-{k + 1:02d}", [("Xi Jinping",)], [("trade",)])
+             for k in range(6)]
+    before = snapshot_schema(session)
+    _fail_at_third_chunk(monkeypatch)  # the second transaction's second chunk
     with pytest.raises(IntegrityError):
         bulk_ingest(session, items, batch_size=4)
     session.rollback()
@@ -200,7 +205,7 @@ def test_a_database_error_rolls_back_only_its_transaction(session: Session, monk
     assert stored == 4  # the first transaction (4 documents) stays; the failing one left nothing
     assert_consistent(session)
     assert snapshot_schema(session) == before
-    monkeypatch.setattr(bulk.BulkLoader, "write", original)
+    monkeypatch.undo()  # writes work again
     report = bulk_ingest(session, items)  # the rerun completes the rest
     assert (report.documents, report.duplicates) == (2, 4)
     assert_consistent(session)
@@ -288,24 +293,14 @@ def test_a_database_error_rolls_the_whole_initial_load_back(session: Session, mo
              for k in range(6)]
     before = full_schema(session)
     session.commit()
-    original, calls = bulk.BulkLoader.write, []
-
-    def failing(self: bulk.BulkLoader, plan: Any) -> int:
-        calls.append(1)
-        if len(calls) == 3:
-            self.session.connection().exec_driver_sql("INSERT INTO topic (slug, name, description, headline, keywords) "
-                                                      "VALUES ('trade', 'again', '', false, '[]')")
-        return original(self, plan)
-
-    monkeypatch.setattr(bulk.BulkLoader, "write", failing)
-    monkeypatch.setattr(bulk, "CHUNK_SIZE", 2)
+    _fail_at_third_chunk(monkeypatch)
     with pytest.raises(IntegrityError):
         bulk_ingest(session, items, batch_size=4, initial_load=True, expect_positions=15)
     session.rollback()
     assert session.exec(text("SELECT count(*) FROM position")).one()[0] == 15  # type: ignore[call-overload]
     assert full_schema(session) == before  # the dropped indexes and constraints are back (DDL rolled back)
     assert_consistent(session)
-    monkeypatch.setattr(bulk.BulkLoader, "write", original)
+    monkeypatch.undo()  # writes work again
     report = bulk_ingest(session, items, initial_load=True, expect_positions=15)
     assert (report.documents, report.positions) == (6, 6)
     assert full_schema(session) == before
