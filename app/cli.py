@@ -10,7 +10,7 @@ from typing import Any
 import typer
 from sqlmodel import Session
 
-from app.config import get_settings
+from app.core.config import get_settings
 
 cli = typer.Typer(help="Summit positions API: serve, migrate and seed the database.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
@@ -21,7 +21,7 @@ cli.add_typer(keys_cli, name="keys")
 
 
 def _session() -> Session:
-    from app.db import make_engine
+    from app.core.db import make_engine
 
     return Session(make_engine(get_settings()))
 
@@ -44,7 +44,7 @@ def serve(
 @db_cli.command("upgrade")
 def db_upgrade(revision: str = typer.Argument("head", help="Target revision.")) -> None:
     """Create or migrate the schema to the newest revision."""
-    from app.migrate import upgrade
+    from app.core.migrate import upgrade
 
     settings = get_settings()
     upgrade(settings, revision)
@@ -54,8 +54,8 @@ def db_upgrade(revision: str = typer.Argument("head", help="Target revision.")) 
 @db_cli.command("current")
 def db_current() -> None:
     """Print the schema revision the database is at."""
-    from app.db import make_engine
-    from app.migrate import current_revision, head_revision
+    from app.core.db import make_engine
+    from app.core.migrate import current_revision, head_revision
 
     settings = get_settings()
     engine = make_engine(settings)
@@ -65,7 +65,7 @@ def db_current() -> None:
 @db_cli.command("backup")
 def db_backup(path: Path = typer.Argument(..., help="New file to write the backup to.")) -> None:
     """Consistent online copy of the SQLite database, safe while the server serves and writes."""
-    from app.services.backup import BackupError, backup
+    from app.dataset.backup import BackupError, backup
 
     try:
         size = backup(get_settings().database_url, path)
@@ -79,7 +79,7 @@ def db_backup(path: Path = typer.Argument(..., help="New file to write the backu
 def db_restore(path: Path = typer.Argument(..., help="A file made by `summit db backup`."),
                yes: bool = typer.Option(False, "--yes", help="Confirm replacing the current database.")) -> None:
     """Replace the database with a backup (checked first). Stop writers first; then `summit db upgrade`."""
-    from app.services.backup import BackupError, restore
+    from app.dataset.backup import BackupError, restore
 
     if not yes:
         typer.echo("restore replaces every row of the current database; run again with --yes", err=True)
@@ -95,9 +95,9 @@ def db_restore(path: Path = typer.Argument(..., help="A file made by `summit db 
 @cli.command()
 def seed() -> None:
     """Load data/ (vocabulary, leaders, curated annotations) into the database; loading twice changes nothing."""
-    from app.db import make_engine
-    from app.services.seed import seed as run_seed
-    from app.services.seed_files import SeedError
+    from app.core.db import make_engine
+    from app.ingest.seed import seed as run_seed
+    from app.ingest.seed_files import SeedError
 
     settings = get_settings()
     try:
@@ -112,7 +112,7 @@ def seed() -> None:
 @keys_cli.command("create")
 def keys_create(name: str = typer.Argument(..., help="Who or what the key is for.")) -> None:
     """Create a key; it is printed once, alone on the last line, and only its hash is stored."""
-    from app.services.keys import KeyProblem, create_key
+    from app.access.keys import KeyProblem, create_key
 
     with _session() as session:
         try:
@@ -127,7 +127,7 @@ def keys_create(name: str = typer.Argument(..., help="Who or what the key is for
 @keys_cli.command("list")
 def keys_list() -> None:
     """List keys: name, prefix, created, last used, revoked."""
-    from app.services.keys import list_keys
+    from app.access.keys import list_keys
 
     with _session() as session:
         rows = list_keys(session)
@@ -142,7 +142,7 @@ def keys_list() -> None:
 @keys_cli.command("revoke")
 def keys_revoke(name: str = typer.Argument(..., help="The key's name or prefix.")) -> None:
     """Revoke a key; requests with it fail from now on."""
-    from app.services.keys import KeyProblem, revoke_key
+    from app.access.keys import KeyProblem, revoke_key
 
     with _session() as session:
         try:
@@ -162,11 +162,11 @@ def ingest(
     """Store readouts in the database: .txt files are annotated one by one; gold-format .json files and
     .ndjson files of gold-format records keep their positions (as curated) unless --annotate and are
     bulk-loaded in batches; .ndjson exports (`summit export`) are reloaded whole."""
-    from app.errors import ApiError
-    from app.services import export
-    from app.services import ingest as ingest_service
-    from app.services.bulk import BulkReport, bulk_ingest
-    from app.services.ingest_files import InputFile, expand, is_export, read_inputs, read_ndjson
+    from app.core.errors import ApiError
+    from app.dataset import export
+    from app.ingest import service as ingest_service
+    from app.ingest.bulk import BulkReport, bulk_ingest
+    from app.ingest.input_files import InputFile, expand, is_export, read_inputs, read_ndjson
 
     failed = 0
     ndjson = [p for p in expand(list(paths), (".ndjson",)) if p.suffix == ".ndjson"]
@@ -258,7 +258,7 @@ def export_data(path: Path = typer.Argument(..., help="File to write, or - for s
     """Write the whole dataset as NDJSON (one record per line); `summit ingest FILE.ndjson` reloads it."""
     from contextlib import nullcontext
 
-    from app.services.export import dump
+    from app.dataset.export import dump
 
     count = 0
     target = nullcontext(sys.stdout) if str(path) == "-" else path.open("w", encoding="utf-8")
@@ -271,7 +271,7 @@ def export_data(path: Path = typer.Argument(..., help="File to write, or - for s
 
 def _annotator_inputs() -> tuple[list, list]:  # type: ignore[type-arg]
     from app.annotate import Participant, load_topic_specs
-    from app.services.seed_files import read_leaders
+    from app.ingest.seed_files import read_leaders
 
     settings = get_settings()
     topics = load_topic_specs(settings.data_dir / "topics.yaml")

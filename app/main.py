@@ -9,11 +9,11 @@ from app import __version__
 from app.api import compare, curation, documents, events, export, health, ingest, leaders, positions, topics
 from app.api.caching import HttpCacheMiddleware
 from app.api.deps import reject_nul_characters, reject_repeated_scalars
-from app.config import Settings, get_settings
-from app.db import make_engine
-from app.errors import install_error_handlers
-from app.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
-from app.openapi import install_openapi
+from app.core.config import Settings, get_settings
+from app.core.db import make_engine
+from app.core.errors import install_error_handlers
+from app.core.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
+from app.core.openapi import install_openapi
 
 DESCRIPTION = """Stated positions of world leaders from summit readouts: who said what about which topic,
 each with its evidence sentence as exact code-point offsets into the stored document text.

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Annotate + ingest on one core: synthetic ~500-word readouts annotated with app.annotate and stored
-through the bulk path (app/services/bulk.py) into a fresh, migrated and seeded SQLite database.
+through the bulk path (app/ingest/bulk.py) into a fresh, migrated and seeded SQLite database.
 
     .venv/bin/python bench/bench_ingest.py [--docs 400] [--seed 7] [--cpu 1] [--batch-size 2000]
 
@@ -28,12 +28,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 from sqlmodel import Session  # noqa: E402
 
 from app.annotate import ANNOTATOR_VERSION, Annotation, Participant, annotate, load_topic_specs  # noqa: E402
-from app.config import Settings  # noqa: E402
-from app.db import make_engine  # noqa: E402
-from app.migrate import upgrade  # noqa: E402
+from app.core.config import Settings  # noqa: E402
+from app.core.db import make_engine  # noqa: E402
+from app.core.migrate import upgrade  # noqa: E402
 from app.schemas import DocumentIn  # noqa: E402
-from app.services.bulk import BATCH_SIZE, bulk_ingest  # noqa: E402
-from app.services.seed import seed  # noqa: E402
+from app.ingest.bulk import BATCH_SIZE, bulk_ingest  # noqa: E402
+from app.ingest.seed import seed  # noqa: E402
 from bench_annotate import make_doc  # noqa: E402
 
 Readout = tuple[DocumentIn, list[Participant]]

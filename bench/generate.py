@@ -21,12 +21,12 @@ from sqlalchemy import text  # noqa: E402
 from sqlmodel import Session, select  # noqa: E402
 
 import corpus  # noqa: E402
-from app.config import Settings  # noqa: E402
-from app.db import make_engine  # noqa: E402
-from app.migrate import upgrade  # noqa: E402
+from app.core.config import Settings  # noqa: E402
+from app.core.db import make_engine  # noqa: E402
+from app.core.migrate import upgrade  # noqa: E402
 from app.models import Leader, Topic  # noqa: E402
-from app.services.bulk import bulk_ingest  # noqa: E402
-from app.services.seed import seed  # noqa: E402
+from app.ingest.bulk import bulk_ingest  # noqa: E402
+from app.ingest.seed import seed  # noqa: E402
 
 
 GENERATE_BATCH = 25_000

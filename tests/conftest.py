@@ -18,11 +18,11 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from app.config import PROJECT_ROOT, Settings
-from app.db import make_engine
+from app.core.config import PROJECT_ROOT, Settings
+from app.core.db import make_engine
 from app.main import create_app
-from app.migrate import upgrade
-from app.services.seed import seed
+from app.core.migrate import upgrade
+from app.ingest.seed import seed
 
 SHARED = PROJECT_ROOT.parent / "shared"
 
@@ -124,7 +124,7 @@ def session(settings: Settings) -> Iterator[Session]:
 @pytest.fixture
 def api_key(settings: Settings) -> str:
     """A fresh write key in this test's database."""
-    from app.services.keys import create_key
+    from app.access.keys import create_key
 
     engine = make_engine(settings)
     with Session(engine) as s:

@@ -12,7 +12,7 @@ XI_POSITIONS, PUTIN_POSITIONS, JOINT_POSITIONS = 10, 8, 3
 
 def registry_size() -> int:
     """Leaders in data/leaders.yaml: the registry the seed loads."""
-    from app.config import PROJECT_ROOT
-    from app.services.seed_files import read_leaders
+    from app.core.config import PROJECT_ROOT
+    from app.ingest.seed_files import read_leaders
 
     return len(read_leaders(PROJECT_ROOT / "data" / "leaders.yaml"))

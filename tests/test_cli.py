@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from app.db import make_engine
+from app.core.db import make_engine
 from app.models import Position
 from tests.conftest import settings_for
 

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from app.annotate import Participant, annotate, load_topic_specs
-from app.config import PROJECT_ROOT
+from app.core.config import PROJECT_ROOT
 from tests.readouts import readout
 
 FILES = 300

@@ -16,11 +16,11 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from sqlmodel import Session
 
-from app.db import make_engine
+from app.core.db import make_engine
 from app.main import create_app
-from app.migrate import upgrade
-from app.services.keys import create_key
-from app.services.seed import seed
+from app.core.migrate import upgrade
+from app.access.keys import create_key
+from app.ingest.seed import seed
 from tests.conftest import settings_for
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))

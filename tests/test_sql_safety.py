@@ -10,7 +10,7 @@ import ast
 import re
 from pathlib import Path
 
-from app.config import PROJECT_ROOT
+from app.core.config import PROJECT_ROOT
 
 SQL_WORDS = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|WITH)\b|\bFROM\b.*\bWHERE\b", re.S)
 MARKER = "# sql-identifiers-only"

@@ -7,11 +7,11 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from app.db import SessionDep
-from app.errors import ApiError
+from app.core.db import SessionDep
+from app.core.errors import ApiError
 from app.models import ApiKey
-from app.services import keys
-from app.services.rate_limit import RateLimiter, parse_rate, retry_after_header
+from app.access import keys
+from app.access.rate_limit import RateLimiter, parse_rate, retry_after_header
 
 bearer = HTTPBearer(auto_error=False, description="A key from `summit keys create NAME`.")
 

@@ -6,9 +6,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from app.api.deps import FiltersDep, base_url
-from app.db import SessionDep
+from app.core.db import SessionDep
 from app.schemas import Comparison
-from app.services import compare as service
+from app.positions import compare as service
 
 router = APIRouter(prefix="/v1/compare", tags=["research"])
 

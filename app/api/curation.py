@@ -6,11 +6,11 @@ from fastapi import APIRouter, Path, Request, Response, status
 from app.api.auth import KeyDep
 from app.api.deps import base_url
 from app.api.ingest import AUTH_RESPONSES
-from app.db import SessionDep
+from app.core.db import SessionDep
 from app.schemas import PositionIn, PositionPatch, PositionPublic, TopicIn, TopicPublic
-from app.services import curation
-from app.services import positions as position_service
-from app.services import topics as topic_service
+from app.curation import service as curation
+from app.positions import service as position_service
+from app.catalog import topics as topic_service
 
 router = APIRouter(tags=["curation"])
 PositionId = Path(ge=1, le=2**63 - 1)

@@ -7,14 +7,15 @@ from typing import Annotated, Any, Callable, TypeVar
 from fastapi import Depends, Query, Request, Response
 
 from app.api.formats import Format, Listing, alternative_media, output_format, respond
-from app.config import Settings
-from app.errors import NOT_FOUND, ApiError, invalid_parameter
+from app.core.config import Settings
+from app.core.errors import NOT_FOUND, ApiError, invalid_parameter
 from app.schemas import IsoDate, Page, PositionPublic
-from app.services import positions as position_service
-from app.services import aggregates, webannotation
-from app.services.filters import PositionFilters, validate
-from app.services.pagination import PageResult
-from app.db import SessionDep
+from app.positions import service as position_service
+from app.positions import aggregates
+from app.positions import webannotation
+from app.positions.filters import PositionFilters, validate
+from app.core.pagination import PageResult
+from app.core.db import SessionDep
 from sqlmodel import Session
 
 T = TypeVar("T")
@@ -22,7 +23,7 @@ T = TypeVar("T")
 
 async def reject_repeated_scalars(request: Request) -> None:
     """A parameter that takes one value, given twice, is ambiguous: say so instead of picking one."""
-    from app.openapi import single_valued_query_parameters
+    from app.core.openapi import single_valued_query_parameters
 
     names = [k for k, _ in request.query_params.multi_items()]
     repeated = {n for n in names if names.count(n) > 1}

@@ -8,12 +8,12 @@ from sqlmodel import Session
 
 from app.api.deps import POSITION_LIST_RESPONSES, FacetsQuery, FiltersDep, PagingDep, SortQuery, positions_page
 from app.api.formats import Listing, alternative_media, respond
-from app.db import SessionDep
+from app.core.db import SessionDep
 from app.schemas import DocumentDetail, DocumentSummary, Page, PositionPage
-from app.services import events as service
-from app.services import search
+from app.catalog import events as service
+from app.positions import fulltext as search
 from app.models import Event
-from app.services.filters import check_known, within
+from app.positions.filters import check_known, within
 
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
 

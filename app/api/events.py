@@ -7,12 +7,12 @@ from fastapi import APIRouter, Query, Request, Response
 
 from app.api.deps import PagingDep, base_url
 from app.api.formats import Listing, alternative_media, respond
-from app.db import SessionDep
+from app.core.db import SessionDep
 from app.models import Leader
 from app.schemas import EventComparison, EventDetail, EventKind, EventSummary, Page
-from app.services import compare as compare_service
-from app.services import events as service
-from app.services.filters import check_known
+from app.positions import compare as compare_service
+from app.catalog import events as service
+from app.positions.filters import check_known
 
 router = APIRouter(prefix="/v1/events", tags=["events"])
 

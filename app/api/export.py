@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 from sqlmodel import Session
 
-from app.services import export as service
+from app.dataset import export as service
 
 router = APIRouter(tags=["research"])
 

@@ -20,11 +20,11 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel
 from sqlmodel import Session
 
-from app.errors import invalid_parameter
+from app.core.errors import invalid_parameter
 from app.schemas import DocumentSummary, EventSummary, LeaderPublic, Page, PositionPublic, TopicPublic
-from app.db import scan_reads
-from app.services import webannotation
-from app.services.pagination import PageResult
+from app.core.db import scan_reads
+from app.positions import webannotation
+from app.core.pagination import PageResult
 
 Format = Literal["json", "csv", "ndjson", "jsonld"]
 MEDIA_TYPES: dict[str, str] = {

@@ -6,11 +6,11 @@ from sqlalchemy import func
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import select
 
-from app.db import SessionDep
-from app.errors import UNAVAILABLE, ApiError
-from app.migrate import current_revision
+from app.core.db import SessionDep
+from app.core.errors import UNAVAILABLE, ApiError
+from app.core.migrate import current_revision
 from app.models import Document
-from app.services.position_plan import maintained_counts
+from app.positions.query_plan import maintained_counts
 from app.schemas import Health
 
 router = APIRouter(tags=["health"])

@@ -10,11 +10,13 @@ from sqlmodel import select
 
 from app.api.auth import KeyDep
 from app.api.deps import base_url
-from app.db import SessionDep
+from app.core.db import SessionDep
 from app.models import Position
 from app.schemas import AnnotationPublic, DocumentIn, DocumentWithPositions, FoundPositionPublic, LeaderRef, Provenance
-from app.services import curation, events, ingest
-from app.services import positions as position_service
+from app.curation import service as curation
+from app.catalog import events
+from app.ingest import service as ingest
+from app.positions import service as position_service
 
 router = APIRouter(tags=["ingest"])
 

@@ -8,12 +8,12 @@ from sqlmodel import Session
 
 from app.api.deps import POSITION_LIST_RESPONSES, FacetsQuery, FiltersDep, PagingDep, SortQuery, positions_page
 from app.api.formats import Listing, alternative_media, respond
-from app.db import SessionDep
+from app.core.db import SessionDep
 from app.models import Leader
 from app.schemas import LeaderPublic, Page, PositionPage, Timeline
-from app.services import aggregates
-from app.services import leaders as service
-from app.services.filters import resolve_countries, within
+from app.positions import aggregates
+from app.catalog import leaders as service
+from app.positions.filters import resolve_countries, within
 
 router = APIRouter(prefix="/v1/leaders", tags=["leaders"])
 

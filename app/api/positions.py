@@ -9,11 +9,11 @@ from fastapi.responses import JSONResponse
 from app.api.formats import Format, output_format
 
 from app.api.deps import POSITION_LIST_RESPONSES, FacetsQuery, FiltersDep, PagingDep, SortQuery, base_url, positions_page
-from app.db import SessionDep
+from app.core.db import SessionDep
 from app.schemas import PositionPage, PositionPublic
-from app.errors import invalid_parameter
-from app.services import positions as service
-from app.services import webannotation
+from app.core.errors import invalid_parameter
+from app.positions import service
+from app.positions import webannotation
 
 router = APIRouter(prefix="/v1/positions", tags=["positions"])
 

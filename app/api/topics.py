@@ -8,12 +8,12 @@ from sqlmodel import Session
 
 from app.api.deps import POSITION_LIST_RESPONSES, FacetsQuery, FiltersDep, PagingDep, SortQuery, positions_page
 from app.api.formats import Listing, alternative_media, respond
-from app.db import SessionDep
+from app.core.db import SessionDep
 from app.models import Topic
 from app.schemas import Page, PositionPage, Timeline, TopicDetail, TopicPublic
-from app.services import aggregates
-from app.services import topics as service
-from app.services.filters import within
+from app.positions import aggregates
+from app.catalog import topics as service
+from app.positions.filters import within
 
 router = APIRouter(prefix="/v1/topics", tags=["topics"])
 

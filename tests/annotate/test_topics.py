@@ -70,7 +70,7 @@ def test_circumstance_is_not_a_topic():
 
 def _topics_of(sentence: str, *participants: tuple[str, str]) -> tuple[str, ...]:
     from app.annotate import Participant, annotate, load_topic_specs
-    from app.config import PROJECT_ROOT
+    from app.core.config import PROJECT_ROOT
 
     specs = load_topic_specs(PROJECT_ROOT / "data" / "topics.yaml")
     parts = [Participant(name=n, country=c) for n, c in participants]

@@ -89,7 +89,7 @@ def test_facets_say_they_are_exact_and_maintained_counts_agree_with_counting(cli
 
 def test_facets_of_a_large_list_are_estimated_from_a_sample_and_say_so(
         client: TestClient, session, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from app.services import aggregates
+    from app.positions import aggregates
 
     add_many(session, 120)  # Xi on vaccines
     session.commit()

@@ -5,7 +5,7 @@ import hashlib
 
 from fastapi.testclient import TestClient
 
-from app.config import PROJECT_ROOT
+from app.core.config import PROJECT_ROOT
 from tests.seed_facts import DOCUMENT, EVENT, ONE_CHINA, POSITIONS, PUTIN, XI
 
 SOURCE = PROJECT_ROOT / "data" / "sources" / "xi-putin-2021-08-25.txt"

@@ -25,7 +25,7 @@ def test_export_streams_every_record_as_ndjson(client: TestClient) -> None:
 
 
 def test_cli_export_writes_the_same_records(client: TestClient, db_file: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from app.config import get_settings
+    from app.core.config import get_settings
 
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{db_file}")
     get_settings.cache_clear()

@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.api import formats
-from app.services import positions as position_service
+from app.positions import service as position_service
 from tests.factories import add_many
 from tests.seed_facts import DOCUMENT, ONE_CHINA, POSITIONS, PUTIN
 

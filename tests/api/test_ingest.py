@@ -182,8 +182,8 @@ def test_writes_are_rate_limited_per_key(settings, api_key: str) -> None:  # typ
 def test_revoked_key_stops_working_at_once(client: TestClient, settings, api_key: str) -> None:  # type: ignore[no-untyped-def]
     from sqlmodel import Session
 
-    from app.db import make_engine
-    from app.services.keys import revoke_key
+    from app.core.db import make_engine
+    from app.access.keys import revoke_key
 
     auth = {"Authorization": f"Bearer {api_key}"}
     assert client.post("/v1/annotate", json=body(), headers=auth).status_code == 200

@@ -1,0 +1,1 @@
+"""Who may write: API keys and per-key rate limits."""

@@ -1,0 +1,1 @@
+"""The registries beside the positions: leaders, topics, events and their documents."""

@@ -1,0 +1,1 @@
+"""Curators' writes on positions and documents."""

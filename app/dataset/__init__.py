@@ -1,0 +1,1 @@
+"""The dataset as a whole: export and re-import, backup and restore."""

@@ -1,0 +1,703 @@
+"""Bulk ingest of pre-annotated readouts: thousands of documents per transaction, through driver-level inserts.
+
+`app.ingest.service.ingest` stores one document per transaction through the ORM, which is right for
+the API (one request, one readout) but costs ~1 ms of Python per row. Here documents are resolved in
+memory (participants, events, ids, duplicates) a chunk at a time and written with one statement per
+table and chunk: executemany of ready tuples on SQLite, COPY on PostgreSQL. The rows equal what
+`ingest` writes for the same input (ids, events, titles, speakers, topics, provenance); only
+`created_at` and the data version's step count differ. Annotating is the slow part and stays outside.
+
+Every document is checked before anything of its chunk is written, so a bad record is reported by
+its index and skipped; the others of its transaction go in. A database error rolls the whole
+transaction back and is raised: what earlier transactions committed stays, nothing is half-written.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from sqlalchemy import Connection, insert, text
+from sqlmodel import Session, select
+
+from app.annotate import Annotation, Participant
+from app.core.errors import ApiError
+from app.models import Document, Event, EventParticipant, Leader, Position, PositionSpeaker, PositionTopic, Topic, utcnow
+from app.schemas import DocumentIn
+from app.ingest.annotator_bridge import LeaderIndex, new_leader
+from app.ingest.service import check_text, sha256_of
+from app.ingest.readout_metadata import default_title, find_date, guess_kind, slugify
+
+# Documents per transaction. On a large database each transaction rewrites most pages of the
+# scattered indexes (position_key, position(date, id)) whatever its size, so bigger transactions
+# amortise that (bench/generate.py uses 25,000); 2,000 keeps the write lock short for a server's writers.
+BATCH_SIZE = 2000
+# Documents resolved and written per round of statements within a transaction: bounds memory.
+CHUNK_SIZE = 2000
+# SQLite page cache during a bulk load (KiB, as PRAGMA cache_size takes it): a transaction's dirty
+# index pages stay in memory until the commit instead of spilling to the WAL mid-transaction.
+SQLITE_CACHE_KIB = 1_048_576
+
+_DOCUMENT_COLUMNS = ("id", "event_id", "title", "source", "url", "language", "text", "sha256", "created_at")
+_POSITION_COLUMNS = ("id", "document_id", "event_id", "date", "start", "end", "text", "act", "method", "confidence",
+                     "reviewed", "created_at")
+
+
+@dataclass
+class BulkReport:
+    """What a bulk load did: rows written, documents skipped as duplicates or refused (index: reason)."""
+
+    documents: int = 0
+    positions: int = 0
+    duplicates: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def documents_per_second(self) -> float:
+        return self.documents / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class _Plan:
+    """One chunk's rows, as tuples in the column order of the insert statements."""
+
+    leaders: list[dict[str, Any]] = field(default_factory=list)
+    events: list[tuple[Any, ...]] = field(default_factory=list)
+    participants: list[tuple[str, str]] = field(default_factory=list)
+    documents: list[tuple[Any, ...]] = field(default_factory=list)
+    positions: list[tuple[Any, ...]] = field(default_factory=list)  # without the id, allocated when written
+    speakers: list[list[str]] = field(default_factory=list)  # per position, in the order of `positions`
+    topics: list[list[str]] = field(default_factory=list)
+    indexes: list[int] = field(default_factory=list)  # input index of each document
+
+
+@dataclass
+class _Base:
+    """A document's resolved metadata: event id base, kind, date, participants (input order, no repeats)."""
+
+    event_base: str
+    kind: str
+    date: dt.date
+    leaders: list[Leader]
+    event_id: str | None = None  # an existing event the payload names
+
+
+def _detached(leader: Leader) -> Leader:
+    # A plain copy: the session's instances expire at every commit and would be re-read one by one.
+    return Leader(slug=leader.slug, name=leader.name, office=leader.office, country=leader.country,
+                  gender=leader.gender, aliases=list(leader.aliases))
+
+
+class BulkLoader:
+    """Keeps the registry, vocabulary and known ids in memory across the chunks of one load."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        dialect = session.get_bind().dialect
+        self.dialect = dialect.name
+        # sqlite3's own date adapter (isoformat), applied once per distinct date instead of once per row.
+        self._date_bind = (dt.date.isoformat if dialect.name == "sqlite" and Position.__table__.c.date.type  # type: ignore[attr-defined]
+                           .bind_processor(dialect) is None else _processor(Position.__table__.c.date, dialect))  # type: ignore[attr-defined]
+        self._time_bind = _processor(Position.__table__.c.created_at, dialect)  # type: ignore[attr-defined]
+        self._bool_bind = _processor(Position.__table__.c.reviewed, dialect)  # type: ignore[attr-defined]
+        self._dates: dict[dt.date, Any] = {}
+        self._triggers: list[Any] = []  # (name, sql) of the triggers this transaction dropped
+        self.derive = True  # per chunk position_key / position_count (an initial load derives them once)
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget everything cached from the database (after a rollback, or at the start)."""
+        self.index = LeaderIndex([_detached(le) for le in self.session.exec(select(Leader)).all()])
+        self.taken = {le.slug for le in self.index.leaders}
+        self.vocabulary = set(self.session.exec(select(Topic.slug)).all())
+        self.events: dict[str, frozenset[str]] = {}  # event id -> participant slugs, for events seen so far
+        self.doc_ids: set[str] = set()  # documents written by this load
+        self._name_cache: dict[str, dict[str, str]] = {}
+        self._words: dict[str, frozenset[str]] = {}
+        self._surnames: dict[str, str] = {}
+
+    # --- resolving ----------------------------------------------------------------------------------
+
+    def _names(self, leader: Leader) -> dict[str, str]:
+        """Every casefolded name a position may give this leader as speaker, mapped to its slug."""
+        names = self._name_cache.get(leader.slug)
+        if names is None:
+            names = {key.casefold(): leader.slug for key in (leader.slug, leader.name, *leader.aliases)}
+            self._name_cache[leader.slug] = names
+        return names
+
+    def _name_words(self, leader: Leader) -> frozenset[str]:
+        words = self._words.get(leader.slug)
+        if words is None:
+            words = self._words[leader.slug] = frozenset(leader.name.casefold().split())
+        return words
+
+    def _stored_doc(self, doc_id: str) -> bool:
+        return self.session.exec(select(Document.id).where(Document.id == doc_id)).first() is not None
+
+    def _surname(self, leader: Leader) -> str:
+        cached = self._surnames.get(leader.slug)
+        if cached is None:
+            cached = self._surnames[leader.slug] = slugify(leader.name.split()[-1])
+        return cached
+
+    def _leader(self, name: str, plan: _Plan) -> Leader:
+        leader = self.index.find(name)
+        if leader is None:
+            leader = new_leader(Participant(name=name.strip()), self.taken)
+            self.index = LeaderIndex([*self.index.leaders, leader])
+            plan.leaders.append({"slug": leader.slug, "name": leader.name, "office": leader.office,
+                                 "country": leader.country, "gender": leader.gender, "aliases": leader.aliases})
+        return leader
+
+    def _load_events(self, ids: set[str]) -> None:
+        unknown = [i for i in ids if i not in self.events]
+        if not unknown:
+            return
+        rows = self.session.exec(select(EventParticipant.event_id, EventParticipant.leader_slug)  # type: ignore[call-overload]
+                                 .where(EventParticipant.event_id.in_(unknown))).all()
+        found: dict[str, set[str]] = {}
+        for event_id, slug in rows:
+            found.setdefault(event_id, set()).add(slug)
+        for event_id in self.session.exec(select(Event.id).where(Event.id.in_(unknown))).all():  # type: ignore[attr-defined]
+            self.events[event_id] = frozenset(found.get(event_id, ()))
+
+    def _event(self, base: str, slugs: frozenset[str], kind: str, date: dt.date, names: list[str],
+               plan: _Plan) -> str:
+        """The event of these participants, kind and date (the ids `ingest` makes), created when new."""
+        event_id, n = base, 2
+        while event_id in self.events and self.events[event_id] != slugs:
+            event_id, n = f"{base}-{n}", n + 1
+            self._load_events({event_id})
+        if event_id not in self.events:
+            self.events[event_id] = slugs
+            title = f"{kind.capitalize()}: {' and '.join(names)}" if names else kind.capitalize()
+            plan.events.append((event_id, kind, self._date(date), title))
+            plan.participants.extend((event_id, s) for s in sorted(slugs))
+        return event_id
+
+    def _date(self, date: dt.date) -> Any:
+        out = self._dates.get(date)
+        if out is None:
+            out = self._dates[date] = self._date_bind(date)
+        return out
+
+    def _named_event(self, payload: DocumentIn) -> tuple[str, str, dt.date, list[str]] | str:
+        """The stored event a payload names (id, kind, date, participant names), or why it cannot be used."""
+        event = self.session.get(Event, payload.event)
+        if event is None:
+            return f"event: no event {payload.event!r}; omit it to create one"
+        return event.id, event.kind, event.date, [le.name for le in event.participants]
+
+    def _resolve(self, i: int, payload: DocumentIn, given: Annotation, plan: _Plan, report: BulkReport) -> _Base | None:
+        """Participants, kind, date and event base of one document, as `ingest.plan` resolves them."""
+        named = self._named_event(payload) if payload.event else None
+        if isinstance(named, str):
+            report.errors.append((i, named))
+            return None
+        if any(not n.strip() for n in payload.participants or ()):
+            report.errors.append((i, "participants: empty name"))
+            return None
+        names = payload.participants or (named[3] if named else None) or [p.name for p in given.participants]
+        if not names:
+            report.errors.append((i, "participants: required with pre-annotated positions"))
+            return None
+        kind = payload.kind or (named[1] if named else guess_kind(payload.text))
+        date = payload.date or (named[2] if named else find_date(payload.title or "", payload.text))
+        if date is None:
+            report.errors.append((i, "date: required, the text names no full date"))
+            return None
+        leaders = list({le.slug: le for le in (self._leader(n, plan) for n in names)}.values())
+        surnames = "-".join(self._surname(le) for le in sorted(leaders, key=lambda le: le.slug)) or "unknown"
+        return _Base(f"{surnames}-{slugify(kind)}-{date.isoformat()}", kind, date, leaders,
+                     named[0] if named else None)
+
+    def _plan(self, batch: list[tuple[int, DocumentIn, Annotation, str]], report: BulkReport) -> _Plan:
+        plan = _Plan()
+        hashes = {i: h for i, p, _, _ in batch if (h := _sha256(p.text))}
+        stored = set(self.session.exec(select(Document.sha256).where(Document.sha256.in_(set(hashes.values())))).all())  # type: ignore[attr-defined]
+        bases: dict[int, _Base] = {}
+        checked: dict[int, list[tuple[Any, list[str]]]] = {}
+        prepared = []
+        for i, payload, given, method in batch:
+            if i not in hashes:
+                report.errors.append((i, "text: not valid Unicode (lone surrogate)"))
+                continue
+            try:
+                check_text(payload.text)
+            except ApiError as exc:
+                report.errors.append((i, exc.detail))
+                continue
+            if hashes[i] in stored:
+                report.duplicates += 1
+                continue
+            base = self._resolve(i, payload, given, plan, report)
+            if base is None:
+                continue
+            spans = self._check_spans(payload.text, given, base.leaders)
+            if isinstance(spans, str):
+                report.errors.append((i, spans))
+                continue
+            stored.add(hashes[i])
+            bases[i], checked[i] = base, spans
+            prepared.append((i, payload, method))
+        # Event and document ids are derived; fetch the ones this chunk may collide with in two queries.
+        self._load_events({b.event_base for b in bases.values() if b.event_id is None})
+        doc_bases = {p.id or self._doc_base(bases[i], p) for i, p, _ in prepared}
+        taken_docs = set(self.session.exec(select(Document.id).where(Document.id.in_(doc_bases))).all())  # type: ignore[attr-defined]
+        now = self._time_bind(utcnow())
+        vocabulary = self.vocabulary
+        for i, payload, method in prepared:
+            curated = self._bool_bind(method == "curated")
+            base, spans = bases[i], checked[i]
+            doc_id = payload.id or self._doc_base(base, payload)
+            if payload.id and (doc_id in taken_docs or doc_id in self.doc_ids):
+                report.errors.append((i, f"id: a document with id {doc_id!r} exists already"))
+                continue
+            event_id = base.event_id or self._event(base.event_base, frozenset(le.slug for le in base.leaders),
+                                                    base.kind, base.date, [le.name for le in base.leaders], plan)
+            unique, n = doc_id, 2
+            while unique in taken_docs or unique in self.doc_ids or (n > 2 and self._stored_doc(unique)):
+                unique, n = f"{doc_id}-{n}", n + 1
+            self.doc_ids.add(unique)
+            text_ = payload.text
+            plan.indexes.append(i)
+            plan.documents.append((unique, event_id, payload.title or default_title(text_), payload.source, payload.url,
+                                   payload.language, text_, hashes[i], now))
+            date = self._date(base.date)
+            for found, speakers in spans:
+                plan.positions.append((unique, event_id, date, found.start, found.end, text_[found.start:found.end],
+                                       found.act, method, round(found.confidence, 4), curated, now))
+                plan.speakers.append(speakers)
+                plan.topics.append([t for t in dict.fromkeys(found.topics) if t in vocabulary])
+        return plan
+
+    def _doc_base(self, base: _Base, payload: DocumentIn) -> str:
+        doc = f"{'-'.join(self._surname(le) for le in base.leaders) or 'readout'}-{base.date.isoformat()}"
+        return doc + ("-" + slugify(payload.source, 30) if payload.source else "")
+
+    def _check_spans(self, text_: str, given: Annotation, leaders: list[Leader]) -> list[tuple[Any, list[str]]] | str:
+        """Each position with its speakers' slugs, or why the document is refused.
+
+        A speaker is a participant's slug, name or alias (any case), or, as `ingest` accepts it, words
+        of exactly one participant's name ("Macron" for Emmanuel Macron)."""
+        by_name: dict[str, str] = {}
+        for le in leaders:
+            by_name.update(self._names(le))
+        out = []
+        for k, found in enumerate(given.positions):
+            if not 0 <= found.start < found.end <= len(text_):
+                return f"positions[{k}]: span [{found.start}, {found.end}) is not inside the text"
+            span = text_[found.start:found.end]
+            if span[0].isspace() or span[-1].isspace():  # what span != span.strip() says, without the copy
+                return f"positions[{k}]: span has leading or trailing whitespace"
+            if not 0 <= found.confidence <= 1:
+                return f"positions[{k}]: confidence {found.confidence} is not within [0, 1]"
+            slugs = []
+            for name in found.speakers:
+                slug = by_name.get(name.casefold())
+                if slug is None:
+                    words = set(name.casefold().split())
+                    hits = [le.slug for le in leaders
+                            if words and (words <= self._name_words(le) or self._name_words(le) <= words)]
+                    if len(hits) != 1:
+                        return f"positions[{k}]: speaker {name!r} is not one of the participants"
+                    slug = by_name[name.casefold()] = hits[0]
+                if slug not in slugs:
+                    slugs.append(slug)
+            if slugs:
+                out.append((found, slugs))
+        return out
+
+    # --- writing ------------------------------------------------------------------------------------
+
+    def begin(self) -> None:
+        """Stand the per-row key, count and version triggers (and SQLite's FTS ones) down for this
+        transaction (migration 0200); `derive` fills the same tables set-wise before the commit.
+
+        On SQLite a stood-down trigger still runs its WHEN test for every row, half the cost of an
+        insert into position or position_topic; so the transaction drops them (DDL is transactional
+        there) and `commit` recreates them from their stored SQL, in their order, before it commits.
+        No other connection ever sees them missing, and a rollback or a crash restores them."""
+        conn = self.session.connection()
+        if self.dialect != "sqlite":
+            conn.execute(text("SELECT set_config('summit.bulk_load', 'on', true)"))
+            return
+        conn.execute(text("INSERT INTO bulk_load (id) VALUES (1)"))  # the first write: the transaction begins
+        self._triggers = conn.execute(text(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%bulk_load%' ORDER BY rowid")).all()
+        quote = conn.dialect.identifier_preparer.quote_identifier
+        for name, _ in self._triggers:
+            conn.exec_driver_sql(f"DROP TRIGGER {quote(name)}")  # sql-identifiers-only
+
+    def write(self, plan: _Plan) -> int:
+        """Insert one chunk inside the open transaction; returns the number of positions written."""
+        conn = self.session.connection()
+        if plan.leaders:
+            conn.execute(insert(Leader.__table__), plan.leaders)  # type: ignore[attr-defined]
+        put = _copy if self.dialect == "postgresql" else _executemany
+        put(conn, Event.__table__, ("id", "kind", "date", "title"), plan.events)  # type: ignore[attr-defined]
+        put(conn, EventParticipant.__table__, ("event_id", "leader_slug"), plan.participants)  # type: ignore[attr-defined]
+        put(conn, Document.__table__, _DOCUMENT_COLUMNS, plan.documents)  # type: ignore[attr-defined]
+        ids: list[int] = []
+        if plan.positions:
+            ids = _allocate_ids(conn, len(plan.positions))
+            put(conn, Position.__table__, _POSITION_COLUMNS,  # type: ignore[attr-defined]
+                [(pid, *row) for pid, row in zip(ids, plan.positions)])
+            put(conn, PositionSpeaker.__table__, ("position_id", "leader_slug"),  # type: ignore[attr-defined]
+                [(pid, s) for pid, ss in zip(ids, plan.speakers) for s in ss])
+            put(conn, PositionTopic.__table__, ("position_id", "topic_slug"),  # type: ignore[attr-defined]
+                [(pid, t) for pid, ts in zip(ids, plan.topics) for t in ts])
+        if self.derive:
+            _derive(conn, plan, ids)
+        return len(plan.positions)
+
+    def commit(self) -> None:
+        conn = self.session.connection()
+        conn.execute(text("UPDATE data_version SET version = version + 1 WHERE id = 1"))
+        if self.dialect == "sqlite":
+            for _, sql in self._triggers:
+                conn.exec_driver_sql(sql)
+            self._triggers = []
+            conn.execute(text("DELETE FROM bulk_load"))
+        else:
+            conn.execute(text("SELECT set_config('summit.bulk_load', 'off', true)"))
+        self.session.commit()
+
+
+def _processor(column: Any, dialect: Any) -> Callable[[Any], Any]:
+    """The column type's bind converter (what the ORM applies), or identity."""
+    process = column.type.bind_processor(dialect)
+    return process if process is not None else (lambda value: value)
+
+
+# What the stood-down triggers would have written, for one chunk's positions ({ids}: the chunk's ids).
+# SQLite holds the write lock, so the chunk's ids are one range; PostgreSQL's sequence may interleave
+# other writers' ids, so there the chunk names its ids.
+_SQLITE_FTS = "INSERT INTO search_position (rowid, text) SELECT id, text FROM position WHERE id {ids}"
+_KEYS = (
+    "INSERT INTO position_key (topic_slug, leader_slug, date, position_id) "
+    "SELECT t.topic_slug, '', p.date, p.id FROM position_topic t JOIN position p ON p.id = t.position_id "
+    "WHERE t.position_id {ids} "
+    "UNION ALL SELECT '', s.leader_slug, p.date, p.id FROM position_speaker s JOIN position p ON p.id = s.position_id "
+    "WHERE s.position_id {ids} "
+    "UNION ALL SELECT t.topic_slug, s.leader_slug, p.date, p.id FROM position_topic t "
+    "JOIN position_speaker s ON s.position_id = t.position_id JOIN position p ON p.id = t.position_id "
+    "WHERE t.position_id {ids}")
+_IDS = {"sqlite": "BETWEEN :lo AND :hi", "postgresql": "= ANY(:ids)"}
+_STATEMENTS = {dialect: [text(sql.replace("{ids}", ids))  # sql-identifiers-only
+                         for sql in ([_SQLITE_FTS] if dialect == "sqlite" else []) + [_KEYS]]
+               for dialect, ids in _IDS.items()}
+_COUNTS = text("INSERT INTO position_count (topic_slug, leader_slug, n) VALUES (:t, :l, :n) "
+               "ON CONFLICT (topic_slug, leader_slug) DO UPDATE SET n = position_count.n + excluded.n")
+
+
+def _derive(conn: Connection, plan: _Plan, ids: list[int]) -> None:
+    sqlite = conn.dialect.name == "sqlite"
+    if plan.documents and sqlite:  # PostgreSQL's search indexes are expression indexes: nothing to write
+        conn.exec_driver_sql("INSERT INTO search_document (document_id, title, text) VALUES (?, ?, ?)",
+                             [(d[0], d[2], d[6]) for d in plan.documents])
+    if not ids:
+        return
+    params = {"lo": ids[0], "hi": ids[-1]} if sqlite else {"ids": ids}
+    for statement in _STATEMENTS[conn.dialect.name]:
+        conn.execute(statement, params)
+    # The counts follow from the chunk's own speakers and topics: no need to read position_key back.
+    counts: dict[tuple[str, str], int] = {("", ""): len(ids)}
+    get = counts.get
+    for speakers, topics in zip(plan.speakers, plan.topics):
+        for t in topics:
+            counts[t, ""] = get((t, ""), 0) + 1
+            for s in speakers:
+                counts[t, s] = get((t, s), 0) + 1
+        for s in speakers:
+            counts["", s] = get(("", s), 0) + 1
+    conn.execute(_COUNTS, [{"t": t, "l": le, "n": n} for (t, le), n in sorted(counts.items())])
+
+
+def _executemany(conn: Connection, table: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """executemany of ready tuples straight to the driver: SQLAlchemy's per-row parameter handling would
+    cost more than the insert itself (the plan already applied the column types' converters)."""
+    if rows:
+        conn.exec_driver_sql(_insert_sql(conn, table, columns), rows)
+
+
+_SQL_CACHE: dict[tuple[str, str, tuple[str, ...]], str] = {}
+
+
+def _insert_sql(conn: Connection, table: Any, columns: tuple[str, ...]) -> str:
+    key = (conn.dialect.name, table.name, columns)
+    if key not in _SQL_CACHE:
+        compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(columns))
+        assert compiled.positional and tuple(compiled.positiontup or ()) == columns, compiled.string
+        _SQL_CACHE[key] = compiled.string
+    return _SQL_CACHE[key]
+
+
+def _copy(conn: Connection, table: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """PostgreSQL COPY FROM STDIN: one stream per table and chunk, several times faster than INSERTs."""
+    if not rows:
+        return
+    preparer = conn.dialect.identifier_preparer
+    names = ", ".join(preparer.quote(c) for c in columns)
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(f"COPY {preparer.format_table(table)} ({names}) FROM STDIN") as copy:  # sql-identifiers-only
+        for row in rows:
+            copy.write_row(row)
+
+
+def _allocate_ids(conn: Connection, n: int) -> list[int]:
+    """`n` fresh position ids, in reading order (ids order positions within a date).
+
+    Explicit ids let one statement write the positions and their link rows; RETURNING would
+    cost a statement per row on SQLite. On SQLite the chunk already holds the write lock (documents
+    went first), so max(id) cannot move under us; PostgreSQL draws from the column's sequence.
+    """
+    if conn.dialect.name == "postgresql":
+        stmt = text("SELECT nextval(pg_get_serial_sequence('position', 'id')) FROM generate_series(1, :n)")
+        return sorted(conn.execute(stmt, {"n": n}).scalars())
+    first = conn.execute(text("SELECT coalesce(max(id), 0) + 1 FROM position")).scalar_one()
+    return list(range(first, first + n))
+
+
+def _sha256(text_: str) -> str | None:
+    try:
+        return sha256_of(text_)
+    except UnicodeEncodeError:
+        return None
+
+
+Item = tuple[DocumentIn, Annotation] | tuple[DocumentIn, Annotation, str]
+
+
+def _batches(items: Iterable[Item], size: int, method: str) -> Iterator[list[tuple[int, DocumentIn, Annotation, str]]]:
+    numbered = ((i, item[0], item[1], item[2] if len(item) > 2 else method) for i, item in enumerate(items))  # type: ignore[misc]
+    while batch := list(islice(numbered, size)):
+        yield batch
+
+
+class InitialLoadRefused(RuntimeError):
+    """An initial load was asked of a database that already holds (more) positions."""
+
+
+# Tables whose secondary indexes and constraints an initial load on PostgreSQL drops and recreates.
+INITIAL_LOAD_TABLES = ("event", "event_participant", "document", "position", "position_speaker", "position_topic",
+                       "position_key")
+# Kept through an initial load: the planner's own look-ups (duplicates, derived ids, events) use them.
+INITIAL_LOAD_KEPT = ("event_pkey", "event_participant_pkey", "document_pkey", "document_sha256_key")
+# Index builds at the end of an initial load (SET LOCAL: the transaction's own).
+INITIAL_LOAD_SETTINGS = {"maintenance_work_mem": "512MB", "max_parallel_maintenance_workers": "2",
+                         "synchronous_commit": "off"}
+
+
+class _InitialLoad:
+    """PostgreSQL's initial-load mode: one transaction that drops the load tables' secondary indexes,
+    GIN expression indexes, foreign keys and the link/key tables' primary keys (their definitions read
+    from pg_indexes / pg_constraint first), loads with COPY, fills position_key and position_count with
+    one set-based statement each, and recreates every dropped index and constraint from the SQL it read
+    (unique ones first, foreign keys last, which validates them). DDL is transactional: a failure or a
+    crash before the commit rolls everything back, indexes included. The two GIN expression indexes
+    (the costliest builds, which PostgreSQL does not parallelise) are built after the commit, at the
+    same time on two connections (`build_search_indexes`). The dropped indexes hold ACCESS EXCLUSIVE
+    locks on the tables until the commit, so nobody reads meanwhile: for a fresh database only."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.constraints: list[tuple[str, str, str, str]] = []  # (table, name, contype, definition)
+        self.indexes: list[tuple[str, str]] = []  # (name, indexdef)
+        self.max_id = 0
+
+    def drop(self) -> None:
+        conn, tables = self.conn, list(INITIAL_LOAD_TABLES)
+        self.max_id = conn.execute(text("SELECT coalesce(max(id), 0) FROM position")).scalar_one()
+        self.constraints = [tuple(r) for r in conn.execute(text(  # type: ignore[misc]
+            "SELECT c.conrelid::regclass::text, c.conname, c.contype, pg_get_constraintdef(c.oid) FROM pg_constraint c "
+            "JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
+            "WHERE n.nspname = current_schema() AND t.relname = ANY(:tables) AND c.contype IN ('p', 'u', 'f') "
+            "AND c.conname <> ALL(:kept) ORDER BY c.contype = 'f', t.relname, c.conname"),
+            {"tables": tables, "kept": list(INITIAL_LOAD_KEPT)})]
+        owned = {name for _, name, _, _ in self.constraints} | set(INITIAL_LOAD_KEPT)
+        self.indexes = [(name, sql) for name, sql in conn.execute(text(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+            "AND tablename = ANY(:tables) ORDER BY tablename, indexname"), {"tables": tables}) if name not in owned]
+        quote = conn.dialect.identifier_preparer.quote_identifier
+        for table, name, _, _ in reversed(self.constraints):  # foreign keys before the keys they reference
+            conn.exec_driver_sql(f"ALTER TABLE {table} DROP CONSTRAINT {quote(name)}")  # sql-identifiers-only
+        for name, _ in self.indexes:
+            conn.exec_driver_sql(f"DROP INDEX {quote(name)}")  # sql-identifiers-only
+
+    def finish(self) -> None:
+        """position_key and position_count for the loaded positions, then the indexes and constraints."""
+        conn = self.conn
+        params = {"lo": self.max_id}
+        conn.execute(text(_KEYS.replace("{ids}", "> :lo")), params)  # sql-identifiers-only
+        conn.execute(text(
+            "INSERT INTO position_count (topic_slug, leader_slug, n) "
+            "SELECT topic_slug, leader_slug, count(*) FROM position_key WHERE position_id > :lo "
+            "GROUP BY topic_slug, leader_slug UNION ALL SELECT '', '', count(*) FROM position WHERE id > :lo "
+            "ON CONFLICT (topic_slug, leader_slug) DO UPDATE SET n = position_count.n + excluded.n"), params)
+        for key, value in INITIAL_LOAD_SETTINGS.items():
+            conn.execute(text("SELECT set_config(:k, :v, true)"), {"k": key, "v": value})
+        quote = conn.dialect.identifier_preparer.quote_identifier
+        for table, name, contype, definition in self.constraints:
+            if contype != "f":
+                conn.exec_driver_sql(f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition}")  # sql-identifiers-only
+        for _, sql in self.indexes:
+            if not _is_gin(sql):
+                conn.exec_driver_sql(sql)
+        for table, name, contype, definition in self.constraints:
+            if contype == "f":
+                conn.exec_driver_sql(f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition}")  # sql-identifiers-only
+
+    def build_search_indexes(self, engine: Any) -> None:
+        """The GIN expression indexes, after the commit, each on its own connection at the same time.
+
+        GIN builds are not parallelised by PostgreSQL (15) and to_tsvector is the cost, so two
+        connections use both cores. Only these indexes are missing between the commit and here; a
+        failure raises with their SQL (a crashed generation is to be redone anyway)."""
+        pending = [sql for _, sql in self.indexes if _is_gin(sql)]
+        errors: list[BaseException] = []
+
+        def build(sql: str) -> None:
+            try:
+                with engine.connect() as conn:
+                    for key, value in INITIAL_LOAD_SETTINGS.items():
+                        conn.execute(text("SELECT set_config(:k, :v, true)"), {"k": key, "v": value})
+                    conn.exec_driver_sql(sql)
+                    conn.commit()
+            except BaseException as exc:  # noqa: BLE001 - re-raised below with what is missing
+                errors.append(exc)
+
+        threads = [threading.Thread(target=build, args=(sql,)) for sql in pending]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if errors:
+            raise RuntimeError(f"initial_load: building the search indexes failed ({errors[0]!r}); the data is "
+                               f"committed, create the missing ones: {pending}") from errors[0]
+
+
+def _is_gin(indexdef: str) -> bool:
+    return " USING gin " in indexdef
+
+
+def _check_initial(session: Session, expect_positions: int) -> None:
+    held = session.exec(text("SELECT count(*) FROM position")).one()[0]  # type: ignore[call-overload]
+    if held > expect_positions:
+        raise InitialLoadRefused(
+            f"initial_load: the database already holds {held} positions (expected at most {expect_positions}); "
+            "an initial load drops and rebuilds the indexes and is only for a fresh database nobody reads yet. "
+            "Load without initial_load=True.")
+
+
+def bulk_ingest(session: Session, items: Iterable[Item], method: str = "curated",
+                batch_size: int = BATCH_SIZE, progress: Callable[[BulkReport], None] | None = None,
+                initial_load: bool = False, expect_positions: int = 0) -> BulkReport:
+    """Store pre-annotated documents, `batch_size` per transaction (written `CHUNK_SIZE` at a time).
+
+    An item may carry its own provenance method as a third element (default `method`). Duplicates (same text as a stored or earlier document) are skipped and invalid documents
+    reported by their index in `items`, never half-written; `progress` is called after each commit.
+
+    `initial_load=True` is for filling a fresh database that nobody reads yet: it refuses
+    (`InitialLoadRefused`) when the database holds more than `expect_positions` positions (say, a
+    fresh seed's). On PostgreSQL the whole load is then one transaction that drops and recreates
+    the secondary indexes and constraints (`_InitialLoad`); `progress` is called after each batch,
+    before the single commit, and a database error rolls the whole load back. The rows and schema
+    afterwards equal what the normal path produces. On SQLite it loads as usual.
+    """
+    if initial_load:
+        _check_initial(session, expect_positions)
+        if session.get_bind().dialect.name == "postgresql":
+            return _initial_load(session, items, method, batch_size, progress)
+    loader = BulkLoader(session)
+    report = BulkReport()
+    chunk_size = min(batch_size, CHUNK_SIZE)
+    sqlite_cache = _SqliteCache(session) if loader.dialect == "sqlite" else None
+    try:
+        for batch in _batches(items, batch_size, method):
+            # Only resolving and writing count towards the rate, not producing the input.
+            started = time.perf_counter()
+            documents = positions = 0
+            try:
+                if sqlite_cache:
+                    sqlite_cache.enlarge()
+                loader.begin()
+                for start in range(0, len(batch), chunk_size):
+                    plan = loader._plan(batch[start:start + chunk_size], report)
+                    positions += loader.write(plan)
+                    documents += len(plan.documents)
+                loader.commit()
+            except BaseException:
+                session.rollback()
+                loader.reset()
+                raise
+            report.documents += documents
+            report.positions += positions
+            report.seconds += time.perf_counter() - started
+            if progress:
+                progress(report)
+    finally:
+        if sqlite_cache:
+            sqlite_cache.restore()
+    return report
+
+
+def _initial_load(session: Session, items: Iterable[Item], method: str, batch_size: int,
+                  progress: Callable[[BulkReport], None] | None) -> BulkReport:
+    loader = BulkLoader(session)
+    loader.derive = False
+    report = BulkReport()
+    chunk_size = min(batch_size, CHUNK_SIZE)
+    clock = time.perf_counter
+    try:
+        # Like bulk_ingest, only resolving and writing count towards the rate, not producing the input.
+        started = clock()
+        loader.begin()
+        load = _InitialLoad(session.connection())
+        load.drop()
+        report.seconds += clock() - started
+        for batch in _batches(items, batch_size, method):
+            started = clock()
+            for start in range(0, len(batch), chunk_size):
+                plan = loader._plan(batch[start:start + chunk_size], report)
+                report.positions += loader.write(plan)
+                report.documents += len(plan.documents)
+            report.seconds += clock() - started
+            if progress:
+                progress(report)
+        started = clock()
+        load.finish()
+        loader.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    load.build_search_indexes(session.get_bind())
+    report.seconds += clock() - started
+    return report
+
+
+class _SqliteCache:
+    """A large page cache on the connections a bulk load uses, given back to its old size afterwards."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.previous: dict[Any, int] = {}  # DB-API connection -> its cache_size before
+
+    def enlarge(self) -> None:
+        raw = self.session.connection().connection.dbapi_connection
+        if raw is not None and raw not in self.previous:
+            self.previous[raw] = raw.execute("PRAGMA cache_size").fetchone()[0]
+            raw.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")  # sql-identifiers-only
+
+    def restore(self) -> None:
+        for raw, size in self.previous.items():
+            try:
+                raw.execute(f"PRAGMA cache_size = {int(size)}")  # sql-identifiers-only
+            except Exception:  # noqa: BLE001 - a closed connection has no cache left to shrink
+                pass

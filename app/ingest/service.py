@@ -1,0 +1,209 @@
+"""Storing annotated readouts: documents, their events and positions, in one transaction each."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from app.core.errors import CONFLICT, ApiError, invalid_parameter
+from app.models import Document, Event, Leader, Position, Topic
+from app.schemas import DocumentIn
+from app.annotate import Annotation, Participant
+from app.ingest.annotator_bridge import AnnotatorRun, LeaderIndex, new_leader, run_annotator
+from app.ingest.readout_metadata import default_title, find_date, guess_kind, slugify
+
+
+def sha256_of(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def duplicate_error(existing_id: str) -> ApiError:
+    return ApiError(409, f"This text is already stored as document {existing_id!r}; nothing was added.",
+                    type=CONFLICT, title="Duplicate document",
+                    extra={"existing": f"/v1/documents/{existing_id}"},
+                    headers={"Location": f"/v1/documents/{existing_id}"})
+
+
+def check_text(text: str) -> None:
+    """Refuse a text with nothing to annotate (DocumentIn already refuses unstorable characters)."""
+    if not text.strip():
+        raise invalid_parameter("text", "is empty or only whitespace", location="body")
+
+
+def _surnames(participants: list[Leader]) -> str:
+    return "-".join(slugify(le.name.split()[-1]) for le in participants)
+
+
+def _participants(index: LeaderIndex, names: list[str] | None) -> list[Leader] | None:
+    """Registry leaders for the names or slugs given; unknown names become new (unsaved) leaders."""
+    if not names:
+        return None
+    taken = {le.slug for le in index.leaders}
+    leaders: list[Leader] = []
+    for name in names:
+        if not name.strip():
+            raise invalid_parameter("participants", "empty name", location="body")
+        leader = index.find(name) or new_leader(Participant(name=name.strip()), taken)
+        if leader not in leaders:
+            leaders.append(leader)
+    return leaders
+
+
+def _event_for(session: Session, participants: list[Leader], kind: str, date: dt.date) -> Event:
+    """The event of these participants, kind and date: the stored one, or a new one."""
+    surnames = _surnames(sorted(participants, key=lambda le: le.slug)) or "unknown"
+    event_id = f"{surnames}-{slugify(kind)}-{date.isoformat()}"
+    event = session.get(Event, event_id)
+    if event is not None and {le.slug for le in event.participants} == {le.slug for le in participants}:
+        return event
+    n = 2
+    while session.get(Event, event_id) is not None:
+        event_id, n = f"{surnames}-{slugify(kind)}-{date.isoformat()}-{n}", n + 1
+    title = f"{kind.capitalize()}: {' and '.join(le.name for le in participants)}" if participants else kind.capitalize()
+    return Event(id=event_id, kind=kind, date=date, title=title, participants=participants)
+
+
+def _document_id(session: Session, payload: DocumentIn, participants: list[Leader], date: dt.date) -> str:
+    if payload.id:
+        if session.get(Document, payload.id) is not None:
+            raise ApiError(409, f"A document with id {payload.id!r} exists already; choose another id or omit it.",
+                           type=CONFLICT, title="Duplicate id", extra={"existing": f"/v1/documents/{payload.id}"})
+        return payload.id
+    surnames = _surnames(participants) or "readout"
+    base = f"{surnames}-{date.isoformat()}"
+    if payload.source:
+        base += "-" + slugify(payload.source, 30)
+    doc_id, n = base, 2
+    while session.get(Document, doc_id) is not None:
+        doc_id, n = f"{base}-{n}", n + 1
+    return doc_id
+
+
+def positions_from(run: AnnotatorRun, session: Session, text: str, document_id: str, event: Event) -> list[Position]:
+    """Position rows for what the annotator found (topics limited to the stored vocabulary)."""
+    topics = {t.slug: t for t in session.exec(select(Topic)).all()}
+    rows = []
+    for found in run.annotation.positions:
+        # Two names of one leader ("Xi", "Xi Jinping") or a topic given twice: one link row each.
+        speakers = list({leader.slug: leader for name in found.speakers if (leader := run.by_name.get(name))}.values())
+        if not speakers:
+            continue
+        rows.append(Position(document_id=document_id, event_id=event.id, date=event.date, start=found.start,
+                             end=found.end, text=text[found.start:found.end], act=found.act, method=run.method,
+                             confidence=round(found.confidence, 4), reviewed=run.method == "curated", speakers=speakers,
+                             topics=[topics[t] for t in dict.fromkeys(found.topics) if t in topics]))
+    return rows
+
+
+def _given_run(payload: DocumentIn, participants: list[Leader], given: Annotation, method: str) -> AnnotatorRun:
+    """An AnnotatorRun made of positions annotated elsewhere (a gold-format file), checked like curated ones."""
+    by_name: dict[str, Leader] = {le.name: le for le in participants}
+    words = {le.name: set(le.name.casefold().split()) for le in participants}
+    for i, found in enumerate(given.positions):
+        where = f"positions[{i}]"
+        if not 0 <= found.start < found.end <= len(payload.text):
+            raise invalid_parameter(where, f"span [{found.start}, {found.end}) is not inside the text", location="body")
+        span = payload.text[found.start:found.end]
+        if span != span.strip():
+            raise invalid_parameter(where, "span has leading or trailing whitespace", location="body")
+        for name in found.speakers:
+            if name in by_name:
+                continue
+            w = set(name.casefold().split())
+            hits = [n for n, pw in words.items() if w and (w <= pw or pw <= w)]
+            if len(hits) != 1:
+                raise invalid_parameter(where, f"speaker {name!r} is not one of the participants", location="body")
+            by_name[name] = by_name[hits[0]]
+    return AnnotatorRun(annotation=given, participants=participants, new_leaders=[], by_name=by_name, method=method)
+
+
+def plan(session: Session, payload: DocumentIn, given: Annotation | None = None,
+         method: str = "curated") -> tuple[AnnotatorRun, Event, dt.date]:
+    """Resolve participants, kind and date, and run the annotator (or take `given` positions); writes nothing."""
+    check_text(payload.text)
+    index = LeaderIndex.load(session)
+    event = None
+    if payload.event:
+        event = session.get(Event, payload.event)
+        if event is None:
+            raise invalid_parameter("event", f"no event {payload.event!r}; omit it to create one", location="body")
+    participants = _participants(index, payload.participants) or (list(event.participants) if event else None)
+    kind = payload.kind or (event.kind if event else guess_kind(payload.text))
+    date = payload.date or (event.date if event else find_date(payload.title or "", payload.text))
+    if date is None:
+        raise invalid_parameter("date", "required: the text names no full date (YYYY-MM-DD, 'August 25, 2021')",
+                                location="body")
+    if given is not None:
+        if not participants:
+            raise invalid_parameter("participants", "required with pre-annotated positions", location="body")
+        run = _given_run(payload, participants, given, method)
+        known = {le.slug for le in index.leaders}
+        run.new_leaders = [le for le in participants if le.slug not in known]
+    else:
+        run = run_annotator(session, payload.text, participants, kind, index)
+    if event is None:
+        event = _event_for(session, run.participants, kind, date)
+    return run, event, date
+
+
+# Two clients may create the same new leader or event at once; the loser of that race retries
+# against what the winner committed.
+ATTEMPTS = 3
+
+
+def ingest(session: Session, payload: DocumentIn, given: Annotation | None = None,
+           method: str = "curated") -> Document:
+    """Annotate (or take `given` positions) and store a readout in one transaction; 409 if its text is stored."""
+    for attempt in range(ATTEMPTS):
+        existing = session.exec(select(Document.id).where(Document.sha256 == sha256_of(payload.text))).first()
+        if existing is not None:
+            raise duplicate_error(existing)
+        try:
+            return _ingest_once(session, payload, given, method)
+        except IntegrityError:
+            session.rollback()
+            existing = session.exec(select(Document.id).where(Document.sha256 == sha256_of(payload.text))).first()
+            if existing is not None:
+                raise duplicate_error(existing) from None
+            if attempt == ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _ingest_once(session: Session, payload: DocumentIn, given: Annotation | None, method: str) -> Document:
+    with session.no_autoflush:
+        run, event, date = plan(session, payload, given, method)
+        for leader in run.new_leaders:
+            session.add(leader)
+        session.add(event)
+        doc_id = _document_id(session, payload, run.participants, date)
+    document = Document(id=doc_id, event_id=event.id, title=payload.title or default_title(payload.text),
+                        source=payload.source, url=payload.url, language=payload.language, text=payload.text,
+                        sha256=sha256_of(payload.text))
+    session.add(document)
+    session.flush()
+    for position in positions_from(run, session, payload.text, doc_id, event):
+        session.add(position)
+    session.commit()
+    session.refresh(document)
+    return document
+
+
+def reannotate(session: Session, document: Document) -> Document:
+    """Run the annotator again on a stored document; reviewed positions stay as curated."""
+    event = document.event
+    run = run_annotator(session, document.text, list(event.participants), event.kind)
+    kept = {(p.start, p.end, tuple(sorted(s.slug for s in p.speakers))) for p in document.positions if p.reviewed}
+    for p in [p for p in document.positions if not p.reviewed]:
+        session.delete(p)
+    for leader in run.new_leaders:
+        session.add(leader)
+    session.flush()
+    for position in positions_from(run, session, document.text, document.id, event):
+        if (position.start, position.end, tuple(sorted(s.slug for s in position.speakers))) not in kept:
+            session.add(position)
+    session.commit()
+    session.refresh(document)
+    return document

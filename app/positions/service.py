@@ -1,0 +1,138 @@
+"""Reading stated positions: lists with filters and keyset pages, single lookups, public views."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from sqlalchemy import func
+from sqlalchemy.orm import defer, selectinload
+from sqlmodel import Session, select
+
+from app.core.errors import invalid_parameter, not_found
+from app.models import Document, Position
+from app.schemas import PositionPublic
+from app.positions import query_plan as position_plan
+from app.positions import row_loader as position_rows
+from app.positions import search_pages as position_search
+from app.positions import fulltext as search
+from app.positions.row_loader import PositionHit, PositionView
+from app.positions.filters import PositionFilters, conditions
+from app.core.pagination import PageResult, SortOrder, fetch_page
+
+PositionSort = Literal["date", "-date", "relevance"]
+
+# Within one date, positions keep document order (ids are assigned in reading order).
+SORTS: dict[str, SortOrder] = {
+    "date": SortOrder("date", [(Position.date, False, dt.date.fromisoformat), (Position.id, False, int)]),
+    "-date": SortOrder("-date", [(Position.date, True, dt.date.fromisoformat), (Position.id, False, int)]),
+}
+
+
+def _with_relations():  # type: ignore[no-untyped-def]
+    # The document (without its text) and event make the citation; one query each per page.
+    document = selectinload(Position.document).options(defer(Document.text), selectinload(Document.event))  # type: ignore[arg-type]
+    return (selectinload(Position.speakers), selectinload(Position.topics), document)  # type: ignore[arg-type]
+
+
+def count_positions(session: Session, filters: PositionFilters) -> int:
+    """How many positions match `filters`."""
+    return session.exec(select(func.count()).select_from(Position).where(*conditions(filters))).one()
+
+
+def total_positions(session: Session, filters: PositionFilters) -> position_plan.Total:
+    """The `total` of a position list: exact when cheap, else flagged as an estimate or a lower bound."""
+    if filters.q:
+        return position_search.total(session, filters)
+    return position_plan.total(session, filters)
+
+
+def default_sort(filters: PositionFilters, sort: PositionSort | None) -> PositionSort:
+    """`sort` as asked, else relevance for a search and newest first otherwise; relevance needs `q`."""
+    if sort is None:
+        return "relevance" if filters.q else "-date"
+    if sort == "relevance" and not filters.q:
+        raise invalid_parameter("sort", "relevance orders search results: give q too, or sort by date or -date",
+                                value=sort)
+    return sort
+
+
+def list_positions(session: Session, filters: PositionFilters, sort: PositionSort, limit: int,
+                   cursor: str | None) -> PageResult:
+    """One page of `PositionHit`s matching `filters`, in `sort` order, after `cursor`."""
+    if not filters.q:
+        keyed = position_plan.page_ids(session, filters, SORTS[sort], limit, cursor)
+        if keyed is not None:  # topic/leader/country ranges: a page costs the same at any corpus size
+            ids, next_cursor = keyed
+            return PageResult(rows=[PositionHit(p) for p in positions_by_ids(session, ids)], next_cursor=next_cursor)
+        stmt = select(Position.id, Position.date).where(*conditions(filters))
+        page = fetch_page(session, stmt, "positions", SORTS[sort], limit, cursor, key_of=lambda r: (r[1], r[0]))
+        views = positions_by_ids(session, [r[0] for r in page.rows])
+        return PageResult(rows=[PositionHit(p) for p in views], next_cursor=page.next_cursor)
+    order = position_search.RELEVANCE if sort == "relevance" else SORTS[sort]
+    return position_search.search_page(session, filters, order, limit, cursor)
+
+
+def positions_by_ids(session: Session, ids: list[int]) -> list[PositionView]:
+    """The positions with these ids, as read-only views, in the order of `ids`."""
+    return position_rows.load(session, ids)
+
+
+def read_position(session: Session, position_id: int) -> PositionView:
+    """The position with this id as a read-only view (no ORM object: 10x cheaper), or a 404."""
+    found = position_rows.load(session, [position_id])
+    if not found:
+        raise not_found("position", position_id, "List positions at /v1/positions.")
+    return found[0]
+
+
+def get_position(session: Session, position_id: int) -> Position:
+    """The position with this id, or a 404."""
+    position = session.exec(select(Position).where(Position.id == position_id).options(*_with_relations())).first()
+    if position is None:
+        raise not_found("position", position_id, "List positions at /v1/positions.")
+    return position
+
+
+def cite(p: "Position | PositionView", names: list[str], permalink: str) -> str:
+    """A citation a researcher can paste: who, in which communication, when, the sentence, the source."""
+    who = " and ".join(names) or "Unattributed"
+    document = p.document
+    event = document.event
+    source = ", ".join(part for part in (document.source, document.url) if part)
+    return (f"{who}, {event.title} ({event.kind}, {p.date.isoformat()}): \u201c{p.text}\u201d "
+            f"In: {document.title}{f' ({source})' if source else ''}. {permalink}")
+
+
+def public_dict(p: "Position | PositionView", *, rank: float | None = None, highlight: str | None = None,
+                base_url: str = "") -> dict[str, Any]:
+    """The public view of a position as JSON-ready data, field for field what `PositionPublic` serialises to.
+
+    Pages and exports are built from these: 50 nested pydantic models per page cost more than the page's
+    queries. `base_url` (scheme and host) makes the permalink absolute."""
+    assert p.id is not None
+    speakers = sorted(p.speakers, key=lambda s: s.slug)
+    permalink = f"{base_url.rstrip('/')}/v1/positions/{p.id}"
+    return {
+        "id": p.id, "document_id": p.document_id, "event_id": p.event_id, "date": p.date.isoformat(),
+        "start": p.start, "end": p.end, "text": p.text,
+        "speakers": [{"slug": s.slug, "name": s.name} for s in speakers],
+        "topics": sorted(t.slug for t in p.topics), "act": p.act,
+        "provenance": {"method": p.method, "confidence": float(p.confidence), "reviewed": bool(p.reviewed)},
+        "cite": cite(p, [s.name for s in speakers], permalink), "rank": search.relevance(rank), "highlight": highlight,
+        "links": {"self": f"/v1/positions/{p.id}", "permalink": permalink, "document": f"/v1/documents/{p.document_id}",
+                  "event": f"/v1/events/{p.event_id}"},
+    }
+
+
+def to_public(p: "Position | PositionView", *, rank: float | None = None, highlight: str | None = None,
+              base_url: str = "") -> PositionPublic:
+    """The public view of a position as a model (one item: validation costs little here)."""
+    return PositionPublic.model_validate(public_dict(p, rank=rank, highlight=highlight, base_url=base_url))
+
+
+def hit_to_public(hit: PositionHit, base_url: str = "") -> PositionPublic:
+    return to_public(hit.position, rank=hit.rank, highlight=hit.highlight, base_url=base_url)
+
+
+def hit_to_dict(hit: PositionHit, base_url: str = "") -> dict[str, Any]:
+    return public_dict(hit.position, rank=hit.rank, highlight=hit.highlight, base_url=base_url)

@@ -1,1 +1,0 @@
-"""Queries and writes. Each write commits in exactly one place, in these modules."""

@@ -1,0 +1,91 @@
+"""dump/load: the dataset round-trips into an empty database with nothing lost; bad records are refused."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, select
+
+from app.core.db import make_engine
+from app.core.migrate import upgrade
+from app.models import Position
+from app.dataset.export import ExportError, dump, load
+from tests.conftest import settings_for
+from tests.factories import add_many
+from tests.seed_facts import POSITIONS
+
+
+@pytest.fixture
+def empty(tmp_path: Path):  # type: ignore[no-untyped-def]
+    settings = settings_for(tmp_path / "empty.sqlite3")
+    upgrade(settings)
+    engine = make_engine(settings)
+    with Session(engine) as s:
+        yield s
+    engine.dispose()
+
+
+def test_round_trip_into_an_empty_database(session: Session, empty: Session) -> None:
+    add_many(session, 3)
+    position = session.get(Position, 2)
+    position.method, position.confidence, position.reviewed = "summit-annotate/0.2", 0.75, False
+    session.add(position)
+    session.commit()
+    first = list(dump(session))
+    # Through text, as a file would carry it.
+    summary = load(empty, (json.loads(json.dumps(r)) for r in first))
+    assert summary.added["position"] == POSITIONS + 3 and summary.added["document"] == 2
+    again = list(dump(empty))
+    assert again == first
+    by_type = [r["type"] for r in again]
+    assert by_type == sorted(by_type, key=["leader", "topic", "event", "document", "position"].index)
+    second = next(r for r in again if r["type"] == "position" and r["id"] == 2)
+    assert (second["method"], second["confidence"], second["reviewed"]) == ("summit-annotate/0.2", 0.75, False)
+
+
+def test_loading_twice_changes_nothing(session: Session, empty: Session) -> None:
+    records = list(dump(session))
+    load(empty, records)
+    summary = load(empty, records)
+    assert sum(summary.added.values()) == 0 and summary.unchanged["position"] == POSITIONS
+
+
+def test_loaded_positions_are_searchable(session: Session, empty: Session) -> None:
+    from app.positions import fulltext as search
+
+    load(empty, dump(session))
+    ids = empty.exec(select(Position.id).where(search.backend(empty).position_ids("Taiwan"))).all()
+    assert ids == [12]
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda r: r.update(text="Something else."), "text is not the document text"),
+    (lambda r: r.update(speakers=["napoleon"]), "unknown speaker 'napoleon'"),
+    (lambda r: r.update(topics=["narnia"]), "unknown topic 'narnia'"),
+    (lambda r: r.update(act="sing"), "act 'sing'"),
+    (lambda r: r.update(date="2020-01-01"), "not its event's date"),
+    (lambda r: r.pop("start"), "'start' is missing"),
+    (lambda r: r.update(type="poem"), "'type' must be one of"),
+])
+def test_bad_records_are_refused_and_nothing_is_written(session: Session, empty: Session, change, message) -> None:  # type: ignore[no-untyped-def]
+    records = list(dump(session))
+    change(next(r for r in records if r["type"] == "position" and r["id"] == 12))
+    with pytest.raises(ExportError, match=message):
+        load(empty, records)
+    assert empty.exec(select(Position)).all() == []
+
+
+def test_a_changed_document_text_is_refused(session: Session, empty: Session) -> None:
+    records = list(dump(session))
+    document = next(r for r in records if r["type"] == "document")
+    document["text"] += " Edited."
+    with pytest.raises(ExportError, match="sha256 does not match"):
+        load(empty, records)
+
+
+def test_a_conflicting_record_is_refused(session: Session) -> None:
+    records = [r for r in dump(session) if r["type"] == "position" and r["id"] == 12]
+    records[0]["act"] = "oppose"
+    with pytest.raises(ExportError, match="already exists with other values \\(act\\)"):
+        load(session, records)
