@@ -5,9 +5,9 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (registers the tables on SQLModel.metadata)
-from app.config import get_settings
-from app.db import make_engine
-from app.migrate import include_name
+from app.core.config import get_settings
+from app.core.db import make_engine
+from app.core.migrate import include_name
 
 config = context.config
 target_metadata = SQLModel.metadata

@@ -13,7 +13,7 @@ write path (ORM, API, CLI, raw SQL) stays correct without extra code.
 
 Bulk loads: while the transaction that bulk-loads holds a row in `bulk_load` (SQLite) or has set
 `summit.bulk_load = 'on'` (PostgreSQL, SET LOCAL), the insert triggers here (and on SQLite those of
-0100: FTS, data version) stand down and app/services/bulk.py fills the same tables with one set-based
+0100: FTS, data version) stand down and app/ingest/bulk.py fills the same tables with one set-based
 statement per batch (3x faster than per-row FTS inserts on SQLite; on PostgreSQL it avoids updating one
 counter row per inserted row, whose versions pile up within the transaction). The switch never
 outlives the transaction, so no other connection sees it.

@@ -6,7 +6,7 @@ Create Date: 2026-11-27 20:15:00
 
 PostgreSQL only (SQLite got both in 0100). Search uses expression indexes, so no column or trigger
 is needed to keep them in sync: `to_tsvector('english', position.text)` and, for documents, the
-title weighted above the body. app/services/search.py queries the very same expressions (an
+title weighted above the body. app/positions/fulltext.py queries the very same expressions (an
 expression index serves only an identical expression). The data version is bumped once per
 statement (not per row) on every served table, like 0100's triggers, for the ETags.
 """
@@ -22,7 +22,7 @@ depends_on: Union[str, Sequence[str], None] = None
 VERSIONED_TABLES = ("event", "event_participant", "leader", "topic", "document", "position",
                     "position_speaker", "position_topic")
 
-# Kept identical to app.services.search.PostgresTsvector's expressions (positions: see 0400).
+# Kept identical to app.positions.fulltext.PostgresTsvector's expressions (positions: see 0400).
 POSITION_VECTOR = "to_tsvector('english'::regconfig, text)"
 DOCUMENT_VECTOR = ("(setweight(to_tsvector('english'::regconfig, title), 'A') || "
                    "setweight(to_tsvector('english'::regconfig, text), 'B'))")
