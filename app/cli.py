@@ -1,4 +1,5 @@
 """The `summit` command line. Every command uses the same settings as the server (DATABASE_URL, …)."""
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,12 @@ from sqlmodel import Session
 
 from app.core.config import get_settings
 
-cli = typer.Typer(help="Summit positions API: serve, migrate and seed the database.", no_args_is_help=True,
-                  add_completion=False, pretty_exceptions_enable=False)
+cli = typer.Typer(
+    help="Summit positions API: serve, migrate and seed the database.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
 db_cli = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
 keys_cli = typer.Typer(help="API keys for the write endpoints.", no_args_is_help=True)
@@ -37,8 +42,15 @@ def serve(
     import uvicorn
 
     settings = get_settings()
-    uvicorn.run("app.main:create_app", factory=True, host=host or settings.host, port=port or settings.port,
-                workers=workers, reload=reload, proxy_headers=True)
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=host or settings.host,
+        port=port or settings.port,
+        workers=workers,
+        reload=reload,
+        proxy_headers=True,
+    )
 
 
 @db_cli.command("upgrade")
@@ -76,8 +88,10 @@ def db_backup(path: Path = typer.Argument(..., help="New file to write the backu
 
 
 @db_cli.command("restore")
-def db_restore(path: Path = typer.Argument(..., help="A file made by `summit db backup`."),
-               yes: bool = typer.Option(False, "--yes", help="Confirm replacing the current database.")) -> None:
+def db_restore(
+    path: Path = typer.Argument(..., help="A file made by `summit db backup`."),
+    yes: bool = typer.Option(False, "--yes", help="Confirm replacing the current database."),
+) -> None:
     """Replace the database with a backup (checked first). Stop writers first; then `summit db upgrade`."""
     from app.dataset.backup import BackupError, restore
 
@@ -155,7 +169,9 @@ def keys_revoke(name: str = typer.Argument(..., help="The key's name or prefix."
 
 @cli.command()
 def ingest(
-    paths: list[Path] = typer.Argument(..., exists=True, help=".txt, gold-format .json or .ndjson, export .ndjson, or folders."),
+    paths: list[Path] = typer.Argument(
+        ..., exists=True, help=".txt, gold-format .json or .ndjson, export .ndjson, or folders."
+    ),
     annotate: bool = typer.Option(False, "--annotate", help="Run the annotator even on .json files with positions."),
     batch_size: int = typer.Option(2000, "--batch-size", min=1, help="Pre-annotated documents per transaction."),
 ) -> None:
@@ -219,15 +235,20 @@ def ingest(
 
         def progress(report: BulkReport) -> None:
             errors(report)
-            typer.echo(f"stored {report.documents} pre-annotated documents ({report.documents_per_second:.0f} documents/s)",
-                       err=True)
+            typer.echo(
+                f"stored {report.documents} pre-annotated documents ({report.documents_per_second:.0f} documents/s)",
+                err=True,
+            )
 
         try:
             bulk = bulk_ingest(session, pre_annotated(), batch_size=batch_size, progress=progress)
         except Exception as exc:  # noqa: BLE001 - a database error: earlier batches are committed, this one is not
             session.rollback()
-            typer.echo(f"bulk load stopped, the batch in progress was rolled back (earlier batches are stored): "
-                       f"{str(exc).splitlines()[0]}", err=True)
+            typer.echo(
+                f"bulk load stopped, the batch in progress was rolled back (earlier batches are stored): "
+                f"{str(exc).splitlines()[0]}",
+                err=True,
+            )
             raise typer.Exit(1) from None
         errors(bulk)
         added, duplicates, positions = bulk.documents, bulk.duplicates, bulk.positions
@@ -248,7 +269,9 @@ def ingest(
                 added += 1
                 positions += len(doc.positions)
     rate = f"; {bulk.documents_per_second:.0f} documents/s bulk-loaded" if bulk.documents else ""
-    typer.echo(f"documents added {added}, skipped as duplicates {duplicates}, failed {failed}; positions {positions}{rate}")
+    typer.echo(
+        f"documents added {added}, skipped as duplicates {duplicates}, failed {failed}; positions {positions}{rate}"
+    )
     if failed:
         raise typer.Exit(1)
 
@@ -275,8 +298,10 @@ def _annotator_inputs() -> tuple[list, list]:  # type: ignore[type-arg]
 
     settings = get_settings()
     topics = load_topic_specs(settings.data_dir / "topics.yaml")
-    leaders = [Participant(name=le.name, title=le.office, country=le.country, gender=le.gender, aliases=le.aliases)
-               for le in read_leaders(settings.data_dir / "leaders.yaml")]
+    leaders = [
+        Participant(name=le.name, title=le.office, country=le.country, gender=le.gender, aliases=le.aliases)
+        for le in read_leaders(settings.data_dir / "leaders.yaml")
+    ]
     return topics, leaders
 
 
@@ -290,8 +315,9 @@ def annotate_files(
     from app.annotate.batch import annotate_paths
 
     topics, leaders = _annotator_inputs()
-    written = annotate_paths(list(paths), out, topics=topics, ignore_participants=ignore_participants,
-                             known_leaders=leaders)
+    written = annotate_paths(
+        list(paths), out, topics=topics, ignore_participants=ignore_participants, known_leaders=leaders
+    )
     typer.echo(f"wrote {len(written)} files to {out}")
 
 

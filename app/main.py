@@ -1,4 +1,5 @@
 """The application factory."""
+
 from __future__ import annotations
 
 from fastapi import Depends, FastAPI
@@ -23,8 +24,12 @@ Errors are RFC 9457 `application/problem+json`."""
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app on `settings` (default: from the environment). The schema must already be migrated."""
     settings = settings or get_settings()
-    app = FastAPI(title="Summit positions API", version=__version__, description=DESCRIPTION,
-                  dependencies=[Depends(reject_nul_characters), Depends(reject_repeated_scalars)])
+    app = FastAPI(
+        title="Summit positions API",
+        version=__version__,
+        description=DESCRIPTION,
+        dependencies=[Depends(reject_nul_characters), Depends(reject_repeated_scalars)],
+    )
     app.state.settings = settings
     app.state.engine = make_engine(settings)
     install_error_handlers(app)
@@ -33,11 +38,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(HttpCacheMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=settings.gzip_min_bytes)
     allow_any = "*" in settings.cors_origins
-    app.add_middleware(CORSMiddleware, allow_origins=["*"] if allow_any else settings.cors_origins,
-                       allow_credentials=False,
-                       allow_methods=["GET", "HEAD", "OPTIONS", "POST", "PATCH", "DELETE"],
-                       allow_headers=["Authorization", "Content-Type", "If-None-Match"],
-                       expose_headers=["Link", "ETag", "Location"])
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=["*"] if allow_any else settings.cors_origins,
+        allow_credentials=False,
+        allow_methods=["GET", "HEAD", "OPTIONS", "POST", "PATCH", "DELETE"],
+        allow_headers=["Authorization", "Content-Type", "If-None-Match"],
+        expose_headers=["Link", "ETag", "Location"],
+    )
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     for module in (positions, documents, events, leaders, topics, compare, export, ingest, curation, health):

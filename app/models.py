@@ -7,7 +7,7 @@ from sqlmodel import Field, Relationship, SQLModel
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 class EventParticipant(SQLModel, table=True):
@@ -75,7 +75,8 @@ class Document(SQLModel, table=True):
 
     event: Event = Relationship(back_populates="documents")
     positions: list["Position"] = Relationship(
-        back_populates="document", sa_relationship_kwargs={"cascade": "all, delete-orphan", "order_by": "Position.start"}
+        back_populates="document",
+        sa_relationship_kwargs={"cascade": "all, delete-orphan", "order_by": "Position.start"},
     )
 
 
@@ -86,7 +87,7 @@ class Position(SQLModel, table=True):
     """
 
     __table_args__ = (
-        CheckConstraint("start >= 0 AND start < \"end\"", name="ck_position_span"),
+        CheckConstraint('start >= 0 AND start < "end"', name="ck_position_span"),
         CheckConstraint("confidence >= 0 AND confidence <= 1", name="ck_position_confidence"),
         # Keyset pagination walks (date, id); these keep every page an index range scan.
         Index("ix_position_date_id", "date", "id"),

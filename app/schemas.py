@@ -1,4 +1,5 @@
 """API shapes: what clients receive. Tables live in `app/models.py`; these are their public views."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,10 +30,14 @@ class Page(BaseModel, Generic[T]):
 
     items: list[T]
     total: int = Field(description="Number of items matching the filters, across all pages (see `total_kind`).")
-    total_kind: Literal["exact", "estimate", "lower_bound"] = Field(default="exact", description=(
-        "`exact`: `total` is the number of matches. On large position lists whose count would cost more than "
-        "the page: `estimate` (scaled from the share of matches in the newest rows of a maintained count) or "
-        "`lower_bound` (at least `total` match)."))
+    total_kind: Literal["exact", "estimate", "lower_bound"] = Field(
+        default="exact",
+        description=(
+            "`exact`: `total` is the number of matches. On large position lists whose count would cost more than "
+            "the page: `estimate` (scaled from the share of matches in the newest rows of a maintained count) or "
+            "`lower_bound` (at least `total` match)."
+        ),
+    )
     limit: int
     next: str | None
 
@@ -90,8 +95,10 @@ class DocumentSummary(BaseModel):
     created_at: dt.datetime
     position_count: int
     rank: float | None = Field(default=None, description="Search relevance (BM25, higher is better); null without q.")
-    highlight: str | None = Field(default=None, description="A snippet of the title or text with the words "
-                                  "matching q in <mark>…</mark>; null without q.")
+    highlight: str | None = Field(
+        default=None,
+        description="A snippet of the title or text with the words matching q in <mark>…</mark>; null without q.",
+    )
     links: dict[str, str]
 
 
@@ -135,23 +142,39 @@ class PositionKey(BaseModel):
 class PositionPublic(PositionSpan, PositionKey):
     """A stated position: `text` equals the document text sliced at [start, end) in code points."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [{
-        "id": 12, "document_id": "xi-putin-2021-08-25", "event_id": "xi-putin-phone-call-2021-08-25",
-        "date": "2021-08-25", "start": 3023, "end": 3289,
-        "text": "Putin said his country pursues the one-China policy, …",
-        "speakers": [{"slug": "vladimir-putin", "name": "Vladimir Putin"}],
-        "topics": ["taiwan", "hong-kong", "xinjiang", "south-china-sea"], "act": "support",
-        "provenance": {"method": "curated", "confidence": 1.0, "reviewed": True},
-        "links": {"self": "/v1/positions/12", "document": "/v1/documents/xi-putin-2021-08-25"},
-    }]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": 12,
+                    "document_id": "xi-putin-2021-08-25",
+                    "event_id": "xi-putin-phone-call-2021-08-25",
+                    "date": "2021-08-25",
+                    "start": 3023,
+                    "end": 3289,
+                    "text": "Putin said his country pursues the one-China policy, …",
+                    "speakers": [{"slug": "vladimir-putin", "name": "Vladimir Putin"}],
+                    "topics": ["taiwan", "hong-kong", "xinjiang", "south-china-sea"],
+                    "act": "support",
+                    "provenance": {"method": "curated", "confidence": 1.0, "reviewed": True},
+                    "links": {"self": "/v1/positions/12", "document": "/v1/documents/xi-putin-2021-08-25"},
+                }
+            ]
+        }
+    )
 
     cite: str = Field(description="A citation: speakers, event, date, the sentence, the source and the permalink.")
-    rank: float | None = Field(default=None, description=(
-        "Search relevance (BM25, higher is better); null without q. When a search matches more than 2,000 "
-        "positions, sort=relevance ranks the newest 2,000 matches and lists the older ones after them, newest "
-        "first, with rank null."))
-    highlight: str | None = Field(default=None, description="`text` with the words matching q in <mark>…</mark>; "
-                                  "null without q.")
+    rank: float | None = Field(
+        default=None,
+        description=(
+            "Search relevance (BM25, higher is better); null without q. When a search matches more than 2,000 "
+            "positions, sort=relevance ranks the newest 2,000 matches and lists the older ones after them, newest "
+            "first, with rank null."
+        ),
+    )
+    highlight: str | None = Field(
+        default=None, description="`text` with the words matching q in <mark>…</mark>; null without q."
+    )
     links: dict[str, str] = Field(description="self, permalink (absolute URL), document, event.")
 
 
@@ -165,6 +188,7 @@ class Health(BaseModel):
 
 # --- Research queries: facets, timelines, comparisons ------------------------------------------
 
+
 class FacetCount(BaseModel):
     value: str
     count: int
@@ -173,12 +197,18 @@ class FacetCount(BaseModel):
 class PositionPage(Page[PositionPublic]):
     """A page of positions; `facets` holds counts per value over all matches when `facets=` was asked."""
 
-    facets: dict[str, list[FacetCount]] | None = Field(default=None, examples=[
-        {"topic": [{"value": "bilateral-relations", "count": 11}, {"value": "afghanistan", "count": 6}]}])
-    facets_kind: dict[str, Literal["exact", "estimate"]] | None = Field(default=None, description=(
-        "Per facet: `exact` counts, or an `estimate` scaled from a systematic sample of about 2,000 of the "
-        "matches, for lists of more than 5,000 positions whose counts are not maintained."),
-        examples=[{"topic": "exact"}])
+    facets: dict[str, list[FacetCount]] | None = Field(
+        default=None,
+        examples=[{"topic": [{"value": "bilateral-relations", "count": 11}, {"value": "afghanistan", "count": 6}]}],
+    )
+    facets_kind: dict[str, Literal["exact", "estimate"]] | None = Field(
+        default=None,
+        description=(
+            "Per facet: `exact` counts, or an `estimate` scaled from a systematic sample of about 2,000 of the "
+            "matches, for lists of more than 5,000 positions whose counts are not maintained."
+        ),
+        examples=[{"topic": "exact"}],
+    )
 
 
 class TimelineBucket(BaseModel):
@@ -264,6 +294,7 @@ class InputModel(BaseModel):
     def _check_strings(cls, value: object) -> object:
         return _storable(value)
 
+
 EVENT_KINDS = ("phone call", "video call", "meeting", "joint statement")
 EventKind = Literal["phone call", "video call", "meeting", "joint statement"]
 
@@ -271,23 +302,40 @@ EventKind = Literal["phone call", "video call", "meeting", "joint statement"]
 class DocumentIn(InputModel):
     """A readout to annotate (and, on POST /v1/documents, to store)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "text": "Xi said China supports the Afghan people. Putin said Russia agrees.",
-        "title": "Xi, Putin talk by phone", "date": "2021-08-25", "kind": "phone call",
-        "participants": ["xi-jinping", "Vladimir Putin"]}]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "Xi said China supports the Afghan people. Putin said Russia agrees.",
+                    "title": "Xi, Putin talk by phone",
+                    "date": "2021-08-25",
+                    "kind": "phone call",
+                    "participants": ["xi-jinping", "Vladimir Putin"],
+                }
+            ]
+        },
+    )
 
     text: str = Field(min_length=1, description="The readout exactly as published; offsets will index it.")
-    id: str | None = Field(default=None, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=200,
-                           description="Document id (slug); made from participants and date when absent.")
+    id: str | None = Field(
+        default=None,
+        pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        max_length=200,
+        description="Document id (slug); made from participants and date when absent.",
+    )
     title: str | None = Field(default=None, max_length=500)
-    date: IsoDate | None = Field(default=None, description="Date of the communication; required unless `event` is given.")
+    date: IsoDate | None = Field(
+        default=None, description="Date of the communication; required unless `event` is given."
+    )
     kind: EventKind | None = Field(default=None, description="Default: the event's kind, else `phone call`.")
     source: str | None = Field(default=None, max_length=500)
     url: str | None = Field(default=None, max_length=2000)
     language: str = Field(default="en", min_length=2, max_length=20)
     event: str | None = Field(default=None, max_length=200, description="Id of an existing event this readout reports.")
-    participants: list[str] | None = Field(default=None, max_length=50,
-                                           description="Leader names or slugs; inferred from the text when absent.")
+    participants: list[str] | None = Field(
+        default=None, max_length=50, description="Leader names or slugs; inferred from the text when absent."
+    )
 
 
 class FoundPositionPublic(PositionSpan):

@@ -8,6 +8,7 @@ headlines, reporting shapes, quotations, joint sentences, narration) over severa
 pairs, so the corpus is not the dev set. Prints documents/s and per-document latency
 p50/p95 (single process, one core). Target: >= 200 docs/s.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,34 +24,81 @@ sys.path.insert(0, str(ROOT))
 from app.annotate import Participant, annotate, load_topic_specs  # noqa: E402
 
 PAIRS = [
-    (Participant("Xi Jinping", "President", "China", "male"), "Chinese", "China", "Beijing",
-     Participant("Vladimir Putin", "President", "Russia", "male"), "Russian", "Russia", "Moscow"),
-    (Participant("Narendra Modi", "Prime Minister", "India", "male"), "Indian", "India", "New Delhi",
-     Participant("Luiz Inácio Lula da Silva", "President", "Brazil", "male"), "Brazilian", "Brazil", "Brasilia"),
-    (Participant("Giorgia Meloni", "Prime Minister", "Italy", "female"), "Italian", "Italy", "Rome",
-     Participant("Fumio Kishida", "Prime Minister", "Japan", "male"), "Japanese", "Japan", "Tokyo"),
-    (Participant("Recep Tayyip Erdogan", "President", "Turkey", "male"), "Turkish", "Turkey", "Ankara",
-     Participant("Ilham Aliyev", "President", "Azerbaijan", "male"), "Azerbaijani", "Azerbaijan", "Baku"),
+    (
+        Participant("Xi Jinping", "President", "China", "male"),
+        "Chinese",
+        "China",
+        "Beijing",
+        Participant("Vladimir Putin", "President", "Russia", "male"),
+        "Russian",
+        "Russia",
+        "Moscow",
+    ),
+    (
+        Participant("Narendra Modi", "Prime Minister", "India", "male"),
+        "Indian",
+        "India",
+        "New Delhi",
+        Participant("Luiz Inácio Lula da Silva", "President", "Brazil", "male"),
+        "Brazilian",
+        "Brazil",
+        "Brasilia",
+    ),
+    (
+        Participant("Giorgia Meloni", "Prime Minister", "Italy", "female"),
+        "Italian",
+        "Italy",
+        "Rome",
+        Participant("Fumio Kishida", "Prime Minister", "Japan", "male"),
+        "Japanese",
+        "Japan",
+        "Tokyo",
+    ),
+    (
+        Participant("Recep Tayyip Erdogan", "President", "Turkey", "male"),
+        "Turkish",
+        "Turkey",
+        "Ankara",
+        Participant("Ilham Aliyev", "President", "Azerbaijan", "male"),
+        "Azerbaijani",
+        "Azerbaijan",
+        "Baku",
+    ),
 ]
-SUBJECTS = ["trade and investment", "vaccine production", "the situation in Afghanistan", "climate finance",
-            "the Taiwan question", "counter-terrorism cooperation", "the reform of the UN Security Council",
-            "regional security", "energy supply chains", "the Ukraine crisis", "drug trafficking",
-            "the Korean Peninsula", "the G20 agenda", "food security", "digital economy cooperation"]
-OPENERS = ["{A} said that {C} {modal} {verb} {topic} with {D}.",
-           "{C} is ready to work with {D} on {topic}, {A} said.",
-           "Noting that {topic} matters to both peoples, {A} said {C} {modal} {verb} {topic}.",
-           "According to {A}, {topic} should be a priority for the two countries.",
-           "{A} told {B} that {C} firmly supports {topic}.",
-           "He added that {C} opposes any attempt to politicize {topic}.",
-           "For his part, the {demB} {titleB} said {D2} {modal} {verb} {topic}.",
-           "\"{C} will never give up on {topic}. Our position is clear,\" {A} said.",
-           "Both leaders agreed to strengthen coordination on {topic}.",
-           "The two sides also exchanged views on {topic}.",
-           "It was agreed that {topic} would be discussed at the next meeting.",
-           "{A} said {C} welcomes progress on {topic}, while {B} stressed that {D2} wants {topic}.",
-           "A foreign ministry spokesperson said {topic} was discussed in detail.",
-           "{B} congratulated {A} on the anniversary of the founding of the republic.",
-           "During their last meeting in 2019, the two leaders signed an agreement on {topic}."]
+SUBJECTS = [
+    "trade and investment",
+    "vaccine production",
+    "the situation in Afghanistan",
+    "climate finance",
+    "the Taiwan question",
+    "counter-terrorism cooperation",
+    "the reform of the UN Security Council",
+    "regional security",
+    "energy supply chains",
+    "the Ukraine crisis",
+    "drug trafficking",
+    "the Korean Peninsula",
+    "the G20 agenda",
+    "food security",
+    "digital economy cooperation",
+]
+OPENERS = [
+    "{A} said that {C} {modal} {verb} {topic} with {D}.",
+    "{C} is ready to work with {D} on {topic}, {A} said.",
+    "Noting that {topic} matters to both peoples, {A} said {C} {modal} {verb} {topic}.",
+    "According to {A}, {topic} should be a priority for the two countries.",
+    "{A} told {B} that {C} firmly supports {topic}.",
+    "He added that {C} opposes any attempt to politicize {topic}.",
+    "For his part, the {demB} {titleB} said {D2} {modal} {verb} {topic}.",
+    '"{C} will never give up on {topic}. Our position is clear," {A} said.',
+    "Both leaders agreed to strengthen coordination on {topic}.",
+    "The two sides also exchanged views on {topic}.",
+    "It was agreed that {topic} would be discussed at the next meeting.",
+    "{A} said {C} welcomes progress on {topic}, while {B} stressed that {D2} wants {topic}.",
+    "A foreign ministry spokesperson said {topic} was discussed in detail.",
+    "{B} congratulated {A} on the anniversary of the founding of the republic.",
+    "During their last meeting in 2019, the two leaders signed an agreement on {topic}.",
+]
 MODALS = ["will", "should", "is willing to", "stands ready to", "must"]
 VERBS = ["deepen cooperation on", "expand", "promote", "safeguard", "step up work on"]
 
@@ -60,17 +108,33 @@ def make_doc(rng: random.Random, words: int = 500) -> tuple[str, list[Participan
     if rng.random() < 0.5:
         a, dem_a, c, cap_a, b, dem_b, d, cap_b = b, dem_b, d, cap_b, a, dem_a, c, cap_a
     head = f"{a.name.split()[-1]}, {b.name.split()[-1]} discuss {rng.choice(SUBJECTS)}\n\n"
-    dateline = rng.choice([f"{cap_a.upper()}, Aug. {rng.randint(1, 28)} (Xinhua) -- ",
-                           f"{cap_a.upper()}, August {rng.randint(1, 28)}. /TASS/. ", "(MENAFN) ", ""])
-    first = (f"{dem_a} {a.title} {a.name} held a phone call with {dem_b} {b.title} {b.name} on Monday, "
-             f"and the two leaders discussed {rng.choice(SUBJECTS)}.")
+    dateline = rng.choice(
+        [
+            f"{cap_a.upper()}, Aug. {rng.randint(1, 28)} (Xinhua) -- ",
+            f"{cap_a.upper()}, August {rng.randint(1, 28)}. /TASS/. ",
+            "(MENAFN) ",
+            "",
+        ]
+    )
+    first = (
+        f"{dem_a} {a.title} {a.name} held a phone call with {dem_b} {b.title} {b.name} on Monday, "
+        f"and the two leaders discussed {rng.choice(SUBJECTS)}."
+    )
     paras, para, n = [], [], len(first.split())
     while n < words:
         tpl = rng.choice(OPENERS)
-        s = tpl.format(A=rng.choice([a.name, a.name.split()[-1], f"the {dem_a} {a.title.lower()}"]),
-                       B=b.name.split()[-1], C=rng.choice([c, cap_a, "his country"]), D=d, D2=d,
-                       demB=dem_b, titleB=b.title.lower(), modal=rng.choice(MODALS),
-                       verb=rng.choice(VERBS), topic=rng.choice(SUBJECTS))
+        s = tpl.format(
+            A=rng.choice([a.name, a.name.split()[-1], f"the {dem_a} {a.title.lower()}"]),
+            B=b.name.split()[-1],
+            C=rng.choice([c, cap_a, "his country"]),
+            D=d,
+            D2=d,
+            demB=dem_b,
+            titleB=b.title.lower(),
+            modal=rng.choice(MODALS),
+            verb=rng.choice(VERBS),
+            topic=rng.choice(SUBJECTS),
+        )
         s = s[0].upper() + s[1:]
         para.append(s)
         n += len(s.split())
@@ -106,9 +170,11 @@ def main(argv: list[str] | None = None) -> int:
     p50 = lat[len(lat) // 2] * 1000
     p95 = lat[min(len(lat) - 1, int(len(lat) * 0.95))] * 1000
     print(f"documents: {len(corpus)}  mean words/doc: {words:.0f}  positions: {positions}")
-    print(f"throughput: {len(corpus) / total:.0f} docs/s wall, {len(corpus) / cpu:.0f} docs/s CPU"
-          f"   latency p50: {p50:.2f} ms   p95: {p95:.2f} ms"
-          f"   ({'inferred' if args.infer else 'given'} participants)")
+    print(
+        f"throughput: {len(corpus) / total:.0f} docs/s wall, {len(corpus) / cpu:.0f} docs/s CPU"
+        f"   latency p50: {p50:.2f} ms   p95: {p95:.2f} ms"
+        f"   ({'inferred' if args.infer else 'given'} participants)"
+    )
     # Wall-clock figures suffer when other processes share the core; CPU time does not.
     return 0
 

@@ -9,6 +9,7 @@ for annotating alone, for ingesting the annotations alone, and for both in one s
 readout annotated, then stored in batches, as `summit ingest` of a folder of readouts would do if it
 annotated in bulk), wall clock and CPU time. Target (issue #5): annotate + ingest >= 150 documents/s.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,16 +26,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from bench_annotate import make_doc  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
 from app.annotate import ANNOTATOR_VERSION, Annotation, Participant, annotate, load_topic_specs  # noqa: E402
 from app.core.config import Settings  # noqa: E402
 from app.core.db import make_engine  # noqa: E402
 from app.core.migrate import upgrade  # noqa: E402
-from app.schemas import DocumentIn  # noqa: E402
 from app.ingest.bulk import BATCH_SIZE, bulk_ingest  # noqa: E402
 from app.ingest.seed import seed  # noqa: E402
-from bench_annotate import make_doc  # noqa: E402
+from app.schemas import DocumentIn  # noqa: E402
 
 Readout = tuple[DocumentIn, list[Participant]]
 
@@ -63,7 +64,7 @@ def fresh_database(folder: Path, name: str) -> Settings:
 class Clock:
     """Wall and CPU time of a block."""
 
-    def __enter__(self) -> "Clock":
+    def __enter__(self) -> Clock:
         self.wall, self.cpu = time.perf_counter(), time.process_time()
         return self
 

@@ -4,6 +4,7 @@ Skew follows real readouts: a few leaders and topics dominate (Zipf weights), mo
 rarely, dates cluster in recent years, and most sentences carry one or two topics. Deterministic
 for a given seed, so every scale and every engine gets the same data.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,37 +18,256 @@ from app.schemas import DocumentIn
 
 POSITIONS_PER_DOCUMENT = 8  # 1M positions ~ 125k documents
 
-COUNTRIES = ["China", "Russia", "United States", "India", "Brazil", "France", "Germany", "Japan", "Turkey", "Iran",
-             "South Africa", "Indonesia", "Egypt", "Mexico", "Italy", "Kazakhstan", "Pakistan", "Vietnam", "Nigeria",
-             "Argentina", "Saudi Arabia", "Canada", "Spain", "Poland", "Ukraine", "Belarus", "Serbia", "Cuba",
-             "Venezuela", "Mongolia", "Laos", "Cambodia", "Thailand", "Malaysia", "Philippines", "Kenya", "Ethiopia",
-             "Algeria", "Morocco", "Chile"]
-FIRST = ["Ana", "Boris", "Chen", "Dmitri", "Elena", "Farid", "Grace", "Hiro", "Ivan", "Jamal", "Karin", "Luis",
-         "Maria", "Nikos", "Omar", "Priya", "Quang", "Rosa", "Sergei", "Tariq", "Ursula", "Viktor", "Wei", "Yusuf"]
-LAST = ["Abbas", "Borisov", "Castro", "Dlamini", "Erdem", "Fischer", "Gomez", "Haddad", "Ito", "Jovanovic",
-        "Kowalski", "Lopez", "Moreau", "Nguyen", "Okafor", "Petrov", "Qureshi", "Rossi", "Sato", "Tanaka",
-        "Usman", "Volkov", "Wang", "Yilmaz", "Zhou", "Almeida", "Bakr", "Costa", "Dumas", "Eriksen"]
-SEED_TOPICS = ["bilateral-relations", "multilateralism", "trade", "covid-19", "vaccines", "regional-security",
-               "afghanistan", "terrorism", "sovereignty", "ukraine", "climate", "external-interference",
-               "korean-peninsula", "middle-east", "taiwan", "south-china-sea", "hong-kong", "xinjiang",
-               "drug-trafficking"]
-EXTRA_TOPICS = ["energy", "infrastructure", "agriculture", "finance", "digital-economy", "space", "arctic",
-                "nuclear-energy", "food-security", "migration", "education", "tourism", "culture", "health",
-                "water", "cybersecurity", "arms-control", "peacekeeping", "sanctions", "investment", "shipping",
-                "fisheries", "mining", "transport", "science", "sport", "youth", "media", "customs",
-                "development-aid", "debt", "currency", "telecoms", "aviation", "railways", "ports", "grain",
-                "fertilizers", "gas", "oil", "electricity"]
+COUNTRIES = [
+    "China",
+    "Russia",
+    "United States",
+    "India",
+    "Brazil",
+    "France",
+    "Germany",
+    "Japan",
+    "Turkey",
+    "Iran",
+    "South Africa",
+    "Indonesia",
+    "Egypt",
+    "Mexico",
+    "Italy",
+    "Kazakhstan",
+    "Pakistan",
+    "Vietnam",
+    "Nigeria",
+    "Argentina",
+    "Saudi Arabia",
+    "Canada",
+    "Spain",
+    "Poland",
+    "Ukraine",
+    "Belarus",
+    "Serbia",
+    "Cuba",
+    "Venezuela",
+    "Mongolia",
+    "Laos",
+    "Cambodia",
+    "Thailand",
+    "Malaysia",
+    "Philippines",
+    "Kenya",
+    "Ethiopia",
+    "Algeria",
+    "Morocco",
+    "Chile",
+]
+FIRST = [
+    "Ana",
+    "Boris",
+    "Chen",
+    "Dmitri",
+    "Elena",
+    "Farid",
+    "Grace",
+    "Hiro",
+    "Ivan",
+    "Jamal",
+    "Karin",
+    "Luis",
+    "Maria",
+    "Nikos",
+    "Omar",
+    "Priya",
+    "Quang",
+    "Rosa",
+    "Sergei",
+    "Tariq",
+    "Ursula",
+    "Viktor",
+    "Wei",
+    "Yusuf",
+]
+LAST = [
+    "Abbas",
+    "Borisov",
+    "Castro",
+    "Dlamini",
+    "Erdem",
+    "Fischer",
+    "Gomez",
+    "Haddad",
+    "Ito",
+    "Jovanovic",
+    "Kowalski",
+    "Lopez",
+    "Moreau",
+    "Nguyen",
+    "Okafor",
+    "Petrov",
+    "Qureshi",
+    "Rossi",
+    "Sato",
+    "Tanaka",
+    "Usman",
+    "Volkov",
+    "Wang",
+    "Yilmaz",
+    "Zhou",
+    "Almeida",
+    "Bakr",
+    "Costa",
+    "Dumas",
+    "Eriksen",
+]
+SEED_TOPICS = [
+    "bilateral-relations",
+    "multilateralism",
+    "trade",
+    "covid-19",
+    "vaccines",
+    "regional-security",
+    "afghanistan",
+    "terrorism",
+    "sovereignty",
+    "ukraine",
+    "climate",
+    "external-interference",
+    "korean-peninsula",
+    "middle-east",
+    "taiwan",
+    "south-china-sea",
+    "hong-kong",
+    "xinjiang",
+    "drug-trafficking",
+]
+EXTRA_TOPICS = [
+    "energy",
+    "infrastructure",
+    "agriculture",
+    "finance",
+    "digital-economy",
+    "space",
+    "arctic",
+    "nuclear-energy",
+    "food-security",
+    "migration",
+    "education",
+    "tourism",
+    "culture",
+    "health",
+    "water",
+    "cybersecurity",
+    "arms-control",
+    "peacekeeping",
+    "sanctions",
+    "investment",
+    "shipping",
+    "fisheries",
+    "mining",
+    "transport",
+    "science",
+    "sport",
+    "youth",
+    "media",
+    "customs",
+    "development-aid",
+    "debt",
+    "currency",
+    "telecoms",
+    "aviation",
+    "railways",
+    "ports",
+    "grain",
+    "fertilizers",
+    "gas",
+    "oil",
+    "electricity",
+]
 ACTS = ["assert", "support", "agree", "commit", "call", "oppose"]
 ACT_WEIGHTS = [30, 25, 18, 14, 9, 4]
-VERBS = {"assert": "said", "support": "said {country} supports", "agree": "agreed that", "commit": "pledged that",
-         "call": "called for", "oppose": "said {country} opposes"}
-WORDS = ("cooperation partnership development dialogue stability security mutual trust strategic comprehensive "
-         "coordination exchanges practical economic people peace region international community joint efforts "
-         "consultation framework sides relations principles interests initiative agreement progress prosperity "
-         "sustainable investment connectivity projects implementation mechanism frank fruitful constructive "
-         "historic friendship neighbours challenges opportunities support confidence consensus measures steady "
-         "momentum summit talks visit delegation ministers leaders ties respect equality benefit win-win global "
-         "governance order pandemic recovery supply chains markets technology innovation green transition").split()
+VERBS = {
+    "assert": "said",
+    "support": "said {country} supports",
+    "agree": "agreed that",
+    "commit": "pledged that",
+    "call": "called for",
+    "oppose": "said {country} opposes",
+}
+WORDS = [
+    "cooperation",
+    "partnership",
+    "development",
+    "dialogue",
+    "stability",
+    "security",
+    "mutual",
+    "trust",
+    "strategic",
+    "comprehensive",
+    "coordination",
+    "exchanges",
+    "practical",
+    "economic",
+    "people",
+    "peace",
+    "region",
+    "international",
+    "community",
+    "joint",
+    "efforts",
+    "consultation",
+    "framework",
+    "sides",
+    "relations",
+    "principles",
+    "interests",
+    "initiative",
+    "agreement",
+    "progress",
+    "prosperity",
+    "sustainable",
+    "investment",
+    "connectivity",
+    "projects",
+    "implementation",
+    "mechanism",
+    "frank",
+    "fruitful",
+    "constructive",
+    "historic",
+    "friendship",
+    "neighbours",
+    "challenges",
+    "opportunities",
+    "support",
+    "confidence",
+    "consensus",
+    "measures",
+    "steady",
+    "momentum",
+    "summit",
+    "talks",
+    "visit",
+    "delegation",
+    "ministers",
+    "leaders",
+    "ties",
+    "respect",
+    "equality",
+    "benefit",
+    "win-win",
+    "global",
+    "governance",
+    "order",
+    "pandemic",
+    "recovery",
+    "supply",
+    "chains",
+    "markets",
+    "technology",
+    "innovation",
+    "green",
+    "transition",
+]
 
 
 @dataclass(frozen=True)
@@ -58,12 +278,15 @@ class SyntheticLeader:
 
 
 def zipf_weights(n: int, s: float = 1.1) -> list[float]:
-    return [1 / (rank ** s) for rank in range(1, n + 1)]
+    return [1 / (rank**s) for rank in range(1, n + 1)]
 
 
 def leaders(count: int = 400) -> list[SyntheticLeader]:
     """`count` leaders; the first two are the seed's Xi Jinping and Vladimir Putin."""
-    out = [SyntheticLeader("xi-jinping", "Xi Jinping", "China"), SyntheticLeader("vladimir-putin", "Vladimir Putin", "Russia")]
+    out = [
+        SyntheticLeader("xi-jinping", "Xi Jinping", "China"),
+        SyntheticLeader("vladimir-putin", "Vladimir Putin", "Russia"),
+    ]
     rng = random.Random(1)
     seen = {le.name for le in out}
     while len(out) < count:
@@ -116,10 +339,25 @@ def documents(n_documents: int, seed: int = 7) -> Iterator[tuple[DocumentIn, Ann
             filler = " ".join(rng.choices(WORDS, k=rng.randint(8, 18)))
             sentence = f"{who} {verb} {' and '.join(t.replace('-', ' ') for t in picked)} {filler}."
             parts.append(sentence)
-            spans.append(FoundPosition(start=offset, end=offset + len(sentence), speakers=tuple(s.name for s in speakers),
-                                       topics=tuple(picked), act=act, confidence=1.0))
+            spans.append(
+                FoundPosition(
+                    start=offset,
+                    end=offset + len(sentence),
+                    speakers=tuple(s.name for s in speakers),
+                    topics=tuple(picked),
+                    act=act,
+                    confidence=1.0,
+                )
+            )
             offset += len(sentence) + 1
         text = " ".join(parts)
-        payload = DocumentIn(text=text, id=f"doc-{k:07d}", title=f"{a.name} and {b.name}: {kind} ({k})",
-                             date=date, kind=kind, source="Synthetic", participants=[a.slug, b.slug])
+        payload = DocumentIn(
+            text=text,
+            id=f"doc-{k:07d}",
+            title=f"{a.name} and {b.name}: {kind} ({k})",
+            date=date,
+            kind=kind,
+            source="Synthetic",
+            participants=[a.slug, b.slug],
+        )
         yield payload, Annotation(participants=(Participant(a.name), Participant(b.name)), positions=tuple(spans))

@@ -5,6 +5,7 @@
 
 Prints one JSON line: documents, positions, seconds and documents/s of the bulk load.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,17 +18,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import corpus  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 from sqlmodel import Session, select  # noqa: E402
 
-import corpus  # noqa: E402
 from app.core.config import Settings  # noqa: E402
 from app.core.db import make_engine  # noqa: E402
 from app.core.migrate import upgrade  # noqa: E402
-from app.models import Leader, Topic  # noqa: E402
 from app.ingest.bulk import bulk_ingest  # noqa: E402
 from app.ingest.seed import seed  # noqa: E402
-
+from app.models import Leader, Topic  # noqa: E402
 
 GENERATE_BATCH = 25_000
 
@@ -49,8 +49,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--positions", type=int, required=True)
     parser.add_argument("--url", required=True, help="SQLAlchemy URL of an empty database")
-    parser.add_argument("--no-initial-load", action="store_true",
-                        help="load through the ordinary batched path instead of the initial-load mode (PostgreSQL)")
+    parser.add_argument(
+        "--no-initial-load",
+        action="store_true",
+        help="load through the ordinary batched path instead of the initial-load mode (PostgreSQL)",
+    )
     args = parser.parse_args()
     settings = Settings(database_url=args.url)
     started = time.perf_counter()
@@ -67,14 +70,28 @@ def main() -> None:
         # On PostgreSQL the initial-load mode drops the secondary indexes and constraints, loads, derives
         # position_key/position_count once and rebuilds them, all in one transaction; it refuses a
         # database holding more than the seed's positions.
-        report = bulk_ingest(session, corpus.documents(n_docs), batch_size=GENERATE_BATCH,
-                             initial_load=not args.no_initial_load, expect_positions=seeded_positions)
+        report = bulk_ingest(
+            session,
+            corpus.documents(n_docs),
+            batch_size=GENERATE_BATCH,
+            initial_load=not args.no_initial_load,
+            expect_positions=seeded_positions,
+        )
         session.connection().exec_driver_sql("ANALYZE")
         session.commit()
     engine.dispose()
-    print(json.dumps({"documents": report.documents, "positions": report.positions, "errors": len(report.errors),
-                      "bulk_seconds": round(report.seconds, 1), "documents_per_second": round(report.documents_per_second),
-                      "total_seconds": round(time.perf_counter() - started, 1)}))
+    print(
+        json.dumps(
+            {
+                "documents": report.documents,
+                "positions": report.positions,
+                "errors": len(report.errors),
+                "bulk_seconds": round(report.seconds, 1),
+                "documents_per_second": round(report.documents_per_second),
+                "total_seconds": round(time.perf_counter() - started, 1),
+            }
+        )
+    )
     if report.errors:
         print(report.errors[:5], file=sys.stderr)
         sys.exit(1)

@@ -1,4 +1,5 @@
 """Alembic environment: migrates the database named by the app's settings."""
+
 from __future__ import annotations
 
 from alembic import context
@@ -18,8 +19,9 @@ def _url() -> str:
 
 
 def run_migrations_offline() -> None:
-    context.configure(url=_url(), target_metadata=target_metadata, literal_binds=True, render_as_batch=True,
-                      include_name=include_name)
+    context.configure(
+        url=_url(), target_metadata=target_metadata, literal_binds=True, render_as_batch=True, include_name=include_name
+    )
     with context.begin_transaction():
         context.run_migrations()
 
@@ -38,8 +40,13 @@ def run_migrations_online() -> None:
 
 def _run(connection) -> None:  # type: ignore[no-untyped-def]
     # Batch mode lets later ALTERs work on SQLite, which cannot alter most constraints in place.
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True, compare_type=True,
-                      include_name=include_name)
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        compare_type=True,
+        include_name=include_name,
+    )
     with context.begin_transaction():
         context.run_migrations()
 

@@ -6,6 +6,7 @@ are isolated and fast. SQLite by default (the template is a file, each test copi
 of a migrated, seeded template database on that server (one template per xdist worker), dropped
 after the test. Tests that work on the SQLite file itself request `db_file` and are skipped there.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -20,9 +21,9 @@ from sqlmodel import Session
 
 from app.core.config import PROJECT_ROOT, Settings
 from app.core.db import make_engine
-from app.main import create_app
 from app.core.migrate import upgrade
 from app.ingest.seed import seed
+from app.main import create_app
 
 SHARED = PROJECT_ROOT.parent / "shared"
 
@@ -93,8 +94,10 @@ def database_url(request: pytest.FixtureRequest, template_db: Path | str) -> Ite
         yield f"sqlite:///{request.getfixturevalue('db_file')}"
         return
     name = f"summit_t_{_WORKER}_{next(_numbers)}"
-    _pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)",  # sql-identifiers-only
-              f"CREATE DATABASE {name} TEMPLATE {template_db}")  # sql-identifiers-only
+    _pg_admin(
+        f"DROP DATABASE IF EXISTS {name} WITH (FORCE)",  # sql-identifiers-only
+        f"CREATE DATABASE {name} TEMPLATE {template_db}",
+    )  # sql-identifiers-only
     yield _pg_url(name)
     _pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")  # sql-identifiers-only
 

@@ -1,4 +1,5 @@
 """Run the real server (uvicorn, several workers) on loopback for tests that need real concurrency."""
+
 from __future__ import annotations
 
 import os
@@ -25,9 +26,24 @@ def live_server(db_file: Path, workers: int = 2, **env: str) -> Iterator[str]:
     """Serve the app on db_file at 127.0.0.1:<free port>; yields the base URL; stops the server by PID."""
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory", "--host", "127.0.0.1",
-         "--port", str(port), "--workers", str(workers), "--log-level", "warning"],
-        env={**os.environ, "DATABASE_URL": f"sqlite:///{db_file}", **env}, start_new_session=True)
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "app.main:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        env={**os.environ, "DATABASE_URL": f"sqlite:///{db_file}", **env},
+        start_new_session=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30

@@ -1,4 +1,5 @@
 """Synthetic readouts for the concurrency and crash tests: many distinct texts, each clearly attributed."""
+
 from __future__ import annotations
 
 import random
@@ -24,8 +25,12 @@ def readout(i: int) -> tuple[str, str]:
     (a, a_title, a_country), (b, b_title, b_country) = PAIRS[i % len(PAIRS)]
     day = 1 + i % 28
     date = f"2022-{1 + (i // 28) % 12:02d}-{day:02d}"
-    lines = [f"{a.split()[-1]} and {b.split()[-1]} hold phone talks (readout {i})", "",
-             f"{a_title} {a} held a phone call with {b_title} {b} on {date}.", ""]
+    lines = [
+        f"{a.split()[-1]} and {b.split()[-1]} hold phone talks (readout {i})",
+        "",
+        f"{a_title} {a} held a phone call with {b_title} {b} on {date}.",
+        "",
+    ]
     for speaker, country, other in rng.sample([(a, a_country, b_country), (b, b_country, a_country)] * 2, 3):
         claim = rng.choice(CLAIMS).format(country=country, other=other)
         lines += [f"{speaker.split()[-1]} said {claim}.", ""]

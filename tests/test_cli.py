@@ -1,4 +1,5 @@
 """The `summit` CLI acts on the database named by DATABASE_URL, like the server."""
+
 from __future__ import annotations
 
 import os
@@ -15,8 +16,9 @@ from tests.conftest import settings_for
 
 
 def summit(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "app.cli", *args], capture_output=True, text=True,
-                          env={**os.environ, **env}, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args], capture_output=True, text=True, env={**os.environ, **env}, timeout=120
+    )
 
 
 def test_upgrade_seed_and_seed_again(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
 """Concurrent writers and readers against a live multi-worker server: no errors, nothing lost."""
+
 from __future__ import annotations
 
 import threading
@@ -52,8 +53,9 @@ def test_concurrent_ingest_and_reads(db_file: Path, api_key: str) -> None:
             t.join()
         elapsed = time.monotonic() - started
 
-        assert [r.status_code for r in responses] == [201] * WRITERS * DOCS_PER_WRITER, \
-            [r.text for r in responses if r.status_code != 201][:3]
+        assert [r.status_code for r in responses] == [201] * WRITERS * DOCS_PER_WRITER, [
+            r.text for r in responses if r.status_code != 201
+        ][:3]
         assert sorted(r.status_code for r in races) == [201] + [409] * (RACERS - 1)
         assert read_statuses and set(read_statuses) == {200}
 
@@ -66,5 +68,7 @@ def test_concurrent_ingest_and_reads(db_file: Path, api_key: str) -> None:
                 expected_positions += len(doc["positions"])
             assert client.get("/v1/documents").json()["total"] == 1 + len(created)
             assert client.get("/v1/positions").json()["total"] == expected_positions
-    print(f"\n{WRITERS} writers x {DOCS_PER_WRITER} docs + {RACERS} racers + {READERS} readers: "
-          f"{len(read_statuses)} reads, {elapsed:.1f}s, 0 errors")
+    print(
+        f"\n{WRITERS} writers x {DOCS_PER_WRITER} docs + {RACERS} racers + {READERS} readers: "
+        f"{len(read_statuses)} reads, {elapsed:.1f}s, 0 errors"
+    )

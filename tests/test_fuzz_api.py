@@ -4,6 +4,7 @@ Every operation, reads and (authorised) writes, must answer without a 5xx and wi
 conforms to the schema — error responses included. The number of examples per operation is bounded
 so the suite stays fast; raise FUZZ_EXAMPLES to dig deeper.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -16,11 +17,11 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from sqlmodel import Session
 
-from app.core.db import make_engine
-from app.main import create_app
-from app.core.migrate import upgrade
 from app.access.keys import create_key
+from app.core.db import make_engine
+from app.core.migrate import upgrade
 from app.ingest.seed import seed
+from app.main import create_app
 from tests.conftest import settings_for
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
@@ -53,5 +54,6 @@ def test_api_conforms_to_its_schema_and_never_fails(case: schemathesis.Case) -> 
     # positive_data_acceptance expects any schema-valid request to succeed, but filters and ids name
     # resources that must exist (a random but well-formed topic slug is rightly a 422/404), so it is
     # the one check left out; every response is still checked for 5xx, status, headers and body shape.
-    case.call_and_validate(headers={"Authorization": f"Bearer {KEY}"},
-                           excluded_checks=[schemathesis.checks.positive_data_acceptance])
+    case.call_and_validate(
+        headers={"Authorization": f"Bearer {KEY}"}, excluded_checks=[schemathesis.checks.positive_data_acceptance]
+    )

@@ -4,6 +4,7 @@ Identifiers and PRAGMA values cannot be bound; a line that interpolates only tho
 or validated integers, carries the marker `# sql-identifiers-only` and is reviewed as such.
 Migrations are DDL over constant identifiers and are not checked.
 """
+
 from __future__ import annotations
 
 import ast
@@ -39,9 +40,13 @@ def offending_calls(source: str) -> list[int]:
 
 def built_sql_literals(source: str) -> list[int]:
     """f-strings that contain SQL keywords anywhere (e.g. assigned first, executed later)."""
-    return [node.lineno for node in ast.walk(ast.parse(source))
-            if isinstance(node, ast.JoinedStr) and _string_built(node)
-            and SQL_WORDS.search("".join(str(v.value) for v in node.values if isinstance(v, ast.Constant)))]
+    return [
+        node.lineno
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.JoinedStr)
+        and _string_built(node)
+        and SQL_WORDS.search("".join(str(v.value) for v in node.values if isinstance(v, ast.Constant)))
+    ]
 
 
 def app_sources() -> list[Path]:
@@ -60,7 +65,12 @@ def test_no_string_built_sql_in_the_app() -> None:
     for path in app_sources():
         source = path.read_text(encoding="utf-8")
         lines = source.splitlines()
+        # A statement may span several lines once formatted: the marker may stand on any of them.
+        ends: dict[int, int] = {}
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.expr | ast.stmt):
+                ends[node.lineno] = max(ends.get(node.lineno, 0), node.end_lineno or node.lineno)
         for line in sorted(set(offending_calls(source) + built_sql_literals(source))):
-            if MARKER not in lines[line - 1]:
+            if not any(MARKER in text for text in lines[line - 1 : ends[line]]):
                 problems.append(f"{path.relative_to(PROJECT_ROOT)}:{line}")
     assert problems == [], "SQL built from strings (use bound parameters): " + ", ".join(problems)

@@ -1,4 +1,5 @@
 """API keys for the write side: random, stored only as a hash, revocable at once."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -45,7 +46,9 @@ def list_keys(session: Session) -> list[ApiKey]:
 
 def revoke_key(session: Session, name_or_prefix: str) -> ApiKey:
     """Revoke the key with this name or prefix; it stops working on the next request."""
-    row = session.exec(select(ApiKey).where((ApiKey.name == name_or_prefix) | (ApiKey.prefix == name_or_prefix))).first()
+    row = session.exec(
+        select(ApiKey).where((ApiKey.name == name_or_prefix) | (ApiKey.prefix == name_or_prefix))
+    ).first()
     if row is None:
         raise KeyProblem(f"no key named {name_or_prefix!r}; `summit keys list` shows them")
     if row.revoked_at is None:
@@ -65,7 +68,7 @@ def authenticate(session: Session, key: str) -> ApiKey | None:
     now = utcnow()
     last = row.last_used_at
     if last is not None and last.tzinfo is None:
-        last = last.replace(tzinfo=dt.timezone.utc)
+        last = last.replace(tzinfo=dt.UTC)
     if last is None or now - last >= LAST_USED_RESOLUTION:
         row.last_used_at = now
         session.add(row)

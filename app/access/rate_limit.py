@@ -3,6 +3,7 @@
 Each worker process keeps its own buckets, so with N workers a key may write up to N times the
 configured rate in the worst case; the limit is a guard against runaway scripts, not a quota.
 """
+
 from __future__ import annotations
 
 import math
@@ -16,7 +17,7 @@ _SECONDS = {"second": 1.0, "minute": 60.0, "hour": 3600.0}
 
 
 def parse_rate(spec: str) -> tuple[int, float] | None:
-    """"120/minute" → (120, 60.0); "0" or "" → None (no limit). Raises ValueError on anything else."""
+    """ "120/minute" → (120, 60.0); "0" or "" → None (no limit). Raises ValueError on anything else."""
     if spec.strip() in ("", "0", "none", "off"):
         return None
     m = _SPEC.match(spec)

@@ -19,14 +19,23 @@ it relays a leader's words ("the Kremlin said Putin had told Modi that ...").
 Parentheticals between subject and verb ("Putin, for his part, said") are blanked
 before matching. Pronouns are resolved later, with the document context (pipeline.py).
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
 from .leaders import MentionFinder
-from .lexicon import (ADVERBS, COURTESY_NOUNS, FINITE_RE, NON_LEADER_HEADS, PARTICIPLE_RE, finite_verbs,
-                      participle_class, verb_class)
+from .lexicon import (
+    ADVERBS,
+    COURTESY_NOUNS,
+    FINITE_RE,
+    NON_LEADER_HEADS,
+    PARTICIPLE_RE,
+    finite_verbs,
+    participle_class,
+    verb_class,
+)
 
 __all__ = ["Frame", "find_frames", "Attribution", "attribute_sentence", "quote_mask"]
 
@@ -34,56 +43,111 @@ __all__ = ["Frame", "find_frames", "Attribution", "attribute_sentence", "quote_m
 @dataclass(frozen=True)
 class Frame:
     """A subject + cue verb found at a clause start."""
-    start: int            # subject start (absolute offset)
+
+    start: int  # subject start (absolute offset)
     verb_start: int
     verb_end: int
-    kind: str             # person|role|pronoun|group|country|other|according-other
+    kind: str  # person|role|pronoun|group|country|other|according-other
     who: frozenset[int]
-    cls: str              # verb class (say, call, commit, support, oppose, agree, narr, courtesy)
+    cls: str  # verb class (say, call, commit, support, oppose, agree, narr, courtesy)
     gender: str | None = None
-    coord: bool = False   # introduced by "and"/"while"/"whereas"/"but"
-    they: bool = False    # subject is a bare "they"/"we"
+    coord: bool = False  # introduced by "and"/"while"/"whereas"/"but"
+    they: bool = False  # subject is a bare "they"/"we"
 
 
 @dataclass(frozen=True)
 class Attribution:
     """A speaker set (participant indices) for a sentence, with the cue class and a confidence."""
+
     who: frozenset[int]
     cls: str
     conf: float
     frame: Frame | None
-    pronoun_gender: str | None = None   # set when `who` still has to be resolved
+    pronoun_gender: str | None = None  # set when `who` still has to be resolved
     they: bool = False
 
 
-_CLAUSE_RE = re.compile(r"(?:[,;:\u2014\u2013]|--)[\"'\u201d\u2019]?\s+|[\"\u201d]\s+(?=[a-z])|\s+(?=(?:while|whereas)\s)")
+_CLAUSE_RE = re.compile(
+    r"(?:[,;:\u2014\u2013]|--)[\"'\u201d\u2019]?\s+|[\"\u201d]\s+(?=[a-z])|\s+(?=(?:while|whereas)\s)"
+)
 _CONJ_RE = re.compile(r"^(?:and|while|whereas|but|as\s+well\s+as|with)\s+", re.I)
 _ACCORDING_RE = re.compile(r"^according\s+to\s+", re.I)
 _STOP_CHARS = re.compile(r"[,;:\"\u201c\u201d()\u2014]|--")
 _TRAIL_ADV_RE = re.compile(r"(?:\s+(?:%s))+\s*$" % ADVERBS, re.I)
-_BLOCK_WORDS = frozenset("""that which who whom whose to is are was were be been being will would should
-must can could may might not if because since when where after before until as than it this these
-those there here""".split())
+_BLOCK_WORDS = frozenset(
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "to",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "should",
+        "must",
+        "can",
+        "could",
+        "may",
+        "might",
+        "not",
+        "if",
+        "because",
+        "since",
+        "when",
+        "where",
+        "after",
+        "before",
+        "until",
+        "as",
+        "than",
+        "it",
+        "this",
+        "these",
+        "those",
+        "there",
+        "here",
+    ]
+)
 _NUMBERS = {"both": 2, "two": 2, "three": 3, "four": 4}
-_FILLER = frozenset("and both , the two of as well".split())
+_FILLER = frozenset(["and", "both", ",", "the", "two", "of", "as", "well"])
 _BACKGROUND_RE = re.compile(
     r"\b(?:last\s+(?:meeting|talks|call|summit|year|month|week|visit)|previous(?:ly)?|"
-    r"in\s+(?:19|20)\d\d|ago|at\s+the\s+time|back\s+in|earlier\s+this\s+year|once\s+said)\b", re.I)
+    r"in\s+(?:19|20)\d\d|ago|at\s+the\s+time|back\s+in|earlier\s+this\s+year|once\s+said)\b",
+    re.I,
+)
 # "Putin said last year that ..." / "Xi said in 2019 ...": an earlier statement, not this call.
 _AFTER_VERB_PAST_RE = re.compile(
     r"\s+(?:(?:on|in)\s+\w+\s+)?(?:at\s+the\s+time|last\s+(?:year|month|week)|in\s+(?:19|20)\d\d|"
     r"(?:earlier|previously|in\s+the\s+past|years?\s+ago|back\s+then|in\s+a\s+(?:speech|interview|"
-    r"statement)\s+(?:last|in\s+(?:19|20)\d\d)))\b", re.I)
+    r"statement)\s+(?:last|in\s+(?:19|20)\d\d)))\b",
+    re.I,
+)
 # "Putin has repeatedly said ...", "Lula has long called for ...": a standing view, not this call.
-_HABITUAL_RE = re.compile(r"\b(?:repeatedly|long|often|frequently|previously|always|once(?!\s+(?:again|more))|"
-                          r"has|have)\b", re.I)  # present perfect: "Biden has sought to ..." is news background
+_HABITUAL_RE = re.compile(
+    r"\b(?:repeatedly|long|often|frequently|previously|always|once(?!\s+(?:again|more))|"
+    r"has|have)\b",
+    re.I,
+)  # present perfect: "Biden has sought to ..." is news background
 _PASSIVE_RE = re.compile(
     r"\b(?:it|this)\s+was\s+(?:also\s+|further\s+)?(?:agreed|decided|noted|stressed|emphasi[sz]ed|"
     r"underlined|affirmed|reaffirmed|underscored|recognized|recognised)\b"
     r"|\b(?:was|were)\s+(?:also\s+|further\s+|once\s+again\s+)?(?:underlined|stressed|emphasi[sz]ed|"
-    r"highlighted|reaffirmed|agreed(?:\s+(?:upon|on))?|welcomed|affirmed|underscored|reiterated)\b", re.I)
-_RESCUE_RE = re.compile(r"(?:,\s+(?:and\s+)?(?:%s\s+)?(?P<part>%s)|\band\s+(?:(?:%s)\s+)*(?P<fin>%s))"
-                        % ("also|jointly|both", PARTICIPLE_RE.pattern, ADVERBS, FINITE_RE.pattern), re.I)
+    r"highlighted|reaffirmed|agreed(?:\s+(?:upon|on))?|welcomed|affirmed|underscored|reiterated)\b",
+    re.I,
+)
+_RESCUE_RE = re.compile(
+    r"(?:,\s+(?:and\s+)?(?:%s\s+)?(?P<part>%s)|\band\s+(?:(?:%s)\s+)*(?P<fin>%s))"
+    % ("also|jointly|both", PARTICIPLE_RE.pattern, ADVERBS, FINITE_RE.pattern),
+    re.I,
+)
 _NAME_LIKE_RE = re.compile(r"\b[A-Z][a-z]+")
 
 
@@ -100,8 +164,8 @@ def quote_mask(s: str, in_quote: bool) -> tuple[list[bool], bool]:
             continue
         if ch == '"':
             # A straight quote opens when followed by a word character, closes otherwise.
-            nxt = s[i + 1:i + 2]
-            prev = s[i - 1:i]
+            nxt = s[i + 1 : i + 2]
+            prev = s[i - 1 : i]
             if not q and (nxt and not nxt.isspace()) and (not prev or prev.isspace() or prev in "([-\u2014"):
                 q = True
             elif q:
@@ -118,19 +182,42 @@ def quote_mask(s: str, in_quote: bool) -> tuple[list[bool], bool]:
     return flags, q
 
 
-_DESCRIPTORS = frozenset("""leader leaders counterpart host guest visiting head state government
-strongman statesman his her incumbent outgoing veteran newly-elected new re-elected""".split())
+_DESCRIPTORS = frozenset(
+    [
+        "leader",
+        "leaders",
+        "counterpart",
+        "host",
+        "guest",
+        "visiting",
+        "head",
+        "state",
+        "government",
+        "strongman",
+        "statesman",
+        "his",
+        "her",
+        "incumbent",
+        "outgoing",
+        "veteran",
+        "newly-elected",
+        "new",
+        "re-elected",
+    ]
+)
 
 
 def _descriptor(word: str) -> bool:
     """Words that may describe a named leader in a subject ("Russian leader Vladimir Putin")."""
     from .countries import find_country
+
     w = word.lower().strip(",")
     return w in _DESCRIPTORS or (word[:1].isupper() and find_country(word) is not None)
 
 
-def _classify_np(text: str, a: int, b: int, finder: MentionFinder
-                 ) -> tuple[str, frozenset[int], str | None, bool] | None:
+def _classify_np(
+    text: str, a: int, b: int, finder: MentionFinder
+) -> tuple[str, frozenset[int], str | None, bool] | None:
     """Classify the subject noun phrase text[a:b]: (kind, who, gender, they) or None."""
     np = text[a:b]
     if not np.strip():
@@ -140,8 +227,11 @@ def _classify_np(text: str, a: int, b: int, finder: MentionFinder
     for m in mentions:
         for k in range(m.start - a, m.end - a):
             rest[k] = " "
-    leftover = [w for w in re.findall(r"[\w'\u2019-]+|,", "".join(rest))
-                if w.lower() not in _FILLER and not (mentions and _descriptor(w))]
+    leftover = [
+        w
+        for w in re.findall(r"[\w'\u2019-]+|,", "".join(rest))
+        if w.lower() not in _FILLER and not (mentions and _descriptor(w))
+    ]
     if mentions and not leftover:
         kinds = {m.kind for m in mentions}
         who: frozenset[int] = frozenset().union(*(m.who for m in mentions))
@@ -152,11 +242,13 @@ def _classify_np(text: str, a: int, b: int, finder: MentionFinder
         if "group" in kinds:
             if len(mentions) != 1:
                 return None
-            word = text[mentions[0].start:mentions[0].end].lower()
+            word = text[mentions[0].start : mentions[0].end].lower()
             if word in ("they", "we"):
                 return "group", who, None, True
-            if re.search(r"countries|nations|governments|neighbou?rs|allies|partners", word) and \
-                    len(finder.participants) != 2:
+            if (
+                re.search(r"countries|nations|governments|neighbou?rs|allies|partners", word)
+                and len(finder.participants) != 2
+            ):
                 return None
             # "the two leaders" in a three-leader summit is some pair we cannot identify.
             n = next((v for k, v in _NUMBERS.items() if re.search(r"\b%s\b" % k, word)), None)
@@ -187,8 +279,10 @@ _PAREN_RE = re.compile(
     # "Scholz, on his first visit to South America, said": a circumstance aside
     r"(?:on|during|at|after|before|in|while|speaking|addressing|visiting|standing|wrapping\s+up)\s+"
     r"[^,;\"\u201c\u201d]{2,120}?|(?:the\s+)?(?:\w+\s+){0,3}(?:president|"
-    r"prime\s+minister|chancellor|leader)\s+of\s+[^,;]{2,80}?),(?=\s+(?:(?:%s)\s+)*(?:%s))" % (ADVERBS, FINITE_RE.pattern),
-    re.I)
+    r"prime\s+minister|chancellor|leader)\s+of\s+[^,;]{2,80}?),(?=\s+(?:(?:%s)\s+)*(?:%s))"
+    % (ADVERBS, FINITE_RE.pattern),
+    re.I,
+)
 
 
 def _blank_parentheticals(sent: str) -> str:
@@ -196,8 +290,7 @@ def _blank_parentheticals(sent: str) -> str:
     return _PAREN_RE.sub(lambda m: " " * len(m.group()), sent)
 
 
-def find_frames(text: str, s: int, e: int, finder: MentionFinder,
-                qmask: list[bool] | None = None) -> list[Frame]:
+def find_frames(text: str, s: int, e: int, finder: MentionFinder, qmask: list[bool] | None = None) -> list[Frame]:
     """Every frame at a clause start of the sentence text[s:e], in order."""
     sent = text[s:e]
     if ", " in sent:
@@ -231,12 +324,22 @@ def find_frames(text: str, s: int, e: int, finder: MentionFinder,
             c = _classify_np(text, s + cs + m.end(), s + cs + np_end, finder)
             if c:
                 kind, who, g, they = c
-                frames.append(Frame(s + cs, s + cs, s + cs + m.end(),
-                                    "according-other" if kind == "other" else kind, who, "say", g,
-                                    coord, they))
+                frames.append(
+                    Frame(
+                        s + cs,
+                        s + cs,
+                        s + cs + m.end(),
+                        "according-other" if kind == "other" else kind,
+                        who,
+                        "say",
+                        g,
+                        coord,
+                        they,
+                    )
+                )
             continue
         stop = _STOP_CHARS.search(rest)
-        stretch = rest[:stop.start()] if stop else rest
+        stretch = rest[: stop.start()] if stop else rest
         vm = next(((a - cs, b - cs) for a, b in verbs if a >= cs and b <= cs + len(stretch)), None)
         if not vm:
             continue
@@ -246,7 +349,7 @@ def find_frames(text: str, s: int, e: int, finder: MentionFinder,
         if rest[v_start:v_end].lower() in ("had", "has", "have"):
             # Perfect aspect: "Putin had told Modi" -> the cue is "told".
             nxt = next(((a - cs, b - cs) for a, b in verbs if a - cs > v_end), None)
-            if nxt and re.fullmatch(r"\s+(?:(?:%s)\s+)*" % ADVERBS, rest[v_end:nxt[0]], re.I):
+            if nxt and re.fullmatch(r"\s+(?:(?:%s)\s+)*" % ADVERBS, rest[v_end : nxt[0]], re.I):
                 np_text = stretch[:v_start]
                 v_end = nxt[1]
         np_text = stretch[:v_start]
@@ -256,42 +359,57 @@ def find_frames(text: str, s: int, e: int, finder: MentionFinder,
         if not c:
             continue
         kind, who, g, they = c
-        cls = verb_class(rest[v_start:v_end].split()[-1] if rest[v_start:v_end].lower().startswith(
-            ("had ", "has ", "have ")) else rest[v_start:v_end]) or "say"
-        frames.append(Frame(s + cs, s + cs + v_start, s + cs + v_end, kind, who, cls, g,
-                            coord, they))
+        cls = (
+            verb_class(
+                rest[v_start:v_end].split()[-1]
+                if rest[v_start:v_end].lower().startswith(("had ", "has ", "have "))
+                else rest[v_start:v_end]
+            )
+            or "say"
+        )
+        frames.append(Frame(s + cs, s + cs + v_start, s + cs + v_end, kind, who, cls, g, coord, they))
     return frames
 
 
 # "Xi said he was glad to speak with Putin again": pleasantries about the call itself.
 _PLEASED_RE = re.compile(
     r"\s+(?:that\s+)?(?:he|she|i|they)\s+(?:was|is|am|were|are)\s+(?:very\s+|so\s+)?(?:glad|pleased|happy|"
-    r"delighted|honou?red)\s+to\s+(?:talk|speak|meet|have|hold|see|receive|welcome|host)\b", re.I)
+    r"delighted|honou?red)\s+to\s+(?:talk|speak|meet|have|hold|see|receive|welcome|host)\b",
+    re.I,
+)
 
 
 def _courtesy(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
-    after = text[f.verb_end:e]
-    verb = text[f.verb_start:f.verb_end].lower()
-    if verb.startswith(("express", "convey", "extend", "sen", "offer", "voice", "conveyed")) and \
-            COURTESY_NOUNS.match(after):
+    after = text[f.verb_end : e]
+    verb = text[f.verb_start : f.verb_end].lower()
+    if verb.startswith(("express", "convey", "extend", "sen", "offer", "voice", "conveyed")) and COURTESY_NOUNS.match(
+        after
+    ):
         return True
     if _PLEASED_RE.match(after):
         return True
     if verb.startswith(("apprecia", "thank", "welcom")) and re.match(
-            r"\s+(?:\w+(?:'s|\u2019s)?\s+){0,3}(?:support|help|assistance|hospitality|invitation|"
-            r"kind\s+words|message|greetings|wishes|call)\b", after, re.I):
+        r"\s+(?:\w+(?:'s|\u2019s)?\s+){0,3}(?:support|help|assistance|hospitality|invitation|"
+        r"kind\s+words|message|greetings|wishes|call)\b",
+        after,
+        re.I,
+    ):
         return True
     if f.cls in ("support", "narr", "courtesy") or verb.startswith(("welcom", "greet", "receiv")):
         ms = finder.find(text, f.verb_end, min(e, f.verb_end + 60))
-        if ms and ms[0].kind in ("person", "role") and not text[f.verb_end:ms[0].start].strip() and \
-                not re.match(r"['\u2019]s\b", text[ms[0].end:ms[0].end + 2]):
+        if (
+            ms
+            and ms[0].kind in ("person", "role")
+            and not text[f.verb_end : ms[0].start].strip()
+            and not re.match(r"['\u2019]s\b", text[ms[0].end : ms[0].end + 2])
+        ):
             return verb.startswith(("welcom", "greet", "receiv", "congrat", "thank", "host"))
     return False
 
 
-def attribute_sentence(text: str, s: int, e: int, finder: MentionFinder, *,
-                       joint_statement: bool = False, qmask: list[bool] | None = None
-                       ) -> tuple[list[Attribution], Frame | None]:
+def attribute_sentence(
+    text: str, s: int, e: int, finder: MentionFinder, *, joint_statement: bool = False, qmask: list[bool] | None = None
+) -> tuple[list[Attribution], Frame | None]:
     """Attributions of the sentence text[s:e] and the frame whose subject it names (for
     pronoun tracking), before pronoun resolution."""
     frames = find_frames(text, s, e, finder, qmask)
@@ -306,8 +424,9 @@ def attribute_sentence(text: str, s: int, e: int, finder: MentionFinder, *,
         # A country as subject ("China and Russia agreed", "Brazil expressed its support")
         # is a leader's position in a joint statement or when it reports an agreement;
         # "Russia is ready to ..." alone may be narration of policy.
-        primary = next((f for f in frames if f.kind == "country" and
-                        (joint_statement or f.cls == "agree" or len(f.who) > 1)), None)
+        primary = next(
+            (f for f in frames if f.kind == "country" and (joint_statement or f.cls == "agree" or len(f.who) > 1)), None
+        )
     if primary is not None and primary.kind == "other":
         # "China's foreign ministry said Xi warned ...": the leader's words relayed by his
         # office are his position; anything else a spokesman says is not.
@@ -325,8 +444,11 @@ def attribute_sentence(text: str, s: int, e: int, finder: MentionFinder, *,
         if joint_statement:
             return _joint_statement_default(text, s, e, finder), None
         return [], None
-    if _BACKGROUND_RE.search(text[s:primary.start]) or _AFTER_VERB_PAST_RE.match(text[primary.verb_end:e]) \
-            or _HABITUAL_RE.search(_blank_parentheticals(text[primary.start:primary.verb_end])):
+    if (
+        _BACKGROUND_RE.search(text[s : primary.start])
+        or _AFTER_VERB_PAST_RE.match(text[primary.verb_end : e])
+        or _HABITUAL_RE.search(_blank_parentheticals(text[primary.start : primary.verb_end]))
+    ):
         return [], primary
     cls = primary.cls
     if cls in ("narr", "courtesy") or _courtesy(text, primary, e, finder):
@@ -380,12 +502,11 @@ def _joint_statement_default(text: str, s: int, e: int, finder: MentionFinder) -
     sent = text[s:e]
     if not re.search(r"[.!?][\"'\u201d\u2019)]*$", sent) or len(sent.split()) < 5:
         return []
-    if FINITE_RE.search(sent) and any(verb_class(m.group()) in ("narr", "courtesy")
-                                      for m in FINITE_RE.finditer(sent)):
+    if FINITE_RE.search(sent) and any(verb_class(m.group()) in ("narr", "courtesy") for m in FINITE_RE.finditer(sent)):
         return []
     ms = finder.find(text, s, e)
     if ms and ms[0].start == s and ms[0].kind == "country":
-        nxt = text[ms[0].end:ms[0].end + 2].strip()
+        nxt = text[ms[0].end : ms[0].end + 2].strip()
         if nxt[:1].islower():
             return [Attribution(ms[0].who, "say", 0.65, None)]
     return [Attribution(frozenset(range(len(finder.participants))), "say", 0.55, None)]

@@ -1,8 +1,10 @@
 """File-level helpers for the CLI: annotate files/folders, evaluate against gold files."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from .evaluate import format_report, score
 from .gold import annotation_to_doc, iter_json_files, load_docs, participants_from_doc, write_doc
@@ -22,20 +24,30 @@ def _inputs(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def annotate_doc(doc: dict[str, Any], *, topics: Sequence[TopicSpec], ignore_participants: bool = False,
-                 known_leaders: Sequence[Participant] = ()) -> dict[str, Any]:
+def annotate_doc(
+    doc: dict[str, Any],
+    *,
+    topics: Sequence[TopicSpec],
+    ignore_participants: bool = False,
+    known_leaders: Sequence[Participant] = (),
+) -> dict[str, Any]:
     """Annotate one gold-format document (its positions are ignored) into a new one."""
     text = doc.get("text") or ""
     parts = None if ignore_participants or not doc.get("participants") else participants_from_doc(doc)
-    ann = annotate(text, topics=topics, participants=parts, kind=doc.get("kind"),
-                   known_leaders=known_leaders)
-    return annotation_to_doc(str(doc.get("id")), text, ann, title=doc.get("title"),
-                             date=doc.get("date"), kind=doc.get("kind"))
+    ann = annotate(text, topics=topics, participants=parts, kind=doc.get("kind"), known_leaders=known_leaders)
+    return annotation_to_doc(
+        str(doc.get("id")), text, ann, title=doc.get("title"), date=doc.get("date"), kind=doc.get("kind")
+    )
 
 
-def annotate_paths(paths: Iterable[str | Path], out_dir: str | Path, *, topics: Sequence[TopicSpec],
-                   ignore_participants: bool = False, known_leaders: Sequence[Participant] = ()
-                   ) -> list[Path]:
+def annotate_paths(
+    paths: Iterable[str | Path],
+    out_dir: str | Path,
+    *,
+    topics: Sequence[TopicSpec],
+    ignore_participants: bool = False,
+    known_leaders: Sequence[Participant] = (),
+) -> list[Path]:
     """Annotate .txt files, gold-format .json files or folders of them into out_dir/<id>.json.
 
     A .txt's id is its file stem and its participants are inferred."""
@@ -46,15 +58,19 @@ def annotate_paths(paths: Iterable[str | Path], out_dir: str | Path, *, topics: 
         else:
             docs = load_docs(path)
         for doc in docs:
-            out = annotate_doc(doc, topics=topics, ignore_participants=ignore_participants,
-                               known_leaders=known_leaders)
+            out = annotate_doc(doc, topics=topics, ignore_participants=ignore_participants, known_leaders=known_leaders)
             written.append(write_doc(out, out_dir))
     return written
 
 
-def evaluate_paths(gold_paths: Iterable[str | Path], *, topics: Sequence[TopicSpec],
-                   ignore_participants: bool = False, known_leaders: Sequence[Participant] = (),
-                   misses: list[str] | None = None) -> dict[str, Any]:
+def evaluate_paths(
+    gold_paths: Iterable[str | Path],
+    *,
+    topics: Sequence[TopicSpec],
+    ignore_participants: bool = False,
+    known_leaders: Sequence[Participant] = (),
+    misses: list[str] | None = None,
+) -> dict[str, Any]:
     """Annotate gold documents and score the result as shared/annotation/score.py does."""
     gold: dict[str, dict] = {}
     for f in iter_json_files(gold_paths):
@@ -62,6 +78,8 @@ def evaluate_paths(gold_paths: Iterable[str | Path], *, topics: Sequence[TopicSp
             continue
         for doc in load_docs(f):
             gold[doc["id"]] = doc
-    pred = {i: annotate_doc(d, topics=topics, ignore_participants=ignore_participants,
-                            known_leaders=known_leaders) for i, d in gold.items()}
+    pred = {
+        i: annotate_doc(d, topics=topics, ignore_participants=ignore_participants, known_leaders=known_leaders)
+        for i, d in gold.items()
+    }
     return score(gold, pred, misses=misses)

@@ -1,5 +1,6 @@
 """Countries with their short names, demonyms and capitals, for resolving "the Chinese
 president", "the Russian side", "Moscow rejects ...", "his country" to a participant."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,9 +11,9 @@ __all__ = ["Country", "COUNTRIES", "find_country"]
 @dataclass(frozen=True)
 class Country:
     name: str
-    names: tuple[str, ...]      # the name and other names of the state
-    demonyms: tuple[str, ...]   # adjectives: "Chinese", "U.S."
-    capitals: tuple[str, ...]   # seats of government used as metonyms: "Beijing", "Washington"
+    names: tuple[str, ...]  # the name and other names of the state
+    demonyms: tuple[str, ...]  # adjectives: "Chinese", "U.S."
+    capitals: tuple[str, ...]  # seats of government used as metonyms: "Beijing", "Washington"
 
 
 # name|other names ; demonyms ; capitals
@@ -121,8 +122,9 @@ def _parse(table: str) -> tuple[Country, ...]:
     for line in table.strip().splitlines():
         names, dems, caps = (part.strip() for part in line.split(";"))
         ns = tuple(n.strip() for n in names.split("|"))
-        out.append(Country(ns[0], ns, tuple(d.strip() for d in dems.split("|")),
-                           tuple(c.strip() for c in caps.split("|"))))
+        out.append(
+            Country(ns[0], ns, tuple(d.strip() for d in dems.split("|")), tuple(c.strip() for c in caps.split("|")))
+        )
     return tuple(out)
 
 

@@ -3,10 +3,12 @@
 Reimplemented here (the project must not import ../shared at run time); a test checks
 the figures are identical. Positions pair one-to-one when their spans have character
 IoU >= 0.5, preferring same-speaker pairs; metrics are micro-averaged."""
+
 from __future__ import annotations
 
 import unicodedata
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 __all__ = ["score", "same_person", "format_report", "HEADLINE_TOPICS", "METRICS"]
 
@@ -72,8 +74,14 @@ class _Counts:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 def _triples(positions: list[dict], key) -> set:
@@ -85,8 +93,9 @@ def _triples(positions: list[dict], key) -> set:
     return out
 
 
-def score(gold_docs: Mapping[str, dict], pred_docs: Mapping[str, dict],
-          misses: list[str] | None = None) -> dict[str, Any]:
+def score(
+    gold_docs: Mapping[str, dict], pred_docs: Mapping[str, dict], misses: list[str] | None = None
+) -> dict[str, Any]:
     """Metrics over documents paired by id (see module docstring); `misses` collects
     human-readable differences when given."""
     c = {k: _Counts() for k in METRICS}
@@ -94,16 +103,18 @@ def score(gold_docs: Mapping[str, dict], pred_docs: Mapping[str, dict],
     for doc_id, gdoc in gold_docs.items():
         parts = [p["name"] for p in gdoc.get("participants", [])]
         gold = [dict(p, _spk=frozenset(p["speakers"])) for p in gdoc["positions"]]
-        pred = [dict(p, _spk=_canon(p.get("speakers", []), parts))
-                for p in pred_docs.get(doc_id, {}).get("positions", [])]
+        pred = [
+            dict(p, _spk=_canon(p.get("speakers", []), parts)) for p in pred_docs.get(doc_id, {}).get("positions", [])
+        ]
         pairs = _pair(gold, pred)
         c["detection"].add(len(pairs), len(pred), len(gold))
         c["attribution"].add(sum(gold[g]["_spk"] == pred[p]["_spk"] for g, p in pairs), len(pred), len(gold))
         p2g = {p: g for g, p in pairs}
         for name, keep in (("topics", lambda t: True), ("headline", lambda t: t in HEADLINE_TOPICS)):
             gt = {(gi, t) for gi, g in enumerate(gold) for t in g.get("topics", []) if keep(t)}
-            pt = {(p2g.get(pi, ("unpaired", pi)), t) for pi, p in enumerate(pred)
-                  for t in p.get("topics", []) if keep(t)}
+            pt = {
+                (p2g.get(pi, ("unpaired", pi)), t) for pi, p in enumerate(pred) for t in p.get("topics", []) if keep(t)
+            }
             c[name].add(len(gt & pt), len(pt), len(gt))
         gt3 = _triples(gold, lambda i: i)
         pt3 = _triples(pred, lambda i: p2g.get(i, ("unpaired", i)))
@@ -113,16 +124,18 @@ def score(gold_docs: Mapping[str, dict], pred_docs: Mapping[str, dict],
             g2p = dict(pairs)
             for gi, g in enumerate(gold):
                 if gi not in g2p:
-                    misses.append(f"[{doc_id}] MISSED   {sorted(g['_spk'])} {text[g['start']:g['end']][:100]!r}")
+                    misses.append(f"[{doc_id}] MISSED   {sorted(g['_spk'])} {text[g['start'] : g['end']][:100]!r}")
                 else:
                     p = pred[g2p[gi]]
                     if p["_spk"] != g["_spk"] or set(p.get("topics", [])) != set(g.get("topics", [])):
-                        misses.append(f"[{doc_id}] DIFFERS  gold {sorted(g['_spk'])} {sorted(g.get('topics', []))}"
-                                      f" / pred {sorted(p['_spk'])} {sorted(p.get('topics', []))}"
-                                      f" {text[g['start']:g['end']][:80]!r}")
+                        misses.append(
+                            f"[{doc_id}] DIFFERS  gold {sorted(g['_spk'])} {sorted(g.get('topics', []))}"
+                            f" / pred {sorted(p['_spk'])} {sorted(p.get('topics', []))}"
+                            f" {text[g['start'] : g['end']][:80]!r}"
+                        )
             for pi, p in enumerate(pred):
                 if pi not in p2g:
-                    misses.append(f"[{doc_id}] SPURIOUS {sorted(p['_spk'])} {text[p['start']:p['end']][:100]!r}")
+                    misses.append(f"[{doc_id}] SPURIOUS {sorted(p['_spk'])} {text[p['start'] : p['end']][:100]!r}")
     result: dict[str, Any] = {k: v.prf() for k, v in c.items()}
     result["documents"] = len(gold_docs)
     result["documents_without_prediction"] = missing
@@ -134,8 +147,9 @@ def format_report(metrics: Mapping[str, Any]) -> str:
     lines = [f"{'metric':<14} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn"]
     for k, v in metrics.items():
         if isinstance(v, dict):
-            lines.append(f"{k:<14} {v['precision']:6.3f} {v['recall']:6.3f} {v['f1']:6.3f}   "
-                         f"{v['tp']}/{v['fp']}/{v['fn']}")
+            lines.append(
+                f"{k:<14} {v['precision']:6.3f} {v['recall']:6.3f} {v['f1']:6.3f}   {v['tp']}/{v['fp']}/{v['fn']}"
+            )
     if metrics.get("documents_without_prediction"):
         lines.append("no prediction for: " + ", ".join(metrics["documents_without_prediction"]))
     return "\n".join(lines)

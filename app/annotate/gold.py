@@ -1,9 +1,11 @@
 """Reading and writing documents in the gold format of shared/annotation/GUIDELINES.md."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .models import Annotation, Participant
 
@@ -23,8 +25,15 @@ def participants_from_doc(doc: dict[str, Any]) -> tuple[Participant, ...]:
         if isinstance(p, str):
             out.append(Participant(name=p))
         elif isinstance(p, dict) and p.get("name"):
-            out.append(Participant(name=str(p["name"]), title=p.get("title"), country=p.get("country"),
-                                   gender=p.get("gender"), aliases=tuple(p.get("aliases") or ())))
+            out.append(
+                Participant(
+                    name=str(p["name"]),
+                    title=p.get("title"),
+                    country=p.get("country"),
+                    gender=p.get("gender"),
+                    aliases=tuple(p.get("aliases") or ()),
+                )
+            )
     return tuple(out)
 
 
@@ -38,16 +47,34 @@ def _participant_json(p: Participant) -> dict[str, Any]:
     return d
 
 
-def annotation_to_doc(doc_id: str, text: str, ann: Annotation, *, title: str | None = None,
-                      date: str | None = None, kind: str | None = None) -> dict[str, Any]:
+def annotation_to_doc(
+    doc_id: str,
+    text: str,
+    ann: Annotation,
+    *,
+    title: str | None = None,
+    date: str | None = None,
+    kind: str | None = None,
+) -> dict[str, Any]:
     """A gold-format document holding the annotation's positions."""
     return {
-        "id": doc_id, "title": title, "date": date, "kind": kind,
+        "id": doc_id,
+        "title": title,
+        "date": date,
+        "kind": kind,
         "participants": [_participant_json(p) for p in ann.participants],
         "text": text,
-        "positions": [{"start": p.start, "end": p.end, "speakers": list(p.speakers),
-                       "topics": list(p.topics), "act": p.act, "confidence": p.confidence}
-                      for p in ann.positions],
+        "positions": [
+            {
+                "start": p.start,
+                "end": p.end,
+                "speakers": list(p.speakers),
+                "topics": list(p.topics),
+                "act": p.act,
+                "confidence": p.confidence,
+            }
+            for p in ann.positions
+        ],
     }
 
 

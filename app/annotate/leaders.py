@@ -1,48 +1,301 @@
 """Finding participants in text: names, titles, role descriptions, countries, pronouns,
 groups ("both leaders"), and inferring the participants of a readout from its opening."""
+
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Sequence
 
 from .countries import Country, find_country
 from .models import Participant
 
-__all__ = ["Mention", "MentionFinder", "fold", "infer_participants", "guess_gender", "find_host",
-           "LEADER_TITLES", "same_person"]
+__all__ = [
+    "Mention",
+    "MentionFinder",
+    "fold",
+    "infer_participants",
+    "guess_gender",
+    "find_host",
+    "LEADER_TITLES",
+    "same_person",
+]
 
 # Titles of heads of state/government (and a few forms of address) that mark a leader.
-LEADER_TITLES = ("Prime Minister", "President", "Chancellor", "Premier", "King", "Queen", "Emperor",
-                 "Crown Prince and Prime Minister", "Crown Prince", "Emir", "Amir", "Sultan", "Sheikh", "Supreme Leader",
-                 "General Secretary", "Secretary-General", "Secretary General", "Chairman",
-                 "State Counsellor", "Taoiseach", "Federal Chancellor", "Chief Executive")
+LEADER_TITLES = (
+    "Prime Minister",
+    "President",
+    "Chancellor",
+    "Premier",
+    "King",
+    "Queen",
+    "Emperor",
+    "Crown Prince and Prime Minister",
+    "Crown Prince",
+    "Emir",
+    "Amir",
+    "Sultan",
+    "Sheikh",
+    "Supreme Leader",
+    "General Secretary",
+    "Secretary-General",
+    "Secretary General",
+    "Chairman",
+    "State Counsellor",
+    "Taoiseach",
+    "Federal Chancellor",
+    "Chief Executive",
+)
 _ADDRESS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Pres.", "PM", "Madam", "Mr", "Mrs", "Ms", "Dr")
 _NOT_LEADER_BEFORE_TITLE = re.compile(
     r"(?:Vice|Deputy|Foreign|Former|former|ex-|Acting|Defen[cs]e|Finance|Trade|Economy|Interior|"
     r"Health|First|Senior|Assistant|Under|Minister|Ministry|Presidential|Energy|Commerce|"
-    r"Security|National|State|Executive)\s*$")
-_PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "bin",
-              "ibn", "al", "el", "la", "le", "du", "ben", "binti", "bint", "y", "e"}
-_FEMALE_NAMES = set("""angela theresa ursula jacinda giorgia kamala claudia dilma sheikh_hasina
-hasina indira mette sanna liz elizabeth kaja sanae yulia park_geun-hye geun-hye tsai ing-wen
-ing-wen sahle-work xiomara dina samia ellen joyce michelle hillary julia jacinda erna
-dalia kersti ingrida viola zuzana maia salome ana magdalena beata ewa marine nicola
-margaret golda benazir cristina michelle mia halimah sheikh gloria corazon megawati
-yingluck paetongtarn jacinda kristalina nancy annalena kristen mary""".split())
-_MALE_NAMES = set("""xi vladimir joe donald barack narendra emmanuel olaf recep ebrahim cyril luiz
-joseph jair boris rishi keir justin shinzo fumio yoshihide shigeru kishida moon yoon lee kim
-volodymyr alexander aleksandr mohammed muhammad mohammad abdullah salman tamim benjamin naftali
-yair isaac hassan ali masoud nicolas nicolás gustavo andres andrés javier alberto mauricio
-pedro antonio mario giuseppe matteo silvio mark mateusz andrzej viktor alexis kyriakos
-sergio jose josé juan carlos felipe anthony scott malcolm kevin tony john joko prabowo
-ferdinand rodrigo hun manet prayut srettha anwar najib lawrence lee_hsien_loong
-shehbaz imran nawaz ashraf hamid abdel abdelmadjid kais recep tayyip erdogan ilham
-nikol kassym-jomart shavkat emomali sadyr serdar gurbanguly alexander aleksandar
-frank-walter walter gerhard helmut francois françois nicolas jacques charles george bill
-ronald jimmy richard dmitry mikhail boris hu wen li jiang zhu deng mao ramaphosa jacob
-thabo nelson bola muhammadu uhuru william paul yoweri abiy""".split())
+    r"Security|National|State|Executive)\s*$"
+)
+_PARTICLES = {
+    "da",
+    "de",
+    "do",
+    "dos",
+    "das",
+    "del",
+    "della",
+    "di",
+    "van",
+    "von",
+    "der",
+    "den",
+    "bin",
+    "ibn",
+    "al",
+    "el",
+    "la",
+    "le",
+    "du",
+    "ben",
+    "binti",
+    "bint",
+    "y",
+    "e",
+}
+_FEMALE_NAMES = set(
+    [
+        "angela",
+        "theresa",
+        "ursula",
+        "jacinda",
+        "giorgia",
+        "kamala",
+        "claudia",
+        "dilma",
+        "sheikh_hasina",
+        "hasina",
+        "indira",
+        "mette",
+        "sanna",
+        "liz",
+        "elizabeth",
+        "kaja",
+        "sanae",
+        "yulia",
+        "park_geun-hye",
+        "geun-hye",
+        "tsai",
+        "ing-wen",
+        "ing-wen",
+        "sahle-work",
+        "xiomara",
+        "dina",
+        "samia",
+        "ellen",
+        "joyce",
+        "michelle",
+        "hillary",
+        "julia",
+        "jacinda",
+        "erna",
+        "dalia",
+        "kersti",
+        "ingrida",
+        "viola",
+        "zuzana",
+        "maia",
+        "salome",
+        "ana",
+        "magdalena",
+        "beata",
+        "ewa",
+        "marine",
+        "nicola",
+        "margaret",
+        "golda",
+        "benazir",
+        "cristina",
+        "michelle",
+        "mia",
+        "halimah",
+        "sheikh",
+        "gloria",
+        "corazon",
+        "megawati",
+        "yingluck",
+        "paetongtarn",
+        "jacinda",
+        "kristalina",
+        "nancy",
+        "annalena",
+        "kristen",
+        "mary",
+    ]
+)
+_MALE_NAMES = set(
+    [
+        "xi",
+        "vladimir",
+        "joe",
+        "donald",
+        "barack",
+        "narendra",
+        "emmanuel",
+        "olaf",
+        "recep",
+        "ebrahim",
+        "cyril",
+        "luiz",
+        "joseph",
+        "jair",
+        "boris",
+        "rishi",
+        "keir",
+        "justin",
+        "shinzo",
+        "fumio",
+        "yoshihide",
+        "shigeru",
+        "kishida",
+        "moon",
+        "yoon",
+        "lee",
+        "kim",
+        "volodymyr",
+        "alexander",
+        "aleksandr",
+        "mohammed",
+        "muhammad",
+        "mohammad",
+        "abdullah",
+        "salman",
+        "tamim",
+        "benjamin",
+        "naftali",
+        "yair",
+        "isaac",
+        "hassan",
+        "ali",
+        "masoud",
+        "nicolas",
+        "nicolás",
+        "gustavo",
+        "andres",
+        "andrés",
+        "javier",
+        "alberto",
+        "mauricio",
+        "pedro",
+        "antonio",
+        "mario",
+        "giuseppe",
+        "matteo",
+        "silvio",
+        "mark",
+        "mateusz",
+        "andrzej",
+        "viktor",
+        "alexis",
+        "kyriakos",
+        "sergio",
+        "jose",
+        "josé",
+        "juan",
+        "carlos",
+        "felipe",
+        "anthony",
+        "scott",
+        "malcolm",
+        "kevin",
+        "tony",
+        "john",
+        "joko",
+        "prabowo",
+        "ferdinand",
+        "rodrigo",
+        "hun",
+        "manet",
+        "prayut",
+        "srettha",
+        "anwar",
+        "najib",
+        "lawrence",
+        "lee_hsien_loong",
+        "shehbaz",
+        "imran",
+        "nawaz",
+        "ashraf",
+        "hamid",
+        "abdel",
+        "abdelmadjid",
+        "kais",
+        "recep",
+        "tayyip",
+        "erdogan",
+        "ilham",
+        "nikol",
+        "kassym-jomart",
+        "shavkat",
+        "emomali",
+        "sadyr",
+        "serdar",
+        "gurbanguly",
+        "alexander",
+        "aleksandar",
+        "frank-walter",
+        "walter",
+        "gerhard",
+        "helmut",
+        "francois",
+        "françois",
+        "nicolas",
+        "jacques",
+        "charles",
+        "george",
+        "bill",
+        "ronald",
+        "jimmy",
+        "richard",
+        "dmitry",
+        "mikhail",
+        "boris",
+        "hu",
+        "wen",
+        "li",
+        "jiang",
+        "zhu",
+        "deng",
+        "mao",
+        "ramaphosa",
+        "jacob",
+        "thabo",
+        "nelson",
+        "bola",
+        "muhammadu",
+        "uhuru",
+        "william",
+        "paul",
+        "yoweri",
+        "abiy",
+    ]
+)
 
 _PRONOUNS_M = {"he", "his", "him"}
 _PRONOUNS_F = {"she", "her"}
@@ -79,6 +332,7 @@ class Mention:
 
     kind: person | role | country | pronoun | group | other
     who: participant indices it denotes (empty for pronoun until resolved, and for other)."""
+
     start: int
     end: int
     kind: str
@@ -96,9 +350,14 @@ _GROUP_RE = re.compile(
     r"the\s+respective)\s+(?:leaders|presidents|heads\s+of\s+(?:state|government)|sides|parties|"
     r"prime\s+ministers|chancellors|statesmen|counterparts|countries|nations|governments|"
     r"neighbou?rs|allies|partners)|both\s+of\s+them|they|the\s+pair|the\s+duo|"
-    r"the\s+two|we)(?![\w-])", re.I)
-_PRONOUN_RE = re.compile(r"(?<![\w-])(?:he|she|his\s+country|her\s+country|his\s+government|"
-                         r"her\s+government|his\s+side|her\s+side)(?![\w-])", re.I)
+    r"the\s+two|we)(?![\w-])",
+    re.I,
+)
+_PRONOUN_RE = re.compile(
+    r"(?<![\w-])(?:he|she|his\s+country|her\s+country|his\s+government|"
+    r"her\s+government|his\s+side|her\s+side)(?![\w-])",
+    re.I,
+)
 
 
 class MentionFinder:
@@ -121,34 +380,58 @@ class MentionFinder:
         self._title_of: list[str] = []
         for i, p in enumerate(participants):
             names = {p.name, *p.aliases}
-            names |= {t for t, owners in token_owner.items()
-                      if owners == {i} and t in fold(p.name).split()}
+            names |= {t for t, owners in token_owner.items() if owners == {i} and t in fold(p.name).split()}
             names |= _name_runs(fold(p.name))  # "Mohammed bin Salman", "Lula da Silva"
             # Strip leading titles from aliases so "President Xi" also matches bare "Xi".
             names = {n for n in names if n}
             c = self.countries[i]
             dems = list(c.demonyms) + list(c.names) if c else ([p.country] if p.country else [])
-            dem_alt = _alt(dems + [n + "'s" for n in (c.names if c else ())] +
-                           [n + "\u2019s" for n in (c.names if c else ())])
+            dem_alt = _alt(
+                dems + [n + "'s" for n in (c.names if c else ())] + [n + "\u2019s" for n in (c.names if c else ())]
+            )
             name_alt = _alt(sorted(names))
             pre = r"(?:(?:%s)\s+)?" % dem_alt if dem_alt else ""
-            person = (r"(?:(?:his|her|the)\s+(?:%s)\s+counterpart,?\s+)?%s(?:(?:%s)\s+)?(?:%s)" %
-                      (dem_alt or "(?!x)x", pre, title_alt, name_alt))
+            person = r"(?:(?:his|her|the)\s+(?:%s)\s+counterpart,?\s+)?%s(?:(?:%s)\s+)?(?:%s)" % (
+                dem_alt or "(?!x)x",
+                pre,
+                title_alt,
+                name_alt,
+            )
             # "President Lula of Brazil" / "of the Federative Republic of Brazil"
             person += r"(?:\s+of\s+(?:the\s+)?(?:%s))?" % _alt(list(c.names) if c else ["(?!x)x"]) if c else ""
             person_alts.append((i, person))
             own_titles = [p.title] if p.title else []
-            role_titles = _alt(list(LEADER_TITLES) + own_titles + ["leader", "head of state",
-                               "head of government", "counterpart", "side", "host", "guest",
-                               "government"])
+            role_titles = _alt(
+                list(LEADER_TITLES)
+                + own_titles
+                + [
+                    "leader",
+                    "head of state",
+                    "head of government",
+                    "counterpart",
+                    "side",
+                    "host",
+                    "guest",
+                    "government",
+                ]
+            )
             if dem_alt:
-                person_alts.append((i, r"(?:the|his|her)\s+(?:(?:visiting|incumbent|outgoing|new|"
-                                       r"newly[- ]elected|re-elected|host)\s+)?(?:%s)\s+(?:%s)"
-                                    % (dem_alt, role_titles)))
+                person_alts.append(
+                    (
+                        i,
+                        r"(?:the|his|her)\s+(?:(?:visiting|incumbent|outgoing|new|"
+                        r"newly[- ]elected|re-elected|host)\s+)?(?:%s)\s+(?:%s)" % (dem_alt, role_titles),
+                    )
+                )
             if c:
                 # "the President of Russia", "the Prime Minister of the Republic of India"
-                person_alts.append((i, r"the\s+(?:%s)\s+of\s+(?:the\s+)?(?:%s)" % (
-                    _alt(list(LEADER_TITLES) + own_titles), _alt(list(c.names)))))
+                person_alts.append(
+                    (
+                        i,
+                        r"the\s+(?:%s)\s+of\s+(?:the\s+)?(?:%s)"
+                        % (_alt(list(LEADER_TITLES) + own_titles), _alt(list(c.names))),
+                    )
+                )
             self._title_of.append((p.title or "").casefold())
         # "the chancellor", "the prime minister": a title alone when only one participant has
         # it, or, when both share it, the issuing side's leader (`host`): "The President
@@ -162,10 +445,14 @@ class MentionFinder:
                 person_alts.append((i, r"(?:the\s+)?(?:%s)(?=\s+[a-z]|$)(?!\s+of\s)" % _alt(bare)))
         if host is not None:
             # "The President of the Republic" (Elysee, Planalto, Quirinale, Korea): the host.
-            person_alts.append((host, r"the\s+(?:President|Prime\s+Minister)\s+of\s+the\s+Republic"
-                                      r"(?!\s+of\b)"))
-        self._person_res = [(i, re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % pat, re.I))
-                            for i, pat in person_alts]
+            person_alts.append(
+                (
+                    host,
+                    r"the\s+(?:President|Prime\s+Minister)\s+of\s+the\s+Republic"
+                    r"(?!\s+of\b)",
+                )
+            )
+        self._person_res = [(i, re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % pat, re.I)) for i, pat in person_alts]
         country_alts: list[tuple[int, re.Pattern[str]]] = []
         for i, c in enumerate(self.countries):
             if not c:
@@ -203,7 +490,12 @@ class MentionFinder:
                 cands.append(Mention(start + m.start(), start + m.end(), kind, frozenset({i})))
         for i, rx in self._country_res:
             for m in rx.finditer(seg):
-                if m.start() > 0 and seg[m.start() - 1] == "-" and m.end() < len(seg) and seg[m.end():m.end() + 1] != " ":
+                if (
+                    m.start() > 0
+                    and seg[m.start() - 1] == "-"
+                    and m.end() < len(seg)
+                    and seg[m.end() : m.end() + 1] != " "
+                ):
                     continue
                 cands.append(Mention(start + m.start(), start + m.end(), "country", frozenset({i})))
         for m in _PRONOUN_RE.finditer(seg):
@@ -211,8 +503,7 @@ class MentionFinder:
             g = "male" if w in _PRONOUNS_M else "female"
             cands.append(Mention(start + m.start(), start + m.end(), "pronoun", frozenset(), g))
         for m in _GROUP_RE.finditer(seg):
-            cands.append(Mention(start + m.start(), start + m.end(), "group",
-                                 frozenset(range(len(self.participants)))))
+            cands.append(Mention(start + m.start(), start + m.end(), "group", frozenset(range(len(self.participants)))))
         cands.sort(key=lambda x: (x.start, -(x.end - x.start), _KIND_RANK[x.kind]))
         out: list[Mention] = []
         for c in cands:
@@ -236,13 +527,17 @@ def _name_runs(name: str) -> set[str]:
     return out
 
 
-_HOST_WITH_RE = re.compile(r"^[^;]{0,120}?\b(?:with|received|hosted|met|called|telephoned|"
-                           r"phoned|welcomed|greeted)\b", re.I)
+_HOST_WITH_RE = re.compile(
+    r"^[^;]{0,120}?\b(?:with|received|hosted|met|called|telephoned|"
+    r"phoned|welcomed|greeted)\b",
+    re.I,
+)
 _HOST_AND_RE = re.compile(r"^\s*(?:,[^,]{0,80},\s*)?(?:and|&)\s", re.I)
 
 
-def find_host(text: str, sentences: Sequence[tuple[int, int]], finder: "MentionFinder",
-              max_sentences: int = 4) -> int | None:
+def find_host(
+    text: str, sentences: Sequence[tuple[int, int]], finder: MentionFinder, max_sentences: int = 4
+) -> int | None:
     """The issuing side's leader: the participant who is the subject of the readout's first
     sentence naming one ("President Biden spoke today with President Xi", "Prime Minister
     Shri Narendra Modi met Prime Minister of Japan ..."). Headline lines (no final
@@ -261,7 +556,7 @@ def find_host(text: str, sentences: Sequence[tuple[int, int]], finder: "MentionF
         other = next((m for m in ms[1:] if m.who != first.who), None)
         if other is None:
             return None
-        gap = text[first.end:other.start]
+        gap = text[first.end : other.start]
         if _HOST_AND_RE.match(gap) or not _HOST_WITH_RE.match(gap):
             return None
         return next(iter(first.who)) if len(first.who) == 1 else None
@@ -281,48 +576,59 @@ def _has_name(s: str) -> bool:
 _NAME = r"(?:[A-Z][\w'\u2019-]+|[A-Z]\.(?=\s+[A-Z])|(?:da|de|do|dos|van|von|der|bin|al|el|la|le|du|ibn)(?=\s+[A-Z]))"
 _NAME_SEQ = r"%s(?:\s+%s){0,4}" % (_NAME, _NAME)
 # Honorifics before a name, not part of it: "Shri Narendra Modi", "H.E. Mr. Joseph R. Biden".
-_HONORIFIC = r"(?:H\.\s?E\.|His\s+Excellency|Her\s+Excellency|Shri|Smt\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Madam|Monsieur|Madame)"
+_HONORIFIC = (
+    r"(?:H\.\s?E\.|His\s+Excellency|Her\s+Excellency|Shri|Smt\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Madam|Monsieur|Madame)"
+)
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(LEADER_TITLES, key=len, reverse=True))
 # "Russian leader Vladimir Putin": "leader" acts as a title after a demonym.
 _LEADER_RE = re.compile(r"(?P<dem>[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?)\s+leader\s+(?P<name>%s)" % _NAME_SEQ)
 _TITLED_RE = re.compile(
     r"(?P<title>%s)\s+(?:%s\s+)*(?P<name>%s)(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,5}))?"
-    % (_TITLE_ALT, _HONORIFIC, _NAME_SEQ))
+    % (_TITLE_ALT, _HONORIFIC, _NAME_SEQ)
+)
 # Kremlin style: "Prime Minister of India Narendra Modi", "President of Brazil Lula da Silva".
 _TITLE_OF_RE = re.compile(
     r"(?P<title>%s)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,3}?),?\s+(?:%s\s+)*(?!(?:Republic|Kingdom|Federation|States|Union|Emirates|Arab|Islamic|Democratic|"
     r"People's|Socialist|Federal|Commonwealth|Sultanate|Principality|Grand|Plurinational|"
-    r"Bolivarian|Hashemite|Co-operative|Cooperative)\b)(?P<name>%s)"
-    % (_TITLE_ALT, _HONORIFIC, _NAME_SEQ))
+    r"Bolivarian|Hashemite|Co-operative|Cooperative)\b)(?P<name>%s)" % (_TITLE_ALT, _HONORIFIC, _NAME_SEQ)
+)
 # MEA style: "President of the Republic of South Africa H.E. Mr. Matamela Cyril Ramaphosa":
 # the honorific marks where the country ends and the name begins.
 _TITLE_OF_HON_RE = re.compile(
     r"(?P<title>%s)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,4}),?\s+(?:%s\s+)+(?P<name>%s)"
-    % (_TITLE_ALT, _HONORIFIC, _NAME_SEQ))
+    % (_TITLE_ALT, _HONORIFIC, _NAME_SEQ)
+)
 # Japanese MOFA style: "Mr. KISHIDA Fumio, Prime Minister of Japan, held ...".
 _APPOSITIVE_RE = re.compile(
     r"(?:%s\s+)+(?P<name>%s),\s+(?P<title>%s)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,4})"
-    % (_HONORIFIC, _NAME_SEQ, _TITLE_ALT))
+    % (_HONORIFIC, _NAME_SEQ, _TITLE_ALT)
+)
 # An untitled full name opening the sentence and doing the communicating:
 # "Vladimir Putin had a telephone conversation with ...".
 _SUBJECT_NAME_RE = re.compile(
     r"^(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})\s+(?:had|held|spoke|met|hosted|received|"
-    r"talked|discussed)\b")
+    r"talked|discussed)\b"
+)
 _COUNTERPART_RE = re.compile(
     r"\b(?:his|her|the)\s+(?P<dem>[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?)\s+counterpart,?\s+(?:(?P<title>%s)\s+)?(?P<name>%s)"
-    % (_TITLE_ALT, _NAME_SEQ))
+    % (_TITLE_ALT, _NAME_SEQ)
+)
 _COMM_RE = re.compile(
     r"\b(?:held|hold|holds|talks?|phone|telephone|call|video|virtual|met|meet|meets|meeting|summit|"
     r"conversation|spoke|speak|joint\s+statement|agreed|discussed|exchanged|visit|received|hosted)\b",
-    re.I)
+    re.I,
+)
 
 
 # Wire leads open with what the leaders did, not with the meeting: "X and Y on Monday called
 # for ...", "X and Y signed an agreement ...". Counted only until a participant is found.
 _COMM_LEAD_RE = re.compile(r"\b(?:called\s+for|(?<!was\s)(?<!were\s)signed|vowed|pledged|urged)\b", re.I)
 
-_ASIDE_RE = re.compile(r"\b(?:after|before|since|amid|following|despite|whereas|while|when|ahead\s+of|"
-                       r"unlike|than|days|weeks|months|who|whom|whose)\b", re.I)
+_ASIDE_RE = re.compile(
+    r"\b(?:after|before|since|amid|following|despite|whereas|while|when|ahead\s+of|"
+    r"unlike|than|days|weeks|months|who|whom|whose)\b",
+    re.I,
+)
 
 
 def guess_gender(name: str, text: str = "") -> str | None:
@@ -360,9 +666,9 @@ def _country_of(dem: str | None) -> Country | None:
     return None
 
 
-def infer_participants(text: str, sentences: Sequence[tuple[int, int]],
-                       known_leaders: Sequence[Participant] = (), max_sentences: int = 4
-                       ) -> tuple[Participant, ...]:
+def infer_participants(
+    text: str, sentences: Sequence[tuple[int, int]], known_leaders: Sequence[Participant] = (), max_sentences: int = 4
+) -> tuple[Participant, ...]:
     """Leaders named with the communication in the opening sentences.
 
     A titled name ("Indian Prime Minister Narendra Modi", "his Iranian counterpart Ebrahim
@@ -375,7 +681,8 @@ def infer_participants(text: str, sentences: Sequence[tuple[int, int]],
         for j, q in enumerate(found):
             if same_person(p.name, q.name):
                 if len(fold(p.name)) > len(fold(q.name)) and not any(
-                        same_person(q.name, k.name) for k in known_leaders):
+                    same_person(q.name, k.name) for k in known_leaders
+                ):
                     found[j] = replace(p, title=p.title or q.title, country=p.country or q.country)
                 elif (not q.title and p.title) or (not q.country and p.country):
                     # "Visit of President Cyril Ramaphosa" then "... of the Republic of South Africa"
@@ -395,8 +702,11 @@ def infer_participants(text: str, sentences: Sequence[tuple[int, int]],
         for m in _COUNTERPART_RE.finditer(sent):
             hits.append((m.start("name"), m.group("name"), m.group("title"), _country_of(m.group("dem")), True))
         m0 = _SUBJECT_NAME_RE.match(sent)
-        if m0 and not re.search(r"\b(?:%s)\b" % _TITLE_ALT, m0.group("name")) and \
-                not any(_country_of(w) for w in m0.group("name").split()):
+        if (
+            m0
+            and not re.search(r"\b(?:%s)\b" % _TITLE_ALT, m0.group("name"))
+            and not any(_country_of(w) for w in m0.group("name").split())
+        ):
             hits.append((m0.start("name"), m0.group("name"), None, None, False))
         hon_starts = set()
         for m in _TITLE_OF_HON_RE.finditer(sent):
@@ -419,13 +729,12 @@ def infer_participants(text: str, sentences: Sequence[tuple[int, int]],
                 hits.append((m.start("name"), m.group("name"), m.group("title"), country, False))
         for m in _LEADER_RE.finditer(sent):
             country = _country_of(m.group("dem"))
-            if country and not _NOT_LEADER_BEFORE_TITLE.search(sent[:m.start()]):
+            if country and not _NOT_LEADER_BEFORE_TITLE.search(sent[: m.start()]):
                 hits.append((m.start("name"), m.group("name"), None, country, False))
         for m in _TITLED_RE.finditer(sent):
-            if any(h[0] <= m.start("name") < h[0] + len(h[1]) or m.start() <= h[0] < m.end("name")
-                   for h in hits):
+            if any(h[0] <= m.start("name") < h[0] + len(h[1]) or m.start() <= h[0] < m.end("name") for h in hits):
                 continue
-            before = sent[:m.start()]
+            before = sent[: m.start()]
             if _NOT_LEADER_BEFORE_TITLE.search(before):
                 continue
             words = before.split()
@@ -466,11 +775,17 @@ def infer_participants(text: str, sentences: Sequence[tuple[int, int]],
             if counterpart and not title:
                 # "his Iranian counterpart Ebrahim Raisi": same office as the other leader
                 title = found[-1].title if found else None
-            add(Participant(name=name.strip(), title=title, country=country.name if country else None,
-                            gender=guess_gender(name, text)))
+            add(
+                Participant(
+                    name=name.strip(),
+                    title=title,
+                    country=country.name if country else None,
+                    gender=guess_gender(name, text),
+                )
+            )
     # Known leaders named by an alias alone in the headline/opening ("Xi, Putin hold talks").
     if known_leaders:
-        for s, e in sentences[:max_sentences + 1]:
+        for s, e in sentences[: max_sentences + 1]:
             sent = fold(text[s:e])
             for k in known_leaders:
                 for a in (k.name, *k.aliases):
@@ -495,10 +810,12 @@ def _fill_countries(found: tuple[Participant, ...], text: str) -> tuple[Particip
     if len(missing) != 1:
         return found
     from .countries import COUNTRIES
+
     if _COUNTRY_WORD_RE is None:
         words = {w for c in COUNTRIES if c.name != "European Union" for w in c.names + c.demonyms}
-        _COUNTRY_WORD_RE = re.compile(r"(?<![\w])(?:%s)(?![\w])" % "|".join(
-            re.escape(w) for w in sorted(words, key=len, reverse=True)))
+        _COUNTRY_WORD_RE = re.compile(
+            r"(?<![\w])(?:%s)(?![\w])" % "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        )
     taken = {c.name for c in (find_country(p.country) for p in found) if c}
     counts: dict[str, int] = {}
     for m in _COUNTRY_WORD_RE.finditer(fold(text)):
@@ -509,7 +826,7 @@ def _fill_countries(found: tuple[Participant, ...], text: str) -> tuple[Particip
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
         return found
     i = missing[0]
-    return found[:i] + (replace(found[i], country=ranked[0][0]),) + found[i + 1:]
+    return found[:i] + (replace(found[i], country=ranked[0][0]),) + found[i + 1 :]
 
 
 def _resolve_known(name: str, known: Sequence[Participant]) -> Participant | None:

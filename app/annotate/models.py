@@ -1,4 +1,5 @@
 """The annotator's value types (frozen dataclasses, no framework imports)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ ACTS: tuple[str, ...] = ("assert", "commit", "call", "support", "oppose", "agree
 @dataclass(frozen=True)
 class Participant:
     """A leader taking part in the communication."""
+
     name: str
     title: str | None = None
     country: str | None = None
@@ -21,6 +23,7 @@ class Participant:
 @dataclass(frozen=True)
 class TopicSpec:
     """A topic of the vocabulary with the keyword patterns that signal it."""
+
     slug: str
     name: str
     keywords: tuple[str, ...] = ()
@@ -29,6 +32,7 @@ class TopicSpec:
 @dataclass(frozen=True)
 class FoundPosition:
     """One attributed sentence: text[start:end] is the sentence (no outer whitespace)."""
+
     start: int
     end: int
     speakers: tuple[str, ...]
@@ -40,5 +44,6 @@ class FoundPosition:
 @dataclass(frozen=True)
 class Annotation:
     """The participants used (given or inferred) and the positions found."""
+
     participants: tuple[Participant, ...]
     positions: tuple[FoundPosition, ...]

@@ -1,9 +1,10 @@
 """annotate(): sentences -> attribution (with pronoun and quotation context) -> topics/act."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
 
 from .acts import decide_act
 from .attribution import Attribution, attribute_sentence, quote_mask
@@ -21,7 +22,9 @@ STRICT = False  # re-raise internal errors instead of returning an empty annotat
 # Circumstance is not topic (guidelines: "despite the pandemic, trade grew" is trade only).
 _CIRCUMSTANCE_RE = re.compile(
     r"(?<![\w])(?:despite|amid|amidst|in\s+spite\s+of|against\s+the\s+backdrop\s+of|notwithstanding)"
-    r"\s+[^,.;:\n]{1,120}", re.I)
+    r"\s+[^,.;:\n]{1,120}",
+    re.I,
+)
 _TERMINAL_RE = re.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*$")
 _MATCHERS: dict[tuple[TopicSpec, ...], TopicMatcher] = {}
 
@@ -50,8 +53,10 @@ def _finder(parts: tuple[Participant, ...], host: int | None = None) -> MentionF
     return f
 
 
-_SHARED_TITLE_RE = re.compile(r"(?:President|Prime\s+Minister|Chancellor|Premier)\s+"
-                              r"(?:of\s+the\s+Republic\b|[a-z])")
+_SHARED_TITLE_RE = re.compile(
+    r"(?:President|Prime\s+Minister|Chancellor|Premier)\s+"
+    r"(?:of\s+the\s+Republic\b|[a-z])"
+)
 
 
 def _with_host(text: str, sents: list[tuple[int, int]], finder: MentionFinder) -> MentionFinder:
@@ -110,7 +115,7 @@ def _mask(rx: re.Pattern[str] | None, s: str) -> str:
         return s
 
     def blank(m: re.Match[str]) -> str:
-        if _NAME_AFTER.match(s, m.end()) or _NAME_BEFORE.search(s[max(0, m.start() - 8):m.start()]):
+        if _NAME_AFTER.match(s, m.end()) or _NAME_BEFORE.search(s[max(0, m.start() - 8) : m.start()]):
             return m.group()
         return " " * len(m.group())
 
@@ -131,8 +136,9 @@ class _DocTopics:
         return self._seen[slug]
 
 
-def _segments(s: int, e: int, attrs: list[Attribution], matcher: TopicMatcher,
-              masked: str) -> list[list[tuple[int, int]] | None]:
+def _segments(
+    s: int, e: int, attrs: list[Attribution], matcher: TopicMatcher, masked: str
+) -> list[list[tuple[int, int]] | None]:
     """Topic scope of each attribution when one sentence reports several leaders
     ("X said ..., while Y stressed ..."): each speaker gets the topics of his own clause
     plus a shared introduction ("On Syria, X ..."); a clause with no topic of its own
@@ -173,8 +179,14 @@ def _without_subject(ranges: list[tuple[int, int]], a: Attribution) -> list[tupl
     return out
 
 
-def annotate(text: str, *, topics: Sequence[TopicSpec], participants: Sequence[Participant] | None = None,
-             kind: str | None = None, known_leaders: Sequence[Participant] = ()) -> Annotation:
+def annotate(
+    text: str,
+    *,
+    topics: Sequence[TopicSpec],
+    participants: Sequence[Participant] | None = None,
+    kind: str | None = None,
+    known_leaders: Sequence[Participant] = (),
+) -> Annotation:
     """Find the stated positions of the participants in a summit readout.
 
     participants=None infers them from the opening sentences (resolving names through
@@ -182,8 +194,13 @@ def annotate(text: str, *, topics: Sequence[TopicSpec], participants: Sequence[P
     positions of the signatories. Never raises on any str input."""
     given = tuple(participants) if participants is not None else None
     try:
-        return _annotate(text if isinstance(text, str) else "", tuple(topics or ()), given,
-                         (kind or "").strip().lower(), tuple(known_leaders or ()))
+        return _annotate(
+            text if isinstance(text, str) else "",
+            tuple(topics or ()),
+            given,
+            (kind or "").strip().lower(),
+            tuple(known_leaders or ()),
+        )
     except Exception:  # noqa: BLE001
         # Contract: never raise on any str. A bug on a pathological input must not turn an
         # ingest or API call into a 500; it yields no positions instead. Tests set STRICT
@@ -193,8 +210,13 @@ def annotate(text: str, *, topics: Sequence[TopicSpec], participants: Sequence[P
         return Annotation(given or (), ())
 
 
-def _annotate(text: str, topics: tuple[TopicSpec, ...], given: tuple[Participant, ...] | None,
-              kind: str, known: tuple[Participant, ...]) -> Annotation:
+def _annotate(
+    text: str,
+    topics: tuple[TopicSpec, ...],
+    given: tuple[Participant, ...] | None,
+    kind: str,
+    known: tuple[Participant, ...],
+) -> Annotation:
     sents = split_sentences(text)
     if given is None:
         parts = infer_participants(text, sents, known)
@@ -230,11 +252,11 @@ def _annotate(text: str, topics: tuple[TopicSpec, ...], given: tuple[Participant
     joint = "joint" in kind
     everyone = frozenset(range(len(work)))
 
-    recent: list[int] = []            # participants recently in subject position, newest first
-    blocked = False                   # a non-leader was the last subject: "he" may be him
+    recent: list[int] = []  # participants recently in subject position, newest first
+    blocked = False  # a non-leader was the last subject: "he" may be him
     last_joint: frozenset[int] | None = None
     in_quote = False
-    pending: list[tuple[int, int]] = []   # sentences of an open quotation awaiting a speaker
+    pending: list[tuple[int, int]] = []  # sentences of an open quotation awaiting a speaker
     pending_who: Attribution | None = None
     last_quote: tuple[frozenset[int], int] | None = None  # (speaker, sentence index)
     found: dict[tuple[int, int, frozenset[int]], FoundPosition] = {}
@@ -264,7 +286,7 @@ def _annotate(text: str, topics: tuple[TopicSpec, ...], given: tuple[Participant
         sent = text[s:e]
         new_paragraph = "\n" in text[prev_end:s]
         prev_end = e
-        if in_quote and new_paragraph and sent[:1] not in "\"\u201c":
+        if in_quote and new_paragraph and sent[:1] not in '"\u201c':
             # A quotation left open at a paragraph end that the next paragraph does not
             # reopen was a stray mark: stop treating the text as quoted (its unattributed
             # sentences yield nothing rather than swallowing the rest of the readout).
@@ -272,7 +294,7 @@ def _annotate(text: str, topics: tuple[TopicSpec, ...], given: tuple[Participant
         # A line without final punctuation is a headline or dateline, never a position.
         if not _TERMINAL_RE.search(sent) and "\n" not in text[s:e] and not in_quote:
             continue
-        starts_quoted = in_quote or sent[:1] in "\"\u201c"
+        starts_quoted = in_quote or sent[:1] in '"\u201c'
         qflags, in_quote_after = quote_mask(sent, in_quote)
         attrs, subj = attribute_sentence(text, s, e, finder, joint_statement=joint, qmask=qflags)
         resolved = [r for r in (resolve(a) for a in attrs) if r is not None and r.who]
@@ -345,13 +367,14 @@ def _annotate(text: str, topics: tuple[TopicSpec, ...], given: tuple[Participant
             # say, what the pair agrees on is their relationship.
             for a0, b0 in segment or [(s0, e0)]:
                 found_t |= matcher.in_range(tindex, a0, b0, doc_topics)
-        after = text[a.frame.verb_end:e0] if a.frame else ""
+        after = text[a.frame.verb_end : e0] if a.frame else ""
         act = decide_act(a.cls, text[s0:e0], after)
         # Participant names (the working copies differ from the given ones only by gender).
         names = tuple(sorted(work[i].name for i in a.who))
         key = (s0, e0, a.who)
         if key not in found or found[key].confidence < a.conf:
-            found[key] = FoundPosition(s0, e0, names, tuple(sorted(found_t)), act,
-                                       round(max(0.05, min(a.conf, 0.99)), 3))
+            found[key] = FoundPosition(
+                s0, e0, names, tuple(sorted(found_t)), act, round(max(0.05, min(a.conf, 0.99)), 3)
+            )
     positions = tuple(sorted(found.values(), key=lambda p: (p.start, p.speakers)))
     return Annotation(parts, positions)

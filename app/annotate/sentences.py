@@ -19,6 +19,7 @@ Both libraries return sentences we would still have to post-process for dateline
 paragraph numbers, and neither maps back to offsets by itself, so the pure rules below
 are used: no third-party dependency.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,7 +27,9 @@ import re
 __all__ = ["split_sentences", "strip_lead"]
 
 # Line breaks Python's str.splitlines() knows, minus the rare ones we never see in readouts.
-_LINE_RE = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]*(?:\r\n|[\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]|$)")
+_LINE_RE = re.compile(
+    r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]*(?:\r\n|[\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]|$)"
+)
 
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # A dateline opens a paragraph: CITY, DATE then an agency/separator, or an agency tag alone.
@@ -34,7 +37,11 @@ _DATELINE_RE = re.compile(
     r"""^(?:
         \((?:MENAFN|AFP|AP|Reuters|Xinhua|TASS|ANI|IANS|PTI|UNI|Kyodo|Yonhap|APA|IRNA|WAM|SPA|KUNA|QNA)\)\s*(?:--|[-\u2013\u2014:])?\s*
       | [A-Z][\w.'\u2019-]*(?:[ \-][\w.'\u2019-]+){0,3}(?:,\s*[A-Z][\w. ]{1,25})?,\s*
-        (?:""" + _MONTHS + r"""\s+\d{1,2}|\d{1,2}\s+""" + _MONTHS + r""")(?:,?\s+\d{4})?
+        (?:"""
+    + _MONTHS
+    + r"""\s+\d{1,2}|\d{1,2}\s+"""
+    + _MONTHS
+    + r""")(?:,?\s+\d{4})?
         (?:
             \s*\.?\s*/[^/\n]{1,25}/\s*\.?\s*(?:--|[-\u2013\u2014])?\s*
           | \s*\([^()\n]{1,30}\)\s*(?:--|[-\u2013\u2014:])?\s*
@@ -51,18 +58,119 @@ _DATELINE_MAX = 120
 _PARNUM_RE = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\(?[ivxlc]{1,5}\)|[\u2022\u25aa\u25cf\u00b7*\u2013-])\s+")
 
 # Words after which a period never ends a sentence.
-_NEVER_END = frozenset("""mr mrs ms dr prof gen lt col maj capt sgt sen rep gov pres st jr sr rev hon amb
-adm cmdr supt insp fr messrs mme mlle dept est approx vs fig nos art para cf""".split())
-_NUMBERED = frozenset("no nos vol p pp ch sec op".split())  # "No. 1": not an end before a number
-_MONTH_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_NEVER_END = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "st",
+        "jr",
+        "sr",
+        "rev",
+        "hon",
+        "amb",
+        "adm",
+        "cmdr",
+        "supt",
+        "insp",
+        "fr",
+        "messrs",
+        "mme",
+        "mlle",
+        "dept",
+        "est",
+        "approx",
+        "vs",
+        "fig",
+        "nos",
+        "art",
+        "para",
+        "cf",
+    ]
+)
+_NUMBERED = frozenset(["no", "nos", "vol", "p", "pp", "ch", "sec", "op"])  # "No. 1": not an end before a number
+_MONTH_ABBR = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 # After "U.S." / "a.m." a capitalised word usually continues the sentence ("U.S. President"),
 # unless it is a typical sentence opener.
-_OPENERS = frozenset("""the he she it they we i but this that these those both in on at according however
-meanwhile earlier later a an his her their its our there as after before during for when while""".split())
+_OPENERS = frozenset(
+    [
+        "the",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "but",
+        "this",
+        "that",
+        "these",
+        "those",
+        "both",
+        "in",
+        "on",
+        "at",
+        "according",
+        "however",
+        "meanwhile",
+        "earlier",
+        "later",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "there",
+        "as",
+        "after",
+        "before",
+        "during",
+        "for",
+        "when",
+        "while",
+    ]
+)
 
 # Words before a capital letter + period that make it a numeral/label, not an initial.
-_NOT_NAMES = frozenset("""article chapter part annex section title phase plan group class grade type
-vitamin stage level sputnik appendix schedule item clause protocol""".split())
+_NOT_NAMES = frozenset(
+    [
+        "article",
+        "chapter",
+        "part",
+        "annex",
+        "section",
+        "title",
+        "phase",
+        "plan",
+        "group",
+        "class",
+        "grade",
+        "type",
+        "vitamin",
+        "stage",
+        "level",
+        "sputnik",
+        "appendix",
+        "schedule",
+        "item",
+        "clause",
+        "protocol",
+    ]
+)
 _END_RE = re.compile(r"(?:[.!?\u2026]+|\.\.\.)[\"'\u201d\u2019\u00bb)\]]*(?=\s|$)")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.$")
 _QUOTE_OPEN = "\"'\u201c\u2018\u00ab(["
@@ -107,7 +215,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 def _continues(prev: str, line: str) -> bool:
     """Is `line` the continuation of a hard-wrapped `prev` line?"""
     p = prev.rstrip()
-    if not p or p[-1] in ".!?:;\"\u201d)":
+    if not p or p[-1] in '.!?:;"\u201d)':
         return False
     first = line.lstrip()[:1]
     if first.islower() or first in ",;":
@@ -141,7 +249,7 @@ def strip_lead(text: str, start: int, end: int) -> int:
 
 def _is_boundary(block: str, dot_end: int, punct: str, nxt: int) -> bool:
     """Decide whether the terminal punctuation ending at `dot_end` closes a sentence."""
-    rest = block[nxt:nxt + 40]
+    rest = block[nxt : nxt + 40]
     if not rest:
         return True
     c = rest[0]
@@ -151,7 +259,7 @@ def _is_boundary(block: str, dot_end: int, punct: str, nxt: int) -> bool:
     if core != ".":
         return True  # "?", "!", "...": closes when the next word starts like a sentence
     # Only the last word matters; a bounded window keeps the search linear.
-    head = block[max(0, dot_end - len(punct) + 1 - 40):dot_end - len(punct) + 1]
+    head = block[max(0, dot_end - len(punct) + 1 - 40) : dot_end - len(punct) + 1]
     m = _WORD_BEFORE_RE.search(head)
     if not m:
         return True

@@ -9,12 +9,13 @@ Keyword syntax (also documented in the yaml header):
     a readout about COVID-19 is also covid-19).
 New topics added to the file take effect without code changes.
 """
+
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Container, Iterable, Sequence
 from pathlib import Path
-from typing import Container, Iterable, Sequence
 
 from .models import TopicSpec
 
@@ -30,8 +31,9 @@ def load_topic_specs(path: str | Path) -> list[TopicSpec]:
     out = []
     for t in items or []:
         kws = t.get("keywords") or []
-        out.append(TopicSpec(slug=str(t["slug"]), name=str(t.get("name", t["slug"])),
-                             keywords=tuple(str(k) for k in kws)))
+        out.append(
+            TopicSpec(slug=str(t["slug"]), name=str(t.get("name", t["slug"])), keywords=tuple(str(k) for k in kws))
+        )
     return out
 
 
@@ -63,7 +65,9 @@ def _bucket_id(c: str) -> str:
 def _first_chars(pattern: str) -> set[str] | None:
     """Lower-case letters a match of `pattern` can start with, or None when unknown."""
     try:
-        from re import _constants as C, _parser as P  # stdlib internals; fall back if absent
+        from re import _constants as C  # stdlib internals; fall back if absent
+        from re import _parser as P
+
         parsed = P.parse(pattern, re.I)
     except Exception:  # noqa: BLE001 - any failure just disables the bucketing
         return None
@@ -148,7 +152,7 @@ class TopicMatcher:
                 name = f"t{i}_{j}"
                 self._group_slug[name] = slug
                 firsts = _first_chars(k)
-                for c in (firsts if firsts is not None else {""}):
+                for c in firsts if firsts is not None else {""}:
                     self._by_first.setdefault(c, set()).add(slug)
                     buckets.setdefault(c, []).append(f"(?P<{name}{_bucket_id(c)}>(?:{k})(?![\\w]))")
         # One regex per first letter, tried only at word starts of that letter.
@@ -183,8 +187,7 @@ class TopicMatcher:
         rx = self._rx.get(slug)
         return bool(rx and rx.search(text))
 
-    def index(self, text: str, ranges: list[tuple[int, int]] | None = None
-              ) -> dict[str, tuple[list[int], list[int]]]:
+    def index(self, text: str, ranges: list[tuple[int, int]] | None = None) -> dict[str, tuple[list[int], list[int]]]:
         """Every keyword match in text (or only inside `ranges`), per topic (starts, ends),
         for fast per-sentence lookups with `in_range`."""
         out: dict[str, tuple[list[int], list[int]]] = {}
@@ -225,8 +228,13 @@ class TopicMatcher:
             out[slug] = ([x for x, _ in ordered], [y for _, y in ordered])
         return out
 
-    def in_range(self, index: dict[str, tuple[list[int], list[int]]], a: int, b: int,
-                 document_topics: Container[str] | None = None) -> set[str]:
+    def in_range(
+        self,
+        index: dict[str, tuple[list[int], list[int]]],
+        a: int,
+        b: int,
+        document_topics: Container[str] | None = None,
+    ) -> set[str]:
         """Topics with a keyword match inside [a, b) of an indexed document."""
         found = set()
         for slug, (starts, ends) in index.items():

@@ -1,5 +1,6 @@
 """The write-side guard: read-only mode, `Authorization: Bearer KEY` checked against stored key
 hashes, and a per-key write rate limit."""
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -7,11 +8,11 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from app.access import keys
+from app.access.rate_limit import RateLimiter, parse_rate, retry_after_header
 from app.core.db import SessionDep
 from app.core.errors import ApiError
 from app.models import ApiKey
-from app.access import keys
-from app.access.rate_limit import RateLimiter, parse_rate, retry_after_header
 
 bearer = HTTPBearer(auto_error=False, description="A key from `summit keys create NAME`.")
 
@@ -31,24 +32,35 @@ def _limiter(request: Request) -> RateLimiter | None:
     return state.write_limiter  # type: ignore[no-any-return]
 
 
-def require_key(request: Request, session: SessionDep,
-                credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> ApiKey:
+def require_key(
+    request: Request, session: SessionDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+) -> ApiKey:
     """The caller's active key, or a 401 saying what to send (403 in read-only mode, 429 over the rate)."""
     if request.app.state.settings.read_only:
-        raise ApiError(403, "This deployment is read-only: it serves data but accepts no writes.",
-                       type="/problems/read-only", title="Read-only deployment")
+        raise ApiError(
+            403,
+            "This deployment is read-only: it serves data but accepts no writes.",
+            type="/problems/read-only",
+            title="Read-only deployment",
+        )
     if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
-        raise _unauthorized("Writes need an API key: send `Authorization: Bearer KEY`; "
-                            "an operator creates one with `summit keys create NAME`.")
+        raise _unauthorized(
+            "Writes need an API key: send `Authorization: Bearer KEY`; "
+            "an operator creates one with `summit keys create NAME`."
+        )
     key = keys.authenticate(session, credentials.credentials)
     if key is None:
         raise _unauthorized("This API key is unknown or revoked; ask an operator for a new one.", "invalid_token")
     limiter = _limiter(request)
     wait = limiter.acquire(key.key_hash) if limiter else 0.0
     if wait:
-        raise ApiError(429, f"Too many writes with this key; retry in {retry_after_header(wait)} s "
-                       f"(limit {request.app.state.settings.write_rate_limit}).", type="/problems/rate-limited",
-                       headers={"Retry-After": retry_after_header(wait)})
+        raise ApiError(
+            429,
+            f"Too many writes with this key; retry in {retry_after_header(wait)} s "
+            f"(limit {request.app.state.settings.write_rate_limit}).",
+            type="/problems/rate-limited",
+            headers={"Retry-After": retry_after_header(wait)},
+        )
     return key
 
 

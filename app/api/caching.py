@@ -4,6 +4,7 @@ The ETag is computed before the endpoint runs, from the database's data version 
 triggers bump on every write to a served table, migration 0100), the request and the app version,
 so a revalidation costs one primary-key read and no query — and streamed exports get one too.
 """
+
 from __future__ import annotations
 
 import hashlib

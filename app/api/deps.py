@@ -1,22 +1,23 @@
 """Dependencies and helpers shared by the routers: settings, paging parameters, page responses."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any, Callable, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Query, Request, Response
+from sqlmodel import Session
 
 from app.api.formats import Format, Listing, alternative_media, output_format, respond
 from app.core.config import Settings
-from app.core.errors import NOT_FOUND, ApiError, invalid_parameter
-from app.schemas import IsoDate, Page, PositionPublic
-from app.positions import service as position_service
-from app.positions import aggregates
-from app.positions import webannotation
-from app.positions.filters import PositionFilters, validate
-from app.core.pagination import PageResult
 from app.core.db import SessionDep
-from sqlmodel import Session
+from app.core.errors import NOT_FOUND, ApiError, invalid_parameter
+from app.core.pagination import PageResult
+from app.positions import aggregates, webannotation
+from app.positions import service as position_service
+from app.positions.filters import PositionFilters, validate
+from app.schemas import IsoDate, Page, PositionPublic
 
 T = TypeVar("T")
 
@@ -36,8 +37,12 @@ async def reject_repeated_scalars(request: Request) -> None:
 async def reject_nul_characters(request: Request) -> None:
     """NUL is in no id, slug or filter value, and PostgreSQL refuses it in text: answer before any query."""
     if "\x00" in request.url.path:
-        raise ApiError(404, f"Nothing at {request.url.path!r}: ids and slugs never contain NUL characters.",
-                       type=NOT_FOUND, title="Resource not found")
+        raise ApiError(
+            404,
+            f"Nothing at {request.url.path!r}: ids and slugs never contain NUL characters.",
+            type=NOT_FOUND,
+            title="Resource not found",
+        )
     for name, value in request.query_params.multi_items():
         if "\x00" in value:
             raise invalid_parameter(name, "contains NUL characters", value=value.replace("\x00", "\\0"))
@@ -60,28 +65,44 @@ class Paging:
 async def paging(
     settings: SettingsDep,
     format: Annotated[Format, Depends(output_format)],
-    limit: Annotated[str | None, Query(pattern=r"^(?:[1-9][0-9]{0,8}|all)$", description=(
-        "Items per page (default 50, at most 500), or `all` with format=csv|ndjson to stream every match."))] = None,
-    cursor: Annotated[str | None, Query(max_length=512, description="Opaque cursor from a previous page's `next` URL.")] = None,
+    limit: Annotated[
+        str | None,
+        Query(
+            pattern=r"^(?:[1-9][0-9]{0,8}|all)$",
+            description=(
+                "Items per page (default 50, at most 500), or `all` with format=csv|ndjson to stream every match."
+            ),
+        ),
+    ] = None,
+    cursor: Annotated[
+        str | None, Query(max_length=512, description="Opaque cursor from a previous page's `next` URL.")
+    ] = None,
 ) -> Paging:
     """Page size, position and format, with the configured default and maximum."""
     if limit == "all":
         if format not in ("csv", "ndjson"):
-            raise invalid_parameter("limit", "limit=all streams format=csv or format=ndjson only; "
-                                    "page through JSON with the 'next' URL", value=limit)
+            raise invalid_parameter(
+                "limit",
+                "limit=all streams format=csv or format=ndjson only; page through JSON with the 'next' URL",
+                value=limit,
+            )
         return Paging(limit=None, cursor=cursor or None, format=format)
     size = settings.default_limit if limit is None else int(limit)
     if size > settings.max_limit:
-        raise invalid_parameter("limit", f"at most {settings.max_limit}; follow the 'next' URL for more, "
-                                "or use limit=all with format=csv|ndjson", value=size)
+        raise invalid_parameter(
+            "limit",
+            f"at most {settings.max_limit}; follow the 'next' URL for more, or use limit=all with format=csv|ndjson",
+            value=size,
+        )
     return Paging(limit=size, cursor=cursor or None, format=format)
 
 
 PagingDep = Annotated[Paging, Depends(paging)]
 
 
-def page_response(request: Request, response: Response, result: PageResult, total: int, limit: int,
-                  present: Callable[[Any], T]) -> Page[T]:
+def page_response(
+    request: Request, response: Response, result: PageResult, total: int, limit: int, present: Callable[[Any], T]
+) -> Page[T]:
     """A page body, with the next page's URL also in a `Link: <…>; rel="next"` header."""
     next_url = None
     if result.next_cursor:
@@ -100,22 +121,45 @@ def position_filters(
     event: Annotated[list[str], Query(description="Event id; repeatable.")] = [],  # noqa: B006
     date_from: Annotated[IsoDate | None, Query(description="Earliest event date, YYYY-MM-DD (inclusive).")] = None,
     date_to: Annotated[IsoDate | None, Query(description="Latest event date, YYYY-MM-DD (inclusive).")] = None,
-    q: Annotated[str | None, Query(max_length=500, description=(
-        'Full-text search in the sentence: words (all must match), "quoted phrases", OR, NOT, (…), prefix*. '
-        "Adds `rank` and `highlight` to each position and makes sort=relevance the default (on a very common word, "
-        "relevance ranks the newest 2,000 matches; see `rank`)."))] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=500,
+            description=(
+                'Full-text search in the sentence: words (all must match), "quoted phrases", OR, NOT, (…), prefix*. '
+                "Adds `rank` and `highlight` to each position and makes sort=relevance the default (on a very common word, "
+                "relevance ranks the newest 2,000 matches; see `rank`)."
+            ),
+        ),
+    ] = None,
 ) -> PositionFilters:
     """The position filters of the query string, checked against the database."""
-    return validate(session, PositionFilters(
-        topic=tuple(dict.fromkeys(topic)), leader=tuple(dict.fromkeys(leader)), country=tuple(dict.fromkeys(country)),
-        act=tuple(dict.fromkeys(act)), document=tuple(dict.fromkeys(document)), event=tuple(dict.fromkeys(event)),
-        date_from=date_from, date_to=date_to, q=q))
+    return validate(
+        session,
+        PositionFilters(
+            topic=tuple(dict.fromkeys(topic)),
+            leader=tuple(dict.fromkeys(leader)),
+            country=tuple(dict.fromkeys(country)),
+            act=tuple(dict.fromkeys(act)),
+            document=tuple(dict.fromkeys(document)),
+            event=tuple(dict.fromkeys(event)),
+            date_from=date_from,
+            date_to=date_to,
+            q=q,
+        ),
+    )
 
 
 FiltersDep = Annotated[PositionFilters, Depends(position_filters)]
 
-SortQuery = Annotated[position_service.PositionSort | None, Query(description=(
-    "`-date` newest first (default), `date` oldest first, `relevance` best search match first (default with q)."))]
+SortQuery = Annotated[
+    position_service.PositionSort | None,
+    Query(
+        description=(
+            "`-date` newest first (default), `date` oldest first, `relevance` best search match first (default with q)."
+        )
+    ),
+]
 
 
 def base_url(request: Request) -> str:
@@ -132,28 +176,51 @@ def positions_listing(request: Request, filters: PositionFilters, sort: position
         fetch=lambda s, limit, cursor: position_service.list_positions(s, filters, sort, limit, cursor),
         present=lambda _s, hits: [position_service.hit_to_dict(h, base) for h in hits],
         count=lambda s: position_service.total_positions(s, filters),
-        annotate=lambda s, hits: webannotation.annotations(s, [h.position for h in hits], base))
+        annotate=lambda s, hits: webannotation.annotations(s, [h.position for h in hits], base),
+    )
 
 
-FacetsQuery = Annotated[list[str], Query(description=(
-    "Counts per value over all matching positions, added to the page as `facets`: any of topic, leader, act, "
-    "country, date (comma-separated or repeated). `facets_kind` says per facet whether the counts are exact or, "
-    "on lists of more than 5,000 positions, estimated from a sample."))]
+FacetsQuery = Annotated[
+    list[str],
+    Query(
+        description=(
+            "Counts per value over all matching positions, added to the page as `facets`: any of topic, leader, act, "
+            "country, date (comma-separated or repeated). `facets_kind` says per facet whether the counts are exact or, "
+            "on lists of more than 5,000 positions, estimated from a sample."
+        )
+    ),
+]
 
 
-def positions_page(request: Request, response: Response, session: SessionDep, filters: PositionFilters,
-                   sort: position_service.PositionSort | None, paging: Paging, facets: list[str] = ()) -> Any:  # type: ignore[assignment]
+def positions_page(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    filters: PositionFilters,
+    sort: position_service.PositionSort | None,
+    paging: Paging,
+    facets: list[str] = (),
+) -> Any:  # type: ignore[assignment]
     """The shared body of every position list endpoint: a page (or export) in the requested format."""
     sort = position_service.default_sort(filters, sort)
     names = aggregates.parse_facets(facets)
 
     def extra(s: Session) -> dict[str, Any]:
         counts, kinds = aggregates.facet_counts(s, filters, names)
-        return {"facets": {name: [c.model_dump() for c in values] for name, values in counts.items()},
-                "facets_kind": kinds}
+        return {
+            "facets": {name: [c.model_dump() for c in values] for name, values in counts.items()},
+            "facets_kind": kinds,
+        }
 
-    return respond(request, session, positions_listing(request, filters, sort), paging.format, paging.limit,
-                   paging.cursor, extra if names else None)
+    return respond(
+        request,
+        session,
+        positions_listing(request, filters, sort),
+        paging.format,
+        paging.limit,
+        paging.cursor,
+        extra if names else None,
+    )
 
 
 POSITION_LIST_RESPONSES = alternative_media(PositionPublic, jsonld=True)

@@ -1,4 +1,5 @@
 """/v1/export: the whole dataset as NDJSON, reloadable with `summit ingest FILE.ndjson`."""
+
 from __future__ import annotations
 
 import json
@@ -20,11 +21,30 @@ def _lines(request: Request) -> Iterator[str]:
             yield json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-@router.get("/v1/export", summary="The whole dataset as NDJSON", response_class=StreamingResponse, responses={
-    200: {"content": {"application/x-ndjson": {"schema": {"type": "string", "description": (
-        'One record per line, each with a "type": leader, topic, event, document, position (in that order).')}}}}})
+@router.get(
+    "/v1/export",
+    summary="The whole dataset as NDJSON",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "content": {
+                "application/x-ndjson": {
+                    "schema": {
+                        "type": "string",
+                        "description": (
+                            'One record per line, each with a "type": leader, topic, event, document, position (in that order).'
+                        ),
+                    }
+                }
+            }
+        }
+    },
+)
 def export(request: Request) -> StreamingResponse:
     """Every leader, topic, event, document (with its text) and position, one JSON record per line,
     streamed in constant memory. `summit ingest` loads it into another database with nothing lost."""
-    return StreamingResponse(_lines(request), media_type="application/x-ndjson",
-                             headers={"Content-Disposition": 'attachment; filename="summit-export.ndjson"'})
+    return StreamingResponse(
+        _lines(request),
+        media_type="application/x-ndjson",
+        headers={"Content-Disposition": 'attachment; filename="summit-export.ndjson"'},
+    )

@@ -5,6 +5,7 @@ per resource (multi-valued fields joined by `;`, booleans `true`/`false`, nulls 
 `limit=all`, CSV and NDJSON stream every matching row, fetched in keyset batches on a session of
 their own, so memory stays constant however large the export.
 """
+
 from __future__ import annotations
 
 import csv
@@ -14,17 +15,16 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 import orjson
-
 from fastapi import Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel
 from sqlmodel import Session
 
-from app.core.errors import invalid_parameter
-from app.schemas import DocumentSummary, EventSummary, LeaderPublic, Page, PositionPublic, TopicPublic
 from app.core.db import scan_reads
-from app.positions import webannotation
+from app.core.errors import invalid_parameter
 from app.core.pagination import PageResult
+from app.positions import webannotation
+from app.schemas import DocumentSummary, EventSummary, LeaderPublic, Page, PositionPublic, TopicPublic
 
 Format = Literal["json", "csv", "ndjson", "jsonld"]
 MEDIA_TYPES: dict[str, str] = {
@@ -33,8 +33,14 @@ MEDIA_TYPES: dict[str, str] = {
     "ndjson": "application/x-ndjson",
     "jsonld": webannotation.MEDIA_TYPE,
 }
-_ACCEPTED = {"application/json": "json", "text/csv": "csv", "application/x-ndjson": "ndjson",
-             "application/ld+json": "jsonld", "*/*": "json", "application/*": "json"}
+_ACCEPTED = {
+    "application/json": "json",
+    "text/csv": "csv",
+    "application/x-ndjson": "ndjson",
+    "application/ld+json": "jsonld",
+    "*/*": "json",
+    "application/*": "json",
+}
 EXPORT_BATCH = 2000
 
 
@@ -58,9 +64,18 @@ def from_accept(accept: str) -> Format:
     return best[2]
 
 
-async def output_format(request: Request, format: Annotated[Format | None, Query(description=(
-        "json (default), csv, ndjson or jsonld (positions only: W3C Web Annotations). "
-        "Overrides the Accept header."))] = None) -> Format:
+async def output_format(
+    request: Request,
+    format: Annotated[
+        Format | None,
+        Query(
+            description=(
+                "json (default), csv, ndjson or jsonld (positions only: W3C Web Annotations). "
+                "Overrides the Accept header."
+            )
+        ),
+    ] = None,
+) -> Format:
     return format or from_accept(request.headers.get("accept", ""))
 
 
@@ -75,6 +90,7 @@ def _get(*path: str) -> Getter:
         for key in path:
             value = value.get(key) if isinstance(value, dict) else None
         return value
+
     return get
 
 
@@ -91,20 +107,47 @@ def _plain(*names: str) -> list[tuple[str, Getter]]:
 
 
 CSV_COLUMNS: dict[type[BaseModel], list[tuple[str, Getter]]] = {
-    PositionPublic: [*_plain("id", "document_id", "event_id", "date", "start", "end"),
-                     ("speakers", _slugs("speakers")), ("speaker_names", _slugs("speakers", "name")),
-                     ("topics", _joined("topics")), ("act", _get("act")),
-                     ("method", _get("provenance", "method")), ("confidence", _get("provenance", "confidence")),
-                     ("reviewed", _get("provenance", "reviewed")), *_plain("text", "rank", "highlight", "cite"),
-                     ("permalink", _get("links", "permalink"))],
-    DocumentSummary: _plain("id", "event_id", "date", "title", "source", "url", "language", "sha256", "created_at",
-                            "position_count", "rank", "highlight"),
-    EventSummary: [*_plain("id", "kind", "date", "title"), ("participants", _slugs("participants")),
-                   ("participant_names", _slugs("participants", "name"))],
-    LeaderPublic: [*_plain("slug", "name", "office", "country", "gender"), ("aliases", _joined("aliases")),
-                   ("position_count", _get("position_count"))],
-    TopicPublic: [*_plain("slug", "name", "description", "headline"), ("keywords", _joined("keywords")),
-                  ("position_count", _get("position_count"))],
+    PositionPublic: [
+        *_plain("id", "document_id", "event_id", "date", "start", "end"),
+        ("speakers", _slugs("speakers")),
+        ("speaker_names", _slugs("speakers", "name")),
+        ("topics", _joined("topics")),
+        ("act", _get("act")),
+        ("method", _get("provenance", "method")),
+        ("confidence", _get("provenance", "confidence")),
+        ("reviewed", _get("provenance", "reviewed")),
+        *_plain("text", "rank", "highlight", "cite"),
+        ("permalink", _get("links", "permalink")),
+    ],
+    DocumentSummary: _plain(
+        "id",
+        "event_id",
+        "date",
+        "title",
+        "source",
+        "url",
+        "language",
+        "sha256",
+        "created_at",
+        "position_count",
+        "rank",
+        "highlight",
+    ),
+    EventSummary: [
+        *_plain("id", "kind", "date", "title"),
+        ("participants", _slugs("participants")),
+        ("participant_names", _slugs("participants", "name")),
+    ],
+    LeaderPublic: [
+        *_plain("slug", "name", "office", "country", "gender"),
+        ("aliases", _joined("aliases")),
+        ("position_count", _get("position_count")),
+    ],
+    TopicPublic: [
+        *_plain("slug", "name", "description", "headline"),
+        ("keywords", _joined("keywords")),
+        ("position_count", _get("position_count")),
+    ],
 }
 
 
@@ -144,17 +187,21 @@ def ndjson_rows(items: list[BaseModel] | list[dict[str, Any]]) -> str:
 def alternative_media(model: type[BaseModel], jsonld: bool = False) -> dict[int | str, dict[str, Any]]:
     """OpenAPI `responses` declaring the CSV/NDJSON (and JSON-LD) bodies next to the JSON page."""
     content: dict[str, Any] = {
-        "text/csv": {"schema": {"type": "string"},
-                     "example": csv_header(model)},
+        "text/csv": {"schema": {"type": "string"}, "example": csv_header(model)},
         "application/x-ndjson": {"schema": {"type": "string", "description": f"One {model.__name__} per line."}},
     }
     if jsonld:
-        content["application/ld+json"] = {"schema": {"type": "object", "description": (
-            "A W3C AnnotationPage (http://www.w3.org/ns/anno.jsonld) whose items are Annotations.")}}
+        content["application/ld+json"] = {
+            "schema": {
+                "type": "object",
+                "description": ("A W3C AnnotationPage (http://www.w3.org/ns/anno.jsonld) whose items are Annotations."),
+            }
+        }
     return {200: {"content": content}}
 
 
 # --- list responses ----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Listing:
@@ -176,8 +223,9 @@ def _next_url(request: Request, cursor: str | None) -> str | None:
     return str(request.url.include_query_params(cursor=cursor)) if cursor else None
 
 
-def _stream(request: Request, listing: Listing, fmt: Format, first: PageResult,
-            first_items: list[Any]) -> Iterator[str]:
+def _stream(
+    request: Request, listing: Listing, fmt: Format, first: PageResult, first_items: list[Any]
+) -> Iterator[str]:
     if fmt == "csv":
         yield csv_header(listing.model)
     render = (lambda items: csv_rows(listing.model, items)) if fmt == "csv" else ndjson_rows
@@ -194,17 +242,28 @@ def _stream(request: Request, listing: Listing, fmt: Format, first: PageResult,
             cursor = page.next_cursor
 
 
-def respond(request: Request, session: Session, listing: Listing, fmt: Format, limit: int | None,
-            cursor: str | None, extra: Callable[[Session], dict[str, Any]] | None = None) -> Any:
+def respond(
+    request: Request,
+    session: Session,
+    listing: Listing,
+    fmt: Format,
+    limit: int | None,
+    cursor: str | None,
+    extra: Callable[[Session], dict[str, Any]] | None = None,
+) -> Any:
     """The list in `fmt`: a JSON `Page` (plus the `extra` fields), or a CSV/NDJSON/JSON-LD body;
     `limit=None` means all rows."""
     if fmt == "jsonld" and listing.annotate is None:
-        raise invalid_parameter("format", "jsonld (Web Annotations) is served for position lists only; "
-                                "use json, csv or ndjson", value=fmt)
+        raise invalid_parameter(
+            "format", "jsonld (Web Annotations) is served for position lists only; use json, csv or ndjson", value=fmt
+        )
     if limit is None:
         if fmt not in ("csv", "ndjson"):
-            raise invalid_parameter("limit", "limit=all streams format=csv or format=ndjson only; "
-                                    "page through JSON with the 'next' URL", value="all")
+            raise invalid_parameter(
+                "limit",
+                "limit=all streams format=csv or format=ndjson only; page through JSON with the 'next' URL",
+                value="all",
+            )
         with scan_reads(session):
             first = listing.fetch(session, EXPORT_BATCH, cursor)
             first_items = listing.present(session, first.rows)
@@ -215,8 +274,9 @@ def respond(request: Request, session: Session, listing: Listing, fmt: Format, l
     headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else {}
     if fmt == "jsonld":
         assert listing.annotate is not None
-        body_json = webannotation.page(listing.annotate(session, result.rows), str(request.url), next_url,
-                                       _total(listing.count(session))[0])
+        body_json = webannotation.page(
+            listing.annotate(session, result.rows), str(request.url), next_url, _total(listing.count(session))[0]
+        )
         return JSONResponse(body_json, media_type=MEDIA_TYPES["jsonld"], headers=headers)
     items = listing.present(session, result.rows)
     total, total_kind = _total(listing.count(session))
@@ -226,8 +286,13 @@ def respond(request: Request, session: Session, listing: Listing, fmt: Format, l
             if extra is not None:
                 body.update(extra(session))
             return Response(orjson.dumps(body), media_type="application/json", headers=headers)
-        page = Page[listing.model](items=items, total=total, total_kind=total_kind, limit=limit,  # type: ignore[name-defined]
-                                   next=next_url)
+        page = Page[listing.model](
+            items=items,
+            total=total,
+            total_kind=total_kind,
+            limit=limit,  # type: ignore[name-defined]
+            next=next_url,
+        )
         if extra is None:  # serialised by pydantic-core in one pass: ~3x faster than dump + json.dumps
             return Response(page.model_dump_json(), media_type="application/json", headers=headers)
         return JSONResponse({**page.model_dump(mode="json"), **extra(session)}, headers=headers)

@@ -1,4 +1,5 @@
 """/health: is the database reachable and migrated?"""
+
 from __future__ import annotations
 
 from fastapi import APIRouter
@@ -23,6 +24,7 @@ def health(session: SessionDep) -> Health:
         documents = session.exec(select(func.count()).select_from(Document)).one()
         positions = maintained_counts(session, (("", ""),)).get(("", ""), 0)  # count(*) grows with the corpus
     except SQLAlchemyError:
-        raise ApiError(503, "The database does not answer or is not migrated; run `summit db upgrade`.",
-                       type=UNAVAILABLE) from None
+        raise ApiError(
+            503, "The database does not answer or is not migrated; run `summit db upgrade`.", type=UNAVAILABLE
+        ) from None
     return Health(status="ok", database="ok", schema_revision=revision, documents=documents, positions=positions)

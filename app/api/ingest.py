@@ -2,6 +2,7 @@
 
 Every route here needs an API key; reads stay public.
 """
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response, status
@@ -10,13 +11,13 @@ from sqlmodel import select
 
 from app.api.auth import KeyDep
 from app.api.deps import base_url
-from app.core.db import SessionDep
-from app.models import Position
-from app.schemas import AnnotationPublic, DocumentIn, DocumentWithPositions, FoundPositionPublic, LeaderRef, Provenance
-from app.curation import service as curation
 from app.catalog import events
+from app.core.db import SessionDep
+from app.curation import service as curation
 from app.ingest import service as ingest
+from app.models import Position
 from app.positions import service as position_service
+from app.schemas import AnnotationPublic, DocumentIn, DocumentWithPositions, FoundPositionPublic, LeaderRef, Provenance
 
 router = APIRouter(tags=["ingest"])
 
@@ -25,18 +26,27 @@ AUTH_RESPONSES: dict[int | str, dict] = {401: {"description": "Missing, unknown 
 
 def _with_positions(request: Request, session: SessionDep, document_id: str) -> DocumentWithPositions:
     document = events.get_document(session, document_id)
-    rows = session.exec(select(Position).where(Position.document_id == document_id)
-                        .options(selectinload(Position.speakers), selectinload(Position.topics))  # type: ignore[arg-type]
-                        .order_by(Position.start, Position.id)).all()
+    rows = session.exec(
+        select(Position)
+        .where(Position.document_id == document_id)
+        .options(selectinload(Position.speakers), selectinload(Position.topics))  # type: ignore[arg-type]
+        .order_by(Position.start, Position.id)
+    ).all()
     detail = events.document_detail(session, document)
-    return DocumentWithPositions(**detail.model_dump(), positions=[position_service.to_public(p, base_url=base_url(request))
-                                                                     for p in rows])
+    return DocumentWithPositions(
+        **detail.model_dump(), positions=[position_service.to_public(p, base_url=base_url(request)) for p in rows]
+    )
 
 
-@router.post("/v1/documents", status_code=status.HTTP_201_CREATED, summary="Annotate and store a readout",
-             responses={**AUTH_RESPONSES, 409: {"description": "The same text is stored already"}})
-def create_document(payload: DocumentIn, request: Request, session: SessionDep, response: Response,
-                    _key: KeyDep) -> DocumentWithPositions:
+@router.post(
+    "/v1/documents",
+    status_code=status.HTTP_201_CREATED,
+    summary="Annotate and store a readout",
+    responses={**AUTH_RESPONSES, 409: {"description": "The same text is stored already"}},
+)
+def create_document(
+    payload: DocumentIn, request: Request, session: SessionDep, response: Response, _key: KeyDep
+) -> DocumentWithPositions:
     """Split the readout into sentences, attribute and tag them, and store the document with its
     positions in one transaction. The same text again (by SHA-256) is a 409 linking to the stored one."""
     document = ingest.ingest(session, payload)
@@ -50,23 +60,37 @@ def annotate_only(payload: DocumentIn, session: SessionDep, _key: KeyDep) -> Ann
     refs = {name: LeaderRef(slug=le.slug, name=le.name) for name, le in run.by_name.items()}
     return AnnotationPublic(
         participants=[LeaderRef(slug=le.slug, name=le.name) for le in run.participants],
-        positions=[FoundPositionPublic(start=p.start, end=p.end, text=payload.text[p.start:p.end],
-                                       speakers=[refs[s] for s in p.speakers if s in refs], topics=list(p.topics),
-                                       act=p.act, provenance=Provenance(method=run.method, confidence=round(p.confidence, 4),
-                                                                        reviewed=False))
-                   for p in run.annotation.positions])
+        positions=[
+            FoundPositionPublic(
+                start=p.start,
+                end=p.end,
+                text=payload.text[p.start : p.end],
+                speakers=[refs[s] for s in p.speakers if s in refs],
+                topics=list(p.topics),
+                act=p.act,
+                provenance=Provenance(method=run.method, confidence=round(p.confidence, 4), reviewed=False),
+            )
+            for p in run.annotation.positions
+        ],
+    )
 
 
-@router.post("/v1/documents/{document_id}/annotate", summary="Re-run the annotator, keeping reviewed positions",
-             responses=AUTH_RESPONSES)
-def reannotate_document(document_id: str, request: Request, session: SessionDep,
-                        _key: KeyDep) -> DocumentWithPositions:
+@router.post(
+    "/v1/documents/{document_id}/annotate",
+    summary="Re-run the annotator, keeping reviewed positions",
+    responses=AUTH_RESPONSES,
+)
+def reannotate_document(document_id: str, request: Request, session: SessionDep, _key: KeyDep) -> DocumentWithPositions:
     ingest.reannotate(session, events.get_document(session, document_id))
     return _with_positions(request, session, document_id)
 
 
-@router.delete("/v1/documents/{document_id}", status_code=status.HTTP_204_NO_CONTENT,
-               summary="Delete a document and its positions", responses=AUTH_RESPONSES)
+@router.delete(
+    "/v1/documents/{document_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Delete a document and its positions",
+    responses=AUTH_RESPONSES,
+)
 def delete_document(document_id: str, session: SessionDep, _key: KeyDep) -> Response:
     curation.delete_document(session, events.get_document(session, document_id))
     return Response(status_code=status.HTTP_204_NO_CONTENT)

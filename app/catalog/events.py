@@ -1,4 +1,5 @@
 """Reading events (one communication) and documents (one readout of an event)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,10 +11,10 @@ from sqlalchemy.orm import defer, selectinload
 from sqlmodel import Session, select
 
 from app.core.errors import invalid_parameter, not_found
-from app.models import Document, Event, EventParticipant, Position
-from app.schemas import DocumentDetail, DocumentSummary, EventDetail, EventSummary, LeaderRef
-from app.positions import fulltext as search
 from app.core.pagination import PageResult, SortOrder, fetch_page
+from app.models import Document, Event, EventParticipant, Position
+from app.positions import fulltext as search
+from app.schemas import DocumentDetail, DocumentSummary, EventDetail, EventSummary, LeaderRef
 
 EVENTS_BY_DATE = SortOrder("date", [(Event.date, False, dt.date.fromisoformat), (Event.id, False, str)])
 DOCUMENTS_BY_ID = SortOrder("id", [(Document.id, False, str)])
@@ -32,8 +33,9 @@ def count_events(session: Session, leader: tuple[str, ...] = (), kind: tuple[str
     return session.exec(select(func.count()).select_from(Event).where(*_event_conditions(leader, kind))).one()
 
 
-def list_events(session: Session, limit: int, cursor: str | None, leader: tuple[str, ...] = (),
-                kind: tuple[str, ...] = ()) -> PageResult:
+def list_events(
+    session: Session, limit: int, cursor: str | None, leader: tuple[str, ...] = (), kind: tuple[str, ...] = ()
+) -> PageResult:
     stmt = select(Event).where(*_event_conditions(leader, kind)).options(selectinload(Event.participants))  # type: ignore[arg-type]
     return fetch_page(session, stmt, "events", EVENTS_BY_DATE, limit, cursor, key_of=lambda e: (e.date, e.id))
 
@@ -68,11 +70,19 @@ def _document_conditions(session: Session, event: tuple[str, ...], q: str | None
 
 def count_documents(session: Session, event: tuple[str, ...] = (), q: str | None = None) -> int:
     """How many documents match; `q` must already be prepared by `search.prepare`."""
-    return session.exec(select(func.count()).select_from(Document).where(*_document_conditions(session, event, q))).one()
+    return session.exec(
+        select(func.count()).select_from(Document).where(*_document_conditions(session, event, q))
+    ).one()
 
 
-def list_documents(session: Session, limit: int, cursor: str | None, event: tuple[str, ...] = (),
-                   q: str | None = None, sort: DocumentSort | None = None) -> PageResult:
+def list_documents(
+    session: Session,
+    limit: int,
+    cursor: str | None,
+    event: tuple[str, ...] = (),
+    q: str | None = None,
+    sort: DocumentSort | None = None,
+) -> PageResult:
     """One page of `DocumentHit`s; a search defaults to relevance order."""
     sort = sort or ("relevance" if q else "id")
     if sort == "relevance" and not q:
@@ -84,11 +94,17 @@ def list_documents(session: Session, limit: int, cursor: str | None, event: tupl
         page = fetch_page(session, stmt, "documents", DOCUMENTS_BY_ID, limit, cursor, key_of=lambda d: (d.id,))
         return PageResult(rows=[DocumentHit(d) for d in page.rows], next_cursor=page.next_cursor)
     hits = search.backend(session).document_hits(q)
-    stmt = (select(Document, hits.rank.label("rank"), hits.highlight.label("highlight"))
-            .join(hits.join, hits.onclause).where(hits.match, *_document_conditions(session, event, None))
-            .options(*options))
-    order = (SortOrder("relevance", [(hits.rank, False, float), (Document.id, False, str)]) if sort == "relevance"
-             else DOCUMENTS_BY_ID)
+    stmt = (
+        select(Document, hits.rank.label("rank"), hits.highlight.label("highlight"))
+        .join(hits.join, hits.onclause)
+        .where(hits.match, *_document_conditions(session, event, None))
+        .options(*options)
+    )
+    order = (
+        SortOrder("relevance", [(hits.rank, False, float), (Document.id, False, str)])
+        if sort == "relevance"
+        else DOCUMENTS_BY_ID
+    )
     key_of = (lambda r: (r[1], r[0].id)) if sort == "relevance" else (lambda r: (r[0].id,))
     page = fetch_page(session, stmt, "documents", order, limit, cursor, key_of=key_of)
     return PageResult(rows=[DocumentHit(*row) for row in page.rows], next_cursor=page.next_cursor)
@@ -102,25 +118,47 @@ def get_document(session: Session, document_id: str) -> Document:
 
 
 def position_counts(session: Session, document_ids: list[str]) -> dict[str, int]:
-    rows = session.exec(select(Position.document_id, func.count())
-                        .where(Position.document_id.in_(document_ids)).group_by(Position.document_id)).all()
+    rows = session.exec(
+        select(Position.document_id, func.count())
+        .where(Position.document_id.in_(document_ids))
+        .group_by(Position.document_id)
+    ).all()
     return dict(rows)
 
 
 def event_summary(event: Event) -> EventSummary:
-    return EventSummary(id=event.id, kind=event.kind, date=event.date, title=event.title,
-                        participants=[LeaderRef(slug=p.slug, name=p.name) for p in sorted(event.participants, key=lambda p: p.slug)],
-                        links={"self": f"/v1/events/{event.id}", "positions": f"/v1/positions?event={event.id}"})
+    return EventSummary(
+        id=event.id,
+        kind=event.kind,
+        date=event.date,
+        title=event.title,
+        participants=[LeaderRef(slug=p.slug, name=p.name) for p in sorted(event.participants, key=lambda p: p.slug)],
+        links={"self": f"/v1/events/{event.id}", "positions": f"/v1/positions?event={event.id}"},
+    )
 
 
-def document_summary(document: Document, count: int, rank: float | None = None,
-                     highlight: str | None = None) -> DocumentSummary:
-    return DocumentSummary(rank=search.relevance(rank), highlight=highlight, id=document.id, event_id=document.event_id, date=document.event.date, title=document.title,
-                           source=document.source, url=document.url, language=document.language,
-                           sha256=document.sha256, created_at=document.created_at, position_count=count,
-                           links={"self": f"/v1/documents/{document.id}",
-                                  "positions": f"/v1/documents/{document.id}/positions",
-                                  "event": f"/v1/events/{document.event_id}"})
+def document_summary(
+    document: Document, count: int, rank: float | None = None, highlight: str | None = None
+) -> DocumentSummary:
+    return DocumentSummary(
+        rank=search.relevance(rank),
+        highlight=highlight,
+        id=document.id,
+        event_id=document.event_id,
+        date=document.event.date,
+        title=document.title,
+        source=document.source,
+        url=document.url,
+        language=document.language,
+        sha256=document.sha256,
+        created_at=document.created_at,
+        position_count=count,
+        links={
+            "self": f"/v1/documents/{document.id}",
+            "positions": f"/v1/documents/{document.id}/positions",
+            "event": f"/v1/events/{document.event_id}",
+        },
+    )
 
 
 def event_detail(session: Session, event: Event) -> EventDetail:

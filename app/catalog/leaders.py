@@ -1,14 +1,15 @@
 """Reading the leader registry."""
+
 from __future__ import annotations
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
 from app.core.errors import not_found
-from app.models import Leader
-from app.schemas import LeaderPublic
-from app.positions.query_plan import maintained_counts
 from app.core.pagination import PageResult, SortOrder, fetch_page
+from app.models import Leader
+from app.positions.query_plan import maintained_counts
+from app.schemas import LeaderPublic
 
 BY_SLUG = SortOrder("slug", [(Leader.slug, False, str)])
 
@@ -42,7 +43,13 @@ def get_leader(session: Session, slug: str) -> Leader:
 
 
 def to_public(leader: Leader, count: int) -> LeaderPublic:
-    return LeaderPublic(slug=leader.slug, name=leader.name, office=leader.office, country=leader.country,
-                        gender=leader.gender, aliases=list(leader.aliases), position_count=count,
-                        links={"self": f"/v1/leaders/{leader.slug}",
-                               "positions": f"/v1/leaders/{leader.slug}/positions"})
+    return LeaderPublic(
+        slug=leader.slug,
+        name=leader.name,
+        office=leader.office,
+        country=leader.country,
+        gender=leader.gender,
+        aliases=list(leader.aliases),
+        position_count=count,
+        links={"self": f"/v1/leaders/{leader.slug}", "positions": f"/v1/leaders/{leader.slug}/positions"},
+    )

@@ -1,14 +1,15 @@
 """Reading the topic vocabulary."""
+
 from __future__ import annotations
 
 from sqlalchemy import column, func, table
 from sqlmodel import Session, select
 
 from app.core.errors import not_found
-from app.models import Leader, Topic
-from app.schemas import LeaderCount, TopicDetail, TopicPublic
-from app.positions.query_plan import maintained_counts
 from app.core.pagination import PageResult, SortOrder, fetch_page
+from app.models import Leader, Topic
+from app.positions.query_plan import maintained_counts
+from app.schemas import LeaderCount, TopicDetail, TopicPublic
 
 BY_SLUG = SortOrder("slug", [(Topic.slug, False, str)])
 
@@ -41,9 +42,15 @@ def get_topic(session: Session, slug: str) -> Topic:
 
 
 def to_public(topic: Topic, count: int) -> TopicPublic:
-    return TopicPublic(slug=topic.slug, name=topic.name, description=topic.description, headline=topic.headline,
-                       keywords=list(topic.keywords), position_count=count,
-                       links={"self": f"/v1/topics/{topic.slug}", "positions": f"/v1/topics/{topic.slug}/positions"})
+    return TopicPublic(
+        slug=topic.slug,
+        name=topic.name,
+        description=topic.description,
+        headline=topic.headline,
+        keywords=list(topic.keywords),
+        position_count=count,
+        links={"self": f"/v1/topics/{topic.slug}", "positions": f"/v1/topics/{topic.slug}/positions"},
+    )
 
 
 def detail(session: Session, topic: Topic) -> TopicDetail:

@@ -3,6 +3,7 @@
 The server and every CLI command build their settings here, so
 `DATABASE_URL=… summit <command>` acts on the database the server serves.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -38,8 +39,11 @@ class Settings(BaseSettings):
     cache_control: str = Field(default="no-cache", description="Cache-Control of GET responses (they carry an ETag).")
     gzip_min_bytes: int = Field(default=1000, ge=0, description="Responses larger than this are gzipped on request.")
     max_body_bytes: int = Field(default=1_000_000, ge=1, description="Largest request body accepted (413 above).")
-    read_only: bool = Field(default=False, validation_alias=AliasChoices("SUMMIT_READ_ONLY", "READ_ONLY"),
-                            description="Refuse every write (a public mirror).")
+    read_only: bool = Field(
+        default=False,
+        validation_alias=AliasChoices("SUMMIT_READ_ONLY", "READ_ONLY"),
+        description="Refuse every write (a public mirror).",
+    )
     write_rate_limit: str = Field(default="120/minute", description="Writes allowed per key, e.g. '120/minute'; 'off'.")
 
     @field_validator("write_rate_limit")

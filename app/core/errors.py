@@ -3,6 +3,7 @@
 Every error a client can see, including framework validation errors, unknown routes and
 unexpected exceptions, leaves through `problem_response`, so a client parses one shape.
 """
+
 from __future__ import annotations
 
 import json
@@ -63,8 +64,11 @@ def invalid_parameter(name: str, reason: str, *, value: Any = None, location: st
     if value is not None:
         entry["value"] = value
     return ApiError(
-        422, f"Invalid value for parameter {name!r}: {reason}", type=INVALID_PARAMETERS,
-        title="Invalid parameters", errors=[entry],
+        422,
+        f"Invalid value for parameter {name!r}: {reason}",
+        type=INVALID_PARAMETERS,
+        title="Invalid parameters",
+        errors=[entry],
     )
 
 
@@ -104,8 +108,13 @@ def _validation_error(request: Request, exc: RequestValidationError) -> JSONResp
             entry["value"] = err["input"]
         errors.append(entry)
     names = ", ".join(sorted({e["name"] for e in errors}))
-    error = ApiError(422, f"Invalid parameters: {names}. See 'errors' for each one.", type=INVALID_PARAMETERS,
-                     title="Invalid parameters", errors=errors)
+    error = ApiError(
+        422,
+        f"Invalid parameters: {names}. See 'errors' for each one.",
+        type=INVALID_PARAMETERS,
+        title="Invalid parameters",
+        errors=errors,
+    )
     return problem_response(request, error)
 
 
@@ -129,8 +138,9 @@ def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
 def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     # Logged with its trace for operators; the client never sees internals.
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
-    return problem_response(request, ApiError(500, "The server failed to answer this request. It has been logged.",
-                                              type=SERVER_ERROR))
+    return problem_response(
+        request, ApiError(500, "The server failed to answer this request. It has been logged.", type=SERVER_ERROR)
+    )
 
 
 def _database_unavailable(request: Request, exc: OperationalError) -> JSONResponse:

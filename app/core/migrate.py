@@ -1,4 +1,5 @@
 """Alembic, configured in code: the only way the schema is made."""
+
 from __future__ import annotations
 
 from alembic import command
@@ -8,7 +9,6 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
 from app.core.config import Settings
-
 
 # Tables made and kept by raw SQL in migrations (FTS indexes and their shadow tables, the data
 # version counter, position keys and counts, the bulk-load switch): not in the models, so

@@ -3,6 +3,7 @@
 FastAPI documents only 422 (with its own body shape); our errors all leave through app.core.errors in
 RFC 9457 form, so each operation gets the statuses it can really answer, with the Problem schema.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,10 +25,20 @@ PROBLEM_SCHEMA: dict[str, Any] = {
         "status": {"type": "integer"},
         "detail": {"type": "string", "description": "What went wrong and what to do."},
         "instance": {"type": "string"},
-        "errors": {"type": "array", "description": "One entry per invalid parameter.", "items": {
-            "type": "object", "required": ["name", "in", "reason"],
-            "properties": {"name": {"type": "string"}, "in": {"type": "string"}, "reason": {"type": "string"},
-                           "value": {}}}},
+        "errors": {
+            "type": "array",
+            "description": "One entry per invalid parameter.",
+            "items": {
+                "type": "object",
+                "required": ["name", "in", "reason"],
+                "properties": {
+                    "name": {"type": "string"},
+                    "in": {"type": "string"},
+                    "reason": {"type": "string"},
+                    "value": {},
+                },
+            },
+        },
         "existing": {"type": "string", "description": "On 409: the resource that exists already."},
     },
 }
@@ -52,8 +63,7 @@ DESCRIPTIONS = {
 
 
 def _problem(status: str) -> dict[str, Any]:
-    response: dict[str, Any] = {"description": DESCRIPTIONS[status],
-                                "content": {PROBLEM_MEDIA_TYPE: {"schema": _REF}}}
+    response: dict[str, Any] = {"description": DESCRIPTIONS[status], "content": {PROBLEM_MEDIA_TYPE: {"schema": _REF}}}
     if status in ("429", "503"):
         response["headers"] = _RETRY
     if status == "401":
@@ -79,8 +89,10 @@ def _operations(app: FastAPI) -> list[tuple[re.Pattern[str], dict[str, Any]]]:
     """(path regex, path item) for every documented path, built once per app."""
     patterns = getattr(app.state, "path_patterns", None)
     if patterns is None:
-        patterns = [(re.compile("^" + re.sub(r"\\{[^/]+?\\}", "[^/]+", re.escape(template)) + "$"), item)
-                    for template, item in build_openapi(app).get("paths", {}).items()]
+        patterns = [
+            (re.compile("^" + re.sub(r"\\{[^/]+?\\}", "[^/]+", re.escape(template)) + "$"), item)
+            for template, item in build_openapi(app).get("paths", {}).items()
+        ]
         app.state.path_patterns = patterns
     return patterns  # type: ignore[no-any-return]
 
@@ -119,8 +131,10 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
                     responses.setdefault(status, {"description": DESCRIPTIONS[status]})
                     continue
                 existing = responses.get(status, {})
-                responses[status] = {**_problem(status), "description": existing.get("description",
-                                                                                      DESCRIPTIONS[status])}
+                responses[status] = {
+                    **_problem(status),
+                    "description": existing.get("description", DESCRIPTIONS[status]),
+                }
             for status, response in responses.items():
                 if status in DESCRIPTIONS and status != "304":
                     response["content"] = {PROBLEM_MEDIA_TYPE: {"schema": _REF}}

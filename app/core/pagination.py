@@ -1,4 +1,5 @@
 """Keyset (cursor) pagination: every page is an index range scan, so deep pages cost the same as the first."""
+
 from __future__ import annotations
 
 import base64
@@ -44,8 +45,9 @@ class PageResult:
 
 
 def encode_cursor(scope: str, sort: str, values: Sequence[Any]) -> str:
-    payload = json.dumps([scope, sort, [v.isoformat() if hasattr(v, "isoformat") else v for v in values]],
-                         separators=(",", ":"))
+    payload = json.dumps(
+        [scope, sort, [v.isoformat() if hasattr(v, "isoformat") else v for v in values]], separators=(",", ":")
+    )
     return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
 
 
@@ -57,16 +59,29 @@ def decode_cursor(cursor: str, scope: str, order: SortOrder) -> list[Any]:
         if got_scope != scope or not isinstance(values, list) or len(values) != len(order.keys):
             raise ValueError
         if got_sort != order.name:
-            raise invalid_parameter("cursor", f"this cursor belongs to sort={got_sort}, not sort={order.name}; "
-                                    "keep the other parameters of the request that gave it")
+            raise invalid_parameter(
+                "cursor",
+                f"this cursor belongs to sort={got_sort}, not sort={order.name}; "
+                "keep the other parameters of the request that gave it",
+            )
         return [parse(v) for (_, _, parse), v in zip(order.keys, values)]
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
-        raise invalid_parameter("cursor", "not a cursor from this list; use the 'next' URL of a previous page "
-                                "as it is, or omit cursor to start from the first page") from None
+        raise invalid_parameter(
+            "cursor",
+            "not a cursor from this list; use the 'next' URL of a previous page "
+            "as it is, or omit cursor to start from the first page",
+        ) from None
 
 
-def fetch_page(session: Session, stmt: Any, scope: str, order: SortOrder, limit: int, cursor: str | None,
-               key_of: Callable[[Any], Sequence[Any]]) -> PageResult:
+def fetch_page(
+    session: Session,
+    stmt: Any,
+    scope: str,
+    order: SortOrder,
+    limit: int,
+    cursor: str | None,
+    key_of: Callable[[Any], Sequence[Any]],
+) -> PageResult:
     """Run `stmt` for one page of `limit` rows after `cursor`; `key_of(row)` gives a row's key values."""
     if cursor:
         stmt = stmt.where(order.after(decode_cursor(cursor, scope, order)))
@@ -76,5 +91,3 @@ def fetch_page(session: Session, stmt: Any, scope: str, order: SortOrder, limit:
         rows = rows[:limit]
         next_cursor = encode_cursor(scope, order.name, key_of(rows[-1]))
     return PageResult(rows=rows, next_cursor=next_cursor)
-
-

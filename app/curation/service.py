@@ -1,4 +1,5 @@
 """Curators' writes: correcting, adding and deleting positions, deleting documents, adding topics."""
+
 from __future__ import annotations
 
 from sqlmodel import Session, select
@@ -14,8 +15,9 @@ def _leaders(session: Session, slugs: list[str], field: str) -> list[Leader]:
     found = {le.slug: le for le in session.exec(select(Leader).where(Leader.slug.in_(slugs))).all()}
     missing = [s for s in slugs if s not in found]
     if missing:
-        raise invalid_parameter(field, f"unknown leader {', '.join(map(repr, missing))}; see /v1/leaders",
-                                value=missing[0], location="body")
+        raise invalid_parameter(
+            field, f"unknown leader {', '.join(map(repr, missing))}; see /v1/leaders", value=missing[0], location="body"
+        )
     return [found[s] for s in dict.fromkeys(slugs)]
 
 
@@ -24,8 +26,9 @@ def _topics(session: Session, slugs: list[str], field: str) -> list[Topic]:
     missing = [s for s in slugs if s not in found]
     if missing:
         valid = ", ".join(session.exec(select(Topic.slug).order_by(Topic.slug)).all())
-        raise invalid_parameter(field, f"unknown topic {', '.join(map(repr, missing))}; valid: {valid}",
-                                value=missing[0], location="body")
+        raise invalid_parameter(
+            field, f"unknown topic {', '.join(map(repr, missing))}; valid: {valid}", value=missing[0], location="body"
+        )
     return [found[s] for s in dict.fromkeys(slugs)]
 
 
@@ -50,22 +53,46 @@ def add_position(session: Session, data: PositionIn) -> Position:
     if document is None:
         raise invalid_parameter("document_id", f"no document {data.document_id!r}", location="body")
     if not data.start < data.end <= len(document.text):
-        raise invalid_parameter("end", f"span [{data.start}, {data.end}) must lie inside the text "
-                                f"(length {len(document.text)}) with start < end", value=data.end, location="body")
-    span = document.text[data.start:data.end]
+        raise invalid_parameter(
+            "end",
+            f"span [{data.start}, {data.end}) must lie inside the text (length {len(document.text)}) with start < end",
+            value=data.end,
+            location="body",
+        )
+    span = document.text[data.start : data.end]
     if span != span.strip():
-        raise invalid_parameter("start", "the span starts or ends with whitespace; trim it", value=data.start,
-                                location="body")
+        raise invalid_parameter(
+            "start", "the span starts or ends with whitespace; trim it", value=data.start, location="body"
+        )
     speakers = _leaders(session, data.speakers, "speakers")
-    duplicate = session.exec(select(Position).where(Position.document_id == document.id, Position.start == data.start,
-                                                    Position.end == data.end)).all()
+    duplicate = session.exec(
+        select(Position).where(
+            Position.document_id == document.id, Position.start == data.start, Position.end == data.end
+        )
+    ).all()
     for other in duplicate:
         if {s.slug for s in other.speakers} == {s.slug for s in speakers}:
-            raise ApiError(409, f"Position {other.id} has this span and these speakers already; PATCH it instead.",
-                           type=CONFLICT, title="Duplicate position", extra={"existing": f"/v1/positions/{other.id}"})
-    position = Position(document_id=document.id, event_id=document.event_id, date=document.event.date,
-                        start=data.start, end=data.end, text=span, act=data.act, method=CURATED, confidence=1.0,
-                        reviewed=True, speakers=speakers, topics=_topics(session, data.topics, "topics"))
+            raise ApiError(
+                409,
+                f"Position {other.id} has this span and these speakers already; PATCH it instead.",
+                type=CONFLICT,
+                title="Duplicate position",
+                extra={"existing": f"/v1/positions/{other.id}"},
+            )
+    position = Position(
+        document_id=document.id,
+        event_id=document.event_id,
+        date=document.event.date,
+        start=data.start,
+        end=data.end,
+        text=span,
+        act=data.act,
+        method=CURATED,
+        confidence=1.0,
+        reviewed=True,
+        speakers=speakers,
+        topics=_topics(session, data.topics, "topics"),
+    )
     session.add(position)
     session.commit()
     session.refresh(position)
@@ -92,14 +119,18 @@ def delete_document(session: Session, document: Document) -> None:
 def add_topic(session: Session, data: TopicIn) -> Topic:
     """Add a topic to the vocabulary; the annotator uses its keywords from the next run on."""
     if session.get(Topic, data.slug) is not None:
-        raise ApiError(409, f"Topic {data.slug!r} exists already.", type=CONFLICT, title="Duplicate topic",
-                       extra={"existing": f"/v1/topics/{data.slug}"})
+        raise ApiError(
+            409,
+            f"Topic {data.slug!r} exists already.",
+            type=CONFLICT,
+            title="Duplicate topic",
+            extra={"existing": f"/v1/topics/{data.slug}"},
+        )
     keywords = [k.strip() for k in data.keywords if k.strip()]
-    topic = Topic(slug=data.slug, name=data.name, description=data.description, headline=data.headline,
-                  keywords=keywords)
+    topic = Topic(
+        slug=data.slug, name=data.name, description=data.description, headline=data.headline, keywords=keywords
+    )
     session.add(topic)
     session.commit()
     session.refresh(topic)
     return topic
-
-

@@ -3,6 +3,7 @@
 The backup API copies pages while holding read locks step by step, so a backup taken while the
 server serves and writes is a consistent snapshot; readers and writers are never stopped for long.
 """
+
 from __future__ import annotations
 
 import sqlite3

@@ -4,6 +4,7 @@ Records carry a `type` (leader, topic, event, document, position) and appear in 
 so a file can be loaded in one pass. Ids, offsets, speakers, topics, provenance and timestamps are
 kept as they are; `load` validates every record and writes everything in one transaction.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -43,32 +44,72 @@ def _iso(value: dt.date | dt.datetime) -> str:
 
 
 def _leader(le: Leader) -> dict[str, Any]:
-    return {"type": "leader", "slug": le.slug, "name": le.name, "office": le.office, "country": le.country,
-            "gender": le.gender, "aliases": list(le.aliases)}
+    return {
+        "type": "leader",
+        "slug": le.slug,
+        "name": le.name,
+        "office": le.office,
+        "country": le.country,
+        "gender": le.gender,
+        "aliases": list(le.aliases),
+    }
 
 
 def _topic(t: Topic) -> dict[str, Any]:
-    return {"type": "topic", "slug": t.slug, "name": t.name, "description": t.description, "headline": t.headline,
-            "keywords": list(t.keywords)}
+    return {
+        "type": "topic",
+        "slug": t.slug,
+        "name": t.name,
+        "description": t.description,
+        "headline": t.headline,
+        "keywords": list(t.keywords),
+    }
 
 
 def _event(e: Event) -> dict[str, Any]:
-    return {"type": "event", "id": e.id, "kind": e.kind, "date": _iso(e.date), "title": e.title,
-            "participants": sorted(p.slug for p in e.participants)}
+    return {
+        "type": "event",
+        "id": e.id,
+        "kind": e.kind,
+        "date": _iso(e.date),
+        "title": e.title,
+        "participants": sorted(p.slug for p in e.participants),
+    }
 
 
 def _document(d: Document) -> dict[str, Any]:
-    return {"type": "document", "id": d.id, "event_id": d.event_id, "title": d.title, "source": d.source,
-            "url": d.url, "language": d.language, "sha256": d.sha256, "created_at": _iso(d.created_at),
-            "text": d.text}
+    return {
+        "type": "document",
+        "id": d.id,
+        "event_id": d.event_id,
+        "title": d.title,
+        "source": d.source,
+        "url": d.url,
+        "language": d.language,
+        "sha256": d.sha256,
+        "created_at": _iso(d.created_at),
+        "text": d.text,
+    }
 
 
 def _position(p: Position) -> dict[str, Any]:
-    return {"type": "position", "id": p.id, "document_id": p.document_id, "event_id": p.event_id,
-            "date": _iso(p.date), "start": p.start, "end": p.end, "text": p.text,
-            "speakers": sorted(s.slug for s in p.speakers), "topics": sorted(t.slug for t in p.topics),
-            "act": p.act, "method": p.method, "confidence": p.confidence, "reviewed": p.reviewed,
-            "created_at": _iso(p.created_at)}
+    return {
+        "type": "position",
+        "id": p.id,
+        "document_id": p.document_id,
+        "event_id": p.event_id,
+        "date": _iso(p.date),
+        "start": p.start,
+        "end": p.end,
+        "text": p.text,
+        "speakers": sorted(s.slug for s in p.speakers),
+        "topics": sorted(t.slug for t in p.topics),
+        "act": p.act,
+        "method": p.method,
+        "confidence": p.confidence,
+        "reviewed": p.reviewed,
+        "created_at": _iso(p.created_at),
+    }
 
 
 def _batches(session: Session, model: Any, key: Any, options: tuple[Any, ...] = ()) -> Iterator[Any]:
@@ -102,11 +143,30 @@ _REQUIRED: dict[str, dict[str, type | tuple[type, ...]]] = {
     "leader": {"slug": str, "name": str, "aliases": list},
     "topic": {"slug": str, "name": str, "description": str, "headline": bool, "keywords": list},
     "event": {"id": str, "kind": str, "date": str, "title": str, "participants": list},
-    "document": {"id": str, "event_id": str, "title": str, "language": str, "sha256": str, "created_at": str,
-                 "text": str},
-    "position": {"id": int, "document_id": str, "event_id": str, "date": str, "start": int, "end": int,
-                 "text": str, "speakers": list, "topics": list, "method": str, "confidence": (int, float),
-                 "reviewed": bool, "created_at": str},
+    "document": {
+        "id": str,
+        "event_id": str,
+        "title": str,
+        "language": str,
+        "sha256": str,
+        "created_at": str,
+        "text": str,
+    },
+    "position": {
+        "id": int,
+        "document_id": str,
+        "event_id": str,
+        "date": str,
+        "start": int,
+        "end": int,
+        "text": str,
+        "speakers": list,
+        "topics": list,
+        "method": str,
+        "confidence": (int, float),
+        "reviewed": bool,
+        "created_at": str,
+    },
 }
 
 
@@ -135,7 +195,7 @@ def _datetime(where: str, value: str) -> dt.datetime:
         parsed = dt.datetime.fromisoformat(value)
     except ValueError:
         raise ExportError(f"{where}: {value!r} is not an ISO 8601 timestamp") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
 def _optional(record: dict[str, Any], *keys: str) -> dict[str, Any]:
@@ -156,16 +216,31 @@ def _load_one(session: Session, where: str, r: dict[str, Any], summary: LoadSumm
     if kind == "leader":
         existing = session.get(Leader, r["slug"])
         if existing is None:
-            session.add(Leader(slug=r["slug"], name=r["name"], office=r.get("office"), country=r.get("country"),
-                               gender=r.get("gender"), aliases=list(r["aliases"])))
+            session.add(
+                Leader(
+                    slug=r["slug"],
+                    name=r["name"],
+                    office=r.get("office"),
+                    country=r.get("country"),
+                    gender=r.get("gender"),
+                    aliases=list(r["aliases"]),
+                )
+            )
         elif _same(where, _leader(existing), _optional(r, "office", "country", "gender"), kind, r["slug"]):
             summary.unchanged[kind] += 1
             return
     elif kind == "topic":
         existing_topic = session.get(Topic, r["slug"])
         if existing_topic is None:
-            session.add(Topic(slug=r["slug"], name=r["name"], description=r["description"], headline=r["headline"],
-                              keywords=list(r["keywords"])))
+            session.add(
+                Topic(
+                    slug=r["slug"],
+                    name=r["name"],
+                    description=r["description"],
+                    headline=r["headline"],
+                    keywords=list(r["keywords"]),
+                )
+            )
         elif _same(where, _topic(existing_topic), r, kind, r["slug"]):
             summary.unchanged[kind] += 1
             return
@@ -173,8 +248,9 @@ def _load_one(session: Session, where: str, r: dict[str, Any], summary: LoadSumm
         leaders = [_get(session, where, Leader, slug, "participant") for slug in r["participants"]]
         existing_event = session.get(Event, r["id"])
         if existing_event is None:
-            session.add(Event(id=r["id"], kind=r["kind"], date=_date(where, r["date"]), title=r["title"],
-                              participants=leaders))
+            session.add(
+                Event(id=r["id"], kind=r["kind"], date=_date(where, r["date"]), title=r["title"], participants=leaders)
+            )
         elif _same(where, _event(existing_event), {**r, "participants": sorted(r["participants"])}, kind, r["id"]):
             summary.unchanged[kind] += 1
             return
@@ -185,9 +261,19 @@ def _load_one(session: Session, where: str, r: dict[str, Any], summary: LoadSumm
         existing_doc = session.get(Document, r["id"])
         record = {**_optional(r, "source", "url"), "created_at": _iso(_datetime(where, r["created_at"]))}
         if existing_doc is None:
-            session.add(Document(id=r["id"], event_id=r["event_id"], title=r["title"], source=r.get("source"),
-                                 url=r.get("url"), language=r["language"], text=r["text"], sha256=r["sha256"],
-                                 created_at=_datetime(where, r["created_at"])))
+            session.add(
+                Document(
+                    id=r["id"],
+                    event_id=r["event_id"],
+                    title=r["title"],
+                    source=r.get("source"),
+                    url=r.get("url"),
+                    language=r["language"],
+                    text=r["text"],
+                    sha256=r["sha256"],
+                    created_at=_datetime(where, r["created_at"]),
+                )
+            )
         elif _same(where, _document(existing_doc), record, kind, r["id"]):
             summary.unchanged[kind] += 1
             return
@@ -209,7 +295,7 @@ def _load_position(session: Session, where: str, r: dict[str, Any], summary: Loa
     document = _get(session, where, Document, r["document_id"], "document")
     if r["event_id"] != document.event_id:
         raise ExportError(f"{where}: position {r['id']}: event_id {r['event_id']!r} is not its document's event")
-    if not 0 <= r["start"] < r["end"] <= len(document.text) or document.text[r["start"]:r["end"]] != r["text"]:
+    if not 0 <= r["start"] < r["end"] <= len(document.text) or document.text[r["start"] : r["end"]] != r["text"]:
         raise ExportError(f"{where}: position {r['id']}: text is not the document text at [{r['start']}, {r['end']})")
     if r.get("act") is not None and r["act"] not in ACTS:
         raise ExportError(f"{where}: position {r['id']}: act {r['act']!r} must be one of {', '.join(ACTS)}")
@@ -220,18 +306,40 @@ def _load_position(session: Session, where: str, r: dict[str, Any], summary: Loa
         raise ExportError(f"{where}: position {r['id']}: date {r['date']} is not its event's date")
     speakers = [_get(session, where, Leader, s, "speaker") for s in r["speakers"]]
     topics = [_get(session, where, Topic, t, "topic") for t in r["topics"]]
-    record = {**r, "speakers": sorted(r["speakers"]), "topics": sorted(r["topics"]), "act": r.get("act"),
-              "created_at": _iso(_datetime(where, r["created_at"]))}
-    existing = session.exec(select(Position).where(Position.id == r["id"]).options(
-        selectinload(Position.speakers), selectinload(Position.topics))).first()  # type: ignore[arg-type]
+    record = {
+        **r,
+        "speakers": sorted(r["speakers"]),
+        "topics": sorted(r["topics"]),
+        "act": r.get("act"),
+        "created_at": _iso(_datetime(where, r["created_at"])),
+    }
+    existing = session.exec(
+        select(Position)
+        .where(Position.id == r["id"])
+        .options(selectinload(Position.speakers), selectinload(Position.topics))
+    ).first()  # type: ignore[arg-type]
     if existing is not None:
         _same(where, _position(existing), record, "position", r["id"])
         summary.unchanged["position"] += 1
         return
-    session.add(Position(id=r["id"], document_id=r["document_id"], event_id=r["event_id"], date=date,
-                         start=r["start"], end=r["end"], text=r["text"], act=r.get("act"), method=r["method"],
-                         confidence=float(r["confidence"]), reviewed=r["reviewed"],
-                         created_at=_datetime(where, r["created_at"]), speakers=speakers, topics=topics))
+    session.add(
+        Position(
+            id=r["id"],
+            document_id=r["document_id"],
+            event_id=r["event_id"],
+            date=date,
+            start=r["start"],
+            end=r["end"],
+            text=r["text"],
+            act=r.get("act"),
+            method=r["method"],
+            confidence=float(r["confidence"]),
+            reviewed=r["reviewed"],
+            created_at=_datetime(where, r["created_at"]),
+            speakers=speakers,
+            topics=topics,
+        )
+    )
     summary.added["position"] += 1
     if summary.added["position"] % BATCH == 0:
         session.flush()

@@ -1,4 +1,5 @@
 """Bridge between the database and the pure annotator: registry rows in, annotator results out."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -7,19 +8,26 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from app.annotate import ANNOTATOR_VERSION, Annotation, Participant, TopicSpec, annotate
-from app.models import Leader, Topic
 from app.ingest.readout_metadata import slugify
+from app.models import Leader, Topic
 
 
 def as_participant(leader: Leader) -> Participant:
-    return Participant(name=leader.name, title=leader.office, country=leader.country, gender=leader.gender,
-                       aliases=tuple(leader.aliases))
+    return Participant(
+        name=leader.name,
+        title=leader.office,
+        country=leader.country,
+        gender=leader.gender,
+        aliases=tuple(leader.aliases),
+    )
 
 
 def topic_specs(session: Session) -> list[TopicSpec]:
     """The vocabulary as the annotator needs it; topics added through the API count at once."""
-    return [TopicSpec(slug=t.slug, name=t.name, keywords=tuple(t.keywords))
-            for t in session.exec(select(Topic).order_by(Topic.slug)).all()]
+    return [
+        TopicSpec(slug=t.slug, name=t.name, keywords=tuple(t.keywords))
+        for t in session.exec(select(Topic).order_by(Topic.slug)).all()
+    ]
 
 
 class LeaderIndex:
@@ -33,7 +41,7 @@ class LeaderIndex:
                 self._by_key.setdefault(key.casefold(), le)
 
     @classmethod
-    def load(cls, session: Session) -> "LeaderIndex":
+    def load(cls, session: Session) -> LeaderIndex:
         return cls(session.exec(select(Leader)).all())
 
     def find(self, name: str) -> Leader | None:
@@ -47,8 +55,14 @@ def new_leader(participant: Participant, taken: set[str]) -> Leader:
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
     taken.add(slug)
-    return Leader(slug=slug, name=participant.name, office=participant.title, country=participant.country,
-                  gender=participant.gender, aliases=list(participant.aliases))
+    return Leader(
+        slug=slug,
+        name=participant.name,
+        office=participant.title,
+        country=participant.country,
+        gender=participant.gender,
+        aliases=list(participant.aliases),
+    )
 
 
 @dataclass
@@ -62,13 +76,23 @@ class AnnotatorRun:
     method: str = ANNOTATOR_VERSION
 
 
-def run_annotator(session: Session, text: str, participants: Sequence[Leader] | None, kind: str | None,
-                  index: LeaderIndex | None = None) -> AnnotatorRun:
+def run_annotator(
+    session: Session,
+    text: str,
+    participants: Sequence[Leader] | None,
+    kind: str | None,
+    index: LeaderIndex | None = None,
+) -> AnnotatorRun:
     """Annotate `text`; inferred participants are matched to the registry or made into new leaders."""
     index = index or LeaderIndex.load(session)
     given = [as_participant(le) for le in participants] if participants else None
-    result = annotate(text, topics=topic_specs(session), participants=given, kind=kind,
-                      known_leaders=[as_participant(le) for le in index.leaders])
+    result = annotate(
+        text,
+        topics=topic_specs(session),
+        participants=given,
+        kind=kind,
+        known_leaders=[as_participant(le) for le in index.leaders],
+    )
     taken = {le.slug for le in index.leaders}
     resolved: list[Leader] = []
     by_name: dict[str, Leader] = {}

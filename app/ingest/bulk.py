@@ -11,6 +11,7 @@ Every document is checked before anything of its chunk is written, so a bad reco
 its index and skipped; the others of its transaction go in. A database error rolls the whole
 transaction back and is raised: what earlier transactions committed stays, nothing is half-written.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,11 +27,21 @@ from sqlmodel import Session, select
 
 from app.annotate import Annotation, Participant
 from app.core.errors import ApiError
-from app.models import Document, Event, EventParticipant, Leader, Position, PositionSpeaker, PositionTopic, Topic, utcnow
-from app.schemas import DocumentIn
 from app.ingest.annotator_bridge import LeaderIndex, new_leader
-from app.ingest.service import check_text, sha256_of
 from app.ingest.readout_metadata import default_title, find_date, guess_kind, slugify
+from app.ingest.service import check_text, sha256_of
+from app.models import (
+    Document,
+    Event,
+    EventParticipant,
+    Leader,
+    Position,
+    PositionSpeaker,
+    PositionTopic,
+    Topic,
+    utcnow,
+)
+from app.schemas import DocumentIn
 
 # Documents per transaction. On a large database each transaction rewrites most pages of the
 # scattered indexes (position_key, position(date, id)) whatever its size, so bigger transactions
@@ -43,8 +54,20 @@ CHUNK_SIZE = 2000
 SQLITE_CACHE_KIB = 1_048_576
 
 _DOCUMENT_COLUMNS = ("id", "event_id", "title", "source", "url", "language", "text", "sha256", "created_at")
-_POSITION_COLUMNS = ("id", "document_id", "event_id", "date", "start", "end", "text", "act", "method", "confidence",
-                     "reviewed", "created_at")
+_POSITION_COLUMNS = (
+    "id",
+    "document_id",
+    "event_id",
+    "date",
+    "start",
+    "end",
+    "text",
+    "act",
+    "method",
+    "confidence",
+    "reviewed",
+    "created_at",
+)
 
 
 @dataclass
@@ -89,8 +112,14 @@ class _Base:
 
 def _detached(leader: Leader) -> Leader:
     # A plain copy: the session's instances expire at every commit and would be re-read one by one.
-    return Leader(slug=leader.slug, name=leader.name, office=leader.office, country=leader.country,
-                  gender=leader.gender, aliases=list(leader.aliases))
+    return Leader(
+        slug=leader.slug,
+        name=leader.name,
+        office=leader.office,
+        country=leader.country,
+        gender=leader.gender,
+        aliases=list(leader.aliases),
+    )
 
 
 class BulkLoader:
@@ -101,8 +130,13 @@ class BulkLoader:
         dialect = session.get_bind().dialect
         self.dialect = dialect.name
         # sqlite3's own date adapter (isoformat), applied once per distinct date instead of once per row.
-        self._date_bind = (dt.date.isoformat if dialect.name == "sqlite" and Position.__table__.c.date.type  # type: ignore[attr-defined]
-                           .bind_processor(dialect) is None else _processor(Position.__table__.c.date, dialect))  # type: ignore[attr-defined]
+        self._date_bind = (
+            dt.date.isoformat
+            if dialect.name == "sqlite"
+            and Position.__table__.c.date.type.bind_processor(dialect)  # type: ignore[attr-defined]
+            is None
+            else _processor(Position.__table__.c.date, dialect)
+        )  # type: ignore[attr-defined]
         self._time_bind = _processor(Position.__table__.c.created_at, dialect)  # type: ignore[attr-defined]
         self._bool_bind = _processor(Position.__table__.c.reviewed, dialect)  # type: ignore[attr-defined]
         self._dates: dict[dt.date, Any] = {}
@@ -151,24 +185,34 @@ class BulkLoader:
         if leader is None:
             leader = new_leader(Participant(name=name.strip()), self.taken)
             self.index = LeaderIndex([*self.index.leaders, leader])
-            plan.leaders.append({"slug": leader.slug, "name": leader.name, "office": leader.office,
-                                 "country": leader.country, "gender": leader.gender, "aliases": leader.aliases})
+            plan.leaders.append(
+                {
+                    "slug": leader.slug,
+                    "name": leader.name,
+                    "office": leader.office,
+                    "country": leader.country,
+                    "gender": leader.gender,
+                    "aliases": leader.aliases,
+                }
+            )
         return leader
 
     def _load_events(self, ids: set[str]) -> None:
         unknown = [i for i in ids if i not in self.events]
         if not unknown:
             return
-        rows = self.session.exec(select(EventParticipant.event_id, EventParticipant.leader_slug)  # type: ignore[call-overload]
-                                 .where(EventParticipant.event_id.in_(unknown))).all()
+        rows = self.session.exec(
+            select(EventParticipant.event_id, EventParticipant.leader_slug).where(  # type: ignore[call-overload]
+                EventParticipant.event_id.in_(unknown)
+            )
+        ).all()
         found: dict[str, set[str]] = {}
         for event_id, slug in rows:
             found.setdefault(event_id, set()).add(slug)
         for event_id in self.session.exec(select(Event.id).where(Event.id.in_(unknown))).all():  # type: ignore[attr-defined]
             self.events[event_id] = frozenset(found.get(event_id, ()))
 
-    def _event(self, base: str, slugs: frozenset[str], kind: str, date: dt.date, names: list[str],
-               plan: _Plan) -> str:
+    def _event(self, base: str, slugs: frozenset[str], kind: str, date: dt.date, names: list[str], plan: _Plan) -> str:
         """The event of these participants, kind and date (the ids `ingest` makes), created when new."""
         event_id, n = base, 2
         while event_id in self.events and self.events[event_id] != slugs:
@@ -214,8 +258,7 @@ class BulkLoader:
             return None
         leaders = list({le.slug: le for le in (self._leader(n, plan) for n in names)}.values())
         surnames = "-".join(self._surname(le) for le in sorted(leaders, key=lambda le: le.slug)) or "unknown"
-        return _Base(f"{surnames}-{slugify(kind)}-{date.isoformat()}", kind, date, leaders,
-                     named[0] if named else None)
+        return _Base(f"{surnames}-{slugify(kind)}-{date.isoformat()}", kind, date, leaders, named[0] if named else None)
 
     def _plan(self, batch: list[tuple[int, DocumentIn, Annotation, str]], report: BulkReport) -> _Plan:
         plan = _Plan()
@@ -259,20 +302,50 @@ class BulkLoader:
             if payload.id and (doc_id in taken_docs or doc_id in self.doc_ids):
                 report.errors.append((i, f"id: a document with id {doc_id!r} exists already"))
                 continue
-            event_id = base.event_id or self._event(base.event_base, frozenset(le.slug for le in base.leaders),
-                                                    base.kind, base.date, [le.name for le in base.leaders], plan)
+            event_id = base.event_id or self._event(
+                base.event_base,
+                frozenset(le.slug for le in base.leaders),
+                base.kind,
+                base.date,
+                [le.name for le in base.leaders],
+                plan,
+            )
             unique, n = doc_id, 2
             while unique in taken_docs or unique in self.doc_ids or (n > 2 and self._stored_doc(unique)):
                 unique, n = f"{doc_id}-{n}", n + 1
             self.doc_ids.add(unique)
             text_ = payload.text
             plan.indexes.append(i)
-            plan.documents.append((unique, event_id, payload.title or default_title(text_), payload.source, payload.url,
-                                   payload.language, text_, hashes[i], now))
+            plan.documents.append(
+                (
+                    unique,
+                    event_id,
+                    payload.title or default_title(text_),
+                    payload.source,
+                    payload.url,
+                    payload.language,
+                    text_,
+                    hashes[i],
+                    now,
+                )
+            )
             date = self._date(base.date)
             for found, speakers in spans:
-                plan.positions.append((unique, event_id, date, found.start, found.end, text_[found.start:found.end],
-                                       found.act, method, round(found.confidence, 4), curated, now))
+                plan.positions.append(
+                    (
+                        unique,
+                        event_id,
+                        date,
+                        found.start,
+                        found.end,
+                        text_[found.start : found.end],
+                        found.act,
+                        method,
+                        round(found.confidence, 4),
+                        curated,
+                        now,
+                    )
+                )
                 plan.speakers.append(speakers)
                 plan.topics.append([t for t in dict.fromkeys(found.topics) if t in vocabulary])
         return plan
@@ -293,7 +366,7 @@ class BulkLoader:
         for k, found in enumerate(given.positions):
             if not 0 <= found.start < found.end <= len(text_):
                 return f"positions[{k}]: span [{found.start}, {found.end}) is not inside the text"
-            span = text_[found.start:found.end]
+            span = text_[found.start : found.end]
             if span[0].isspace() or span[-1].isspace():  # what span != span.strip() says, without the copy
                 return f"positions[{k}]: span has leading or trailing whitespace"
             if not 0 <= found.confidence <= 1:
@@ -303,8 +376,11 @@ class BulkLoader:
                 slug = by_name.get(name.casefold())
                 if slug is None:
                     words = set(name.casefold().split())
-                    hits = [le.slug for le in leaders
-                            if words and (words <= self._name_words(le) or self._name_words(le) <= words)]
+                    hits = [
+                        le.slug
+                        for le in leaders
+                        if words and (words <= self._name_words(le) or self._name_words(le) <= words)
+                    ]
                     if len(hits) != 1:
                         return f"positions[{k}]: speaker {name!r} is not one of the participants"
                     slug = by_name[name.casefold()] = hits[0]
@@ -329,8 +405,9 @@ class BulkLoader:
             conn.execute(text("SELECT set_config('summit.bulk_load', 'on', true)"))
             return
         conn.execute(text("INSERT INTO bulk_load (id) VALUES (1)"))  # the first write: the transaction begins
-        self._triggers = conn.execute(text(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%bulk_load%' ORDER BY rowid")).all()
+        self._triggers = conn.execute(
+            text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%bulk_load%' ORDER BY rowid")
+        ).all()
         quote = conn.dialect.identifier_preparer.quote_identifier
         for name, _ in self._triggers:
             conn.exec_driver_sql(f"DROP TRIGGER {quote(name)}")  # sql-identifiers-only
@@ -347,12 +424,24 @@ class BulkLoader:
         ids: list[int] = []
         if plan.positions:
             ids = _allocate_ids(conn, len(plan.positions))
-            put(conn, Position.__table__, _POSITION_COLUMNS,  # type: ignore[attr-defined]
-                [(pid, *row) for pid, row in zip(ids, plan.positions)])
-            put(conn, PositionSpeaker.__table__, ("position_id", "leader_slug"),  # type: ignore[attr-defined]
-                [(pid, s) for pid, ss in zip(ids, plan.speakers) for s in ss])
-            put(conn, PositionTopic.__table__, ("position_id", "topic_slug"),  # type: ignore[attr-defined]
-                [(pid, t) for pid, ts in zip(ids, plan.topics) for t in ts])
+            put(
+                conn,
+                Position.__table__,
+                _POSITION_COLUMNS,  # type: ignore[attr-defined]
+                [(pid, *row) for pid, row in zip(ids, plan.positions)],
+            )
+            put(
+                conn,
+                PositionSpeaker.__table__,
+                ("position_id", "leader_slug"),  # type: ignore[attr-defined]
+                [(pid, s) for pid, ss in zip(ids, plan.speakers) for s in ss],
+            )
+            put(
+                conn,
+                PositionTopic.__table__,
+                ("position_id", "topic_slug"),  # type: ignore[attr-defined]
+                [(pid, t) for pid, ts in zip(ids, plan.topics) for t in ts],
+            )
         if self.derive:
             _derive(conn, plan, ids)
         return len(plan.positions)
@@ -388,20 +477,29 @@ _KEYS = (
     "WHERE s.position_id {ids} "
     "UNION ALL SELECT t.topic_slug, s.leader_slug, p.date, p.id FROM position_topic t "
     "JOIN position_speaker s ON s.position_id = t.position_id JOIN position p ON p.id = t.position_id "
-    "WHERE t.position_id {ids}")
+    "WHERE t.position_id {ids}"
+)
 _IDS = {"sqlite": "BETWEEN :lo AND :hi", "postgresql": "= ANY(:ids)"}
-_STATEMENTS = {dialect: [text(sql.replace("{ids}", ids))  # sql-identifiers-only
-                         for sql in ([_SQLITE_FTS] if dialect == "sqlite" else []) + [_KEYS]]
-               for dialect, ids in _IDS.items()}
-_COUNTS = text("INSERT INTO position_count (topic_slug, leader_slug, n) VALUES (:t, :l, :n) "
-               "ON CONFLICT (topic_slug, leader_slug) DO UPDATE SET n = position_count.n + excluded.n")
+_STATEMENTS = {
+    dialect: [
+        text(sql.replace("{ids}", ids))  # sql-identifiers-only
+        for sql in ([_SQLITE_FTS] if dialect == "sqlite" else []) + [_KEYS]
+    ]
+    for dialect, ids in _IDS.items()
+}
+_COUNTS = text(
+    "INSERT INTO position_count (topic_slug, leader_slug, n) VALUES (:t, :l, :n) "
+    "ON CONFLICT (topic_slug, leader_slug) DO UPDATE SET n = position_count.n + excluded.n"
+)
 
 
 def _derive(conn: Connection, plan: _Plan, ids: list[int]) -> None:
     sqlite = conn.dialect.name == "sqlite"
     if plan.documents and sqlite:  # PostgreSQL's search indexes are expression indexes: nothing to write
-        conn.exec_driver_sql("INSERT INTO search_document (document_id, title, text) VALUES (?, ?, ?)",
-                             [(d[0], d[2], d[6]) for d in plan.documents])
+        conn.exec_driver_sql(
+            "INSERT INTO search_document (document_id, title, text) VALUES (?, ?, ?)",
+            [(d[0], d[2], d[6]) for d in plan.documents],
+        )
     if not ids:
         return
     params = {"lo": ids[0], "hi": ids[-1]} if sqlite else {"ids": ids}
@@ -486,13 +584,23 @@ class InitialLoadRefused(RuntimeError):
 
 
 # Tables whose secondary indexes and constraints an initial load on PostgreSQL drops and recreates.
-INITIAL_LOAD_TABLES = ("event", "event_participant", "document", "position", "position_speaker", "position_topic",
-                       "position_key")
+INITIAL_LOAD_TABLES = (
+    "event",
+    "event_participant",
+    "document",
+    "position",
+    "position_speaker",
+    "position_topic",
+    "position_key",
+)
 # Kept through an initial load: the planner's own look-ups (duplicates, derived ids, events) use them.
 INITIAL_LOAD_KEPT = ("event_pkey", "event_participant_pkey", "document_pkey", "document_sha256_key")
 # Index builds at the end of an initial load (SET LOCAL: the transaction's own).
-INITIAL_LOAD_SETTINGS = {"maintenance_work_mem": "512MB", "max_parallel_maintenance_workers": "2",
-                         "synchronous_commit": "off"}
+INITIAL_LOAD_SETTINGS = {
+    "maintenance_work_mem": "512MB",
+    "max_parallel_maintenance_workers": "2",
+    "synchronous_commit": "off",
+}
 
 
 class _InitialLoad:
@@ -515,16 +623,30 @@ class _InitialLoad:
     def drop(self) -> None:
         conn, tables = self.conn, list(INITIAL_LOAD_TABLES)
         self.max_id = conn.execute(text("SELECT coalesce(max(id), 0) FROM position")).scalar_one()
-        self.constraints = [tuple(r) for r in conn.execute(text(  # type: ignore[misc]
-            "SELECT c.conrelid::regclass::text, c.conname, c.contype, pg_get_constraintdef(c.oid) FROM pg_constraint c "
-            "JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
-            "WHERE n.nspname = current_schema() AND t.relname = ANY(:tables) AND c.contype IN ('p', 'u', 'f') "
-            "AND c.conname <> ALL(:kept) ORDER BY c.contype = 'f', t.relname, c.conname"),
-            {"tables": tables, "kept": list(INITIAL_LOAD_KEPT)})]
+        self.constraints = [
+            tuple(r)
+            for r in conn.execute(
+                text(  # type: ignore[misc]
+                    "SELECT c.conrelid::regclass::text, c.conname, c.contype, pg_get_constraintdef(c.oid) FROM pg_constraint c "
+                    "JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
+                    "WHERE n.nspname = current_schema() AND t.relname = ANY(:tables) AND c.contype IN ('p', 'u', 'f') "
+                    "AND c.conname <> ALL(:kept) ORDER BY c.contype = 'f', t.relname, c.conname"
+                ),
+                {"tables": tables, "kept": list(INITIAL_LOAD_KEPT)},
+            )
+        ]
         owned = {name for _, name, _, _ in self.constraints} | set(INITIAL_LOAD_KEPT)
-        self.indexes = [(name, sql) for name, sql in conn.execute(text(
-            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
-            "AND tablename = ANY(:tables) ORDER BY tablename, indexname"), {"tables": tables}) if name not in owned]
+        self.indexes = [
+            (name, sql)
+            for name, sql in conn.execute(
+                text(
+                    "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+                    "AND tablename = ANY(:tables) ORDER BY tablename, indexname"
+                ),
+                {"tables": tables},
+            )
+            if name not in owned
+        ]
         quote = conn.dialect.identifier_preparer.quote_identifier
         for table, name, _, _ in reversed(self.constraints):  # foreign keys before the keys they reference
             conn.exec_driver_sql(f"ALTER TABLE {table} DROP CONSTRAINT {quote(name)}")  # sql-identifiers-only
@@ -536,23 +658,31 @@ class _InitialLoad:
         conn = self.conn
         params = {"lo": self.max_id}
         conn.execute(text(_KEYS.replace("{ids}", "> :lo")), params)  # sql-identifiers-only
-        conn.execute(text(
-            "INSERT INTO position_count (topic_slug, leader_slug, n) "
-            "SELECT topic_slug, leader_slug, count(*) FROM position_key WHERE position_id > :lo "
-            "GROUP BY topic_slug, leader_slug UNION ALL SELECT '', '', count(*) FROM position WHERE id > :lo "
-            "ON CONFLICT (topic_slug, leader_slug) DO UPDATE SET n = position_count.n + excluded.n"), params)
+        conn.execute(
+            text(
+                "INSERT INTO position_count (topic_slug, leader_slug, n) "
+                "SELECT topic_slug, leader_slug, count(*) FROM position_key WHERE position_id > :lo "
+                "GROUP BY topic_slug, leader_slug UNION ALL SELECT '', '', count(*) FROM position WHERE id > :lo "
+                "ON CONFLICT (topic_slug, leader_slug) DO UPDATE SET n = position_count.n + excluded.n"
+            ),
+            params,
+        )
         for key, value in INITIAL_LOAD_SETTINGS.items():
             conn.execute(text("SELECT set_config(:k, :v, true)"), {"k": key, "v": value})
         quote = conn.dialect.identifier_preparer.quote_identifier
         for table, name, contype, definition in self.constraints:
             if contype != "f":
-                conn.exec_driver_sql(f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition}")  # sql-identifiers-only
+                conn.exec_driver_sql(
+                    f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition}"  # sql-identifiers-only
+                )
         for _, sql in self.indexes:
             if not _is_gin(sql):
                 conn.exec_driver_sql(sql)
         for table, name, contype, definition in self.constraints:
             if contype == "f":
-                conn.exec_driver_sql(f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition}")  # sql-identifiers-only
+                conn.exec_driver_sql(
+                    f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition}"  # sql-identifiers-only
+                )
 
     def build_search_indexes(self, engine: Any) -> None:
         """The GIN expression indexes, after the commit, each on its own connection at the same time.
@@ -579,8 +709,10 @@ class _InitialLoad:
         for thread in threads:
             thread.join()
         if errors:
-            raise RuntimeError(f"initial_load: building the search indexes failed ({errors[0]!r}); the data is "
-                               f"committed, create the missing ones: {pending}") from errors[0]
+            raise RuntimeError(
+                f"initial_load: building the search indexes failed ({errors[0]!r}); the data is "
+                f"committed, create the missing ones: {pending}"
+            ) from errors[0]
 
 
 def _is_gin(indexdef: str) -> bool:
@@ -593,12 +725,19 @@ def _check_initial(session: Session, expect_positions: int) -> None:
         raise InitialLoadRefused(
             f"initial_load: the database already holds {held} positions (expected at most {expect_positions}); "
             "an initial load drops and rebuilds the indexes and is only for a fresh database nobody reads yet. "
-            "Load without initial_load=True.")
+            "Load without initial_load=True."
+        )
 
 
-def bulk_ingest(session: Session, items: Iterable[Item], method: str = "curated",
-                batch_size: int = BATCH_SIZE, progress: Callable[[BulkReport], None] | None = None,
-                initial_load: bool = False, expect_positions: int = 0) -> BulkReport:
+def bulk_ingest(
+    session: Session,
+    items: Iterable[Item],
+    method: str = "curated",
+    batch_size: int = BATCH_SIZE,
+    progress: Callable[[BulkReport], None] | None = None,
+    initial_load: bool = False,
+    expect_positions: int = 0,
+) -> BulkReport:
     """Store pre-annotated documents, `batch_size` per transaction (written `CHUNK_SIZE` at a time).
 
     An item may carry its own provenance method as a third element (default `method`). Duplicates (same text as a stored or earlier document) are skipped and invalid documents
@@ -629,7 +768,7 @@ def bulk_ingest(session: Session, items: Iterable[Item], method: str = "curated"
                     sqlite_cache.enlarge()
                 loader.begin()
                 for start in range(0, len(batch), chunk_size):
-                    plan = loader._plan(batch[start:start + chunk_size], report)
+                    plan = loader._plan(batch[start : start + chunk_size], report)
                     positions += loader.write(plan)
                     documents += len(plan.documents)
                 loader.commit()
@@ -648,8 +787,9 @@ def bulk_ingest(session: Session, items: Iterable[Item], method: str = "curated"
     return report
 
 
-def _initial_load(session: Session, items: Iterable[Item], method: str, batch_size: int,
-                  progress: Callable[[BulkReport], None] | None) -> BulkReport:
+def _initial_load(
+    session: Session, items: Iterable[Item], method: str, batch_size: int, progress: Callable[[BulkReport], None] | None
+) -> BulkReport:
     loader = BulkLoader(session)
     loader.derive = False
     report = BulkReport()
@@ -665,7 +805,7 @@ def _initial_load(session: Session, items: Iterable[Item], method: str, batch_si
         for batch in _batches(items, batch_size, method):
             started = clock()
             for start in range(0, len(batch), chunk_size):
-                plan = loader._plan(batch[start:start + chunk_size], report)
+                plan = loader._plan(batch[start : start + chunk_size], report)
                 report.positions += loader.write(plan)
                 report.documents += len(plan.documents)
             report.seconds += clock() - started

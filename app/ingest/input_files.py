@@ -1,5 +1,6 @@
 """Reading readouts from disk for `summit ingest`: .txt files, gold-format .json files, .ndjson files of
 gold-format records (one per line), folders of them."""
+
 from __future__ import annotations
 
 import json
@@ -10,8 +11,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from app.annotate import Annotation, FoundPosition, Participant
-from app.schemas import DocumentIn
 from app.ingest.readout_metadata import find_date, slugify
+from app.schemas import DocumentIn
 
 SUFFIXES = (".txt", ".json")
 _READ_ERRORS = (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError, ValidationError)
@@ -60,22 +61,40 @@ def _gold_record(raw: object, path: Path, default_id: str | None, annotate: bool
     if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
         return InputFile(path=path, line=line, error="not a gold-format object with a 'text'")
     participants = [p["name"] if isinstance(p, dict) else str(p) for p in raw.get("participants") or []]
-    doc = DocumentIn.model_validate({
-        "text": raw["text"], "id": slugify(str(raw["id"])) if raw.get("id") else default_id,
-        "title": raw.get("title"), "date": raw.get("date"), "kind": raw.get("kind"),
-        "source": (raw.get("document") or {}).get("source") or raw.get("source"),
-        "url": (raw.get("document") or {}).get("url") or raw.get("url"),
-        "participants": participants or None})
+    doc = DocumentIn.model_validate(
+        {
+            "text": raw["text"],
+            "id": slugify(str(raw["id"])) if raw.get("id") else default_id,
+            "title": raw.get("title"),
+            "date": raw.get("date"),
+            "kind": raw.get("kind"),
+            "source": (raw.get("document") or {}).get("source") or raw.get("source"),
+            "url": (raw.get("document") or {}).get("url") or raw.get("url"),
+            "participants": participants or None,
+        }
+    )
     positions = raw.get("positions")
     if annotate or not isinstance(positions, list):
         return InputFile(path=path, line=line, document=doc)
-    found = tuple(FoundPosition(start=int(p["start"]), end=int(p["end"]), speakers=tuple(p.get("speakers", [])),
-                                topics=tuple(p.get("topics", [])), act=p.get("act") or "assert",
-                                confidence=float((p.get("provenance") or {}).get("confidence", 1.0)))
-                  for p in positions)
+    found = tuple(
+        FoundPosition(
+            start=int(p["start"]),
+            end=int(p["end"]),
+            speakers=tuple(p.get("speakers", [])),
+            topics=tuple(p.get("topics", [])),
+            act=p.get("act") or "assert",
+            confidence=float((p.get("provenance") or {}).get("confidence", 1.0)),
+        )
+        for p in positions
+    )
     parts = tuple(Participant(name=n) for n in participants)
-    return InputFile(path=path, line=line, document=doc, given=Annotation(participants=parts, positions=found),
-                     method=str(raw.get("method") or "curated"))
+    return InputFile(
+        path=path,
+        line=line,
+        document=doc,
+        given=Annotation(participants=parts, positions=found),
+        method=str(raw.get("method") or "curated"),
+    )
 
 
 def read_inputs(paths: list[Path], annotate: bool = False) -> Iterator[InputFile]:
@@ -90,7 +109,6 @@ def read_inputs(paths: list[Path], annotate: bool = False) -> Iterator[InputFile
                 yield InputFile(path=path, error=f"unsupported file type {path.suffix!r} (use .txt, .json or .ndjson)")
         except _READ_ERRORS as exc:
             yield InputFile(path=path, error=f"cannot read: {exc}".splitlines()[0])
-
 
 
 def is_export(path: Path) -> bool:

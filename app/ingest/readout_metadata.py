@@ -1,20 +1,49 @@
 """Metadata a readout carries in its text when a client gives none: the kind of event and its date."""
+
 from __future__ import annotations
 
 import datetime as dt
 import re
 import unicodedata
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], start=1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 
 _KIND_CUES = [
     ("joint statement", re.compile(r"\bjoint (?:statement|declaration|communiqu[eé])\b", re.I)),
-    ("video call", re.compile(r"\b(?:video ?(?:link|call|conference|talks|meeting|summit)|virtual (?:meeting|summit|talks)|virtually)\b", re.I)),
-    ("phone call", re.compile(r"\b(?:(?:tele)?phone (?:call|conversation|talks)|telephone|phoned|by phone|over the phone)\b", re.I)),
+    (
+        "video call",
+        re.compile(
+            r"\b(?:video ?(?:link|call|conference|talks|meeting|summit)|virtual (?:meeting|summit|talks)|virtually)\b",
+            re.I,
+        ),
+    ),
+    (
+        "phone call",
+        re.compile(
+            r"\b(?:(?:tele)?phone (?:call|conversation|talks)|telephone|phoned|by phone|over the phone)\b", re.I
+        ),
+    ),
 ]
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DATES = [

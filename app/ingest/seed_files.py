@@ -4,6 +4,7 @@ Files: `topics.yaml` (the vocabulary), `leaders.yaml` (the registry), and `annot
 (curated annotations in the gold format of the annotation guidelines, with `event` and
 `document` metadata and a `source_file` under `data/` holding the exact text).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -124,9 +125,15 @@ def read_topics(path: Path) -> tuple[TopicRow, ...]:
         keywords = item.get("keywords") or []
         if not isinstance(keywords, list) or not all(isinstance(k, str) and k.strip() for k in keywords):
             raise SeedError(f"{path}: {where}: 'keywords' must be a list of non-empty strings")
-        rows.append(TopicRow(slug=_slug(path, where, item.get("slug"), seen), name=str(_text(path, where, item, "name")),
-                             description=str(item.get("description") or ""), headline=bool(item.get("headline", False)),
-                             keywords=tuple(keywords)))
+        rows.append(
+            TopicRow(
+                slug=_slug(path, where, item.get("slug"), seen),
+                name=str(_text(path, where, item, "name")),
+                description=str(item.get("description") or ""),
+                headline=bool(item.get("headline", False)),
+                keywords=tuple(keywords),
+            )
+        )
     return tuple(rows)
 
 
@@ -142,10 +149,16 @@ def read_leaders(path: Path) -> tuple[LeaderRow, ...]:
         aliases = item.get("aliases") or []
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
             raise SeedError(f"{path}: {where}: 'aliases' must be a list of non-empty strings")
-        rows.append(LeaderRow(slug=_slug(path, where, item.get("slug"), seen), name=str(_text(path, where, item, "name")),
-                              office=_text(path, where, item, "office", required=False),
-                              country=_text(path, where, item, "country", required=False),
-                              gender=gender, aliases=tuple(aliases)))
+        rows.append(
+            LeaderRow(
+                slug=_slug(path, where, item.get("slug"), seen),
+                name=str(_text(path, where, item, "name")),
+                office=_text(path, where, item, "office", required=False),
+                country=_text(path, where, item, "country", required=False),
+                gender=gender,
+                aliases=tuple(aliases),
+            )
+        )
     return tuple(rows)
 
 
@@ -168,8 +181,9 @@ def _int(path: Path, where: str, value: Any, key: str) -> int:
     return value
 
 
-def _position(path: Path, i: int, item: Any, text: str, participants: tuple[str, ...],
-              leaders: _LeaderIndex, topics: set[str]) -> PositionRow:
+def _position(
+    path: Path, i: int, item: Any, text: str, participants: tuple[str, ...], leaders: _LeaderIndex, topics: set[str]
+) -> PositionRow:
     where = f"positions[{i}]"
     if not isinstance(item, dict):
         raise SeedError(f"{path}: {where}: expected an object")
@@ -199,11 +213,14 @@ def _position(path: Path, i: int, item: Any, text: str, participants: tuple[str,
     act = item.get("act")
     if act is not None and act not in ACTS:
         raise SeedError(f"{path}: {where}: act {act!r} must be one of {', '.join(ACTS)}")
-    return PositionRow(start=start, end=end, speakers=tuple(sorted(set(speakers))),
-                       topics=tuple(sorted(set(topic_list))), act=act)
+    return PositionRow(
+        start=start, end=end, speakers=tuple(sorted(set(speakers))), topics=tuple(sorted(set(topic_list))), act=act
+    )
 
 
-def read_annotation(path: Path, data_dir: Path, leaders: tuple[LeaderRow, ...], topics: tuple[TopicRow, ...]) -> AnnotatedDocument:
+def read_annotation(
+    path: Path, data_dir: Path, leaders: tuple[LeaderRow, ...], topics: tuple[TopicRow, ...]
+) -> AnnotatedDocument:
     """One curated annotation file, validated against the registry, the vocabulary and its source text."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
@@ -217,13 +234,15 @@ def read_annotation(path: Path, data_dir: Path, leaders: tuple[LeaderRow, ...], 
         raise SeedError(f"{path}: 'text' must be the document text")
     source_file = raw.get("source_file")
     if source_file is not None:
-        src = (data_dir / source_file)
+        src = data_dir / source_file
         try:
             source_text = src.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise SeedError(f"{path}: source_file {source_file!r}: cannot be read as UTF-8: {exc}") from None
         if source_text != text:
-            raise SeedError(f"{path}: 'text' differs from source_file {source_file!r}; offsets must index the source exactly")
+            raise SeedError(
+                f"{path}: 'text' differs from source_file {source_file!r}; offsets must index the source exactly"
+            )
     index = _LeaderIndex(leaders)
     event = raw.get("event") or {}
     document = raw.get("document") or {}
@@ -261,9 +280,17 @@ def read_annotation(path: Path, data_dir: Path, leaders: tuple[LeaderRow, ...], 
         raise SeedError(f"{path}: 'title' must be a non-empty string")
     event_id = _slug(path, "event.id", event.get("id", f"{doc_id}-event"), set())
     return AnnotatedDocument(
-        id=doc_id, title=title, source=document.get("source"), url=document.get("url"),
-        language=document.get("language", "en"), text=text, event_id=event_id, event_kind=kind, event_date=date,
-        event_title=event.get("title") or title, participants=tuple(dict.fromkeys(participants)),
+        id=doc_id,
+        title=title,
+        source=document.get("source"),
+        url=document.get("url"),
+        language=document.get("language", "en"),
+        text=text,
+        event_id=event_id,
+        event_kind=kind,
+        event_date=date,
+        event_title=event.get("title") or title,
+        participants=tuple(dict.fromkeys(participants)),
         positions=tuple(sorted(rows, key=lambda r: (r.start, r.speakers))),
     )
 
@@ -272,8 +299,9 @@ def read_seed(data_dir: Path) -> SeedData:
     """Everything under `data_dir`, validated; raises SeedError on the first problem found."""
     topics = read_topics(data_dir / "topics.yaml")
     leaders = read_leaders(data_dir / "leaders.yaml")
-    documents = tuple(read_annotation(p, data_dir, leaders, topics)
-                      for p in sorted((data_dir / "annotations").glob("*.json")))
+    documents = tuple(
+        read_annotation(p, data_dir, leaders, topics) for p in sorted((data_dir / "annotations").glob("*.json"))
+    )
     ids = [d.id for d in documents]
     dupes = {i for i in ids if ids.count(i) > 1}
     if dupes:

@@ -1,4 +1,5 @@
 """Storing annotated readouts: documents, their events and positions, in one transaction each."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -7,12 +8,12 @@ import hashlib
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from app.core.errors import CONFLICT, ApiError, invalid_parameter
-from app.models import Document, Event, Leader, Position, Topic
-from app.schemas import DocumentIn
 from app.annotate import Annotation, Participant
+from app.core.errors import CONFLICT, ApiError, invalid_parameter
 from app.ingest.annotator_bridge import AnnotatorRun, LeaderIndex, new_leader, run_annotator
 from app.ingest.readout_metadata import default_title, find_date, guess_kind, slugify
+from app.models import Document, Event, Leader, Position, Topic
+from app.schemas import DocumentIn
 
 
 def sha256_of(text: str) -> str:
@@ -20,10 +21,14 @@ def sha256_of(text: str) -> str:
 
 
 def duplicate_error(existing_id: str) -> ApiError:
-    return ApiError(409, f"This text is already stored as document {existing_id!r}; nothing was added.",
-                    type=CONFLICT, title="Duplicate document",
-                    extra={"existing": f"/v1/documents/{existing_id}"},
-                    headers={"Location": f"/v1/documents/{existing_id}"})
+    return ApiError(
+        409,
+        f"This text is already stored as document {existing_id!r}; nothing was added.",
+        type=CONFLICT,
+        title="Duplicate document",
+        extra={"existing": f"/v1/documents/{existing_id}"},
+        headers={"Location": f"/v1/documents/{existing_id}"},
+    )
 
 
 def check_text(text: str) -> None:
@@ -61,15 +66,22 @@ def _event_for(session: Session, participants: list[Leader], kind: str, date: dt
     n = 2
     while session.get(Event, event_id) is not None:
         event_id, n = f"{surnames}-{slugify(kind)}-{date.isoformat()}-{n}", n + 1
-    title = f"{kind.capitalize()}: {' and '.join(le.name for le in participants)}" if participants else kind.capitalize()
+    title = (
+        f"{kind.capitalize()}: {' and '.join(le.name for le in participants)}" if participants else kind.capitalize()
+    )
     return Event(id=event_id, kind=kind, date=date, title=title, participants=participants)
 
 
 def _document_id(session: Session, payload: DocumentIn, participants: list[Leader], date: dt.date) -> str:
     if payload.id:
         if session.get(Document, payload.id) is not None:
-            raise ApiError(409, f"A document with id {payload.id!r} exists already; choose another id or omit it.",
-                           type=CONFLICT, title="Duplicate id", extra={"existing": f"/v1/documents/{payload.id}"})
+            raise ApiError(
+                409,
+                f"A document with id {payload.id!r} exists already; choose another id or omit it.",
+                type=CONFLICT,
+                title="Duplicate id",
+                extra={"existing": f"/v1/documents/{payload.id}"},
+            )
         return payload.id
     surnames = _surnames(participants) or "readout"
     base = f"{surnames}-{date.isoformat()}"
@@ -90,10 +102,22 @@ def positions_from(run: AnnotatorRun, session: Session, text: str, document_id: 
         speakers = list({leader.slug: leader for name in found.speakers if (leader := run.by_name.get(name))}.values())
         if not speakers:
             continue
-        rows.append(Position(document_id=document_id, event_id=event.id, date=event.date, start=found.start,
-                             end=found.end, text=text[found.start:found.end], act=found.act, method=run.method,
-                             confidence=round(found.confidence, 4), reviewed=run.method == "curated", speakers=speakers,
-                             topics=[topics[t] for t in dict.fromkeys(found.topics) if t in topics]))
+        rows.append(
+            Position(
+                document_id=document_id,
+                event_id=event.id,
+                date=event.date,
+                start=found.start,
+                end=found.end,
+                text=text[found.start : found.end],
+                act=found.act,
+                method=run.method,
+                confidence=round(found.confidence, 4),
+                reviewed=run.method == "curated",
+                speakers=speakers,
+                topics=[topics[t] for t in dict.fromkeys(found.topics) if t in topics],
+            )
+        )
     return rows
 
 
@@ -105,7 +129,7 @@ def _given_run(payload: DocumentIn, participants: list[Leader], given: Annotatio
         where = f"positions[{i}]"
         if not 0 <= found.start < found.end <= len(payload.text):
             raise invalid_parameter(where, f"span [{found.start}, {found.end}) is not inside the text", location="body")
-        span = payload.text[found.start:found.end]
+        span = payload.text[found.start : found.end]
         if span != span.strip():
             raise invalid_parameter(where, "span has leading or trailing whitespace", location="body")
         for name in found.speakers:
@@ -119,8 +143,9 @@ def _given_run(payload: DocumentIn, participants: list[Leader], given: Annotatio
     return AnnotatorRun(annotation=given, participants=participants, new_leaders=[], by_name=by_name, method=method)
 
 
-def plan(session: Session, payload: DocumentIn, given: Annotation | None = None,
-         method: str = "curated") -> tuple[AnnotatorRun, Event, dt.date]:
+def plan(
+    session: Session, payload: DocumentIn, given: Annotation | None = None, method: str = "curated"
+) -> tuple[AnnotatorRun, Event, dt.date]:
     """Resolve participants, kind and date, and run the annotator (or take `given` positions); writes nothing."""
     check_text(payload.text)
     index = LeaderIndex.load(session)
@@ -133,8 +158,9 @@ def plan(session: Session, payload: DocumentIn, given: Annotation | None = None,
     kind = payload.kind or (event.kind if event else guess_kind(payload.text))
     date = payload.date or (event.date if event else find_date(payload.title or "", payload.text))
     if date is None:
-        raise invalid_parameter("date", "required: the text names no full date (YYYY-MM-DD, 'August 25, 2021')",
-                                location="body")
+        raise invalid_parameter(
+            "date", "required: the text names no full date (YYYY-MM-DD, 'August 25, 2021')", location="body"
+        )
     if given is not None:
         if not participants:
             raise invalid_parameter("participants", "required with pre-annotated positions", location="body")
@@ -153,8 +179,7 @@ def plan(session: Session, payload: DocumentIn, given: Annotation | None = None,
 ATTEMPTS = 3
 
 
-def ingest(session: Session, payload: DocumentIn, given: Annotation | None = None,
-           method: str = "curated") -> Document:
+def ingest(session: Session, payload: DocumentIn, given: Annotation | None = None, method: str = "curated") -> Document:
     """Annotate (or take `given` positions) and store a readout in one transaction; 409 if its text is stored."""
     for attempt in range(ATTEMPTS):
         existing = session.exec(select(Document.id).where(Document.sha256 == sha256_of(payload.text))).first()
@@ -179,9 +204,16 @@ def _ingest_once(session: Session, payload: DocumentIn, given: Annotation | None
             session.add(leader)
         session.add(event)
         doc_id = _document_id(session, payload, run.participants, date)
-    document = Document(id=doc_id, event_id=event.id, title=payload.title or default_title(payload.text),
-                        source=payload.source, url=payload.url, language=payload.language, text=payload.text,
-                        sha256=sha256_of(payload.text))
+    document = Document(
+        id=doc_id,
+        event_id=event.id,
+        title=payload.title or default_title(payload.text),
+        source=payload.source,
+        url=payload.url,
+        language=payload.language,
+        text=payload.text,
+        sha256=sha256_of(payload.text),
+    )
     session.add(document)
     session.flush()
     for position in positions_from(run, session, payload.text, doc_id, event):

@@ -1,4 +1,5 @@
 """Counts over the positions matching a set of filters: facets, and timelines per period and speaker."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,9 +12,9 @@ from sqlmodel import Session, select
 
 from app.core.errors import invalid_parameter
 from app.models import Leader, Position, PositionSpeaker, PositionTopic
-from app.schemas import FacetCount, LeaderRef, TimelineBucket
 from app.positions import query_plan as position_plan
 from app.positions.filters import PositionFilters, conditions
+from app.schemas import FacetCount, LeaderRef, TimelineBucket
 
 FACETS: tuple[str, ...] = ("topic", "leader", "act", "country", "date")
 FacetKind = Literal["exact", "estimate"]
@@ -27,8 +28,9 @@ def parse_facets(raw: Iterable[str]) -> tuple[str, ...]:
     names = [n.strip() for value in raw for n in value.split(",") if n.strip()]
     bad = [n for n in names if n not in FACETS]
     if bad:
-        raise invalid_parameter("facets", f"unknown facet {', '.join(map(repr, bad))}; valid: {', '.join(FACETS)}",
-                                value=bad[0])
+        raise invalid_parameter(
+            "facets", f"unknown facet {', '.join(map(repr, bad))}; valid: {', '.join(FACETS)}", value=bad[0]
+        )
     return tuple(dict.fromkeys(names))
 
 
@@ -45,23 +47,40 @@ def _statements(ids: Any, names: tuple[str, ...]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in names:
         if name == "topic":
-            out[name] = (select(PositionTopic.topic_slug, count).where(PositionTopic.position_id.in_(ids))
-                         .group_by(PositionTopic.topic_slug).order_by(count.desc(), PositionTopic.topic_slug))
+            out[name] = (
+                select(PositionTopic.topic_slug, count)
+                .where(PositionTopic.position_id.in_(ids))
+                .group_by(PositionTopic.topic_slug)
+                .order_by(count.desc(), PositionTopic.topic_slug)
+            )
         elif name == "leader":
-            out[name] = (select(PositionSpeaker.leader_slug, count).where(PositionSpeaker.position_id.in_(ids))
-                         .group_by(PositionSpeaker.leader_slug).order_by(count.desc(), PositionSpeaker.leader_slug))
+            out[name] = (
+                select(PositionSpeaker.leader_slug, count)
+                .where(PositionSpeaker.position_id.in_(ids))
+                .group_by(PositionSpeaker.leader_slug)
+                .order_by(count.desc(), PositionSpeaker.leader_slug)
+            )
         elif name == "country":
             # A joint position of two leaders of one country counts once for it.
             distinct = func.count(PositionSpeaker.position_id.distinct())
-            out[name] = (select(Leader.country, distinct).join(Leader, Leader.slug == PositionSpeaker.leader_slug)
-                         .where(PositionSpeaker.position_id.in_(ids), Leader.country.is_not(None))
-                         .group_by(Leader.country).order_by(distinct.desc(), Leader.country))
+            out[name] = (
+                select(Leader.country, distinct)
+                .join(Leader, Leader.slug == PositionSpeaker.leader_slug)
+                .where(PositionSpeaker.position_id.in_(ids), Leader.country.is_not(None))
+                .group_by(Leader.country)
+                .order_by(distinct.desc(), Leader.country)
+            )
         elif name == "act":
-            out[name] = (select(Position.act, count).where(Position.id.in_(ids), Position.act.is_not(None))
-                         .group_by(Position.act).order_by(count.desc(), Position.act))
+            out[name] = (
+                select(Position.act, count)
+                .where(Position.id.in_(ids), Position.act.is_not(None))
+                .group_by(Position.act)
+                .order_by(count.desc(), Position.act)
+            )
         else:
-            out[name] = (select(Position.date, count).where(Position.id.in_(ids))
-                         .group_by(Position.date).order_by(Position.date))
+            out[name] = (
+                select(Position.date, count).where(Position.id.in_(ids)).group_by(Position.date).order_by(Position.date)
+            )
     return out
 
 
@@ -84,13 +103,17 @@ def _maintained(session: Session, filters: PositionFilters, name: str) -> list[F
     else:
         return None
     _count = table("position_count", column("topic_slug"), column("leader_slug"), column("n"))
-    stmt = (select(_count.c[free], _count.c.n).where(_count.c[fixed] == value, _count.c[free] != "", _count.c.n > 0)
-            .order_by(_count.c.n.desc(), _count.c[free]))
+    stmt = (
+        select(_count.c[free], _count.c.n)
+        .where(_count.c[fixed] == value, _count.c[free] != "", _count.c.n > 0)
+        .order_by(_count.c.n.desc(), _count.c[free])
+    )
     return _counts(session, stmt)
 
 
-def facet_counts(session: Session, filters: PositionFilters,
-                 names: tuple[str, ...]) -> tuple[dict[str, list[FacetCount]], dict[str, FacetKind]]:
+def facet_counts(
+    session: Session, filters: PositionFilters, names: tuple[str, ...]
+) -> tuple[dict[str, list[FacetCount]], dict[str, FacetKind]]:
     """Facets of a position list, and per facet whether its counts are `exact` or an `estimate`.
 
     Counts come from the maintained pair counts where they answer (leaders of a topic, topics of a
@@ -127,13 +150,16 @@ def _period(date: dt.date, interval: Interval) -> str:
     return date.strftime("%Y-%m" if interval == "month" else "%Y")
 
 
-def timeline(session: Session, filters: PositionFilters, interval: Interval,
-             speakers: tuple[str, ...] = ()) -> list[TimelineBucket]:
+def timeline(
+    session: Session, filters: PositionFilters, interval: Interval, speakers: tuple[str, ...] = ()
+) -> list[TimelineBucket]:
     """Matching positions per period and speaker (only `speakers` when given), oldest period first."""
-    stmt = (select(Position.date, Position.id, Leader.slug, Leader.name)
-            .join(PositionSpeaker, PositionSpeaker.position_id == Position.id)
-            .join(Leader, Leader.slug == PositionSpeaker.leader_slug)
-            .where(*conditions(filters)))
+    stmt = (
+        select(Position.date, Position.id, Leader.slug, Leader.name)
+        .join(PositionSpeaker, PositionSpeaker.position_id == Position.id)
+        .join(Leader, Leader.slug == PositionSpeaker.leader_slug)
+        .where(*conditions(filters))
+    )
     if speakers:
         stmt = stmt.where(PositionSpeaker.leader_slug.in_(speakers))
     rows = session.exec(stmt.order_by(Position.date, Position.id)).all()
@@ -144,6 +170,14 @@ def timeline(session: Session, filters: PositionFilters, interval: Interval,
         for date, pid, slug, name in in_period:
             per_speaker.setdefault((slug, name), []).append((date, pid))
         for (slug, name), items in sorted(per_speaker.items()):
-            buckets.append(TimelineBucket(period=period, speaker=LeaderRef(slug=slug, name=name), count=len(items),
-                                          first=items[0][0], last=items[-1][0], position_ids=[i for _, i in items]))
+            buckets.append(
+                TimelineBucket(
+                    period=period,
+                    speaker=LeaderRef(slug=slug, name=name),
+                    count=len(items),
+                    first=items[0][0],
+                    last=items[-1][0],
+                    position_ids=[i for _, i in items],
+                )
+            )
     return buckets

@@ -1,4 +1,5 @@
 """Side-by-side views: what several leaders say (on a topic), and what each readout of one event reports."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -6,14 +7,22 @@ from dataclasses import replace
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from app.catalog import events
 from app.core.errors import invalid_parameter
 from app.models import Event, Leader, Position, PositionSpeaker, Topic
-from app.schemas import (ComparedLeader, Comparison, DocumentRef, EventComparison, LeaderRef, PositionPublic,
-                         ReadoutCoverage, TopicCoverage)
 from app.positions import aggregates
-from app.catalog import events
 from app.positions import service as position_service
 from app.positions.filters import PositionFilters, within
+from app.schemas import (
+    ComparedLeader,
+    Comparison,
+    DocumentRef,
+    EventComparison,
+    LeaderRef,
+    PositionPublic,
+    ReadoutCoverage,
+    TopicCoverage,
+)
 
 
 def _positions(session: Session, filters: PositionFilters, limit: int, base_url: str) -> list[PositionPublic]:
@@ -25,25 +34,39 @@ def compare_leaders(session: Session, filters: PositionFilters, limit: int, base
     """The leaders of `filters.leader` side by side on the positions matching the other filters."""
     slugs = filters.leader
     if len(slugs) < 2:
-        raise invalid_parameter("leader", "give at least two leaders to compare (repeat the parameter)",
-                                value=slugs[0] if slugs else None)
+        raise invalid_parameter(
+            "leader", "give at least two leaders to compare (repeat the parameter)", value=slugs[0] if slugs else None
+        )
     base = replace(filters, leader=())
     names = dict(session.exec(select(Leader.slug, Leader.name).where(Leader.slug.in_(slugs))).all())  # type: ignore[attr-defined]
     sides = []
     for slug in slugs:
         own = within(base, leader=slug)
         counts = aggregates.facets(session, own, ("topic", "act"))
-        sides.append(ComparedLeader(leader=LeaderRef(slug=slug, name=names[slug]),
-                                    count=position_service.count_positions(session, own),
-                                    positions=_positions(session, own, limit, base_url),
-                                    topics=counts["topic"], acts=counts["act"]))
+        sides.append(
+            ComparedLeader(
+                leader=LeaderRef(slug=slug, name=names[slug]),
+                count=position_service.count_positions(session, own),
+                positions=_positions(session, own, limit, base_url),
+                topics=counts["topic"],
+                acts=counts["act"],
+            )
+        )
     shared = set.intersection(*({c.value for c in side.topics} for side in sides))
     # Joint: positions at least two of the compared leaders speak together.
-    together = (select(PositionSpeaker.position_id).where(PositionSpeaker.leader_slug.in_(slugs))
-                .group_by(PositionSpeaker.position_id).having(func.count() >= 2))
+    together = (
+        select(PositionSpeaker.position_id)
+        .where(PositionSpeaker.leader_slug.in_(slugs))
+        .group_by(PositionSpeaker.position_id)
+        .having(func.count() >= 2)
+    )
     joint = replace(base, extra=(*base.extra, Position.id.in_(together)))  # type: ignore[union-attr]
-    return Comparison(topics=list(filters.topic), leaders=sides, shared_topics=sorted(shared),
-                      joint=_positions(session, joint, limit, base_url))
+    return Comparison(
+        topics=list(filters.topic),
+        leaders=sides,
+        shared_topics=sorted(shared),
+        joint=_positions(session, joint, limit, base_url),
+    )
 
 
 def compare_readouts(session: Session, event: Event, base_url: str) -> EventComparison:
@@ -61,16 +84,20 @@ def compare_readouts(session: Session, event: Event, base_url: str) -> EventComp
         for topic in public.topics:
             by_topic.setdefault(topic, {}).setdefault(public.document_id, []).append(public)
     topic_names = dict(session.exec(select(Topic.slug, Topic.name).where(Topic.slug.in_(list(by_topic)))).all())  # type: ignore[attr-defined]
-    coverage = [TopicCoverage(topic=slug, name=topic_names.get(slug, slug),
-                              documents=[ReadoutCoverage(document_id=d, positions=per_doc[d]) for d in doc_ids
-                                         if d in per_doc],
-                              missing_from=[d for d in doc_ids if d not in per_doc])
-                for slug, per_doc in by_topic.items()]
+    coverage = [
+        TopicCoverage(
+            topic=slug,
+            name=topic_names.get(slug, slug),
+            documents=[ReadoutCoverage(document_id=d, positions=per_doc[d]) for d in doc_ids if d in per_doc],
+            missing_from=[d for d in doc_ids if d not in per_doc],
+        )
+        for slug, per_doc in by_topic.items()
+    ]
     # What all readouts agree on first, then what some left out; larger topics first within each.
     coverage.sort(key=lambda t: (len(t.missing_from), -sum(len(c.positions) for c in t.documents), t.topic))
-    return EventComparison(event=events.event_summary(event),
-                           documents=[DocumentRef(id=d.id, title=d.title, source=d.source) for d in documents],
-                           topics=coverage,
-                           untagged=[ReadoutCoverage(document_id=d, positions=untagged[d]) for d in doc_ids
-                                     if d in untagged])
-
+    return EventComparison(
+        event=events.event_summary(event),
+        documents=[DocumentRef(id=d.id, title=d.title, source=d.source) for d in documents],
+        topics=coverage,
+        untagged=[ReadoutCoverage(document_id=d, positions=untagged[d]) for d in doc_ids if d in untagged],
+    )

@@ -2,6 +2,7 @@
 
 A repeated parameter means any of its values; different parameters must all hold.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,10 +12,10 @@ from typing import Any
 from sqlalchemy import ColumnElement
 from sqlmodel import Session, select
 
-from app.core.errors import ApiError, INVALID_PARAMETERS
+from app.core.errors import INVALID_PARAMETERS, ApiError
 from app.models import Document, Event, Leader, Position, PositionSpeaker, PositionTopic, Topic
-from app.schemas import ACTS
 from app.positions import fulltext as search
+from app.schemas import ACTS
 
 
 @dataclass(frozen=True)
@@ -35,9 +36,13 @@ class PositionFilters:
 def _unknown(param: str, bad: list[str], valid: list[str], what: str) -> ApiError:
     shown = ", ".join(valid[:100]) + (" …" if len(valid) > 100 else "")
     reason = f"unknown {what} {', '.join(repr(b) for b in bad)}; valid values: {shown}"
-    return ApiError(422, f"Invalid value for parameter {param!r}: {reason}", type=INVALID_PARAMETERS,
-                    title="Invalid parameters",
-                    errors=[{"name": param, "in": "query", "reason": reason, "value": bad[0]}])
+    return ApiError(
+        422,
+        f"Invalid value for parameter {param!r}: {reason}",
+        type=INVALID_PARAMETERS,
+        title="Invalid parameters",
+        errors=[{"name": param, "in": "query", "reason": reason, "value": bad[0]}],
+    )
 
 
 # Topic and leader slugs seen to exist, per database: the API never deletes topics or leaders, so a slug
@@ -87,10 +92,13 @@ def validate(session: Session, f: PositionFilters) -> PositionFilters:
     if f.country:
         f = replace(f, country=resolve_countries(session, f.country))
     if f.date_from and f.date_to and f.date_from > f.date_to:
-        raise ApiError(422, "Invalid parameters: date_from is after date_to; swap them or drop one.",
-                       type=INVALID_PARAMETERS, title="Invalid parameters",
-                       errors=[{"name": "date_from", "in": "query", "reason": "after date_to",
-                                "value": f.date_from.isoformat()}])
+        raise ApiError(
+            422,
+            "Invalid parameters: date_from is after date_to; swap them or drop one.",
+            type=INVALID_PARAMETERS,
+            title="Invalid parameters",
+            errors=[{"name": "date_from", "in": "query", "reason": "after date_to", "value": f.date_from.isoformat()}],
+        )
     if f.q is not None:
         q = search.prepare(session, f.q)
         f = replace(f, q=q, match=search.backend(session).position_ids(q))
@@ -105,11 +113,15 @@ def conditions(f: PositionFilters) -> list[ColumnElement[bool]]:
     if f.topic:
         where.append(Position.id.in_(select(PositionTopic.position_id).where(PositionTopic.topic_slug.in_(f.topic))))
     if f.leader:
-        where.append(Position.id.in_(select(PositionSpeaker.position_id).where(PositionSpeaker.leader_slug.in_(f.leader))))
+        where.append(
+            Position.id.in_(select(PositionSpeaker.position_id).where(PositionSpeaker.leader_slug.in_(f.leader)))
+        )
     if f.country:
-        speakers_from = (select(PositionSpeaker.position_id)
-                         .join(Leader, Leader.slug == PositionSpeaker.leader_slug)
-                         .where(Leader.country.in_(f.country)))
+        speakers_from = (
+            select(PositionSpeaker.position_id)
+            .join(Leader, Leader.slug == PositionSpeaker.leader_slug)
+            .where(Leader.country.in_(f.country))
+        )
         where.append(Position.id.in_(speakers_from))
     if f.act:
         where.append(Position.act.in_(f.act))
@@ -124,8 +136,9 @@ def conditions(f: PositionFilters) -> list[ColumnElement[bool]]:
     return where
 
 
-def within(f: PositionFilters, *, leader: str | None = None, topic: str | None = None,
-           document: str | None = None) -> PositionFilters:
+def within(
+    f: PositionFilters, *, leader: str | None = None, topic: str | None = None, document: str | None = None
+) -> PositionFilters:
     """`f` restricted to one leader, topic or document (from a path), on top of its own filters."""
     extra = list(f.extra)
     # When the query's own filter is empty or already allows the path's value, the path value becomes
@@ -134,7 +147,9 @@ def within(f: PositionFilters, *, leader: str | None = None, topic: str | None =
         if not f.leader or leader in f.leader:
             f = replace(f, leader=(leader,))
         else:
-            extra.append(Position.id.in_(select(PositionSpeaker.position_id).where(PositionSpeaker.leader_slug == leader)))
+            extra.append(
+                Position.id.in_(select(PositionSpeaker.position_id).where(PositionSpeaker.leader_slug == leader))
+            )
     if topic is not None:
         if not f.topic or topic in f.topic:
             f = replace(f, topic=(topic,))

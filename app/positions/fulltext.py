@@ -5,6 +5,7 @@ Query syntax (the same on every backend): words (all must match), "quoted phrase
 as phrases, so everyday text needs no escaping. SQLite uses FTS5 (BM25 ranks); PostgreSQL uses
 tsvector GIN indexes and to_tsquery (ts_rank_cd ranks), both behind `backend()`.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,8 +21,10 @@ from app.core.errors import invalid_parameter
 from app.models import Document, Position
 
 MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
-SYNTAX_HELP = ('search syntax: words (all must match), "quoted phrases", OR between alternatives, '
-               'NOT before an excluded word, (parentheses), prefix* — e.g. "one-China policy" OR taiwan*')
+SYNTAX_HELP = (
+    'search syntax: words (all must match), "quoted phrases", OR between alternatives, '
+    'NOT before an excluded word, (parentheses), prefix* — e.g. "one-China policy" OR taiwan*'
+)
 
 _TOKEN = re.compile(r'"[^"]*"?|[()]|[^\s()"]+')
 _BARE = re.compile(r"^\w+\*?$")
@@ -78,14 +81,17 @@ class SqliteFts5:
     _documents = table("search_document", column("document_id"))
     # The id of the window-th newest match: reading a doclist in rowid order stops there, while ranking
     # needs every match scored (BM25 over 160k matches of a common word costs ~250 ms at 1M positions).
-    _FLOOR = text("SELECT rowid FROM search_position WHERE search_position MATCH :q "
-                  "ORDER BY rowid DESC LIMIT 1 OFFSET :skip")
+    _FLOOR = text(
+        "SELECT rowid FROM search_position WHERE search_position MATCH :q ORDER BY rowid DESC LIMIT 1 OFFSET :skip"
+    )
     # Highlights of a page: one scan of the id range (FTS5 runs an IN list as one query per value),
     # filtered before highlight() runs; the unary + keeps the list out of the index. (bm25() here would
     # recount every match of each word for its IDF: ~6 ms for a common word. Ranks come from the page query.)
-    _HIGHLIGHTS = text(f"SELECT rowid, highlight(search_position, 0, '{MARK_OPEN}', '{MARK_CLOSE}') "  # sql-identifiers-only
-                   "FROM search_position WHERE search_position MATCH :q AND rowid BETWEEN :lo AND :hi "
-                   "AND +rowid IN (SELECT value FROM json_each(:ids))")
+    _HIGHLIGHTS = text(
+        f"SELECT rowid, highlight(search_position, 0, '{MARK_OPEN}', '{MARK_CLOSE}') "  # sql-identifiers-only
+        "FROM search_position WHERE search_position MATCH :q AND rowid BETWEEN :lo AND :hi "
+        "AND +rowid IN (SELECT value FROM json_each(:ids))"
+    )
 
     @staticmethod
     def _match(name: str, q: str) -> ColumnElement[bool]:
@@ -94,8 +100,9 @@ class SqliteFts5:
     def check(self, session: Session, q: str) -> None:
         # FTS5 parses the query only when it runs: run it once on one row to turn syntax errors into a 422.
         try:
-            session.exec(text("SELECT 1 FROM search_position WHERE search_position MATCH :q LIMIT 1")
-                         .bindparams(q=q)).first()  # type: ignore[call-overload]
+            session.exec(
+                text("SELECT 1 FROM search_position WHERE search_position MATCH :q LIMIT 1").bindparams(q=q)
+            ).first()  # type: ignore[call-overload]
         except OperationalError as exc:
             session.rollback()
             reason = str(exc.orig).removeprefix("fts5: ")
@@ -106,10 +113,15 @@ class SqliteFts5:
         return Position.id.in_(ids)  # type: ignore[union-attr]
 
     def position_hits(self, q: str) -> Hits:
-        return Hits(join=self._positions, onclause=self._positions.c.rowid == Position.id,
-                    key=self._positions.c.rowid, standalone=True, match=self._match("search_position", q),
-                    rank=func.bm25(literal_column("search_position")),
-                    highlight=func.highlight(literal_column("search_position"), 0, MARK_OPEN, MARK_CLOSE))
+        return Hits(
+            join=self._positions,
+            onclause=self._positions.c.rowid == Position.id,
+            key=self._positions.c.rowid,
+            standalone=True,
+            match=self._match("search_position", q),
+            rank=func.bm25(literal_column("search_position")),
+            highlight=func.highlight(literal_column("search_position"), 0, MARK_OPEN, MARK_CLOSE),
+        )
 
     def rank_floor(self, session: Session, q: str, window: int) -> int | None:
         """The id of the `window`-th newest match, or None when fewer match (then every match is ranked)."""
@@ -119,8 +131,9 @@ class SqliteFts5:
         """The text of these matching ids with the matched words marked."""
         if not ids:
             return {}
-        rows = session.connection().execute(self._HIGHLIGHTS, {"q": q, "lo": min(ids), "hi": max(ids),
-                                                               "ids": json.dumps(ids)})
+        rows = session.connection().execute(
+            self._HIGHLIGHTS, {"q": q, "lo": min(ids), "hi": max(ids), "ids": json.dumps(ids)}
+        )
         return {pid: highlight for pid, highlight in rows}
 
     def document_ids(self, q: str) -> ColumnElement[bool]:
@@ -129,10 +142,13 @@ class SqliteFts5:
 
     def document_hits(self, q: str) -> Hits:
         # Title weighs more than body text; the highlight is a snippet, documents being long.
-        return Hits(join=self._documents, onclause=self._documents.c.document_id == Document.id,
-                    match=self._match("search_document", q),
-                    rank=func.bm25(literal_column("search_document"), 0.0, 4.0, 1.0),
-                    highlight=func.snippet(literal_column("search_document"), -1, MARK_OPEN, MARK_CLOSE, "…", 24))
+        return Hits(
+            join=self._documents,
+            onclause=self._documents.c.document_id == Document.id,
+            match=self._match("search_document", q),
+            rank=func.bm25(literal_column("search_document"), 0.0, 4.0, 1.0),
+            highlight=func.snippet(literal_column("search_document"), -1, MARK_OPEN, MARK_CLOSE, "…", 24),
+        )
 
 
 # The query's tokens, as normalize() leaves them: quoted phrases, parentheses, operators, words (with *).
@@ -170,8 +186,9 @@ def to_tsquery_text(q: str) -> str:
             prefix = ":*" if token.endswith('"*') else ""
             out.append("(" + " <-> ".join(words) + prefix + ")" if len(words) > 1 else words[0] + prefix)
         else:
-            out.append(words[0] + (":*" if token.endswith("*") else "") if len(words) == 1
-                       else "(" + " <-> ".join(words) + ")")
+            out.append(
+                words[0] + (":*" if token.endswith("*") else "") if len(words) == 1 else "(" + " <-> ".join(words) + ")"
+            )
         expect_operand = False
     return " ".join(out)
 
@@ -197,7 +214,8 @@ class PostgresTsvector:
     @classmethod
     def _document_vector(cls) -> ColumnElement[Any]:
         return func.setweight(func.to_tsvector(cls.CONFIG, Document.title), literal_column("'A'")).op("||")(
-            func.setweight(func.to_tsvector(cls.CONFIG, Document.text), literal_column("'B'")))
+            func.setweight(func.to_tsvector(cls.CONFIG, Document.text), literal_column("'B'"))
+        )
 
     def check(self, session: Session, q: str) -> None:
         from sqlalchemy.exc import DBAPIError
@@ -212,18 +230,31 @@ class PostgresTsvector:
 
     def _matching_ids(self, q: str) -> Any:
         tsq = self._query(q)
-        return (select(Position.id).select_from(Position).join(tsq, text("true"))
-                .where(self._position_vector().op("@@")(tsq.c.query)))
+        return (
+            select(Position.id)
+            .select_from(Position)
+            .join(tsq, text("true"))
+            .where(self._position_vector().op("@@")(tsq.c.query))
+        )
 
     def position_ids(self, q: str) -> ColumnElement[bool]:
         return Position.id.in_(self._matching_ids(q))  # type: ignore[union-attr]
 
     def position_hits(self, q: str) -> Hits:
         tsq = self._query(q)
-        return Hits(join=tsq, onclause=text("true"), key=Position.id, match=self._position_vector().op("@@")(tsq.c.query),
-                    rank=-cast(func.ts_rank_cd(self._position_vector(), tsq.c.query), Float(53)),
-                    highlight=func.ts_headline(self.CONFIG, Position.text, tsq.c.query,
-                                               literal_column(f"'StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, HighlightAll=true'")))  # sql-identifiers-only
+        return Hits(
+            join=tsq,
+            onclause=text("true"),
+            key=Position.id,
+            match=self._position_vector().op("@@")(tsq.c.query),
+            rank=-cast(func.ts_rank_cd(self._position_vector(), tsq.c.query), Float(53)),
+            highlight=func.ts_headline(
+                self.CONFIG,
+                Position.text,
+                tsq.c.query,
+                literal_column(f"'StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, HighlightAll=true'"),
+            ),
+        )  # sql-identifiers-only
 
     def rank_floor(self, session: Session, q: str, window: int) -> int | None:
         """The id of the `window`-th newest match, or None when fewer match (then every match is ranked)."""
@@ -235,22 +266,40 @@ class PostgresTsvector:
         if not ids:
             return {}
         hits = self.position_hits(q)
-        stmt = (select(Position.id, hits.highlight).select_from(Position).join(hits.join, hits.onclause)
-                .where(Position.id.in_(ids)))  # type: ignore[union-attr]
+        stmt = (
+            select(Position.id, hits.highlight)
+            .select_from(Position)
+            .join(hits.join, hits.onclause)
+            .where(Position.id.in_(ids))
+        )  # type: ignore[union-attr]
         return dict(session.exec(stmt).all())  # type: ignore[call-overload]
 
     def document_ids(self, q: str) -> ColumnElement[bool]:
         tsq = self._query(q)
-        return Document.id.in_(select(Document.id).select_from(Document).join(tsq, text("true"))  # type: ignore[attr-defined]
-                               .where(self._document_vector().op("@@")(tsq.c.query)))
+        return Document.id.in_(
+            select(Document.id)
+            .select_from(Document)
+            .join(tsq, text("true"))  # type: ignore[attr-defined]
+            .where(self._document_vector().op("@@")(tsq.c.query))
+        )
 
     def document_hits(self, q: str) -> Hits:
         tsq = self._query(q)
-        return Hits(join=tsq, onclause=text("true"), match=self._document_vector().op("@@")(tsq.c.query),
-                    rank=-cast(func.ts_rank_cd(self._document_vector(), tsq.c.query), Float(53)),
-                    highlight=func.ts_headline(self.CONFIG, Document.text, tsq.c.query, literal_column(
-                        f"'StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=24, MinWords=8, MaxFragments=2, "  # sql-identifiers-only
-                        "FragmentDelimiter=…'")))
+        return Hits(
+            join=tsq,
+            onclause=text("true"),
+            match=self._document_vector().op("@@")(tsq.c.query),
+            rank=-cast(func.ts_rank_cd(self._document_vector(), tsq.c.query), Float(53)),
+            highlight=func.ts_headline(
+                self.CONFIG,
+                Document.text,
+                tsq.c.query,
+                literal_column(
+                    f"'StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=24, MinWords=8, MaxFragments=2, "  # sql-identifiers-only
+                    "FragmentDelimiter=…'"
+                ),
+            ),
+        )
 
 
 _BACKENDS: dict[str, SearchBackend] = {"sqlite": SqliteFts5(), "postgresql": PostgresTsvector()}

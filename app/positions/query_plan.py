@@ -13,6 +13,7 @@ range while that stays under `RANGE_CAP`), a larger one is estimated from the sh
 in the newest `ESTIMATE_SAMPLE` rows (`estimate`), or, without a maintained range to scale by, reported as a lower bound.
 The page always says which (`total_kind`).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,14 +21,27 @@ import weakref
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from sqlalchemy import (ColumnElement, and_, column, exists, func, literal, literal_column, or_, select, table,
-                        tuple_, union, union_all)
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    column,
+    exists,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    table,
+    tuple_,
+    union,
+    union_all,
+)
 from sqlmodel import Session
 
 from app.core.db import dialect_sql, driver_rows
+from app.core.pagination import SortOrder, decode_cursor, encode_cursor
 from app.models import Leader, Position, PositionSpeaker, PositionTopic
 from app.positions.filters import PositionFilters, conditions
-from app.core.pagination import SortOrder, decode_cursor, encode_cursor
 
 TotalKind = Literal["exact", "estimate", "lower_bound"]
 TOTAL_KINDS: dict[str, str] = {
@@ -64,7 +78,7 @@ def _leaders_of(session: Session, countries: tuple[str, ...]) -> tuple[str, ...]
 
 
 # A request plans its page and its total on the same filters: plan once.
-_PLANS: "weakref.WeakKeyDictionary[PositionFilters, KeyPlan | None]" = weakref.WeakKeyDictionary()
+_PLANS: weakref.WeakKeyDictionary[PositionFilters, KeyPlan | None] = weakref.WeakKeyDictionary()
 
 
 def key_plan(session: Session, f: PositionFilters) -> KeyPlan | None:
@@ -102,12 +116,20 @@ def _key_plan(session: Session, f: PositionFilters) -> KeyPlan | None:
     if topics == ("",) and leaders == ("",):
         return None
     # Conditions the ranges already guarantee are dropped; everything else is checked per row.
-    rest = replace(f, date_from=None, date_to=None,
-                   topic=f.topic if topics == ("",) else (),
-                   leader=f.leader if (leaders == ("",) or f_leader) else (),
-                   country=f.country if not by_country else ())
-    return KeyPlan(pairs=tuple((t, le) for t in topics for le in leaders), residual=row_checks(rest),
-                   date_from=f.date_from, date_to=f.date_to)
+    rest = replace(
+        f,
+        date_from=None,
+        date_to=None,
+        topic=f.topic if topics == ("",) else (),
+        leader=f.leader if (leaders == ("",) or f_leader) else (),
+        country=f.country if not by_country else (),
+    )
+    return KeyPlan(
+        pairs=tuple((t, le) for t in topics for le in leaders),
+        residual=row_checks(rest),
+        date_from=f.date_from,
+        date_to=f.date_to,
+    )
 
 
 def row_checks(f: PositionFilters) -> tuple[ColumnElement[bool], ...]:
@@ -118,11 +140,17 @@ def row_checks(f: PositionFilters) -> tuple[ColumnElement[bool], ...]:
     if f.topic:
         checks.append(exists().where(PositionTopic.position_id == Position.id, PositionTopic.topic_slug.in_(f.topic)))
     if f.leader:
-        checks.append(exists().where(PositionSpeaker.position_id == Position.id,
-                                     PositionSpeaker.leader_slug.in_(f.leader)))
+        checks.append(
+            exists().where(PositionSpeaker.position_id == Position.id, PositionSpeaker.leader_slug.in_(f.leader))
+        )
     if f.country:
-        checks.append(exists().where(PositionSpeaker.position_id == Position.id, Leader.slug == PositionSpeaker.leader_slug,
-                                     Leader.country.in_(f.country)))
+        checks.append(
+            exists().where(
+                PositionSpeaker.position_id == Position.id,
+                Leader.slug == PositionSpeaker.leader_slug,
+                Leader.country.in_(f.country),
+            )
+        )
     if f.act:
         checks.append(Position.act.in_(f.act))  # type: ignore[union-attr]
     if f.document:
@@ -139,8 +167,9 @@ def row_checks(f: PositionFilters) -> tuple[ColumnElement[bool], ...]:
 def _range(plan: KeyPlan, pair: tuple[str, str]) -> Any:
     """SELECT date, position_id of one pair's range, with the date bounds and the per-row checks."""
     # Labelled: an ORDER BY over a UNION of ranges names its columns.
-    stmt = (select(_key.c.date.label("date"), _key.c.position_id.label("position_id"))
-            .where(_key.c.topic_slug == pair[0], _key.c.leader_slug == pair[1]))
+    stmt = select(_key.c.date.label("date"), _key.c.position_id.label("position_id")).where(
+        _key.c.topic_slug == pair[0], _key.c.leader_slug == pair[1]
+    )
     if plan.date_from:
         stmt = stmt.where(_key.c.date >= plan.date_from)
     if plan.date_to:
@@ -168,10 +197,20 @@ def _after(order: SortOrder, values: list[Any]) -> ColumnElement[bool]:
 _ONE_RANGE = {
     (descending, after): dialect_sql(
         "SELECT date, position_id FROM position_key WHERE topic_slug = :t AND leader_slug = :l "
-        + (("AND date <= :d AND (date < :d OR (date = :d AND position_id > :id)) " if descending else
-            "AND date >= :d AND (date > :d OR (date = :d AND position_id > :id)) ") if after else "")
-        + f"ORDER BY date {'DESC' if descending else 'ASC'}, position_id LIMIT :n")
-    for descending in (True, False) for after in (True, False)}
+        + (
+            (
+                "AND date <= :d AND (date < :d OR (date = :d AND position_id > :id)) "
+                if descending
+                else "AND date >= :d AND (date > :d OR (date = :d AND position_id > :id)) "
+            )
+            if after
+            else ""
+        )
+        + f"ORDER BY date {'DESC' if descending else 'ASC'}, position_id LIMIT :n"
+    )
+    for descending in (True, False)
+    for after in (True, False)
+}
 _ONE_COUNT = dialect_sql("SELECT n FROM position_count WHERE topic_slug = :t AND leader_slug = :l")
 
 
@@ -179,15 +218,16 @@ def _single(plan: KeyPlan) -> bool:
     return len(plan.pairs) == 1 and not plan.residual and not plan.date_from and not plan.date_to
 
 
-def page_ids(session: Session, f: PositionFilters, order: SortOrder, limit: int,
-             cursor: str | None) -> tuple[list[int], str | None] | None:
+def page_ids(
+    session: Session, f: PositionFilters, order: SortOrder, limit: int, cursor: str | None
+) -> tuple[list[int], str | None] | None:
     """Ids of one page in `order` ((date, id) keys) and the next cursor; None when no range drives `f`."""
     plan = key_plan(session, f)
     if plan is None:
         return None
     descending = order.keys[0][1]
     if _single(plan):
-        (t, le), = plan.pairs
+        ((t, le),) = plan.pairs
         params: dict[str, Any] = {"t": t, "l": le, "n": limit + 1}
         if cursor:
             date, pid = decode_cursor(cursor, "positions", order)
@@ -210,8 +250,11 @@ def page_ids(session: Session, f: PositionFilters, order: SortOrder, limit: int,
         lazily (MERGE) and stops at the page; PostgreSQL's planner would join every range's rows before
         sorting, so there each range is first cut to `want` rows."""
         if len(arms) == 1:
-            return arms[0].order_by(_key.c.date.desc() if descending else _key.c.date.asc(),
-                                    _key.c.position_id.asc()).limit(want)
+            return (
+                arms[0]
+                .order_by(_key.c.date.desc() if descending else _key.c.date.asc(), _key.c.position_id.asc())
+                .limit(want)
+            )
         date_col, id_col = literal_column("date"), literal_column("position_id")
         keys = (date_col.desc() if descending else date_col.asc(), id_col.asc())
         parts = [arm.order_by(*keys).limit(want).subquery().select() if per_arm else arm for arm in arms]
@@ -227,7 +270,7 @@ def page_ids(session: Session, f: PositionFilters, order: SortOrder, limit: int,
         if len(unique) > limit or len(rows) < want:
             break
         want *= 2
-    page = list(unique.items())[:limit + 1]
+    page = list(unique.items())[: limit + 1]
     next_cursor = None
     if len(page) > limit:
         page = page[:limit]
@@ -253,7 +296,8 @@ def sample_ids(session: Session, f: PositionFilters, every: int) -> Any:
 def maintained_counts(session: Session, pairs: tuple[tuple[str, str], ...]) -> dict[tuple[str, str], int]:
     """The maintained number of positions per (topic, leader) key ('' = any), for the keys asked."""
     stmt = select(_count.c.topic_slug, _count.c.leader_slug, _count.c.n).where(
-        tuple_(_count.c.topic_slug, _count.c.leader_slug).in_(pairs))
+        tuple_(_count.c.topic_slug, _count.c.leader_slug).in_(pairs)
+    )
     return {(t, le): n for t, le, n in session.exec(stmt).all()}  # type: ignore[call-overload]
 
 
@@ -263,7 +307,7 @@ def total(session: Session, f: PositionFilters) -> Total:
         return Total(maintained_counts(session, (("", ""),)).get(("", ""), 0))
     plan = key_plan(session, f)
     if plan is not None and _single(plan):
-        (t, le), = plan.pairs
+        ((t, le),) = plan.pairs
         found = driver_rows(session, _ONE_COUNT, {"t": t, "l": le})
         return Total(found[0][0] if found else 0)
     where = conditions(f)
@@ -293,10 +337,17 @@ def total(session: Session, f: PositionFilters) -> Total:
     # Every pair's share in one statement: (pair index, rows seen, rows matching the residual checks).
     heads = []
     for i, pair in enumerate(in_dates):
-        head = (_range(replace(plan, residual=()), pair).order_by(_key.c.date.desc(), _key.c.position_id)
-                .limit(share).subquery())
-        heads.append(select(literal(i).label("i"), func.count().label("seen"), func.count(Position.id).label("hit"))
-                     .select_from(head.outerjoin(Position, and_(Position.id == head.c.position_id, *plan.residual))))
+        head = (
+            _range(replace(plan, residual=()), pair)
+            .order_by(_key.c.date.desc(), _key.c.position_id)
+            .limit(share)
+            .subquery()
+        )
+        heads.append(
+            select(literal(i).label("i"), func.count().label("seen"), func.count(Position.id).label("hit")).select_from(
+                head.outerjoin(Position, and_(Position.id == head.c.position_id, *plan.residual))
+            )
+        )
     if not heads:
         return Total(0, "estimate")
     pairs = list(in_dates)

@@ -4,17 +4,17 @@ A page of 50 ORM positions with their speakers, topics, document and event costs
 SQLAlchemy bookkeeping (identity map, collections, five queries); these plain views carry the
 same attributes `to_public`, `cite` and the Web Annotation builder read, for a fraction of that.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlmodel import Session
 
 from app.core.db import driver_rows
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +76,7 @@ class PositionView:
 class PositionHit:
     """A listed position, with its search rank (BM25, lower is better) and highlight when `q` was given."""
 
-    position: "PositionView"
+    position: PositionView
     rank: float | None = None
     highlight: str | None = None
 
@@ -85,20 +85,24 @@ class PositionHit:
 # aggregated per row) (a JSON array on
 # SQLite, an array on PostgreSQL): SQLAlchemy's statement and result machinery costs more per call
 # than these primary-key reads themselves (~0.15 ms a statement), and a page is read with one.
-_COLUMNS = ("p.id, p.document_id, p.event_id, p.date, p.start, p.\"end\", p.text, p.act, p.method, p.confidence, "
-            "p.reviewed, p.created_at, d.title, d.source, d.url, d.created_at, e.title, e.kind, ")
+_COLUMNS = (
+    'p.id, p.document_id, p.event_id, p.date, p.start, p."end", p.text, p.act, p.method, p.confidence, '
+    "p.reviewed, p.created_at, d.title, d.source, d.url, d.created_at, e.title, e.kind, "
+)
 _FROM = "FROM position p JOIN document d ON d.id = p.document_id JOIN event e ON e.id = d.event_id "
 _SQL = {
-    "sqlite": "SELECT " + _COLUMNS +
-              "(SELECT json_group_array(json_array(l.slug, l.name)) FROM position_speaker s "
-              "JOIN leader l ON l.slug = s.leader_slug WHERE s.position_id = p.id), "
-              "(SELECT group_concat(t.topic_slug, char(31)) FROM position_topic t WHERE t.position_id = p.id) "
-              + _FROM + "WHERE p.id IN (SELECT value FROM json_each(:ids))",
-    "postgresql": "SELECT " + _COLUMNS +
-                  "(SELECT coalesce(json_agg(json_build_array(l.slug, l.name)), '[]') FROM position_speaker s "
-                  "JOIN leader l ON l.slug = s.leader_slug WHERE s.position_id = p.id), "
-                  "(SELECT string_agg(t.topic_slug, chr(31)) FROM position_topic t WHERE t.position_id = p.id) "
-                  + _FROM + "WHERE p.id = ANY(%(ids)s)",
+    "sqlite": "SELECT " + _COLUMNS + "(SELECT json_group_array(json_array(l.slug, l.name)) FROM position_speaker s "
+    "JOIN leader l ON l.slug = s.leader_slug WHERE s.position_id = p.id), "
+    "(SELECT group_concat(t.topic_slug, char(31)) FROM position_topic t WHERE t.position_id = p.id) "
+    + _FROM
+    + "WHERE p.id IN (SELECT value FROM json_each(:ids))",
+    "postgresql": "SELECT "
+    + _COLUMNS
+    + "(SELECT coalesce(json_agg(json_build_array(l.slug, l.name)), '[]') FROM position_speaker s "
+    "JOIN leader l ON l.slug = s.leader_slug WHERE s.position_id = p.id), "
+    "(SELECT string_agg(t.topic_slug, chr(31)) FROM position_topic t WHERE t.position_id = p.id) "
+    + _FROM
+    + "WHERE p.id = ANY(%(ids)s)",
 }
 
 
@@ -109,7 +113,7 @@ def _date(value: Any) -> dt.date:
 def _utc(value: Any) -> dt.datetime:
     # Stored in UTC (sqlmodel's UTCDateTime); SQLite hands back naive text.
     moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(value)
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def _split(value: str | None) -> list[str]:
@@ -129,11 +133,43 @@ def load(session: Session, ids: list[int]) -> list[PositionView]:
     sqlite = session.get_bind().dialect.name == "sqlite"
     rows = driver_rows(session, _SQL, {"ids": json.dumps(unique) if sqlite else unique})
     found: dict[int, PositionView] = {}
-    for (pid, document_id, event_id, date, start, end, text_, act, method, confidence, reviewed, created_at,
-         title, source, url, doc_created, event_title, kind, speakers, topics) in rows:
-        found[pid] = PositionView(pid, document_id, event_id, _date(date), start, end, text_, act, method,
-                                  float(confidence), bool(reviewed), created_at,
-                                  DocumentView(title, source, url, doc_created, EventView(event_title, kind)),
-                                  [LeaderView(slug, name) for slug, name in _pairs(speakers)],
-                                  [TopicView(slug) for slug in _split(topics)])
+    for (
+        pid,
+        document_id,
+        event_id,
+        date,
+        start,
+        end,
+        text_,
+        act,
+        method,
+        confidence,
+        reviewed,
+        created_at,
+        title,
+        source,
+        url,
+        doc_created,
+        event_title,
+        kind,
+        speakers,
+        topics,
+    ) in rows:
+        found[pid] = PositionView(
+            pid,
+            document_id,
+            event_id,
+            _date(date),
+            start,
+            end,
+            text_,
+            act,
+            method,
+            float(confidence),
+            bool(reviewed),
+            created_at,
+            DocumentView(title, source, url, doc_created, EventView(event_title, kind)),
+            [LeaderView(slug, name) for slug, name in _pairs(speakers)],
+            [TopicView(slug) for slug in _split(topics)],
+        )
     return [found[i] for i in ids if i in found]

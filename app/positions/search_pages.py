@@ -10,6 +10,7 @@ cheaply (FTS5 reads its doclist in id order; PostgreSQL's GIN index gives the id
 ones follow newest first, unranked (`rank` null): every match is still listed exactly once. The cursor keeps the window's bound, so paging is stable while new
 readouts arrive.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,31 +20,30 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from app.models import Position
-from app.positions import row_loader as position_rows
-from app.positions import fulltext as search
-from app.positions.filters import PositionFilters
 from app.core.pagination import PageResult, SortOrder, decode_cursor, encode_cursor
+from app.models import Position
+from app.positions import fulltext as search
+from app.positions import row_loader as position_rows
+from app.positions.filters import PositionFilters
 from app.positions.query_plan import SCAN_CAP, Total, row_checks
 from app.positions.row_loader import PositionHit
 
 RANK_WINDOW = 2000
 
 # Cursor of a relevance page: (tier, window floor, rank, id); tier 0 is ranked, tier 1 follows by id.
-RELEVANCE = SortOrder("relevance", [(None, False, int), (None, False, int), (None, False, float),
-                                    (None, False, int)])
+RELEVANCE = SortOrder("relevance", [(None, False, int), (None, False, int), (None, False, float), (None, False, int)])
 
 
 def _matches(filters: PositionFilters, hits: search.Hits, *columns: Any) -> Any:
     checks = row_checks(replace(filters, q=None, match=None))
     if hits.standalone and not checks and all(c is not Position.date for c in columns):
         return select(*columns).select_from(hits.join).where(hits.match)
-    return (select(*columns).select_from(Position).join(hits.join, hits.onclause)
-            .where(hits.match, *checks))
+    return select(*columns).select_from(Position).join(hits.join, hits.onclause).where(hits.match, *checks)
 
 
-def _ranked(session: Session, filters: PositionFilters, limit: int,
-            cursor: str | None) -> tuple[list[tuple[int, float | None]], str | None]:
+def _ranked(
+    session: Session, filters: PositionFilters, limit: int, cursor: str | None
+) -> tuple[list[tuple[int, float | None]], str | None]:
     """(id, rank) pairs of one relevance page (rank None beyond the window), and the next cursor."""
     assert filters.q is not None
     backend = search.backend(session)
@@ -82,8 +82,9 @@ def _ranked(session: Session, filters: PositionFilters, limit: int,
     return out, next_cursor
 
 
-def search_page(session: Session, filters: PositionFilters, order: SortOrder, limit: int,
-                cursor: str | None) -> PageResult:
+def search_page(
+    session: Session, filters: PositionFilters, order: SortOrder, limit: int, cursor: str | None
+) -> PageResult:
     """One page of `PositionHit`s for `filters` (with `q`): by relevance, or by `order` ((date, id) keys)."""
     assert filters.q is not None
     backend = search.backend(session)
@@ -99,14 +100,18 @@ def search_page(session: Session, filters: PositionFilters, order: SortOrder, li
         if len(rows) > limit:
             rows = rows[:limit]
             date = rows[-1][1]
-            next_cursor = encode_cursor("positions", order.name, (date if isinstance(date, dt.date)
-                                                                   else dt.date.fromisoformat(date), rows[-1][0]))
+            next_cursor = encode_cursor(
+                "positions",
+                order.name,
+                (date if isinstance(date, dt.date) else dt.date.fromisoformat(date), rows[-1][0]),
+            )
         pairs = [(pid, rank) for pid, _, rank in rows]
     ids = [pid for pid, _ in pairs]
     highlights = backend.highlights(session, filters.q, ids)
     views = {v.id: v for v in position_rows.load(session, ids)}
-    return PageResult(rows=[PositionHit(views[pid], rank, highlights.get(pid)) for pid, rank in pairs],
-                      next_cursor=next_cursor)
+    return PageResult(
+        rows=[PositionHit(views[pid], rank, highlights.get(pid)) for pid, rank in pairs], next_cursor=next_cursor
+    )
 
 
 def total(session: Session, filters: PositionFilters) -> Total:

@@ -1,4 +1,5 @@
 """Reading stated positions: lists with filters and keyset pages, single lookups, public views."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,15 +10,15 @@ from sqlalchemy.orm import defer, selectinload
 from sqlmodel import Session, select
 
 from app.core.errors import invalid_parameter, not_found
+from app.core.pagination import PageResult, SortOrder, fetch_page
 from app.models import Document, Position
-from app.schemas import PositionPublic
+from app.positions import fulltext as search
 from app.positions import query_plan as position_plan
 from app.positions import row_loader as position_rows
 from app.positions import search_pages as position_search
-from app.positions import fulltext as search
-from app.positions.row_loader import PositionHit, PositionView
 from app.positions.filters import PositionFilters, conditions
-from app.core.pagination import PageResult, SortOrder, fetch_page
+from app.positions.row_loader import PositionHit, PositionView
+from app.schemas import PositionPublic
 
 PositionSort = Literal["date", "-date", "relevance"]
 
@@ -51,13 +52,15 @@ def default_sort(filters: PositionFilters, sort: PositionSort | None) -> Positio
     if sort is None:
         return "relevance" if filters.q else "-date"
     if sort == "relevance" and not filters.q:
-        raise invalid_parameter("sort", "relevance orders search results: give q too, or sort by date or -date",
-                                value=sort)
+        raise invalid_parameter(
+            "sort", "relevance orders search results: give q too, or sort by date or -date", value=sort
+        )
     return sort
 
 
-def list_positions(session: Session, filters: PositionFilters, sort: PositionSort, limit: int,
-                   cursor: str | None) -> PageResult:
+def list_positions(
+    session: Session, filters: PositionFilters, sort: PositionSort, limit: int, cursor: str | None
+) -> PageResult:
     """One page of `PositionHit`s matching `filters`, in `sort` order, after `cursor`."""
     if not filters.q:
         keyed = position_plan.page_ids(session, filters, SORTS[sort], limit, cursor)
@@ -93,18 +96,21 @@ def get_position(session: Session, position_id: int) -> Position:
     return position
 
 
-def cite(p: "Position | PositionView", names: list[str], permalink: str) -> str:
+def cite(p: Position | PositionView, names: list[str], permalink: str) -> str:
     """A citation a researcher can paste: who, in which communication, when, the sentence, the source."""
     who = " and ".join(names) or "Unattributed"
     document = p.document
     event = document.event
     source = ", ".join(part for part in (document.source, document.url) if part)
-    return (f"{who}, {event.title} ({event.kind}, {p.date.isoformat()}): \u201c{p.text}\u201d "
-            f"In: {document.title}{f' ({source})' if source else ''}. {permalink}")
+    return (
+        f"{who}, {event.title} ({event.kind}, {p.date.isoformat()}): \u201c{p.text}\u201d "
+        f"In: {document.title}{f' ({source})' if source else ''}. {permalink}"
+    )
 
 
-def public_dict(p: "Position | PositionView", *, rank: float | None = None, highlight: str | None = None,
-                base_url: str = "") -> dict[str, Any]:
+def public_dict(
+    p: Position | PositionView, *, rank: float | None = None, highlight: str | None = None, base_url: str = ""
+) -> dict[str, Any]:
     """The public view of a position as JSON-ready data, field for field what `PositionPublic` serialises to.
 
     Pages and exports are built from these: 50 nested pydantic models per page cost more than the page's
@@ -113,19 +119,32 @@ def public_dict(p: "Position | PositionView", *, rank: float | None = None, high
     speakers = sorted(p.speakers, key=lambda s: s.slug)
     permalink = f"{base_url.rstrip('/')}/v1/positions/{p.id}"
     return {
-        "id": p.id, "document_id": p.document_id, "event_id": p.event_id, "date": p.date.isoformat(),
-        "start": p.start, "end": p.end, "text": p.text,
+        "id": p.id,
+        "document_id": p.document_id,
+        "event_id": p.event_id,
+        "date": p.date.isoformat(),
+        "start": p.start,
+        "end": p.end,
+        "text": p.text,
         "speakers": [{"slug": s.slug, "name": s.name} for s in speakers],
-        "topics": sorted(t.slug for t in p.topics), "act": p.act,
+        "topics": sorted(t.slug for t in p.topics),
+        "act": p.act,
         "provenance": {"method": p.method, "confidence": float(p.confidence), "reviewed": bool(p.reviewed)},
-        "cite": cite(p, [s.name for s in speakers], permalink), "rank": search.relevance(rank), "highlight": highlight,
-        "links": {"self": f"/v1/positions/{p.id}", "permalink": permalink, "document": f"/v1/documents/{p.document_id}",
-                  "event": f"/v1/events/{p.event_id}"},
+        "cite": cite(p, [s.name for s in speakers], permalink),
+        "rank": search.relevance(rank),
+        "highlight": highlight,
+        "links": {
+            "self": f"/v1/positions/{p.id}",
+            "permalink": permalink,
+            "document": f"/v1/documents/{p.document_id}",
+            "event": f"/v1/events/{p.event_id}",
+        },
     }
 
 
-def to_public(p: "Position | PositionView", *, rank: float | None = None, highlight: str | None = None,
-              base_url: str = "") -> PositionPublic:
+def to_public(
+    p: Position | PositionView, *, rank: float | None = None, highlight: str | None = None, base_url: str = ""
+) -> PositionPublic:
     """The public view of a position as a model (one item: validation costs little here)."""
     return PositionPublic.model_validate(public_dict(p, rank=rank, highlight=highlight, base_url=base_url))
 

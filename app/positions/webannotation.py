@@ -5,6 +5,7 @@ twice (equivalent selectors): by code-point offsets (`TextPositionSelector`) and
 context (`TextQuoteSelector`). The target's `state` pins the exact text by its sha256.
 Bodies tag the speakers (`identifying`), topics (`tagging`) and act (`classifying`).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -22,14 +23,19 @@ CURATED = "curated"
 
 def document_texts(session: Session, document_ids: set[str]) -> dict[str, tuple[str, str]]:
     """(text, sha256) of each document, fetched once per batch of positions."""
-    rows = session.exec(select(Document.id, Document.text, Document.sha256)
-                        .where(Document.id.in_(sorted(document_ids)))).all()  # type: ignore[attr-defined]
+    rows = session.exec(
+        select(Document.id, Document.text, Document.sha256).where(Document.id.in_(sorted(document_ids)))
+    ).all()  # type: ignore[attr-defined]
     return {doc_id: (text, sha) for doc_id, text, sha in rows}
 
 
 def generator(base_url: str) -> dict[str, Any]:
-    return {"id": f"{base_url}/", "type": "Software", "name": "Summit positions API",
-            "schema:softwareVersion": __version__}
+    return {
+        "id": f"{base_url}/",
+        "type": "Software",
+        "name": "Summit positions API",
+        "schema:softwareVersion": __version__,
+    }
 
 
 def creator(method: str) -> dict[str, Any]:
@@ -46,11 +52,18 @@ def creator(method: str) -> dict[str, Any]:
 def annotation(p: Position, text: str, sha256: str, base_url: str) -> dict[str, Any]:
     """One position as a Web Annotation (without @context, which the enclosing page or caller adds)."""
     bodies: list[dict[str, Any]] = [
-        {"type": "SpecificResource", "source": f"{base_url}/v1/leaders/{s.slug}", "purpose": "identifying",
-         "schema:name": s.name}
-        for s in sorted(p.speakers, key=lambda s: s.slug)]
-    bodies += [{"type": "TextualBody", "value": t.slug, "purpose": "tagging", "format": "text/plain"}
-               for t in sorted(p.topics, key=lambda t: t.slug)]
+        {
+            "type": "SpecificResource",
+            "source": f"{base_url}/v1/leaders/{s.slug}",
+            "purpose": "identifying",
+            "schema:name": s.name,
+        }
+        for s in sorted(p.speakers, key=lambda s: s.slug)
+    ]
+    bodies += [
+        {"type": "TextualBody", "value": t.slug, "purpose": "tagging", "format": "text/plain"}
+        for t in sorted(p.topics, key=lambda t: t.slug)
+    ]
     if p.act:
         bodies.append({"type": "TextualBody", "value": p.act, "purpose": "classifying", "format": "text/plain"})
     return {
@@ -65,12 +78,19 @@ def annotation(p: Position, text: str, sha256: str, base_url: str) -> dict[str, 
             "type": "SpecificResource",
             "source": f"{base_url}/v1/documents/{p.document_id}",
             # The document's exact text is identified by its hash: offsets are only valid against it.
-            "state": {"type": "TimeState", "id": f"urn:sha256:{sha256}", "sourceDate": p.document.created_at.isoformat()
-                      if p.document is not None else p.created_at.isoformat()},
+            "state": {
+                "type": "TimeState",
+                "id": f"urn:sha256:{sha256}",
+                "sourceDate": p.document.created_at.isoformat() if p.document is not None else p.created_at.isoformat(),
+            },
             "selector": [
                 {"type": "TextPositionSelector", "start": p.start, "end": p.end},
-                {"type": "TextQuoteSelector", "exact": text[p.start:p.end],
-                 "prefix": text[max(0, p.start - CONTEXT_CHARS):p.start], "suffix": text[p.end:p.end + CONTEXT_CHARS]},
+                {
+                    "type": "TextQuoteSelector",
+                    "exact": text[p.start : p.end],
+                    "prefix": text[max(0, p.start - CONTEXT_CHARS) : p.start],
+                    "suffix": text[p.end : p.end + CONTEXT_CHARS],
+                },
             ],
         },
     }
@@ -84,8 +104,13 @@ def annotations(session: Session, positions: list[Position], base_url: str) -> l
 
 def page(items: list[dict[str, Any]], page_url: str, next_url: str | None, total: int) -> dict[str, Any]:
     """An `AnnotationPage` of a list, part of the `AnnotationCollection` of all matching positions."""
-    body: dict[str, Any] = {"@context": CONTEXT, "id": page_url, "type": "AnnotationPage",
-                            "partOf": {"type": "AnnotationCollection", "total": total}, "items": items}
+    body: dict[str, Any] = {
+        "@context": CONTEXT,
+        "id": page_url,
+        "type": "AnnotationPage",
+        "partOf": {"type": "AnnotationCollection", "total": total},
+        "items": items,
+    }
     if next_url:
         body["next"] = next_url
     return body

@@ -9,18 +9,27 @@ SQLite only for now: FTS5 tables `search_position` (external content over `posit
 (the ETag of GET responses). Triggers keep all three in sync, so write paths need no extra code.
 The PostgreSQL backend will add its own tsvector indexes and statement triggers in a later revision.
 """
-from typing import Sequence, Union
+
+from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = '0100_search'
-down_revision: Union[str, None] = '0002'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+revision: str = "0100_search"
+down_revision: str | None = "0002"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
 
 # The tables whose rows a client can see: any write to them changes the data version.
-VERSIONED_TABLES = ("event", "event_participant", "leader", "topic", "document", "position",
-                    "position_speaker", "position_topic")
+VERSIONED_TABLES = (
+    "event",
+    "event_participant",
+    "leader",
+    "topic",
+    "document",
+    "position",
+    "position_speaker",
+    "position_topic",
+)
 
 # Porter stemming lets "vaccine" find "vaccines"; diacritics are folded so "Sao" finds "São".
 TOKENIZE = "porter unicode61 remove_diacritics 2"
@@ -53,8 +62,12 @@ UPGRADE_SQL = [
 
 def _version_triggers() -> list[str]:
     bump = "UPDATE data_version SET version = version + 1 WHERE id = 1; END"
-    return [f"CREATE TRIGGER data_version_{table}_{op_name[0].lower()} AFTER {op_name} ON {table} BEGIN " + bump  # sql-identifiers-only
-            for table in VERSIONED_TABLES for op_name in ("INSERT", "UPDATE", "DELETE")]
+    return [
+        f"CREATE TRIGGER data_version_{table}_{op_name[0].lower()} AFTER {op_name} ON {table} BEGIN "
+        + bump  # sql-identifiers-only
+        for table in VERSIONED_TABLES
+        for op_name in ("INSERT", "UPDATE", "DELETE")
+    ]
 
 
 def upgrade() -> None:
@@ -70,8 +83,14 @@ def downgrade() -> None:
     for table in VERSIONED_TABLES:
         for letter in "iud":
             op.execute(f"DROP TRIGGER IF EXISTS data_version_{table}_{letter}")  # sql-identifiers-only
-    for trigger in ("search_position_ai", "search_position_ad", "search_position_au",
-                    "search_document_ai", "search_document_ad", "search_document_au"):
+    for trigger in (
+        "search_position_ai",
+        "search_position_ad",
+        "search_position_au",
+        "search_document_ai",
+        "search_document_ad",
+        "search_document_au",
+    ):
         op.execute(f"DROP TRIGGER IF EXISTS {trigger}")  # sql-identifiers-only
     op.execute("DROP TABLE IF EXISTS data_version")
     op.execute("DROP TABLE IF EXISTS search_document")

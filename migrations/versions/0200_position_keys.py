@@ -18,14 +18,15 @@ statement per batch (3x faster than per-row FTS inserts on SQLite; on PostgreSQL
 counter row per inserted row, whose versions pile up within the transaction). The switch never
 outlives the transaction, so no other connection sees it.
 """
-from typing import Sequence, Union
+
+from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = '0200_position_keys'
-down_revision: Union[str, None] = '0100_search'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+revision: str = "0200_position_keys"
+down_revision: str | None = "0100_search"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
 
 NOT_BULK = "NOT EXISTS (SELECT 1 FROM bulk_load)"
 
@@ -44,7 +45,8 @@ BACKFILL_KEYS = (
     "SELECT t.topic_slug, '', p.date, p.id FROM position_topic t JOIN position p ON p.id = t.position_id "
     "UNION ALL SELECT '', s.leader_slug, p.date, p.id FROM position_speaker s JOIN position p ON p.id = s.position_id "
     "UNION ALL SELECT t.topic_slug, s.leader_slug, p.date, p.id FROM position_topic t "
-    "JOIN position_speaker s ON s.position_id = t.position_id JOIN position p ON p.id = t.position_id")
+    "JOIN position_speaker s ON s.position_id = t.position_id JOIN position p ON p.id = t.position_id"
+)
 BACKFILL_COUNTS = [
     "INSERT INTO position_count (topic_slug, leader_slug, n) "
     "SELECT topic_slug, leader_slug, count(*) FROM position_key GROUP BY topic_slug, leader_slug",
@@ -81,12 +83,22 @@ SQLITE_TRIGGERS = [
 ]
 
 # 0100's per-row insert triggers, given the bulk-load switch (bodies unchanged).
-VERSIONED_TABLES = ("event", "event_participant", "leader", "topic", "document", "position",
-                    "position_speaker", "position_topic")
+VERSIONED_TABLES = (
+    "event",
+    "event_participant",
+    "leader",
+    "topic",
+    "document",
+    "position",
+    "position_speaker",
+    "position_topic",
+)
 _FTS_INSERT = {
     "search_position_ai": ("position", "INSERT INTO search_position(rowid, text) VALUES (new.id, new.text);"),
-    "search_document_ai": ("document", "INSERT INTO search_document(document_id, title, text) "
-                           "VALUES (new.id, new.title, new.text);"),
+    "search_document_ai": (
+        "document",
+        "INSERT INTO search_document(document_id, title, text) VALUES (new.id, new.title, new.text);",
+    ),
 }
 _BUMP = "UPDATE data_version SET version = version + 1 WHERE id = 1;"
 
@@ -95,12 +107,16 @@ def _insert_triggers(switch: bool) -> list[str]:
     when = f" WHEN {NOT_BULK}" if switch else ""
     out = []
     for name, (table, body) in _FTS_INSERT.items():
-        out += [f"DROP TRIGGER IF EXISTS {name}",  # sql-identifiers-only
-                f"CREATE TRIGGER {name} AFTER INSERT ON {table}{when} BEGIN {body} END"]  # sql-identifiers-only
+        out += [
+            f"DROP TRIGGER IF EXISTS {name}",  # sql-identifiers-only
+            f"CREATE TRIGGER {name} AFTER INSERT ON {table}{when} BEGIN {body} END",
+        ]  # sql-identifiers-only
     for table in VERSIONED_TABLES:
         name = f"data_version_{table}_i"
-        out += [f"DROP TRIGGER IF EXISTS {name}",  # sql-identifiers-only
-                f"CREATE TRIGGER {name} AFTER INSERT ON {table}{when} BEGIN {_BUMP} END"]  # sql-identifiers-only
+        out += [
+            f"DROP TRIGGER IF EXISTS {name}",  # sql-identifiers-only
+            f"CREATE TRIGGER {name} AFTER INSERT ON {table}{when} BEGIN {_BUMP} END",
+        ]  # sql-identifiers-only
     return out
 
 
@@ -163,9 +179,17 @@ PG_TRIGGERS = [
     "CREATE TRIGGER position_count_ad AFTER DELETE ON position REFERENCING OLD TABLE AS old_rows "
     "FOR EACH STATEMENT EXECUTE FUNCTION position_count_ad()",
 ]
-PG_FUNCTION_NAMES = ("position_key_topic_ai", "position_key_speaker_ai", "position_key_topic_ad",
-                     "position_key_speaker_ad", "position_key_date_au", "position_count_key_ai",
-                     "position_count_key_ad", "position_count_ai", "position_count_ad")
+PG_FUNCTION_NAMES = (
+    "position_key_topic_ai",
+    "position_key_speaker_ai",
+    "position_key_topic_ad",
+    "position_key_speaker_ad",
+    "position_key_date_au",
+    "position_count_key_ai",
+    "position_count_key_ad",
+    "position_count_ai",
+    "position_count_ad",
+)
 
 
 def upgrade() -> None:

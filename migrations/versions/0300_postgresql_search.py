@@ -10,22 +10,33 @@ title weighted above the body. app/positions/fulltext.py queries the very same e
 expression index serves only an identical expression). The data version is bumped once per
 statement (not per row) on every served table, like 0100's triggers, for the ETags.
 """
-from typing import Sequence, Union
+
+from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = '0300_postgresql_search'
-down_revision: Union[str, None] = '0200_position_keys'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+revision: str = "0300_postgresql_search"
+down_revision: str | None = "0200_position_keys"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
 
-VERSIONED_TABLES = ("event", "event_participant", "leader", "topic", "document", "position",
-                    "position_speaker", "position_topic")
+VERSIONED_TABLES = (
+    "event",
+    "event_participant",
+    "leader",
+    "topic",
+    "document",
+    "position",
+    "position_speaker",
+    "position_topic",
+)
 
 # Kept identical to app.positions.fulltext.PostgresTsvector's expressions (positions: see 0400).
 POSITION_VECTOR = "to_tsvector('english'::regconfig, text)"
-DOCUMENT_VECTOR = ("(setweight(to_tsvector('english'::regconfig, title), 'A') || "
-                   "setweight(to_tsvector('english'::regconfig, text), 'B'))")
+DOCUMENT_VECTOR = (
+    "(setweight(to_tsvector('english'::regconfig, title), 'A') || "
+    "setweight(to_tsvector('english'::regconfig, text), 'B'))"
+)
 
 UPGRADE_SQL = [
     f"CREATE INDEX ix_position_search ON position USING GIN ({POSITION_VECTOR})",  # sql-identifiers-only
@@ -45,8 +56,10 @@ def upgrade() -> None:
     for statement in UPGRADE_SQL:
         op.execute(statement)
     for table in VERSIONED_TABLES:
-        op.execute(f"CREATE TRIGGER data_version_{table} AFTER INSERT OR UPDATE OR DELETE ON {table} "  # sql-identifiers-only
-                   "FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump()")
+        op.execute(
+            f"CREATE TRIGGER data_version_{table} AFTER INSERT OR UPDATE OR DELETE ON {table} "  # sql-identifiers-only
+            "FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump()"
+        )
 
 
 def downgrade() -> None:

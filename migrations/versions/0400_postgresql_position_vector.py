@@ -11,14 +11,15 @@ per write (where the expression index computed it anyway) and kept in step by Po
 GIN index moves onto it under the same name. Adding the column rewrites the table once.
 PostgreSQL only; SQLite's FTS5 table (0100) already stores its index.
 """
-from typing import Sequence, Union
+
+from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = '0400_postgresql_position_vector'
-down_revision: Union[str, None] = '0300_postgresql_search'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+revision: str = "0400_postgresql_position_vector"
+down_revision: str | None = "0300_postgresql_search"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
 
 VECTOR = "to_tsvector('english'::regconfig, text)"
 
@@ -26,7 +27,9 @@ VECTOR = "to_tsvector('english'::regconfig, text)"
 def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
-    op.execute(f"ALTER TABLE position ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ({VECTOR}) STORED")  # sql-identifiers-only
+    op.execute(
+        f"ALTER TABLE position ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ({VECTOR}) STORED"
+    )  # sql-identifiers-only
     op.execute("DROP INDEX IF EXISTS ix_position_search")
     op.execute("CREATE INDEX ix_position_search ON position USING GIN (search_vector)")
 

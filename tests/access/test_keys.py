@@ -1,4 +1,5 @@
 """API keys: random, hashed, named, revocable; `summit keys create` prints the key alone on its last line."""
+
 from __future__ import annotations
 
 import os
@@ -9,8 +10,8 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from app.models import ApiKey
 from app.access.keys import KeyProblem, authenticate, create_key, hash_key, list_keys, revoke_key
+from app.models import ApiKey
 
 
 def test_keys_are_random_and_only_their_hash_is_stored(session: Session) -> None:
@@ -38,14 +39,17 @@ def test_names_are_unique_and_revocation_is_immediate(session: Session) -> None:
 
 def test_cli_prints_the_key_alone_on_the_last_line(db_file: Path) -> None:
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{db_file}"}
-    created = subprocess.run([sys.executable, "-m", "app.cli", "keys", "create", "ci"], capture_output=True,
-                             text=True, env=env, timeout=60)
+    created = subprocess.run(
+        [sys.executable, "-m", "app.cli", "keys", "create", "ci"], capture_output=True, text=True, env=env, timeout=60
+    )
     assert created.returncode == 0, created.stderr
     key = created.stdout.strip().splitlines()[-1]
     assert key.startswith("spk_") and " " not in key
-    listed = subprocess.run([sys.executable, "-m", "app.cli", "keys", "list"], capture_output=True, text=True,
-                            env=env, timeout=60).stdout
+    listed = subprocess.run(
+        [sys.executable, "-m", "app.cli", "keys", "list"], capture_output=True, text=True, env=env, timeout=60
+    ).stdout
     assert "ci" in listed and key not in listed and "active" in listed
-    revoked = subprocess.run([sys.executable, "-m", "app.cli", "keys", "revoke", "ci"], capture_output=True, text=True,
-                             env=env, timeout=60)
+    revoked = subprocess.run(
+        [sys.executable, "-m", "app.cli", "keys", "revoke", "ci"], capture_output=True, text=True, env=env, timeout=60
+    )
     assert revoked.returncode == 0 and "revoked" in revoked.stdout

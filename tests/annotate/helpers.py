@@ -1,4 +1,5 @@
 """Shared fixtures for the annotator tests (plain helpers: tests/conftest.py is not ours)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -34,10 +35,10 @@ def who(ann: Annotation, text: str) -> dict[str, list[tuple[str, ...]]]:
     """sentence text -> list of speaker tuples."""
     out: dict[str, list[tuple[str, ...]]] = {}
     for p in ann.positions:
-        out.setdefault(text[p.start:p.end], []).append(p.speakers)
+        out.setdefault(text[p.start : p.end], []).append(p.speakers)
     return out
 
 
 def speakers_of(ann: Annotation, text: str, needle: str) -> list[tuple[str, ...]]:
     """Speaker tuples of the positions whose sentence contains needle."""
-    return [p.speakers for p in ann.positions if needle in text[p.start:p.end]]
+    return [p.speakers for p in ann.positions if needle in text[p.start : p.end]]

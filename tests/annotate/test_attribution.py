@@ -1,4 +1,5 @@
 """Attribution shapes, on small invented readouts (not the dev sentences)."""
+
 from __future__ import annotations
 
 from tests.annotate.helpers import ALBANESE, KISHIDA, LULA, MELONI, MODI, run, speakers_of
@@ -9,8 +10,7 @@ BOTH = tuple(sorted(L + M))
 
 def check(text: str, needle: str, expected, participants=(LULA, MODI), **kw):
     ann = run(text, participants, **kw)
-    assert speakers_of(ann, text, needle) == expected, [
-        (text[p.start:p.end], p.speakers) for p in ann.positions]
+    assert speakers_of(ann, text, needle) == expected, [(text[p.start : p.end], p.speakers) for p in ann.positions]
 
 
 def test_x_said_that():
@@ -22,8 +22,10 @@ def test_trailing_reporting_clause():
 
 
 def test_participial_intro_then_said():
-    t = ("Noting that the ocean economy is growing fast, Modi said India and Brazil should "
-         "pool their research on fisheries.")
+    t = (
+        "Noting that the ocean economy is growing fast, Modi said India and Brazil should "
+        "pool their research on fisheries."
+    )
     check(t, "pool their research", [M])
     t2 = "Stressing that hunger is a political choice, Lula said no child should go to bed hungry."
     check(t2, "hungry", [L])
@@ -38,20 +40,23 @@ def test_told():
 
 
 def test_for_his_part_and_role_description():
-    t = ("Lula spoke first about biofuels. For his part, the Indian prime minister said the two "
-         "countries should launch a joint biofuel alliance.")
+    t = (
+        "Lula spoke first about biofuels. For his part, the Indian prime minister said the two "
+        "countries should launch a joint biofuel alliance."
+    )
     check(t, "biofuel alliance", [M])
 
 
 def test_pronoun_follows_last_speaker_not_object():
-    t = ("Modi told Lula that India values the partnership. He added that a new direct flight "
-         "would help tourism.")
+    t = "Modi told Lula that India values the partnership. He added that a new direct flight would help tourism."
     check(t, "direct flight", [M])
 
 
 def test_his_country_he_said():
-    t = ("Lula welcomed the plan for a space agreement. His country will also open its launch "
-         "site to Indian satellites, he said.")
+    t = (
+        "Lula welcomed the plan for a space agreement. His country will also open its launch "
+        "site to Indian satellites, he said."
+    )
     check(t, "launch site", [L])
 
 
@@ -63,8 +68,10 @@ def test_country_and_side_as_subject_resolve_to_leader():
 
 
 def test_multi_sentence_quote():
-    t = ('"Hunger is not a natural disaster. It is a political choice. We can end it in this '
-         'decade," Lula said at the press conference.')
+    t = (
+        '"Hunger is not a natural disaster. It is a political choice. We can end it in this '
+        'decade," Lula said at the press conference.'
+    )
     ann = run(t)
     assert [p.speakers for p in ann.positions] == [L, L, L]
     first = ann.positions[0]
@@ -73,14 +80,20 @@ def test_multi_sentence_quote():
 
 
 def test_quote_continuation_after_attribution():
-    t = ('"Our trade can double by 2030," Modi said. "The tools are already on the table."')
+    t = '"Our trade can double by 2030," Modi said. "The tools are already on the table."'
     ann = run(t)
     assert [p.speakers for p in ann.positions] == [M, M]
 
 
 def test_joint_subjects():
-    for subj in ("Both leaders", "The two sides", "The two heads of state", "They",
-                 "Brazil and India", "Lula and Modi"):
+    for subj in (
+        "Both leaders",
+        "The two sides",
+        "The two heads of state",
+        "They",
+        "Brazil and India",
+        "Lula and Modi",
+    ):
         t = f"{subj} agreed to hold a ministerial dialogue on food security every year."
         check(t, "ministerial dialogue", [BOTH])
 
@@ -91,8 +104,7 @@ def test_passive_is_joint():
 
 
 def test_two_speakers_in_one_sentence():
-    t = ("Lula said Brazil would host the climate talks, while Modi stressed that India "
-         "needs climate finance.")
+    t = "Lula said Brazil would host the climate talks, while Modi stressed that India needs climate finance."
     ann = run(t)
     assert sorted(p.speakers for p in ann.positions) == [L, M]
     topics = {p.speakers: p.topics for p in ann.positions}
@@ -100,18 +112,20 @@ def test_two_speakers_in_one_sentence():
 
 
 def test_narration_background_courtesy_spokesperson_are_not_positions():
-    t = ("Lula and Modi held talks by phone on Monday. The two leaders exchanged views on the "
-         "situation in the Middle East. Lula congratulated Modi on his re-election. "
-         "During their last meeting in 2023, the two leaders signed a memorandum on trade. "
-         "An Indian foreign ministry spokesperson said the call was warm. "
-         "Brazilian Foreign Minister Mauro Vieira told reporters that the talks went well.")
+    t = (
+        "Lula and Modi held talks by phone on Monday. The two leaders exchanged views on the "
+        "situation in the Middle East. Lula congratulated Modi on his re-election. "
+        "During their last meeting in 2023, the two leaders signed a memorandum on trade. "
+        "An Indian foreign ministry spokesperson said the call was warm. "
+        "Brazilian Foreign Minister Mauro Vieira told reporters that the talks went well."
+    )
     assert run(t).positions == ()
 
 
 def test_headline_is_not_a_position():
     t = "Lula, Modi agree to boost trade\n\nLula said Brazil wants more Indian investment."
     ann = run(t)
-    assert [t[p.start:p.end] for p in ann.positions] == ["Lula said Brazil wants more Indian investment."]
+    assert [t[p.start : p.end] for p in ann.positions] == ["Lula said Brazil wants more Indian investment."]
 
 
 def test_welcomed_policy_is_support_but_welcomed_person_is_courtesy():
@@ -128,17 +142,21 @@ def test_ambiguous_pronoun_gives_no_position():
 
 
 def test_gender_picks_the_right_leader():
-    t = ("Meloni and Albanese spoke by phone. Albanese said Australia wants a free trade deal with "
-         "the EU. She said Italy would support the talks in Brussels.")
+    t = (
+        "Meloni and Albanese spoke by phone. Albanese said Australia wants a free trade deal with "
+        "the EU. She said Italy would support the talks in Brussels."
+    )
     ann = run(t, (MELONI, ALBANESE))
     assert speakers_of(ann, t, "Italy would support") == [("Giorgia Meloni",)]
 
 
 def test_joint_statement_default_and_country_subject():
-    t = ("Joint Statement by Prime Minister Kishida and Prime Minister Albanese\n\n"
-         "1. The two Prime Ministers met in Canberra.\n\n"
-         "2. The transition to clean energy requires secure supply chains for critical minerals.\n\n"
-         "3. Japan will host a regional hydrogen forum next year.\n")
+    t = (
+        "Joint Statement by Prime Minister Kishida and Prime Minister Albanese\n\n"
+        "1. The two Prime Ministers met in Canberra.\n\n"
+        "2. The transition to clean energy requires secure supply chains for critical minerals.\n\n"
+        "3. Japan will host a regional hydrogen forum next year.\n"
+    )
     ann = run(t, (KISHIDA, ALBANESE), kind="joint statement")
     assert speakers_of(ann, t, "clean energy") == [("Anthony Albanese", "Fumio Kishida")]
     assert speakers_of(ann, t, "hydrogen forum") == [("Fumio Kishida",)]
@@ -152,8 +170,9 @@ def test_non_participant_leader_is_not_a_speaker():
 
 def test_parenthetical_between_subject_and_verb():
     check("Modi, for his part, said India would fund three new solar parks.", "solar parks", [M])
-    check("Lula, also honorary chairman of the Workers' Party, said Brazil would cut deforestation.",
-          "deforestation", [L])
+    check(
+        "Lula, also honorary chairman of the Workers' Party, said Brazil would cut deforestation.", "deforestation", [L]
+    )
     check("Lula, who spoke from Brasilia, said the rainforest fund needs new donors.", "rainforest", [L])
 
 
@@ -174,8 +193,10 @@ def test_country_alone_without_reporting_clause_is_not_a_position_in_a_readout()
 
 
 def test_pronoun_after_a_spokesman_is_not_resolved_to_a_leader():
-    t = ("Lula said Brazil wants a seat on the council. A presidential spokesman briefed reporters "
-         "afterwards. He said the call lasted an hour.")
+    t = (
+        "Lula said Brazil wants a seat on the council. A presidential spokesman briefed reporters "
+        "afterwards. He said the call lasted an hour."
+    )
     ann = run(t)
     assert speakers_of(ann, t, "lasted an hour") == []
     assert speakers_of(ann, t, "seat on the council") == [L]
@@ -195,8 +216,10 @@ def test_pleasantries_about_the_call_are_courtesy():
 
 
 def test_leader_descriptions():
-    t = ("Brazilian leader Luiz Inácio Lula da Silva said the summit was a turning point. "
-         "The visiting Indian leader said India opposes unilateral sanctions.")
+    t = (
+        "Brazilian leader Luiz Inácio Lula da Silva said the summit was a turning point. "
+        "The visiting Indian leader said India opposes unilateral sanctions."
+    )
     ann = run(t)
     assert [p.speakers for p in ann.positions] == [L, M]
 
@@ -221,6 +244,9 @@ def test_group_size_must_match_the_participants():
 
 def test_verb_lookup_agrees_with_the_lexicon_regex():
     from app.annotate.lexicon import FINITE_RE, finite_verbs
-    for t in ("Xi said, pointed out and is ready; well-said. He made clear İstanbul said it.",
-              "Putin pointed  out that Russia was willing to act. Modi co-chaired and agreed."):
+
+    for t in (
+        "Xi said, pointed out and is ready; well-said. He made clear İstanbul said it.",
+        "Putin pointed  out that Russia was willing to act. Modi co-chaired and agreed.",
+    ):
         assert finite_verbs(t) == [m.span() for m in FINITE_RE.finditer(t)]

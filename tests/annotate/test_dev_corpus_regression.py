@@ -1,4 +1,5 @@
 """Floors on the dev corpus figures (just under what the annotator reaches)."""
+
 from __future__ import annotations
 
 import pytest

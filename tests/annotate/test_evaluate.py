@@ -1,4 +1,5 @@
 """evaluate.py must give exactly the figures of shared/annotation/score.py."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -11,8 +12,9 @@ from app.annotate.evaluate import format_report, score
 from tests.annotate.helpers import DEV, SHARED, TOPICS
 
 SCORER = SHARED / "annotation" / "score.py"
-pytestmark = pytest.mark.skipif(not SCORER.exists() or not DEV.exists(),
-                                reason="../shared/annotation (scorer and dev corpus) not present")
+pytestmark = pytest.mark.skipif(
+    not SCORER.exists() or not DEV.exists(), reason="../shared/annotation (scorer and dev corpus) not present"
+)
 
 
 def _reference():
@@ -65,8 +67,11 @@ def test_report_and_gold_output(tmp_path):
 def test_txt_input_uses_stem_as_id(tmp_path):
     src = tmp_path / "in" / "abc-123.txt"
     src.parent.mkdir()
-    src.write_text("Chinese President Xi Jinping held talks with Russian President Vladimir Putin. "
-                   "Xi said the two countries should deepen trade.", encoding="utf-8")
+    src.write_text(
+        "Chinese President Xi Jinping held talks with Russian President Vladimir Putin. "
+        "Xi said the two countries should deepen trade.",
+        encoding="utf-8",
+    )
     out = annotate_paths([src.parent], tmp_path / "out", topics=TOPICS)
     doc = json.loads(out[0].read_text(encoding="utf-8"))
     assert out[0].name == "abc-123.json" and doc["positions"][0]["speakers"] == ["Xi Jinping"]

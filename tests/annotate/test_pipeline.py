@@ -1,4 +1,5 @@
 """annotate(): the public interface, participant inference, ordering and robustness."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -14,8 +15,10 @@ Modi said India and Brazil should deepen cooperation on biofuels and green hydro
 
 The two leaders called for reform of the United Nations Security Council. Lula congratulated Modi on the successful G20 presidency.
 """
-KNOWN = [Participant("Narendra Modi", "Prime Minister", "India", "male", ("Modi", "PM Modi")),
-         Participant("Luiz Inácio Lula da Silva", "President", "Brazil", "male", ("Lula",))]
+KNOWN = [
+    Participant("Narendra Modi", "Prime Minister", "India", "male", ("Modi", "PM Modi")),
+    Participant("Luiz Inácio Lula da Silva", "President", "Brazil", "male", ("Lula",)),
+]
 
 
 def test_version_and_types():
@@ -30,7 +33,7 @@ def test_positions_sorted_and_well_formed():
     keys = [(p.start, p.speakers) for p in ann.positions]
     assert keys == sorted(keys) and len(keys) == 3
     for p in ann.positions:
-        span = READOUT[p.start:p.end]
+        span = READOUT[p.start : p.end]
         assert span == span.strip()
         assert list(p.speakers) == sorted(p.speakers) and list(p.topics) == sorted(p.topics)
         assert p.act in {"assert", "commit", "call", "support", "oppose", "agree"}
@@ -38,7 +41,7 @@ def test_positions_sorted_and_well_formed():
 
 
 def test_acts():
-    acts = {READOUT[p.start:p.end][:12]: p.act for p in run(READOUT).positions}
+    acts = {READOUT[p.start : p.end][:12]: p.act for p in run(READOUT).positions}
     assert acts["Modi said In"] == "call"
     assert acts["Lula agreed,"] == "agree"
     assert acts["The two lead"] == "call"
@@ -49,14 +52,15 @@ def test_inferred_participants_from_titles_and_registry():
     assert [p.name for p in ann.participants] == ["Narendra Modi", "Luiz Inácio Lula da Silva"]
     ann2 = annotate(READOUT, topics=TOPICS, participants=None)
     names = [(p.name, p.title, p.country) for p in ann2.participants]
-    assert names == [("Narendra Modi", "Prime Minister", "India"),
-                     ("Luiz Inácio Lula da Silva", "President", "Brazil")]
+    assert names == [("Narendra Modi", "Prime Minister", "India"), ("Luiz Inácio Lula da Silva", "President", "Brazil")]
     assert [p.speakers for p in ann2.positions] == [p.speakers for p in run(READOUT).positions]
 
 
 def test_unknown_leader_from_title_pattern_with_gender():
-    t = ("Italian Prime Minister Giorgia Meloni held talks with Australian Prime Minister Anthony "
-         "Albanese in Rome on Friday. Meloni said Italy wants a free trade agreement with Australia.")
+    t = (
+        "Italian Prime Minister Giorgia Meloni held talks with Australian Prime Minister Anthony "
+        "Albanese in Rome on Friday. Meloni said Italy wants a free trade agreement with Australia."
+    )
     ann = annotate(t, topics=TOPICS, participants=None)
     assert ann.participants[0] == Participant("Giorgia Meloni", "Prime Minister", "Italy", "female")
     assert ann.participants[1].country == "Australia"
@@ -65,17 +69,30 @@ def test_unknown_leader_from_title_pattern_with_gender():
 
 
 def test_non_leader_titles_are_not_participants():
-    t = ("Chinese President Xi Jinping held talks with French President Emmanuel Macron. "
-         "Chinese Foreign Minister Wang Yi and Vice President Han Zheng attended.")
+    t = (
+        "Chinese President Xi Jinping held talks with French President Emmanuel Macron. "
+        "Chinese Foreign Minister Wang Yi and Vice President Han Zheng attended."
+    )
     ann = annotate(t, topics=TOPICS, participants=None)
     assert [p.name for p in ann.participants] == ["Xi Jinping", "Emmanuel Macron"]
 
 
 def test_never_raises_on_odd_input(monkeypatch):
     import app.annotate.pipeline as pipeline
+
     monkeypatch.setattr(pipeline, "STRICT", True)
-    for text in ("", "   ", "\x00\x00", "\r\n\r\n", "\u202eRTL \u05e9\u05dc\u05d5\u05dd.", "\U0001F600" * 50,
-                 "Lula said " * 2000, '"' * 100, "." * 1000, "Modi said \u201cfine"):
+    for text in (
+        "",
+        "   ",
+        "\x00\x00",
+        "\r\n\r\n",
+        "\u202eRTL \u05e9\u05dc\u05d5\u05dd.",
+        "\U0001f600" * 50,
+        "Lula said " * 2000,
+        '"' * 100,
+        "." * 1000,
+        "Modi said \u201cfine",
+    ):
         ann = run(text)
         for p in ann.positions:
             assert 0 <= p.start < p.end <= len(text)
@@ -84,9 +101,11 @@ def test_never_raises_on_odd_input(monkeypatch):
 
 
 def test_kremlin_style_titles_and_untitled_subject():
-    t = ("Vladimir Putin had a telephone conversation with Prime Minister of India Narendra Modi.\n"
-         "The Prime Minister of India noted that the two countries should step up the fight against terrorism. "
-         "In a statement, the Kremlin said Putin had told Modi that Russia would keep oil supplies stable.")
+    t = (
+        "Vladimir Putin had a telephone conversation with Prime Minister of India Narendra Modi.\n"
+        "The Prime Minister of India noted that the two countries should step up the fight against terrorism. "
+        "In a statement, the Kremlin said Putin had told Modi that Russia would keep oil supplies stable."
+    )
     ann = annotate(t, topics=TOPICS, participants=None)
     assert {p.name for p in ann.participants} == {"Vladimir Putin", "Narendra Modi"}
     modi = next(p for p in ann.participants if p.name == "Narendra Modi")
@@ -95,31 +114,46 @@ def test_kremlin_style_titles_and_untitled_subject():
 
 
 def test_quotation_over_paragraphs():
-    t = ('Lula spoke with Modi.\n\n"Brazil will not take sides. We want peace.\n\n'
-         '"We will keep talking to everyone," Lula said.')
+    t = (
+        'Lula spoke with Modi.\n\n"Brazil will not take sides. We want peace.\n\n'
+        '"We will keep talking to everyone," Lula said.'
+    )
     ann = run(t)
     assert [p.speakers for p in ann.positions] == [("Luiz Inácio Lula da Silva",)] * 3
 
 
 def test_joint_statement_with_formal_titles_and_sides():
-    t = ("Joint Statement of Kazakhstan and Brazil\n\n"
-         "At the invitation of President of the Republic of Kazakhstan Kassym-Jomart Tokayev, President of "
-         "the Federative Republic of Brazil Luiz Inácio Lula da Silva paid a state visit to Astana.\n"
-         "1. The Sides noted with satisfaction that bilateral relations have reached a new level.\n"
-         "2. The Brazilian Side reaffirmed its support for Kazakhstan's bid to host the forum.\n")
+    t = (
+        "Joint Statement of Kazakhstan and Brazil\n\n"
+        "At the invitation of President of the Republic of Kazakhstan Kassym-Jomart Tokayev, President of "
+        "the Federative Republic of Brazil Luiz Inácio Lula da Silva paid a state visit to Astana.\n"
+        "1. The Sides noted with satisfaction that bilateral relations have reached a new level.\n"
+        "2. The Brazilian Side reaffirmed its support for Kazakhstan's bid to host the forum.\n"
+    )
     ann = annotate(t, topics=TOPICS, participants=None, kind="joint statement")
     assert [(p.name, p.country) for p in ann.participants] == [
-        ("Kassym-Jomart Tokayev", "Kazakhstan"), ("Luiz Inácio Lula da Silva", "Brazil")]
+        ("Kassym-Jomart Tokayev", "Kazakhstan"),
+        ("Luiz Inácio Lula da Silva", "Brazil"),
+    ]
     assert [p.speakers for p in ann.positions] == [
-        ("Kassym-Jomart Tokayev", "Luiz Inácio Lula da Silva"), ("Luiz Inácio Lula da Silva",)]
+        ("Kassym-Jomart Tokayev", "Luiz Inácio Lula da Silva"),
+        ("Luiz Inácio Lula da Silva",),
+    ]
 
 
 def test_pathological_inputs_stay_fast():
     import time
-    cases = ["A" * 50000 + ", Aug. 5 " + "x" * 5000, "Lula " + "a" * 50000 + " said.",
-             "\u201c" + "a " * 30000, "On " + "x " * 30000 + ", Lula said.",
-             "Lula, also " + "x " * 30000 + ", said yes.", " ".join(["U.S."] * 20000),
-             ("x" * 70 + "\n") * 5000, "Lula, " * 20000 + "said."]
+
+    cases = [
+        "A" * 50000 + ", Aug. 5 " + "x" * 5000,
+        "Lula " + "a" * 50000 + " said.",
+        "\u201c" + "a " * 30000,
+        "On " + "x " * 30000 + ", Lula said.",
+        "Lula, also " + "x " * 30000 + ", said yes.",
+        " ".join(["U.S."] * 20000),
+        ("x" * 70 + "\n") * 5000,
+        "Lula, " * 20000 + "said.",
+    ]
     for text in cases:
         t0 = time.perf_counter()
         run(text)
@@ -128,31 +162,39 @@ def test_pathological_inputs_stay_fast():
 
 
 def test_stray_quotation_mark_does_not_swallow_the_rest():
-    t = ('Lula called the deal \u201chistoric and said more.\n\n'
-         'Modi said India will double its ethanol imports.')
+    t = "Lula called the deal \u201chistoric and said more.\n\nModi said India will double its ethanol imports."
     ann = run(t)
     assert [p.speakers for p in ann.positions][-1] == ("Narendra Modi",)
 
 
 def test_leaders_named_in_an_aside_are_not_participants():
-    t = ("Chinese President Xi Jinping held talks with Russian President Vladimir Putin on Monday, "
-         "days after U.S. President Joe Biden warned Beijing. The call came after French President "
-         "Emmanuel Macron visited Moscow. Xi said China values the partnership.")
+    t = (
+        "Chinese President Xi Jinping held talks with Russian President Vladimir Putin on Monday, "
+        "days after U.S. President Joe Biden warned Beijing. The call came after French President "
+        "Emmanuel Macron visited Moscow. Xi said China values the partnership."
+    )
     assert [p.name for p in annotate(t, topics=TOPICS).participants] == ["Xi Jinping", "Vladimir Putin"]
 
 
 def test_mea_style_honorifics_and_bare_titles():
-    t = ("Prime Minister Shri Narendra Modi received a telephone call today from President of the "
-         "United States of America, H.E. Mr. Joseph R. Biden.\n"
-         "2. President Biden congratulated Prime Minister on India's G20 Presidency.\n"
-         "3. Prime Minister conveyed his concern regarding the safety of Indian nationals. "
-         "President Biden assured that the US would extend all possible help.\n"
-         "4. They agreed to remain in touch.")
+    t = (
+        "Prime Minister Shri Narendra Modi received a telephone call today from President of the "
+        "United States of America, H.E. Mr. Joseph R. Biden.\n"
+        "2. President Biden congratulated Prime Minister on India's G20 Presidency.\n"
+        "3. Prime Minister conveyed his concern regarding the safety of Indian nationals. "
+        "President Biden assured that the US would extend all possible help.\n"
+        "4. They agreed to remain in touch."
+    )
     ann = annotate(t, topics=TOPICS, participants=None)
     assert [(p.name, p.country) for p in ann.participants] == [
-        ("Narendra Modi", "India"), ("Joseph Biden", "United States")]
+        ("Narendra Modi", "India"),
+        ("Joseph Biden", "United States"),
+    ]
     assert [p.speakers for p in ann.positions] == [
-        ("Narendra Modi",), ("Joseph Biden",), ("Joseph Biden", "Narendra Modi")]
+        ("Narendra Modi",),
+        ("Joseph Biden",),
+        ("Joseph Biden", "Narendra Modi"),
+    ]
 
 
 def test_relative_clause_with_perfect_is_not_background():

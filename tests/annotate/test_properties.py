@@ -1,4 +1,5 @@
 """Property tests: any string in, well-formed output out."""
+
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
@@ -8,9 +9,35 @@ import app.annotate.pipeline as pipeline
 from app.annotate import annotate, split_sentences
 from tests.annotate.helpers import LULA, MODI, TOPICS
 
-WORDS = st.sampled_from(["Lula", "Modi", "said", "that", "Brazil", "India", "agreed", "the two leaders",
-                         "U.S.", "Mr.", '"', "\u201c", "\u201d", ",", ".", "\n", "\n\n", "1.", "He",
-                         "BEIJING, Aug. 25 (Xinhua) --", "trade", "vaccines", "Taiwan", "they", "she"])
+WORDS = st.sampled_from(
+    [
+        "Lula",
+        "Modi",
+        "said",
+        "that",
+        "Brazil",
+        "India",
+        "agreed",
+        "the two leaders",
+        "U.S.",
+        "Mr.",
+        '"',
+        "\u201c",
+        "\u201d",
+        ",",
+        ".",
+        "\n",
+        "\n\n",
+        "1.",
+        "He",
+        "BEIJING, Aug. 25 (Xinhua) --",
+        "trade",
+        "vaccines",
+        "Taiwan",
+        "they",
+        "she",
+    ]
+)
 READOUTISH = st.lists(WORDS, max_size=60).map(" ".join)
 ANY = st.one_of(st.text(max_size=300), READOUTISH)
 CFG = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -40,6 +67,6 @@ def test_annotate_never_raises_and_is_well_formed(text, infer):
     assert keys == sorted(keys)
     for p in ann.positions:
         assert 0 <= p.start < p.end <= len(text)
-        assert text[p.start:p.end] == text[p.start:p.end].strip()
+        assert text[p.start : p.end] == text[p.start : p.end].strip()
         assert p.speakers and set(p.speakers) <= names
         assert 0 <= p.confidence <= 1

@@ -1,4 +1,5 @@
 """Topic keywords: word boundaries, several topics, data-driven vocabulary."""
+
 from __future__ import annotations
 
 from app.annotate import TopicSpec, annotate
@@ -19,10 +20,8 @@ def test_word_boundaries():
 
 
 def test_every_topic_a_sentence_addresses():
-    got = topics_of("Cooperation on COVID-19 vaccines and on fighting terrorism and drug trafficking "
-                    "in Afghanistan.")
-    assert set(got) >= {"bilateral-relations", "covid-19", "vaccines", "terrorism", "drug-trafficking",
-                        "afghanistan"}
+    got = topics_of("Cooperation on COVID-19 vaccines and on fighting terrorism and drug trafficking in Afghanistan.")
+    assert set(got) >= {"bilateral-relations", "covid-19", "vaccines", "terrorism", "drug-trafficking", "afghanistan"}
 
 
 def test_all_vocabulary_topics_have_keywords():
@@ -46,6 +45,7 @@ def test_implied_topic_needs_the_document_context():
 
 def test_participant_country_is_not_a_topic():
     from app.annotate import Participant
+
     iran = Participant("Masoud Pezeshkian", "President", "Iran", "male")
     t = "Lula said Brazil and Iran should expand cooperation in agriculture."
     ann = annotate(t, topics=TOPICS, participants=[LULA, iran])
@@ -80,8 +80,9 @@ def _topics_of(sentence: str, *participants: tuple[str, str]) -> tuple[str, ...]
 
 def test_a_participants_country_inside_a_longer_name_still_counts() -> None:
     xi, putin = ("Xi Jinping", "China"), ("Vladimir Putin", "Russia")
-    assert "south-china-sea" in _topics_of("Putin said Russia supports China's position on the South China Sea.",
-                                           xi, putin)
+    assert "south-china-sea" in _topics_of(
+        "Putin said Russia supports China's position on the South China Sea.", xi, putin
+    )
     yoon, biden = ("Yoon Suk Yeol", "South Korea"), ("Joe Biden", "United States")
     assert "korean-peninsula" in _topics_of("Yoon said peace on the Korean Peninsula is the goal.", yoon, biden)
 

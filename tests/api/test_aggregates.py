@@ -1,4 +1,5 @@
 """Facets on position lists, and timelines per period and speaker for a topic or a leader."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,8 +28,14 @@ def test_facets_follow_filters_search_and_path(client: TestClient) -> None:
     putin = client.get("/v1/topics/afghanistan/positions", params={"facets": ["leader", "act"], "leader": PUTIN}).json()
     assert putin["facets"]["leader"] == [{"value": PUTIN, "count": 4}, {"value": XI, "count": 1}]  # one is joint
     searched = client.get("/v1/positions", params={"q": "Taiwan", "facets": "topic"}).json()["facets"]["topic"]
-    assert {f["value"] for f in searched} == {"taiwan", "hong-kong", "xinjiang", "south-china-sea", "sovereignty",
-                                              "external-interference"}
+    assert {f["value"] for f in searched} == {
+        "taiwan",
+        "hong-kong",
+        "xinjiang",
+        "south-china-sea",
+        "sovereignty",
+        "external-interference",
+    }
 
 
 def test_no_facets_key_unless_asked_and_unknown_facet_is_a_422(client: TestClient) -> None:
@@ -38,8 +45,10 @@ def test_no_facets_key_unless_asked_and_unknown_facet_is_a_422(client: TestClien
 
 
 def _two_more_calls(session) -> None:  # type: ignore[no-untyped-def]
-    for day, text in ((dt.date(2021, 8, 30), "Xi said Afghanistan needs peace."),
-                      (dt.date(2022, 2, 4), "Putin said Afghanistan must not harbour terrorists.")):
+    for day, text in (
+        (dt.date(2021, 8, 30), "Xi said Afghanistan needs peace."),
+        (dt.date(2022, 2, 4), "Putin said Afghanistan must not harbour terrorists."),
+    ):
         event = add_event(session, f"call-{day.isoformat()}", day)
         speaker = XI if text.startswith("Xi") else PUTIN
         add_document(session, event, f"readout-{day.isoformat()}", [(text, [speaker], ["afghanistan"], "assert")])
@@ -51,10 +60,15 @@ def test_topic_timeline_by_month_and_year(client: TestClient, session) -> None: 
     body = client.get("/v1/topics/afghanistan/timeline", params={"interval": "month"}).json()
     assert body["interval"] == "month" and body["topic"] == "afghanistan"
     rows = [(b["period"], b["speaker"]["slug"], b["count"], b["first"], b["last"]) for b in body["buckets"]]
-    assert rows == [("2021-08", PUTIN, 4, "2021-08-25", "2021-08-25"), ("2021-08", XI, 4, "2021-08-25", "2021-08-30"),
-                    ("2022-02", PUTIN, 1, "2022-02-04", "2022-02-04")]
+    assert rows == [
+        ("2021-08", PUTIN, 4, "2021-08-25", "2021-08-25"),
+        ("2021-08", XI, 4, "2021-08-25", "2021-08-30"),
+        ("2022-02", PUTIN, 1, "2022-02-04", "2022-02-04"),
+    ]
     xi_august = body["buckets"][1]
-    afghan_xi = {p["id"] for p in client.get("/v1/positions", params={"topic": "afghanistan", "leader": XI}).json()["items"]}
+    afghan_xi = {
+        p["id"] for p in client.get("/v1/positions", params={"topic": "afghanistan", "leader": XI}).json()["items"]
+    }
     assert set(xi_august["position_ids"]) == afghan_xi
     yearly = client.get("/v1/topics/afghanistan/timeline", params={"interval": "year", "leader": XI}).json()["buckets"]
     assert [(b["period"], b["speaker"]["slug"], b["count"]) for b in yearly] == [("2021", XI, 4)]
@@ -64,8 +78,10 @@ def test_leader_timeline_with_topic(client: TestClient, session) -> None:  # typ
     _two_more_calls(session)
     body = client.get(f"/v1/leaders/{PUTIN}/timeline", params={"topic": "afghanistan", "interval": "year"}).json()
     assert body["leader"] == PUTIN
-    assert [(b["period"], b["speaker"]["slug"], b["count"]) for b in body["buckets"]] == [("2021", PUTIN, 4),
-                                                                                         ("2022", PUTIN, 1)]
+    assert [(b["period"], b["speaker"]["slug"], b["count"]) for b in body["buckets"]] == [
+        ("2021", PUTIN, 4),
+        ("2022", PUTIN, 1),
+    ]
     everything = client.get(f"/v1/leaders/{XI}/timeline").json()["buckets"]
     assert [(b["period"], b["count"]) for b in everything] == [("2021-08", XI_POSITIONS + 1)]
 
@@ -88,7 +104,8 @@ def test_facets_say_they_are_exact_and_maintained_counts_agree_with_counting(cli
 
 
 def test_facets_of_a_large_list_are_estimated_from_a_sample_and_say_so(
-        client: TestClient, session, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    client: TestClient, session, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from app.positions import aggregates
 
     add_many(session, 120)  # Xi on vaccines

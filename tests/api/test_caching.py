@@ -1,4 +1,5 @@
 """HTTP conventions: ETag and If-None-Match → 304, Cache-Control, gzip, CORS exposing Link and ETag."""
+
 from __future__ import annotations
 
 import gzip

@@ -1,4 +1,5 @@
 """/v1/compare (leaders side by side) and /v1/events/{id}/compare (readouts side by side)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -52,13 +53,26 @@ def test_one_readout_covers_every_topic(client: TestClient) -> None:
 
 def test_two_readouts_show_what_each_left_out(client: TestClient, session) -> None:  # type: ignore[no-untyped-def]
     event = add_event(session, "summit-2022-02-04", dt.date(2022, 2, 4), kind="meeting")
-    add_document(session, event, "kremlin-readout", [
-        ("Putin said Russia supports the one-China principle.", [PUTIN], ["taiwan"], "support"),
-        ("The leaders agreed to expand trade.", [XI, PUTIN], ["trade", "bilateral-relations"], "agree")])
-    add_document(session, event, "xinhua-readout", [
-        ("Xi said both sides will expand trade and investment.", [XI], ["trade", "bilateral-relations"], "commit"),
-        ("Xi said vaccine cooperation will deepen.", [XI], ["vaccines"], "commit"),
-        ("Xi thanked Putin.", [XI], [], None)], source="Xinhua")
+    add_document(
+        session,
+        event,
+        "kremlin-readout",
+        [
+            ("Putin said Russia supports the one-China principle.", [PUTIN], ["taiwan"], "support"),
+            ("The leaders agreed to expand trade.", [XI, PUTIN], ["trade", "bilateral-relations"], "agree"),
+        ],
+    )
+    add_document(
+        session,
+        event,
+        "xinhua-readout",
+        [
+            ("Xi said both sides will expand trade and investment.", [XI], ["trade", "bilateral-relations"], "commit"),
+            ("Xi said vaccine cooperation will deepen.", [XI], ["vaccines"], "commit"),
+            ("Xi thanked Putin.", [XI], [], None),
+        ],
+        source="Xinhua",
+    )
     session.commit()
     body = client.get("/v1/events/summit-2022-02-04/compare").json()
     assert body["event"]["kind"] == "meeting"
@@ -68,7 +82,10 @@ def test_two_readouts_show_what_each_left_out(client: TestClient, session) -> No
     assert topics["trade"]["missing_from"] == []
     assert [d["document_id"] for d in topics["trade"]["documents"]] == ["kremlin-readout", "xinhua-readout"]
     assert topics["taiwan"]["missing_from"] == ["xinhua-readout"]
-    assert topics["taiwan"]["documents"][0]["positions"][0]["text"] == "Putin said Russia supports the one-China principle."
+    assert (
+        topics["taiwan"]["documents"][0]["positions"][0]["text"]
+        == "Putin said Russia supports the one-China principle."
+    )
     assert topics["vaccines"]["missing_from"] == ["kremlin-readout"] and topics["vaccines"]["name"] == "Vaccines"
     assert body["untagged"][0]["document_id"] == "xinhua-readout"
     assert client.get("/v1/events/nope/compare").status_code == 404

@@ -1,4 +1,5 @@
 """/v1/documents and /v1/events."""
+
 from __future__ import annotations
 
 import hashlib

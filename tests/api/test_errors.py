@@ -1,4 +1,5 @@
 """One error shape for the whole API (RFC 9457), enforced across every kind of error a client can cause."""
+
 from __future__ import annotations
 
 import pytest
@@ -49,17 +50,34 @@ def test_unexpected_errors_are_a_problem_without_internals(client: TestClient) -
 
 def test_health(client: TestClient) -> None:
     body = client.get("/health").json()
-    assert body == {"status": "ok", "database": "ok", "schema_revision": body["schema_revision"],
-                    "documents": 1, "positions": 15}
+    assert body == {
+        "status": "ok",
+        "database": "ok",
+        "schema_revision": body["schema_revision"],
+        "documents": 1,
+        "positions": 15,
+    }
     assert body["schema_revision"]
 
 
 def test_openapi_and_docs(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
-    for path in ("/v1/positions", "/v1/positions/{position_id}", "/v1/documents", "/v1/documents/{document_id}",
-                 "/v1/documents/{document_id}/positions", "/v1/events", "/v1/events/{event_id}", "/v1/leaders",
-                 "/v1/leaders/{slug}", "/v1/leaders/{slug}/positions", "/v1/topics", "/v1/topics/{slug}",
-                 "/v1/topics/{slug}/positions", "/health"):
+    for path in (
+        "/v1/positions",
+        "/v1/positions/{position_id}",
+        "/v1/documents",
+        "/v1/documents/{document_id}",
+        "/v1/documents/{document_id}/positions",
+        "/v1/events",
+        "/v1/events/{event_id}",
+        "/v1/leaders",
+        "/v1/leaders/{slug}",
+        "/v1/leaders/{slug}/positions",
+        "/v1/topics",
+        "/v1/topics/{slug}",
+        "/v1/topics/{slug}/positions",
+        "/health",
+    ):
         assert path in spec["paths"], path
     assert client.get("/docs").status_code == 200
 
@@ -71,8 +89,12 @@ def test_a_single_valued_parameter_given_twice_is_refused(client: TestClient) ->
 
 
 def test_small_list_filters_are_checked_too(client: TestClient) -> None:
-    for path, name in [("/v1/events?kind=", "kind"), ("/v1/events?leader=napoleon", "leader"),
-                       ("/v1/documents?event=false", "event"), ("/v1/leaders?country=Atlantis", "country")]:
+    for path, name in [
+        ("/v1/events?kind=", "kind"),
+        ("/v1/events?leader=napoleon", "leader"),
+        ("/v1/documents?event=false", "event"),
+        ("/v1/leaders?country=Atlantis", "country"),
+    ]:
         response = client.get(path)
         assert response.status_code == 422, path
         assert response.json()["errors"][0]["name"] == name

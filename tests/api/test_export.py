@@ -1,4 +1,5 @@
 """GET /v1/export and `summit export`: the dataset as NDJSON records, one per line."""
+
 from __future__ import annotations
 
 import json
@@ -21,7 +22,7 @@ def test_export_streams_every_record_as_ndjson(client: TestClient) -> None:
     assert counts == {"leader": registry_size(), "topic": 19, "event": 1, "document": 1, "position": POSITIONS}
     (document,) = [r for r in records if r["type"] == "document"]
     taiwan = next(r for r in records if r["type"] == "position" and r["id"] == 12)
-    assert document["id"] == DOCUMENT and document["text"][taiwan["start"]:taiwan["end"]] == ONE_CHINA
+    assert document["id"] == DOCUMENT and document["text"][taiwan["start"] : taiwan["end"]] == ONE_CHINA
 
 
 def test_cli_export_writes_the_same_records(client: TestClient, db_file: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -1,4 +1,5 @@
 """Every list in JSON, CSV and NDJSON (by `format=` or `Accept`); exports of all rows stream in batches."""
+
 from __future__ import annotations
 
 import csv
@@ -13,8 +14,26 @@ from app.positions import service as position_service
 from tests.factories import add_many
 from tests.seed_facts import DOCUMENT, ONE_CHINA, POSITIONS, PUTIN
 
-POSITION_COLUMNS = ["id", "document_id", "event_id", "date", "start", "end", "speakers", "speaker_names", "topics",
-                    "act", "method", "confidence", "reviewed", "text", "rank", "highlight", "cite", "permalink"]
+POSITION_COLUMNS = [
+    "id",
+    "document_id",
+    "event_id",
+    "date",
+    "start",
+    "end",
+    "speakers",
+    "speaker_names",
+    "topics",
+    "act",
+    "method",
+    "confidence",
+    "reviewed",
+    "text",
+    "rank",
+    "highlight",
+    "cite",
+    "permalink",
+]
 
 
 def read_csv(text: str) -> list[dict[str, str]]:
@@ -34,17 +53,31 @@ def test_positions_csv_has_the_documented_columns_and_values(client: TestClient)
     (row,) = read_csv(response.text)
     assert row["text"] == ONE_CHINA
     assert row["speakers"] == PUTIN and row["speaker_names"] == "Vladimir Putin"
-    assert row["topics"].split(";") == ["external-interference", "hong-kong", "south-china-sea", "sovereignty",
-                                        "taiwan", "xinjiang"]
+    assert row["topics"].split(";") == [
+        "external-interference",
+        "hong-kong",
+        "south-china-sea",
+        "sovereignty",
+        "taiwan",
+        "xinjiang",
+    ]
     assert row["reviewed"] == "true" and row["rank"] == "" and row["method"] == "curated"
     assert row["permalink"] == "http://testserver/v1/positions/12"
     assert ONE_CHINA in row["cite"] and "Vladimir Putin" in row["cite"]
 
 
-@pytest.mark.parametrize(("accept", "kind"), [
-    ("text/csv", "csv"), ("application/x-ndjson", "ndjson"), ("application/json", "json"), ("*/*", "json"),
-    ("text/html;q=0.9, application/x-ndjson;q=0.5", "ndjson"), ("text/csv;q=0.2, application/json", "json"),
-    ("image/png", "json")])
+@pytest.mark.parametrize(
+    ("accept", "kind"),
+    [
+        ("text/csv", "csv"),
+        ("application/x-ndjson", "ndjson"),
+        ("application/json", "json"),
+        ("*/*", "json"),
+        ("text/html;q=0.9, application/x-ndjson;q=0.5", "ndjson"),
+        ("text/csv;q=0.2, application/json", "json"),
+        ("image/png", "json"),
+    ],
+)
 def test_accept_header_chooses_the_format(client: TestClient, accept: str, kind: str) -> None:
     response = client.get("/v1/positions", headers={"Accept": accept})
     assert response.status_code == 200
@@ -59,7 +92,9 @@ def test_accept_header_chooses_the_format(client: TestClient, accept: str, kind:
 
 def test_format_parameter_beats_accept(client: TestClient) -> None:
     response = client.get("/v1/positions", params={"format": "ndjson"}, headers={"Accept": "text/csv"})
-    assert [p["id"] for p in read_ndjson(response.text)] == [p["id"] for p in client.get("/v1/positions").json()["items"]]
+    assert [p["id"] for p in read_ndjson(response.text)] == [
+        p["id"] for p in client.get("/v1/positions").json()["items"]
+    ]
 
 
 def test_ndjson_lines_equal_the_json_items(client: TestClient) -> None:
@@ -75,16 +110,46 @@ def test_csv_pages_link_to_the_next_page(client: TestClient) -> None:
     assert "format=csv" in response.headers["link"] and 'rel="next"' in response.headers["link"]
 
 
-@pytest.mark.parametrize(("url", "columns", "key", "expected"), [
-    ("/v1/documents", ["id", "event_id", "date", "title", "source", "url", "language", "sha256", "created_at",
-                       "position_count", "rank", "highlight"], "id", DOCUMENT),
-    ("/v1/events", ["id", "kind", "date", "title", "participants", "participant_names"], "participants",
-     "vladimir-putin;xi-jinping"),
-    ("/v1/leaders", ["slug", "name", "office", "country", "gender", "aliases", "position_count"], "slug", PUTIN),
-    ("/v1/topics", ["slug", "name", "description", "headline", "keywords", "position_count"], "slug", "afghanistan"),
-])
-def test_every_list_answers_csv_and_ndjson(client: TestClient, url: str, columns: list[str], key: str,
-                                           expected: str) -> None:
+@pytest.mark.parametrize(
+    ("url", "columns", "key", "expected"),
+    [
+        (
+            "/v1/documents",
+            [
+                "id",
+                "event_id",
+                "date",
+                "title",
+                "source",
+                "url",
+                "language",
+                "sha256",
+                "created_at",
+                "position_count",
+                "rank",
+                "highlight",
+            ],
+            "id",
+            DOCUMENT,
+        ),
+        (
+            "/v1/events",
+            ["id", "kind", "date", "title", "participants", "participant_names"],
+            "participants",
+            "vladimir-putin;xi-jinping",
+        ),
+        ("/v1/leaders", ["slug", "name", "office", "country", "gender", "aliases", "position_count"], "slug", PUTIN),
+        (
+            "/v1/topics",
+            ["slug", "name", "description", "headline", "keywords", "position_count"],
+            "slug",
+            "afghanistan",
+        ),
+    ],
+)
+def test_every_list_answers_csv_and_ndjson(
+    client: TestClient, url: str, columns: list[str], key: str, expected: str
+) -> None:
     as_csv = client.get(url, params={"format": "csv"})
     assert as_csv.status_code == 200, as_csv.text
     assert next(csv.reader(io.StringIO(as_csv.text, newline=""))) == columns
@@ -123,8 +188,9 @@ def test_limit_all_streams_every_row_in_keyset_batches(client: TestClient, sessi
     assert len({r["id"] for r in rows}) == len(rows)
     assert [int(r["id"]) for r in rows] == sorted(int(r["id"]) for r in rows)  # seed first (2021), then bulk (2022)
     assert calls == [10] * 7  # batches of 10: never one big fetch
-    lines = read_ndjson(client.get("/v1/positions", params={"limit": "all", "format": "ndjson",
-                                                            "topic": "vaccines"}).text)
+    lines = read_ndjson(
+        client.get("/v1/positions", params={"limit": "all", "format": "ndjson", "topic": "vaccines"}).text
+    )
     assert len(lines) == 54 and all("vaccines" in p["topics"] for p in lines)
 
 

@@ -1,4 +1,5 @@
 """The write side for documents: ingest, dry run, re-annotation, deletion; keys and limits."""
+
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
@@ -18,14 +19,26 @@ Both leaders agreed to maintain close contact.
 
 
 def body(**extra: object) -> dict:
-    return {"text": READOUT, "date": "2022-03-03", "kind": "phone call", "participants": [XI, "Vladimir Putin"],
-            **extra}
+    return {
+        "text": READOUT,
+        "date": "2022-03-03",
+        "kind": "phone call",
+        "participants": [XI, "Vladimir Putin"],
+        **extra,
+    }
 
 
 def test_writes_need_a_key(client: TestClient) -> None:
-    for method, path in [("POST", "/v1/documents"), ("POST", "/v1/annotate"), ("DELETE", f"/v1/documents/{DOCUMENT}"),
-                         ("POST", f"/v1/documents/{DOCUMENT}/annotate"), ("PATCH", "/v1/positions/1"),
-                         ("DELETE", "/v1/positions/1"), ("POST", "/v1/positions"), ("POST", "/v1/topics")]:
+    for method, path in [
+        ("POST", "/v1/documents"),
+        ("POST", "/v1/annotate"),
+        ("DELETE", f"/v1/documents/{DOCUMENT}"),
+        ("POST", f"/v1/documents/{DOCUMENT}/annotate"),
+        ("PATCH", "/v1/positions/1"),
+        ("DELETE", "/v1/positions/1"),
+        ("POST", "/v1/positions"),
+        ("POST", "/v1/topics"),
+    ]:
         response = client.request(method, path, json={})
         assert response.status_code == 401, (method, path, response.text)
         assert response.headers["www-authenticate"].startswith("Bearer")
@@ -52,7 +65,7 @@ def test_ingest_stores_document_and_positions(client: TestClient, auth: dict) ->
     joint = by_text["Both leaders agreed to maintain close contact."]
     assert {s["slug"] for s in joint["speakers"]} == {XI, PUTIN}
     for p in doc["positions"]:
-        assert READOUT[p["start"]:p["end"]] == p["text"]
+        assert READOUT[p["start"] : p["end"]] == p["text"]
         assert p["provenance"]["method"].startswith("annotator/") and p["provenance"]["reviewed"] is False
         assert 0 < p["provenance"]["confidence"] <= 1
     assert client.get("/v1/positions", params={"topic": "taiwan"}).json()["total"] == 2
@@ -93,8 +106,10 @@ def test_participants_are_inferred_when_absent(client: TestClient, auth: dict) -
 
 
 def test_a_new_leader_named_in_the_text_joins_the_registry(client: TestClient, auth: dict) -> None:
-    text = ("Chilean President Gabriel Boric held a phone call with Russian President Vladimir Putin on "
-            "Tuesday.\n\nBoric said Chile supports dialogue on Ukraine.\n")
+    text = (
+        "Chilean President Gabriel Boric held a phone call with Russian President Vladimir Putin on "
+        "Tuesday.\n\nBoric said Chile supports dialogue on Ukraine.\n"
+    )
     assert client.get("/v1/leaders/gabriel-boric").status_code == 404
     response = client.post("/v1/documents", json={"text": text, "date": "2021-08-24"}, headers=auth)
     assert response.status_code == 201, response.text
@@ -134,8 +149,9 @@ def test_body_over_the_limit_is_a_413(client: TestClient, auth: dict) -> None:
 def test_reannotate_keeps_reviewed_positions(client: TestClient, auth: dict) -> None:
     doc = client.post("/v1/documents", json=body(), headers=auth).json()
     target = next(p for p in doc["positions"] if p["text"].startswith("Putin said"))
-    patched = client.patch(f"/v1/positions/{target['id']}", json={"topics": ["taiwan", "sovereignty"], "act": "support"},
-                           headers=auth).json()
+    patched = client.patch(
+        f"/v1/positions/{target['id']}", json={"topics": ["taiwan", "sovereignty"], "act": "support"}, headers=auth
+    ).json()
     assert patched["provenance"] == {"method": "curated", "confidence": 1.0, "reviewed": True}
     again = client.post(f"/v1/documents/{doc['id']}/annotate", headers=auth)
     assert again.status_code == 200
@@ -182,8 +198,8 @@ def test_writes_are_rate_limited_per_key(settings, api_key: str) -> None:  # typ
 def test_revoked_key_stops_working_at_once(client: TestClient, settings, api_key: str) -> None:  # type: ignore[no-untyped-def]
     from sqlmodel import Session
 
-    from app.core.db import make_engine
     from app.access.keys import revoke_key
+    from app.core.db import make_engine
 
     auth = {"Authorization": f"Bearer {api_key}"}
     assert client.post("/v1/annotate", json=body(), headers=auth).status_code == 200
@@ -212,18 +228,24 @@ def test_a_text_without_positions_is_stored_with_none(client: TestClient, auth: 
 def test_one_100_kb_sentence_is_handled(client: TestClient, auth: dict) -> None:
     text = "Xi said China supports " + ", ".join(f"project {i}" for i in range(9000)) + "."
     assert len(text.encode()) > 100_000
-    response = client.post("/v1/documents", json={"text": text, "date": "2022-03-03", "participants": [XI, PUTIN]},
-                           headers=auth)
+    response = client.post(
+        "/v1/documents", json={"text": text, "date": "2022-03-03", "participants": [XI, PUTIN]}, headers=auth
+    )
     assert response.status_code == 201, response.text[:300]
     for p in response.json()["positions"]:
-        assert text[p["start"]:p["end"]] == p["text"]
+        assert text[p["start"] : p["end"]] == p["text"]
 
 
 def test_text_the_database_cannot_hold_is_refused_cleanly(client: TestClient, auth: dict) -> None:
     for bad in ("Xi said yes.\x00", "Xi said \ud800 yes."):
-        response = client.post("/v1/documents", headers={**auth, "Content-Type": "application/json"},
-                               content=('{"text": "%s", "date": "2022-03-03"}' % bad.encode("unicode_escape").decode()
-                                        .replace("\\x00", "\\u0000")).encode())
+        response = client.post(
+            "/v1/documents",
+            headers={**auth, "Content-Type": "application/json"},
+            content=(
+                '{"text": "%s", "date": "2022-03-03"}'
+                % bad.encode("unicode_escape").decode().replace("\\x00", "\\u0000")
+            ).encode(),
+        )
         assert response.status_code == 422, response.text
         assert response.json()["errors"][0]["name"] == "text"
     assert client.get("/v1/documents").json()["total"] == 1

@@ -1,4 +1,5 @@
 """/v1/leaders and /v1/topics."""
+
 from __future__ import annotations
 
 from fastapi.testclient import TestClient

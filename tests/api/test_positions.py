@@ -1,14 +1,24 @@
 """/v1/positions: the list, every filter, their composition, sorting, pages and lookups."""
+
 from __future__ import annotations
 
 import json
-
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.seed_facts import DOCUMENT, EVENT, JOINT_POSITIONS, ONE_CHINA, POSITIONS, PUTIN, PUTIN_POSITIONS, XI, XI_POSITIONS
+from tests.seed_facts import (
+    DOCUMENT,
+    EVENT,
+    JOINT_POSITIONS,
+    ONE_CHINA,
+    POSITIONS,
+    PUTIN,
+    PUTIN_POSITIONS,
+    XI,
+    XI_POSITIONS,
+)
 
 
 def items(client: TestClient, url: str, **params: object) -> list[dict]:
@@ -21,8 +31,23 @@ def test_list_has_every_seed_position_with_the_documented_shape(client: TestClie
     body = client.get("/v1/positions").json()
     assert body["total"] == POSITIONS and body["limit"] == 50 and body["next"] is None
     first = body["items"][0]
-    assert set(first) == {"id", "document_id", "event_id", "date", "start", "end", "text", "speakers", "topics",
-                          "act", "provenance", "cite", "rank", "highlight", "links"}
+    assert set(first) == {
+        "id",
+        "document_id",
+        "event_id",
+        "date",
+        "start",
+        "end",
+        "text",
+        "speakers",
+        "topics",
+        "act",
+        "provenance",
+        "cite",
+        "rank",
+        "highlight",
+        "links",
+    }
     assert first["provenance"] == {"method": "curated", "confidence": 1.0, "reviewed": True}
     assert first["links"]["self"] == f"/v1/positions/{first['id']}"
     assert first["links"]["document"] == f"/v1/documents/{DOCUMENT}"
@@ -31,7 +56,7 @@ def test_list_has_every_seed_position_with_the_documented_shape(client: TestClie
 def test_every_position_slices_the_stored_text_exactly(client: TestClient) -> None:
     text = client.get(f"/v1/documents/{DOCUMENT}").json()["text"]
     for p in items(client, "/v1/positions"):
-        assert text[p["start"]:p["end"]] == p["text"]
+        assert text[p["start"] : p["end"]] == p["text"]
         assert p["text"] == p["text"].strip()
 
 
@@ -39,33 +64,42 @@ def test_taiwan_returns_putins_one_china_sentence(client: TestClient) -> None:
     (position,) = items(client, "/v1/positions", topic="taiwan")
     assert position["text"] == ONE_CHINA
     assert position["speakers"] == [{"slug": PUTIN, "name": "Vladimir Putin"}]
-    assert position["topics"] == ["external-interference", "hong-kong", "south-china-sea", "sovereignty", "taiwan",
-                                  "xinjiang"]
+    assert position["topics"] == [
+        "external-interference",
+        "hong-kong",
+        "south-china-sea",
+        "sovereignty",
+        "taiwan",
+        "xinjiang",
+    ]
     assert position["act"] == "support"
     assert position["date"] == "2021-08-25" and position["event_id"] == EVENT
 
 
-@pytest.mark.parametrize(("params", "expected"), [
-    ({"leader": XI}, XI_POSITIONS),
-    ({"leader": PUTIN}, PUTIN_POSITIONS),
-    ({"leader": [XI, PUTIN]}, POSITIONS),
-    ({"country": "russia"}, PUTIN_POSITIONS),
-    ({"country": "China"}, XI_POSITIONS),
-    ({"country": ["China", "RUSSIA"]}, POSITIONS),
-    ({"topic": "afghanistan"}, 6),
-    ({"topic": "vaccines"}, 1),
-    ({"topic": ["taiwan", "vaccines"]}, 2),
-    ({"topic": "afghanistan", "leader": PUTIN}, 4),
-    ({"topic": "afghanistan", "leader": XI}, 3),
-    ({"act": "agree"}, 2),
-    ({"act": ["agree", "oppose"]}, 3),
-    ({"document": DOCUMENT}, POSITIONS),
-    ({"event": EVENT}, POSITIONS),
-    ({"date_from": "2021-08-25", "date_to": "2021-08-25"}, POSITIONS),
-    ({"date_from": "2021-08-26"}, 0),
-    ({"date_to": "2021-08-24"}, 0),
-    ({"topic": "bilateral-relations", "leader": XI, "act": "commit"}, 1),
-])
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"leader": XI}, XI_POSITIONS),
+        ({"leader": PUTIN}, PUTIN_POSITIONS),
+        ({"leader": [XI, PUTIN]}, POSITIONS),
+        ({"country": "russia"}, PUTIN_POSITIONS),
+        ({"country": "China"}, XI_POSITIONS),
+        ({"country": ["China", "RUSSIA"]}, POSITIONS),
+        ({"topic": "afghanistan"}, 6),
+        ({"topic": "vaccines"}, 1),
+        ({"topic": ["taiwan", "vaccines"]}, 2),
+        ({"topic": "afghanistan", "leader": PUTIN}, 4),
+        ({"topic": "afghanistan", "leader": XI}, 3),
+        ({"act": "agree"}, 2),
+        ({"act": ["agree", "oppose"]}, 3),
+        ({"document": DOCUMENT}, POSITIONS),
+        ({"event": EVENT}, POSITIONS),
+        ({"date_from": "2021-08-25", "date_to": "2021-08-25"}, POSITIONS),
+        ({"date_from": "2021-08-26"}, 0),
+        ({"date_to": "2021-08-24"}, 0),
+        ({"topic": "bilateral-relations", "leader": XI, "act": "commit"}, 1),
+    ],
+)
 def test_filters_compose(client: TestClient, params: dict, expected: int) -> None:
     body = client.get("/v1/positions", params=params).json()
     assert body["total"] == expected
@@ -131,23 +165,26 @@ def test_get_one_position(client: TestClient) -> None:
     assert response.json() == taiwan
 
 
-@pytest.mark.parametrize(("params", "name"), [
-    ({"topic": "narnia"}, "topic"),
-    ({"leader": "napoleon"}, "leader"),
-    ({"country": "Atlantis"}, "country"),
-    ({"act": "sing"}, "act"),
-    ({"document": "nope"}, "document"),
-    ({"event": "nope"}, "event"),
-    ({"date_from": "2021-02-30"}, "date_from"),
-    ({"date_to": "yesterday"}, "date_to"),
-    ({"date_from": "2022-01-01", "date_to": "2021-01-01"}, "date_from"),
-    ({"sort": "relevance-ish"}, "sort"),
-    ({"limit": 0}, "limit"),
-    ({"limit": 501}, "limit"),
-    ({"limit": -3}, "limit"),
-    ({"limit": "ten"}, "limit"),
-    ({"cursor": "not-a-cursor"}, "cursor"),
-])
+@pytest.mark.parametrize(
+    ("params", "name"),
+    [
+        ({"topic": "narnia"}, "topic"),
+        ({"leader": "napoleon"}, "leader"),
+        ({"country": "Atlantis"}, "country"),
+        ({"act": "sing"}, "act"),
+        ({"document": "nope"}, "document"),
+        ({"event": "nope"}, "event"),
+        ({"date_from": "2021-02-30"}, "date_from"),
+        ({"date_to": "yesterday"}, "date_to"),
+        ({"date_from": "2022-01-01", "date_to": "2021-01-01"}, "date_from"),
+        ({"sort": "relevance-ish"}, "sort"),
+        ({"limit": 0}, "limit"),
+        ({"limit": 501}, "limit"),
+        ({"limit": -3}, "limit"),
+        ({"limit": "ten"}, "limit"),
+        ({"cursor": "not-a-cursor"}, "cursor"),
+    ],
+)
 def test_bad_parameters_are_named_in_a_422(client: TestClient, params: dict, name: str) -> None:
     response = client.get("/v1/positions", params=params)
     assert response.status_code == 422

@@ -1,4 +1,5 @@
 """Full-text search (`q`) on position lists and documents: matches, ranks, highlights, pages, errors."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """Positions as W3C Web Annotations: checked against the Web Annotation Data Model, selectors re-applied."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,8 +12,21 @@ from fastapi.testclient import TestClient
 from tests.seed_facts import DOCUMENT, ONE_CHINA, POSITIONS, PUTIN
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-MOTIVATIONS = {"assessing", "bookmarking", "classifying", "commenting", "describing", "editing", "highlighting",
-               "identifying", "linking", "moderating", "questioning", "replying", "tagging"}
+MOTIVATIONS = {
+    "assessing",
+    "bookmarking",
+    "classifying",
+    "commenting",
+    "describing",
+    "editing",
+    "highlighting",
+    "identifying",
+    "linking",
+    "moderating",
+    "questioning",
+    "replying",
+    "tagging",
+}
 AGENT_TYPES = {"Person", "Organization", "Software"}
 
 
@@ -47,14 +61,14 @@ def apply_selectors(a: dict[str, Any], text: str) -> str:
     """What a Web Annotation client does: locate the target in the text by each selector; both must agree."""
     selectors = {s["type"]: s for s in a["target"]["selector"]}
     pos = selectors["TextPositionSelector"]
-    by_position = text[pos["start"]:pos["end"]]
+    by_position = text[pos["start"] : pos["end"]]
     quote = selectors["TextQuoteSelector"]
     context = quote["prefix"] + quote["exact"] + quote["suffix"]
     found = text.find(context)
     assert found >= 0 and text.find(context, found + 1) == -1  # the quote with its context is unambiguous
     start = found + len(quote["prefix"])
     assert start == pos["start"]
-    assert text[start:start + len(quote["exact"])] == by_position
+    assert text[start : start + len(quote["exact"])] == by_position
     return by_position
 
 
@@ -89,8 +103,9 @@ def test_every_position_list_is_an_annotation_page(client: TestClient) -> None:
         assert apply_selectors(a, text) == listed[int(a["id"].rsplit("/", 1)[1])]
 
 
-@pytest.mark.parametrize("url", ["/v1/topics/afghanistan/positions", f"/v1/leaders/{PUTIN}/positions",
-                                 f"/v1/documents/{DOCUMENT}/positions"])
+@pytest.mark.parametrize(
+    "url", ["/v1/topics/afghanistan/positions", f"/v1/leaders/{PUTIN}/positions", f"/v1/documents/{DOCUMENT}/positions"]
+)
 def test_path_lists_page_annotations_too(client: TestClient, url: str) -> None:
     page = client.get(url, params={"format": "jsonld", "limit": 2}).json()
     assert len(page["items"]) == 2 and "cursor=" in page["next"]

@@ -1,4 +1,5 @@
 """Migrations are the only way the schema is made: `upgrade head` on an empty database matches the models."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,7 +20,10 @@ def test_upgrade_head_on_an_empty_database_matches_the_models(tmp_path: Path) ->
     upgrade(settings)
     engine = make_engine(settings)
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True, "include_name": include_name}), SQLModel.metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"compare_type": True, "include_name": include_name}),
+            SQLModel.metadata,
+        )
     assert current_revision(engine) == head_revision(settings)
     engine.dispose()
     assert diff == []

@@ -1,4 +1,5 @@
 """`summit db backup` / `restore`: a consistent copy, taken while the server writes, and restored."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -8,10 +9,10 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session
 
+from app.access.keys import create_key
 from app.core.config import Settings
 from app.core.db import make_engine
 from app.dataset.backup import BackupError, backup, restore
-from app.access.keys import create_key
 from tests.conftest import ON_POSTGRES, SQLITE_ONLY
 
 

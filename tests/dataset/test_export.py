@@ -1,4 +1,5 @@
 """dump/load: the dataset round-trips into an empty database with nothing lost; bad records are refused."""
+
 from __future__ import annotations
 
 import json
@@ -9,8 +10,8 @@ from sqlmodel import Session, select
 
 from app.core.db import make_engine
 from app.core.migrate import upgrade
-from app.models import Position
 from app.dataset.export import ExportError, dump, load
+from app.models import Position
 from tests.conftest import settings_for
 from tests.factories import add_many
 from tests.seed_facts import POSITIONS
@@ -59,15 +60,18 @@ def test_loaded_positions_are_searchable(session: Session, empty: Session) -> No
     assert ids == [12]
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    (lambda r: r.update(text="Something else."), "text is not the document text"),
-    (lambda r: r.update(speakers=["napoleon"]), "unknown speaker 'napoleon'"),
-    (lambda r: r.update(topics=["narnia"]), "unknown topic 'narnia'"),
-    (lambda r: r.update(act="sing"), "act 'sing'"),
-    (lambda r: r.update(date="2020-01-01"), "not its event's date"),
-    (lambda r: r.pop("start"), "'start' is missing"),
-    (lambda r: r.update(type="poem"), "'type' must be one of"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda r: r.update(text="Something else."), "text is not the document text"),
+        (lambda r: r.update(speakers=["napoleon"]), "unknown speaker 'napoleon'"),
+        (lambda r: r.update(topics=["narnia"]), "unknown topic 'narnia'"),
+        (lambda r: r.update(act="sing"), "act 'sing'"),
+        (lambda r: r.update(date="2020-01-01"), "not its event's date"),
+        (lambda r: r.pop("start"), "'start' is missing"),
+        (lambda r: r.update(type="poem"), "'type' must be one of"),
+    ],
+)
 def test_bad_records_are_refused_and_nothing_is_written(session: Session, empty: Session, change, message) -> None:  # type: ignore[no-untyped-def]
     records = list(dump(session))
     change(next(r for r in records if r["type"] == "position" and r["id"] == 12))

@@ -1,5 +1,6 @@
 """The bulk loader writes exactly what the per-document path writes, refuses bad records alone, and
 leaves the schema (SQLite's stood-down triggers, page cache) as it found it."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,28 +19,40 @@ from app.annotate import Annotation, FoundPosition, Participant
 from app.core.config import Settings
 from app.core.db import make_engine
 from app.core.errors import ApiError
-from app.main import create_app
-from app.schemas import DocumentIn
 from app.ingest import bulk
 from app.ingest.bulk import bulk_ingest
 from app.ingest.service import ingest
+from app.main import create_app
+from app.schemas import DocumentIn
 from tests import conftest
 from tests.positions.test_position_keys import assert_consistent
 
 NAMES = {"xi-jinping": "Xi Jinping", "vladimir-putin": "Vladimir Putin", "emmanuel-macron": "Emmanuel Macron"}
 
 
-def _doc(k: int, participants: list[str], date: str | None, speakers: list[tuple[str, ...]], topics: list[tuple[str, ...]],
-         **fields: Any) -> tuple[DocumentIn, Annotation]:
-    sentences = [f"{' and '.join(s)} said number {k}.{j} about cooperation, trade and the Afghan people."
-                 for j, s in enumerate(speakers)]
+def _doc(
+    k: int,
+    participants: list[str],
+    date: str | None,
+    speakers: list[tuple[str, ...]],
+    topics: list[tuple[str, ...]],
+    **fields: Any,
+) -> tuple[DocumentIn, Annotation]:
+    sentences = [
+        f"{' and '.join(s)} said number {k}.{j} about cooperation, trade and the Afghan people."
+        for j, s in enumerate(speakers)
+    ]
     body = " ".join(sentences)
     found, offset = [], 0
     for sentence, s, t in zip(sentences, speakers, topics):
-        found.append(FoundPosition(offset, offset + len(sentence), s, t, "support" if k % 2 else "agree", 1.0 - k / 1000))
+        found.append(
+            FoundPosition(offset, offset + len(sentence), s, t, "support" if k % 2 else "agree", 1.0 - k / 1000)
+        )
         offset += len(sentence) + 1
     payload = DocumentIn(text=body, date=date, kind="phone call", participants=participants, **fields)
-    return payload, Annotation(participants=tuple(Participant(NAMES.get(p, p)) for p in participants), positions=tuple(found))
+    return payload, Annotation(
+        participants=tuple(Participant(NAMES.get(p, p)) for p in participants), positions=tuple(found)
+    )
 
 
 def corpus() -> list[tuple[DocumentIn, Annotation]]:
@@ -47,13 +60,31 @@ def corpus() -> list[tuple[DocumentIn, Annotation]]:
     document ids), a new leader, surname-word speakers, given ids, an unknown topic, a refused speaker."""
     xi_putin = ["xi-jinping", "vladimir-putin"]
     items = [
-        _doc(1, xi_putin, "2022-01-02", [("Xi Jinping",), ("Vladimir Putin", "Xi Jinping")], [("afghanistan",), ("trade", "afghanistan")]),
+        _doc(
+            1,
+            xi_putin,
+            "2022-01-02",
+            [("Xi Jinping",), ("Vladimir Putin", "Xi Jinping")],
+            [("afghanistan",), ("trade", "afghanistan")],
+        ),
         _doc(2, xi_putin, "2022-01-02", [("Putin",)], [("taiwan", "sovereignty")]),  # same call: same event
         _doc(3, xi_putin, "2022-01-02", [("Xi",)], [()], source="Xinhua"),
-        _doc(4, ["Xi Jinping", "Jacinda Ardern"], "2022-02-03", [("Jacinda Ardern",), ("Xi Jinping",)],
-             [("climate",), ("trade", "vaccines", "covid-19")]),  # a leader the registry does not know
-        _doc(5, ["emmanuel-macron", "vladimir-putin"], "2022-02-20", [("Macron",), ("Putin",)], [("ukraine",), ()],
-             id="macron-putin-given-id", title="Putin, Macron talk by phone"),
+        _doc(
+            4,
+            ["Xi Jinping", "Jacinda Ardern"],
+            "2022-02-03",
+            [("Jacinda Ardern",), ("Xi Jinping",)],
+            [("climate",), ("trade", "vaccines", "covid-19")],
+        ),  # a leader the registry does not know
+        _doc(
+            5,
+            ["emmanuel-macron", "vladimir-putin"],
+            "2022-02-20",
+            [("Macron",), ("Putin",)],
+            [("ukraine",), ()],
+            id="macron-putin-given-id",
+            title="Putin, Macron talk by phone",
+        ),
         _doc(6, xi_putin, "2021-08-25", [("Vladimir Putin",)], [("unknown-topic", "taiwan")]),
     ]
     # The second span's speaker is no participant: both paths refuse the whole document.
@@ -66,8 +97,8 @@ TABLES = {
     "event": "SELECT id, kind, date, title FROM event ORDER BY id",
     "event_participant": "SELECT event_id, leader_slug FROM event_participant ORDER BY 1, 2",
     "document": "SELECT id, event_id, title, source, url, language, text, sha256 FROM document ORDER BY id",
-    "position": "SELECT id, document_id, event_id, date, start, \"end\", text, act, method, confidence, reviewed "
-                "FROM position ORDER BY id",
+    "position": 'SELECT id, document_id, event_id, date, start, "end", text, act, method, confidence, reviewed '
+    "FROM position ORDER BY id",
     "position_speaker": "SELECT position_id, leader_slug FROM position_speaker ORDER BY 1, 2",
     "position_topic": "SELECT position_id, topic_slug FROM position_topic ORDER BY 1, 2",
     "position_key": "SELECT topic_slug, leader_slug, date, position_id FROM position_key ORDER BY 1, 2, 3, 4",
@@ -77,9 +108,18 @@ SQLITE_SEARCH = {
     "search_position": "SELECT rowid FROM search_position WHERE search_position MATCH :q ORDER BY rowid",
     "search_document": "SELECT document_id FROM search_document WHERE search_document MATCH :q ORDER BY 1",
 }
-URLS = ["/v1/positions?limit=500", "/v1/positions?topic=trade&sort=date", "/v1/positions?leader=xi-jinping&topic=trade",
-        "/v1/positions?q=afghan", "/v1/documents?q=cooperation", "/v1/topics/trade", "/v1/leaders/xi-jinping/positions",
-        "/v1/events?limit=500", "/v1/documents/macron-putin-given-id", "/v1/leaders?country=China"]
+URLS = [
+    "/v1/positions?limit=500",
+    "/v1/positions?topic=trade&sort=date",
+    "/v1/positions?leader=xi-jinping&topic=trade",
+    "/v1/positions?q=afghan",
+    "/v1/documents?q=cooperation",
+    "/v1/topics/trade",
+    "/v1/leaders/xi-jinping/positions",
+    "/v1/events?limit=500",
+    "/v1/documents/macron-putin-given-id",
+    "/v1/leaders?country=China",
+]
 
 
 def snapshot(url: str) -> dict[str, Any]:
@@ -93,8 +133,9 @@ def snapshot(url: str) -> dict[str, Any]:
             for name, sql in SQLITE_SEARCH.items():
                 for q in ("afghan", "trade", "cooperation", "putin", "talk"):
                     out[f"{name}:{q}"] = conn.execute(text(sql), {"q": q}).scalars().all()
-            out["triggers"] = conn.execute(text("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' "
-                                                "ORDER BY name")).all()
+            out["triggers"] = conn.execute(
+                text("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+            ).all()
             out["bulk_load"] = conn.execute(text("SELECT count(*) FROM bulk_load")).scalar_one()
     engine.dispose()
     app = create_app(Settings(database_url=url))
@@ -125,7 +166,9 @@ def second_url(template_db: Path | str, tmp_path: Path) -> Iterator[str]:
         yield f"sqlite:///{target}"
         return
     name = f"summit_b_{conftest._WORKER}_{next(conftest._numbers)}"
-    conftest._pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name} TEMPLATE {template_db}")  # sql-identifiers-only
+    conftest._pg_admin(
+        f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name} TEMPLATE {template_db}"
+    )  # sql-identifiers-only
     yield conftest._pg_url(name)
     conftest._pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")  # sql-identifiers-only
 
@@ -159,13 +202,26 @@ def test_bulk_load_answers_exactly_as_the_per_document_path(database_url: str, s
 def test_a_bad_record_is_refused_alone_and_duplicates_are_skipped(session: Session) -> None:
     good = corpus()[:2]
     outside = _doc(8, ["xi-jinping"], "2022-03-04", [("Xi Jinping",)], [("trade",)])
-    bad_span = (outside[0], Annotation(participants=outside[1].participants,
-                                       positions=(FoundPosition(0, 10_000, ("Xi Jinping",), (), "assert", 1.0),)))
+    bad_span = (
+        outside[0],
+        Annotation(
+            participants=outside[1].participants,
+            positions=(FoundPosition(0, 10_000, ("Xi Jinping",), (), "assert", 1.0),),
+        ),
+    )
     bad_confidence = _doc(9, ["xi-jinping"], "2022-03-05", [("Xi Jinping",)], [("trade",)])
-    bad_confidence = (bad_confidence[0], Annotation(participants=bad_confidence[1].participants, positions=(
-        FoundPosition(0, 5, ("Xi Jinping",), (), "assert", 1.5),)))
+    bad_confidence = (
+        bad_confidence[0],
+        Annotation(
+            participants=bad_confidence[1].participants,
+            positions=(FoundPosition(0, 5, ("Xi Jinping",), (), "assert", 1.5),),
+        ),
+    )
     no_date = _doc(10, ["xi-jinping"], None, [("Xi Jinping",)], [("trade",)])
-    blank = (DocumentIn(text="   ", date="2022-01-01", participants=["xi-jinping"]), Annotation(participants=(), positions=()))
+    blank = (
+        DocumentIn(text="   ", date="2022-01-01", participants=["xi-jinping"]),
+        Annotation(participants=(), positions=()),
+    )
     items = [good[0], bad_span, bad_confidence, good[0], no_date, blank, good[1]]
     report = bulk_ingest(session, items)
     assert (report.documents, report.duplicates) == (2, 1)
@@ -185,8 +241,10 @@ def _fail_at_third_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
     def failing(self: bulk.BulkLoader, plan: Any) -> int:
         calls.append(1)
         if len(calls) == 3:
-            self.session.connection().exec_driver_sql("INSERT INTO topic (slug, name, description, headline, keywords) "
-                                                      "VALUES ('trade', 'again', '', false, '[]')")
+            self.session.connection().exec_driver_sql(
+                "INSERT INTO topic (slug, name, description, headline, keywords) "
+                "VALUES ('trade', 'again', '', false, '[]')"
+            )
         return original(self, plan)
 
     monkeypatch.setattr(bulk.BulkLoader, "write", failing)
@@ -194,8 +252,10 @@ def _fail_at_third_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_database_error_rolls_back_only_its_transaction(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
-    items = [_doc(20 + k, ["xi-jinping", "vladimir-putin"], f"2022-04-{k + 1:02d}", [("Xi Jinping",)], [("trade",)])
-             for k in range(6)]
+    items = [
+        _doc(20 + k, ["xi-jinping", "vladimir-putin"], f"2022-04-{k + 1:02d}", [("Xi Jinping",)], [("trade",)])
+        for k in range(6)
+    ]
     before = snapshot_schema(session)
     _fail_at_third_chunk(monkeypatch)  # the second transaction's second chunk
     with pytest.raises(IntegrityError):
@@ -229,8 +289,12 @@ def test_sqlite_triggers_and_page_cache_are_as_before(session: Session) -> None:
     assert snapshot_schema(session) == before
     assert raw.execute("PRAGMA cache_size").fetchone()[0] == cache
     # The triggers work again for ordinary writes after the load.
-    session.exec(text("INSERT INTO position_topic (position_id, topic_slug) "  # type: ignore[call-overload]
-                      "SELECT max(id), 'climate' FROM position"))
+    session.exec(
+        text(
+            "INSERT INTO position_topic (position_id, topic_slug) "  # type: ignore[call-overload]
+            "SELECT max(id), 'climate' FROM position"
+        )
+    )
     session.commit()
     assert_consistent(session)
 
@@ -239,8 +303,10 @@ def test_items_may_carry_their_own_method(session: Session) -> None:
     one, two = corpus()[:2]
     report = bulk_ingest(session, [(*one, "annotator/test"), two])
     assert report.documents == 2
-    rows = session.exec(text("SELECT DISTINCT method, reviewed FROM position WHERE date = :d ORDER BY 1"),  # type: ignore[call-overload]
-                        params={"d": dt.date(2022, 1, 2)}).all()
+    rows = session.exec(
+        text("SELECT DISTINCT method, reviewed FROM position WHERE date = :d ORDER BY 1"),  # type: ignore[call-overload]
+        params={"d": dt.date(2022, 1, 2)},
+    ).all()
     assert [(m, bool(r)) for m, r in rows] == [("annotator/test", False), ("curated", True)]
 
 
@@ -248,12 +314,16 @@ def full_schema(session: Session) -> Any:
     """Indexes (with their definitions), constraints and triggers: what an initial load drops and rebuilds."""
     if session.get_bind().dialect.name == "sqlite":
         return snapshot_schema(session)
-    return [session.exec(text(sql)).all() for sql in (  # type: ignore[call-overload]
-        "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1, 2",
-        "SELECT c.conrelid::regclass::text, c.conname, c.contype, pg_get_constraintdef(c.oid), c.convalidated, "
-        "c.condeferrable FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
-        "WHERE n.nspname = current_schema() ORDER BY 1, 2",
-        "SELECT tgrelid::regclass::text, tgname, tgenabled FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1, 2")]
+    return [
+        session.exec(text(sql)).all()
+        for sql in (  # type: ignore[call-overload]
+            "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1, 2",
+            "SELECT c.conrelid::regclass::text, c.conname, c.contype, pg_get_constraintdef(c.oid), c.convalidated, "
+            "c.condeferrable FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
+            "WHERE n.nspname = current_schema() ORDER BY 1, 2",
+            "SELECT tgrelid::regclass::text, tgname, tgenabled FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1, 2",
+        )
+    ]
 
 
 def test_initial_load_answers_exactly_as_the_batched_path(database_url: str, second_url: str) -> None:
@@ -269,7 +339,9 @@ def test_initial_load_answers_exactly_as_the_batched_path(database_url: str, sec
         assert_consistent(session)
         assert full_schema(session) == before  # every index and constraint back, exactly as the migrations made it
     engine.dispose()
-    assert (report.documents, report.positions, report.duplicates) == (normal.documents, normal.positions, 0) == (6, 9, 0)
+    assert (
+        (report.documents, report.positions, report.duplicates) == (normal.documents, normal.positions, 0) == (6, 9, 0)
+    )
     assert [k for k, _ in report.errors] == [k for k, _ in normal.errors] == [6]
     one, other = snapshot(database_url), snapshot(second_url)
     assert one.keys() == other.keys()
@@ -289,8 +361,10 @@ def test_initial_load_refuses_a_database_that_holds_positions(session: Session) 
 def test_a_database_error_rolls_the_whole_initial_load_back(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
     if session.get_bind().dialect.name != "postgresql":
         pytest.skip("PostgreSQL's initial-load mode (SQLite loads as usual)")
-    items = [_doc(40 + k, ["xi-jinping", "vladimir-putin"], f"2022-05-{k + 1:02d}", [("Xi Jinping",)], [("trade",)])
-             for k in range(6)]
+    items = [
+        _doc(40 + k, ["xi-jinping", "vladimir-putin"], f"2022-05-{k + 1:02d}", [("Xi Jinping",)], [("trade",)])
+        for k in range(6)
+    ]
     before = full_schema(session)
     session.commit()
     _fail_at_third_chunk(monkeypatch)

@@ -1,4 +1,5 @@
 """`summit ingest`, `summit annotate`, `summit evaluate`, `summit export` as a researcher runs them."""
+
 from __future__ import annotations
 
 import json
@@ -17,16 +18,23 @@ GOLD = {
     "title": "Putin, Macron talk by phone",
     "date": "2022-02-20",
     "kind": "phone call",
-    "participants": [{"name": "Vladimir Putin", "title": "President", "country": "Russia"},
-                     {"name": "Emmanuel Macron", "title": "President", "country": "France"}],
+    "participants": [
+        {"name": "Vladimir Putin", "title": "President", "country": "Russia"},
+        {"name": "Emmanuel Macron", "title": "President", "country": "France"},
+    ],
     "text": "Putin, Macron talk by phone\n\nMacron said France supports dialogue on Ukraine.\n",
     "positions": [{"start": 29, "end": 77, "speakers": ["Macron"], "topics": ["ukraine"], "act": "support"}],
 }
 
 
 def summit(*args: str, db: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "app.cli", *args], capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "DATABASE_URL": f"sqlite:///{db}", **env})
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "DATABASE_URL": f"sqlite:///{db}", **env},
+    )
 
 
 def test_ingest_txt_and_gold_files_then_rerun_skips_duplicates(db_file: Path, tmp_path: Path) -> None:
@@ -84,7 +92,7 @@ def test_annotate_writes_gold_format_without_a_database(tmp_path: Path) -> None:
     doc = json.loads((out / "in.json").read_text(encoding="utf-8"))
     assert doc["text"] == text and doc["positions"]
     for p in doc["positions"]:
-        assert text[p["start"]:p["end"]].strip() == text[p["start"]:p["end"]]
+        assert text[p["start"] : p["end"]].strip() == text[p["start"] : p["end"]]
     assert not (tmp_path / "unused.sqlite3").exists()
 
 
@@ -102,10 +110,24 @@ def test_ndjson_of_gold_records_is_bulk_loaded_and_a_bad_line_named(db_file: Pat
     records = []
     for k in range(5):
         sentence = f"Macron said France supports dialogue on Ukraine, point {k}."
-        records.append({"id": f"macron-{k}", "date": f"2022-03-{k + 1:02d}", "kind": "phone call",
-                        "participants": ["Vladimir Putin", "Emmanuel Macron"], "text": f"Readout {k}\n\n{sentence}\n",
-                        "positions": [{"start": 10 + len(str(k)), "end": 10 + len(str(k)) + len(sentence),
-                                       "speakers": ["Macron"], "topics": ["ukraine"], "act": "support"}]})
+        records.append(
+            {
+                "id": f"macron-{k}",
+                "date": f"2022-03-{k + 1:02d}",
+                "kind": "phone call",
+                "participants": ["Vladimir Putin", "Emmanuel Macron"],
+                "text": f"Readout {k}\n\n{sentence}\n",
+                "positions": [
+                    {
+                        "start": 10 + len(str(k)),
+                        "end": 10 + len(str(k)) + len(sentence),
+                        "speakers": ["Macron"],
+                        "topics": ["ukraine"],
+                        "act": "support",
+                    }
+                ],
+            }
+        )
     records[3]["positions"][0]["speakers"] = ["Olaf Scholz"]  # not a participant: that record alone is refused
     lines = [json.dumps(r) for r in records]
     lines.insert(2, "{not json")

@@ -1,19 +1,21 @@
 """The seed loader: validates everything before it writes; loading twice changes nothing."""
+
 from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from sqlalchemy import func
 from sqlmodel import Session, select
 
 from app.core.config import PROJECT_ROOT
-from app.models import Document, Leader, Position, Topic
 from app.ingest.seed import seed
 from app.ingest.seed_files import SeedError, read_seed
+from app.models import Document, Leader, Position, Topic
 
 ANNOTATION = Path("annotations") / "xi-putin-2021-08-25.json"
 
@@ -41,7 +43,7 @@ def test_the_shipped_data_is_valid() -> None:
     (doc,) = data.documents
     assert len(doc.positions) == 15 and doc.event_date.isoformat() == "2021-08-25"
     for p in doc.positions:
-        span = doc.text[p.start:p.end]
+        span = doc.text[p.start : p.end]
         assert span == span.strip() and span.endswith(".")
 
 
@@ -69,24 +71,28 @@ def _expect(data_dir: Path, *fragments: str) -> None:
         assert fragment in message, message
 
 
-@pytest.mark.parametrize(("change", "fragments"), [
-    (lambda d: d["positions"][2].update(end=10_000), ["positions[2]", "not inside the text"]),
-    (lambda d: d["positions"][2].update(start=d["positions"][2]["start"] - 1), ["positions[2]", "whitespace"]),
-    (lambda d: d["positions"][0].update(start=50, end=40), ["positions[0]", "not inside"]),
-    (lambda d: d["positions"][1].update(start="12"), ["positions[1]", "'start' must be an integer"]),
-    (lambda d: d["positions"][4].update(speakers=["Napoleon"]), ["positions[4]", "'Napoleon'", "leaders.yaml"]),
-    (lambda d: d["positions"][4].update(speakers=[]), ["positions[4]", "speakers"]),
-    (lambda d: d["positions"][5].update(topics=["atlantis"]), ["positions[5]", "'atlantis'", "topics.yaml"]),
-    (lambda d: d["positions"][5].update(act="sing"), ["positions[5]", "act 'sing'"]),
-    (lambda d: d["positions"].append(dict(d["positions"][0])), ["same span and speakers"]),
-    (lambda d: d.update(text=d["text"] + " "), ["differs from source_file"]),
-    (lambda d: d["event"].update(kind="telegram"), ["event kind 'telegram'"]),
-    (lambda d: d["event"].update(date="2021-02-30"), ["date '2021-02-30'"]),
-    (lambda d: d["event"].update(participants=["nobody"]), ["participant 'nobody'"]),
-    (lambda d: d.update(id="Not A Slug"), ["slug 'Not A Slug'"]),
-])
-def test_bad_annotation_is_named_precisely(data_dir: Path, change: Callable[[dict[str, Any]], None],
-                                           fragments: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("change", "fragments"),
+    [
+        (lambda d: d["positions"][2].update(end=10_000), ["positions[2]", "not inside the text"]),
+        (lambda d: d["positions"][2].update(start=d["positions"][2]["start"] - 1), ["positions[2]", "whitespace"]),
+        (lambda d: d["positions"][0].update(start=50, end=40), ["positions[0]", "not inside"]),
+        (lambda d: d["positions"][1].update(start="12"), ["positions[1]", "'start' must be an integer"]),
+        (lambda d: d["positions"][4].update(speakers=["Napoleon"]), ["positions[4]", "'Napoleon'", "leaders.yaml"]),
+        (lambda d: d["positions"][4].update(speakers=[]), ["positions[4]", "speakers"]),
+        (lambda d: d["positions"][5].update(topics=["atlantis"]), ["positions[5]", "'atlantis'", "topics.yaml"]),
+        (lambda d: d["positions"][5].update(act="sing"), ["positions[5]", "act 'sing'"]),
+        (lambda d: d["positions"].append(dict(d["positions"][0])), ["same span and speakers"]),
+        (lambda d: d.update(text=d["text"] + " "), ["differs from source_file"]),
+        (lambda d: d["event"].update(kind="telegram"), ["event kind 'telegram'"]),
+        (lambda d: d["event"].update(date="2021-02-30"), ["date '2021-02-30'"]),
+        (lambda d: d["event"].update(participants=["nobody"]), ["participant 'nobody'"]),
+        (lambda d: d.update(id="Not A Slug"), ["slug 'Not A Slug'"]),
+    ],
+)
+def test_bad_annotation_is_named_precisely(
+    data_dir: Path, change: Callable[[dict[str, Any]], None], fragments: list[str]
+) -> None:
     edit_annotation(data_dir, change)
     _expect(data_dir, str(ANNOTATION.name), *fragments)
 
@@ -101,7 +107,9 @@ def test_speaker_must_be_a_participant(data_dir: Path) -> None:
 def test_bad_vocabulary_files(data_dir: Path) -> None:
     (data_dir / "topics.yaml").write_text("topics:\n  - slug: Bad Slug\n    name: x\n", encoding="utf-8")
     _expect(data_dir, "topics.yaml", "topics[0]", "Bad Slug")
-    (data_dir / "topics.yaml").write_text("topics:\n  - slug: a\n    name: A\n  - slug: a\n    name: B\n", encoding="utf-8")
+    (data_dir / "topics.yaml").write_text(
+        "topics:\n  - slug: a\n    name: A\n  - slug: a\n    name: B\n", encoding="utf-8"
+    )
     _expect(data_dir, "topics.yaml", "topics[1]", "duplicate")
     (data_dir / "topics.yaml").write_text("topics: [\n", encoding="utf-8")
     _expect(data_dir, "topics.yaml", "YAML")

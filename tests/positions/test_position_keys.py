@@ -1,4 +1,5 @@
 """position_key and position_count (migration 0200) stay equal to what they summarise, on every write path."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -7,8 +8,8 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from app.annotate import Annotation, FoundPosition, Participant
-from app.schemas import DocumentIn
 from app.ingest.bulk import bulk_ingest
+from app.schemas import DocumentIn
 
 EXPECTED_KEYS = """
 SELECT t.topic_slug, '', p.date, p.id FROM position_topic t JOIN position p ON p.id = t.position_id
@@ -19,15 +20,24 @@ JOIN position_speaker s ON s.position_id = t.position_id JOIN position p ON p.id
 
 def assert_consistent(session: Session) -> None:
     keys = Counter(tuple(map(str, r)) for r in session.exec(text(EXPECTED_KEYS)).all())  # type: ignore[call-overload]
-    stored = Counter(tuple(map(str, r)) for r in session.exec(  # type: ignore[call-overload]
-        text("SELECT topic_slug, leader_slug, date, position_id FROM position_key")).all())
+    stored = Counter(
+        tuple(map(str, r))
+        for r in session.exec(  # type: ignore[call-overload]
+            text("SELECT topic_slug, leader_slug, date, position_id FROM position_key")
+        ).all()
+    )
     assert stored == keys
     counts = Counter()
     for t, le, _, _ in keys.elements():
         counts[(t, le)] += 1
     counts[("", "")] = session.exec(text("SELECT count(*) FROM position")).one()[0]  # type: ignore[call-overload]
-    maintained = {(t, le): n for t, le, n in session.exec(  # type: ignore[call-overload]
-        text("SELECT topic_slug, leader_slug, n FROM position_count")).all() if n}
+    maintained = {
+        (t, le): n
+        for t, le, n in session.exec(  # type: ignore[call-overload]
+            text("SELECT topic_slug, leader_slug, n FROM position_count")
+        ).all()
+        if n
+    }
     assert maintained == {k: v for k, v in counts.items() if v}
 
 
@@ -47,10 +57,14 @@ def test_api_writes_keep_keys_exact(client, auth, session: Session) -> None:  # 
 
 def test_bulk_load_keeps_keys_exact_and_skips_duplicates(session: Session) -> None:
     text_ = "Xi Jinping said China supports the Afghan people. Vladimir Putin said Russia agrees on trade."
-    found = (FoundPosition(0, 49, ("Xi Jinping",), ("afghanistan",), "support", 1.0),
-             FoundPosition(50, len(text_), ("Vladimir Putin", "Xi Jinping"), ("trade", "afghanistan"), "agree", 1.0))
-    item = (DocumentIn(text=text_, date="2022-01-02", kind="phone call", participants=["xi-jinping", "vladimir-putin"]),
-            Annotation(participants=(Participant("Xi Jinping"), Participant("Vladimir Putin")), positions=found))
+    found = (
+        FoundPosition(0, 49, ("Xi Jinping",), ("afghanistan",), "support", 1.0),
+        FoundPosition(50, len(text_), ("Vladimir Putin", "Xi Jinping"), ("trade", "afghanistan"), "agree", 1.0),
+    )
+    item = (
+        DocumentIn(text=text_, date="2022-01-02", kind="phone call", participants=["xi-jinping", "vladimir-putin"]),
+        Annotation(participants=(Participant("Xi Jinping"), Participant("Vladimir Putin")), positions=found),
+    )
     report = bulk_ingest(session, [item, item])
     assert (report.documents, report.positions, report.duplicates, report.errors) == (1, 2, 1, [])
     assert_consistent(session)

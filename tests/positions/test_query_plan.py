@@ -1,4 +1,5 @@
 """The range plans of position_plan answer exactly what the general filter query answers, page by page."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,15 +9,19 @@ import pytest
 from sqlmodel import Session, select
 
 from app.annotate import Annotation, FoundPosition, Participant
-from app.models import Leader, Position, Topic
-from app.schemas import DocumentIn
-from app.positions import query_plan as position_plan
 from app.ingest.bulk import bulk_ingest
+from app.models import Leader, Position, Topic
+from app.positions import query_plan as position_plan
 from app.positions.filters import PositionFilters, conditions, validate
 from app.positions.service import SORTS
+from app.schemas import DocumentIn
 
-LEADERS = [("xi-jinping", "Xi Jinping", "China"), ("vladimir-putin", "Vladimir Putin", "Russia"),
-           ("ana-lopez", "Ana Lopez", "Chile"), ("wei-wang", "Wei Wang", "China")]
+LEADERS = [
+    ("xi-jinping", "Xi Jinping", "China"),
+    ("vladimir-putin", "Vladimir Putin", "Russia"),
+    ("ana-lopez", "Ana Lopez", "Chile"),
+    ("wei-wang", "Wei Wang", "China"),
+]
 
 
 @pytest.fixture
@@ -32,14 +37,24 @@ def corpus(session: Session) -> Session:
         text, spans = "", []
         for _ in range(rng.randint(1, 6)):
             sentence = f"{a[1]} said words number {rng.random():.6f}."
-            spans.append(FoundPosition(len(text), len(text) + len(sentence),
-                                       rng.choice(((a[1],), (b[1],), (a[1], b[1]))),
-                                       tuple(rng.sample(topics, rng.choice((0, 1, 1, 2, 3)))),
-                                       rng.choice(("assert", "agree", "oppose")), 1.0))
+            spans.append(
+                FoundPosition(
+                    len(text),
+                    len(text) + len(sentence),
+                    rng.choice(((a[1],), (b[1],), (a[1], b[1]))),
+                    tuple(rng.sample(topics, rng.choice((0, 1, 1, 2, 3)))),
+                    rng.choice(("assert", "agree", "oppose")),
+                    1.0,
+                )
+            )
             text += sentence + " "
         date = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 30))  # many positions share a date
-        items.append((DocumentIn(text=text.strip(), date=date.isoformat(), kind="phone call", participants=[a[0], b[0]]),
-                      Annotation(participants=(Participant(a[1]), Participant(b[1])), positions=tuple(spans))))
+        items.append(
+            (
+                DocumentIn(text=text.strip(), date=date.isoformat(), kind="phone call", participants=[a[0], b[0]]),
+                Annotation(participants=(Participant(a[1]), Participant(b[1])), positions=tuple(spans)),
+            )
+        )
     assert not bulk_ingest(session, items, batch_size=17).errors
     return session
 
@@ -55,11 +70,17 @@ def _all_pages(session: Session, f: PositionFilters, sort: str, limit: int) -> l
             return ids
 
 
-CASES = [dict(topic=("taiwan",)), dict(leader=("xi-jinping",)), dict(topic=("taiwan",), leader=("xi-jinping",)),
-         dict(topic=("taiwan", "trade"), leader=("xi-jinping", "ana-lopez")), dict(country=("China",)),
-         dict(country=("China",), act=("agree",)), dict(topic=("afghanistan",), act=("oppose",), date_from=dt.date(2020, 1, 10)),
-         dict(leader=("vladimir-putin",), country=("Chile",), date_to=dt.date(2020, 1, 20)),
-         dict(topic=("trade", "vaccines", "taiwan"), country=("China", "Russia"))]
+CASES = [
+    dict(topic=("taiwan",)),
+    dict(leader=("xi-jinping",)),
+    dict(topic=("taiwan",), leader=("xi-jinping",)),
+    dict(topic=("taiwan", "trade"), leader=("xi-jinping", "ana-lopez")),
+    dict(country=("China",)),
+    dict(country=("China",), act=("agree",)),
+    dict(topic=("afghanistan",), act=("oppose",), date_from=dt.date(2020, 1, 10)),
+    dict(leader=("vladimir-putin",), country=("Chile",), date_to=dt.date(2020, 1, 20)),
+    dict(topic=("trade", "vaccines", "taiwan"), country=("China", "Russia")),
+]
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -85,10 +106,17 @@ def test_large_sets_say_their_total_is_estimated(corpus: Session, monkeypatch: p
     assert position_plan.total(corpus, validate(corpus, PositionFilters(topic=("taiwan",)))).kind == "exact"
 
 
-@pytest.mark.parametrize("bounds", [{"date_from": dt.date(2020, 1, 8)}, {"date_to": dt.date(2020, 1, 25)},
-                                    {"date_from": dt.date(2020, 1, 5), "date_to": dt.date(2020, 1, 27)}])
+@pytest.mark.parametrize(
+    "bounds",
+    [
+        {"date_from": dt.date(2020, 1, 8)},
+        {"date_to": dt.date(2020, 1, 25)},
+        {"date_from": dt.date(2020, 1, 5), "date_to": dt.date(2020, 1, 27)},
+    ],
+)
 def test_a_date_bounded_pair_is_counted_exactly_inside_or_outside_the_bounds(
-        corpus: Session, monkeypatch: pytest.MonkeyPatch, bounds: dict) -> None:
+    corpus: Session, monkeypatch: pytest.MonkeyPatch, bounds: dict
+) -> None:
     f = validate(corpus, PositionFilters(leader=("xi-jinping",), **bounds))
     truth = len(corpus.exec(select(Position.id).where(*conditions(f))).all())
     monkeypatch.setattr(position_plan, "SCAN_CAP", 5)  # past the small-set exact count

@@ -1,4 +1,5 @@
 """Search pages at scale: relevance over a window of the newest matches, every match listed once."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,8 +20,9 @@ def _grain_readouts(session: Session) -> None:
         for i in range(5):
             n = (day * 5 + i) % 3 + 1
             topics = ["trade"] if (day * 5 + i) % 4 == 0 else ["bilateral-relations"]
-            sentences.append((f"Xi said {' and '.join(['grain'] * n)} exports matter, item {day}-{i}.", [XI], topics,
-                              "assert"))
+            sentences.append(
+                (f"Xi said {' and '.join(['grain'] * n)} exports matter, item {day}-{i}.", [XI], topics, "assert")
+            )
         add_document(session, event, f"grain-readout-{day}", sentences)
     session.commit()
 
@@ -38,7 +40,8 @@ def _all_pages(client: TestClient, **params: object) -> list[dict]:
 
 @pytest.mark.parametrize("extra", [{}, {"topic": "trade"}])
 def test_relevance_ranks_the_newest_window_then_lists_the_rest_newest_first(
-        client: TestClient, session: Session, monkeypatch: pytest.MonkeyPatch, extra: dict) -> None:
+    client: TestClient, session: Session, monkeypatch: pytest.MonkeyPatch, extra: dict
+) -> None:
     _grain_readouts(session)
     monkeypatch.setattr(position_search, "RANK_WINDOW", 12)
     every = {p["id"] for p in _all_pages(client, q="grain", sort="-date", limit=500, **extra)}
@@ -47,7 +50,7 @@ def test_relevance_ranks_the_newest_window_then_lists_the_rest_newest_first(
     assert len(ids) == len(set(ids)) and set(ids) == every  # each match exactly once, none lost
     ranked = [p for p in listed if p["rank"] is not None]
     rest = [p for p in listed if p["rank"] is None]
-    assert listed[:len(ranked)] == ranked  # ranked ones first
+    assert listed[: len(ranked)] == ranked  # ranked ones first
     assert [p["rank"] for p in ranked] == sorted((p["rank"] for p in ranked), reverse=True)
     assert all(p["highlight"] and "<mark>grain</mark>" in p["highlight"] for p in listed)
     # The window: the 12 newest matches of the words (whatever the other filters), on both engines.
@@ -63,8 +66,9 @@ def test_a_small_match_set_is_ranked_whole_and_the_total_is_exact(client: TestCl
     assert all(p["rank"] is not None for p in _all_pages(client, q="grain", limit=9))
 
 
-def test_a_search_total_beyond_the_cap_is_a_lower_bound(client: TestClient, session: Session,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_search_total_beyond_the_cap_is_a_lower_bound(
+    client: TestClient, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _grain_readouts(session)
     monkeypatch.setattr(position_search, "SCAN_CAP", 25)
     body = client.get("/v1/positions", params={"q": "grain"}).json()
@@ -73,12 +77,15 @@ def test_a_search_total_beyond_the_cap_is_a_lower_bound(client: TestClient, sess
 
 
 def test_a_relevance_cursor_keeps_its_window_while_readouts_arrive(
-        client: TestClient, session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    client: TestClient, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _grain_readouts(session)
     monkeypatch.setattr(position_search, "RANK_WINDOW", 12)
     first = client.get("/v1/positions", params={"q": "grain", "limit": 20}).json()
     event = add_event(session, "grain-late", dt.date(2024, 5, 1), participants=(XI, PUTIN))
-    add_document(session, event, "grain-late-readout", [("Putin said grain grain grain grain.", [PUTIN], ["trade"], None)])
+    add_document(
+        session, event, "grain-late-readout", [("Putin said grain grain grain grain.", [PUTIN], ["trade"], None)]
+    )
     session.commit()
     second = client.get(first["next"]).json()
     seen = [p["id"] for p in first["items"] + second["items"]]
