@@ -55,3 +55,10 @@ bench: install bench/.venv/bin/datasette
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis
+
+# Builds ./Dockerfile with podman and runs the image's CMD as its USER from the image's root
+# filesystem (no container runtime needed; a local stand-in base where no registry is reachable):
+# health, Taiwan positions, a keyed write, a restart on the same volume (docs/docker.md). Slow; not in `test`.
+.PHONY: docker-test
+docker-test:
+	.ci/docker-test.sh

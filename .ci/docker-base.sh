@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Makes (once) a local stand-in for `python:3.11-slim` where no image registry is reachable:
+# a minimal Debian bookworm root filesystem (its Python is 3.11) made by mmdebstrap from this
+# machine's Debian mirror, with this machine's CA bundle and pip settings copied in so that pip
+# inside a build reaches the same package index as the host. Imported with `podman import`.
+#
+#   .ci/docker-base.sh [IMAGE]     # default localhost/summit-base:bookworm-py311
+#
+# Cached: when the image exists nothing is done (FORCE=1 remakes it). Prints the image name last.
+set -euo pipefail
+
+IMAGE="${1:-localhost/summit-base:bookworm-py311}"
+SUITE=bookworm
+
+# Tools, installed from Debian when missing (apt-get update once, then one install).
+need=()
+command -v podman >/dev/null || need+=(podman)
+command -v mmdebstrap >/dev/null || need+=(mmdebstrap)
+command -v newuidmap >/dev/null || need+=(uidmap)
+command -v curl >/dev/null || need+=(curl)
+if ((${#need[@]})); then
+    echo "docker-base: installing ${need[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+if [[ "${FORCE:-0}" != 1 ]] && podman image exists "$IMAGE"; then
+    echo "$IMAGE"
+    exit 0
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# The Debian mirror this machine is configured with (deb822 .sources or one-line sources.list),
+# falling back to deb.debian.org. Suites are always bookworm's, whatever the host runs.
+mirror="" security=""
+while read -r uri; do
+    uri="${uri%/}"
+    case "$uri" in
+        *debian-security*|*security.debian.org*) [[ -n "$security" ]] || security="$uri" ;;
+        *debian*) [[ -n "$mirror" ]] || mirror="$uri" ;;
+    esac
+done < <(
+    { grep -hE '^[[:space:]]*URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | sed -E 's/^[[:space:]]*URIs:[[:space:]]*//' | tr ' ' '\n'
+      grep -hE '^[[:space:]]*deb[[:space:]]' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null \
+        | sed -E 's/\[[^]]*\]//' | awk '{print $2}'
+    } | grep -E '^(https?|file)://' || true
+)
+mirror="${mirror:-http://deb.debian.org/debian}"
+security="${security:-${mirror%/debian}/debian-security}"
+cat >"$work/sources.list" <<EOF
+deb $mirror $SUITE main
+deb $mirror $SUITE-updates main
+deb $security $SUITE-security main
+EOF
+echo "docker-base: mirror $mirror, security $security" >&2
+
+# pip settings for the image: the host's CA bundle (a TLS-inspecting proxy's CA included) and
+# the host's package index, if it names one. Host-only paths (find-links, file:// indexes) stay out.
+ca=""
+for f in "${PIP_CERT:-}" "${REQUESTS_CA_BUNDLE:-}" "${SSL_CERT_FILE:-}" /etc/ssl/certs/ca-certificates.crt; do
+    [[ -n "$f" && -f "$f" ]] && { ca="$f"; break; }
+done
+{
+    echo "[global]"
+    [[ -n "$ca" ]] && echo "cert = /etc/ssl/certs/ca-certificates.crt"
+    index="${PIP_INDEX_URL:-$(pip3 config get global.index-url 2>/dev/null || true)}"
+    [[ "$index" == http* ]] && echo "index-url = $index"
+    trusted="${PIP_TRUSTED_HOST:-$(pip3 config get global.trusted-host 2>/dev/null || true)}"
+    [[ -n "$trusted" ]] && echo "trusted-host = $trusted"
+    echo "timeout = ${PIP_DEFAULT_TIMEOUT:-120}"
+    echo "disable-pip-version-check = true"
+} >"$work/pip.conf"
+[[ -n "$ca" ]] && cp "$ca" "$work/ca-certificates.crt"
+
+# The root filesystem: minbase + Python 3.11 with venv (ensurepip), no docs, no apt lists.
+mmdebstrap --variant=minbase --mode=root --format=tar \
+    --include=python3,python3-venv,ca-certificates \
+    --aptopt='APT::Install-Recommends "false"' \
+    --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-include=/usr/share/doc/*/copyright' \
+    --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/locale/*' \
+    --dpkgopt='path-exclude=/usr/share/info/*' \
+    --customize-hook="copy-in $work/pip.conf /etc" \
+    --customize-hook='if [ -f "'"$work"'/ca-certificates.crt" ]; then cp "'"$work"'/ca-certificates.crt" "$1/etc/ssl/certs/ca-certificates.crt"; fi' \
+    --customize-hook='rm -rf "$1"/var/cache/apt/* "$1"/var/lib/apt/lists/* "$1"/var/log/*.log' \
+    "$SUITE" "$work/rootfs.tar" "$work/sources.list" >&2
+
+# What python:3.11-slim's config says that matters here: PATH, UTF-8, and python3 as CMD.
+podman import \
+    --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'ENV LANG=C.UTF-8' \
+    --change 'CMD ["python3"]' \
+    "$work/rootfs.tar" "$IMAGE" >&2
+echo "$IMAGE"
