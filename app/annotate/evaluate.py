@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["score", "same_person", "format_report", "HEADLINE_TOPICS", "METRICS"]
+__all__ = ["score", "same_person", "format_report", "judge_predictions", "HEADLINE_TOPICS", "METRICS"]
 
 HEADLINE_TOPICS = frozenset({"afghanistan", "vaccines", "taiwan"})
 METRICS = ("detection", "attribution", "topics", "headline", "who-said-what")
@@ -117,7 +117,7 @@ def score(
             }
             c[name].add(len(gt & pt), len(pt), len(gt))
         gt3 = _triples(gold, lambda i: i)
-        pt3 = _triples(pred, lambda i: p2g.get(i, ("unpaired", i)))
+        pt3 = _triples(pred, lambda i, p2g=p2g: p2g.get(i, ("unpaired", i)))
         c["who-said-what"].add(len(gt3 & pt3), len(pt3), len(gt3))
         if misses is not None:
             text = gdoc.get("text", "")
@@ -140,6 +140,19 @@ def score(
     result["documents"] = len(gold_docs)
     result["documents_without_prediction"] = missing
     return result
+
+
+def judge_predictions(gold_doc: Mapping[str, Any], pred_doc: Mapping[str, Any]) -> list[bool]:
+    """For each predicted position, in order: is it right, i.e. paired with a gold position
+    (the same one-to-one pairing as `score`) whose speakers are exactly its own? This is the
+    attribution criterion, per position (what confidence calibration is measured against)."""
+    parts = [p["name"] for p in gold_doc.get("participants", [])]
+    gold = [dict(p, _spk=frozenset(p["speakers"])) for p in gold_doc["positions"]]
+    pred = [dict(p, _spk=_canon(p.get("speakers", []), parts)) for p in pred_doc.get("positions", [])]
+    right = [False] * len(pred)
+    for gi, pi in _pair(gold, pred):
+        right[pi] = gold[gi]["_spk"] == pred[pi]["_spk"]
+    return right
 
 
 def format_report(metrics: Mapping[str, Any]) -> str:

@@ -1,0 +1,276 @@
+#!/usr/bin/env python3
+"""The real-readout set (data/real_readouts/): check it, split it, score the annotator on it.
+
+    .venv/bin/python bench/realset.py check
+    .venv/bin/python bench/realset.py score [--split dev|heldout|all] [--infer-participants] [--verbose]
+    .venv/bin/python bench/realset.py calibration [--split dev|heldout|all] [--infer-participants]
+
+The gold files (data/real_readouts/gold/<id>.json) are committed: the gold format without
+"text", plus "source" {url, outlet, outlet_kind, query, sha256, length, retrieved}. The texts
+(data/real_readouts/texts/<id>.txt) are third-party prose and stay out of git; `check` tells
+which are missing and how to re-collect them.
+
+The split is a function of the id, so no file moves: a readout is held out when
+int(sha256(id).hexdigest(), 16) % 3 == 0, else it belongs to the dev split. Error analysis
+reads only the dev split; the held-out split is only measured, at the end.
+
+`score` assembles full gold files (gold + text) in a temporary folder and runs the same
+entry point as `summit evaluate` (app.annotate.batch.evaluate_paths, with data/topics.yaml
+and the leaders of data/leaders.yaml), whose scoring is identical to
+shared/annotation/score.py. It prints the figures with participants given and inferred
+(only inferred with --infer-participants). `calibration` prints, per confidence band, how
+many predicted positions fall in it and the share of them that are right (paired with a
+gold position and attributed to exactly its speakers), and the expected calibration error.
+Standard library + the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app.annotate import Participant, load_topic_specs  # noqa: E402
+from app.annotate.batch import annotate_doc, evaluate_paths  # noqa: E402
+from app.annotate.evaluate import format_report, judge_predictions  # noqa: E402
+from app.annotate.models import TopicSpec  # noqa: E402
+
+REAL = ROOT / "data" / "real_readouts"
+GOLD_DIR = REAL / "gold"
+TEXT_DIR = REAL / "texts"
+SPLITS = ("dev", "heldout", "all")
+# Confidence bands for calibration: [low, high).
+BANDS: tuple[tuple[float, float], ...] = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
+
+
+def split_of(doc_id: str) -> str:
+    """ "heldout" for a third of the ids (by the sha256 of the id), "dev" for the rest."""
+    return "heldout" if int(hashlib.sha256(doc_id.encode("utf-8")).hexdigest(), 16) % 3 == 0 else "dev"
+
+
+@dataclass
+class Entry:
+    """One readout of the set: its gold, and its text when present and intact."""
+
+    id: str
+    gold: dict[str, Any]
+    text: str | None
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def split(self) -> str:
+        return split_of(self.id)
+
+
+def _vocabulary() -> set[str]:
+    return {t.slug for t in load_topic_specs(ROOT / "data" / "topics.yaml")}
+
+
+def load_set(gold_dir: Path = GOLD_DIR, text_dir: Path = TEXT_DIR) -> list[Entry]:
+    """Every gold file with its text (None when the text is missing or does not match its hash)."""
+    vocab = _vocabulary()
+    out = []
+    for path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        doc_id = str(gold.get("id") or path.stem)
+        e = Entry(doc_id, gold, None)
+        if doc_id != path.stem:
+            e.problems.append(f"id {doc_id!r} differs from the file name {path.stem!r}")
+        src = gold.get("source") or {}
+        tpath = text_dir / f"{path.stem}.txt"
+        if not tpath.exists():
+            e.problems.append(
+                f"text missing: re-collect it from {src.get('url')} via the pages search "
+                f"(the first {src.get('length')} characters of the excerpt) into {tpath.relative_to(ROOT)}"
+            )
+        else:
+            text = tpath.read_text(encoding="utf-8")
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            if digest != src.get("sha256") or len(text) != src.get("length"):
+                e.problems.append(
+                    f"text differs from the collected one (sha256 {digest[:12]}…, length {len(text)}; "
+                    f"gold says {str(src.get('sha256'))[:12]}…, {src.get('length')}): re-collect from {src.get('url')}"
+                )
+            else:
+                e.text = text
+        e.problems.extend(_span_problems(gold, e.text, vocab))
+        out.append(e)
+    return out
+
+
+def _span_problems(gold: dict[str, Any], text: str | None, vocab: set[str]) -> list[str]:
+    """Gold positions that break the guidelines' format rules."""
+    out = []
+    names = {p.get("name") for p in gold.get("participants") or [] if isinstance(p, dict)}
+    length = (gold.get("source") or {}).get("length")
+    for k, p in enumerate(gold.get("positions") or []):
+        where = f"positions[{k}]"
+        s, e = p.get("start"), p.get("end")
+        if not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e and (length is None or e <= length)):
+            out.append(f"{where}: span [{s}, {e}) out of bounds (length {length})")
+        elif text is not None and text[s:e] != text[s:e].strip():
+            out.append(f"{where}: span [{s}, {e}) has outer whitespace: {text[s:e][:40]!r}")
+        for who in p.get("speakers") or []:
+            if who not in names:
+                out.append(f"{where}: speaker {who!r} is not a participant ({', '.join(sorted(map(str, names)))})")
+        if not p.get("speakers"):
+            out.append(f"{where}: no speakers")
+        for t in p.get("topics") or []:
+            if t not in vocab:
+                out.append(f"{where}: topic {t!r} is not in data/topics.yaml")
+    return out
+
+
+def select(entries: Iterable[Entry], split: str) -> list[Entry]:
+    """Entries of a split whose text is present."""
+    return [e for e in entries if e.text is not None and (split == "all" or e.split == split)]
+
+
+def annotator_inputs() -> tuple[list[TopicSpec], list[Participant]]:
+    """The vocabulary and known leaders `summit evaluate` gives the annotator."""
+    from app.ingest.seed_files import read_leaders
+
+    topics = load_topic_specs(ROOT / "data" / "topics.yaml")
+    leaders = [
+        Participant(name=le.name, title=le.office, country=le.country, gender=le.gender, aliases=le.aliases)
+        for le in read_leaders(ROOT / "data" / "leaders.yaml")
+    ]
+    return topics, leaders
+
+
+def full_doc(e: Entry) -> dict[str, Any]:
+    """The gold document with its text, as score.py and `summit evaluate` read it."""
+    doc = {k: v for k, v in e.gold.items() if k != "source"}
+    doc["text"] = e.text
+    return doc
+
+
+def score_entries(entries: Sequence[Entry], *, infer: bool, misses: list[str] | None = None) -> dict[str, Any]:
+    """Figures of the annotator on these entries (participants given, or inferred)."""
+    topics, leaders = annotator_inputs()
+    with tempfile.TemporaryDirectory(prefix="realset-") as tmp:
+        for e in entries:
+            (Path(tmp) / f"{e.id}.json").write_text(json.dumps(full_doc(e), ensure_ascii=False), encoding="utf-8")
+        return evaluate_paths([tmp], topics=topics, ignore_participants=infer, known_leaders=leaders, misses=misses)
+
+
+def calibration(entries: Sequence[Entry], *, infer: bool = False) -> dict[str, Any]:
+    """Per confidence band: positions, right ones, precision; and the expected calibration
+    error (sum over bands of n_band / n * |precision - mean confidence|)."""
+    topics, leaders = annotator_inputs()
+    rows: list[tuple[float, bool]] = []
+    for e in entries:
+        doc = full_doc(e)
+        pred = annotate_doc(doc, topics=topics, ignore_participants=infer, known_leaders=leaders)
+        for p, ok in zip(pred["positions"], judge_predictions(doc, pred), strict=True):
+            rows.append((float(p["confidence"]), ok))
+    bands = []
+    ece = 0.0
+    for lo, hi in BANDS:
+        inside = [(c, ok) for c, ok in rows if lo <= c < hi]
+        n = len(inside)
+        right = sum(ok for _, ok in inside)
+        mean_conf = sum(c for c, _ in inside) / n if n else 0.0
+        precision = right / n if n else 0.0
+        if n:
+            ece += n / len(rows) * abs(precision - mean_conf)
+        bands.append(
+            {
+                "band": f"{lo:.1f}-{min(hi, 1.0):.1f}",
+                "n": n,
+                "right": right,
+                "precision": round(precision, 3),
+                "mean_confidence": round(mean_conf, 3),
+            }
+        )
+    high = [(c, ok) for c, ok in rows if c >= 0.9]
+    return {
+        "positions": len(rows),
+        "bands": bands,
+        "ece": round(ece, 4),
+        "precision_at_0.9": round(sum(ok for _, ok in high) / len(high), 3) if high else None,
+    }
+
+
+def _cmd_check(entries: list[Entry]) -> int:
+    bad = [e for e in entries if e.problems]
+    n_text = sum(e.text is not None for e in entries)
+    by_split = {s: sum(1 for e in entries if e.split == s) for s in ("dev", "heldout")}
+    print(
+        f"{len(entries)} gold files ({by_split['dev']} dev, {by_split['heldout']} held out); "
+        f"{n_text} texts present and intact; "
+        f"{sum(len(e.gold.get('positions') or []) for e in entries)} gold positions"
+    )
+    for e in bad:
+        for p in e.problems:
+            print(f"[{e.id}] {p}")
+    return 1 if bad else 0
+
+
+def _table(title: str, m: dict[str, Any]) -> str:
+    return f"{title}\n{format_report(m)}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("check", help="verify texts against their hash and gold spans against the guidelines' format")
+    for name in ("score", "calibration"):
+        p = sub.add_parser(name)
+        p.add_argument("--split", choices=SPLITS, default="dev")
+        p.add_argument("--infer-participants", action="store_true", help="only the participants-inferred setting")
+        p.add_argument("--json", action="store_true", help="print the figures as JSON")
+        if name == "score":
+            p.add_argument("--verbose", action="store_true", help="list every miss, difference and spurious position")
+    args = ap.parse_args(argv)
+    entries = load_set()
+    if args.cmd == "check":
+        return _cmd_check(entries)
+    chosen = select(entries, args.split)
+    absent = [e.id for e in entries if e.text is None and (args.split == "all" or e.split == args.split)]
+    if absent:
+        print(f"left out (no intact text; run `check`): {', '.join(absent)}", file=sys.stderr)
+    if not chosen:
+        print(f"no readout of split {args.split!r} has its text: nothing to score", file=sys.stderr)
+        return 1
+    n_pos = sum(len(e.gold.get("positions") or []) for e in chosen)
+    header = f"split {args.split}: {len(chosen)} readouts, {n_pos} gold positions"
+    if args.cmd == "calibration":
+        cal = calibration(chosen, infer=args.infer_participants)
+        if args.json:
+            print(json.dumps(cal, indent=2))
+            return 0
+        print(header + (" (participants inferred)" if args.infer_participants else " (participants given)"))
+        print(f"{'band':<9} {'n':>5} {'right':>6} {'precision':>9} {'mean conf':>9}")
+        for b in cal["bands"]:
+            print(f"{b['band']:<9} {b['n']:>5} {b['right']:>6} {b['precision']:>9.3f} {b['mean_confidence']:>9.3f}")
+        print(f"positions {cal['positions']}; ECE {cal['ece']:.4f}; precision at >= 0.9: {cal['precision_at_0.9']}")
+        return 0
+    settings = [True] if args.infer_participants else [False, True]
+    results = {}
+    for infer in settings:
+        misses: list[str] | None = [] if args.verbose else None
+        m = score_entries(chosen, infer=infer, misses=misses)
+        key = "participants inferred" if infer else "participants given"
+        results[key] = m
+        if not args.json:
+            print(_table(f"{header} ({key})", m))
+            if misses:
+                print("\n".join(misses))
+            print()
+    if args.json:
+        print(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
