@@ -121,6 +121,17 @@ def position_filters(
     event: Annotated[list[str], Query(description="Event id; repeatable.")] = [],  # noqa: B006
     date_from: Annotated[IsoDate | None, Query(description="Earliest event date, YYYY-MM-DD (inclusive).")] = None,
     date_to: Annotated[IsoDate | None, Query(description="Latest event date, YYYY-MM-DD (inclusive).")] = None,
+    min_confidence: Annotated[
+        float | None,
+        Query(
+            ge=0,
+            le=1,
+            description=(
+                "Only positions whose annotator confidence (`provenance.confidence`) is at least this, 0 to 1: "
+                "trades recall for precision (see docs/annotation.md for how the bands are calibrated)."
+            ),
+        ),
+    ] = None,
     q: Annotated[
         str | None,
         Query(
@@ -146,6 +157,7 @@ def position_filters(
             date_from=date_from,
             date_to=date_to,
             q=q,
+            min_confidence=min_confidence,
         ),
     )
 

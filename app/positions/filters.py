@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.core.errors import INVALID_PARAMETERS, ApiError
 from app.models import Document, Event, Leader, Position, PositionSpeaker, PositionTopic, Topic
@@ -29,6 +29,7 @@ class PositionFilters:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     q: str | None = None  # full-text query, normalized by app.positions.fulltext
+    min_confidence: float | None = None  # the annotator's provenance.confidence, at least this (0..1)
     extra: tuple[ColumnElement[bool], ...] = field(default=())
     match: ColumnElement[bool] | None = None  # the condition for `q`, set by validate()
 
@@ -99,6 +100,9 @@ def validate(session: Session, f: PositionFilters) -> PositionFilters:
             title="Invalid parameters",
             errors=[{"name": "date_from", "in": "query", "reason": "after date_to", "value": f.date_from.isoformat()}],
         )
+    if f.min_confidence is not None:
+        # As an extra condition, so that every plan (conditions() and per-row checks) applies it.
+        f = replace(f, extra=(*f.extra, col(Position.confidence) >= f.min_confidence))
     if f.q is not None:
         q = search.prepare(session, f.q)
         f = replace(f, q=q, match=search.backend(session).position_ids(q))
