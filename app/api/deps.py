@@ -14,7 +14,7 @@ from app.core.config import Settings
 from app.core.db import SessionDep
 from app.core.errors import NOT_FOUND, ApiError, invalid_parameter
 from app.core.pagination import PageResult
-from app.positions import aggregates, webannotation
+from app.positions import aggregates, query_plan, webannotation
 from app.positions import service as position_service
 from app.positions.filters import PositionFilters, validate
 from app.schemas import IsoDate, Page, PositionPublic
@@ -165,7 +165,7 @@ def position_filters(
 FiltersDep = Annotated[PositionFilters, Depends(position_filters)]
 
 SortQuery = Annotated[
-    position_service.PositionSort | None,
+    query_plan.PositionSort | None,
     Query(
         description=(
             "`-date` newest first (default), `date` oldest first, `relevance` best search match first (default with q)."
@@ -180,14 +180,14 @@ def base_url(request: Request) -> str:
     return (configured or str(request.base_url)).rstrip("/")
 
 
-def positions_listing(request: Request, filters: PositionFilters, sort: position_service.PositionSort) -> Listing:
-    """How to read a position list in any format."""
+def positions_listing(request: Request, plan: query_plan.ListPlan) -> Listing:
+    """How to read a planned position list in any format."""
     base = base_url(request)
     return Listing(
         model=PositionPublic,
-        fetch=lambda s, limit, cursor: position_service.list_positions(s, filters, sort, limit, cursor),
+        fetch=lambda s, limit, cursor: position_service.list_positions(s, plan, limit, cursor),
         present=lambda _s, hits: [position_service.hit_to_dict(h, base) for h in hits],
-        count=lambda s: position_service.total_positions(s, filters),
+        count=lambda s: position_service.total_positions(s, plan),
         annotate=lambda s, hits: webannotation.annotations(s, [h.position for h in hits], base),
     )
 
@@ -209,16 +209,16 @@ def positions_page(
     response: Response,
     session: SessionDep,
     filters: PositionFilters,
-    sort: position_service.PositionSort | None,
+    sort: query_plan.PositionSort | None,
     paging: Paging,
     facets: list[str] = (),
 ) -> Any:  # type: ignore[assignment]
     """The shared body of every position list endpoint: a page (or export) in the requested format."""
-    sort = position_service.default_sort(filters, sort)
+    plan = query_plan.plan_list(session, filters, sort)
     names = aggregates.parse_facets(facets)
 
     def extra(s: Session) -> dict[str, Any]:
-        counts, kinds = aggregates.facet_counts(s, filters, names)
+        counts, kinds = aggregates.facet_counts(s, plan, names)
         return {
             "facets": {name: [c.model_dump() for c in values] for name, values in counts.items()},
             "facets_kind": kinds,
@@ -227,7 +227,7 @@ def positions_page(
     return respond(
         request,
         session,
-        positions_listing(request, filters, sort),
+        positions_listing(request, plan),
         paging.format,
         paging.limit,
         paging.cursor,

@@ -210,7 +210,7 @@ class Listing:
     model: type[BaseModel]
     fetch: Callable[[Session, int, str | None], PageResult]
     present: Callable[[Session, list[Any]], list[Any]]
-    count: Callable[[Session], Any]  # an int, or a position_plan.Total (value and kind)
+    count: Callable[[Session], Any]  # an int, or a key_ranges.Total (value and kind)
     annotate: Callable[[Session, list[Any]], list[dict[str, Any]]] | None = None
 
 

@@ -11,7 +11,7 @@ from app.core.db import SessionDep
 from app.core.errors import UNAVAILABLE, ApiError
 from app.core.migrate import current_revision
 from app.models import Document
-from app.positions.query_plan import maintained_counts
+from app.positions.key_ranges import maintained_counts
 from app.schemas import Health
 
 router = APIRouter(tags=["health"])

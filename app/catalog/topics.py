@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 from app.core.errors import not_found
 from app.core.pagination import PageResult, SortOrder, fetch_page
 from app.models import Leader, Topic
-from app.positions.query_plan import maintained_counts
+from app.positions.key_ranges import maintained_counts
 from app.schemas import LeaderCount, TopicDetail, TopicPublic
 
 BY_SLUG = SortOrder("slug", [(Topic.slug, False, str)])

@@ -12,8 +12,9 @@ from sqlmodel import Session, select
 
 from app.core.errors import invalid_parameter
 from app.models import Leader, Position, PositionSpeaker, PositionTopic
-from app.positions import query_plan as position_plan
+from app.positions import key_ranges
 from app.positions.filters import PositionFilters, conditions
+from app.positions.query_plan import ListPlan, MaintainedFacet
 from app.schemas import FacetCount, LeaderRef, TimelineBucket
 
 FACETS: tuple[str, ...] = ("topic", "leader", "act", "country", "date")
@@ -90,29 +91,19 @@ def facets(session: Session, filters: PositionFilters, names: tuple[str, ...]) -
     return {name: _counts(session, stmt) for name, stmt in _statements(ids, names).items()}
 
 
-def _maintained(session: Session, filters: PositionFilters, name: str) -> list[FacetCount] | None:
-    """Leaders of one topic's positions, or topics of one leader's, from the maintained pair counts."""
-    only_topic = filters == PositionFilters(topic=filters.topic) and len(filters.topic) <= 1
-    only_leader = filters == PositionFilters(leader=filters.leader) and len(filters.leader) <= 1
-    if name == "leader" and only_topic:
-        fixed, free = "topic_slug", "leader_slug"
-        value = filters.topic[0] if filters.topic else ""
-    elif name == "topic" and only_leader:
-        fixed, free = "leader_slug", "topic_slug"
-        value = filters.leader[0] if filters.leader else ""
-    else:
-        return None
+def _maintained(session: Session, facet: MaintainedFacet) -> list[FacetCount]:
+    """A facet's counts from the maintained pair counts (leaders of one topic, topics of one leader)."""
     _count = table("position_count", column("topic_slug"), column("leader_slug"), column("n"))
     stmt = (
-        select(_count.c[free], _count.c.n)
-        .where(_count.c[fixed] == value, _count.c[free] != "", _count.c.n > 0)
-        .order_by(_count.c.n.desc(), _count.c[free])
+        select(_count.c[facet.free], _count.c.n)
+        .where(_count.c[facet.fixed] == facet.value, _count.c[facet.free] != "", _count.c.n > 0)
+        .order_by(_count.c.n.desc(), _count.c[facet.free])
     )
     return _counts(session, stmt)
 
 
 def facet_counts(
-    session: Session, filters: PositionFilters, names: tuple[str, ...]
+    session: Session, plan: ListPlan, names: tuple[str, ...]
 ) -> tuple[dict[str, list[FacetCount]], dict[str, FacetKind]]:
     """Facets of a position list, and per facet whether its counts are `exact` or an `estimate`.
 
@@ -123,21 +114,21 @@ def facet_counts(
     result: dict[str, list[FacetCount]] = {}
     kinds: dict[str, FacetKind] = {}
     rest = []
+    filters = plan.filters
     for name in names:
-        maintained = _maintained(session, filters, name)
-        if maintained is None:
-            rest.append(name)
+        if name in plan.maintained:
+            result[name], kinds[name] = _maintained(session, plan.maintained[name]), "exact"
         else:
-            result[name], kinds[name] = maintained, "exact"
+            rest.append(name)
     if not rest:
         return result, kinds
-    size = position_plan.total(session, filters) if not filters.q else None
+    size = plan.total(session) if plan.reader != "search" else None
     if size is None or size.kind == "lower_bound" or size.value <= EXACT_CAP:
         counts, kind, scale = facets(session, filters, tuple(rest)), "exact", 1.0
     else:
         every = max(2, size.value // SAMPLE)
         # Read once; each facet then probes the ~SAMPLE ids instead of re-running the sample.
-        ids = list(session.connection().execute(position_plan.sample_ids(session, filters, every)).scalars())
+        ids = list(session.connection().execute(key_ranges.sample_ids(filters, plan.ranges, every)).scalars())
         scale = size.value / max(1, len(ids))
         counts = {name: _counts(session, stmt, scale) for name, stmt in _statements(ids, tuple(rest)).items()}
         kind = "estimate"

@@ -13,6 +13,7 @@ from app.models import Event, Leader, Position, PositionSpeaker, Topic
 from app.positions import aggregates
 from app.positions import service as position_service
 from app.positions.filters import PositionFilters, within
+from app.positions.query_plan import plan_list
 from app.schemas import (
     ComparedLeader,
     Comparison,
@@ -26,7 +27,7 @@ from app.schemas import (
 
 
 def _positions(session: Session, filters: PositionFilters, limit: int, base_url: str) -> list[PositionPublic]:
-    page = position_service.list_positions(session, filters, "date", limit, None)
+    page = position_service.list_positions(session, plan_list(session, filters, "date"), limit, None)
     return [position_service.hit_to_public(hit, base_url) for hit in page.rows]
 
 
@@ -74,7 +75,9 @@ def compare_readouts(session: Session, event: Event, base_url: str) -> EventComp
     documents = sorted(event.documents, key=lambda d: d.id)
     doc_ids = [d.id for d in documents]
     # An event has a handful of readouts of tens of sentences: one bounded fetch is enough.
-    page = position_service.list_positions(session, PositionFilters(event=(event.id,)), "date", 10_000, None)
+    page = position_service.list_positions(
+        session, plan_list(session, PositionFilters(event=(event.id,)), "date"), 10_000, None
+    )
     by_topic: dict[str, dict[str, list[PositionPublic]]] = {}
     untagged: dict[str, list[PositionPublic]] = {}
     for hit in sorted(page.rows, key=lambda h: (h.position.document_id, h.position.start)):

@@ -146,7 +146,7 @@ def within(
     """`f` restricted to one leader, topic or document (from a path), on top of its own filters."""
     extra = list(f.extra)
     # When the query's own filter is empty or already allows the path's value, the path value becomes
-    # the filter (same matches), so the list can use the topic/leader ranges of position_plan.
+    # the filter (same matches), so the list can use the topic/leader ranges of key_ranges.
     if leader is not None:
         if not f.leader or leader in f.leader:
             f = replace(f, leader=(leader,))

@@ -25,7 +25,7 @@ from app.models import Position
 from app.positions import fulltext as search
 from app.positions import row_loader as position_rows
 from app.positions.filters import PositionFilters
-from app.positions.query_plan import SCAN_CAP, Total, row_checks
+from app.positions.key_ranges import SCAN_CAP, Total, row_checks
 from app.positions.row_loader import PositionHit
 
 RANK_WINDOW = 2000

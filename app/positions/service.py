@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy.orm import defer, selectinload
 from sqlmodel import Session, select
 
-from app.core.errors import invalid_parameter, not_found
-from app.core.pagination import PageResult, SortOrder, fetch_page
+from app.core.errors import not_found
+from app.core.pagination import PageResult, fetch_page
 from app.models import Document, Position
 from app.positions import fulltext as search
-from app.positions import query_plan as position_plan
+from app.positions import key_ranges, search_pages
 from app.positions import row_loader as position_rows
-from app.positions import search_pages as position_search
 from app.positions.filters import PositionFilters, conditions
+from app.positions.key_ranges import Total
+from app.positions.query_plan import SORTS, ListPlan
 from app.positions.row_loader import PositionHit, PositionView
 from app.schemas import PositionPublic
-
-PositionSort = Literal["date", "-date", "relevance"]
-
-# Within one date, positions keep document order (ids are assigned in reading order).
-SORTS: dict[str, SortOrder] = {
-    "date": SortOrder("date", [(Position.date, False, dt.date.fromisoformat), (Position.id, False, int)]),
-    "-date": SortOrder("-date", [(Position.date, True, dt.date.fromisoformat), (Position.id, False, int)]),
-}
 
 
 def _with_relations():  # type: ignore[no-untyped-def]
@@ -40,39 +32,24 @@ def count_positions(session: Session, filters: PositionFilters) -> int:
     return session.exec(select(func.count()).select_from(Position).where(*conditions(filters))).one()
 
 
-def total_positions(session: Session, filters: PositionFilters) -> position_plan.Total:
+def total_positions(session: Session, plan: ListPlan) -> Total:
     """The `total` of a position list: exact when cheap, else flagged as an estimate or a lower bound."""
-    if filters.q:
-        return position_search.total(session, filters)
-    return position_plan.total(session, filters)
+    return plan.total(session)
 
 
-def default_sort(filters: PositionFilters, sort: PositionSort | None) -> PositionSort:
-    """`sort` as asked, else relevance for a search and newest first otherwise; relevance needs `q`."""
-    if sort is None:
-        return "relevance" if filters.q else "-date"
-    if sort == "relevance" and not filters.q:
-        raise invalid_parameter(
-            "sort", "relevance orders search results: give q too, or sort by date or -date", value=sort
-        )
-    return sort
-
-
-def list_positions(
-    session: Session, filters: PositionFilters, sort: PositionSort, limit: int, cursor: str | None
-) -> PageResult:
-    """One page of `PositionHit`s matching `filters`, in `sort` order, after `cursor`."""
-    if not filters.q:
-        keyed = position_plan.page_ids(session, filters, SORTS[sort], limit, cursor)
-        if keyed is not None:  # topic/leader/country ranges: a page costs the same at any corpus size
-            ids, next_cursor = keyed
-            return PageResult(rows=[PositionHit(p) for p in positions_by_ids(session, ids)], next_cursor=next_cursor)
-        stmt = select(Position.id, Position.date).where(*conditions(filters))
-        page = fetch_page(session, stmt, "positions", SORTS[sort], limit, cursor, key_of=lambda r: (r[1], r[0]))
-        views = positions_by_ids(session, [r[0] for r in page.rows])
-        return PageResult(rows=[PositionHit(p) for p in views], next_cursor=page.next_cursor)
-    order = position_search.RELEVANCE if sort == "relevance" else SORTS[sort]
-    return position_search.search_page(session, filters, order, limit, cursor)
+def list_positions(session: Session, plan: ListPlan, limit: int, cursor: str | None) -> PageResult:
+    """One page of `PositionHit`s of the planned list, in its order, after `cursor`."""
+    if plan.reader == "search":
+        order = search_pages.RELEVANCE if plan.sort == "relevance" else SORTS[plan.sort]
+        return search_pages.search_page(session, plan.filters, order, limit, cursor)
+    order = SORTS[plan.sort]
+    if plan.ranges is not None:  # topic/leader/country ranges: a page costs the same at any corpus size
+        ids, next_cursor = key_ranges.page_ids(session, plan.ranges, order, limit, cursor)
+        return PageResult(rows=[PositionHit(p) for p in positions_by_ids(session, ids)], next_cursor=next_cursor)
+    stmt = select(Position.id, Position.date).where(*conditions(plan.filters))
+    page = fetch_page(session, stmt, "positions", order, limit, cursor, key_of=lambda r: (r[1], r[0]))
+    views = positions_by_ids(session, [r[0] for r in page.rows])
+    return PageResult(rows=[PositionHit(p) for p in views], next_cursor=page.next_cursor)
 
 
 def positions_by_ids(session: Session, ids: list[int]) -> list[PositionView]:

@@ -178,9 +178,9 @@ def test_limit_all_streams_every_row_in_keyset_batches(client: TestClient, sessi
     calls: list[int] = []
     original = position_service.list_positions
 
-    def spy(s, filters, sort, limit, cursor):  # type: ignore[no-untyped-def]
+    def spy(s, plan, limit, cursor):  # type: ignore[no-untyped-def]
         calls.append(limit)
-        return original(s, filters, sort, limit, cursor)
+        return original(s, plan, limit, cursor)
 
     monkeypatch.setattr(position_service, "list_positions", spy)
     rows = read_csv(client.get("/v1/positions", params={"limit": "all", "format": "csv", "sort": "date"}).text)

@@ -1,129 +1,57 @@
-"""The range plans of position_plan answer exactly what the general filter query answers, page by page."""
+"""A position list request is planned once: the page, the total and the facets share one plan."""
 
 from __future__ import annotations
 
-import datetime as dt
-import random
+from typing import Any
 
 import pytest
-from sqlmodel import Session, select
+from fastapi.testclient import TestClient
 
-from app.annotate import Annotation, FoundPosition, Participant
-from app.ingest.bulk import bulk_ingest
-from app.models import Leader, Position, Topic
-from app.positions import query_plan as position_plan
-from app.positions.filters import PositionFilters, conditions, validate
-from app.positions.service import SORTS
-from app.schemas import DocumentIn
-
-LEADERS = [
-    ("xi-jinping", "Xi Jinping", "China"),
-    ("vladimir-putin", "Vladimir Putin", "Russia"),
-    ("ana-lopez", "Ana Lopez", "Chile"),
-    ("wei-wang", "Wei Wang", "China"),
-]
-
-
-@pytest.fixture
-def corpus(session: Session) -> Session:
-    rng = random.Random(5)
-    for slug, name, country in LEADERS[2:]:
-        session.add(Leader(slug=slug, name=name, country=country, aliases=[]))
-    session.commit()
-    topics = sorted(session.exec(select(Topic.slug)).all())
-    items = []
-    for k in range(120):
-        a, b = rng.sample(LEADERS, 2)
-        text, spans = "", []
-        for _ in range(rng.randint(1, 6)):
-            sentence = f"{a[1]} said words number {rng.random():.6f}."
-            spans.append(
-                FoundPosition(
-                    len(text),
-                    len(text) + len(sentence),
-                    rng.choice(((a[1],), (b[1],), (a[1], b[1]))),
-                    tuple(rng.sample(topics, rng.choice((0, 1, 1, 2, 3)))),
-                    rng.choice(("assert", "agree", "oppose")),
-                    1.0,
-                )
-            )
-            text += sentence + " "
-        date = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 30))  # many positions share a date
-        items.append(
-            (
-                DocumentIn(text=text.strip(), date=date.isoformat(), kind="phone call", participants=[a[0], b[0]]),
-                Annotation(participants=(Participant(a[1]), Participant(b[1])), positions=tuple(spans)),
-            )
-        )
-    assert not bulk_ingest(session, items, batch_size=17).errors
-    return session
-
-
-def _all_pages(session: Session, f: PositionFilters, sort: str, limit: int) -> list[int]:
-    ids, cursor, seen = [], None, 0
-    while True:
-        page = position_plan.page_ids(session, f, SORTS[sort], limit, cursor)
-        assert page is not None
-        ids += page[0]
-        cursor, seen = page[1], seen + 1
-        if cursor is None or seen > 500:
-            return ids
-
-
-CASES = [
-    dict(topic=("taiwan",)),
-    dict(leader=("xi-jinping",)),
-    dict(topic=("taiwan",), leader=("xi-jinping",)),
-    dict(topic=("taiwan", "trade"), leader=("xi-jinping", "ana-lopez")),
-    dict(country=("China",)),
-    dict(country=("China",), act=("agree",)),
-    dict(topic=("afghanistan",), act=("oppose",), date_from=dt.date(2020, 1, 10)),
-    dict(leader=("vladimir-putin",), country=("Chile",), date_to=dt.date(2020, 1, 20)),
-    dict(topic=("trade", "vaccines", "taiwan"), country=("China", "Russia")),
-]
-
-
-@pytest.mark.parametrize("case", CASES)
-@pytest.mark.parametrize("sort", ["-date", "date"])
-def test_range_plan_pages_equal_the_general_query(corpus: Session, case: dict, sort: str) -> None:
-    f = validate(corpus, PositionFilters(**case))
-    order = SORTS[sort].order_by()
-    expected = list(corpus.exec(select(Position.id).where(*conditions(f)).order_by(*order)).all())
-    assert expected, case
-    for limit in (1, 7, 50):
-        assert _all_pages(corpus, f, sort, limit) == expected
-    total = position_plan.total(corpus, f)
-    assert total.kind == "exact" and total.value == len(expected)
-
-
-def test_large_sets_say_their_total_is_estimated(corpus: Session, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(position_plan, "SCAN_CAP", 5)
-    f = validate(corpus, PositionFilters(leader=("xi-jinping",), act=("agree",)))
-    total = position_plan.total(corpus, f)
-    assert total.kind == "estimate" and total.value > 0
-    f = validate(corpus, PositionFilters(act=("agree",)))
-    assert position_plan.total(corpus, f) == position_plan.Total(5, "lower_bound")
-    assert position_plan.total(corpus, validate(corpus, PositionFilters(topic=("taiwan",)))).kind == "exact"
+from app.positions import key_ranges, search_pages
 
 
 @pytest.mark.parametrize(
-    "bounds",
+    ("path", "params"),
     [
-        {"date_from": dt.date(2020, 1, 8)},
-        {"date_to": dt.date(2020, 1, 25)},
-        {"date_from": dt.date(2020, 1, 5), "date_to": dt.date(2020, 1, 27)},
+        ("/v1/positions", {"topic": "afghanistan", "act": "agree", "facets": "leader,act,country"}),
+        ("/v1/topics/taiwan/positions", {"leader": "vladimir-putin", "facets": "topic,act"}),
+        ("/v1/leaders/xi-jinping/positions", {"facets": "topic,leader,date"}),
+        ("/v1/positions", {"country": "China", "facets": "act", "sort": "date"}),
     ],
 )
-def test_a_date_bounded_pair_is_counted_exactly_inside_or_outside_the_bounds(
-    corpus: Session, monkeypatch: pytest.MonkeyPatch, bounds: dict
+def test_ranges_and_total_are_planned_once_per_request(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, path: str, params: dict[str, str]
 ) -> None:
-    f = validate(corpus, PositionFilters(leader=("xi-jinping",), **bounds))
-    truth = len(corpus.exec(select(Position.id).where(*conditions(f))).all())
-    monkeypatch.setattr(position_plan, "SCAN_CAP", 5)  # past the small-set exact count
-    for cap in (10_000, truth - 1, 3):
-        monkeypatch.setattr(position_plan, "RANGE_CAP", cap)
-        total = position_plan.total(corpus, f)
-        if cap >= truth or (cap == truth - 1 and cap > 3):
-            assert total == position_plan.Total(truth, "exact"), cap  # inside counted, or outside subtracted
-        else:
-            assert total.kind == "estimate" and total.value >= cap
+    calls: dict[str, int] = {"key_plan": 0, "total": 0}
+
+    def counted(name: str, original: Any) -> Any:
+        def spy(*args: Any, **kwargs: Any) -> Any:
+            calls[name] += 1
+            return original(*args, **kwargs)
+
+        return spy
+
+    monkeypatch.setattr(key_ranges, "key_plan", counted("key_plan", key_ranges.key_plan))
+    monkeypatch.setattr(key_ranges, "total", counted("total", key_ranges.total))
+    response = client.get(path, params=params)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["items"] and body["facets"]
+    assert calls == {"key_plan": 1, "total": 1}
+
+
+def test_a_search_is_counted_once_for_its_page_and_its_facets(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = 0
+    original = search_pages.total
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(search_pages, "total", spy)
+    response = client.get("/v1/positions", params={"q": "Afghanistan", "facets": "leader,topic"})
+    assert response.status_code == 200, response.text
+    assert response.json()["total"] > 0 and calls == 1
