@@ -1,8 +1,9 @@
 """Database tables. The schema itself is made only by the Alembic migrations in `migrations/`."""
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Column, Index, Text
+from sqlalchemy import JSON, BigInteger, CheckConstraint, Column, Identity, Index, Integer, Text
 from sqlmodel import Field, Relationship, SQLModel
 
 
@@ -92,9 +93,12 @@ class Position(SQLModel, table=True):
         # Keyset pagination walks (date, id); these keep every page an index range scan.
         Index("ix_position_date_id", "date", "id"),
         Index("ix_position_document_start", "document_id", "start"),
+        # Ids are citations: never handed out twice, even after the newest position is deleted
+        # (SQLite AUTOINCREMENT, a PostgreSQL identity column; migration 0500).
+        {"sqlite_autoincrement": True},
     )
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, sa_column=Column(Integer, Identity(), primary_key=True))
     document_id: str = Field(foreign_key="document.id", ondelete="CASCADE")
     # Copied from the document's event so that date filters and sorting need no join.
     event_id: str = Field(foreign_key="event.id", index=True)
@@ -125,3 +129,43 @@ class ApiKey(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
     last_used_at: dt.datetime | None = None
     revoked_at: dt.datetime | None = None
+
+
+class Tombstone(SQLModel, table=True):
+    """What is left of a deleted position, document or event: its id stays taken and answers 410 Gone."""
+
+    resource: str = Field(primary_key=True, max_length=16, description="position, document or event")
+    resource_id: str = Field(primary_key=True, max_length=200)
+    deleted_at: dt.datetime = Field(default_factory=utcnow)
+    version: int = Field(sa_column=Column(BigInteger, nullable=False))
+    replaced_by: str | None = Field(default=None, max_length=200, description="The id of what replaced it.")
+    reason: str | None = None
+
+
+class History(SQLModel, table=True):
+    """One change to a position or document: created, annotated, reviewed, edited, deleted."""
+
+    __tablename__ = "history"
+    __table_args__ = (Index("ix_history_resource", "resource", "resource_id", "id"), {"sqlite_autoincrement": True})
+
+    id: int | None = Field(default=None, sa_column=Column(Integer, Identity(), primary_key=True))
+    resource: str = Field(max_length=16)
+    resource_id: str = Field(max_length=200)
+    action: str = Field(max_length=16)
+    at: dt.datetime = Field(default_factory=utcnow)
+    version: int = Field(sa_column=Column(BigInteger, nullable=False))
+    actor: str | None = Field(default=None, max_length=120, description="The API key's name, or seed/cli.")
+    annotator: str | None = Field(default=None, max_length=60, description="The annotator version, if it ran.")
+    changes: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON(none_as_null=True), nullable=True))
+
+
+class DatasetVersion(SQLModel, table=True):
+    """The dataset as of one write: the data version after it, when, and how large the dataset was."""
+
+    __tablename__ = "dataset_version"
+
+    version: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    at: dt.datetime = Field(default_factory=utcnow)
+    documents: int
+    positions: int
+    change: str = Field(max_length=200)

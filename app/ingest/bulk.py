@@ -554,12 +554,19 @@ def _allocate_ids(conn: Connection, n: int) -> list[int]:
 
     Explicit ids let one statement write the positions and their link rows; RETURNING would
     cost a statement per row on SQLite. On SQLite the chunk already holds the write lock (documents
-    went first), so max(id) cannot move under us; PostgreSQL draws from the column's sequence.
+    went first), so the high-water mark cannot move under us (inserting explicit ids advances it);
+    PostgreSQL draws from the identity column's sequence.
     """
     if conn.dialect.name == "postgresql":
         stmt = text("SELECT nextval(pg_get_serial_sequence('position', 'id')) FROM generate_series(1, :n)")
         return sorted(conn.execute(stmt, {"n": n}).scalars())
-    first = conn.execute(text("SELECT coalesce(max(id), 0) + 1 FROM position")).scalar_one()
+    # AUTOINCREMENT's high-water mark (migration 0500): ids of deleted positions are never handed out again.
+    first = conn.execute(
+        text(
+            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'position'), 0), "
+            "coalesce((SELECT max(id) FROM position), 0)) + 1"
+        )
+    ).scalar_one()
     return list(range(first, first + n))
 
 

@@ -1,0 +1,164 @@
+"""permanent ids: AUTOINCREMENT / identity positions, tombstones, history and the dataset versions
+
+Revision ID: 0500_permanent_ids
+Revises: 0400_postgresql_position_vector
+Create Date: 2026-12-03 09:00:00
+
+Position ids are citations, so they are never handed out twice:
+- SQLite gives a rowid table max(id) + 1, so deleting the newest position freed its id for the next
+  insert. AUTOINCREMENT (a high-water mark in `sqlite_sequence`) needs the table rebuilt. DROP TABLE
+  on a parent with foreign keys on deletes the children's rows by cascade, so the two link tables are
+  set aside first (copied, dropped, made again after the rebuild); every index and trigger of the
+  three tables (FTS, data version, position keys and counts of 0100/0200) is read from sqlite_master
+  before and made again from the same SQL afterwards. Rows keep their ids; the FTS index keys on
+  them, so it stays valid.
+- PostgreSQL's serial column becomes an identity column that continues the old sequence (never
+  below the highest id it handed out).
+
+New tables: `tombstone` (a deleted position, document or event: its id stays taken and answers 410),
+`history` (every change to a position or document) and `dataset_version` (one row per write: the
+data version after it, its time and the dataset's size).
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+import sqlmodel
+from alembic import op
+
+revision: str = "0500_permanent_ids"
+down_revision: str | None = "0400_postgresql_position_vector"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+REBUILT = ("position", "position_speaker", "position_topic")
+LINKS = ("position_speaker", "position_topic")
+
+POSITION_TABLE = """CREATE TABLE position_rebuilt (
+    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    document_id VARCHAR NOT NULL,
+    event_id VARCHAR NOT NULL,
+    date DATE NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    act VARCHAR,
+    method VARCHAR NOT NULL,
+    confidence FLOAT NOT NULL,
+    reviewed BOOLEAN NOT NULL,
+    created_at DATETIME NOT NULL,
+    CONSTRAINT ck_position_confidence CHECK (confidence >= 0 AND confidence <= 1),
+    CONSTRAINT ck_position_span CHECK (start >= 0 AND start < "end"),
+    FOREIGN KEY(document_id) REFERENCES document (id) ON DELETE CASCADE,
+    FOREIGN KEY(event_id) REFERENCES event (id)
+)"""
+COLUMNS = 'id, document_id, event_id, date, start, "end", text, act, method, confidence, reviewed, created_at'
+
+
+def _sqlite_rebuild(autoincrement: bool) -> None:
+    conn = op.get_bind()
+    # sqlite3 opens a transaction only before DML; one no-op update first puts the whole rebuild in it.
+    conn.exec_driver_sql("UPDATE alembic_version SET version_num = version_num")
+    marks = ", ".join(f"'{t}'" for t in REBUILT)
+    saved = conn.exec_driver_sql(
+        f"SELECT sql FROM sqlite_master WHERE tbl_name IN ({marks}) "  # sql-identifiers-only
+        "AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type = 'trigger', rowid"
+    ).all()
+    tables = dict(
+        conn.exec_driver_sql(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name IN ({marks})"  # sql-identifiers-only
+        ).all()
+    )
+    for link in LINKS:  # copies without constraints; dropping the originals fires no trigger
+        op.execute(f"CREATE TEMP TABLE {link}_aside AS SELECT * FROM {link}")  # sql-identifiers-only
+        op.execute(f"DROP TABLE {link}")  # sql-identifiers-only
+    op.execute(POSITION_TABLE if autoincrement else POSITION_TABLE.replace(" AUTOINCREMENT", ""))
+    op.execute(f"INSERT INTO position_rebuilt ({COLUMNS}) SELECT {COLUMNS} FROM position")  # sql-identifiers-only
+    op.execute("DROP TABLE position")
+    op.execute("ALTER TABLE position_rebuilt RENAME TO position")
+    for link in LINKS:
+        op.execute(tables[link])
+        # Link rows of a position deleted with foreign keys off (a raw sqlite3 session) have nothing to link.
+        op.execute(
+            f"INSERT INTO {link} SELECT * FROM temp.{link}_aside WHERE position_id IN (SELECT id FROM position)"  # sql-identifiers-only
+        )
+        op.execute(f"DROP TABLE temp.{link}_aside")  # sql-identifiers-only
+    for (sql,) in saved:  # indexes first, then triggers, each in its old order
+        op.execute(sql)
+
+
+def _postgresql_identity() -> None:
+    conn = op.get_bind()
+    seq = conn.exec_driver_sql("SELECT pg_get_serial_sequence('position', 'id')").scalar()
+    high = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM position").scalar() or 0
+    if seq:
+        last, called = conn.exec_driver_sql(f"SELECT last_value, is_called FROM {seq}").one()  # sql-identifiers-only
+        high = max(high, last if called else last - 1)
+        op.execute("ALTER TABLE position ALTER COLUMN id DROP DEFAULT")
+        op.execute(f"DROP SEQUENCE {seq}")  # sql-identifiers-only
+    op.execute("ALTER TABLE position ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY")
+    op.execute(
+        f"SELECT setval(pg_get_serial_sequence('position', 'id'), {max(int(high), 1)}, {'true' if high else 'false'})"  # sql-identifiers-only
+    )
+
+
+def _postgresql_serial() -> None:
+    conn = op.get_bind()
+    seq = conn.exec_driver_sql("SELECT pg_get_serial_sequence('position', 'id')").scalar()
+    last, called = conn.exec_driver_sql(f"SELECT last_value, is_called FROM {seq}").one()  # sql-identifiers-only
+    op.execute("ALTER TABLE position ALTER COLUMN id DROP IDENTITY")
+    op.execute("CREATE SEQUENCE position_id_seq OWNED BY position.id")
+    op.execute("ALTER TABLE position ALTER COLUMN id SET DEFAULT nextval('position_id_seq')")
+    op.execute(f"SELECT setval('position_id_seq', {int(last)}, {'true' if called else 'false'})")  # sql-identifiers-only
+
+
+def upgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        _sqlite_rebuild(autoincrement=True)
+    else:
+        _postgresql_identity()
+    op.create_table(
+        "tombstone",
+        sa.Column("resource", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+        sa.Column("resource_id", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+        sa.Column("deleted_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("version", sa.BigInteger(), nullable=False),
+        sa.Column("replaced_by", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
+        sa.Column("reason", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.PrimaryKeyConstraint("resource", "resource_id"),
+    )
+    op.create_table(
+        "history",
+        sa.Column("id", sa.Integer(), sa.Identity(), nullable=False),
+        sa.Column("resource", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+        sa.Column("resource_id", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+        sa.Column("action", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+        sa.Column("at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("version", sa.BigInteger(), nullable=False),
+        sa.Column("actor", sqlmodel.sql.sqltypes.AutoString(length=120), nullable=True),
+        sa.Column("annotator", sqlmodel.sql.sqltypes.AutoString(length=60), nullable=True),
+        sa.Column("changes", sa.JSON(), nullable=True),
+        sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,
+    )
+    op.create_index("ix_history_resource", "history", ["resource", "resource_id", "id"], unique=False)
+    op.create_table(
+        "dataset_version",
+        sa.Column("version", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("documents", sa.Integer(), nullable=False),
+        sa.Column("positions", sa.Integer(), nullable=False),
+        sa.Column("change", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+        sa.PrimaryKeyConstraint("version"),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("dataset_version")
+    op.drop_index("ix_history_resource", table_name="history")
+    op.drop_table("history")
+    op.drop_table("tombstone")
+    if op.get_bind().dialect.name == "sqlite":
+        _sqlite_rebuild(autoincrement=False)
+    else:
+        _postgresql_serial()
