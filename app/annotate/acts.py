@@ -4,38 +4,15 @@ from __future__ import annotations
 
 import re
 
+from . import lexicon_files
 from .lexicon import STANCE_NOUNS
 
 __all__ = ["decide_act"]
 
-# Cues inside the reported content, for verbs of saying ("Xi said the two sides should ...").
-_CONTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "call",
-        re.compile(
-            r"\b(?:should|must|need(?:s|ed)?\s+to|ought\s+to|call(?:s|ed)?\s+(?:on|for)|"
-            r"urg\w+|it\s+is\s+(?:important|necessary|essential))\b",
-            re.I,
-        ),
-    ),
-    (
-        "commit",
-        re.compile(
-            r"\b(?:will|shall|(?:stands?|stood)\s+ready|ready\s+to|willing\s+to|"
-            r"prepared\s+to|intends?\s+to|plans?\s+to|aim\w*\s+to|committed\s+to|"
-            r"pledg\w+|looks?\s+forward|looking\s+forward)\b",
-            re.I,
-        ),
-    ),
-    (
-        "oppose",
-        re.compile(
-            r"\b(?:oppos\w+|objects?|reject\w*|rejects|against|not\s+accept|"
-            r"condemn\w*|denounc\w*)\b",
-            re.I,
-        ),
-    ),
-    ("support", re.compile(r"\b(?:supports?|supported|welcom\w+|backs?|endors\w+|adheres?)\b", re.I)),
+# Cues inside the reported content, for verbs of saying ("Xi said the two sides should ..."):
+# data/lexicon/act_cues.yaml, in priority order.
+_CONTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (act, re.compile(r"\b(?:%s)\b" % "|".join(words), re.I)) for act, words in lexicon_files.act_cues().content
 )
 
 

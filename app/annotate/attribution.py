@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import lexicon_files
 from .leaders import MentionFinder
 from .lexicon import (
     ADVERBS,
@@ -182,29 +183,7 @@ def quote_mask(s: str, in_quote: bool) -> tuple[list[bool], bool]:
     return flags, q
 
 
-_DESCRIPTORS = frozenset(
-    [
-        "leader",
-        "leaders",
-        "counterpart",
-        "host",
-        "guest",
-        "visiting",
-        "head",
-        "state",
-        "government",
-        "strongman",
-        "statesman",
-        "his",
-        "her",
-        "incumbent",
-        "outgoing",
-        "veteran",
-        "newly-elected",
-        "new",
-        "re-elected",
-    ]
-)
+_DESCRIPTORS = lexicon_files.titles().descriptors
 
 
 def _descriptor(word: str) -> bool:

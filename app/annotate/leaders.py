@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from . import lexicon_files
 from .countries import Country, find_country
 from .models import Participant
 
@@ -22,37 +23,11 @@ __all__ = [
     "same_person",
 ]
 
+_TITLES = lexicon_files.titles()
 # Titles of heads of state/government (and a few forms of address) that mark a leader.
-LEADER_TITLES = (
-    "Prime Minister",
-    "President",
-    "Chancellor",
-    "Premier",
-    "King",
-    "Queen",
-    "Emperor",
-    "Crown Prince and Prime Minister",
-    "Crown Prince",
-    "Emir",
-    "Amir",
-    "Sultan",
-    "Sheikh",
-    "Supreme Leader",
-    "General Secretary",
-    "Secretary-General",
-    "Secretary General",
-    "Chairman",
-    "State Counsellor",
-    "Taoiseach",
-    "Federal Chancellor",
-    "Chief Executive",
-)
-_ADDRESS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Pres.", "PM", "Madam", "Mr", "Mrs", "Ms", "Dr")
-_NOT_LEADER_BEFORE_TITLE = re.compile(
-    r"(?:Vice|Deputy|Foreign|Former|former|ex-|Acting|Defen[cs]e|Finance|Trade|Economy|Interior|"
-    r"Health|First|Senior|Assistant|Under|Minister|Ministry|Presidential|Energy|Commerce|"
-    r"Security|National|State|Executive)\s*$"
-)
+LEADER_TITLES = _TITLES.leader_titles
+_ADDRESS = _TITLES.address
+_NOT_LEADER_BEFORE_TITLE = re.compile(r"(?:%s)\s*$" % "|".join(re.escape(w) for w in _TITLES.not_leader_before_title))
 _PARTICLES = {
     "da",
     "de",
@@ -79,223 +54,9 @@ _PARTICLES = {
     "y",
     "e",
 }
-_FEMALE_NAMES = set(
-    [
-        "angela",
-        "theresa",
-        "ursula",
-        "jacinda",
-        "giorgia",
-        "kamala",
-        "claudia",
-        "dilma",
-        "sheikh_hasina",
-        "hasina",
-        "indira",
-        "mette",
-        "sanna",
-        "liz",
-        "elizabeth",
-        "kaja",
-        "sanae",
-        "yulia",
-        "park_geun-hye",
-        "geun-hye",
-        "tsai",
-        "ing-wen",
-        "ing-wen",
-        "sahle-work",
-        "xiomara",
-        "dina",
-        "samia",
-        "ellen",
-        "joyce",
-        "michelle",
-        "hillary",
-        "julia",
-        "jacinda",
-        "erna",
-        "dalia",
-        "kersti",
-        "ingrida",
-        "viola",
-        "zuzana",
-        "maia",
-        "salome",
-        "ana",
-        "magdalena",
-        "beata",
-        "ewa",
-        "marine",
-        "nicola",
-        "margaret",
-        "golda",
-        "benazir",
-        "cristina",
-        "michelle",
-        "mia",
-        "halimah",
-        "sheikh",
-        "gloria",
-        "corazon",
-        "megawati",
-        "yingluck",
-        "paetongtarn",
-        "jacinda",
-        "kristalina",
-        "nancy",
-        "annalena",
-        "kristen",
-        "mary",
-    ]
-)
-_MALE_NAMES = set(
-    [
-        "xi",
-        "vladimir",
-        "joe",
-        "donald",
-        "barack",
-        "narendra",
-        "emmanuel",
-        "olaf",
-        "recep",
-        "ebrahim",
-        "cyril",
-        "luiz",
-        "joseph",
-        "jair",
-        "boris",
-        "rishi",
-        "keir",
-        "justin",
-        "shinzo",
-        "fumio",
-        "yoshihide",
-        "shigeru",
-        "kishida",
-        "moon",
-        "yoon",
-        "lee",
-        "kim",
-        "volodymyr",
-        "alexander",
-        "aleksandr",
-        "mohammed",
-        "muhammad",
-        "mohammad",
-        "abdullah",
-        "salman",
-        "tamim",
-        "benjamin",
-        "naftali",
-        "yair",
-        "isaac",
-        "hassan",
-        "ali",
-        "masoud",
-        "nicolas",
-        "nicolás",
-        "gustavo",
-        "andres",
-        "andrés",
-        "javier",
-        "alberto",
-        "mauricio",
-        "pedro",
-        "antonio",
-        "mario",
-        "giuseppe",
-        "matteo",
-        "silvio",
-        "mark",
-        "mateusz",
-        "andrzej",
-        "viktor",
-        "alexis",
-        "kyriakos",
-        "sergio",
-        "jose",
-        "josé",
-        "juan",
-        "carlos",
-        "felipe",
-        "anthony",
-        "scott",
-        "malcolm",
-        "kevin",
-        "tony",
-        "john",
-        "joko",
-        "prabowo",
-        "ferdinand",
-        "rodrigo",
-        "hun",
-        "manet",
-        "prayut",
-        "srettha",
-        "anwar",
-        "najib",
-        "lawrence",
-        "lee_hsien_loong",
-        "shehbaz",
-        "imran",
-        "nawaz",
-        "ashraf",
-        "hamid",
-        "abdel",
-        "abdelmadjid",
-        "kais",
-        "recep",
-        "tayyip",
-        "erdogan",
-        "ilham",
-        "nikol",
-        "kassym-jomart",
-        "shavkat",
-        "emomali",
-        "sadyr",
-        "serdar",
-        "gurbanguly",
-        "alexander",
-        "aleksandar",
-        "frank-walter",
-        "walter",
-        "gerhard",
-        "helmut",
-        "francois",
-        "françois",
-        "nicolas",
-        "jacques",
-        "charles",
-        "george",
-        "bill",
-        "ronald",
-        "jimmy",
-        "richard",
-        "dmitry",
-        "mikhail",
-        "boris",
-        "hu",
-        "wen",
-        "li",
-        "jiang",
-        "zhu",
-        "deng",
-        "mao",
-        "ramaphosa",
-        "jacob",
-        "thabo",
-        "nelson",
-        "bola",
-        "muhammadu",
-        "uhuru",
-        "william",
-        "paul",
-        "yoweri",
-        "abiy",
-    ]
-)
+_FEMALE_NAMES = lexicon_files.given_names().female
+_MALE_NAMES = lexicon_files.given_names().male
+_TITLE_WORDS = frozenset(w.casefold() for t in LEADER_TITLES + _ADDRESS for w in t.split())
 
 _PRONOUNS_M = {"he", "his", "him"}
 _PRONOUNS_F = {"she", "her"}
@@ -576,9 +337,7 @@ def _has_name(s: str) -> bool:
 _NAME = r"(?:[A-Z][\w'\u2019-]+|[A-Z]\.(?=\s+[A-Z])|(?:da|de|do|dos|van|von|der|bin|al|el|la|le|du|ibn)(?=\s+[A-Z]))"
 _NAME_SEQ = r"%s(?:\s+%s){0,4}" % (_NAME, _NAME)
 # Honorifics before a name, not part of it: "Shri Narendra Modi", "H.E. Mr. Joseph R. Biden".
-_HONORIFIC = (
-    r"(?:H\.\s?E\.|His\s+Excellency|Her\s+Excellency|Shri|Smt\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Madam|Monsieur|Madame)"
-)
+_HONORIFIC = "(?:%s)" % "|".join(_TITLES.honorifics)
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(LEADER_TITLES, key=len, reverse=True))
 # "Russian leader Vladimir Putin": "leader" acts as a title after a demonym.
 _LEADER_RE = re.compile(r"(?P<dem>[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?)\s+leader\s+(?P<name>%s)" % _NAME_SEQ)
@@ -634,6 +393,8 @@ _ASIDE_RE = re.compile(
 def guess_gender(name: str, text: str = "") -> str | None:
     """Gender from the first name (small list) or a form of address; None if unsure."""
     toks = [t.lower() for t in re.findall(r"[\w'-]+", fold(name))]
+    while toks and toks[0] in _TITLE_WORDS:  # "Sheikh Tamim ...": the title is not the given name
+        toks = toks[1:]
     if not toks:
         return None
     for t in toks[:2]:

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from . import lexicon_files
+
 __all__ = [
     "VERB_CLASS",
     "FINITE_RE",
@@ -32,96 +34,9 @@ __all__ = [
     "STANCE_NOUNS",
 ]
 
-_LEMMAS: dict[str, str] = {}
-
-
-def _add(cls: str, words: str) -> None:
-    for w in words.split(","):
-        w = w.strip()
-        if w:
-            _LEMMAS[w] = cls
-
-
-_add(
-    "say",
-    """say, tell, state, note, stress, emphasize, emphasise, underline, underscore, point out,
- add, remark, observe, assert, affirm, reaffirm, reiterate, declare, announce, express, voice, convey,
- highlight, maintain, insist, argue, warn, caution, acknowledge, admit, explain, recall, mention,
- indicate, believe, consider, describe, assure, reassure, confirm, signal, make clear, contend, claim,
- predict, hope, think, deem, reply, respond, answer, conclude, elaborate, expound, outline, share,
- raise, recognize, recognise, spell out, reckon, stress, point, make, put, set out, lay out, speak of,
- view, regard, see, noted, continue, accuse, complain, lament, regret, express concern, write,
- post, tweet, reaffirm""",
-)
-_add(
-    "call",
-    """call, urge, appeal, demand, ask, request, press, propose, suggest, recommend, put forward,
- push, seek, encourage, exhort, implore, invite to""",
-)
-_add(
-    "commit",
-    """pledge, vow, promise, commit, undertake, offer, guarantee, resolve, intend, plan, aim,
- vow, swear, volunteer, stand ready, look forward""",
-)
-_add(
-    "support",
-    """support, back, endorse, welcome, praise, hail, commend, applaud, favor, favour,
- appreciate, champion, uphold, value""",
-)
-_add(
-    "oppose",
-    """oppose, reject, object, condemn, criticize, criticise, denounce, deplore, protest,
- refuse, dismiss, decry, slam, rule out, veto, warn against""",
-)
-_add("agree", """agree, concur, decide, approve, sign, adopt, reach, consent, settle, conclude an""")
-_add(
-    "narr",
-    """hold, meet, speak, talk, discuss, exchange, have, host, receive, visit, chair, attend,
- brief, inform, send, pay, arrive, travel, issue, review, hold talks, co-chair, participate, join,
- accept, preside, witness, tour, lead, come, phone, call up, dial""",
-)
-_add("courtesy", """congratulate, thank, greet, wish, condole, extend, bid, salute""")
-
-_IRREGULAR = {
-    "say": ("said", "says", "saying"),
-    "tell": ("told", "tells", "telling"),
-    "hold": ("held", "holds", "holding"),
-    "meet": ("met", "meets", "meeting"),
-    "speak": ("spoke", "speaks", "speaking"),
-    "have": ("had", "has", "having"),
-    "send": ("sent", "sends", "sending"),
-    "pay": ("paid", "pays", "paying"),
-    "think": ("thought", "thinks", "thinking"),
-    "see": ("saw", "sees", "seeing"),
-    "make": ("made", "makes", "making"),
-    "put": ("put", "puts", "putting"),
-    "set": ("set", "sets", "setting"),
-    "lay": ("laid", "lays", "laying"),
-    "seek": ("sought", "seeks", "seeking"),
-    "swear": ("swore", "swears", "swearing"),
-    "come": ("came", "comes", "coming"),
-    "lead": ("led", "leads", "leading"),
-    "commit": ("committed", "commits", "committing"),
-    "admit": ("admitted", "admits", "admitting"),
-    "regret": ("regretted", "regrets", "regretting"),
-    "veto": ("vetoed", "vetoes", "vetoing"),
-    "stand": ("stood", "stands", "standing"),
-    "bid": ("bid", "bids", "bidding"),
-    "agree": ("agreed", "agrees", "agreeing"),
-    "concur": ("concurred", "concurs", "concurring"),
-    "rule": ("ruled", "rules", "ruling"),
-    "favor": ("favored", "favors", "favoring"),
-    "favour": ("favoured", "favours", "favouring"),
-    "refer": ("referred", "refers", "referring"),
-    "point": ("pointed", "points", "pointing"),
-    "co-chair": ("co-chaired", "co-chairs", "co-chairing"),
-    "travel": ("traveled", "travels", "traveling"),
-    "dial": ("dialed", "dials", "dialing"),
-    "sign": ("signed", "signs", "signing"),
-    "plan": ("planned", "plans", "planning"),
-    "write": ("wrote", "writes", "writing"),
-    "look": ("looked", "looks", "looking"),
-}
+_VERBS = lexicon_files.reporting_verbs()
+_LEMMAS: dict[str, str] = {lemma: cls for cls, lemmas in _VERBS.classes.items() for lemma in lemmas}
+_IRREGULAR = _VERBS.irregular
 
 
 def _forms(lemma: str) -> tuple[str, str, str]:
@@ -146,108 +61,15 @@ for _lemma, _cls in _LEMMAS.items():
         VERB_CLASS.setdefault((f + " " + tail).strip(), _cls)
     PARTICIPLE_CLASS.setdefault((ing + " " + tail).strip(), _cls)
 # Multi-word forms with a particle must win over their head ("pointed out" vs "pointed").
-for _bad in (
-    "pointed",
-    "points",
-    "made",
-    "makes",
-    "put",
-    "puts",
-    "set",
-    "sets",
-    "laid",
-    "lays",
-    "came",
-    "comes",
-    "led",
-    "leads",
-    "saw",
-    "sees",
-    "stood",
-    "stands",
-    "extended",
-    "extends",
-    "called up",
-    "joined",
-    "joins",
-    "raised",
-    "raises",
-    "continued",
-    "continues",
-    "answered",
-    "answers",
-    "shared",
-    "shares",
-    "valued",
-    "values",
-    "viewed",
-    "views",
-    "regarded",
-    "regards",
-    "settled",
-    "settles",
-    "reached",
-    "reaches",
-    "had",
-    "has",
-    "issued",
-    "issues",
-    "invited to",
-    "invites to",
-):
+for _bad in _VERBS.not_finite:
     VERB_CLASS.pop(_bad, None)
 # Predicative stance: "China is ready to ...", "the Chinese side was willing to ...".
-for _be in ("is", "are", "was", "were", "remains", "remained"):
-    for _adj in ("ready", "willing", "prepared", "determined", "committed", "eager"):
-        VERB_CLASS[f"{_be} {_adj}"] = "commit"
-    for _adj in ("opposed", "against"):
-        VERB_CLASS[f"{_be} {_adj}"] = "oppose"
-    VERB_CLASS[f"{_be} in favour"] = VERB_CLASS[f"{_be} in favor"] = "support"
-VERB_CLASS.update(
-    {
-        "invited": "courtesy",
-        "invites": "courtesy",
-        "extended": "courtesy",
-        "raised": "say",
-        "shared": "say",
-        "reached": "agree",
-        "issued": "narr",
-        "had": "narr",
-        "has": "narr",
-        "joined": "narr",
-        "led": "narr",
-    }
-)
-for _bad in (
-    "pointing",
-    "making",
-    "putting",
-    "setting",
-    "laying",
-    "coming",
-    "leading",
-    "seeing",
-    "standing",
-    "having",
-    "holding",
-    "meeting",
-    "speaking",
-    "talking",
-    "calling up",
-    "raising",
-    "continuing",
-    "answering",
-    "sharing",
-    "valuing",
-    "viewing",
-    "regarding",
-    "settling",
-    "reaching",
-    "joining",
-    "signing",
-    "issuing",
-    "planning",
-):
+for _cls, (_bes, _words) in _VERBS.predicates.items():
+    for _be in _bes:
+        for _adj in _words:
+            VERB_CLASS[f"{_be} {_adj}"] = _cls
+VERB_CLASS.update(_VERBS.finite_class)
+for _bad in _VERBS.not_participle:
     PARTICIPLE_CLASS.pop(_bad, None)
 
 
@@ -319,95 +141,20 @@ ADVERBS = (
     r"\w+ly)"
 )
 
+_CUES = lexicon_files.act_cues()
 COURTESY_NOUNS = re.compile(
     r"^\W*(?:(?:his|her|their|its|the|a|an|warm|warmest|sincere|deep|deepest|heartfelt|best|"
-    r"cordial|profound)\s+){0,3}(?:condolences?|congratulations?|gratitude|thanks|greetings|"
-    r"sympath(?:y|ies)|best\s+wishes|wishes|appreciation\s+for\s+(?:the|his|her)\s+hospitality|"
-    r"congratulatory|birthday|new\s+year|festive|holiday)",
+    r"cordial|profound)\s+){0,3}(?:%s)" % "|".join(_CUES.courtesy_nouns),
     re.I,
 )
 
 # Heads of noun phrases that denote someone who is not a leader: their words are not
 # positions (guidelines: ministries, spokespersons, aides).
-NON_LEADER_HEADS = frozenset(
-    [
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "spokespeople",
-        "official",
-        "officials",
-        "minister",
-        "ministers",
-        "ministry",
-        "ministries",
-        "aide",
-        "aides",
-        "adviser",
-        "advisers",
-        "advisor",
-        "advisors",
-        "secretary",
-        "envoy",
-        "ambassador",
-        "diplomat",
-        "diplomats",
-        "source",
-        "sources",
-        "office",
-        "statement",
-        "readout",
-        "presidency",
-        "directorate",
-        "agency",
-        "government",
-        "administration",
-        "department",
-        "embassy",
-        "kremlin",
-        "house",
-        "elysee",
-        "élysée",
-        "street",
-        "council",
-        "committee",
-        "media",
-        "reporters",
-        "analysts",
-        "analyst",
-        "experts",
-        "expert",
-        "observers",
-        "observer",
-        "press",
-        "service",
-        "spokespersons",
-        "representatives",
-        "representative",
-        "delegation",
-        "officer",
-        "commentator",
-        "commentators",
-        "newspaper",
-        "daily",
-        "broadcaster",
-        "television",
-        "tv",
-        "website",
-        "report",
-        "reports",
-        "staff",
-        "cabinet",
-        "chief",
-    ]
-)
+NON_LEADER_HEADS = lexicon_files.titles().non_leader_heads
 
 # Nouns after "expressed/voiced/reaffirmed ..." that fix the act.
-STANCE_NOUNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:opposition|objection|rejection|condemnation|protest|disapproval)\b", re.I), "oppose"),
-    (re.compile(r"\b(?:support|backing|endorsement|appreciation|welcome)\b", re.I), "support"),
-    (re.compile(r"\b(?:commitment|readiness|willingness|determination|resolve|intention)\b", re.I), "commit"),
-    (re.compile(r"\b(?:call|appeal|demand)\b", re.I), "call"),
+STANCE_NOUNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(r"\b(?:%s)\b" % "|".join(words), re.I), act) for act, words in _CUES.stance_nouns
 )
 
 

@@ -1,0 +1,296 @@
+"""The annotator's lexicons as data: data/lexicon/*.yaml, read once and validated on load.
+
+Files (each documents its keys in its header):
+  reporting_verbs.yaml  verb classes, irregular forms, predicative stances, typo tolerance
+  titles.yaml           leader titles, forms of address, honorifics, non-leader heads
+  given_names.yaml      given names by gender
+  countries.yaml        countries with names, demonyms, capitals
+  act_cues.yaml         content cues, stance nouns and courtesy nouns that decide the act
+  topic_context.yaml    how a readout's subject and its anaphors carry topics
+
+The folder is $DATA_DIR/lexicon when DATA_DIR is set (as in the container), else the
+project's data/lexicon. A malformed file raises LexiconError naming the file, the entry and
+what is wrong, so a bad edit fails at start-up rather than silently changing annotations.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "LexiconError",
+    "lexicon_dir",
+    "ReportingVerbs",
+    "Titles",
+    "GivenNames",
+    "CountryRow",
+    "ActCues",
+    "TopicContext",
+    "reporting_verbs",
+    "titles",
+    "given_names",
+    "countries",
+    "act_cues",
+    "topic_context",
+    "VERB_CLASSES",
+    "ACT_NAMES",
+]
+
+VERB_CLASSES = ("say", "call", "commit", "support", "oppose", "agree", "narr", "courtesy")
+ACT_NAMES = ("assert", "commit", "call", "support", "oppose", "agree")
+
+
+class LexiconError(ValueError):
+    """A lexicon file is missing or malformed."""
+
+
+def lexicon_dir() -> Path:
+    """Where the lexicon files are read from."""
+    env = os.environ.get("DATA_DIR")
+    if env and (Path(env) / "lexicon").is_dir():
+        return Path(env) / "lexicon"
+    return Path(__file__).resolve().parents[2] / "data" / "lexicon"
+
+
+def _load(name: str) -> dict[str, Any]:
+    import yaml  # local import: only the loaders need pyyaml
+
+    path = lexicon_dir() / name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read the lexicon file ({exc})") from exc
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"{path}: not valid YAML ({exc})") from exc
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: must be a mapping of keys to lists")
+    data["__path__"] = str(path)
+    return data
+
+
+def _strings(data: dict[str, Any], key: str, where: str | None = None, *, optional: bool = False) -> tuple[str, ...]:
+    value = data.get(key)
+    path = data.get("__path__", "?")
+    if value is None and optional:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise LexiconError(f"{path}: {where or key}: must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _mapping(data: dict[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        raise LexiconError(f"{data.get('__path__', '?')}: {key}: must be a mapping")
+    return value
+
+
+def _regexes(path: str, where: str, patterns: tuple[str, ...]) -> tuple[str, ...]:
+    for p in patterns:
+        try:
+            re.compile(p)
+        except re.error as exc:
+            raise LexiconError(f"{path}: {where}: {p!r} is not a valid regular expression ({exc})") from exc
+    return patterns
+
+
+# -- reporting verbs ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportingVerbs:
+    classes: dict[str, tuple[str, ...]]  # class -> lemmas
+    irregular: dict[str, tuple[str, str, str]]
+    not_finite: tuple[str, ...]
+    not_participle: tuple[str, ...]
+    finite_class: dict[str, str]
+    predicates: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]  # class -> (be forms, words)
+    typo_tolerance: int
+
+
+@cache
+def reporting_verbs() -> ReportingVerbs:
+    data = _load("reporting_verbs.yaml")
+    path = data["__path__"]
+    classes: dict[str, tuple[str, ...]] = {}
+    owner: dict[str, str] = {}
+    for cls, _ in _mapping(data, "classes").items():
+        if cls not in VERB_CLASSES:
+            raise LexiconError(f"{path}: classes: unknown class {cls!r}; classes are {', '.join(VERB_CLASSES)}")
+        lemmas = _strings(data["classes"], cls, f"classes.{cls}") if isinstance(data["classes"], dict) else ()
+        for lemma in lemmas:
+            if lemma in owner and owner[lemma] != cls:
+                raise LexiconError(f"{path}: classes: {lemma!r} is in both {owner[lemma]!r} and {cls!r}")
+            owner[lemma] = cls
+        classes[cls] = lemmas
+    irregular: dict[str, tuple[str, str, str]] = {}
+    for lemma, forms in _mapping(data, "irregular").items():
+        if not (isinstance(forms, list) and len(forms) == 3 and all(isinstance(f, str) and f for f in forms)):
+            raise LexiconError(f"{path}: irregular.{lemma}: must be [past, 3rd singular, -ing]")
+        irregular[str(lemma)] = (forms[0], forms[1], forms[2])
+    finite_class = {}
+    for form, cls in _mapping(data, "finite_class").items():
+        if cls not in VERB_CLASSES:
+            raise LexiconError(f"{path}: finite_class.{form}: unknown class {cls!r}")
+        finite_class[str(form)] = str(cls)
+    predicates = {}
+    for cls, spec in _mapping(data, "predicates").items():
+        if cls not in VERB_CLASSES or not isinstance(spec, dict):
+            raise LexiconError(f"{path}: predicates.{cls}: must be a known class with 'be' and 'words' lists")
+        predicates[str(cls)] = (
+            _strings(spec, "be", f"predicates.{cls}.be"),
+            _strings(spec, "words", f"predicates.{cls}.words"),
+        )
+    tol = data.get("typo_tolerance", 0)
+    if not isinstance(tol, int) or tol < 0:
+        raise LexiconError(f"{path}: typo_tolerance: must be a whole number >= 0 (0 turns typo tolerance off)")
+    return ReportingVerbs(
+        classes=classes,
+        irregular=irregular,
+        not_finite=_strings(data, "not_finite"),
+        not_participle=_strings(data, "not_participle"),
+        finite_class=finite_class,
+        predicates=predicates,
+        typo_tolerance=tol,
+    )
+
+
+# -- titles and names ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Titles:
+    leader_titles: tuple[str, ...]
+    address: tuple[str, ...]
+    honorifics: tuple[str, ...]  # regular expressions
+    not_leader_before_title: tuple[str, ...]
+    non_leader_heads: frozenset[str]
+    descriptors: frozenset[str]
+
+
+@cache
+def titles() -> Titles:
+    data = _load("titles.yaml")
+    return Titles(
+        leader_titles=_strings(data, "leader_titles"),
+        address=_strings(data, "address"),
+        honorifics=_regexes(data["__path__"], "honorifics", _strings(data, "honorifics")),
+        not_leader_before_title=_strings(data, "not_leader_before_title"),
+        non_leader_heads=frozenset(w.casefold() for w in _strings(data, "non_leader_heads")),
+        descriptors=frozenset(w.casefold() for w in _strings(data, "descriptors")),
+    )
+
+
+@dataclass(frozen=True)
+class GivenNames:
+    female: frozenset[str]
+    male: frozenset[str]
+
+
+@cache
+def given_names() -> GivenNames:
+    data = _load("given_names.yaml")
+    path = data["__path__"]
+    female = {n.casefold() for n in _strings(data, "female")}
+    male = {n.casefold() for n in _strings(data, "male")}
+    both = sorted(female & male)
+    if both:
+        raise LexiconError(f"{path}: {', '.join(both)} in both the female and the male list")
+    title_words = {w.casefold() for t in titles().leader_titles + titles().address for w in t.split()}
+    as_titles = sorted((female | male) & title_words)
+    if as_titles:
+        raise LexiconError(f"{path}: {', '.join(as_titles)} are title words (titles.yaml), not given names")
+    return GivenNames(frozenset(female), frozenset(male))
+
+
+@dataclass(frozen=True)
+class CountryRow:
+    name: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+@cache
+def countries() -> tuple[CountryRow, ...]:
+    data = _load("countries.yaml")
+    path = data["__path__"]
+    items = data.get("countries")
+    if not isinstance(items, list):
+        raise LexiconError(f"{path}: countries: must be a list")
+    out = []
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
+            raise LexiconError(f"{path}: countries[{i}]: needs a non-empty 'name'")
+        where = f"countries[{i}] ({item['name']})"
+        row = CountryRow(
+            name=item["name"].strip(),
+            names=_strings(item, "names", f"{where}.names", optional=True),
+            demonyms=_strings(item, "demonyms", f"{where}.demonyms"),
+            capitals=_strings(item, "capitals", f"{where}.capitals", optional=True),
+        )
+        if row.name.casefold() in seen:
+            raise LexiconError(f"{path}: {where}: duplicate country name")
+        seen.add(row.name.casefold())
+        out.append(row)
+    return tuple(out)
+
+
+# -- acts --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActCues:
+    content: tuple[tuple[str, tuple[str, ...]], ...]  # (act, patterns), in priority order
+    stance_nouns: tuple[tuple[str, tuple[str, ...]], ...]
+    courtesy_nouns: tuple[str, ...]
+
+
+@cache
+def act_cues() -> ActCues:
+    data = _load("act_cues.yaml")
+    path = data["__path__"]
+
+    def by_act(key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        out = []
+        for act, _ in _mapping(data, key).items():
+            if act not in ACT_NAMES:
+                raise LexiconError(f"{path}: {key}.{act}: unknown act; acts are {', '.join(ACT_NAMES)}")
+            out.append((str(act), _regexes(path, f"{key}.{act}", _strings(data[key], act, f"{key}.{act}"))))
+        return tuple(out)
+
+    return ActCues(
+        content=by_act("content"),
+        stance_nouns=by_act("stance_nouns"),
+        courtesy_nouns=_regexes(path, "courtesy_nouns", _strings(data, "courtesy_nouns")),
+    )
+
+
+# -- topic context -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TopicContext:
+    subject_sentences: int  # how many opening sentences (after the title) set the subject
+    carry: tuple[str, ...]  # frames that carry a topic forward: "Regarding X,", "On X,"
+    anaphors: tuple[str, ...]  # generic anaphors that refer back to the subject ("the situation there")
+
+
+@cache
+def topic_context() -> TopicContext:
+    data = _load("topic_context.yaml")
+    path = data["__path__"]
+    n = data.get("subject_sentences")
+    if not isinstance(n, int) or n < 0:
+        raise LexiconError(f"{path}: subject_sentences: must be a whole number >= 0")
+    return TopicContext(
+        subject_sentences=n,
+        carry=_regexes(path, "carry", _strings(data, "carry")),
+        anaphors=_regexes(path, "anaphors", _strings(data, "anaphors")),
+    )
