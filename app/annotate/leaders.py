@@ -427,6 +427,18 @@ def _country_of(dem: str | None) -> Country | None:
     return None
 
 
+def _country_ending(words: str | None) -> Country | None:
+    """The country named by the last two or last word of `words` ("... of the Republic of
+    South Africa", "Indian Prime Minister": the words before a title)."""
+    toks = (words or "").split()
+    for k in (2, 1):
+        if len(toks) >= k:
+            c = _country_of(" ".join(toks[-k:]))
+            if c:
+                return c
+    return None
+
+
 def infer_participants(
     text: str, sentences: Sequence[tuple[int, int]], known_leaders: Sequence[Participant] = (), max_sentences: int = 4
 ) -> tuple[Participant, ...]:
@@ -471,21 +483,18 @@ def infer_participants(
             hits.append((m0.start("name"), m0.group("name"), None, None, False))
         hon_starts = set()
         for m in _TITLE_OF_HON_RE.finditer(sent):
-            of = m.group("of").split()
-            country = next((c for c in (_country_of(" ".join(of[-k:])) for k in (2, 1) if len(of) >= k) if c), None)
+            country = _country_ending(m.group("of"))
             if country:
                 hon_starts.add(m.start())
                 hits.append((m.start("name"), m.group("name"), m.group("title"), country, False))
         for m in _TITLE_OF_RE.finditer(sent):
             if m.start() in hon_starts:
                 continue
-            of = m.group("of").split()
-            country = next((c for c in (_country_of(" ".join(of[-k:])) for k in (2, 1) if len(of) >= k) if c), None)
+            country = _country_ending(m.group("of"))
             if country:
                 hits.append((m.start("name"), m.group("name"), m.group("title"), country, False))
         for m in _APPOSITIVE_RE.finditer(sent):
-            of = m.group("of").split()
-            country = next((c for c in (_country_of(" ".join(of[-k:])) for k in (2, 1) if len(of) >= k) if c), None)
+            country = _country_ending(m.group("of"))
             if country:
                 hits.append((m.start("name"), m.group("name"), m.group("title"), country, False))
         for m in _LEADER_RE.finditer(sent):
@@ -498,19 +507,7 @@ def infer_participants(
             before = sent[: m.start()]
             if _NOT_LEADER_BEFORE_TITLE.search(before):
                 continue
-            words = before.split()
-            country = None
-            for k in (2, 1):
-                if len(words) >= k:
-                    country = _country_of(" ".join(words[-k:]))
-                    if country:
-                        break
-            if not country and m.group("of"):
-                ow = m.group("of").split()
-                for k in (2, 1):
-                    country = _country_of(" ".join(ow[-k:]))
-                    if country:
-                        break
+            country = _country_ending(before) or _country_ending(m.group("of"))
             hits.append((m.start("name"), m.group("name"), m.group("title"), country, False))
         prev_end = None
         for pos, name, title, country, counterpart in sorted(hits, key=lambda h: h[0]):
