@@ -12,6 +12,7 @@ from .countries import find_country
 from .leaders import MentionFinder, find_host, guess_gender, infer_participants
 from .models import Annotation, FoundPosition, Participant, TopicSpec
 from .sentences import split_sentences
+from .stages import QuotationTracker, SpeakerTracker
 from .topics import TopicMatcher
 
 __all__ = ["annotate", "ANNOTATOR_VERSION"]
@@ -250,114 +251,32 @@ def _annotate(
     doc_topics = _DocTopics(matcher, masked)
     raw: list[tuple[int, int, Attribution, list[tuple[int, int]] | None]] = []
     joint = "joint" in kind
-    everyone = frozenset(range(len(work)))
-
-    recent: list[int] = []  # participants recently in subject position, newest first
-    blocked = False  # a non-leader was the last subject: "he" may be him
-    last_joint: frozenset[int] | None = None
-    in_quote = False
-    pending: list[tuple[int, int]] = []  # sentences of an open quotation awaiting a speaker
-    pending_who: Attribution | None = None
-    last_quote: tuple[frozenset[int], int] | None = None  # (speaker, sentence index)
-    found: dict[tuple[int, int, frozenset[int]], FoundPosition] = {}
-
-    def resolve(a: Attribution) -> Attribution | None:
-        if a.pronoun_gender is not None and not a.who:
-            if blocked:
-                return None
-            cands = [i for i in recent if work[i].gender in (None, a.pronoun_gender)]
-            if cands:
-                conf = a.conf if work[cands[0]].gender == a.pronoun_gender else a.conf - 0.1
-                return replace(a, who=frozenset({cands[0]}), conf=conf)
-            same = [i for i, p in enumerate(work) if p.gender == a.pronoun_gender]
-            if len(same) == 1 and not blocked:
-                return replace(a, who=frozenset(same), conf=a.conf - 0.15)
-            return None
-        if a.they:
-            return replace(a, who=last_joint or everyone)
-        return a
-
-    def emit(s: int, e: int, a: Attribution, segment: list[tuple[int, int]] | None = None) -> None:
-        if a.who:
-            raw.append((s, e, a, segment))
-
+    speakers = SpeakerTracker(work)
+    quotes = QuotationTracker()
     prev_end = 0
     for idx, (s, e) in enumerate(sents):
         sent = text[s:e]
-        new_paragraph = "\n" in text[prev_end:s]
+        if "\n" in text[prev_end:s]:
+            quotes.paragraph_break(sent)
         prev_end = e
-        if in_quote and new_paragraph and sent[:1] not in '"\u201c':
-            # A quotation left open at a paragraph end that the next paragraph does not
-            # reopen was a stray mark: stop treating the text as quoted (its unattributed
-            # sentences yield nothing rather than swallowing the rest of the readout).
-            in_quote, pending, pending_who = False, [], None
         # A line without final punctuation is a headline or dateline, never a position.
-        if not _TERMINAL_RE.search(sent) and "\n" not in text[s:e] and not in_quote:
+        if not _TERMINAL_RE.search(sent) and "\n" not in text[s:e] and not quotes.in_quote:
             continue
-        starts_quoted = in_quote or sent[:1] in '"\u201c'
-        qflags, in_quote_after = quote_mask(sent, in_quote)
+        starts_quoted = quotes.in_quote or sent[:1] in '"\u201c'
+        qflags, in_quote_after = quote_mask(sent, quotes.in_quote)
         attrs, subj = attribute_sentence(text, s, e, finder, joint_statement=joint, qmask=qflags)
-        resolved = [r for r in (resolve(a) for a in attrs) if r is not None and r.who]
-        if starts_quoted or pending:
-            if resolved:
-                sp = resolved[0]
-                for ps, pe in pending:
-                    emit(ps, pe, replace(sp, conf=min(sp.conf, 0.85)))
-                pending = []
-                for r in resolved:
-                    emit(s, e, r)
-                last_quote = (sp.who, idx)
-                if in_quote_after:
-                    pending_who = sp
-            elif pending_who is not None and not in_quote_after:
-                for ps, pe in pending + [(s, e)]:
-                    emit(ps, pe, replace(pending_who, conf=0.8))
-                last_quote = (pending_who.who, idx)
-                pending, pending_who = [], None
-            elif in_quote_after:
-                if pending_who is not None:
-                    emit(s, e, replace(pending_who, conf=0.8))
-                else:
-                    pending.append((s, e))
-            else:
-                # A fully quoted sentence right after an attributed quotation continues it.
-                if last_quote and last_quote[1] == idx - 1 and not pending:
-                    emit(s, e, Attribution(last_quote[0], "say", 0.75, None))
-                    last_quote = (last_quote[0], idx)
-                pending = []
+        resolved = [r for r in (speakers.resolve(a) for a in attrs) if r is not None and r.who]
+        quoted = quotes.step(idx, s, e, starts_quoted, in_quote_after, resolved)
+        if quoted is None:
+            for r, seg in zip(resolved, _segments(s, e, resolved, matcher, masked), strict=True):
+                raw.append((s, e, r, seg))
         else:
-            for r, seg in zip(resolved, _segments(s, e, resolved, matcher, masked)):
-                emit(s, e, r, seg)
-            if in_quote_after and resolved:
-                pending_who = resolved[0]
-        if not in_quote_after:
-            pending_who = None if not pending else pending_who
-        in_quote = in_quote_after
-        # Track subjects for pronouns: the leader who spoke (or acted) last is "he"/"she".
-        if resolved:
-            blocked = False
-            for r in resolved:
-                if len(r.who) == 1:
-                    i = next(iter(r.who))
-                    if i in recent:
-                        recent.remove(i)
-                    recent.insert(0, i)
-                else:
-                    last_joint = r.who
-                    recent = []
-        elif subj is not None and subj.kind == "other":
-            recent = []
-            blocked = True
-        elif subj is not None and subj.kind in ("person", "role") and len(subj.who) == 1:
-            i = next(iter(subj.who))
-            if i in recent:
-                recent.remove(i)
-            recent.insert(0, i)
-        elif subj is not None and subj.kind == "group":
-            recent = []
+            raw.extend((qs, qe, r, None) for qs, qe, r in quoted if r.who)
+        speakers.observe(resolved, subj)
     # Topics only where there are positions: one scan over those sentences.
     ranges = sorted({(s0, e0) for s0, e0, _, _ in raw})
     tindex = matcher.index(masked, ranges)
+    found: dict[tuple[int, int, frozenset[int]], FoundPosition] = {}
     for s0, e0, a, segment in raw:
         found_t: set[str] = set()
         for a0, b0 in _without_subject(segment or [(s0, e0)], a):

@@ -1,0 +1,136 @@
+"""The annotator's document-level stages, each testable alone.
+
+* `SpeakerTracker` resolves pronouns and "they" with what came before: the leader who
+  spoke (or acted) last is "he"/"she"; a non-leader subject blocks "he"; "they" is the last
+  joint group, else every participant.
+* `QuotationTracker` follows quotations across sentences: a quotation opened without a
+  speaker waits for the reporting clause that closes it ("...," Xi said.), a quotation whose
+  speaker is known gives every following quoted sentence to him, a fully quoted sentence
+  right after an attributed one continues it, and a quotation left open at a paragraph
+  end that the next paragraph does not reopen was a stray mark.
+
+Both are plain state machines over sentences, fed by pipeline.annotate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from .attribution import Attribution, Frame
+from .models import Participant
+
+__all__ = ["SpeakerTracker", "QuotationTracker", "Emission"]
+
+Emission = tuple[int, int, Attribution]
+
+
+@dataclass
+class SpeakerTracker:
+    """Who "he", "she" and "they" are at the current sentence."""
+
+    participants: Sequence[Participant]
+    recent: list[int] = field(default_factory=list)  # participants recently in subject position, newest first
+    blocked: bool = False  # a non-leader was the last subject: "he" may be him
+    last_joint: frozenset[int] | None = None
+
+    def resolve(self, a: Attribution) -> Attribution | None:
+        """The attribution with its pronoun or "they" resolved; None when it cannot be."""
+        if a.pronoun_gender is not None and not a.who:
+            if self.blocked:
+                return None
+            work = self.participants
+            cands = [i for i in self.recent if work[i].gender in (None, a.pronoun_gender)]
+            if cands:
+                conf = a.conf if work[cands[0]].gender == a.pronoun_gender else a.conf - 0.1
+                return replace(a, who=frozenset({cands[0]}), conf=conf)
+            same = [i for i, p in enumerate(work) if p.gender == a.pronoun_gender]
+            if len(same) == 1:
+                return replace(a, who=frozenset(same), conf=a.conf - 0.15)
+            return None
+        if a.they:
+            return replace(a, who=self.last_joint or frozenset(range(len(self.participants))))
+        return a
+
+    def _front(self, i: int) -> None:
+        if i in self.recent:
+            self.recent.remove(i)
+        self.recent.insert(0, i)
+
+    def observe(self, resolved: Sequence[Attribution], subject: Frame | None) -> None:
+        """Update after a sentence: its resolved speakers, else its subject."""
+        if resolved:
+            self.blocked = False
+            for r in resolved:
+                if len(r.who) == 1:
+                    self._front(next(iter(r.who)))
+                else:
+                    self.last_joint = r.who
+                    self.recent = []
+        elif subject is not None and subject.kind == "other":
+            self.recent = []
+            self.blocked = True
+        elif subject is not None and subject.kind in ("person", "role") and len(subject.who) == 1:
+            self._front(next(iter(subject.who)))
+        elif subject is not None and subject.kind == "group":
+            self.recent = []
+
+
+@dataclass
+class QuotationTracker:
+    """Quotations across sentences: which quoted sentences belong to which speaker."""
+
+    in_quote: bool = False
+    pending: list[tuple[int, int]] = field(default_factory=list)  # open quotation awaiting a speaker
+    pending_who: Attribution | None = None
+    last_quote: tuple[frozenset[int], int] | None = None  # (speaker, sentence index)
+
+    def paragraph_break(self, sentence: str) -> None:
+        """A new paragraph: a quotation left open that it does not reopen was a stray mark
+        (its unattributed sentences yield nothing rather than swallowing the readout)."""
+        if self.in_quote and sentence[:1] not in '"\u201c\u00ab\u201e\u2018':
+            self.in_quote, self.pending, self.pending_who = False, [], None
+
+    def step(
+        self, idx: int, s: int, e: int, starts_quoted: bool, in_quote_after: bool, resolved: Sequence[Attribution]
+    ) -> list[tuple[int, int, Attribution]] | None:
+        """The (start, end, attribution) emissions of a quoted or quote-continuing sentence,
+        or None when the sentence is outside any quotation (the caller attributes it)."""
+        out: list[tuple[int, int, Attribution]] = []
+        if not (starts_quoted or self.pending):
+            if in_quote_after and resolved:
+                self.pending_who = resolved[0]
+            self._close(in_quote_after)
+            return None
+        if resolved:
+            sp = resolved[0]
+            for ps, pe in self.pending:
+                out.append((ps, pe, replace(sp, conf=min(sp.conf, 0.85))))
+            self.pending = []
+            out.extend((s, e, r) for r in resolved)
+            self.last_quote = (sp.who, idx)
+            if in_quote_after:
+                self.pending_who = sp
+        elif self.pending_who is not None and not in_quote_after:
+            for ps, pe in [*self.pending, (s, e)]:
+                out.append((ps, pe, replace(self.pending_who, conf=0.8)))
+            self.last_quote = (self.pending_who.who, idx)
+            self.pending, self.pending_who = [], None
+        elif in_quote_after:
+            if self.pending_who is not None:
+                out.append((s, e, replace(self.pending_who, conf=0.8)))
+            else:
+                self.pending.append((s, e))
+        else:
+            # A fully quoted sentence right after an attributed quotation continues it.
+            if self.last_quote and self.last_quote[1] == idx - 1 and not self.pending:
+                out.append((s, e, Attribution(self.last_quote[0], "say", 0.75, None)))
+                self.last_quote = (self.last_quote[0], idx)
+            self.pending = []
+        self._close(in_quote_after)
+        return out
+
+    def _close(self, in_quote_after: bool) -> None:
+        if not in_quote_after:
+            self.pending_who = None if not self.pending else self.pending_who
+        self.in_quote = in_quote_after
