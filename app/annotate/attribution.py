@@ -35,6 +35,7 @@ from .lexicon import (
     PARTICIPLE_RE,
     finite_verbs,
     participle_class,
+    verb_forms,
     verb_class,
 )
 
@@ -54,6 +55,7 @@ class Frame:
     gender: str | None = None
     coord: bool = False  # introduced by "and"/"while"/"whereas"/"but"
     they: bool = False  # subject is a bare "they"/"we"
+    quoted: bool = False  # the clause stands inside a quotation
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,9 @@ class Attribution:
 
 
 _CLAUSE_RE = re.compile(
-    r"(?:[,;:\u2014\u2013]|--)[\"'\u201d\u2019]?\s+|[\"\u201d]\s+(?=[a-z])|\s+(?=(?:while|whereas)\s)"
+    r"(?:[,;:\u2014\u2013]|--)[\"'\u201d\u2019\u00bb]?\s+|[\"\u201d\u00bb]\s+(?=[a-z])|\s+(?=(?:while|whereas)\s)"
+    r"|\s+(?=and\s+(?:the\s+(?:two\s+)?(?:leaders|sides|parties|presidents|prime\s+ministers)|both\s+(?:leaders|sides)|"
+    r"they)\s)"
 )
 _CONJ_RE = re.compile(r"^(?:and|while|whereas|but|as\s+well\s+as|with)\s+", re.I)
 _ACCORDING_RE = re.compile(r"^according\s+to\s+", re.I)
@@ -137,13 +141,13 @@ _HABITUAL_RE = re.compile(
     r"has|have)\b",
     re.I,
 )  # present perfect: "Biden has sought to ..." is news background
-_PASSIVE_RE = re.compile(
-    r"\b(?:it|this)\s+was\s+(?:also\s+|further\s+)?(?:agreed|decided|noted|stressed|emphasi[sz]ed|"
-    r"underlined|affirmed|reaffirmed|underscored|recognized|recognised)\b"
-    r"|\b(?:was|were)\s+(?:also\s+|further\s+|once\s+again\s+)?(?:underlined|stressed|emphasi[sz]ed|"
-    r"highlighted|reaffirmed|agreed(?:\s+(?:upon|on))?|welcomed|affirmed|underscored|reiterated)\b",
-    re.I,
-)
+_VERBS = lexicon_files.reporting_verbs()
+# Agentless passive and impersonal reports of the call's result (data/lexicon/reporting_verbs.yaml).
+_PASSIVE_RE = re.compile("|".join(f"(?:{p})" for p in _VERBS.impersonal), re.I)
+_PASSIVE_BY_RE = re.compile(r"\b(?:was|were)\s+\w+\s+by\b")
+_DISCUSSED_CONTENT_RE = re.compile(_VERBS.discussed_content, re.I)
+_OWN_REPORT_FORMS = frozenset(f for v in _VERBS.own_report_verbs for f in verb_forms(v)[:2])
+
 _RESCUE_RE = re.compile(
     r"(?:,\s+(?:and\s+)?(?:%s\s+)?(?P<part>%s)|\band\s+(?:(?:%s)\s+)*(?P<fin>%s))"
     % ("also|jointly|both", PARTICIPLE_RE.pattern, ADVERBS, FINITE_RE.pattern),
@@ -252,7 +256,8 @@ def _classify_np(
 # Parentheticals between a subject and its verb: "Putin, for his part, said",
 # "Xi, also general secretary of the CPC Central Committee, said", "Lula, who ..., said".
 _PAREN_RE = re.compile(
-    r",\s+(?:for\s+(?:his|her|its|their)\s+part|on\s+(?:his|her|its|their)\s+part|in\s+turn|however|"
+    r",\s+(?:for\s+(?:his|her|its|their)\s+part(?:\s+[^,;\"\u201c\u201d]{1,60}?)?|on\s+(?:his|her|its|their)\s+part|"
+    r"according\s+to\s+[^,;\"\u201c\u201d]{2,120}?|in\s+turn|however|"
     r"meanwhile|too|also|likewise|in\s+(?:his|her)\s+(?:remarks|turn|speech)|"
     r"(?:also|who|currently)\s+[^,;\"\u201c\u201d]{2,160}?|"
     # "Scholz, on his first visit to South America, said": a circumstance aside
@@ -287,8 +292,7 @@ def find_frames(text: str, s: int, e: int, finder: MentionFinder, qmask: list[bo
         if cs in seen or cs >= len(sent):
             continue
         seen.add(cs)
-        if qmask and cs < len(qmask) and qmask[cs]:
-            continue
+        quoted = bool(qmask and cs < len(qmask) and qmask[cs])
         rest = sent[cs:]
         coord = False
         m = _CONJ_RE.match(rest)
@@ -314,6 +318,7 @@ def find_frames(text: str, s: int, e: int, finder: MentionFinder, qmask: list[bo
                         g,
                         coord,
                         they,
+                        quoted,
                     )
                 )
             continue
@@ -346,7 +351,7 @@ def find_frames(text: str, s: int, e: int, finder: MentionFinder, qmask: list[bo
             )
             or "say"
         )
-        frames.append(Frame(s + cs, s + cs + v_start, s + cs + v_end, kind, who, cls, g, coord, they))
+        frames.append(Frame(s + cs, s + cs + v_start, s + cs + v_end, kind, who, cls, g, coord, they, quoted))
     return frames
 
 
@@ -386,26 +391,130 @@ def _courtesy(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
     return False
 
 
+def _pick_primary(frames: list[Frame], joint_statement: bool) -> Frame | None:
+    """The frame that decides: the first person/role/pronoun/group/other subject, else a
+    country subject when it reports an agreement (or in a joint statement)."""
+    for f in frames:
+        if f.kind in ("person", "role", "pronoun", "group", "other"):
+            return f
+    # A country as subject ("China and Russia agreed", "Brazil expressed its support")
+    # is a leader's position in a joint statement or when it reports an agreement;
+    # "Russia is ready to ..." alone may be narration of policy.
+    return next(
+        (f for f in frames if f.kind == "country" and (joint_statement or f.cls == "agree" or len(f.who) > 1)), None
+    )
+
+
+def _quoted_subjects(text: str, frames: list[Frame], opens_quote: bool, after_other: bool) -> list[Frame]:
+    """Frames inside a quotation that may decide the sentence: an outlet quoting a readout
+    ('"The leaders agreed ...," the Kremlin said.' / '"The sides expressed ...," it said.').
+    Only third-person participants count (a leader's own "I"/"we" or "he" inside his quotation
+    is not a reporting subject); a country only when a non-leader's clause closes the quote."""
+    out = []
+    for f in frames:
+        if not f.quoted or f.kind not in ("person", "role", "group", "country"):
+            continue
+        if f.kind == "group" and text[f.start : f.start + 3].lower().rstrip() == "we":
+            continue
+        if f.kind == "country" and not after_other:
+            continue
+        if not (after_other or opens_quote):
+            continue
+        out.append(f)
+    return out
+
+
+_PLEDGE_THANKS_RE = re.compile(
+    r"\s+for\s+(?:(?:confirming|reaffirming|reiterating|expressing|announcing)\s+)?(?:his|her|their|its|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:readiness|commitment|willingness|pledge|promise|decision|intention|assurance)\b",
+    re.I,
+)
+_PLEDGE_REPORTED_RE = re.compile(
+    r"\s+(?:has\s+|had\s+)?(?:also\s+)?(?:assured|promised|pledged\s+to|told|reassured)\s+(?:me|us|him|her)\s+"
+    r"(?:that|to|of)\b",
+    re.I,
+)
+_THANKS_VERB_RE = re.compile(r"(?:thank|prais|welcom|appreciat|commend|acknowledg)\w*$", re.I)
+
+
+def _reported_pledge(text: str, e: int, primary: Frame, finder: MentionFinder) -> Attribution | None:
+    """A pledge one leader reports the other made is the pledger's position: "X thanked Y
+    for confirming his readiness to ...", "Y has assured me that he will ..." (said by X)."""
+    verb = text[primary.verb_start : primary.verb_end]
+    for m in finder.find(text, primary.verb_end, e):
+        if m.kind not in ("person", "role") or (primary.who and m.who <= primary.who) or len(m.who) != 1:
+            continue
+        if _THANKS_VERB_RE.search(verb) and not text[primary.verb_end : m.start].strip():
+            if _PLEDGE_THANKS_RE.match(text, m.end, e):
+                return Attribution(m.who, "commit", 0.75, None)
+        if _PLEDGE_REPORTED_RE.match(text, m.end, e):
+            return Attribution(m.who, "commit", 0.75, None)
+    return None
+
+
+_OWN_REPORT_TAIL_RE = re.compile(
+    r"\s+(?:(?:about|of|on|regarding)\s+(?:(?:his|her|its|their)\b|the\s+(?:[\w-]+\s+)?(?:side|government)['\u2019]s\b)"
+    r"|(?:about|of|on|regarding)\s+(?P<own>[\w.\s-]{2,30}?)(?:['\u2019]s\b|\s+(?:plans?|decision|initiative|efforts?)\b)"
+    r"|that\b)",
+    re.I,
+)
+
+
+def _own_report(text: str, e: int, primary: Frame, finder: MentionFinder) -> bool:
+    """ "X informed Y of/about <X's own action or plan>" (or "informed Y that ...") states X's
+    position; "X briefed Y on the situation" is narration."""
+    if text[primary.verb_start : primary.verb_end].lower() not in _OWN_REPORT_FORMS:
+        return False
+    ms = finder.find(text, primary.verb_end, min(e, primary.verb_end + 80))
+    if not ms or ms[0].kind not in ("person", "role", "pronoun") or text[primary.verb_end : ms[0].start].strip():
+        return False
+    m = _OWN_REPORT_TAIL_RE.match(text, ms[0].end, e)
+    if not m:
+        return False
+    own = m.group("own")
+    if own is None:
+        return True
+    # "... about India's initiative": the speaker's own country.
+    for i in primary.who:
+        c = finder.countries[i]
+        if c and own.strip().casefold() in {n.casefold() for n in c.names + c.demonyms}:
+            return True
+    return False
+
+
+def _passive_in(text: str, s: int, e: int, qmask: list[bool] | None, quoted_only: bool) -> bool:
+    sent = text[s:e]
+    for m in _PASSIVE_RE.finditer(sent):
+        if quoted_only and not (qmask and m.start() < len(qmask) and qmask[m.start()]):
+            continue
+        if _PASSIVE_BY_RE.search(sent):
+            return False
+        return True
+    return False
+
+
+def _perfect_report(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
+    """ "Xi has told Trump that ...": a perfect of saying addressed to the other participant
+    reports this call (wire leads), unlike "Biden has long said ..."."""
+    if f.cls not in ("say", "call", "commit", "support", "oppose", "agree"):
+        return False
+    if re.search(r"\b(?:repeatedly|long|often|frequently|previously|always|once)\b", text[f.start : f.verb_end], re.I):
+        return False
+    ms = finder.find(text, f.verb_end, min(e, f.verb_end + 60))
+    return bool(ms and ms[0].kind in ("person", "role") and not text[f.verb_end : ms[0].start].strip())
+
+
 def attribute_sentence(
     text: str, s: int, e: int, finder: MentionFinder, *, joint_statement: bool = False, qmask: list[bool] | None = None
 ) -> tuple[list[Attribution], Frame | None]:
     """Attributions of the sentence text[s:e] and the frame whose subject it names (for
     pronoun tracking), before pronoun resolution."""
-    frames = find_frames(text, s, e, finder, qmask)
+    all_frames = find_frames(text, s, e, finder, qmask)
+    frames = [f for f in all_frames if not f.quoted]
     n = len(finder.participants)
     everyone = frozenset(range(n))
-    primary = None
-    for f in frames:
-        if f.kind in ("person", "role", "pronoun", "group", "other"):
-            primary = f
-            break
-    if primary is None:
-        # A country as subject ("China and Russia agreed", "Brazil expressed its support")
-        # is a leader's position in a joint statement or when it reports an agreement;
-        # "Russia is ready to ..." alone may be narration of policy.
-        primary = next(
-            (f for f in frames if f.kind == "country" and (joint_statement or f.cls == "agree" or len(f.who) > 1)), None
-        )
+    opens_quote = bool(qmask) and bool(qmask[0]) and bool(text[s:e][:1]) and not text[s:e][:1].isalnum()
+    primary = _pick_primary(frames, joint_statement)
     if primary is not None and primary.kind == "other":
         # "China's foreign ministry said Xi warned ...": the leader's words relayed by his
         # office are his position; anything else a spokesman says is not.
@@ -413,12 +522,19 @@ def attribute_sentence(
             inner = _embedded_frame(text, primary.verb_end, e, finder)
             if inner is not None and inner.cls not in ("narr", "courtesy"):
                 return [_make(inner, inner.cls, frozenset(range(len(finder.participants))), 0.7)], inner
-        return [], primary  # a non-leader spoke: "he" in the next sentence may be him
+        quoted = _pick_primary(_quoted_subjects(text, all_frames, opens_quote, True), True)
+        if quoted is None:
+            if _passive_in(text, s, e, qmask, quoted_only=True):
+                return [Attribution(everyone, "agree" if "agree" in text[s:e].lower() else "say", 0.6, None)], None
+            return [], primary  # a non-leader spoke: "he" in the next sentence may be him
+        primary = quoted
     out: list[Attribution] = []
     if primary is None:
         if any(f.kind == "according-other" for f in frames):
             return [], None
-        if _PASSIVE_RE.search(text[s:e]) and not re.search(r"\b(?:was|were)\s+\w+\s+by\b", text[s:e]):
+        primary = _pick_primary(_quoted_subjects(text, all_frames, opens_quote, False), joint_statement)
+    if primary is None:
+        if _passive_in(text, s, e, qmask, quoted_only=False):
             return [Attribution(everyone, "agree" if "agree" in text[s:e].lower() else "say", 0.6, None)], None
         if joint_statement:
             return _joint_statement_default(text, s, e, finder), None
@@ -426,11 +542,22 @@ def attribute_sentence(
     if (
         _BACKGROUND_RE.search(text[s : primary.start])
         or _AFTER_VERB_PAST_RE.match(text[primary.verb_end : e])
-        or _HABITUAL_RE.search(_blank_parentheticals(text[primary.start : primary.verb_end]))
+        or (
+            _HABITUAL_RE.search(_blank_parentheticals(text[primary.start : primary.verb_end]))
+            and not _perfect_report(text, primary, e, finder)
+        )
     ):
         return [], primary
+    if primary.kind in ("person", "role", "pronoun"):
+        pledge = _reported_pledge(text, e, primary, finder)
+        if pledge is not None:
+            return [pledge], primary
     cls = primary.cls
-    if cls in ("narr", "courtesy") or _courtesy(text, primary, e, finder):
+    if cls == "narr" and (
+        _DISCUSSED_CONTENT_RE.match(text, primary.verb_end, e) or _own_report(text, e, primary, finder)
+    ):
+        cls = "say"  # "discussed the importance of ...", "informed Y of his plan to ..."
+    elif cls in ("narr", "courtesy") or _courtesy(text, primary, e, finder):
         r = _RESCUE_RE.search(text, primary.verb_end, e)
         rcls = None
         if r:

@@ -29,6 +29,7 @@ __all__ = [
     "PARTICIPLE_RE",
     "ADVERBS",
     "verb_class",
+    "verb_forms",
     "COURTESY_NOUNS",
     "NON_LEADER_HEADS",
     "STANCE_NOUNS",
@@ -50,6 +51,11 @@ def _forms(lemma: str) -> tuple[str, str, str]:
     if lemma.endswith(("s", "sh", "ch", "x", "z")):
         return lemma + "ed", lemma + "es", lemma + "ing"
     return lemma + "ed", lemma + "s", lemma + "ing"
+
+
+def verb_forms(lemma: str) -> tuple[str, str, str]:
+    """(past, 3rd singular, -ing) of a verb."""
+    return _forms(lemma)
 
 
 VERB_CLASS: dict[str, str] = {}  # finite form (lowercase) -> class
@@ -131,7 +137,7 @@ def finite_verbs(sentence: str) -> list[tuple[int, int]]:
 ADVERBS = (
     r"(?:also|further|furthermore|again|once\s+again|both|all|jointly|together|firmly|"
     r"strongly|repeatedly|then|later|separately|in\s+turn|likewise|similarly|"
-    r"particularly|especially|specifically|clearly|explicitly|publicly|"
+    r"particularly|in\s+particular|especially|specifically|clearly|explicitly|publicly|"
     r"earlier|previously|recently|once\s+more|each|fully|sincerely|warmly|highly|"
     r"positively|actively|repeatedly|solemnly|unanimously|reportedly|"
     r"has|have|had|would|will|did|does|do|had\s+also|has\s+also|"

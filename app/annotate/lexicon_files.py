@@ -111,6 +111,9 @@ class ReportingVerbs:
     finite_class: dict[str, str]
     predicates: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]  # class -> (be forms, words)
     typo_tolerance: int
+    impersonal: tuple[str, ...]  # regular expressions
+    discussed_content: str  # regular expression
+    own_report_verbs: tuple[str, ...]
 
 
 @cache
@@ -124,6 +127,8 @@ def reporting_verbs() -> ReportingVerbs:
             raise LexiconError(f"{path}: classes: unknown class {cls!r}; classes are {', '.join(VERB_CLASSES)}")
         lemmas = _strings(data["classes"], cls, f"classes.{cls}") if isinstance(data["classes"], dict) else ()
         for lemma in lemmas:
+            if lemma in owner and owner[lemma] == cls:
+                raise LexiconError(f"{path}: classes.{cls}: {lemma!r} is listed twice")
             if lemma in owner and owner[lemma] != cls:
                 raise LexiconError(f"{path}: classes: {lemma!r} is in both {owner[lemma]!r} and {cls!r}")
             owner[lemma] = cls
@@ -157,6 +162,9 @@ def reporting_verbs() -> ReportingVerbs:
         finite_class=finite_class,
         predicates=predicates,
         typo_tolerance=tol,
+        impersonal=_regexes(path, "impersonal", _strings(data, "impersonal")),
+        discussed_content=_regexes(path, "discussed_content", (str(data.get("discussed_content") or "(?!x)x"),))[0],
+        own_report_verbs=_strings(data, "own_report_verbs"),
     )
 
 

@@ -71,8 +71,12 @@ class SpeakerTracker:
             self.recent = []
             self.blocked = True
         elif subject is not None and subject.kind in ("person", "role") and len(subject.who) == 1:
+            # A participant named as subject (even of narration or a courtesy) is who "he" is
+            # next, whoever spoke before.
+            self.blocked = False
             self._front(next(iter(subject.who)))
         elif subject is not None and subject.kind == "group":
+            self.blocked = False
             self.recent = []
 
 
@@ -104,8 +108,12 @@ class QuotationTracker:
             return None
         if resolved:
             sp = resolved[0]
-            for ps, pe in self.pending:
-                out.append((ps, pe, replace(sp, conf=min(sp.conf, 0.85))))
+            # Only a reporting clause outside the quotation ('...," Xi said.') says whose the
+            # waiting quoted sentences are; a subject inside it ('"The leaders agreed ...') or an
+            # agentless passive speaks for its own sentence only.
+            if sp.frame is not None and not sp.frame.quoted:
+                for ps, pe in self.pending:
+                    out.append((ps, pe, replace(sp, conf=min(sp.conf, 0.85))))
             self.pending = []
             out.extend((s, e, r) for r in resolved)
             self.last_quote = (sp.who, idx)
