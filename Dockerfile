@@ -13,6 +13,12 @@ ARG BASE_IMAGE=python:3.11-slim
 
 FROM ${BASE_IMAGE} AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONDONTWRITEBYTECODE=1
+# binutils for `strip` (debug symbols are a quarter of the dependencies' size); skipped where the
+# base has no apt-get.
+RUN if ! command -v strip >/dev/null && command -v apt-get >/dev/null; then \
+        apt-get update -qq && apt-get install -y -qq --no-install-recommends binutils >/dev/null \
+        && rm -rf /var/lib/apt/lists/*; \
+    fi
 # A virtualenv: the same in both stages' base (its python links to the base's), and Debian's pip
 # refuses system-wide installs (PEP 668).
 RUN python3 -m venv /opt/venv
@@ -22,7 +28,10 @@ COPY pyproject.toml README.md ./
 RUN mkdir app && touch app/__init__.py \
     && /opt/venv/bin/pip install --quiet . \
     && /opt/venv/bin/pip uninstall --quiet -y summit-positions \
-    && rm -rf app build *.egg-info
+    && rm -rf app build *.egg-info \
+    && if command -v strip >/dev/null; then \
+        find /opt/venv -name '*.so' -type f ! -path '*.libs/*' -exec strip --strip-unneeded {} +; \
+    fi
 COPY app ./app
 # The final image runs no pip: drop it and setuptools (~15 MB), and precompile the bytecode
 # (the runtime user cannot write it next to the sources).
