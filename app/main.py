@@ -15,6 +15,7 @@ from app.core.db import make_engine
 from app.core.errors import install_error_handlers
 from app.core.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
 from app.core.openapi import install_openapi
+from app.core.routes import install_route_table
 
 DESCRIPTION = """Stated positions of world leaders from summit readouts: who said what about which topic,
 each with its evidence sentence as exact code-point offsets into the stored document text.
@@ -50,4 +51,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     for module in (positions, documents, events, leaders, topics, compare, export, ingest, curation, health):
         app.include_router(module.router)
+    install_route_table(app)  # after the last router: it reads them all
     return app

@@ -7,23 +7,9 @@ configured rate in the worst case; the limit is a guard against runaway scripts,
 from __future__ import annotations
 
 import math
-import re
 import threading
 import time
 from dataclasses import dataclass
-
-_SPEC = re.compile(r"^\s*(\d+)\s*/\s*(second|minute|hour)\s*$")
-_SECONDS = {"second": 1.0, "minute": 60.0, "hour": 3600.0}
-
-
-def parse_rate(spec: str) -> tuple[int, float] | None:
-    """ "120/minute" → (120, 60.0); "0" or "" → None (no limit). Raises ValueError on anything else."""
-    if spec.strip() in ("", "0", "none", "off"):
-        return None
-    m = _SPEC.match(spec)
-    if not m or int(m[1]) < 1:
-        raise ValueError(f"rate {spec!r} must look like '120/minute' (per second, minute or hour), or 'off'")
-    return int(m[1]), _SECONDS[m[2]]
 
 
 @dataclass

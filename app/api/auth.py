@@ -9,8 +9,9 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app.access import keys
-from app.access.rate_limit import RateLimiter, parse_rate, retry_after_header
-from app.core.db import SessionDep
+from app.access.rate_limit import RateLimiter, retry_after_header
+from app.api.session import SessionDep
+from app.core.config import parse_rate
 from app.core.errors import ApiError
 from app.models import ApiKey
 

@@ -9,36 +9,13 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
 from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
-
-DATA_VERSION = "SELECT version FROM data_version WHERE id = 1"
-
-
-def data_version(engine: Engine) -> int | None:
-    """The data version, or None where there is none (a database not migrated to 0100, another backend)."""
-    try:
-        # The driver's cursor on a pooled connection: this runs on every GET, where SQLAlchemy's
-        # Connection and result objects would cost more than the primary-key read.
-        conn = engine.raw_connection()
-    except SQLAlchemyError:
-        return None
-    try:
-        cursor = conn.cursor()
-        cursor.execute(DATA_VERSION)
-        row = cursor.fetchone()
-        cursor.close()
-        return row[0] if row else None
-    except engine.dialect.loaded_dbapi.Error:
-        return None
-    finally:
-        conn.close()
+from app.core.db import data_version
 
 
 def etag_for(request: Request, version: int) -> str:
@@ -63,7 +40,9 @@ class HttpCacheMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+        # Static assets are not data: their URLs carry a content hash, and they keep their own year-long
+        # Cache-Control and ETag (app.web.assets).
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or scope["path"].startswith("/static/"):
             await self.app(scope, receive, send)
             return
         request = Request(scope)

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from app.api.deps import FiltersDep, base_url
-from app.core.db import SessionDep
+from app.api.session import SessionDep
 from app.positions import compare as service
 from app.schemas import Comparison
 

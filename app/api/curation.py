@@ -7,8 +7,8 @@ from fastapi import APIRouter, Path, Request, Response, status
 from app.api.auth import KeyDep
 from app.api.deps import base_url
 from app.api.ingest import AUTH_RESPONSES
+from app.api.session import SessionDep
 from app.catalog import topics as topic_service
-from app.core.db import SessionDep
 from app.curation import service as curation
 from app.positions import service as position_service
 from app.schemas import PositionIn, PositionPatch, PositionPublic, TopicIn, TopicPublic

@@ -10,10 +10,11 @@ from fastapi import Depends, Query, Request, Response
 from sqlmodel import Session
 
 from app.api.formats import Format, Listing, alternative_media, output_format, respond
+from app.api.session import SessionDep
 from app.core.config import Settings
-from app.core.db import SessionDep
 from app.core.errors import NOT_FOUND, ApiError, invalid_parameter
 from app.core.pagination import PageResult
+from app.core.routes import route_table
 from app.positions import aggregates, query_plan, webannotation
 from app.positions import service as position_service
 from app.positions.filters import PositionFilters, validate
@@ -24,13 +25,12 @@ T = TypeVar("T")
 
 async def reject_repeated_scalars(request: Request) -> None:
     """A parameter that takes one value, given twice, is ambiguous: say so instead of picking one."""
-    from app.core.openapi import single_valued_query_parameters
-
     names = [k for k, _ in request.query_params.multi_items()]
     repeated = {n for n in names if names.count(n) > 1}
     if not repeated:
         return
-    for name in sorted(repeated & single_valued_query_parameters(request.app, request.method, request.url.path)):
+    single_valued = route_table(request.app).single_valued_query_parameters(request.method, request.url.path)
+    for name in sorted(repeated & single_valued):
         raise invalid_parameter(name, f"given {names.count(name)} times but takes one value")
 
 

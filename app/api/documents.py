@@ -9,8 +9,8 @@ from sqlmodel import Session
 
 from app.api.deps import POSITION_LIST_RESPONSES, FacetsQuery, FiltersDep, PagingDep, SortQuery, positions_page
 from app.api.formats import Listing, alternative_media, respond
+from app.api.session import SessionDep
 from app.catalog import events as service
-from app.core.db import SessionDep
 from app.models import Event
 from app.positions import fulltext as search
 from app.positions.filters import check_known, within

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Query, Request, Response
 
 from app.api.deps import PagingDep, base_url
 from app.api.formats import Listing, alternative_media, respond
+from app.api.session import SessionDep
 from app.catalog import events as service
-from app.core.db import SessionDep
 from app.models import Leader
 from app.positions import compare as compare_service
 from app.positions.filters import check_known

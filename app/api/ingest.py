@@ -6,16 +6,13 @@ Every route here needs an API key; reads stay public.
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response, status
-from sqlalchemy.orm import selectinload
-from sqlmodel import select
 
 from app.api.auth import KeyDep
 from app.api.deps import base_url
+from app.api.session import SessionDep
 from app.catalog import events
-from app.core.db import SessionDep
 from app.curation import service as curation
 from app.ingest import service as ingest
-from app.models import Position
 from app.positions import service as position_service
 from app.schemas import AnnotationPublic, DocumentIn, DocumentWithPositions, FoundPositionPublic, LeaderRef, Provenance
 
@@ -26,12 +23,7 @@ AUTH_RESPONSES: dict[int | str, dict] = {401: {"description": "Missing, unknown 
 
 def _with_positions(request: Request, session: SessionDep, document_id: str) -> DocumentWithPositions:
     document = events.get_document(session, document_id)
-    rows = session.exec(
-        select(Position)
-        .where(Position.document_id == document_id)
-        .options(selectinload(Position.speakers), selectinload(Position.topics))  # type: ignore[arg-type]
-        .order_by(Position.start, Position.id)
-    ).all()
+    rows = events.document_positions(session, document_id)
     detail = events.document_detail(session, document)
     return DocumentWithPositions(
         **detail.model_dump(), positions=[position_service.to_public(p, base_url=base_url(request)) for p in rows]

@@ -9,8 +9,8 @@ from sqlmodel import Session
 
 from app.api.deps import POSITION_LIST_RESPONSES, FacetsQuery, FiltersDep, PagingDep, SortQuery, positions_page
 from app.api.formats import Listing, alternative_media, respond
+from app.api.session import SessionDep
 from app.catalog import leaders as service
-from app.core.db import SessionDep
 from app.models import Leader
 from app.positions import aggregates
 from app.positions.filters import resolve_countries, within

@@ -17,7 +17,7 @@ from app.api.deps import (
     positions_page,
 )
 from app.api.formats import Format, output_format
-from app.core.db import SessionDep
+from app.api.session import SessionDep
 from app.core.errors import invalid_parameter
 from app.positions import service, webannotation
 from app.schemas import PositionPage, PositionPublic

@@ -117,6 +117,18 @@ def get_document(session: Session, document_id: str) -> Document:
     return document
 
 
+def document_positions(session: Session, document_id: str) -> list[Position]:
+    """The positions of one document in reading order, with their speakers and topics loaded."""
+    return list(
+        session.exec(
+            select(Position)
+            .where(Position.document_id == document_id)
+            .options(selectinload(Position.speakers), selectinload(Position.topics))  # type: ignore[arg-type]
+            .order_by(Position.start, Position.id)
+        ).all()
+    )
+
+
 def position_counts(session: Session, document_ids: list[str]) -> dict[str, int]:
     rows = session.exec(
         select(Position.document_id, func.count())

@@ -6,6 +6,7 @@ The server and every CLI command build their settings here, so
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,6 +14,19 @@ from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+_RATE = re.compile(r"^\s*(\d+)\s*/\s*(second|minute|hour)\s*$")
+_SECONDS = {"second": 1.0, "minute": 60.0, "hour": 3600.0}
+
+
+def parse_rate(spec: str) -> tuple[int, float] | None:
+    """ "120/minute" → (120, 60.0); "0" or "" → None (no limit). Raises ValueError on anything else."""
+    if spec.strip() in ("", "0", "none", "off"):
+        return None
+    m = _RATE.match(spec)
+    if not m or int(m[1]) < 1:
+        raise ValueError(f"rate {spec!r} must look like '120/minute' (per second, minute or hour), or 'off'")
+    return int(m[1]), _SECONDS[m[2]]
 
 
 class Settings(BaseSettings):
@@ -49,8 +63,6 @@ class Settings(BaseSettings):
     @field_validator("write_rate_limit")
     @classmethod
     def _check_rate(cls, value: str) -> str:
-        from app.access.rate_limit import parse_rate
-
         parse_rate(value)
         return value
 

@@ -1,16 +1,16 @@
-"""Database engine and the per-request session dependency."""
+"""The database engine and the helpers that run SQL below SQLAlchemy's statement layer; no HTTP here."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import Depends, Request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, create_engine
 
 from app.core.config import Settings
@@ -40,17 +40,28 @@ def make_engine(settings: Settings) -> Engine:
     return engine
 
 
-async def get_session(request: Request) -> AsyncIterator[Session]:
-    """One session per request, on the engine the app was created with.
-
-    Async only so FastAPI does not hop to a worker thread to open and close it (two thread handoffs
-    per request, more than a primary-key read costs); the session connects lazily, in the handler's thread.
-    """
-    with Session(request.app.state.engine) as session:
-        yield session
+DATA_VERSION = "SELECT version FROM data_version WHERE id = 1"
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+def data_version(engine: Engine) -> int | None:
+    """The data version: a counter that triggers bump on every write to a served table (migration 0100),
+    or None where there is none (a database not migrated to 0100, another backend)."""
+    try:
+        # The driver's cursor on a pooled connection: this runs on every GET, where SQLAlchemy's
+        # Connection and result objects would cost more than the primary-key read.
+        conn = engine.raw_connection()
+    except SQLAlchemyError:
+        return None
+    try:
+        cursor = conn.cursor()
+        cursor.execute(DATA_VERSION)
+        row = cursor.fetchone()
+        cursor.close()
+        return row[0] if row else None
+    except engine.dialect.loaded_dbapi.Error:
+        return None
+    finally:
+        conn.close()
 
 
 def driver_rows(session: Session, sql: dict[str, str], params: dict[str, Any]) -> list[tuple[Any, ...]]:

@@ -17,6 +17,8 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.core.routes import route_table
+
 log = logging.getLogger("app.core.errors")
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -125,10 +127,8 @@ def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
     headers = dict(exc.headers) if exc.headers else None
     if exc.status_code == 405:
-        from app.core.openapi import allowed_methods
-
         # Routers split one path's methods (reads, writes); Allow must list them all.
-        methods = allowed_methods(request.app, request.url.path)
+        methods = route_table(request.app).allowed_methods(request.url.path)
         if methods:
             headers = {**(headers or {}), "Allow": ", ".join(methods)}
             detail = f"{request.method} is not supported here; allowed: {', '.join(methods)}."

@@ -6,7 +6,6 @@ RFC 9457 form, so each operation gets the statuses it can really answer, with th
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from fastapi import FastAPI
@@ -83,39 +82,6 @@ def statuses_for(method: str, path: str, operation: dict[str, Any]) -> list[str]
     if "requestBody" in operation:
         codes.append("400")
     return codes
-
-
-def _operations(app: FastAPI) -> list[tuple[re.Pattern[str], dict[str, Any]]]:
-    """(path regex, path item) for every documented path, built once per app."""
-    patterns = getattr(app.state, "path_patterns", None)
-    if patterns is None:
-        patterns = [
-            (re.compile("^" + re.sub(r"\\{[^/]+?\\}", "[^/]+", re.escape(template)) + "$"), item)
-            for template, item in build_openapi(app).get("paths", {}).items()
-        ]
-        app.state.path_patterns = patterns
-    return patterns  # type: ignore[no-any-return]
-
-
-def allowed_methods(app: FastAPI, path: str) -> list[str] | None:
-    """The documented methods of the operation path matching `path` (for a 405's Allow header)."""
-    for regex, item in _operations(app):
-        if regex.match(path):
-            return sorted(m.upper() for m in item)
-    return None
-
-
-def single_valued_query_parameters(app: FastAPI, method: str, path: str) -> set[str]:
-    """Query parameters of the operation that take one value (not documented as arrays)."""
-    for regex, item in _operations(app):
-        if regex.match(path) and method.lower() in item:
-            params = item[method.lower()].get("parameters", [])
-            return {p["name"] for p in params if p.get("in") == "query" and not _is_array(p.get("schema", {}))}
-    return set()
-
-
-def _is_array(schema: dict[str, Any]) -> bool:
-    return schema.get("type") == "array" or any(_is_array(s) for s in schema.get("anyOf", []))
 
 
 def build_openapi(app: FastAPI) -> dict[str, Any]:
