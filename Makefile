@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test test-postgres bench install dev db seed clean
+.PHONY: run test lint test-postgres bench install dev db seed clean assets chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,15 +30,52 @@ db: install
 seed: db
 	$(BIN)/summit seed
 
-run: seed
+# Front-end assets (app/web/frontend/package.json, versions and integrity hashes pinned in its
+# package-lock.json): `npm ci` installs them from the npm registry, and the files the app serves are
+# copied into app/web/static/vendor/ (git-ignored). Node and npm come from Debian when missing.
+WEB := app/web
+NODE_MODULES := $(WEB)/frontend/node_modules
+VENDOR := $(WEB)/static/vendor
+$(NODE_MODULES)/.installed: $(WEB)/frontend/package.json $(WEB)/frontend/package-lock.json
+	@command -v npm >/dev/null || (apt-get install -y -qq nodejs npm >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq nodejs npm))
+	cd $(WEB)/frontend && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(VENDOR)/.installed: $(NODE_MODULES)/.installed
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/swagger-ui $(VENDOR)/redoc $(VENDOR)/uplot
+	cp $(NODE_MODULES)/swagger-ui-dist/swagger-ui-bundle.js $(NODE_MODULES)/swagger-ui-dist/swagger-ui.css \
+	   $(NODE_MODULES)/swagger-ui-dist/LICENSE $(VENDOR)/swagger-ui/
+	cp $(NODE_MODULES)/redoc/LICENSE $(VENDOR)/redoc/
+	@# ReDoc's one remote fetch is the Redocly logo; an empty data: URL makes it hide the logo, loading nothing.
+	sed 's#https://cdn.redoc.ly/redoc/logo-mini.svg#data:,#' $(NODE_MODULES)/redoc/bundles/redoc.standalone.js \
+	    > $(VENDOR)/redoc/redoc.standalone.js
+	@! grep -q 'cdn.redoc.ly' $(VENDOR)/redoc/redoc.standalone.js
+	cp $(NODE_MODULES)/uplot/dist/uPlot.iife.min.js $(NODE_MODULES)/uplot/dist/uPlot.min.css \
+	   $(NODE_MODULES)/uplot/LICENSE $(VENDOR)/uplot/
+	@touch $@
+
+assets: $(VENDOR)/.installed
+
+# Headless Chromium for the browser tests (tests/web), from Debian's packages when missing.
+chromium:
+	@command -v chromium >/dev/null || (apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium))
+
+run: seed assets
 	$(BIN)/summit serve --host $(HOST) --port $(PORT)
 
-test: dev
+# The gate, before any test: lint rules and formatting (ruff), strict types on app/ (mypy); settings in
+# pyproject.toml, the same checks on each commit with `pre-commit install` (.pre-commit-config.yaml).
+lint: dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: dev assets chromium
 	$(BIN)/python -m pytest -q -n auto $(PYTEST_ARGS)
 
 # The whole suite on PostgreSQL: a throwaway cluster on 127.0.0.1 (installed from apt if missing),
 # one database per test made from a migrated, seeded template; stopped and removed afterwards.
-test-postgres: dev
+test-postgres: dev assets chromium
 	.ci/with-postgres.sh sh -c 'TEST_DATABASE_URL="$$PG_URL" $(BIN)/python -m pytest -q -n auto $(PYTEST_ARGS)'
 
 # Load benchmark against Datasette (bench/README.md): SCALES positions, ENGINES sqlite and/or postgresql.
@@ -54,7 +91,7 @@ bench: install bench/.venv/bin/datasette
 	.ci/with-postgres.sh sh -c 'BENCH_PG_URL="$$PG_URL" $(BIN)/python bench/run.py --scales $(SCALES) --engines $(ENGINES) $(BENCH_ARGS)'
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .hypothesis
+	rm -rf $(VENV) var .pytest_cache .hypothesis $(NODE_MODULES) $(VENDOR)
 
 # Builds ./Dockerfile with podman and runs the image's CMD as its USER from the image's root
 # filesystem (no container runtime needed; a local stand-in base where no registry is reachable):
