@@ -77,7 +77,7 @@ _CLAUSE_RE = re.compile(
 )
 _CONJ_RE = re.compile(r"^(?:and|while|whereas|but|as\s+well\s+as|with)\s+", re.I)
 _ACCORDING_RE = re.compile(r"^according\s+to\s+", re.I)
-_STOP_CHARS = re.compile(r"[,;:\"\u201c\u201d()\u2014]|--")
+_STOP_CHARS = re.compile(r"[,;:\"\u201c\u201d\u201e\u00ab\u00bb()\u2014]|--")
 _TRAIL_ADV_RE = re.compile(r"(?:\s+(?:%s))+\s*$" % ADVERBS, re.I)
 _BLOCK_WORDS = frozenset(
     [
@@ -153,38 +153,59 @@ _RESCUE_RE = re.compile(
     % ("also|jointly|both", PARTICIPLE_RE.pattern, ADVERBS, FINITE_RE.pattern),
     re.I,
 )
+_OPEN_QUOTES = "\"'\u201c\u201e\u00ab\u2018"
 _NAME_LIKE_RE = re.compile(r"\b[A-Z][a-z]+")
 
 
-def quote_mask(s: str, in_quote: bool) -> tuple[list[bool], bool]:
-    """Per-character "inside a quotation" flags for s, and the state after it."""
-    if not any(c in s for c in '"\u201c\u201d'):
-        return ([True] * len(s) if in_quote else []), in_quote  # fast path: no quote marks
+# Quotation marks of every style: opener -> the mark that closes it ("…", “…”, „…“, «…», ‘…’, ‘‘…’’).
+_CLOSER = {'"': '"', "\u201c": "\u201d", "\u201e": "\u201c", "\u00ab": "\u00bb", "\u2018": "\u2019"}
+_QUOTE_CHARS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb\u2018')
+_ANY_CLOSER = "*"  # a quotation known to be open, of unknown style
+
+
+def _closes(ch: str, closer: str, nxt: str) -> bool:
+    if closer == _ANY_CLOSER:
+        return ch in '"\u201d\u00bb' or (ch == "\u2019" and not nxt.isalpha())
+    if ch == closer:
+        return closer != "\u2019" or not nxt.isalpha()  # "Xi’s" is an apostrophe
+    return {ch, closer} == {'"', "\u201d"}  # mixed straight and curly marks
+
+
+def quote_mask(s: str, in_quote: str | bool) -> tuple[list[bool], str]:
+    """Per-character "inside a quotation" flags for s, and the state after it: "" outside a
+    quotation, else the mark that will close it (a bare True means open, style unknown)."""
+    closer = in_quote if isinstance(in_quote, str) else (_ANY_CLOSER if in_quote else "")
+    if not _QUOTE_CHARS.intersection(s) and not (closer in ("\u2019", _ANY_CLOSER) and "\u2019" in s):
+        return ([True] * len(s) if closer else []), closer  # fast path: no quote marks
     flags = []
-    q = in_quote
     for i, ch in enumerate(s):
-        if i == 0 and q and ch in '"\u201c':
+        prev = s[i - 1 : i]
+        nxt = s[i + 1 : i + 2]
+        if not closer:
+            if ch == '"':
+                # A straight quote opens when followed by a word character, closes otherwise.
+                if nxt and not nxt.isspace() and (not prev or prev.isspace() or prev in "([-\u2014"):
+                    closer = '"'
+            elif ch == "\u2018":
+                if not prev or prev.isspace() or prev in "([-\u2014\u2018":
+                    closer = "\u2019"
+            elif ch in _CLOSER:
+                closer = _CLOSER[ch]
+            flags.append(bool(closer))
+            continue
+        if i == 0 and ch in _CLOSER:
             # Newswire convention: a quotation running over paragraphs reopens each one.
             flags.append(True)
             continue
-        if ch == '"':
-            # A straight quote opens when followed by a word character, closes otherwise.
-            nxt = s[i + 1 : i + 2]
-            prev = s[i - 1 : i]
-            if not q and (nxt and not nxt.isspace()) and (not prev or prev.isspace() or prev in "([-\u2014"):
-                q = True
-            elif q:
-                flags.append(True)
-                q = False
-                continue
-        elif ch == "\u201c":
-            q = True
-        elif ch == "\u201d":
-            flags.append(True)
-            q = False
+        if ch == "\u2019" and closer == "\u2019" and nxt == "\u2019":
+            flags.append(True)  # the first mark of a doubled ’’
             continue
-        flags.append(q)
-    return flags, q
+        if _closes(ch, closer, nxt):
+            flags.append(True)
+            closer = ""
+            continue
+        flags.append(True)
+    return flags, closer
 
 
 _DESCRIPTORS = lexicon_files.titles().descriptors
@@ -293,6 +314,8 @@ def find_frames(text: str, s: int, e: int, finder: MentionFinder, qmask: list[bo
             continue
         seen.add(cs)
         quoted = bool(qmask and cs < len(qmask) and qmask[cs])
+        while cs < len(sent) and sent[cs] in _OPEN_QUOTES:
+            cs += 1  # '"The leaders agreed': the subject starts after the mark
         rest = sent[cs:]
         coord = False
         m = _CONJ_RE.match(rest)
@@ -324,6 +347,11 @@ def find_frames(text: str, s: int, e: int, finder: MentionFinder, qmask: list[bo
             continue
         stop = _STOP_CHARS.search(rest)
         stretch = rest[: stop.start()] if stop else rest
+        if cs > 0 and not coord:
+            inv = _inverted_frame(text, s, cs, rest, verbs, finder, quoted)
+            if inv is not None:
+                frames.append(inv)
+                continue
         vm = next(((a - cs, b - cs) for a, b in verbs if a >= cs and b <= cs + len(stretch)), None)
         if not vm:
             continue
@@ -353,6 +381,37 @@ def find_frames(text: str, s: int, e: int, finder: MentionFinder, qmask: list[bo
         )
         frames.append(Frame(s + cs, s + cs + v_start, s + cs + v_end, kind, who, cls, g, coord, they, quoted))
     return frames
+
+
+_INVERTED_TAIL_RE = re.compile(
+    r"(?:\s+(?:on|in|at|during|after|before|from|via|to|when|while|adding|in\s+a)\b.*)?[\s.!?\"'\u201d\u2019\u00bb)]*$",
+    re.I | re.S,
+)
+
+
+def _inverted_frame(
+    text: str, s: int, cs: int, rest: str, verbs: list[tuple[int, int]], finder: MentionFinder, quoted: bool
+) -> Frame | None:
+    """'...," said the Kazakh President.': a reporting verb that opens the clause after a
+    quotation or a comma, with its subject after it."""
+    vm = next(((a - cs, b - cs) for a, b in verbs if a == cs), None)
+    if vm is None:
+        return None
+    cls = verb_class(rest[vm[0] : vm[1]])
+    if cls not in ("say", "call", "commit", "support", "oppose", "agree"):
+        return None
+    tail = rest[vm[1] :]
+    cut = _INVERTED_TAIL_RE.search(tail)
+    np = tail[: cut.start()] if cut else tail
+    lead = len(np) - len(np.lstrip())
+    if not np.strip() or len(np.split()) > 8:
+        return None
+    a = s + cs + vm[1] + lead
+    c = _classify_np(text, a, a + len(np.strip()), finder)
+    if c is None or c[0] not in ("person", "role"):
+        return None
+    kind, who, g, they = c
+    return Frame(a, s + cs + vm[0], s + cs + vm[1], kind, who, cls, g, False, they, quoted)
 
 
 # "Xi said he was glad to speak with Putin again": pleasantries about the call itself.
@@ -405,7 +464,7 @@ def _pick_primary(frames: list[Frame], joint_statement: bool) -> Frame | None:
     )
 
 
-def _quoted_subjects(text: str, frames: list[Frame], opens_quote: bool, after_other: bool) -> list[Frame]:
+def _quoted_subjects(text: str, frames: list[Frame], after_other: bool) -> list[Frame]:
     """Frames inside a quotation that may decide the sentence: an outlet quoting a readout
     ('"The leaders agreed ...," the Kremlin said.' / '"The sides expressed ...," it said.').
     Only third-person participants count (a leader's own "I"/"we" or "he" inside his quotation
@@ -417,8 +476,6 @@ def _quoted_subjects(text: str, frames: list[Frame], opens_quote: bool, after_ot
         if f.kind == "group" and text[f.start : f.start + 3].lower().rstrip() == "we":
             continue
         if f.kind == "country" and not after_other:
-            continue
-        if not (after_other or opens_quote):
             continue
         out.append(f)
     return out
@@ -513,7 +570,6 @@ def attribute_sentence(
     frames = [f for f in all_frames if not f.quoted]
     n = len(finder.participants)
     everyone = frozenset(range(n))
-    opens_quote = bool(qmask) and bool(qmask[0]) and bool(text[s:e][:1]) and not text[s:e][:1].isalnum()
     primary = _pick_primary(frames, joint_statement)
     if primary is not None and primary.kind == "other":
         # "China's foreign ministry said Xi warned ...": the leader's words relayed by his
@@ -522,7 +578,7 @@ def attribute_sentence(
             inner = _embedded_frame(text, primary.verb_end, e, finder)
             if inner is not None and inner.cls not in ("narr", "courtesy"):
                 return [_make(inner, inner.cls, frozenset(range(len(finder.participants))), 0.7)], inner
-        quoted = _pick_primary(_quoted_subjects(text, all_frames, opens_quote, True), True)
+        quoted = _pick_primary(_quoted_subjects(text, all_frames, True), True)
         if quoted is None:
             if _passive_in(text, s, e, qmask, quoted_only=True):
                 return [Attribution(everyone, "agree" if "agree" in text[s:e].lower() else "say", 0.6, None)], None
@@ -532,7 +588,7 @@ def attribute_sentence(
     if primary is None:
         if any(f.kind == "according-other" for f in frames):
             return [], None
-        primary = _pick_primary(_quoted_subjects(text, all_frames, opens_quote, False), joint_statement)
+        primary = _pick_primary(_quoted_subjects(text, all_frames, False), joint_statement)
     if primary is None:
         if _passive_in(text, s, e, qmask, quoted_only=False):
             return [Attribution(everyone, "agree" if "agree" in text[s:e].lower() else "say", 0.6, None)], None

@@ -161,6 +161,15 @@ class MentionFinder:
             # "President Lula of Brazil" / "of the Federative Republic of Brazil"
             person += r"(?:\s+of\s+(?:the\s+)?(?:%s))?" % _alt(list(c.names) if c else ["(?!x)x"]) if c else ""
             person_alts.append((i, person))
+            if c:
+                # Kremlin style: "President of Kazakhstan Kassym-Jomart Tokayev".
+                person_alts.append(
+                    (
+                        i,
+                        r"(?:%s)\s+of\s+(?:the\s+)?(?:%s),?\s+(?:%s)"
+                        % (_alt(list(LEADER_TITLES) + ([p.title] if p.title else [])), _alt(list(c.names)), name_alt),
+                    )
+                )
             own_titles = [p.title] if p.title else []
             role_titles = _alt(
                 list(LEADER_TITLES)

@@ -257,12 +257,12 @@ def _annotate(
     for idx, (s, e) in enumerate(sents):
         sent = text[s:e]
         if "\n" in text[prev_end:s]:
-            quotes.paragraph_break(sent)
+            raw.extend((qs, qe, r, None) for qs, qe, r in quotes.paragraph_break(sent) if r.who)
         prev_end = e
         # A line without final punctuation is a headline or dateline, never a position.
         if not _TERMINAL_RE.search(sent) and "\n" not in text[s:e] and not quotes.in_quote:
             continue
-        starts_quoted = quotes.in_quote or sent[:1] in '"\u201c'
+        starts_quoted = bool(quotes.in_quote) or sent[:1] in '"\u201c\u201e\u00ab\u2018'
         qflags, in_quote_after = quote_mask(sent, quotes.in_quote)
         attrs, subj = attribute_sentence(text, s, e, finder, joint_statement=joint, qmask=qflags)
         resolved = [r for r in (speakers.resolve(a) for a in attrs) if r is not None and r.who]
@@ -273,6 +273,7 @@ def _annotate(
         else:
             raw.extend((qs, qe, r, None) for qs, qe, r in quoted if r.who)
         speakers.observe(resolved, subj)
+    raw.extend((qs, qe, r, None) for qs, qe, r in quotes.pending_own if r.who)
     # Topics only where there are positions: one scan over those sentences.
     ranges = sorted({(s0, e0) for s0, e0, _, _ in raw})
     tindex = matcher.index(masked, ranges)

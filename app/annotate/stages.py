@@ -84,61 +84,67 @@ class SpeakerTracker:
 class QuotationTracker:
     """Quotations across sentences: which quoted sentences belong to which speaker."""
 
-    in_quote: bool = False
+    in_quote: str = ""  # "" outside a quotation, else the mark that closes it (attribution.quote_mask)
     pending: list[tuple[int, int]] = field(default_factory=list)  # open quotation awaiting a speaker
+    # Quoted sentences with a subject of their own ('"The leaders agreed ...'), speaker unknown yet.
+    pending_own: list[Emission] = field(default_factory=list)
     pending_who: Attribution | None = None
     last_quote: tuple[frozenset[int], int] | None = None  # (speaker, sentence index)
 
-    def paragraph_break(self, sentence: str) -> None:
+    def paragraph_break(self, sentence: str) -> list[Emission]:
         """A new paragraph: a quotation left open that it does not reopen was a stray mark
         (its unattributed sentences yield nothing rather than swallowing the readout)."""
         if self.in_quote and sentence[:1] not in '"\u201c\u00ab\u201e\u2018':
-            self.in_quote, self.pending, self.pending_who = False, [], None
+            out = self.pending_own
+            self.in_quote, self.pending, self.pending_own, self.pending_who = "", [], [], None
+            return out
+        return []
 
     def step(
-        self, idx: int, s: int, e: int, starts_quoted: bool, in_quote_after: bool, resolved: Sequence[Attribution]
-    ) -> list[tuple[int, int, Attribution]] | None:
+        self, idx: int, s: int, e: int, starts_quoted: bool, in_quote_after: str, resolved: Sequence[Attribution]
+    ) -> list[Emission] | None:
         """The (start, end, attribution) emissions of a quoted or quote-continuing sentence,
         or None when the sentence is outside any quotation (the caller attributes it)."""
-        out: list[tuple[int, int, Attribution]] = []
-        if not (starts_quoted or self.pending):
+        if not (starts_quoted or self.pending or self.pending_own):
             if in_quote_after and resolved:
                 self.pending_who = resolved[0]
             self._close(in_quote_after)
             return None
-        if resolved:
-            sp = resolved[0]
-            # Only a reporting clause outside the quotation ('...," Xi said.') says whose the
-            # waiting quoted sentences are; a subject inside it ('"The leaders agreed ...') or an
-            # agentless passive speaks for its own sentence only.
-            if sp.frame is not None and not sp.frame.quoted:
-                for ps, pe in self.pending:
-                    out.append((ps, pe, replace(sp, conf=min(sp.conf, 0.85))))
-            self.pending = []
-            out.extend((s, e, r) for r in resolved)
+        out: list[Emission] = []
+        # A reporting clause outside the quotation ('...," Xi said.') says whose the quoted
+        # sentences are; a subject inside it ('"The leaders agreed ...') or an agentless
+        # passive speaks for its own sentence only, and only if no speaker claims the quotation.
+        reporting = [r for r in resolved if r.frame is not None and not r.frame.quoted]
+        if reporting:
+            sp = reporting[0]
+            for ps, pe in [*self.pending, *((ps, pe) for ps, pe, _ in self.pending_own)]:
+                out.append((ps, pe, replace(sp, conf=min(sp.conf, 0.85))))
+            self.pending, self.pending_own = [], []
+            out.extend((s, e, r) for r in reporting)
             self.last_quote = (sp.who, idx)
             if in_quote_after:
                 self.pending_who = sp
-        elif self.pending_who is not None and not in_quote_after:
-            for ps, pe in [*self.pending, (s, e)]:
-                out.append((ps, pe, replace(self.pending_who, conf=0.8)))
+        elif self.pending_who is not None:
+            out.append((s, e, replace(self.pending_who, conf=0.8)))
             self.last_quote = (self.pending_who.who, idx)
-            self.pending, self.pending_who = [], None
+        elif resolved:
+            self.pending_own.extend((s, e, r) for r in resolved)
+            if not in_quote_after:
+                out.extend(self.pending_own)
+                self.pending, self.pending_own = [], []
         elif in_quote_after:
-            if self.pending_who is not None:
-                out.append((s, e, replace(self.pending_who, conf=0.8)))
-            else:
-                self.pending.append((s, e))
+            self.pending.append((s, e))
         else:
             # A fully quoted sentence right after an attributed quotation continues it.
             if self.last_quote and self.last_quote[1] == idx - 1 and not self.pending:
                 out.append((s, e, Attribution(self.last_quote[0], "say", 0.75, None)))
                 self.last_quote = (self.last_quote[0], idx)
-            self.pending = []
+            out.extend(self.pending_own)
+            self.pending, self.pending_own = [], []
         self._close(in_quote_after)
         return out
 
-    def _close(self, in_quote_after: bool) -> None:
+    def _close(self, in_quote_after: str) -> None:
         if not in_quote_after:
-            self.pending_who = None if not self.pending else self.pending_who
+            self.pending_who = None
         self.in_quote = in_quote_after
