@@ -9,11 +9,11 @@ from fastapi.middleware.gzip import GZipMiddleware
 from app import __version__
 from app.api import compare, curation, documents, events, export, health, ingest, leaders, positions, topics
 from app.api.caching import HttpCacheMiddleware
-from app.api.deps import reject_nul_characters, reject_repeated_scalars
+from app.api.deps import reject_nul_characters, reject_repeated_scalars, reject_unknown_parameters
 from app.core.config import Settings, get_settings
 from app.core.db import make_engine
 from app.core.errors import install_error_handlers
-from app.core.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
+from app.core.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware, TrailingSlashMiddleware
 from app.core.openapi import install_openapi
 from app.core.routes import install_route_table
 
@@ -29,7 +29,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="Summit positions API",
         version=__version__,
         description=DESCRIPTION,
-        dependencies=[Depends(reject_nul_characters), Depends(reject_repeated_scalars)],
+        dependencies=[
+            Depends(reject_nul_characters),
+            Depends(reject_unknown_parameters),
+            Depends(reject_repeated_scalars),
+        ],
     )
     app.state.settings = settings
     app.state.engine = make_engine(settings)
@@ -49,6 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(TrailingSlashMiddleware)
     for module in (positions, documents, events, leaders, topics, compare, export, ingest, curation, health):
         app.include_router(module.router)
     install_route_table(app)  # after the last router: it reads them all

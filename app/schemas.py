@@ -220,11 +220,38 @@ class TimelineBucket(BaseModel):
     position_ids: list[int]
 
 
+class AppliedFilters(BaseModel):
+    """The position filters an aggregate was computed under, as resolved (slugs, stored country spellings)."""
+
+    topic: list[str] = Field(default_factory=list)
+    leader: list[str] = Field(default_factory=list)
+    country: list[str] = Field(default_factory=list)
+    act: list[str] = Field(default_factory=list)
+    document: list[str] = Field(default_factory=list)
+    event: list[str] = Field(default_factory=list)
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    q: str | None = None
+    min_confidence: float | None = None
+
+
 class Timeline(BaseModel):
     interval: Literal["month", "year"]
-    topic: str | None
-    leader: str | None
-    buckets: list[TimelineBucket] = Field(description="Oldest period first; within it, by speaker.")
+    topic: str | None = Field(
+        description="The topic of the path or of the one `topic` filter; null for several or none."
+    )
+    leader: str | None = Field(
+        description="The leader of the path or of the one `leader` filter; null for several or none."
+    )
+    filters: AppliedFilters = Field(
+        default_factory=AppliedFilters, description="Every filter applied, the path's included."
+    )
+    buckets: list[TimelineBucket] = Field(
+        description=(
+            "Oldest period first; within it, by speaker. A joint position counts in the bucket of each of its "
+            "speakers, so the counts of one period can add up to more than the positions in it."
+        )
+    )
 
 
 class ComparedLeader(BaseModel):

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import difflib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, Query, Request, Response
+from fastapi import Depends, Query, Request, Response, params
+from fastapi.dependencies.utils import get_flat_params
+from fastapi.routing import APIRoute
 from sqlmodel import Session
 
 from app.api.formats import Format, Listing, alternative_media, output_format, respond
 from app.api.session import SessionDep
+from app.catalog import leaders as leader_registry
 from app.core.config import Settings
-from app.core.errors import NOT_FOUND, ApiError, invalid_parameter
+from app.core.errors import INVALID_PARAMETERS, NOT_FOUND, ApiError, invalid_parameter
 from app.core.pagination import PageResult
 from app.core.routes import route_table
 from app.positions import aggregates, query_plan, webannotation
 from app.positions import service as position_service
-from app.positions.filters import PositionFilters, validate
-from app.schemas import IsoDate, Page, PositionPublic
+from app.positions.filters import PositionFilters, validate, within
+from app.schemas import AppliedFilters, IsoDate, Page, PositionPublic, Timeline
 
 T = TypeVar("T")
 
@@ -32,6 +36,116 @@ async def reject_repeated_scalars(request: Request) -> None:
     single_valued = route_table(request.app).single_valued_query_parameters(request.method, request.url.path)
     for name in sorted(repeated & single_valued):
         raise invalid_parameter(name, f"given {names.count(name)} times but takes one value")
+
+
+# What people try first, mapped to the parameter that does it (offered only where that parameter exists).
+_SYNONYMS = {
+    "speaker": "leader",
+    "speakers": "leader",
+    "leaders": "leader",
+    "participant": "leader",
+    "participants": "leader",
+    "person": "leader",
+    "who": "leader",
+    "topics": "topic",
+    "tag": "topic",
+    "tags": "topic",
+    "subject": "topic",
+    "countries": "country",
+    "acts": "act",
+    "documents": "document",
+    "doc": "document",
+    "events": "event",
+    "search": "q",
+    "query": "q",
+    "text": "q",
+    "keyword": "q",
+    "keywords": "q",
+    "name": "q",
+    "from": "date_from",
+    "since": "date_from",
+    "start": "date_from",
+    "after": "date_from",
+    "until": "date_to",
+    "to": "date_to",
+    "end": "date_to",
+    "before": "date_to",
+    "date": "date_from",
+    "page_size": "limit",
+    "per_page": "limit",
+    "size": "limit",
+    "count": "limit",
+    "max": "limit",
+    "offset": "cursor",
+    "page": "cursor",
+    "after_id": "cursor",
+    "order": "sort",
+    "order_by": "sort",
+    "sort_by": "sort",
+    "facet": "facets",
+    "type": "kind",
+    "accept": "format",
+    "fmt": "format",
+}
+_QUERY_NAMES: dict[int, tuple[str, ...]] = {}
+
+
+def query_parameter_names(route: APIRoute) -> tuple[str, ...]:
+    """The query parameters an operation declares (through its dependencies too), as clients spell them."""
+    names = _QUERY_NAMES.get(id(route))
+    if names is None:
+        names = tuple(
+            sorted({f.alias for f in get_flat_params(route.dependant) if isinstance(f.field_info, params.Query)})
+        )
+        _QUERY_NAMES[id(route)] = names
+    return names
+
+
+def closest_parameter(name: str, valid: tuple[str, ...]) -> str | None:
+    """The valid parameter a client most likely meant by `name`, if any is close."""
+    folded = name.strip().casefold().replace("-", "_")
+    if folded in valid:
+        return folded
+    synonym = _SYNONYMS.get(folded)
+    if synonym in valid:
+        return synonym
+    close = difflib.get_close_matches(folded, valid, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+async def reject_unknown_parameters(request: Request) -> None:
+    """A query parameter the operation does not know would otherwise be ignored, and the answer would look
+    like one to the question asked: a 422 naming it and the parameter most likely meant."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    given = request.query_params.keys()
+    valid = query_parameter_names(route)
+    unknown = [name for name in dict.fromkeys(given) if name not in valid]
+    if not unknown:
+        return
+    where = f"{request.method} {route.path}"
+    accepted = ", ".join(valid) if valid else "none"
+    errors = []
+    for name in unknown:
+        meant = closest_parameter(name, valid)
+        hint = f"did you mean {meant!r}? " if meant else ""
+        errors.append(
+            {
+                "name": name,
+                "in": "query",
+                "reason": f"not a parameter of {where}; {hint}parameters accepted here: {accepted}",
+                **({"suggestion": meant} if meant else {}),
+            }
+        )
+    first = errors[0]
+    raise ApiError(
+        422,
+        f"Unknown query parameter {first['name']!r}: {first['reason']}. Nothing was filtered by it.",
+        type=INVALID_PARAMETERS,
+        title="Invalid parameters",
+        errors=errors,
+    )
 
 
 async def reject_nul_characters(request: Request) -> None:
@@ -68,9 +182,11 @@ async def paging(
     limit: Annotated[
         str | None,
         Query(
-            pattern=r"^(?:[1-9][0-9]{0,8}|all)$",
+            max_length=12,
             description=(
-                "Items per page (default 50, at most 500), or `all` with format=csv|ndjson to stream every match."
+                "Items per page: a whole number from 1 to 500 (default 50 for JSON), or `all`. CSV and NDJSON "
+                "lists without `limit` stream every match (like `limit=all`); with a number they are one page, "
+                "the next in the `Link` header."
             ),
         ),
     ] = None,
@@ -78,8 +194,17 @@ async def paging(
         str | None, Query(max_length=512, description="Opaque cursor from a previous page's `next` URL.")
     ] = None,
 ) -> Paging:
-    """Page size, position and format, with the configured default and maximum."""
-    if limit == "all":
+    """Page size, position and format, with the configured default and maximum. A CSV or NDJSON list without
+    `limit` is every match: a file that silently stopped at the default page size would look complete."""
+    rule = (
+        f"a whole number from 1 to {settings.max_limit} (default {settings.default_limit}), or 'all' with "
+        "format=csv|ndjson to stream every match"
+    )
+    if limit is None:
+        if format in ("csv", "ndjson"):
+            return Paging(limit=None, cursor=cursor or None, format=format)
+        return Paging(limit=settings.default_limit, cursor=cursor or None, format=format)
+    if limit.strip().casefold() == "all":
         if format not in ("csv", "ndjson"):
             raise invalid_parameter(
                 "limit",
@@ -87,7 +212,15 @@ async def paging(
                 value=limit,
             )
         return Paging(limit=None, cursor=cursor or None, format=format)
-    size = settings.default_limit if limit is None else int(limit)
+    if not limit.strip().isascii() or not limit.strip().isdigit():
+        raise invalid_parameter("limit", f"must be {rule}; got {limit!r}", value=limit)
+    size = int(limit)
+    if size < 1:
+        raise invalid_parameter(
+            "limit",
+            f"{size} is too small: must be {rule}; to count matches only, read 'total' with limit=1",
+            value=size,
+        )
     if size > settings.max_limit:
         raise invalid_parameter(
             "limit",
@@ -111,14 +244,38 @@ def page_response(
     return Page[T](items=[present(row) for row in result.rows], total=total, limit=limit, next=next_url)
 
 
+def split_values(values: Sequence[str]) -> tuple[str, ...]:
+    """A repeatable parameter's values, each also split at commas (`topic=a,b` = `topic=a&topic=b`),
+    stripped, without empty ones or repeats. No slug, id, act or country name contains a comma."""
+    parts = (part.strip() for value in values for part in value.split(","))
+    return tuple(dict.fromkeys(part for part in parts if part))
+
+
+def topic_slugs(values: Sequence[str]) -> tuple[str, ...]:
+    """Topic slugs as written by people: any case, spaces or underscores for hyphens ("South China Sea")."""
+    return tuple(dict.fromkeys("-".join(v.casefold().replace("_", " ").split()) for v in split_values(values)))
+
+
 def position_filters(
     session: SessionDep,
-    topic: Annotated[list[str], Query(description="Topic slug; repeat for any of several.")] = [],  # noqa: B006
-    leader: Annotated[list[str], Query(description="Speaker's leader slug; repeat for any of several.")] = [],  # noqa: B006
-    country: Annotated[list[str], Query(description="Speaker's country (case-insensitive); repeatable.")] = [],  # noqa: B006
-    act: Annotated[list[str], Query(description="assert, commit, call, support, oppose or agree; repeatable.")] = [],  # noqa: B006
-    document: Annotated[list[str], Query(description="Document id; repeatable.")] = [],  # noqa: B006
-    event: Annotated[list[str], Query(description="Event id; repeatable.")] = [],  # noqa: B006
+    topic: Annotated[
+        Sequence[str], Query(description="Topic slug (any case); repeat, or separate with commas, for any of several.")
+    ] = (),
+    leader: Annotated[
+        Sequence[str],
+        Query(
+            description=(
+                "Speaker: a leader's slug, name, alias or surname (`vladimir-putin`, `Putin`, `Vladimir Putin`); "
+                "repeat, or separate with commas, for any of several. A joint position counts for each speaker."
+            )
+        ),
+    ] = (),
+    country: Annotated[Sequence[str], Query(description="Speaker's country (case-insensitive); repeatable.")] = (),
+    act: Annotated[
+        Sequence[str], Query(description="assert, commit, call, support, oppose or agree; repeatable.")
+    ] = (),
+    document: Annotated[Sequence[str], Query(description="Document id; repeatable.")] = (),
+    event: Annotated[Sequence[str], Query(description="Event id; repeatable.")] = (),
     date_from: Annotated[IsoDate | None, Query(description="Earliest event date, YYYY-MM-DD (inclusive).")] = None,
     date_to: Annotated[IsoDate | None, Query(description="Latest event date, YYYY-MM-DD (inclusive).")] = None,
     min_confidence: Annotated[
@@ -138,22 +295,24 @@ def position_filters(
             max_length=500,
             description=(
                 'Full-text search in the sentence: words (all must match), "quoted phrases", OR, NOT, (…), prefix*. '
-                "Adds `rank` and `highlight` to each position and makes sort=relevance the default (on a very common word, "
-                "relevance ranks the newest 2,000 matches; see `rank`)."
+                "Adds `rank` and `highlight` to each position and makes sort=relevance the default "
+                "(on a very common word, relevance ranks the newest 2,000 matches; see `rank`)."
             ),
         ),
     ] = None,
 ) -> PositionFilters:
-    """The position filters of the query string, checked against the database."""
+    """The position filters of the query string, checked against the database. Every repeatable filter also
+    takes comma-separated values; topic slugs and acts are case-folded; a leader may be named by slug,
+    name, alias or surname."""
     return validate(
         session,
         PositionFilters(
-            topic=tuple(dict.fromkeys(topic)),
-            leader=tuple(dict.fromkeys(leader)),
-            country=tuple(dict.fromkeys(country)),
-            act=tuple(dict.fromkeys(act)),
-            document=tuple(dict.fromkeys(document)),
-            event=tuple(dict.fromkeys(event)),
+            topic=topic_slugs(topic),
+            leader=leader_registry.resolve_slugs(session, "leader", split_values(leader)),
+            country=split_values(country),
+            act=tuple(dict.fromkeys(a.casefold() for a in split_values(act))),
+            document=split_values(document),
+            event=split_values(event),
             date_from=date_from,
             date_to=date_to,
             q=q,
@@ -163,6 +322,43 @@ def position_filters(
 
 
 FiltersDep = Annotated[PositionFilters, Depends(position_filters)]
+
+IntervalQuery = Annotated[aggregates.Interval, Query(description="Bucket size: month or year.")]
+
+
+def timeline_response(
+    session: Session,
+    filters: PositionFilters,
+    interval: aggregates.Interval,
+    *,
+    topic: str | None = None,
+    leader: str | None = None,
+) -> Timeline:
+    """A timeline under `filters`, narrowed to the path's topic or leader, echoing every filter applied."""
+    narrowed = within(filters, topic=topic, leader=leader)
+    speakers = (leader,) if leader else filters.leader
+    topics = list(dict.fromkeys(([topic] if topic else []) + list(filters.topic if not topic else ())))
+    leaders = list(dict.fromkeys(([leader] if leader else []) + list(filters.leader if not leader else ())))
+    applied = AppliedFilters(
+        topic=topics,
+        leader=leaders,
+        country=list(filters.country),
+        act=list(filters.act),
+        document=list(filters.document),
+        event=list(filters.event),
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+        q=filters.q,
+        min_confidence=filters.min_confidence,
+    )
+    return Timeline(
+        interval=interval,
+        topic=topics[0] if len(topics) == 1 else None,
+        leader=leaders[0] if len(leaders) == 1 else None,
+        filters=applied,
+        buckets=aggregates.timeline(session, narrowed, interval, speakers),
+    )
+
 
 SortQuery = Annotated[
     query_plan.PositionSort | None,
@@ -193,12 +389,12 @@ def positions_listing(request: Request, plan: query_plan.ListPlan) -> Listing:
 
 
 FacetsQuery = Annotated[
-    list[str],
+    Sequence[str],
     Query(
         description=(
             "Counts per value over all matching positions, added to the page as `facets`: any of topic, leader, act, "
-            "country, date (comma-separated or repeated). `facets_kind` says per facet whether the counts are exact or, "
-            "on lists of more than 5,000 positions, estimated from a sample."
+            "country, date (comma-separated or repeated). `facets_kind` says per facet whether the counts are exact "
+            "or, on lists of more than 5,000 positions, estimated from a sample."
         )
     ),
 ]
@@ -211,11 +407,11 @@ def positions_page(
     filters: PositionFilters,
     sort: query_plan.PositionSort | None,
     paging: Paging,
-    facets: list[str] = (),
-) -> Any:  # type: ignore[assignment]
+    facets: Sequence[str] = (),
+) -> Any:
     """The shared body of every position list endpoint: a page (or export) in the requested format."""
     plan = query_plan.plan_list(session, filters, sort)
-    names = aggregates.parse_facets(facets)
+    names = aggregates.parse_facets(list(facets))
 
     def extra(s: Session) -> dict[str, Any]:
         counts, kinds = aggregates.facet_counts(s, plan, names)

@@ -77,8 +77,8 @@ def document_positions(
     filters: FiltersDep,
     paging: PagingDep,
     sort: SortQuery = None,
-    facets: FacetsQuery = [],
-) -> PositionPage:  # noqa: B006
+    facets: FacetsQuery = (),
+) -> PositionPage:
     service.get_document(session, document_id)
     # One document has one date, so date order is reading order: the default unless searching.
     sort = sort or ("relevance" if filters.q else "date")

@@ -4,19 +4,33 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from sqlmodel import Session
 
-from app.api.deps import POSITION_LIST_RESPONSES, FacetsQuery, FiltersDep, PagingDep, SortQuery, positions_page
+from app.api.deps import (
+    POSITION_LIST_RESPONSES,
+    FacetsQuery,
+    FiltersDep,
+    IntervalQuery,
+    PagingDep,
+    SortQuery,
+    positions_page,
+    timeline_response,
+    topic_slugs,
+)
 from app.api.formats import Listing, alternative_media, respond
 from app.api.session import SessionDep
 from app.catalog import topics as service
 from app.models import Topic
-from app.positions import aggregates
 from app.positions.filters import within
 from app.schemas import Page, PositionPage, Timeline, TopicDetail, TopicPublic
 
 router = APIRouter(prefix="/v1/topics", tags=["topics"])
+
+
+def topic_slug(written: str) -> str:
+    """A topic slug as people write it (any case, spaces for hyphens); unchanged when it is one already."""
+    return (topic_slugs([written]) or (written,))[0]
 
 
 @router.get("", summary="List topics", responses=alternative_media(TopicPublic))
@@ -46,9 +60,14 @@ def list_topics(
     )
 
 
+TopicPath = Annotated[str, Path(description="The topic's slug, in any case (`taiwan`, `Taiwan`).")]
+
+
 @router.get("/{slug}", summary="One topic, with position counts per leader")
-def get_topic(session: SessionDep, slug: str) -> TopicDetail:
-    return service.detail(session, service.get_topic(session, slug))
+def get_topic(session: SessionDep, slug: TopicPath) -> TopicDetail:
+    """The topic, with `leaders`: positions on it per speaker. A joint position counts for each of its speakers,
+    so the per-leader counts can add up to more than `position_count`."""
+    return service.detail(session, service.get_topic(session, topic_slug(slug)))
 
 
 @router.get("/{slug}/positions", summary="Stated positions on a topic", responses=POSITION_LIST_RESPONSES)
@@ -56,26 +75,23 @@ def topic_positions(
     request: Request,
     response: Response,
     session: SessionDep,
-    slug: str,
+    slug: TopicPath,
     filters: FiltersDep,
     paging: PagingDep,
     sort: SortQuery = None,
-    facets: FacetsQuery = [],
-) -> PositionPage:  # noqa: B006
+    facets: FacetsQuery = (),
+) -> PositionPage:
     """Positions addressing this topic, narrowed by any other filter."""
-    service.get_topic(session, slug)
-    return positions_page(request, response, session, within(filters, topic=slug), sort, paging, facets)
+    topic = service.get_topic(session, topic_slug(slug))
+    return positions_page(request, response, session, within(filters, topic=topic.slug), sort, paging, facets)
 
 
 @router.get("/{slug}/timeline", summary="Positions on a topic per period and speaker")
 def topic_timeline(
-    session: SessionDep,
-    slug: str,
-    filters: FiltersDep,
-    interval: Annotated[aggregates.Interval, Query(description="Bucket size.")] = "month",
+    session: SessionDep, slug: TopicPath, filters: FiltersDep, interval: IntervalQuery = "month"
 ) -> Timeline:
     """For each period and speaker: how many positions, the first and last dates, and their ids.
-    `leader=` narrows to those speakers; every other position filter applies too."""
-    service.get_topic(session, slug)
-    buckets = aggregates.timeline(session, within(filters, topic=slug), interval, filters.leader)
-    return Timeline(interval=interval, topic=slug, leader=None, buckets=buckets)
+    `leader=` narrows to those speakers; every other position filter applies too; `filters` echoes them.
+    A joint position counts for each of its speakers."""
+    topic = service.get_topic(session, topic_slug(slug))
+    return timeline_response(session, filters, interval, topic=topic.slug)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from anyascii import anyascii
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.core.errors import INVALID_PARAMETERS, ApiError, not_found
 from app.core.pagination import PageResult, SortOrder, fetch_page
@@ -25,16 +25,14 @@ def position_counts(session: Session, slugs: list[str]) -> dict[str, int]:
     return {leader: n for (_, leader), n in counts.items() if n}
 
 
-def count_leaders(
-    session: Session, country: tuple[str, ...] = (), slugs: tuple[str, ...] | None = None
-) -> int:
+def count_leaders(session: Session, country: tuple[str, ...] = (), slugs: tuple[str, ...] | None = None) -> int:
     """Leaders from any of `country` (stored spellings, see filters.resolve_countries), or all; only `slugs`
     when given (the matches of a `q` search)."""
     stmt = select(func.count()).select_from(Leader)
     if country:
-        stmt = stmt.where(Leader.country.in_(country))
+        stmt = stmt.where(col(Leader.country).in_(country))
     if slugs is not None:
-        stmt = stmt.where(Leader.slug.in_(slugs))
+        stmt = stmt.where(col(Leader.slug).in_(slugs))
     return session.exec(stmt).one()
 
 
@@ -47,9 +45,9 @@ def list_leaders(
 ) -> PageResult:
     stmt = select(Leader)
     if country:
-        stmt = stmt.where(Leader.country.in_(country))
+        stmt = stmt.where(col(Leader.country).in_(country))
     if slugs is not None:
-        stmt = stmt.where(Leader.slug.in_(slugs))
+        stmt = stmt.where(col(Leader.slug).in_(slugs))
     return fetch_page(session, stmt, "leaders", BY_SLUG, limit, cursor, key_of=lambda le: (le.slug,))
 
 
@@ -64,7 +62,9 @@ def get_leader(session: Session, slug: str) -> Leader:
     if len(matches) > 1:
         raise _ambiguous("slug", slug, matches, location="path")
     hint = _suggestion(_registry(session), slug)
-    raise not_found("leader", slug, f"{hint}Search names and aliases at /v1/leaders?q=…, or list them at /v1/leaders.")
+    raise not_found(
+        "leader", slug, f"{hint.capitalize()}Search names and aliases at /v1/leaders?q=…, or list them at /v1/leaders."
+    )
 
 
 # --- finding leaders by what people call them --------------------------------------------------------------
@@ -84,7 +84,10 @@ def _registry(session: Session) -> list[Leader]:
 
 
 def _names(leader: Leader) -> set[str]:
-    return {fold(leader.slug), fold(leader.name), *(fold(a) for a in leader.aliases)}
+    """The folded names of a leader, each also without spaces: a Han or Hangul name transliterates
+    syllable by syllable ("习近平" → "xijinping"), which is "Xi Jinping" without its space."""
+    names = {fold(leader.slug), fold(leader.name), *(fold(a) for a in leader.aliases)}
+    return names | {name.replace(" ", "") for name in names}
 
 
 def _matches(leaders: Iterable[Leader], value: str) -> list[Leader]:
@@ -94,7 +97,7 @@ def _matches(leaders: Iterable[Leader], value: str) -> list[Leader]:
     if not key:
         return []
     leaders = list(leaders)
-    exact = [le for le in leaders if key in _names(le)]
+    exact = [le for le in leaders if key in _names(le) or key.replace(" ", "") in _names(le)]
     if exact:
         return exact
     if " " in key:
@@ -126,7 +129,7 @@ def _suggestion(leaders: list[Leader], value: str) -> str:
     by_key = {fold(name): le.slug for le in leaders for name in (le.slug, le.name, *le.aliases)}
     close = difflib.get_close_matches(fold(value), list(by_key), n=3, cutoff=0.6)
     slugs = list(dict.fromkeys(by_key[c] for c in close))
-    return f"Did you mean {' or '.join(slugs)}? " if slugs else ""
+    return f"did you mean {' or '.join(slugs)}? " if slugs else ""
 
 
 def resolve_slugs(session: Session, param: str, values: tuple[str, ...]) -> tuple[str, ...]:
@@ -135,10 +138,10 @@ def resolve_slugs(session: Session, param: str, values: tuple[str, ...]) -> tupl
     candidates; an unknown one a 422 suggesting the closest leaders."""
     if not values:
         return ()
-    known = _KNOWN_SLUGS.setdefault(str(session.get_bind().url), set())
+    known = _KNOWN_SLUGS.setdefault(str(session.get_bind().engine.url), set())
     if known.issuperset(values):
         return values
-    known.update(session.exec(select(Leader.slug).where(Leader.slug.in_(values))).all())
+    known.update(session.exec(select(Leader.slug).where(col(Leader.slug).in_(values))).all())
     if known.issuperset(values):
         return values
     leaders = _registry(session)

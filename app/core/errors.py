@@ -101,7 +101,42 @@ def _location(loc: tuple[Any, ...]) -> tuple[str, str]:
     return where, name
 
 
+UNSUPPORTED_MEDIA_TYPE = "/problems/unsupported-media-type"
+
+
+def _is_json(content_type: str) -> bool:
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media == "application/json" or (media.startswith("application/") and media.endswith("+json"))
+
+
+def _not_json_body(request: Request, exc: RequestValidationError) -> ApiError | None:
+    """A body sent without `Content-Type: application/json` is not read as JSON at all (curl's `-d` sends
+    application/x-www-form-urlencoded), and pydantic's complaint about it ("Input should be a valid
+    dictionary") names the symptom, not the cause: a 415 that says which header to send."""
+    content_type = request.headers.get("content-type")
+    if content_type is None or _is_json(content_type):
+        return None
+    if not any(tuple(err.get("loc", ()))[:1] == ("body",) for err in exc.errors()):
+        return None
+    detail = (
+        f"The body was sent as {content_type.split(';', 1)[0].strip()!r}, not JSON. Send it as JSON with the header "
+        "'Content-Type: application/json' (curl: -H 'Content-Type: application/json'; curl's -d alone sends "
+        "application/x-www-form-urlencoded)."
+    )
+    return ApiError(
+        415,
+        detail,
+        type=UNSUPPORTED_MEDIA_TYPE,
+        title="Unsupported media type",
+        errors=[{"name": "Content-Type", "in": "header", "reason": "must be application/json", "value": content_type}],
+        headers={"Accept-Post": "application/json"},
+    )
+
+
 def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    not_json = _not_json_body(request, exc)
+    if not_json is not None:
+        return problem_response(request, not_json)
     errors = []
     for err in exc.errors():
         where, name = _location(tuple(err.get("loc", ())))

@@ -1,6 +1,8 @@
-"""HTTP middleware of our own: security headers on every response."""
+"""HTTP middleware of our own: security headers on every response, the body-size limit, trailing slashes."""
 
 from __future__ import annotations
+
+import contextlib
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -48,6 +50,22 @@ class _BodyTooLarge(Exception):
     pass
 
 
+class TrailingSlashMiddleware:
+    """`/v1/positions/` answers what `/v1/positions` answers: the path is read without its trailing slash.
+    (Starlette's default is a 307 with an empty body, which curl without -L prints as nothing.)"""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path: str = scope.get("path", "")
+        if scope["type"] == "http" and len(path) > 1 and path.endswith("/"):
+            trimmed = path.rstrip("/") or "/"
+            raw: bytes = scope.get("raw_path") or path.encode()
+            scope = {**scope, "path": trimmed, "raw_path": raw.rstrip(b"/") or b"/"}
+        await self.app(scope, receive, send)
+
+
 class BodyLimitMiddleware:
     """Refuses request bodies over `max_bytes` with a 413 problem+json, whether or not the client
     announced a Content-Length (chunked bodies are counted as they arrive)."""
@@ -73,26 +91,31 @@ class BodyLimitMiddleware:
             return
         received = 0
         started = False
+        too_large = False
 
         async def counting_receive() -> Message:
-            nonlocal received
+            nonlocal received, too_large
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
+                    too_large = True
                     raise _BodyTooLarge
             return message
 
         async def tracking_send(message: Message) -> None:
             nonlocal started
+            # Once the body went over the limit, whatever the app answers about it (FastAPI turns the
+            # interrupted read into a 400 "error parsing the body") is replaced by the 413 below.
+            if too_large and not started:
+                return
             started = started or message["type"] == "http.response.start"
             await send(message)
 
-        try:
+        with contextlib.suppress(_BodyTooLarge):
             await self.app(scope, counting_receive, tracking_send)
-        except _BodyTooLarge:
-            if not started:
-                await self._refuse(scope, send)
+        if too_large and not started:
+            await self._refuse(scope, send)
 
 
 async def _noop_receive() -> Message:

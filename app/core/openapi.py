@@ -54,6 +54,7 @@ DESCRIPTIONS = {
     "405": "Method not allowed",
     "409": "Conflict with a stored resource (see `existing`)",
     "413": "Request body over the configured limit",
+    "415": "The body was not sent as JSON (send Content-Type: application/json)",
     "422": "Invalid parameters or body; `errors` names each one",
     "429": "Too many writes with this key",
     "500": "A bug: logged, never with internals in the body",
@@ -80,7 +81,7 @@ def statuses_for(method: str, path: str, operation: dict[str, Any]) -> list[str]
     if method in ("post", "patch", "put", "delete"):
         codes += ["401", "403", "413", "429"]
     if "requestBody" in operation:
-        codes.append("400")
+        codes += ["400", "415"]
     return codes
 
 

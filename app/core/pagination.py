@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -29,7 +30,7 @@ class SortOrder:
         """Rows strictly after `values` in this order (lexicographic over the key columns)."""
         clauses = []
         for i, (col, desc, _) in enumerate(self.keys):
-            equal_prefix = [c == v for (c, _, _), v in zip(self.keys[:i], values[:i])]
+            equal_prefix = [c == v for (c, _, _), v in zip(self.keys[:i], values[:i], strict=True)]
             step = col < values[i] if desc else col > values[i]
             clauses.append(and_(*equal_prefix, step))
         # The redundant bound on the first key lets the database seek the index to the cursor; behind an
@@ -51,6 +52,26 @@ def encode_cursor(scope: str, sort: str, values: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
 
 
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
+def _in_range(value: Any) -> Any:
+    """A decoded key value that every database can compare: integers within 64 bits (SQLite and PostgreSQL
+    overflow past them), finite floats, text without NUL or unpaired surrogates. A forged cursor fails here,
+    as a 422, instead of in the driver."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and not INT64_MIN <= value <= INT64_MAX:
+        raise ValueError("integer key outside 64 bits")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("non-finite float key")
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("NUL in a text key")
+        value.encode("utf-8")  # UnicodeEncodeError on an unpaired surrogate
+    return value
+
+
 def decode_cursor(cursor: str, scope: str, order: SortOrder) -> list[Any]:
     """The key values a cursor points after; a 422 naming `cursor` if it is not one of ours for this list."""
     try:
@@ -64,8 +85,8 @@ def decode_cursor(cursor: str, scope: str, order: SortOrder) -> list[Any]:
                 f"this cursor belongs to sort={got_sort}, not sort={order.name}; "
                 "keep the other parameters of the request that gave it",
             )
-        return [parse(v) for (_, _, parse), v in zip(order.keys, values)]
-    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+        return [_in_range(parse(v)) for (_, _, parse), v in zip(order.keys, values, strict=True)]
+    except (ValueError, TypeError, OverflowError, binascii.Error, UnicodeError):
         raise invalid_parameter(
             "cursor",
             "not a cursor from this list; use the 'next' URL of a previous page "

@@ -199,9 +199,11 @@ def test_unknown_topic_lists_the_valid_slugs(client: TestClient) -> None:
     assert "'taiwann'" in detail and "taiwan" in detail and "afghanistan" in detail and "vaccines" in detail
 
 
-def test_unknown_leader_lists_the_valid_slugs(client: TestClient) -> None:
-    detail = client.get("/v1/positions", params={"leader": "putin"}).json()["detail"]
-    assert "vladimir-putin" in detail and "xi-jinping" in detail
+def test_unknown_leader_suggests_the_closest_and_where_to_search(client: TestClient) -> None:
+    response = client.get("/v1/positions", params={"leader": "vladimir-putn"})
+    assert response.status_code == 422
+    detail = response.json()["detail"]
+    assert "'vladimir-putn'" in detail and "did you mean vladimir-putin" in detail and "/v1/leaders?q=" in detail
 
 
 @pytest.mark.parametrize("path", ["/v1/positions/999999", "/v1/positions/0"])
