@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # Summit positions API. Two stages: `build` installs the package and its dependencies into a
 # virtualenv; the final stage is the plain base image plus that virtualenv, the migrations and the
 # seed data, run as a non-root user. At start it migrates and seeds the database (both idempotent)

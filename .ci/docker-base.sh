@@ -6,7 +6,7 @@
 #
 #   .ci/docker-base.sh [IMAGE]     # default localhost/summit-base:bookworm-py311
 #
-# Cached: when the image exists nothing is done (FORCE=1 remakes it). Prints the image name last.
+# Cached: made again only when its inputs change (FORCE=1 remakes it). Prints the image name last.
 set -euo pipefail
 
 IMAGE="${1:-localhost/summit-base:bookworm-py311}"
@@ -23,11 +23,6 @@ if ((${#need[@]})); then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-
-if [[ "${FORCE:-0}" != 1 ]] && podman image exists "$IMAGE"; then
-    echo "$IMAGE"
-    exit 0
 fi
 
 work="$(mktemp -d)"
@@ -75,6 +70,15 @@ done
 } >"$work/pip.conf"
 [[ -n "$ca" ]] && cp "$ca" "$work/ca-certificates.crt"
 
+# Cached: kept while its inputs (this script, the mirror, the pip settings, the CA bundle) are the same.
+inputs="$(cat "$0" "$work/sources.list" "$work/pip.conf" "$work"/ca-certificates.crt 2>/dev/null | sha256sum | cut -c1-16)"
+if [[ "${FORCE:-0}" != 1 ]] \
+    && [[ "$(podman image inspect --format '{{index .Labels "summit.base.inputs"}}' "$IMAGE" 2>/dev/null)" == "$inputs" ]]; then
+    echo "docker-base: $IMAGE is up to date" >&2
+    echo "$IMAGE"
+    exit 0
+fi
+
 # The root filesystem: minbase + Python 3.11 with venv (ensurepip), no docs, no apt lists.
 mmdebstrap --variant=minbase --mode=root --format=tar \
     --include=python3,python3-venv,ca-certificates \
@@ -87,10 +91,14 @@ mmdebstrap --variant=minbase --mode=root --format=tar \
     --customize-hook='rm -rf "$1"/var/cache/apt/* "$1"/var/lib/apt/lists/* "$1"/var/log/*.log' \
     "$SUITE" "$work/rootfs.tar" "$work/sources.list" >&2
 
+previous="$(podman image inspect --format '{{.Id}}' "$IMAGE" 2>/dev/null || true)"
 # What python:3.11-slim's config says that matters here: PATH, UTF-8, and python3 as CMD.
 podman import \
     --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     --change 'ENV LANG=C.UTF-8' \
     --change 'CMD ["python3"]' \
+    --change "LABEL summit.base.inputs=$inputs" \
     "$work/rootfs.tar" "$IMAGE" >&2
+# The stand-in this replaces, unless images built on it are still kept.
+[[ -z "$previous" ]] || podman rmi "$previous" >/dev/null 2>&1 || true
 echo "$IMAGE"
