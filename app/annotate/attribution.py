@@ -491,12 +491,19 @@ _PLEDGE_REPORTED_RE = re.compile(
     r"(?:that|to|of)\b",
     re.I,
 )
+_PLEDGE_HINT_RE = re.compile(
+    r"\b(?:readiness|commitment|willingness|pledge|promise|decision|intention|assurance|assured|promised|pledged|"
+    r"reassured|told\s+(?:me|us|him|her))\b",
+    re.I,
+)
 _THANKS_VERB_RE = re.compile(r"(?:thank|prais|welcom|appreciat|commend|acknowledg)\w*$", re.I)
 
 
 def _reported_pledge(text: str, e: int, primary: Frame, finder: MentionFinder) -> Attribution | None:
     """A pledge one leader reports the other made is the pledger's position: "X thanked Y
     for confirming his readiness to ...", "Y has assured me that he will ..." (said by X)."""
+    if not _PLEDGE_HINT_RE.search(text, primary.verb_end, e):
+        return None  # most sentences: no pledge word at all (keeps the mention search off the hot path)
     verb = text[primary.verb_start : primary.verb_end]
     for m in finder.find(text, primary.verb_end, e):
         if m.kind not in ("person", "role") or (primary.who and m.who <= primary.who) or len(m.who) != 1:
