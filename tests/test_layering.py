@@ -8,7 +8,8 @@ cycle, it does not remove it. The layers, lowest first:
 - `app.core`: config, database, errors, OpenAPI, routes, middleware; no domain, no HTTP routers.
 - the domains (`app.positions`, `app.ingest`, `app.catalog`, `app.curation`, `app.dataset`,
   `app.access`) with `app.models` and `app.schemas`: never the HTTP layer.
-- `app.api` and `app.web` (HTTP), then `app.main` and `app.cli`, which put it all together.
+- `app.api` and `app.web` (HTTP), which run no SQL of their own; then `app.main` and `app.cli`, which
+  put it all together.
 """
 
 from __future__ import annotations
@@ -48,9 +49,9 @@ def _resolve(module: str, node: ast.ImportFrom) -> str:
     return ".".join(base + ([node.module] if node.module else []))
 
 
-def imports_of(module: str) -> Iterator[tuple[str, int]]:
+def imports_of(module: str, source: str | None = None) -> Iterator[tuple[str, int]]:
     """(imported app module, line) for every import in `module`, at any depth of the tree."""
-    tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+    tree = ast.parse(MODULES[module].read_text(encoding="utf-8") if source is None else source)
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
@@ -115,8 +116,27 @@ def test_models_and_schemas_sit_below_the_domains() -> None:
     assert _violations(("app.models", "app.schemas"), forbidden=DOMAINS + HTTP + TOP) == []
 
 
-def test_http_layer_is_not_imported_back_by_the_web_or_api_from_the_entry_points() -> None:
+def test_the_http_layer_never_imports_the_entry_points() -> None:
     assert _violations(HTTP, forbidden=TOP) == []
+
+
+def test_the_http_layer_runs_no_sql() -> None:
+    # Queries live in the domain services; a router may name the Session type it passes on, nothing more.
+    found = []
+    for module, path in MODULES.items():
+        if not _within(module, HTTP):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [(alias.name, "") for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                names = [(node.module or "", alias.name) for alias in node.names]
+            else:
+                continue
+            for package, name in names:
+                if package.split(".")[0] in ("sqlalchemy", "sqlmodel") and name != "Session":
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {package} {name}".strip())
+    assert found == []
 
 
 def _cycles() -> list[list[str]]:
@@ -162,8 +182,12 @@ def test_no_import_cycles() -> None:
     assert cycles == [], "\n".join(details)
 
 
-def test_the_check_sees_imports_inside_functions() -> None:
-    # The rule this test exists for: a function-level import is an edge like any other.
-    assert imports_of.__doc__ and "any depth" in imports_of.__doc__
-    tree = ast.parse("def f():\n    from app.core import errors\n")
-    assert any(isinstance(n, ast.ImportFrom) for n in ast.walk(tree))
+def test_the_check_sees_imports_inside_functions_and_relative_imports() -> None:
+    source = (
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n    from app.api import deps\n"
+        "def f():\n    from app.core.errors import ApiError\n"
+        "    from . import service\n"
+    )
+    found = {target for target, _ in imports_of("app.positions.filters", source)}
+    assert found == {"app.api.deps", "app.core.errors", "app.positions.service"}
