@@ -34,7 +34,10 @@ def annotate_doc(
     """Annotate one gold-format document (its positions are ignored) into a new one."""
     text = doc.get("text") or ""
     parts = None if ignore_participants or not doc.get("participants") else participants_from_doc(doc)
-    ann = annotate(text, topics=topics, participants=parts, kind=doc.get("kind"), known_leaders=known_leaders)
+    title = doc.get("title") if isinstance(doc.get("title"), str) else None
+    ann = annotate(
+        text, topics=topics, participants=parts, kind=doc.get("kind"), known_leaders=known_leaders, title=title
+    )
     return annotation_to_doc(
         str(doc.get("id")), text, ann, title=doc.get("title"), date=doc.get("date"), kind=doc.get("kind")
     )

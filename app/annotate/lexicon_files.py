@@ -287,7 +287,8 @@ def act_cues() -> ActCues:
 class TopicContext:
     subject_sentences: int  # how many opening sentences (after the title) set the subject
     carry: tuple[str, ...]  # frames that carry a topic forward: "Regarding X,", "On X,"
-    anaphors: tuple[str, ...]  # generic anaphors that refer back to the subject ("the situation there")
+    anaphors: tuple[str, ...]  # a position continuing the previous one ("It proved ...", "in this regard")
+    other_party: tuple[str, ...]  # relationship cues with the other participant named
 
 
 @cache
@@ -297,8 +298,13 @@ def topic_context() -> TopicContext:
     n = data.get("subject_sentences")
     if not isinstance(n, int) or n < 0:
         raise LexiconError(f"{path}: subject_sentences: must be a whole number >= 0")
-    return TopicContext(
+    out = TopicContext(
         subject_sentences=n,
         carry=_regexes(path, "carry", _strings(data, "carry")),
         anaphors=_regexes(path, "anaphors", _strings(data, "anaphors")),
+        other_party=_regexes(path, "other_party", _strings(data, "other_party")),
     )
+    for p in out.carry:
+        if "(?P<frame>" not in p:
+            raise LexiconError(f"{path}: carry: {p!r} needs a group (?P<frame>...) holding the topic phrase")
+    return out

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+from . import lexicon_files
 from .acts import decide_act
 from .attribution import Attribution, attribute_sentence, quote_mask
 from .countries import find_country
 from .leaders import MentionFinder, find_host, guess_gender, infer_participants
+from .lexicon import ADVERBS, FINITE_RE
 from .models import Annotation, FoundPosition, Participant, TopicSpec
 from .sentences import split_sentences
 from .stages import QuotationTracker, SpeakerTracker
@@ -180,6 +182,147 @@ def _without_subject(ranges: list[tuple[int, int]], a: Attribution) -> list[tupl
     return out
 
 
+@dataclass(frozen=True)
+class _Raw:
+    """An attributed sentence before topics: span, attribution, topic scope of the speaker's
+    clause, sentence index and paragraph, whether it continues an open quotation, and the
+    topics a "Regarding X," frame carries at that point of the paragraph."""
+
+    s: int
+    e: int
+    a: Attribution
+    segment: list[tuple[int, int]] | None
+    idx: int
+    para: int
+    continuing: bool = False
+    carried: frozenset[str] = frozenset()
+
+
+_CONTEXT = lexicon_files.topic_context()
+_CARRY_RE = [re.compile(p, re.I) for p in _CONTEXT.carry]
+_ANAPHOR_RE = re.compile("|".join(f"(?:{p})" for p in _CONTEXT.anaphors), re.I)
+_OTHER_PARTY_RE = re.compile(r"(?<![\w])(?:%s)(?![\w])" % "|".join(_CONTEXT.other_party), re.I)
+_BILATERAL = "bilateral-relations"
+
+
+def _carry_frame(masked: str, s: int, e: int) -> tuple[int, int] | None:
+    """The topic phrase of a "Regarding X," / "On X," frame opening the sentence, if any."""
+    for rx in _CARRY_RE:
+        m = rx.match(masked, s, e)
+        if m:
+            return m.span("frame")
+    return None
+
+
+def _subject_topics(matcher: TopicMatcher, title: str, masked: str, sents: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """The readout's subject: topics its title and lead (headline lines and the first
+    content sentences) name by their own keywords."""
+    parts = [title] if title else []
+    content = 0
+    for s, e in sents:
+        if content >= _CONTEXT.subject_sentences:
+            break
+        parts.append(masked[s:e])
+        if _TERMINAL_RE.search(masked[s:e]):
+            content += 1
+    return frozenset(matcher.present("\n".join(parts)))
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()\u2014]")
+_CUE_NEXT_RE = re.compile(r"\s*(?:%s)(?![\w])" % "|".join(_CONTEXT.other_party), re.I)
+_SUBJECT_NEXT_RE = re.compile(r"\s+(?:(?:%s)\s+)*(?:%s)" % (ADVERBS, FINITE_RE.pattern), re.I)
+_PARTY_WINDOW = 8  # words between the other participant and the relationship cue, in one clause
+
+
+def _other_party(text: str, r: _Raw, finder: MentionFinder) -> bool:
+    """The position names the other participant (leader or country) outside its reporting
+    clause, near a relationship cue in the same clause: "called on the U.S. to provide",
+    "solidarity with India", "thanked the UK for its support". Not when the participant only
+    qualifies something ("South Africa's presidency", "U.S. support", "taken by Beijing")."""
+    if not _OTHER_PARTY_RE.search(text, r.s, r.e):
+        return False
+    cues = [m.span() for m in _OTHER_PARTY_RE.finditer(text, r.s, r.e)]
+    skip_to = r.a.frame.verb_end if r.a.frame else r.s
+    for m in finder.find(text, r.s, r.e):
+        if m.kind not in ("person", "role", "country") or not m.who or m.who & r.a.who:
+            continue
+        if r.a.frame and r.a.frame.start <= m.start < skip_to:
+            continue  # part of the subject
+        if m.start >= skip_to and not text[skip_to : m.start].strip():
+            continue  # the addressee of the reporting verb ("told Trump that ..."), not content
+        after = text[m.end : m.end + 40]
+        if (
+            text[m.end - 2 : m.end] in ("'s", "\u2019s")
+            or after[:2] in ("'s", "\u2019s")
+            or _CUE_NEXT_RE.match(after)
+            or _SUBJECT_NEXT_RE.match(after)
+        ):
+            continue  # "South Africa's presidency", "U.S. support", "..., and Lula thanked him"
+        if re.search(r"\b(?:by|of)\s+(?:the\s+)?$", text[max(r.s, m.start - 8) : m.start]):
+            continue
+        for c0, c1 in cues:
+            lo, hi = (c1, m.start) if c1 <= m.start else (m.end, c0)
+            gap = text[lo:hi]
+            if len(gap.split()) <= _PARTY_WINDOW and not _CLAUSE_BREAK_RE.search(gap):
+                return True
+    return False
+
+
+def _assign_topics(
+    raw: list[_Raw],
+    text: str,
+    masked: str,
+    matcher: TopicMatcher,
+    doc_topics: _DocTopics,
+    subject: frozenset[str],
+    finder: MentionFinder,
+    work: Sequence[Participant],
+) -> dict[tuple[int, int, frozenset[int]], FoundPosition]:
+    """Topics and act of each attributed sentence: its own keywords (minus the speaker's
+    subject phrase), the subject's context cues, the other participant named with a
+    relationship cue, then what context carries: the previous position of the same speaker
+    when this one refers back to it (or continues its quotation), a "Regarding X," frame;
+    with nothing else, what a pair agrees on is their relationship."""
+    ranges = sorted({(r.s, r.e) for r in raw})
+    tindex = matcher.index(masked, ranges)
+    has_bilateral = _BILATERAL in matcher.order
+    found: dict[tuple[int, int, frozenset[int]], FoundPosition] = {}
+    last: dict[frozenset[int], tuple[int, frozenset[str]]] = {}
+    for r in sorted(raw, key=lambda x: (x.s, x.e)):
+        s0, e0, a = r.s, r.e, r.a
+        found_t: set[str] = set()
+        for a0, b0 in _without_subject(r.segment or [(s0, e0)], a):
+            found_t |= matcher.in_range(tindex, a0, b0, doc_topics)
+        if subject:
+            found_t |= matcher.context_topics(masked, s0, e0, subject)
+        if has_bilateral and _BILATERAL not in found_t and _other_party(text, r, finder):
+            found_t.add(_BILATERAL)
+        prev = last.get(a.who)
+        if prev is not None and prev[0] == r.idx - 1:
+            if _ANAPHOR_RE.search(text, s0, e0):
+                found_t |= prev[1]
+            elif not found_t and r.continuing:
+                found_t |= prev[1]
+        if not found_t:
+            found_t |= r.carried
+        if not found_t:
+            # "The two sides agreed to hold a summit every two years": with nothing else to
+            # say, what the pair agrees on is their relationship.
+            for a0, b0 in r.segment or [(s0, e0)]:
+                found_t |= matcher.in_range(tindex, a0, b0, doc_topics)
+        last[a.who] = (r.idx, frozenset(found_t))
+        after = text[a.frame.verb_end : e0] if a.frame else ""
+        act = decide_act(a.cls, text[s0:e0], after)
+        # Participant names (the working copies differ from the given ones only by gender).
+        names = tuple(sorted(work[i].name for i in a.who))
+        key = (s0, e0, a.who)
+        if key not in found or found[key].confidence < a.conf:
+            found[key] = FoundPosition(
+                s0, e0, names, tuple(sorted(found_t)), act, round(max(0.05, min(a.conf, 0.99)), 3)
+            )
+    return found
+
+
 def annotate(
     text: str,
     *,
@@ -187,12 +330,14 @@ def annotate(
     participants: Sequence[Participant] | None = None,
     kind: str | None = None,
     known_leaders: Sequence[Participant] = (),
+    title: str | None = None,
 ) -> Annotation:
     """Find the stated positions of the participants in a summit readout.
 
     participants=None infers them from the opening sentences (resolving names through
     `known_leaders`). `kind` "joint statement" makes speakerless content sentences joint
-    positions of the signatories. Never raises on any str input."""
+    positions of the signatories. `title` (when the text does not open with it) helps set
+    the readout's subject for context cues. Never raises on any str input."""
     given = tuple(participants) if participants is not None else None
     try:
         return _annotate(
@@ -201,6 +346,7 @@ def annotate(
             given,
             (kind or "").strip().lower(),
             tuple(known_leaders or ()),
+            title if isinstance(title, str) else "",
         )
     except Exception:  # noqa: BLE001
         # Contract: never raise on any str. A bug on a pathological input must not turn an
@@ -217,6 +363,7 @@ def _annotate(
     given: tuple[Participant, ...] | None,
     kind: str,
     known: tuple[Participant, ...],
+    title: str = "",
 ) -> Annotation:
     sents = split_sentences(text)
     if given is None:
@@ -249,52 +396,40 @@ def _annotate(
         masked = _CIRCUMSTANCE_RE.sub(lambda m: " " * len(m.group()), masked)
     # (same length as text: offsets carry over)
     doc_topics = _DocTopics(matcher, masked)
-    raw: list[tuple[int, int, Attribution, list[tuple[int, int]] | None]] = []
+    raw: list[_Raw] = []
     joint = "joint" in kind
     speakers = SpeakerTracker(work)
     quotes = QuotationTracker()
     prev_end = 0
+    para = 0
+    carried: frozenset[str] = frozenset()
     for idx, (s, e) in enumerate(sents):
         sent = text[s:e]
         if "\n" in text[prev_end:s]:
-            raw.extend((qs, qe, r, None) for qs, qe, r in quotes.paragraph_break(sent) if r.who)
+            para += 1
+            carried = frozenset()
+            raw.extend(_Raw(qs, qe, r, None, idx - 1, para - 1) for qs, qe, r in quotes.paragraph_break(sent) if r.who)
         prev_end = e
         # A line without final punctuation is a headline or dateline, never a position.
         if not _TERMINAL_RE.search(sent) and "\n" not in text[s:e] and not quotes.in_quote:
             continue
-        starts_quoted = bool(quotes.in_quote) or sent[:1] in '"\u201c\u201e\u00ab\u2018'
+        continuing = bool(quotes.in_quote)
+        starts_quoted = continuing or sent[:1] in '"\u201c\u201e\u00ab\u2018'
         qflags, in_quote_after = quote_mask(sent, quotes.in_quote)
         attrs, subj = attribute_sentence(text, s, e, finder, joint_statement=joint, qmask=qflags)
         resolved = [r for r in (speakers.resolve(a) for a in attrs) if r is not None and r.who]
         quoted = quotes.step(idx, s, e, starts_quoted, in_quote_after, resolved)
         if quoted is None:
             for r, seg in zip(resolved, _segments(s, e, resolved, matcher, masked), strict=True):
-                raw.append((s, e, r, seg))
+                raw.append(_Raw(s, e, r, seg, idx, para, carried=carried))
         else:
-            raw.extend((qs, qe, r, None) for qs, qe, r in quoted if r.who)
+            raw.extend(_Raw(qs, qe, r, None, idx, para, continuing, carried) for qs, qe, r in quoted if r.who)
         speakers.observe(resolved, subj)
-    raw.extend((qs, qe, r, None) for qs, qe, r in quotes.pending_own if r.who)
-    # Topics only where there are positions: one scan over those sentences.
-    ranges = sorted({(s0, e0) for s0, e0, _, _ in raw})
-    tindex = matcher.index(masked, ranges)
-    found: dict[tuple[int, int, frozenset[int]], FoundPosition] = {}
-    for s0, e0, a, segment in raw:
-        found_t: set[str] = set()
-        for a0, b0 in _without_subject(segment or [(s0, e0)], a):
-            found_t |= matcher.in_range(tindex, a0, b0, doc_topics)
-        if not found_t:
-            # "The two sides agreed to hold a summit every two years": with nothing else to
-            # say, what the pair agrees on is their relationship.
-            for a0, b0 in segment or [(s0, e0)]:
-                found_t |= matcher.in_range(tindex, a0, b0, doc_topics)
-        after = text[a.frame.verb_end : e0] if a.frame else ""
-        act = decide_act(a.cls, text[s0:e0], after)
-        # Participant names (the working copies differ from the given ones only by gender).
-        names = tuple(sorted(work[i].name for i in a.who))
-        key = (s0, e0, a.who)
-        if key not in found or found[key].confidence < a.conf:
-            found[key] = FoundPosition(
-                s0, e0, names, tuple(sorted(found_t)), act, round(max(0.05, min(a.conf, 0.99)), 3)
-            )
+        frame = _carry_frame(masked, s, e)
+        if frame is not None:
+            carried = frozenset(matcher.present(masked[frame[0] : frame[1]]))
+    raw.extend(_Raw(qs, qe, r, None, len(sents), para) for qs, qe, r in quotes.pending_own if r.who)
+    subject = _subject_topics(matcher, _mask(mask_rx, title), masked, sents)
+    found = _assign_topics(raw, text, masked, matcher, doc_topics, subject, finder, work)
     positions = tuple(sorted(found.values(), key=lambda p: (p.start, p.speakers)))
     return Annotation(parts, positions)

@@ -6,7 +6,10 @@ Keyword syntax (also documented in the yaml header):
   * `(?-i:UN)` makes part of a pattern case-sensitive ("UN" but not "Kim Jong Un");
   * an entry "@slug" means: this topic also applies when the sentence has topic `slug`
     and this topic's own keywords occur somewhere in the document (a vaccine position in
-    a readout about COVID-19 is also covid-19).
+    a readout about COVID-19 is also covid-19);
+  * an entry "~pattern" is a context cue: it signals the topic only in a readout whose
+    subject is the topic, i.e. whose title or lead names it by its own keywords ("the
+    conflict", "peace talks" in a readout about Ukraine; "doses" in one about vaccines).
 New topics added to the file take effect without code changes.
 """
 
@@ -31,6 +34,14 @@ def load_topic_specs(path: str | Path) -> list[TopicSpec]:
     out = []
     for t in items or []:
         kws = t.get("keywords") or []
+        for k in kws:
+            if isinstance(k, str) and k.startswith("~"):
+                try:
+                    re.compile(k[1:])
+                except re.error as exc:
+                    raise ValueError(
+                        f"{path}: topic {t.get('slug')!r}: context cue {k!r} is not a valid pattern ({exc})"
+                    )
         out.append(
             TopicSpec(slug=str(t["slug"]), name=str(t.get("name", t["slug"])), keywords=tuple(str(k) for k in kws))
         )
@@ -129,11 +140,15 @@ class TopicMatcher:
         self._by_first: dict[str, set[str]] = {}
         self._others_cache: dict[str, tuple[str, ...]] = {}  # first letter -> topics with such keywords
         self._implied: dict[str, list[str]] = {}
+        self._context: dict[str, re.Pattern[str]] = {}
         for t in topics:
-            own = [k for k in t.keywords if not k.startswith("@")]
+            own = [k for k in t.keywords if not k.startswith(("@", "~"))]
             rx = _compile(own)
             if rx is not None:
                 self._rx[t.slug] = rx
+            ctx = _compile(k[1:] for k in t.keywords if k.startswith("~") and len(k) > 1)
+            if ctx is not None:
+                self._context[t.slug] = ctx
             for k in t.keywords:
                 if k.startswith("@") and len(k) > 1:
                     self._implied.setdefault(k[1:].strip(), []).append(t.slug)
@@ -144,7 +159,7 @@ class TopicMatcher:
         by_slug = {t.slug: t for t in topics}
         buckets: dict[str, list[str]] = {}
         for i, slug in enumerate(self._rx):
-            for j, k in enumerate(kw for kw in by_slug[slug].keywords if kw.strip() and not kw.startswith("@")):
+            for j, k in enumerate(kw for kw in by_slug[slug].keywords if kw.strip() and not kw.startswith(("@", "~"))):
                 try:
                     re.compile(k)
                 except re.error:
@@ -165,6 +180,15 @@ class TopicMatcher:
                 break
         else:
             self._ready = True
+
+    def context_topics(self, text: str, a: int, b: int, subject: Iterable[str]) -> set[str]:
+        """Subject topics whose context cues ("~" entries) occur in text[a:b]."""
+        found = set()
+        for slug in subject:
+            rx = self._context.get(slug)
+            if rx is not None and rx.search(text, a, b):
+                found.add(slug)
+        return found
 
     def present(self, text: str) -> set[str]:
         """Topics whose own keywords occur in text."""
