@@ -7,7 +7,19 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 
 from app import __version__
-from app.api import compare, curation, documents, events, export, health, ingest, leaders, positions, topics
+from app.api import (
+    compare,
+    curation,
+    documents,
+    events,
+    export,
+    health,
+    ingest,
+    leaders,
+    positions,
+    timeline,
+    topics,
+)
 from app.api.caching import HttpCacheMiddleware
 from app.api.deps import reject_nul_characters, reject_repeated_scalars, reject_unknown_parameters
 from app.core.config import Settings, get_settings
@@ -54,7 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(TrailingSlashMiddleware)
-    for module in (positions, documents, events, leaders, topics, compare, export, ingest, curation, health):
+    for module in (positions, documents, events, leaders, topics, timeline, compare, export, ingest, curation, health):
         app.include_router(module.router)
     install_route_table(app)  # after the last router: it reads them all
     return app

@@ -11,18 +11,16 @@ from app.api.deps import (
     POSITION_LIST_RESPONSES,
     FacetsQuery,
     FiltersDep,
-    IntervalQuery,
     PagingDep,
     SortQuery,
     base_url,
     positions_page,
-    timeline_response,
 )
 from app.api.formats import Format, output_format
 from app.api.session import SessionDep
 from app.core.errors import invalid_parameter
 from app.positions import service, webannotation
-from app.schemas import PositionPage, PositionPublic, Timeline
+from app.schemas import PositionPage, PositionPublic
 
 router = APIRouter(prefix="/v1/positions", tags=["positions"])
 
@@ -39,13 +37,6 @@ def list_positions(
 ) -> PositionPage:
     """Positions matching every filter given (a repeated filter matches any of its values)."""
     return positions_page(request, response, session, filters, sort, paging, facets)
-
-
-@router.get("/timeline", summary="Positions per period and speaker, over every position or any filter")
-def positions_timeline(session: SessionDep, filters: FiltersDep, interval: IntervalQuery = "month") -> Timeline:
-    """For each period and speaker: how many positions, the first and last dates, and their ids, over all
-    positions or those matching the filters (echoed in `filters`). A joint position counts for each speaker."""
-    return timeline_response(session, filters, interval)
 
 
 @router.get(

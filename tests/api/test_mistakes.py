@@ -270,11 +270,11 @@ def test_topic_timeline_echoes_the_leader_filter(client: TestClient) -> None:
 
 
 def test_a_timeline_over_every_position(client: TestClient) -> None:
-    body = client.get("/v1/positions/timeline", params={"interval": "year"}).json()
+    body = client.get("/v1/timeline", params={"interval": "year"}).json()
     assert body["topic"] is None and body["leader"] is None
     counts = {b["speaker"]["slug"]: b["count"] for b in body["buckets"]}
     assert counts == {XI: XI_POSITIONS, PUTIN: PUTIN_POSITIONS}
-    filtered = client.get("/v1/positions/timeline", params={"country": "russia", "act": "support"}).json()
+    filtered = client.get("/v1/timeline", params={"country": "russia", "act": "support"}).json()
     assert filtered["filters"]["country"] == ["Russia"] and filtered["filters"]["act"] == ["support"]
 
 
