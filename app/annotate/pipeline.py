@@ -199,8 +199,14 @@ class _Raw:
 
 
 _CONTEXT = lexicon_files.topic_context()
-_CARRY_RE = [re.compile(p, re.I) for p in _CONTEXT.carry]
-_ANAPHOR_RE = re.compile("|".join(f"(?:{p})" for p in _CONTEXT.anaphors), re.I)
+# "^" in these patterns means the sentence start: they are matched at each sentence's offset.
+_CARRY_RE = [re.compile(p.removeprefix("^"), re.I) for p in _CONTEXT.carry]
+_ANAPHOR_START_RE = re.compile(
+    "|".join(f"(?:{p[1:]})" for p in _CONTEXT.anaphors if p.startswith("^")) or "(?!x)x", re.I
+)
+_ANAPHOR_RE = re.compile(
+    "|".join(f"(?:{p})" for p in _CONTEXT.anaphors if not p.startswith("^")) or "(?!x)x", re.I
+)
 _OTHER_PARTY_RE = re.compile(r"(?<![\w])(?:%s)(?![\w])" % "|".join(_CONTEXT.other_party), re.I)
 _BILATERAL = "bilateral-relations"
 
@@ -293,13 +299,14 @@ def _assign_topics(
         found_t: set[str] = set()
         for a0, b0 in _without_subject(r.segment or [(s0, e0)], a):
             found_t |= matcher.in_range(tindex, a0, b0, doc_topics)
-        if subject:
+        if subject and _carry_frame(masked, s0, e0) is None:
+            # ("On Syria, ... the country's territorial integrity": a frame sets its own subject.)
             found_t |= matcher.context_topics(masked, s0, e0, subject)
         if has_bilateral and _BILATERAL not in found_t and _other_party(text, r, finder):
             found_t.add(_BILATERAL)
         prev = last.get(a.who)
         if prev is not None and prev[0] == r.idx - 1:
-            if _ANAPHOR_RE.search(text, s0, e0):
+            if _ANAPHOR_START_RE.match(text, s0, e0) or _ANAPHOR_RE.search(text, s0, e0):
                 found_t |= prev[1]
             elif not found_t and r.continuing:
                 found_t |= prev[1]
