@@ -28,7 +28,7 @@ from sqlmodel import Session, select
 from app.annotate import Annotation, Participant
 from app.core.errors import ApiError
 from app.ingest.annotator_bridge import LeaderIndex, new_leader
-from app.ingest.readout_metadata import default_title, find_date, guess_kind, slugify
+from app.ingest.readout_metadata import default_title, family_name, find_date, guess_kind, slugify
 from app.ingest.service import check_text, sha256_of
 from app.models import (
     Document,
@@ -177,7 +177,8 @@ class BulkLoader:
     def _surname(self, leader: Leader) -> str:
         cached = self._surnames.get(leader.slug)
         if cached is None:
-            cached = self._surnames[leader.slug] = slugify(leader.name.split()[-1])
+            family = family_name(leader.name, leader.aliases, leader.country)
+            cached = self._surnames[leader.slug] = slugify(family)
         return cached
 
     def _leader(self, name: str, plan: _Plan) -> Leader:

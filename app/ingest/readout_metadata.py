@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
+
+from anyascii import anyascii
 
 MONTHS = {
     m: i
@@ -75,11 +78,57 @@ def find_date(*texts: str) -> dt.date | None:
     return None
 
 
+# Han ideographs and Hangul syllables: transliterated one syllable per character.
+_SYLLABIC = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
+# Where a person's name is written family name first, also in English ("Xi Jinping", "Moon Jae-in").
+FAMILY_NAME_FIRST = frozenset(
+    {"China", "Taiwan", "Hong Kong", "Macau", "North Korea", "South Korea", "Korea", "Vietnam", "Mongolia"}
+)
+
+
+def romanize(value: str) -> str:
+    """`value` in Latin letters (anyascii: every script). A run of 2–4 Han or Hangul characters is read as
+    a name, family name first: "习近平" → "Xi Jinping", "문재인" → "Mun Jaein"; "Путин" → "Putin"."""
+
+    def run(match: re.Match[str]) -> str:
+        syllables = [anyascii(ch).capitalize() for ch in match.group()]
+        if 2 <= len(syllables) <= 4:
+            return f" {syllables[0]} {''.join(syllables[1:]).capitalize()} "
+        return " " + " ".join(syllables) + " "
+
+    return anyascii(_SYLLABIC.sub(run, value)).strip()
+
+
 def slugify(value: str, max_length: int = 80) -> str:
-    """A URL slug: ASCII letters and digits joined by '-'."""
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    """A URL slug: ASCII letters and digits joined by '-', from text in any script ("习近平" → "xi-jinping",
+    "Владимир Путин" → "vladimir-putin", "Erdoğan" → "erdogan")."""
+    ascii_text = unicodedata.normalize("NFKD", romanize(value)).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:max_length].rstrip("-") or "untitled"
+
+
+def family_name(name: str, aliases: Iterable[str] = (), country: str | None = None) -> str:
+    """The family name in a leader's name, for ids: "Xi Jinping" → "Xi", "Vladimir Putin" → "Putin",
+    "Luiz Inácio Lula da Silva" → "Lula". The registry says which word it is where it can: an alias that is
+    one word of the name ("Xi", "Putin", "Lula"), or a word in capitals ("KISHIDA Fumio"); else names from
+    countries that write the family name first (China, Korea, Vietnam…), or written in Han or Hangul, give
+    their first word, and others their last."""
+    written_syllabic = bool(_SYLLABIC.search(name))
+    words = romanize(name).split()
+    if not words:
+        return name
+    by_fold = {w.casefold(): w for w in words}
+    aliases = list(aliases)
+    for alias in aliases:
+        for token in alias.split():
+            if len(token) > 1 and token.isupper() and token.casefold() in by_fold:
+                return by_fold[token.casefold()]
+    for alias in aliases:
+        if alias.strip().casefold() in by_fold:
+            return by_fold[alias.strip().casefold()]
+    if written_syllabic or country in FAMILY_NAME_FIRST:
+        return words[0]
+    return words[-1]
 
 
 def default_title(text: str) -> str:

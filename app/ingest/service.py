@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 from app.annotate import Annotation, Participant
 from app.core.errors import CONFLICT, ApiError, invalid_parameter
 from app.ingest.annotator_bridge import AnnotatorRun, LeaderIndex, new_leader, run_annotator
-from app.ingest.readout_metadata import default_title, find_date, guess_kind, slugify
+from app.ingest.readout_metadata import default_title, family_name, find_date, guess_kind, slugify
 from app.models import Document, Event, Leader, Position, Topic
 from app.schemas import DocumentIn
 
@@ -38,7 +38,7 @@ def check_text(text: str) -> None:
 
 
 def _surnames(participants: list[Leader]) -> str:
-    return "-".join(slugify(le.name.split()[-1]) for le in participants)
+    return "-".join(slugify(family_name(le.name, le.aliases, le.country)) for le in participants)
 
 
 def _participants(index: LeaderIndex, names: list[str] | None) -> list[Leader] | None:
