@@ -35,8 +35,8 @@ from .lexicon import (
     PARTICIPLE_RE,
     finite_verbs,
     participle_class,
-    verb_forms,
     verb_class,
+    verb_forms,
 )
 
 __all__ = ["Frame", "find_frames", "Attribution", "attribute_sentence", "quote_mask"]
@@ -78,7 +78,7 @@ _CLAUSE_RE = re.compile(
 _CONJ_RE = re.compile(r"^(?:and|while|whereas|but|as\s+well\s+as|with)\s+", re.I)
 _ACCORDING_RE = re.compile(r"^according\s+to\s+", re.I)
 _STOP_CHARS = re.compile(r"[,;:\"\u201c\u201d\u201e\u00ab\u00bb()\u2014]|--")
-_TRAIL_ADV_RE = re.compile(r"(?:\s+(?:%s))+\s*$" % ADVERBS, re.I)
+_TRAIL_ADV_RE = re.compile(rf"(?:\s+(?:{ADVERBS}))+\s*$", re.I)
 _BLOCK_WORDS = frozenset(
     [
         "that",
@@ -149,8 +149,9 @@ _DISCUSSED_CONTENT_RE = re.compile(_VERBS.discussed_content, re.I)
 _OWN_REPORT_FORMS = frozenset(f for v in _VERBS.own_report_verbs for f in verb_forms(v)[:2])
 
 _RESCUE_RE = re.compile(
-    r"(?:,\s+(?:and\s+)?(?:%s\s+)?(?P<part>%s)|\band\s+(?:(?:%s)\s+)*(?P<fin>%s))"
-    % ("also|jointly|both", PARTICIPLE_RE.pattern, ADVERBS, FINITE_RE.pattern),
+    r"(?:,\s+(?:and\s+)?(?:{}\s+)?(?P<part>{})|\band\s+(?:(?:{})\s+)*(?P<fin>{}))".format(
+        "also|jointly|both", PARTICIPLE_RE.pattern, ADVERBS, FINITE_RE.pattern
+    ),
     re.I,
 )
 _OPEN_QUOTES = "\"'\u201c\u201e\u00ab\u2018"
@@ -255,7 +256,7 @@ def _classify_np(
             ):
                 return None
             # "the two leaders" in a three-leader summit is some pair we cannot identify.
-            n = next((v for k, v in _NUMBERS.items() if re.search(r"\b%s\b" % k, word)), None)
+            n = next((v for k, v in _NUMBERS.items() if re.search(rf"\b{k}\b", word)), None)
             if n is not None and n != len(finder.participants):
                 return None
             return "group", who, None, False
@@ -284,8 +285,7 @@ _PAREN_RE = re.compile(
     # "Scholz, on his first visit to South America, said": a circumstance aside
     r"(?:on|during|at|after|before|in|while|speaking|addressing|visiting|standing|wrapping\s+up)\s+"
     r"[^,;\"\u201c\u201d]{2,120}?|(?:the\s+)?(?:\w+\s+){0,3}(?:president|"
-    r"prime\s+minister|chancellor|leader)\s+of\s+[^,;]{2,80}?),(?=\s+(?:(?:%s)\s+)*(?:%s))"
-    % (ADVERBS, FINITE_RE.pattern),
+    rf"prime\s+minister|chancellor|leader)\s+of\s+[^,;]{{2,80}}?),(?=\s+(?:(?:{ADVERBS})\s+)*(?:{FINITE_RE.pattern}))",
     re.I,
 )
 
@@ -361,7 +361,7 @@ def find_frames(text: str, s: int, e: int, finder: MentionFinder, qmask: list[bo
         if rest[v_start:v_end].lower() in ("had", "has", "have"):
             # Perfect aspect: "Putin had told Modi" -> the cue is "told".
             nxt = next(((a - cs, b - cs) for a, b in verbs if a - cs > v_end), None)
-            if nxt and re.fullmatch(r"\s+(?:(?:%s)\s+)*" % ADVERBS, rest[v_end : nxt[0]], re.I):
+            if nxt and re.fullmatch(rf"\s+(?:(?:{ADVERBS})\s+)*", rest[v_end : nxt[0]], re.I):
                 np_text = stretch[:v_start]
                 v_end = nxt[1]
         np_text = stretch[:v_start]
@@ -508,9 +508,12 @@ def _reported_pledge(text: str, e: int, primary: Frame, finder: MentionFinder) -
     for m in finder.find(text, primary.verb_end, e):
         if m.kind not in ("person", "role") or (primary.who and m.who <= primary.who) or len(m.who) != 1:
             continue
-        if _THANKS_VERB_RE.search(verb) and not text[primary.verb_end : m.start].strip():
-            if _PLEDGE_THANKS_RE.match(text, m.end, e):
-                return Attribution(m.who, "commit", 0.75, None)
+        if (
+            _THANKS_VERB_RE.search(verb)
+            and not text[primary.verb_end : m.start].strip()
+            and _PLEDGE_THANKS_RE.match(text, m.end, e)
+        ):
+            return Attribution(m.who, "commit", 0.75, None)
         if _PLEDGE_REPORTED_RE.match(text, m.end, e):
             return Attribution(m.who, "commit", 0.75, None)
     return None
@@ -551,9 +554,7 @@ def _passive_in(text: str, s: int, e: int, qmask: list[bool] | None, quoted_only
     for m in _PASSIVE_RE.finditer(sent):
         if quoted_only and not (qmask and m.start() < len(qmask) and qmask[m.start()]):
             continue
-        if _PASSIVE_BY_RE.search(sent):
-            return False
-        return True
+        return not _PASSIVE_BY_RE.search(sent)
     return False
 
 

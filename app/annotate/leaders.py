@@ -27,7 +27,9 @@ _TITLES = lexicon_files.titles()
 # Titles of heads of state/government (and a few forms of address) that mark a leader.
 LEADER_TITLES = _TITLES.leader_titles
 _ADDRESS = _TITLES.address
-_NOT_LEADER_BEFORE_TITLE = re.compile(r"(?:%s)\s*$" % "|".join(re.escape(w) for w in _TITLES.not_leader_before_title))
+_NOT_LEADER_BEFORE_TITLE = re.compile(
+    r"(?:{})\s*$".format("|".join(re.escape(w) for w in _TITLES.not_leader_before_title))
+)
 _PARTICLES = {
     "da",
     "de",
@@ -151,23 +153,23 @@ class MentionFinder:
                 dems + [n + "'s" for n in (c.names if c else ())] + [n + "\u2019s" for n in (c.names if c else ())]
             )
             name_alt = _alt(sorted(names))
-            pre = r"(?:(?:%s)\s+)?" % dem_alt if dem_alt else ""
-            person = r"(?:(?:his|her|the)\s+(?:%s)\s+counterpart,?\s+)?%s(?:(?:%s)\s+)?(?:%s)" % (
+            pre = rf"(?:(?:{dem_alt})\s+)?" if dem_alt else ""
+            person = r"(?:(?:his|her|the)\s+(?:{})\s+counterpart,?\s+)?{}(?:(?:{})\s+)?(?:{})".format(
                 dem_alt or "(?!x)x",
                 pre,
                 title_alt,
                 name_alt,
             )
             # "President Lula of Brazil" / "of the Federative Republic of Brazil"
-            person += r"(?:\s+of\s+(?:the\s+)?(?:%s))?" % _alt(list(c.names) if c else ["(?!x)x"]) if c else ""
+            person += r"(?:\s+of\s+(?:the\s+)?(?:{}))?".format(_alt(list(c.names) if c else ["(?!x)x"])) if c else ""
             person_alts.append((i, person))
             if c:
                 # Kremlin style: "President of Kazakhstan Kassym-Jomart Tokayev".
                 person_alts.append(
                     (
                         i,
-                        r"(?:%s)\s+of\s+(?:the\s+)?(?:%s),?\s+(?:%s)"
-                        % (_alt(list(LEADER_TITLES) + ([p.title] if p.title else [])), _alt(list(c.names)), name_alt),
+                        rf"(?:{_alt(list(LEADER_TITLES) + ([p.title] if p.title else []))})\s+of\s+"
+                        rf"(?:the\s+)?(?:{_alt(list(c.names))}),?\s+(?:{name_alt})",
                     )
                 )
             own_titles = [p.title] if p.title else []
@@ -190,7 +192,7 @@ class MentionFinder:
                     (
                         i,
                         r"(?:the|his|her)\s+(?:(?:visiting|incumbent|outgoing|new|"
-                        r"newly[- ]elected|re-elected|host)\s+)?(?:%s)\s+(?:%s)" % (dem_alt, role_titles),
+                        rf"newly[- ]elected|re-elected|host)\s+)?(?:{dem_alt})\s+(?:{role_titles})",
                     )
                 )
             if c:
@@ -198,8 +200,8 @@ class MentionFinder:
                 person_alts.append(
                     (
                         i,
-                        r"the\s+(?:%s)\s+of\s+(?:the\s+)?(?:%s)"
-                        % (_alt(list(LEADER_TITLES) + own_titles), _alt(list(c.names))),
+                        rf"the\s+(?:{_alt(list(LEADER_TITLES) + own_titles)})\s+of\s+"
+                        rf"(?:the\s+)?(?:{_alt(list(c.names))})",
                     )
                 )
             self._title_of.append((p.title or "").casefold())
@@ -212,7 +214,7 @@ class MentionFinder:
                 # The article is optional: Indian MEA readouts write "Prime Minister reiterated".
                 # "The President of Russia" is not a bare title: the country alternative decides.
                 bare = [p.title] + (["PM"] if t == "prime minister" else [])  # MEA: "PM reiterated"
-                person_alts.append((i, r"(?:the\s+)?(?:%s)(?=\s+[a-z]|$)(?!\s+of\s)" % _alt(bare)))
+                person_alts.append((i, rf"(?:the\s+)?(?:{_alt(bare)})(?=\s+[a-z]|$)(?!\s+of\s)"))
         if host is not None:
             # "The President of the Republic" (Elysee, Planalto, Quirinale, Korea): the host.
             person_alts.append(
@@ -222,7 +224,7 @@ class MentionFinder:
                     r"(?!\s+of\b)",
                 )
             )
-        self._person_res = [(i, re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % pat, re.I)) for i, pat in person_alts]
+        self._person_res = [(i, re.compile(rf"(?<![\w-])(?:{pat})(?![\w-])", re.I)) for i, pat in person_alts]
         country_alts: list[tuple[int, re.Pattern[str]]] = []
         for i, c in enumerate(self.countries):
             if not c:
@@ -231,7 +233,7 @@ class MentionFinder:
             if len(owners) != 1:
                 continue  # two leaders of one country: a country mention cannot pick one
             alts = _alt(list(c.names) + list(c.capitals) + [f"{d} side" for d in c.demonyms])
-            country_alts.append((i, re.compile(r"(?<![\w-])(?:the\s+)?(?:%s)(?:'s|\u2019s)?(?![\w-])" % alts)))
+            country_alts.append((i, re.compile(rf"(?<![\w-])(?:the\s+)?(?:{alts})(?:'s|\u2019s)?(?![\w-])")))
         self._country_res = country_alts
 
     # -- finding ----------------------------------------------------------------------
@@ -344,32 +346,29 @@ def _has_name(s: str) -> bool:
 # -- inference ------------------------------------------------------------------------
 
 _NAME = r"(?:[A-Z][\w'\u2019-]+|[A-Z]\.(?=\s+[A-Z])|(?:da|de|do|dos|van|von|der|bin|al|el|la|le|du|ibn)(?=\s+[A-Z]))"
-_NAME_SEQ = r"%s(?:\s+%s){0,4}" % (_NAME, _NAME)
+_NAME_SEQ = rf"{_NAME}(?:\s+{_NAME}){{0,4}}"
 # Honorifics before a name, not part of it: "Shri Narendra Modi", "H.E. Mr. Joseph R. Biden".
-_HONORIFIC = "(?:%s)" % "|".join(_TITLES.honorifics)
+_HONORIFIC = "(?:{})".format("|".join(_TITLES.honorifics))
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(LEADER_TITLES, key=len, reverse=True))
 # "Russian leader Vladimir Putin": "leader" acts as a title after a demonym.
-_LEADER_RE = re.compile(r"(?P<dem>[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?)\s+leader\s+(?P<name>%s)" % _NAME_SEQ)
+_LEADER_RE = re.compile(rf"(?P<dem>[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?)\s+leader\s+(?P<name>{_NAME_SEQ})")
 _TITLED_RE = re.compile(
-    r"(?P<title>%s)\s+(?:%s\s+)*(?P<name>%s)(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,5}))?"
-    % (_TITLE_ALT, _HONORIFIC, _NAME_SEQ)
+    rf"(?P<title>{_TITLE_ALT})\s+(?:{_HONORIFIC}\s+)*(?P<name>{_NAME_SEQ})(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){{0,5}}))?"
 )
 # Kremlin style: "Prime Minister of India Narendra Modi", "President of Brazil Lula da Silva".
 _TITLE_OF_RE = re.compile(
-    r"(?P<title>%s)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,3}?),?\s+(?:%s\s+)*(?!(?:Republic|Kingdom|Federation|States|Union|Emirates|Arab|Islamic|Democratic|"
+    rf"(?P<title>{_TITLE_ALT})\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){{0,3}}?),?\s+(?:{_HONORIFIC}\s+)*(?!(?:Republic|Kingdom|Federation|States|Union|Emirates|Arab|Islamic|Democratic|"
     r"People's|Socialist|Federal|Commonwealth|Sultanate|Principality|Grand|Plurinational|"
-    r"Bolivarian|Hashemite|Co-operative|Cooperative)\b)(?P<name>%s)" % (_TITLE_ALT, _HONORIFIC, _NAME_SEQ)
+    rf"Bolivarian|Hashemite|Co-operative|Cooperative)\b)(?P<name>{_NAME_SEQ})"
 )
 # MEA style: "President of the Republic of South Africa H.E. Mr. Matamela Cyril Ramaphosa":
 # the honorific marks where the country ends and the name begins.
 _TITLE_OF_HON_RE = re.compile(
-    r"(?P<title>%s)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,4}),?\s+(?:%s\s+)+(?P<name>%s)"
-    % (_TITLE_ALT, _HONORIFIC, _NAME_SEQ)
+    rf"(?P<title>{_TITLE_ALT})\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){{0,4}}),?\s+(?:{_HONORIFIC}\s+)+(?P<name>{_NAME_SEQ})"
 )
 # Japanese MOFA style: "Mr. KISHIDA Fumio, Prime Minister of Japan, held ...".
 _APPOSITIVE_RE = re.compile(
-    r"(?:%s\s+)+(?P<name>%s),\s+(?P<title>%s)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,4})"
-    % (_HONORIFIC, _NAME_SEQ, _TITLE_ALT)
+    rf"(?:{_HONORIFIC}\s+)+(?P<name>{_NAME_SEQ})(?:,?\s+(?:Jr|Sr)\.?)?,\s+(?P<title>{_TITLE_ALT})\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){{0,4}})"
 )
 # An untitled full name opening the sentence and doing the communicating:
 # "Vladimir Putin had a telephone conversation with ...".
@@ -378,8 +377,7 @@ _SUBJECT_NAME_RE = re.compile(
     r"talked|discussed)\b"
 )
 _COUNTERPART_RE = re.compile(
-    r"\b(?:his|her|the)\s+(?P<dem>[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?)\s+counterpart,?\s+(?:(?P<title>%s)\s+)?(?P<name>%s)"
-    % (_TITLE_ALT, _NAME_SEQ)
+    rf"\b(?:his|her|the)\s+(?P<dem>[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?)\s+counterpart,?\s+(?:(?P<title>{_TITLE_ALT})\s+)?(?P<name>{_NAME_SEQ})"
 )
 _COMM_RE = re.compile(
     r"\b(?:held|hold|holds|talks?|phone|telephone|call|video|virtual|met|meet|meets|meeting|summit|"
@@ -392,6 +390,11 @@ _COMM_RE = re.compile(
 # for ...", "X and Y signed an agreement ...". Counted only until a participant is found.
 _COMM_LEAD_RE = re.compile(r"\b(?:called\s+for|(?<!was\s)(?<!were\s)signed|vowed|pledged|urged)\b", re.I)
 
+_LATER_CALL_RE = re.compile(
+    r"\W*(?:Earlier|Previously|Separately|Meanwhile|Last\s+(?:week|month|year)|Before\s+that|"
+    r"In\s+(?:19|20)\d\d|Later)\b",
+    re.I,
+)
 _ASIDE_RE = re.compile(
     r"\b(?:after|before|since|amid|following|despite|whereas|while|when|ahead\s+of|"
     r"unlike|than|days|weeks|months|who|whom|whose)\b",
@@ -414,11 +417,11 @@ def guess_gender(name: str, text: str = "") -> str | None:
     if text:
         surname = re.escape(fold(name).split()[-1])
         ft = fold(text)
-        if re.search(r"\b(?:Mrs\.?|Ms\.?|Madam|Madame|Queen|Empress)\s+(?:\w+\s+)?%s\b" % surname, ft):
+        if re.search(rf"\b(?:Mrs\.?|Ms\.?|Madam|Madame|Queen|Empress)\s+(?:\w+\s+)?{surname}\b", ft):
             return "female"
-        if re.search(r"\b(?:Mr\.?|King|Emperor|Sultan|Emir)\s+(?:\w+\s+)?%s\b" % surname, ft):
+        if re.search(rf"\b(?:Mr\.?|King|Emperor|Sultan|Emir)\s+(?:\w+\s+)?{surname}\b", ft):
             return "male"
-        if re.search(r"%s\b[^.]{0,80}\b(?:first\s+(?:female|woman)|she\s+(?:took|became|was|has|is))" % surname, ft):
+        if re.search(rf"{surname}\b[^.]{{0,80}}\b(?:first\s+(?:female|woman)|she\s+(?:took|became|was|has|is))", ft):
             return "female"
     return None
 
@@ -449,7 +452,11 @@ def _country_ending(words: str | None) -> Country | None:
 
 
 def infer_participants(
-    text: str, sentences: Sequence[tuple[int, int]], known_leaders: Sequence[Participant] = (), max_sentences: int = 4
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    known_leaders: Sequence[Participant] = (),
+    max_sentences: int = 4,
+    title: str = "",
 ) -> tuple[Participant, ...]:
     """Leaders named with the communication in the opening sentences.
 
@@ -473,20 +480,25 @@ def infer_participants(
         found.append(p)
 
     used = 0
-    for s, e in sentences:
+    # The title, when given apart from the text, is the first opening line ("PM call with
+    # President Xi of China", "Rouhani, Putin stress ...").
+    opening = ([title] if title.strip() else []) + [text[s:e] for s, e in sentences]
+    for sent in opening:
         if used >= max_sentences:
             break
-        sent = text[s:e]
+        headline = not re.search(r"[.!?][\"'\u201d\u2019)]*$", sent.strip())
+        if len(found) >= 2 and _LATER_CALL_RE.match(sent):
+            continue  # "Earlier on Friday, Xi spoke by phone with US President Joe Biden": another call
         if not _COMM_RE.search(sent) and (found or not _COMM_LEAD_RE.search(sent)):
             continue
-        used += 1
+        used += 0 if headline else 1  # headline lines (menus, titles) do not use up the opening
         hits = []
         for m in _COUNTERPART_RE.finditer(sent):
             hits.append((m.start("name"), m.group("name"), m.group("title"), _country_of(m.group("dem")), True))
         m0 = _SUBJECT_NAME_RE.match(sent)
         if (
             m0
-            and not re.search(r"\b(?:%s)\b" % _TITLE_ALT, m0.group("name"))
+            and not re.search(rf"\b(?:{_TITLE_ALT})\b", m0.group("name"))
             and not any(_country_of(w) for w in m0.group("name").split())
         ):
             hits.append((m0.start("name"), m0.group("name"), None, None, False))
@@ -534,11 +546,10 @@ def infer_participants(
             if known is not None:
                 add(known)
                 continue
-            if title is None and not counterpart:
-                # Untitled subject name: a participant only if it looks like a full name
-                # and is not a city/country/organisation ("New Delhi", "European Union").
-                if _country_of(name) or len(name.split()) < 2:
-                    continue
+            # Untitled subject name: a participant only if it looks like a full name
+            # and is not a city/country/organisation ("New Delhi", "European Union").
+            if title is None and not counterpart and (_country_of(name) or len(name.split()) < 2):
+                continue
             if counterpart and not title:
                 # "his Iranian counterpart Ebrahim Raisi": same office as the other leader
                 title = found[-1].title if found else None
@@ -552,11 +563,11 @@ def infer_participants(
             )
     # Known leaders named by an alias alone in the headline/opening ("Xi, Putin hold talks").
     if known_leaders:
-        for s, e in sentences[: max_sentences + 1]:
-            sent = fold(text[s:e])
+        for line in opening[: max_sentences + 1]:
+            sent = fold(line)
             for k in known_leaders:
                 for a in (k.name, *k.aliases):
-                    if a and re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(fold(a)), sent):
+                    if a and re.search(rf"(?<![\w-]){re.escape(fold(a))}(?![\w-])", sent):
                         if not any(same_person(k.name, f.name) for f in found) and len(found) < 2:
                             add(k)
                         break
@@ -581,7 +592,7 @@ def _fill_countries(found: tuple[Participant, ...], text: str) -> tuple[Particip
     if _COUNTRY_WORD_RE is None:
         words = {w for c in COUNTRIES if c.name != "European Union" for w in c.names + c.demonyms}
         _COUNTRY_WORD_RE = re.compile(
-            r"(?<![\w])(?:%s)(?![\w])" % "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            r"(?<![\w])(?:{})(?![\w])".format("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
         )
     taken = {c.name for c in (find_country(p.country) for p in found) if c}
     counts: dict[str, int] = {}

@@ -150,7 +150,7 @@ ADVERBS = (
 _CUES = lexicon_files.act_cues()
 COURTESY_NOUNS = re.compile(
     r"^\W*(?:(?:his|her|their|its|the|a|an|warm|warmest|sincere|deep|deepest|heartfelt|best|"
-    r"cordial|profound)\s+){0,3}(?:%s)" % "|".join(_CUES.courtesy_nouns),
+    r"cordial|profound)\s+){{0,3}}(?:{})".format("|".join(_CUES.courtesy_nouns)),
     re.I,
 )
 
@@ -160,7 +160,7 @@ NON_LEADER_HEADS = lexicon_files.titles().non_leader_heads
 
 # Nouns after "expressed/voiced/reaffirmed ..." that fix the act.
 STANCE_NOUNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(r"\b(?:%s)\b" % "|".join(words), re.I), act) for act, words in _CUES.stance_nouns
+    (re.compile(r"\b(?:{})\b".format("|".join(words)), re.I), act) for act, words in _CUES.stance_nouns
 )
 
 

@@ -374,7 +374,7 @@ def _annotate(
 ) -> Annotation:
     sents = split_sentences(text)
     if given is None:
-        parts = infer_participants(text, sents, known)
+        parts = infer_participants(text, sents, known, title=title)
     else:
         parts = given
     if not sents or not parts:

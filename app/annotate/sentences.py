@@ -36,7 +36,8 @@ _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE_RE = re.compile(
     r"""^(?:
         (?:[Dd]ated?:?\s+)?\d{4}-\d{2}-\d{2}(?:[T\s]\d{2}:\d{2}(?::\d{2})?)?\s+(?=\S)
-      | \((?:MENAFN|AFP|AP|Reuters|Xinhua|TASS|ANI|IANS|PTI|UNI|Kyodo|Yonhap|APA|IRNA|WAM|SPA|KUNA|QNA)\)\s*(?:--|[-\u2013\u2014:])?\s*
+      | \((?:MENAFN|AFP|AP|Reuters|Xinhua|TASS|ANI|IANS|PTI|UNI
+           |Kyodo|Yonhap|APA|IRNA|WAM|SPA|KUNA|QNA)\)\s*(?:--|[-\u2013\u2014:])?\s*
       | [A-Z][\w.'\u2019-]*(?:[ \-][\w.'\u2019-]+){0,3}(?:,\s*[A-Z][\w. ]{1,25})?,\s*
         (?:"""
     + _MONTHS
