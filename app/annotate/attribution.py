@@ -154,6 +154,9 @@ _RESCUE_RE = re.compile(
     ),
     re.I,
 )
+_BY_RESCUE_RE = re.compile(rf"\s+by\s+(?P<part>{PARTICIPLE_RE.pattern})(?P<fin>(?!x)x)?", re.I)
+_INVITATION_RE = re.compile(_VERBS.invitation, re.I)
+_CALL_OBJECT_RE = re.compile(_VERBS.call_object, re.I)
 _OPEN_QUOTES = "\"'\u201c\u201e\u00ab\u2018"
 _NAME_LIKE_RE = re.compile(r"\b[A-Z][a-z]+")
 
@@ -425,7 +428,9 @@ _PLEASED_RE = re.compile(
 def _courtesy(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
     after = text[f.verb_end : e]
     verb = text[f.verb_start : f.verb_end].lower()
-    if verb.startswith(("express", "convey", "extend", "sen", "offer", "voice", "conveyed")) and COURTESY_NOUNS.match(
+    if verb.startswith(
+        ("express", "convey", "extend", "sen", "offer", "voice", "reiterat", "renew", "repeat", "reaffirm")
+    ) and COURTESY_NOUNS.match(
         after
     ):
         return True
@@ -617,12 +622,17 @@ def attribute_sentence(
         if pledge is not None:
             return [pledge], primary
     cls = primary.cls
-    if cls == "narr" and (
+    if _INVITATION_RE.match(text, primary.verb_start, e):
+        cls = "commit"  # an invitation to visit, or its acceptance, is a pledge (guidelines)
+    elif cls == "say" and _CALL_OBJECT_RE.match(text, primary.verb_end, e) and not _QUOTE_CHARS.intersection(text[s:e]):
+        return [], primary  # "Zelensky confirmed the phone call": the call itself, no content
+    elif cls == "narr" and (
         _DISCUSSED_CONTENT_RE.match(text, primary.verb_end, e) or _own_report(text, e, primary, finder)
     ):
         cls = "say"  # "discussed the importance of ...", "informed Y of his plan to ..."
     elif cls in ("narr", "courtesy") or _courtesy(text, primary, e, finder):
-        r = _RESCUE_RE.search(text, primary.verb_end, e)
+        # "..., agreeing that", "... and agreed to", "began by setting out ..."
+        r = _BY_RESCUE_RE.match(text, primary.verb_end, e) or _RESCUE_RE.search(text, primary.verb_end, e)
         rcls = None
         if r:
             rcls = participle_class(r.group("part")) if r.group("part") else verb_class(r.group("fin"))

@@ -300,9 +300,12 @@ def _name_runs(name: str) -> set[str]:
 
 
 _HOST_WITH_RE = re.compile(
-    r"^[^;]{0,120}?\b(?:with|received|hosted|met|called|telephoned|"
+    r"^[^;]{0,120}?\b(?:with|(?:spoke|talked)\s+(?:by\s+(?:tele)?phone\s+)?to|received|hosted|met|called|telephoned|"
     r"phoned|welcomed|greeted)\b",
     re.I,
+)
+_BARE_TITLE_RE = re.compile(
+    r"(?:The\s+)?(?P<title>Prime\s+Minister|President|Chancellor|Premier|Taoiseach)\s+(?!of\b)(?=[a-z])"
 )
 _HOST_AND_RE = re.compile(r"^\s*(?:,[^,]{0,80},\s*)?(?:and|&)\s", re.I)
 
@@ -322,6 +325,14 @@ def find_host(
             continue
         seen += 1
         ms = [m for m in finder.find(text, s, e) if m.kind == "person"]
+        bare = _BARE_TITLE_RE.match(text, s, e)
+        if bare and ms and _HOST_WITH_RE.match(text[bare.end() : ms[0].start]):
+            # No 10 / MOFA style: "The Prime Minister spoke to the Prime Minister of Pakistan,
+            # Imran Khan": the unnamed subject is the other leader with that title.
+            t = bare.group("title").casefold()
+            named = frozenset().union(*(m.who for m in ms))
+            rest = [i for i, p in enumerate(finder.participants) if i not in named and (p.title or "").casefold() == t]
+            return rest[0] if len(rest) == 1 else None
         if not ms:
             continue
         first = ms[0]

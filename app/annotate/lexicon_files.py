@@ -114,6 +114,8 @@ class ReportingVerbs:
     impersonal: tuple[str, ...]  # regular expressions
     discussed_content: str  # regular expression
     own_report_verbs: tuple[str, ...]
+    invitation: str  # regular expression at the verb: an invitation extended or accepted
+    call_object: str  # regular expression after a saying verb: its object is the call itself
 
 
 @cache
@@ -165,6 +167,8 @@ def reporting_verbs() -> ReportingVerbs:
         impersonal=_regexes(path, "impersonal", _strings(data, "impersonal")),
         discussed_content=_regexes(path, "discussed_content", (str(data.get("discussed_content") or "(?!x)x"),))[0],
         own_report_verbs=_strings(data, "own_report_verbs"),
+        invitation=_regexes(path, "invitation", (str(data.get("invitation") or "(?!x)x"),))[0],
+        call_object=_regexes(path, "call_object", (str(data.get("call_object") or "(?!x)x"),))[0],
     )
 
 
