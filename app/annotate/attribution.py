@@ -39,7 +39,7 @@ from .lexicon import (
     verb_forms,
 )
 
-__all__ = ["Frame", "find_frames", "Attribution", "attribute_sentence", "quote_mask"]
+__all__ = ["Frame", "find_frames", "Attribution", "attribute_sentence", "quote_mask", "first_person_narration"]
 
 
 @dataclass(frozen=True)
@@ -157,6 +157,31 @@ _RESCUE_RE = re.compile(
 _BY_RESCUE_RE = re.compile(rf"\s+by\s+(?P<part>{PARTICIPLE_RE.pattern})(?P<fin>(?!x)x)?", re.I)
 _INVITATION_RE = re.compile(_VERBS.invitation, re.I)
 _CALL_OBJECT_RE = re.compile(_VERBS.call_object, re.I)
+# "Xi said the two leaders engaged in candid conversation": what is said is the meeting itself.
+_MEETING_NARRATION_RE = re.compile(
+    r"\s+(?:that\s+)?(?:the\s+two\s+(?:leaders|sides)|they|we|both\s+(?:leaders|sides))\s+"
+    r"(?:(?:had|held)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}(?:exchanges?|conversations?|talks|discussions?|meetings?)|"
+    r"engaged\s+in)\b",
+    re.I,
+)
+# A quoted sentence that only narrates the call: "We discussed the preparations ...",
+# "Thanked him for visiting ...".
+_FIRST_PERSON_NARRATION_RE = re.compile(
+    rf"[\W]*(?:(?:I|We)\s+)?(?:(?:{ADVERBS})\s+)*(?P<verb>{FINITE_RE.pattern})\b",
+)
+
+
+def first_person_narration(text: str, s: int, e: int) -> bool:
+    """Whether a quoted sentence is narration or a courtesy in the speaker's own voice (no
+    content cue after it): such a sentence is no position even inside a quotation."""
+    m = _FIRST_PERSON_NARRATION_RE.match(text, s, e)
+    if not m or verb_class(m.group("verb")) not in ("narr", "courtesy"):
+        return False
+    if _DISCUSSED_CONTENT_RE.match(text, m.end(), e) or _INVITATION_RE.match(text, m.start("verb"), e):
+        return False
+    return not (_RESCUE_RE.search(text, m.end(), e))
+
+
 _OPEN_QUOTES = "\"'\u201c\u201e\u00ab\u2018"
 _NAME_LIKE_RE = re.compile(r"\b[A-Z][a-z]+")
 
@@ -624,7 +649,10 @@ def attribute_sentence(
     cls = primary.cls
     if _INVITATION_RE.match(text, primary.verb_start, e):
         cls = "commit"  # an invitation to visit, or its acceptance, is a pledge (guidelines)
-    elif cls == "say" and _CALL_OBJECT_RE.match(text, primary.verb_end, e) and not _QUOTE_CHARS.intersection(text[s:e]):
+    elif cls == "say" and (
+        (_CALL_OBJECT_RE.match(text, primary.verb_end, e) and not _QUOTE_CHARS.intersection(text[s:e]))
+        or _MEETING_NARRATION_RE.match(text, primary.verb_end, e)
+    ):
         return [], primary  # "Zelensky confirmed the phone call": the call itself, no content
     elif cls == "narr" and (
         _DISCUSSED_CONTENT_RE.match(text, primary.verb_end, e) or _own_report(text, e, primary, finder)
@@ -638,6 +666,8 @@ def attribute_sentence(
             rcls = participle_class(r.group("part")) if r.group("part") else verb_class(r.group("fin"))
         if not rcls or rcls in ("narr", "courtesy"):
             return [], primary
+        if r.group("part") and COURTESY_NOUNS.match(text, r.end("part"), e):
+            return [], primary  # "began by expressing his condolences"
         cls = rcls
     out.append(_make(primary, cls, everyone))
     for f in frames:

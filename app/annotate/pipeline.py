@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from . import lexicon_files
 from .acts import decide_act
-from .attribution import Attribution, attribute_sentence, quote_mask
+from .attribution import Attribution, attribute_sentence, first_person_narration, quote_mask
 from .countries import find_country
 from .leaders import MentionFinder, find_host, guess_gender, infer_participants
 from .lexicon import ADVERBS, FINITE_RE
@@ -430,7 +430,11 @@ def _annotate(
             for r, seg in zip(resolved, _segments(s, e, resolved, matcher, masked), strict=True):
                 raw.append(_Raw(s, e, r, seg, idx, para, carried=carried))
         else:
-            raw.extend(_Raw(qs, qe, r, None, idx, para, continuing, carried) for qs, qe, r in quoted if r.who)
+            raw.extend(
+                _Raw(qs, qe, r, None, idx, para, continuing, carried)
+                for qs, qe, r in quoted
+                if r.who and not ((r.frame is None or r.frame.quoted) and first_person_narration(text, qs, qe))
+            )
         speakers.observe(resolved, subj)
         frame = _carry_frame(masked, s, e)
         if frame is not None:
