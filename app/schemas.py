@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, field_validator
 
@@ -23,6 +23,10 @@ IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 Act = Literal["assert", "commit", "call", "support", "oppose", "agree"]
 ACTS: tuple[str, ...] = ("assert", "commit", "call", "support", "oppose", "agree")
+EVENT_KINDS = ("phone call", "video call", "meeting", "joint statement")
+EventKind = Literal["phone call", "video call", "meeting", "joint statement"]
+# Provenance methods: hand annotation, or the annotator with its version ("annotator/0.2").
+METHOD_PATTERN = r"^(curated|annotator/[0-9]+(\.[0-9]+)*)$"
 
 
 class Page(BaseModel, Generic[T]):
@@ -42,6 +46,24 @@ class Page(BaseModel, Generic[T]):
     next: str | None
 
 
+class ListLinks(BaseModel):
+    """Where a leader or topic lives, and its positions."""
+
+    self: str = Field(description="This resource (a path).")
+    positions: str = Field(description="Its positions (a path).")
+
+
+class DocumentLinks(ListLinks):
+    event: str = Field(description="The event the readout reports (a path).")
+
+
+class PositionLinks(BaseModel):
+    self: str = Field(description="This position (a path).")
+    permalink: str = Field(description="This position as an absolute URL (host from PUBLIC_URL, else the request's).")
+    document: str = Field(description="The readout it comes from (a path).")
+    event: str = Field(description="The event that readout reports (a path).")
+
+
 class LeaderRef(BaseModel):
     slug: str
     name: str
@@ -53,7 +75,7 @@ class LeaderPublic(LeaderRef):
     gender: str | None
     aliases: list[str]
     position_count: int
-    links: dict[str, str]
+    links: ListLinks
 
 
 class TopicPublic(BaseModel):
@@ -63,7 +85,7 @@ class TopicPublic(BaseModel):
     headline: bool
     keywords: list[str]
     position_count: int
-    links: dict[str, str]
+    links: ListLinks
 
 
 class LeaderCount(LeaderRef):
@@ -76,11 +98,11 @@ class TopicDetail(TopicPublic):
 
 class EventSummary(BaseModel):
     id: str
-    kind: str
+    kind: EventKind
     date: dt.date
     title: str
     participants: list[LeaderRef]
-    links: dict[str, str]
+    links: ListLinks
 
 
 class DocumentSummary(BaseModel):
@@ -94,12 +116,11 @@ class DocumentSummary(BaseModel):
     sha256: str
     created_at: dt.datetime
     position_count: int
-    rank: float | None = Field(default=None, description="Search relevance (BM25, higher is better); null without q.")
+    rank: float | None = Field(description="Search relevance (BM25, higher is better); null without q.")
     highlight: str | None = Field(
-        default=None,
         description="A snippet of the title or text with the words matching q in <mark>…</mark>; null without q.",
     )
-    links: dict[str, str]
+    links: DocumentLinks
 
 
 class EventDetail(EventSummary):
@@ -113,7 +134,10 @@ class DocumentDetail(DocumentSummary):
 
 
 class Provenance(BaseModel):
-    method: str = Field(description="'curated' for hand annotation, or the annotator and its version.")
+    method: str = Field(
+        description="`curated` for hand annotation, or `annotator/` and the annotator's version (`annotator/0.2`).",
+        json_schema_extra={"pattern": METHOD_PATTERN, "examples": ["curated", "annotator/0.2"]},
+    )
     confidence: float = Field(ge=0, le=1)
     reviewed: bool
 
@@ -126,7 +150,7 @@ class PositionSpan(BaseModel):
     text: str
     speakers: list[LeaderRef]
     topics: list[str]
-    act: str | None
+    act: Act | None
     provenance: Provenance
 
 
@@ -157,7 +181,18 @@ class PositionPublic(PositionSpan, PositionKey):
                     "topics": ["taiwan", "hong-kong", "xinjiang", "south-china-sea"],
                     "act": "support",
                     "provenance": {"method": "curated", "confidence": 1.0, "reviewed": True},
-                    "links": {"self": "/v1/positions/12", "document": "/v1/documents/xi-putin-2021-08-25"},
+                    "cite": (
+                        "Vladimir Putin, Phone call between Xi Jinping and Vladimir Putin (phone call, 2021-08-25): "
+                        "“Putin said …” In: China, Russia to … https://summit.example.org/v1/positions/12"
+                    ),
+                    "rank": None,
+                    "highlight": None,
+                    "links": {
+                        "self": "/v1/positions/12",
+                        "permalink": "https://summit.example.org/v1/positions/12",
+                        "document": "/v1/documents/xi-putin-2021-08-25",
+                        "event": "/v1/events/xi-putin-phone-call-2021-08-25",
+                    },
                 }
             ]
         }
@@ -165,17 +200,14 @@ class PositionPublic(PositionSpan, PositionKey):
 
     cite: str = Field(description="A citation: speakers, event, date, the sentence, the source and the permalink.")
     rank: float | None = Field(
-        default=None,
         description=(
             "Search relevance (BM25, higher is better); null without q. When a search matches more than 2,000 "
             "positions, sort=relevance ranks the newest 2,000 matches and lists the older ones after them, newest "
             "first, with rank null."
         ),
     )
-    highlight: str | None = Field(
-        default=None, description="`text` with the words matching q in <mark>…</mark>; null without q."
-    )
-    links: dict[str, str] = Field(description="self, permalink (absolute URL), document, event.")
+    highlight: str | None = Field(description="`text` with the words matching q in <mark>…</mark>; null without q.")
+    links: PositionLinks
 
 
 class Health(BaseModel):
@@ -311,6 +343,12 @@ def _storable(value: object) -> object:
     return value
 
 
+def optional_in_schema(schema: dict[str, Any]) -> None:
+    """An optional body field's schema without its `default`: generators such as openapi-typescript make a
+    field with a default required (as responses always carry it); the description says the default."""
+    schema.pop("default", None)
+
+
 class InputModel(BaseModel):
     """A request body: unknown fields are refused and every string must be storable."""
 
@@ -320,10 +358,6 @@ class InputModel(BaseModel):
     @classmethod
     def _check_strings(cls, value: object) -> object:
         return _storable(value)
-
-
-EVENT_KINDS = ("phone call", "video call", "meeting", "joint statement")
-EventKind = Literal["phone call", "video call", "meeting", "joint statement"]
 
 
 class DocumentIn(InputModel):
@@ -358,7 +392,13 @@ class DocumentIn(InputModel):
     kind: EventKind | None = Field(default=None, description="Default: the event's kind, else `phone call`.")
     source: str | None = Field(default=None, max_length=500)
     url: str | None = Field(default=None, max_length=2000)
-    language: str = Field(default="en", min_length=2, max_length=20)
+    language: str = Field(
+        default="en",
+        min_length=2,
+        max_length=20,
+        description="Language tag of the text; default `en`.",
+        json_schema_extra=optional_in_schema,
+    )
     event: str | None = Field(default=None, max_length=200, description="Id of an existing event this readout reports.")
     participants: list[str] | None = Field(
         default=None, max_length=50, description="Leader names or slugs; inferred from the text when absent."
@@ -403,6 +443,10 @@ class TopicIn(InputModel):
 
     slug: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)
     name: str = Field(min_length=1, max_length=200)
-    description: str = Field(default="", max_length=2000)
-    headline: StrictBool = False
+    description: str = Field(
+        default="", max_length=2000, description="Default: empty.", json_schema_extra=optional_in_schema
+    )
+    headline: StrictBool = Field(
+        default=False, description="A headline topic (default false).", json_schema_extra=optional_in_schema
+    )
     keywords: list[str] = Field(default_factory=list, max_length=200)

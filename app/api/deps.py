@@ -22,7 +22,7 @@ from app.core.routes import route_table
 from app.positions import aggregates, query_plan, webannotation
 from app.positions import service as position_service
 from app.positions.filters import PositionFilters, validate, within
-from app.schemas import AppliedFilters, IsoDate, Page, PositionPublic, Timeline
+from app.schemas import ACTS, AppliedFilters, IsoDate, Page, PositionPublic, Timeline
 
 T = TypeVar("T")
 
@@ -183,6 +183,8 @@ async def paging(
         str | None,
         Query(
             max_length=12,
+            # Read as text (for `all` and the error messages above), documented as what clients send.
+            json_schema_extra={"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "enum": ["all"]}]},
             description=(
                 "Items per page: a whole number from 1 to 500 (default 50 for JSON), or `all`. CSV and NDJSON "
                 "lists without `limit` stream every match (like `limit=all`); with a number they are one page, "
@@ -272,7 +274,12 @@ def position_filters(
     ] = (),
     country: Annotated[Sequence[str], Query(description="Speaker's country (case-insensitive); repeatable.")] = (),
     act: Annotated[
-        Sequence[str], Query(description="assert, commit, call, support, oppose or agree; repeatable.")
+        Sequence[str],
+        Query(
+            description="assert, commit, call, support, oppose or agree; repeatable.",
+            # Read as text (comma-separated values are split later), documented as the enum clients send.
+            json_schema_extra={"items": {"type": "string", "enum": list(ACTS)}},
+        ),
     ] = (),
     document: Annotated[Sequence[str], Query(description="Document id; repeatable.")] = (),
     event: Annotated[Sequence[str], Query(description="Event id; repeatable.")] = (),
