@@ -28,6 +28,7 @@ from app.core.errors import install_error_handlers
 from app.core.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware, TrailingSlashMiddleware
 from app.core.openapi import install_openapi
 from app.core.routes import install_route_table
+from app.web import install_web
 
 DESCRIPTION = """Stated positions of world leaders from summit readouts: who said what about which topic,
 each with its evidence sentence as exact code-point offsets into the stored document text.
@@ -41,6 +42,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="Summit positions API",
         version=__version__,
         description=DESCRIPTION,
+        docs_url=None,  # /docs and /redoc are served by app.web.assets with self-hosted assets
+        redoc_url=None,
         dependencies=[
             Depends(reject_nul_characters),
             Depends(reject_unknown_parameters),
@@ -61,12 +64,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         allow_credentials=False,
         allow_methods=["GET", "HEAD", "OPTIONS", "POST", "PATCH", "DELETE"],
         allow_headers=["Authorization", "Content-Type", "If-None-Match"],
-        expose_headers=["Link", "ETag", "Location"],
+        expose_headers=["Link", "ETag", "Location", "X-Total-Count", "X-Total-Kind", "Retry-After"],
     )
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(TrailingSlashMiddleware)
     for module in (positions, documents, events, leaders, topics, timeline, compare, export, ingest, curation, health):
         app.include_router(module.router)
+    install_web(app)
     install_route_table(app)  # after the last router: it reads them all
     return app
