@@ -41,7 +41,7 @@ def load_topic_specs(path: str | Path) -> list[TopicSpec]:
                 except re.error as exc:
                     raise ValueError(
                         f"{path}: topic {t.get('slug')!r}: context cue {k!r} is not a valid pattern ({exc})"
-                    )
+                    ) from exc
         out.append(
             TopicSpec(slug=str(t["slug"]), name=str(t.get("name", t["slug"])), keywords=tuple(str(k) for k in kws))
         )
@@ -57,13 +57,13 @@ def _inner(patterns: Iterable[str]) -> str | None:
             re.compile(p)
         except re.error:
             p = re.escape(p)  # a keyword that is not a valid regex is taken literally
-        parts.append("(?:%s)" % p)
+        parts.append(f"(?:{p})")
     return "|".join(parts) if parts else None
 
 
 def _compile(patterns: Iterable[str]) -> re.Pattern[str] | None:
     inner = _inner(patterns)
-    return re.compile(r"(?<![\w])(?:%s)(?![\w])" % inner, re.I) if inner else None
+    return re.compile(rf"(?<![\w])(?:{inner})(?![\w])", re.I) if inner else None
 
 
 _WORD_START = re.compile(r"(?<!\w)\w")
