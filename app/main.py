@@ -22,11 +22,13 @@ from app.api import (
 )
 from app.api.caching import HttpCacheMiddleware
 from app.api.deps import reject_nul_characters, reject_repeated_scalars, reject_unknown_parameters
+from app.api.hot_paths import PositionByIdFastPath
 from app.core.config import Settings, get_settings
 from app.core.db import make_engine
 from app.core.errors import install_error_handlers
 from app.core.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware, TrailingSlashMiddleware
 from app.core.openapi import install_openapi
+from app.core.reads import RequestReads
 from app.core.routes import install_route_table
 from app.web import install_web
 
@@ -52,10 +54,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = make_engine(settings)
+    app.state.reads = RequestReads(app.state.engine)  # the data version and by-id reads, outside sessions
     install_error_handlers(app)
     install_openapi(app)
     # Innermost first: ETag/304 on the endpoint's answer, gzip on what leaves, CORS on everything.
     app.add_middleware(HttpCacheMiddleware)
+    app.add_middleware(PositionByIdFastPath)  # GET /v1/positions/{id} as JSON, with HttpCache's headers
     app.add_middleware(GZipMiddleware, minimum_size=settings.gzip_min_bytes)
     allow_any = "*" in settings.cors_origins
     app.add_middleware(

@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
-"""Load benchmark: the API against Datasette on the same database file, at several corpus sizes.
+"""Load benchmark: the API against Datasette and a raw ASGI floor on the same database file, at several sizes.
 
     .venv/bin/python bench/run.py [--scales 10000 100000 1000000] [--engines sqlite postgresql]
-                                  [--duration 5] [--connections 16]
+                                  [--duration 3] [--connections 16] [--rounds 1] [--cases by_id pair_hot search]
 
 For each scale: generate the corpus once (bench/generate.py; cached in bench/results/tmp/), start
 the API (uvicorn, 2 workers, the app `summit serve` runs) and measure each case with wrk on
 127.0.0.1: unloaded (1 connection: p50 latency) and loaded (`--connections`: req/s, p50, p99).
 Then the same file is served by Datasette (bench/.venv, pinned) with the equivalent SQL as canned
-queries and as table filters. Servers are started and stopped by PID. Results: bench/results/
-bench-<time>.json and latest.md (also printed).
+queries and as table filters, and by the floor (bench/floor.py: a raw ASGI app, stdlib sqlite3 and
+orjson, no framework). Every server is pinned to one core (`--server-cpu`) and wrk to another
+(`--wrk-cpu`), so the peers get the same CPU whatever their process count; `--rounds` repeats the
+three side by side and reports the median round with the range. Servers are started and stopped by
+PID. Results: bench/results/bench-<time>.json and .md, and latest.md (also printed).
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ ROOT = BENCH.parent
 TMP = BENCH / "results" / "tmp"
 PY = ROOT / ".venv" / "bin" / "python"
 DATASETTE = BENCH / ".venv" / "bin" / "datasette"
+UVICORN = ROOT / ".venv" / "bin" / "uvicorn"
 GENERATOR_VERSION = "3"  # bump when bench/corpus.py changes, so cached corpora are rebuilt
 
 
@@ -48,6 +52,11 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def pinned(argv: list[str], cpu: int) -> list[str]:
+    """`argv` run on core `cpu` (and its children: uvicorn's workers), or as is for -1."""
+    return argv if cpu < 0 or not shutil.which("taskset") else ["taskset", "-c", str(cpu), *argv]
 
 
 def wait_http(url: str, timeout: float = 60) -> None:
@@ -65,15 +74,16 @@ def wait_http(url: str, timeout: float = 60) -> None:
 class Server:
     """A server process group started for one measurement and stopped by its PID."""
 
-    def __init__(self, argv: list[str], env: dict[str, str], health: str) -> None:
-        self.proc = subprocess.Popen(
-            argv,
-            env={**os.environ, **env},
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=open(TMP / "server.log", "ab"),
-            start_new_session=True,
-        )
+    def __init__(self, argv: list[str], env: dict[str, str], health: str, cpu: int = -1) -> None:
+        with open(TMP / "server.log", "ab") as log:  # the child keeps its own descriptor
+            self.proc = subprocess.Popen(
+                pinned(argv, cpu),
+                env={**os.environ, **env},
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+                start_new_session=True,
+            )
         try:
             wait_http(health)
         except Exception:
@@ -121,12 +131,12 @@ def _ms(value: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def wrk(url: str, connections: int, seconds: float, script: Path | None = None) -> dict[str, Any]:
+def wrk(url: str, connections: int, seconds: float, script: Path | None = None, cpu: int = -1) -> dict[str, Any]:
     threads = min(2, connections)
     argv = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{max(1, round(seconds))}s", "--latency", "--timeout", "10s"]
     if script:
         argv += ["-s", str(script)]
-    out = subprocess.run(argv + [url], capture_output=True, text=True, timeout=seconds + 60).stdout
+    out = subprocess.run(pinned(argv + [url], cpu), capture_output=True, text=True, timeout=seconds + 60).stdout
     result: dict[str, Any] = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))}  # type: ignore[union-attr]
     for pct in ("50", "99"):
         m = re.search(rf"^\s+{pct}(?:\.000)?%\s+(\S+)", out, re.M)
@@ -142,8 +152,8 @@ def wrk(url: str, connections: int, seconds: float, script: Path | None = None) 
 
 def measure(base: str, path: str, args: argparse.Namespace, script: Path | None = None) -> dict[str, Any]:
     url = base + path
-    quiet = wrk(url, 1, max(2.0, args.duration / 2), script)
-    loaded = wrk(url, args.connections, args.duration, script)
+    quiet = wrk(url, 1, max(2.0, args.duration / 2), script, args.wrk_cpu)
+    loaded = wrk(url, args.connections, args.duration, script, args.wrk_cpu)
     return {"path": path, "unloaded_p50_ms": quiet["p50_ms"], **loaded}
 
 
@@ -245,13 +255,23 @@ def cases(url: str) -> dict[str, Any]:
 # --- the runs -------------------------------------------------------------------------------------
 
 
-def id_script(prefix: str, max_id: int) -> Path:
-    script = TMP / f"ids-{abs(hash(prefix)) % 10**8}.lua"
+def id_script(prefix: str, max_id: int, suffix: str = "") -> Path:
+    """A wrk script asking for `prefix<random id>suffix` (the same seeded ids for every peer)."""
+    script = TMP / f"ids-{abs(hash(prefix + suffix)) % 10**8}.lua"
     script.write_text(
         f"math.randomseed(7)\nrequest = function()\n"
-        f'  return wrk.format(nil, "{prefix}" .. math.random(1, {max_id}) .. "{".json" if "/summit/" in prefix else ""}")\nend\n'
+        f'  return wrk.format(nil, "{prefix}" .. math.random(1, {max_id}) .. "{suffix}")\nend\n'
     )
     return script
+
+
+def wanted(case: str, args: argparse.Namespace) -> bool:
+    """Whether `--cases` selects `case` (deep_page_<n> answers to deep_page)."""
+    return not args.cases or case in args.cases or (case.startswith("deep_page") and "deep_page" in args.cases)
+
+
+def measure_all(base: str, cases: dict[str, tuple[str, Path | None]], args: argparse.Namespace) -> dict[str, Any]:
+    return {name: measure(base, path, args, script) for name, (path, script) in cases.items() if wanted(name, args)}
 
 
 def deep_page(base: str, path: str, page: int) -> tuple[str, int]:
@@ -300,7 +320,7 @@ def run_api(url: str, scale: int, params: dict[str, Any], args: argparse.Namespa
     base = f"http://127.0.0.1:{port}"
     server = Server(
         [
-            str(ROOT / ".venv" / "bin" / "uvicorn"),
+            str(UVICORN),
             "app.main:create_app",
             "--factory",
             "--host",
@@ -315,26 +335,29 @@ def run_api(url: str, scale: int, params: dict[str, Any], args: argparse.Namespa
         ],
         {"DATABASE_URL": url},
         base + "/health",
+        args.server_cpu,
     )
     try:
         (t, le, _), (rt, rl, _) = params["hot"], params["rare"]
         hot_path = f"/v1/positions?topic={t}&leader={le}"
-        deep, page = deep_page(base, hot_path, 200)
         ft = params["facet_topic"][0]
-        out: dict[str, Any] = {
-            "pair_hot": measure(base, hot_path, args),
-            "pair_rare": measure(base, f"/v1/positions?topic={rt}&leader={rl}", args),
-            "by_id": measure(base, "/v1/positions/", args, id_script(base + "/v1/positions/", params["max_id"])),
-            f"deep_page_{page}": measure(base, deep, args),
-            "country_act": measure(base, "/v1/positions?country=China&act=oppose", args),
-            "topics_any_dates": measure(
-                base, f"/v1/positions?topic={t}&topic={rt}&date_from=2020-01-01&sort=date", args
-            ),
-            # Slowest last: requests wrk abandons at its timeout keep a worker busy into the next case.
-            "search_rare": measure(base, f"/v1/positions?q={params['rare_word']}", args),
-            "facets": measure(base, f"/v1/positions?topic={ft}&facets=topic,leader,act&limit=1", args),
-            "search": measure(base, f"/v1/positions?q={params['word']}", args),
+        cases: dict[str, tuple[str, Path | None]] = {
+            "pair_hot": (hot_path, None),
+            "pair_rare": (f"/v1/positions?topic={rt}&leader={rl}", None),
+            "by_id": ("/v1/positions/", id_script(base + "/v1/positions/", params["max_id"])),
         }
+        if wanted("deep_page", args):
+            deep, page = deep_page(base, hot_path, 200)
+            cases[f"deep_page_{page}"] = (deep, None)
+        cases |= {
+            "country_act": ("/v1/positions?country=China&act=oppose", None),
+            "topics_any_dates": (f"/v1/positions?topic={t}&topic={rt}&date_from=2020-01-01&sort=date", None),
+            # Slowest last: requests wrk abandons at its timeout keep a worker busy into the next case.
+            "search_rare": (f"/v1/positions?q={params['rare_word']}", None),
+            "facets": (f"/v1/positions?topic={ft}&facets=topic,leader,act&limit=1", None),
+            "search": (f"/v1/positions?q={params['word']}", None),
+        }
+        out = measure_all(base, cases, args)
         if args.export and scale >= args.export_min and engine in args.export_engines:
             out["export"] = export(base, "/v1/positions?format=ndjson&limit=all", server)
         return out
@@ -389,29 +412,74 @@ def run_datasette(db_file: Path, params: dict[str, Any], args: argparse.Namespac
         ],
         {},
         base + "/-/versions.json",
+        args.server_cpu,
     )
     try:
         (t, le, _), (rt, rl, _) = params["hot"], params["rare"]
-        where = lambda topic, leader: urllib.parse.urlencode(
-            [  # noqa: E731
-                ("_where", f"id in (select position_id from position_topic where topic_slug = '{topic}')"),
-                ("_where", f"id in (select position_id from position_speaker where leader_slug = '{leader}')"),
-                ("_sort_desc", "date"),
-                ("_size", "50"),
-            ]
-        )
-        return {
-            "pair_hot": measure(base, f"/summit/topic_leader.json?topic={t}&leader={le}&_shape=array", args),
-            "pair_rare": measure(base, f"/summit/topic_leader.json?topic={rt}&leader={rl}&_shape=array", args),
-            "pair_hot_table": measure(base, f"/summit/position.json?{where(t, le)}", args),
-            "by_id": measure(base, "/summit/position/", args, id_script(base + "/summit/position/", params["max_id"])),
-            "search": measure(base, f"/summit/search.json?q={params['word']}&_shape=array", args),
-            "search_rare": measure(base, f"/summit/search.json?q={params['rare_word']}&_shape=array", args),
-            "facets": measure(base, f"/summit/facets.json?topic={params['facet_topic'][0]}&_shape=array", args),
+
+        def where(topic: str, leader: str) -> str:
+            return urllib.parse.urlencode(
+                [
+                    ("_where", f"id in (select position_id from position_topic where topic_slug = '{topic}')"),
+                    ("_where", f"id in (select position_id from position_speaker where leader_slug = '{leader}')"),
+                    ("_sort_desc", "date"),
+                    ("_size", "50"),
+                ]
+            )
+
+        by_id = id_script(base + "/summit/position/", params["max_id"], ".json")
+        cases: dict[str, tuple[str, Path | None]] = {
+            "pair_hot": (f"/summit/topic_leader.json?topic={t}&leader={le}&_shape=array", None),
+            "pair_rare": (f"/summit/topic_leader.json?topic={rt}&leader={rl}&_shape=array", None),
+            "pair_hot_table": (f"/summit/position.json?{where(t, le)}", None),
+            "by_id": ("/summit/position/", by_id),
+            "search": (f"/summit/search.json?q={params['word']}&_shape=array", None),
+            "search_rare": (f"/summit/search.json?q={params['rare_word']}&_shape=array", None),
+            "facets": (f"/summit/facets.json?topic={params['facet_topic'][0]}&_shape=array", None),
         }
+        if args.cases and "pair_hot" in args.cases:
+            args = argparse.Namespace(**{**vars(args), "cases": [*args.cases, "pair_hot_table"]})
+        return measure_all(base, cases, args)
     finally:
         server.stop()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def run_floor(db_file: Path, params: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
+    """The raw ASGI floor (bench/floor.py) on the same file: one uvicorn process, pinned like the others."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = Server(
+        [
+            str(UVICORN),
+            "--app-dir",
+            str(BENCH),
+            "floor:app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-access-log",
+            "--log-level",
+            "warning",
+        ],
+        {"FLOOR_DB": str(db_file)},
+        base + "/health",
+        args.server_cpu,
+    )
+    try:
+        (t, le, _), (rt, rl, _) = params["hot"], params["rare"]
+        cases: dict[str, tuple[str, Path | None]] = {
+            "pair_hot": (f"/topic_leader?topic={t}&leader={le}", None),
+            "pair_rare": (f"/topic_leader?topic={rt}&leader={rl}", None),
+            "by_id": ("/position/", id_script(base + "/position/", params["max_id"])),
+            "search": (f"/search?q={params['word']}", None),
+            "search_rare": (f"/search?q={params['rare_word']}", None),
+            "facets": (f"/facets?topic={params['facet_topic'][0]}", None),
+        }
+        return measure_all(base, cases, args)
+    finally:
+        server.stop()
 
 
 def annotate_ingest(docs: int) -> dict[str, Any]:
@@ -444,14 +512,39 @@ def machine() -> str:
         platform.processor(),
     )
     mem = int(Path("/proc/meminfo").read_text().split()[1]) // 2**20
-    return f"{os.cpu_count()} cores ({cpu}), {mem} GB RAM, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    system = f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
+    return f"{os.cpu_count()} cores ({cpu}), {mem} GB RAM, {system}"
+
+
+def _rps(result: dict[str, Any] | None) -> str:
+    """req/s, with the range over the rounds when there were several."""
+    if not result or not result.get("rps"):
+        return ""
+    spread = result.get("rps_range")
+    if spread and spread[0] != spread[1]:
+        return f"{result['rps']:,.0f} ({spread[0]:,.0f}–{spread[1]:,.0f})"
+    return f"{result['rps']:,.0f}"
+
+
+def _ratio(api: dict[str, Any], peer: dict[str, Any] | None, fmt: str) -> str:
+    """API ÷ peer on the median round, with the range of the per-round ratios."""
+    if not peer or not peer.get("rps") or not api.get("rps"):
+        return ""
+    text = format(api["rps"] / peer["rps"], fmt)
+    per_round = [a / b for a, b in zip(api.get("rounds", []), peer.get("rounds", []), strict=False) if b]
+    if len(per_round) > 1:
+        text += f" ({format(min(per_round), fmt)}–{format(max(per_round), fmt)})"
+    return text
 
 
 def markdown(results: dict[str, Any]) -> str:
+    pin = results.get("pinning", "")
     lines = [
         f"Run {results['started']} on {results['machine']}; wrk {results['connections']} connections, "
         f"{results['duration']} s per case, API with {results['workers']} uvicorn workers, Datasette "
-        f"{results.get('datasette_version', '?')} (1 process, 3 SQL threads), same database file.",
+        f"{results.get('datasette_version', '?')} (1 process, 3 SQL threads), the floor (bench/floor.py, 1 "
+        f"uvicorn process), same database file; {results.get('rounds', 1)} round(s), median round shown with "
+        f"the range over rounds in brackets.{f' {pin}' if pin else ''}",
         "",
     ]
     for engine, scales in results["engines"].items():
@@ -459,31 +552,30 @@ def markdown(results: dict[str, Any]) -> str:
         lines += [
             f"### {engine}",
             "",
-            "| scale | case | unloaded p50 ms | req/s | p50 ms | p99 ms | Datasette req/s | "
-            "Datasette p50 ms | × Datasette |",
-            "|---|---|---|---|---|---|---|---|---|",
+            "| scale | case | unloaded p50 ms | req/s | p50 ms | p99 ms | Datasette req/s | floor req/s | "
+            "÷ floor | × Datasette |",
+            "|---|---|---|---|---|---|---|---|---|---|",
         ]
         for size in sizes:
             api, ds = scales[size]["api"], scales[size].get("datasette", {})
+            floor = scales[size].get("floor", {})
+            ds = ds if isinstance(ds, dict) else {}
             for case, r in api.items():
                 if case == "export":
                     continue
-                d = ds.get(case, {}) if isinstance(ds, dict) else {}
-                ratio = f"{r['rps'] / d['rps']:.1f}" if d.get("rps") else ""
+                d, f = ds.get(case), floor.get(case)
                 lines.append(
-                    f"| {int(size):,} | {case} | {r['unloaded_p50_ms']} | {r['rps']:,.0f} | {r['p50_ms']} | "
-                    f"{r['p99_ms']} | {d.get('rps', '')} | {d.get('p50_ms', '')} | {ratio} |"
+                    f"| {int(size):,} | {case} | {r['unloaded_p50_ms']} | {_rps(r)} | {r['p50_ms']} | "
+                    f"{r['p99_ms']} | {_rps(d)} | {_rps(f)} | {_ratio(r, f, '.0%')} | {_ratio(r, d, '.1f')} |"
                 )
-            if "pair_hot_table" in ds:
+            if "pair_hot_table" in ds and "pair_hot" in api:
                 d = ds["pair_hot_table"]
                 lines.append(
-                    f"| {int(size):,} | pair_hot (Datasette table filters) | | | | | {d['rps']} | {d['p50_ms']} | "
-                    f"{api['pair_hot']['rps'] / d['rps']:.1f} |"
-                    if d.get("rps")
-                    else ""
+                    f"| {int(size):,} | pair_hot (Datasette table filters) | | | | | {_rps(d)} | | | "
+                    f"{_ratio(api['pair_hot'], d, '.1f')} |"
                 )
         big, small = (sizes[-1], sizes[-2]) if len(sizes) > 1 else (None, None)
-        if big:
+        if big and small:
             lines += [
                 "",
                 f"Growth {int(small):,} → {int(big):,} positions (unloaded p50 ratio; ≤ 1.5 is the goal):",
@@ -511,7 +603,11 @@ def markdown(results: dict[str, Any]) -> str:
                 )
             timing = [
                 f"{what} {scales[size][key]} s"
-                for key, what in (("api_seconds", "API cases"), ("datasette_seconds", "Datasette cases"))
+                for key, what in (
+                    ("api_seconds", "API cases"),
+                    ("datasette_seconds", "Datasette cases"),
+                    ("floor_seconds", "floor cases"),
+                )
                 if key in scales[size]
             ]
             if gen.get("ready_seconds") is not None:
@@ -531,6 +627,20 @@ def markdown(results: dict[str, Any]) -> str:
     return "\n".join(line for line in lines if line is not None)
 
 
+def median_round(rounds: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per case, the round with the median req/s, with every round's req/s and their range."""
+    merged: dict[str, Any] = {}
+    for case in rounds[0]:
+        runs = [r[case] for r in rounds if case in r]
+        if case == "export" or not all("rps" in run for run in runs):
+            merged[case] = runs[0]
+            continue
+        ordered = sorted(runs, key=lambda run: run["rps"])
+        rates = [run["rps"] for run in runs]
+        merged[case] = {**ordered[len(ordered) // 2], "rounds": rates, "rps_range": [min(rates), max(rates)]}
+    return merged
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scales", nargs="+", type=int, default=[10_000, 100_000, 1_000_000])
@@ -544,6 +654,11 @@ def main() -> None:
     parser.add_argument("--export-min", type=int, default=1_000_000, help="export only at scales >= this")
     parser.add_argument("--export-engines", nargs="+", default=["sqlite"], help="engines whose export is timed")
     parser.add_argument("--datasette-min", type=int, default=100_000, help="Datasette only at scales >= this")
+    parser.add_argument("--no-floor", dest="floor", action="store_false", help="skip the raw ASGI floor peer")
+    parser.add_argument("--rounds", type=int, default=1, help="measure the peers side by side this many times")
+    parser.add_argument("--cases", nargs="+", default=[], help="only these cases (by_id, pair_hot, search, …)")
+    parser.add_argument("--server-cpu", type=int, default=1, help="core every server is pinned to (-1: none)")
+    parser.add_argument("--wrk-cpu", type=int, default=0, help="core wrk is pinned to (-1: none)")
     parser.add_argument(
         "--ingest-docs",
         type=int,
@@ -560,6 +675,12 @@ def main() -> None:
         "duration": args.duration,
         "connections": args.connections,
         "workers": args.workers,
+        "rounds": args.rounds,
+        "pinning": (
+            f"Servers pinned to core {args.server_cpu}, wrk to core {args.wrk_cpu}."
+            if args.server_cpu >= 0 and shutil.which("taskset")
+            else ""
+        ),
         "engines": {},
     }
     if DATASETTE.exists():
@@ -575,17 +696,29 @@ def main() -> None:
             url, corpus = ensure_corpus(engine, scale, args.pg_url, args.fresh)
             corpus["ready_seconds"] = round(time.perf_counter() - phase, 1)  # generation, or reuse of the cache
             params = cases(url)
-            phase = time.perf_counter()
-            entry: dict[str, Any] = {
-                "corpus": corpus,
-                "params": params,
-                "api": run_api(url, scale, params, args, engine),
-            }
-            entry["api_seconds"] = round(time.perf_counter() - phase, 1)
-            if engine == "sqlite" and scale >= args.datasette_min:
+            entry: dict[str, Any] = {"corpus": corpus, "params": params}
+            db_file = Path(url.removeprefix("sqlite:///"))
+            rounds: dict[str, list[dict[str, Any]]] = {"api": [], "datasette": [], "floor": []}
+            for round_ in range(args.rounds):  # the peers side by side, round after round
                 phase = time.perf_counter()
-                entry["datasette"] = run_datasette(Path(url.removeprefix("sqlite:///")), params, args)
-                entry["datasette_seconds"] = round(time.perf_counter() - phase, 1)
+                round_args = argparse.Namespace(**{**vars(args), "export": args.export and round_ == 0})
+                rounds["api"].append(run_api(url, scale, params, round_args, engine))
+                entry["api_seconds"] = round(entry.get("api_seconds", 0) + time.perf_counter() - phase, 1)
+                if engine == "sqlite" and scale >= args.datasette_min:
+                    phase = time.perf_counter()
+                    rounds["datasette"].append(run_datasette(db_file, params, args))
+                    entry["datasette_seconds"] = round(
+                        entry.get("datasette_seconds", 0) + time.perf_counter() - phase, 1
+                    )
+                if engine == "sqlite" and args.floor:
+                    phase = time.perf_counter()
+                    rounds["floor"].append(run_floor(db_file, params, args))
+                    entry["floor_seconds"] = round(entry.get("floor_seconds", 0) + time.perf_counter() - phase, 1)
+            for peer, runs in rounds.items():
+                if runs and "skipped" in runs[0]:
+                    entry[peer] = runs[0]
+                elif runs:
+                    entry[peer] = median_round(runs)
             results["engines"].setdefault(engine, {})[str(scale)] = entry
             print(json.dumps(entry["api"].get("pair_hot")), flush=True)
             (out / f"{name}.json").write_text(json.dumps(results, indent=1))  # partial results survive a failure
@@ -595,7 +728,8 @@ def main() -> None:
     (out / f"{name}.json").write_text(json.dumps(results, indent=1))
     table = markdown(results)
     (out / f"{name}.md").write_text(table)
-    (out / "latest.md").write_text(table)
+    if not args.cases:  # a partial run (--cases) is kept under its own name only
+        (out / "latest.md").write_text(table)
     print(table)
 
 

@@ -90,19 +90,28 @@ _COLUMNS = (
     "p.reviewed, p.created_at, d.title, d.source, d.url, d.created_at, e.title, e.kind, "
 )
 _FROM = "FROM position p JOIN document d ON d.id = p.document_id JOIN event e ON e.id = d.event_id "
-_SQL = {
-    "sqlite": "SELECT " + _COLUMNS + "(SELECT json_group_array(json_array(l.slug, l.name)) FROM position_speaker s "
+_AGGREGATES = {
+    "sqlite": "(SELECT json_group_array(json_array(l.slug, l.name)) FROM position_speaker s "
     "JOIN leader l ON l.slug = s.leader_slug WHERE s.position_id = p.id), "
-    "(SELECT group_concat(t.topic_slug, char(31)) FROM position_topic t WHERE t.position_id = p.id) "
+    "(SELECT group_concat(t.topic_slug, char(31)) FROM position_topic t WHERE t.position_id = p.id) ",
+    "postgresql": "(SELECT coalesce(json_agg(json_build_array(l.slug, l.name)), '[]') FROM position_speaker s "
+    "JOIN leader l ON l.slug = s.leader_slug WHERE s.position_id = p.id), "
+    "(SELECT string_agg(t.topic_slug, chr(31)) FROM position_topic t WHERE t.position_id = p.id) ",
+}
+_SQL = {
+    "sqlite": "SELECT "
+    + _COLUMNS
+    + _AGGREGATES["sqlite"]
     + _FROM
     + "WHERE p.id IN (SELECT value FROM json_each(:ids))",
-    "postgresql": "SELECT "
-    + _COLUMNS
-    + "(SELECT coalesce(json_agg(json_build_array(l.slug, l.name)), '[]') FROM position_speaker s "
-    "JOIN leader l ON l.slug = s.leader_slug WHERE s.position_id = p.id), "
-    "(SELECT string_agg(t.topic_slug, chr(31)) FROM position_topic t WHERE t.position_id = p.id) "
-    + _FROM
-    + "WHERE p.id = ANY(%(ids)s)",
+    "postgresql": "SELECT " + _COLUMNS + _AGGREGATES["postgresql"] + _FROM + "WHERE p.id = ANY(%(ids)s)",
+}
+# One position and, in the same statement (one snapshot), the data version its ETag is made from:
+# GET /v1/positions/{id}'s fast path (app.api.hot_paths). Rows: the version, then what `view` reads.
+_VERSION = "(SELECT version FROM data_version WHERE id = 1), "
+BY_ID_SQL = {
+    "sqlite": "SELECT " + _VERSION + _COLUMNS + _AGGREGATES["sqlite"] + _FROM + "WHERE p.id = :id",
+    "postgresql": "SELECT " + _VERSION + _COLUMNS + _AGGREGATES["postgresql"] + _FROM + "WHERE p.id = %(id)s",
 }
 
 
@@ -125,15 +134,9 @@ def _pairs(value: Any) -> list[Any]:
     return value if isinstance(value, list) else json.loads(value)  # names may hold any character: JSON
 
 
-def load(session: Session, ids: list[int]) -> list[PositionView]:
-    """The positions with these ids, in the order of `ids` (missing ids are left out)."""
-    if not ids:
-        return []
-    unique = list(dict.fromkeys(ids))
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    rows = driver_rows(session, _SQL, {"ids": json.dumps(unique) if sqlite else unique})
-    found: dict[int, PositionView] = {}
-    for (
+def view(row: Any) -> PositionView:
+    """One row of `_SQL` (or of `BY_ID_SQL` without its first column) as a position view."""
+    (
         pid,
         document_id,
         event_id,
@@ -154,22 +157,35 @@ def load(session: Session, ids: list[int]) -> list[PositionView]:
         kind,
         speakers,
         topics,
-    ) in rows:
-        found[pid] = PositionView(
-            pid,
-            document_id,
-            event_id,
-            _date(date),
-            start,
-            end,
-            text_,
-            act,
-            method,
-            float(confidence),
-            bool(reviewed),
-            created_at,
-            DocumentView(title, source, url, doc_created, EventView(event_title, kind)),
-            [LeaderView(slug, name) for slug, name in _pairs(speakers)],
-            [TopicView(slug) for slug in _split(topics)],
-        )
+    ) = row
+    return PositionView(
+        pid,
+        document_id,
+        event_id,
+        _date(date),
+        start,
+        end,
+        text_,
+        act,
+        method,
+        float(confidence),
+        bool(reviewed),
+        created_at,
+        DocumentView(title, source, url, doc_created, EventView(event_title, kind)),
+        [LeaderView(slug, name) for slug, name in _pairs(speakers)],
+        [TopicView(slug) for slug in _split(topics)],
+    )
+
+
+def load(session: Session, ids: list[int]) -> list[PositionView]:
+    """The positions with these ids, in the order of `ids` (missing ids are left out)."""
+    if not ids:
+        return []
+    unique = list(dict.fromkeys(ids))
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    rows = driver_rows(session, _SQL, {"ids": json.dumps(unique) if sqlite else unique})
+    found: dict[int, PositionView] = {}
+    for row in rows:
+        position = view(row)
+        found[position.id] = position
     return [found[i] for i in ids if i in found]

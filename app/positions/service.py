@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 
 from app.core.errors import not_found
 from app.core.pagination import PageResult, fetch_page
+from app.core.reads import RequestReads
 from app.models import Document, Position
 from app.positions import fulltext as search
 from app.positions import key_ranges, search_pages
@@ -63,6 +64,13 @@ def read_position(session: Session, position_id: int) -> PositionView:
     if not found:
         raise not_found("position", position_id, "List positions at /v1/positions.")
     return found[0]
+
+
+def read_position_and_version(reads: RequestReads, position_id: int) -> tuple[int | None, PositionView] | None:
+    """The data version and the position with this id, read in one statement outside any session (the fast
+    path of GET /v1/positions/{id}), or None if there is no such position (`read_position` says why)."""
+    row = reads.one(position_rows.BY_ID_SQL, {"id": position_id})
+    return None if row is None else (row[0], position_rows.view(row[1:]))
 
 
 def get_position(session: Session, position_id: int) -> Position:
