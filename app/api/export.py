@@ -32,7 +32,8 @@ def _lines(request: Request) -> Iterator[str]:
                     "schema": {
                         "type": "string",
                         "description": (
-                            'One record per line, each with a "type": leader, topic, event, document, position (in that order).'
+                            'One record per line, each with a "type": '
+                            "leader, topic, event, document, position (in that order)."
                         ),
                     }
                 }

@@ -295,8 +295,8 @@ class PostgresTsvector:
                 Document.text,
                 tsq.c.query,
                 literal_column(
-                    f"'StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=24, MinWords=8, MaxFragments=2, "  # sql-identifiers-only
-                    "FragmentDelimiter=…'"
+                    f"'StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=24, MinWords=8, MaxFragments=2, "
+                    "FragmentDelimiter=…'"  # sql-identifiers-only
                 ),
             ),
         )

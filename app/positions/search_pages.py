@@ -7,8 +7,8 @@ so computing it for every match before sorting cost seconds for a common word at
 Relevance needs every match scored, which for a word in 160k positions costs ~250 ms (SQLite) to
 seconds (PostgreSQL). So relevance ranks the newest `RANK_WINDOW` matches, which both indexes find
 cheaply (FTS5 reads its doclist in id order; PostgreSQL's GIN index gives the ids), and the older
-ones follow newest first, unranked (`rank` null): every match is still listed exactly once. The cursor keeps the window's bound, so paging is stable while new
-readouts arrive.
+ones follow newest first, unranked (`rank` null): every match is still listed exactly once. The cursor
+keeps the window's bound, so paging is stable while new readouts arrive.
 """
 
 from __future__ import annotations
