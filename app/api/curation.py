@@ -26,7 +26,7 @@ PositionId = Path(ge=1, le=2**63 - 1)
 def add_position(
     data: PositionIn, request: Request, session: SessionDep, response: Response, _key: KeyDep
 ) -> PositionPublic:
-    position = curation.add_position(session, data)
+    position = curation.add_position(session, data, actor=_key.name)
     response.headers["Location"] = f"/v1/positions/{position.id}"
     return position_service.to_public(
         position_service.get_position(session, position.id),  # type: ignore[arg-type]
@@ -42,7 +42,9 @@ def patch_position(
 ) -> PositionPublic:
     """Given fields replace the stored ones; the position becomes `curated` and `reviewed`, and
     survives re-annotation."""
-    position = curation.patch_position(session, position_service.get_position(session, position_id), patch)
+    position = curation.patch_position(
+        session, position_service.get_position(session, position_id), patch, actor=_key.name
+    )
     return position_service.to_public(
         position_service.get_position(session, position.id),  # type: ignore[arg-type]
         base_url=base_url(request),
@@ -56,7 +58,7 @@ def patch_position(
     responses=AUTH_RESPONSES,
 )
 def delete_position(session: SessionDep, _key: KeyDep, position_id: int = PositionId) -> Response:
-    curation.delete_position(session, position_service.get_position(session, position_id))
+    curation.delete_position(session, position_service.get_position(session, position_id), actor=_key.name)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

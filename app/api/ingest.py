@@ -41,7 +41,7 @@ def create_document(
 ) -> DocumentWithPositions:
     """Split the readout into sentences, attribute and tag them, and store the document with its
     positions in one transaction. The same text again (by SHA-256) is a 409 linking to the stored one."""
-    document = ingest.ingest(session, payload)
+    document = ingest.ingest(session, payload, actor=_key.name)
     response.headers["Location"] = f"/v1/documents/{document.id}"
     return _with_positions(request, session, document.id)
 
@@ -73,7 +73,7 @@ def annotate_only(payload: DocumentIn, session: SessionDep, _key: KeyDep) -> Ann
     responses=AUTH_RESPONSES,
 )
 def reannotate_document(document_id: str, request: Request, session: SessionDep, _key: KeyDep) -> DocumentWithPositions:
-    ingest.reannotate(session, events.get_document(session, document_id))
+    ingest.reannotate(session, events.get_document(session, document_id), actor=_key.name)
     return _with_positions(request, session, document_id)
 
 
@@ -84,5 +84,5 @@ def reannotate_document(document_id: str, request: Request, session: SessionDep,
     responses=AUTH_RESPONSES,
 )
 def delete_document(document_id: str, session: SessionDep, _key: KeyDep) -> Response:
-    curation.delete_document(session, events.get_document(session, document_id))
+    curation.delete_document(session, events.get_document(session, document_id), actor=_key.name)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

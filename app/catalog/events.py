@@ -10,8 +10,9 @@ from sqlalchemy import func
 from sqlalchemy.orm import defer, selectinload
 from sqlmodel import Session, select
 
-from app.core.errors import invalid_parameter, not_found
+from app.core.errors import invalid_parameter
 from app.core.pagination import PageResult, SortOrder, fetch_page
+from app.curation import history
 from app.models import Document, Event, EventParticipant, Position
 from app.positions import fulltext as search
 from app.schemas import DocumentDetail, DocumentSummary, EventDetail, EventSummary, LeaderRef
@@ -43,7 +44,7 @@ def list_events(
 def get_event(session: Session, event_id: str) -> Event:
     event = session.get(Event, event_id)
     if event is None:
-        raise not_found("event", event_id, "List events at /v1/events.")
+        raise history.missing(session, "event", event_id, "List events at /v1/events.")
     return event
 
 
@@ -113,7 +114,7 @@ def list_documents(
 def get_document(session: Session, document_id: str) -> Document:
     document = session.get(Document, document_id)
     if document is None:
-        raise not_found("document", document_id, "List documents at /v1/documents.")
+        raise history.missing(session, "document", document_id, "List documents at /v1/documents.")
     return document
 
 

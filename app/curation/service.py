@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.core.errors import CONFLICT, ApiError, invalid_parameter
+from app.curation import history
+from app.dataset import versions
 from app.models import Document, Leader, Position, Topic
 from app.schemas import PositionIn, PositionPatch, TopicIn
 
@@ -12,7 +14,7 @@ CURATED = "curated"
 
 
 def _leaders(session: Session, slugs: list[str], field: str) -> list[Leader]:
-    found = {le.slug: le for le in session.exec(select(Leader).where(Leader.slug.in_(slugs))).all()}
+    found = {le.slug: le for le in session.exec(select(Leader).where(col(Leader.slug).in_(slugs))).all()}
     missing = [s for s in slugs if s not in found]
     if missing:
         raise invalid_parameter(
@@ -22,7 +24,7 @@ def _leaders(session: Session, slugs: list[str], field: str) -> list[Leader]:
 
 
 def _topics(session: Session, slugs: list[str], field: str) -> list[Topic]:
-    found = {t.slug: t for t in session.exec(select(Topic).where(Topic.slug.in_(slugs))).all()}
+    found = {t.slug: t for t in session.exec(select(Topic).where(col(Topic.slug).in_(slugs))).all()}
     missing = [s for s in slugs if s not in found]
     if missing:
         valid = ", ".join(session.exec(select(Topic.slug).order_by(Topic.slug)).all())
@@ -32,8 +34,10 @@ def _topics(session: Session, slugs: list[str], field: str) -> list[Topic]:
     return [found[s] for s in dict.fromkeys(slugs)]
 
 
-def patch_position(session: Session, position: Position, patch: PositionPatch) -> Position:
-    """Apply a curator's correction; the position becomes curated and reviewed."""
+def patch_position(session: Session, position: Position, patch: PositionPatch, *, actor: str | None = None) -> Position:
+    """Apply a curator's correction; the position becomes curated and reviewed. The history records
+    which fields changed (old and new values) and by whom."""
+    before = history.position_state(position)
     if patch.speakers is not None:
         position.speakers = _leaders(session, patch.speakers, "speakers")
     if patch.topics is not None:
@@ -42,12 +46,26 @@ def patch_position(session: Session, position: Position, patch: PositionPatch) -
         position.act = patch.act
     position.method, position.reviewed, position.confidence = CURATED, True, 1.0
     session.add(position)
-    session.commit()
+    after = history.position_state(position)
+    edited = history.diff(before, after, ("speakers", "topics", "act"))
+    assert position.id is not None
+    if edited:
+        history.record(session, "position", position.id, "edited", actor=actor, changes=edited)
+    if not before["reviewed"] or before["method"] != CURATED:
+        history.record(
+            session,
+            "position",
+            position.id,
+            "reviewed",
+            actor=actor,
+            changes=history.diff(before, after, ("method", "confidence", "reviewed")),
+        )
+    versions.commit(session, f"curated position {position.id}")
     session.refresh(position)
     return position
 
 
-def add_position(session: Session, data: PositionIn) -> Position:
+def add_position(session: Session, data: PositionIn, *, actor: str | None = None) -> Position:
     """Add a position the annotator missed; its span must be a clean slice of the document."""
     document = session.get(Document, data.document_id)
     if document is None:
@@ -94,26 +112,38 @@ def add_position(session: Session, data: PositionIn) -> Position:
         topics=_topics(session, data.topics, "topics"),
     )
     session.add(position)
-    session.commit()
+    session.flush()
+    assert position.id is not None
+    history.record(session, "position", position.id, "created", actor=actor)
+    versions.commit(session, f"added position {position.id}")
     session.refresh(position)
     return position
 
 
-def delete_position(session: Session, position: Position) -> None:
+def delete_position(session: Session, position: Position, *, actor: str | None = None) -> None:
+    """Delete a position; its id stays taken and answers 410 Gone."""
+    assert position.id is not None
+    history.bury(session, "position", position.id, actor=actor, reason="deleted by a curator")
     session.delete(position)
-    session.commit()
+    versions.commit(session, f"deleted position {position.id}")
 
 
-def delete_document(session: Session, document: Document) -> None:
-    """Delete a document with its positions, and its event if no other readout reports it."""
+def delete_document(session: Session, document: Document, *, actor: str | None = None) -> None:
+    """Delete a document with its positions, and its event if no other readout reports it. Every id
+    deleted (document, positions, event) stays taken and answers 410 Gone."""
     event = document.event
+    for position in document.positions:
+        assert position.id is not None
+        history.bury(session, "position", position.id, actor=actor, reason=f"its document {document.id!r} was deleted")
+    history.bury(session, "document", document.id, actor=actor, reason="deleted by a curator")
     session.delete(document)
     session.flush()
     remaining = session.exec(select(Document.id).where(Document.event_id == event.id)).first()
     if remaining is None:
         # Positions reference the event too; none are left once its last document is gone.
+        history.bury(session, "event", event.id, actor=actor, reason="its last document was deleted")
         session.delete(event)
-    session.commit()
+    versions.commit(session, f"deleted document {document.id}")
 
 
 def add_topic(session: Session, data: TopicIn) -> Topic:
@@ -131,6 +161,6 @@ def add_topic(session: Session, data: TopicIn) -> Topic:
         slug=data.slug, name=data.name, description=data.description, headline=data.headline, keywords=keywords
     )
     session.add(topic)
-    session.commit()
+    versions.commit(session, f"added topic {data.slug}")
     session.refresh(topic)
     return topic

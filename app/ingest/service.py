@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import dataclass
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from app.annotate import Annotation, Participant
 from app.core.errors import CONFLICT, ApiError, invalid_parameter
+from app.curation import history
+from app.dataset import versions
+from app.ingest import ids
 from app.ingest.annotator_bridge import AnnotatorRun, LeaderIndex, new_leader, run_annotator
-from app.ingest.readout_metadata import default_title, family_name, find_date, guess_kind, slugify
+from app.ingest.readout_metadata import default_title, find_date, guess_kind
+from app.ingest.span_matching import overlapping, pair_by_span
 from app.models import Document, Event, Leader, Position, Topic
 from app.schemas import DocumentIn
 
@@ -20,25 +25,29 @@ def sha256_of(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def duplicate_error(existing_id: str) -> ApiError:
-    return ApiError(
-        409,
-        f"This text is already stored as document {existing_id!r}; nothing was added.",
-        type=CONFLICT,
-        title="Duplicate document",
-        extra={"existing": f"/v1/documents/{existing_id}"},
-        headers={"Location": f"/v1/documents/{existing_id}"},
-    )
+class DuplicateDocument(ApiError):
+    """The text is stored already (same SHA-256): a 409 linking the stored document."""
+
+    def __init__(self, existing_id: str) -> None:
+        super().__init__(
+            409,
+            f"This text is already stored as document {existing_id!r}; nothing was added.",
+            type=CONFLICT,
+            title="Duplicate document",
+            extra={"existing": f"/v1/documents/{existing_id}"},
+            headers={"Location": f"/v1/documents/{existing_id}"},
+        )
+        self.existing_id = existing_id
+
+
+def duplicate_error(existing_id: str) -> DuplicateDocument:
+    return DuplicateDocument(existing_id)
 
 
 def check_text(text: str) -> None:
     """Refuse a text with nothing to annotate (DocumentIn already refuses unstorable characters)."""
     if not text.strip():
         raise invalid_parameter("text", "is empty or only whitespace", location="body")
-
-
-def _surnames(participants: list[Leader]) -> str:
-    return "-".join(slugify(family_name(le.name, le.aliases, le.country)) for le in participants)
 
 
 def _participants(index: LeaderIndex, names: list[str] | None) -> list[Leader] | None:
@@ -57,19 +66,26 @@ def _participants(index: LeaderIndex, names: list[str] | None) -> list[Leader] |
 
 
 def _event_for(session: Session, participants: list[Leader], kind: str, date: dt.date) -> Event:
-    """The event of these participants, kind and date: the stored one, or a new one."""
-    surnames = _surnames(sorted(participants, key=lambda le: le.slug)) or "unknown"
-    event_id = f"{surnames}-{slugify(kind)}-{date.isoformat()}"
+    """The event of these participants, kind and date: the stored one (`base`, `base-2`, … whose
+    participants are these), or a new one under the first id no event holds or held."""
+    wanted = {le.slug for le in participants}
+
+    def taken(event_id: str) -> bool:
+        event = session.get(Event, event_id)
+        if event is None:
+            return _buried(session, "event", event_id)
+        return {le.slug for le in event.participants} != wanted
+
+    event_id = ids.unique_slug(ids.event_base(participants, kind, date), taken)
     event = session.get(Event, event_id)
-    if event is not None and {le.slug for le in event.participants} == {le.slug for le in participants}:
+    if event is not None:
         return event
-    n = 2
-    while session.get(Event, event_id) is not None:
-        event_id, n = f"{surnames}-{slugify(kind)}-{date.isoformat()}-{n}", n + 1
-    title = (
-        f"{kind.capitalize()}: {' and '.join(le.name for le in participants)}" if participants else kind.capitalize()
-    )
+    title = ids.event_title(kind, (le.name for le in participants))
     return Event(id=event_id, kind=kind, date=date, title=title, participants=participants)
+
+
+def _buried(session: Session, resource: history.Resource, ident: str) -> bool:
+    return history.tombstone(session, resource, ident) is not None
 
 
 def _document_id(session: Session, payload: DocumentIn, participants: list[Leader], date: dt.date) -> str:
@@ -82,15 +98,18 @@ def _document_id(session: Session, payload: DocumentIn, participants: list[Leade
                 title="Duplicate id",
                 extra={"existing": f"/v1/documents/{payload.id}"},
             )
+        if _buried(session, "document", payload.id):
+            raise ApiError(
+                409,
+                f"The id {payload.id!r} belonged to a deleted document; ids are never reused. Choose another id "
+                "or omit it.",
+                type=CONFLICT,
+                title="Duplicate id",
+                extra={"existing": f"/v1/documents/{payload.id}"},
+            )
         return payload.id
-    surnames = _surnames(participants) or "readout"
-    base = f"{surnames}-{date.isoformat()}"
-    if payload.source:
-        base += "-" + slugify(payload.source, 30)
-    doc_id, n = base, 2
-    while session.get(Document, doc_id) is not None:
-        doc_id, n = f"{base}-{n}", n + 1
-    return doc_id
+    base = ids.document_base(participants, date, payload.source)
+    return ids.unique_slug(base, lambda i: session.get(Document, i) is not None or _buried(session, "document", i))
 
 
 def positions_from(run: AnnotatorRun, session: Session, text: str, document_id: str, event: Event) -> list[Position]:
@@ -179,16 +198,26 @@ def plan(
 ATTEMPTS = 3
 
 
-def ingest(session: Session, payload: DocumentIn, given: Annotation | None = None, method: str = "curated") -> Document:
-    """Annotate (or take `given` positions) and store a readout in one transaction; 409 if its text is stored."""
+def ingest(
+    session: Session,
+    payload: DocumentIn,
+    given: Annotation | None = None,
+    method: str = "curated",
+    *,
+    actor: str | None = None,
+) -> Document:
+    """Annotate (or take `given` positions) and store a readout in one transaction; 409 if its text is stored.
+
+    `actor` (an API key's name, or the command) is recorded in the history of what was created."""
     for attempt in range(ATTEMPTS):
         existing = session.exec(select(Document.id).where(Document.sha256 == sha256_of(payload.text))).first()
         if existing is not None:
             raise duplicate_error(existing)
         try:
-            return _ingest_once(session, payload, given, method)
+            return _ingest_once(session, payload, given, method, actor)
         except IntegrityError:
             session.rollback()
+            versions.discard(session)
             existing = session.exec(select(Document.id).where(Document.sha256 == sha256_of(payload.text))).first()
             if existing is not None:
                 raise duplicate_error(existing) from None
@@ -197,7 +226,13 @@ def ingest(session: Session, payload: DocumentIn, given: Annotation | None = Non
     raise AssertionError("unreachable")
 
 
-def _ingest_once(session: Session, payload: DocumentIn, given: Annotation | None, method: str) -> Document:
+def _annotator(method: str) -> str | None:
+    return None if method == CURATED else method
+
+
+def _ingest_once(
+    session: Session, payload: DocumentIn, given: Annotation | None, method: str, actor: str | None
+) -> Document:
     with session.no_autoflush:
         run, event, date = plan(session, payload, given, method)
         for leader in run.new_leaders:
@@ -216,26 +251,98 @@ def _ingest_once(session: Session, payload: DocumentIn, given: Annotation | None
     )
     session.add(document)
     session.flush()
-    for position in positions_from(run, session, payload.text, doc_id, event):
+    positions = positions_from(run, session, payload.text, doc_id, event)
+    for position in positions:
         session.add(position)
-    session.commit()
+    session.flush()
+    annotator = _annotator(run.method)
+    history.record(session, "document", doc_id, "created", actor=actor, annotator=annotator)
+    for position in positions:
+        assert position.id is not None
+        history.record(session, "position", position.id, "created", actor=actor, annotator=annotator)
+    versions.commit(session, f"added document {doc_id}")
     session.refresh(document)
     return document
 
 
-def reannotate(session: Session, document: Document) -> Document:
-    """Run the annotator again on a stored document; reviewed positions stay as curated."""
+CURATED = "curated"
+
+
+def _speaker_set(p: Position) -> frozenset[str]:
+    return frozenset(s.slug for s in p.speakers)
+
+
+def _span(p: Position) -> tuple[int, int]:
+    return (p.start, p.end)
+
+
+@dataclass
+class ReannotateReport:
+    kept_reviewed: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    added: int = 0
+    removed: int = 0
+
+
+def reannotate(session: Session, document: Document, *, actor: str | None = None) -> ReannotateReport:
+    """Run the annotator again on a stored document, in place: a position whose span the annotator finds
+    again keeps its id (speakers, topics and act updated); reviewed positions are never touched; the
+    annotator's findings on a reviewed span are dropped; positions no longer found are deleted (their
+    ids answer 410, naming the new position over the same words where there is one)."""
     event = document.event
     run = run_annotator(session, document.text, list(event.participants), event.kind)
-    kept = {(p.start, p.end, tuple(sorted(s.slug for s in p.speakers))) for p in document.positions if p.reviewed}
-    for p in [p for p in document.positions if not p.reviewed]:
-        session.delete(p)
     for leader in run.new_leaders:
         session.add(leader)
     session.flush()
-    for position in positions_from(run, session, document.text, document.id, event):
-        if (position.start, position.end, tuple(sorted(s.slug for s in position.speakers))) not in kept:
-            session.add(position)
-    session.commit()
+    found = positions_from(run, session, document.text, document.id, event)
+    stored = list(document.positions)
+    report = ReannotateReport(kept_reviewed=sum(p.reviewed for p in stored))
+    reviewed = pair_by_span([p for p in stored if p.reviewed], found, _span, _speaker_set)
+    pairing = pair_by_span([p for p in stored if not p.reviewed], reviewed.found_only, _span, _speaker_set)
+    annotator = _annotator(run.method)
+    for old, new in pairing.pairs:
+        before = history.position_state(old)
+        old.speakers, old.topics, old.act = new.speakers, new.topics, new.act
+        old.method, old.confidence = new.method, new.confidence
+        diff = history.diff(before, history.position_state(old))
+        if diff:
+            report.updated += 1
+            session.add(old)
+            history.record(
+                session, "position", old.id or 0, "annotated", actor=actor, annotator=annotator, changes=diff
+            )
+        else:
+            report.unchanged += 1
+    for new in pairing.found_only:
+        session.add(new)
+    session.flush()
+    for new in pairing.found_only:
+        report.added += 1
+        history.record(session, "position", new.id or 0, "created", actor=actor, annotator=annotator)
+    survivors = [(p.start, p.end, p.id or 0) for p in document.positions if p not in pairing.stored_only]
+    survivors += [(p.start, p.end, p.id or 0) for p in pairing.found_only]
+    for old in pairing.stored_only:
+        report.removed += 1
+        replaced_by = overlapping(old.start, old.end, survivors)
+        history.bury(
+            session,
+            "position",
+            old.id or 0,
+            actor=actor,
+            replaced_by=replaced_by,
+            reason="no longer found by the annotator",
+        )
+        session.delete(old)
+    history.record(
+        session,
+        "document",
+        document.id,
+        "annotated",
+        actor=actor,
+        annotator=annotator,
+        changes={"positions": {"updated": report.updated, "added": report.added, "removed": report.removed}},
+    )
+    versions.commit(session, f"re-annotated document {document.id}")
     session.refresh(document)
-    return document
+    return report

@@ -8,9 +8,9 @@ from sqlalchemy import func
 from sqlalchemy.orm import defer, selectinload
 from sqlmodel import Session, select
 
-from app.core.errors import not_found
 from app.core.pagination import PageResult, fetch_page
 from app.core.reads import RequestReads
+from app.curation import history
 from app.models import Document, Position
 from app.positions import fulltext as search
 from app.positions import key_ranges, search_pages
@@ -62,7 +62,7 @@ def read_position(session: Session, position_id: int) -> PositionView:
     """The position with this id as a read-only view (no ORM object: 10x cheaper), or a 404."""
     found = position_rows.load(session, [position_id])
     if not found:
-        raise not_found("position", position_id, "List positions at /v1/positions.")
+        raise history.missing(session, "position", position_id, "List positions at /v1/positions.")
     return found[0]
 
 
@@ -77,7 +77,7 @@ def get_position(session: Session, position_id: int) -> Position:
     """The position with this id, or a 404."""
     position = session.exec(select(Position).where(Position.id == position_id).options(*_with_relations())).first()
     if position is None:
-        raise not_found("position", position_id, "List positions at /v1/positions.")
+        raise history.missing(session, "position", position_id, "List positions at /v1/positions.")
     return position
 
 

@@ -69,7 +69,7 @@ def test_add_and_delete_a_position(client: TestClient, auth: dict) -> None:
     assert duplicate.status_code == 409
     assert client.get("/v1/positions").json()["total"] == POSITIONS + 1
     assert client.delete(f"/v1/positions/{added['id']}", headers=auth).status_code == 204
-    assert client.get(f"/v1/positions/{added['id']}").status_code == 404
+    assert client.get(f"/v1/positions/{added['id']}").status_code == 410  # deleted ids answer Gone
     assert client.get("/v1/positions").json()["total"] == POSITIONS
 
 

@@ -163,10 +163,10 @@ def test_reannotate_keeps_reviewed_positions(client: TestClient, auth: dict) -> 
 def test_delete_document_removes_its_positions(client: TestClient, auth: dict) -> None:
     doc = client.post("/v1/documents", json=body(), headers=auth).json()
     assert client.delete(f"/v1/documents/{doc['id']}", headers=auth).status_code == 204
-    assert client.get(f"/v1/documents/{doc['id']}").status_code == 404
+    assert client.get(f"/v1/documents/{doc['id']}").status_code == 410  # deleted ids answer Gone
     assert client.get("/v1/positions").json()["total"] == POSITIONS
-    assert client.get(f"/v1/events/{doc['event_id']}").status_code == 404
-    assert client.delete(f"/v1/documents/{doc['id']}", headers=auth).status_code == 404
+    assert client.get(f"/v1/events/{doc['event_id']}").status_code == 410
+    assert client.delete(f"/v1/documents/{doc['id']}", headers=auth).status_code == 410
 
 
 def test_read_only_deployment_refuses_writes(settings, api_key: str) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 from app.core.config import PROJECT_ROOT
 from app.ingest.seed import seed
 from app.ingest.seed_files import SeedError, read_seed
-from app.models import Document, Leader, Position, Topic
+from app.models import Document, Leader, Position, Tombstone, Topic
 
 ANNOTATION = Path("annotations") / "xi-putin-2021-08-25.json"
 
@@ -56,11 +56,68 @@ def test_seeding_twice_changes_nothing(session: Session) -> None:
     assert session.exec(select(Position.id).order_by(Position.id)).all() == ids
 
 
-def test_a_curated_change_replaces_that_documents_curated_positions(session: Session, data_dir: Path) -> None:
+def _ids(session: Session) -> list[int]:
+    return list(session.exec(select(Position.id).order_by(Position.id)).all())
+
+
+def test_a_position_dropped_from_the_files_is_removed_and_the_rest_keep_their_ids(
+    session: Session, data_dir: Path
+) -> None:
+    ids = _ids(session)
     edit_annotation(data_dir, lambda d: d["positions"].pop())
     report = seed(session, data_dir)
-    assert report.documents_updated == 1 and report.positions_written == 14
-    assert session.exec(select(func.count()).select_from(Position)).one() == 14
+    assert report.documents_updated == 1 and report.positions_removed == 1 and report.positions_written == 0
+    assert report.positions_unchanged == 14
+    remaining = _ids(session)
+    assert len(remaining) == 14 and set(remaining) < set(ids)
+    gone = (set(ids) - set(remaining)).pop()
+    assert session.get(Tombstone, ("position", str(gone))) is not None
+
+
+def test_a_changed_file_row_updates_its_position_in_place(session: Session, data_dir: Path) -> None:
+    ids = _ids(session)
+    edit_annotation(data_dir, lambda d: d["positions"][0].update(act="commit"))
+    report = seed(session, data_dir)
+    assert report.positions_written == 1 and report.positions_unchanged == 14 and report.kept == []
+    assert _ids(session) == ids
+    changed = [p for p in session.exec(select(Position)).all() if p.act == "commit"]
+    assert len(changed) >= 1
+
+
+def _curate(session: Session, position_id: int, act: str) -> None:
+    from app.curation.service import patch_position
+    from app.schemas import PositionPatch
+
+    patch_position(session, session.get_one(Position, position_id), PositionPatch(act=act), actor="alice")
+
+
+def test_curation_wins_over_the_files_and_is_reported(session: Session, data_dir: Path) -> None:
+    ids = _ids(session)
+    target = session.exec(select(Position).order_by(Position.start, Position.id)).first()
+    assert target is not None and target.id is not None
+    first_id, file_act = target.id, target.act
+    curated_act = "oppose" if file_act != "oppose" else "support"
+    _curate(session, first_id, curated_act)
+    # The files change that same position too: the curator's value is kept, and the report says so.
+    edit_annotation(data_dir, lambda d: d["positions"][0].update(act="call"))
+    report = seed(session, data_dir)
+    assert len(report.kept) == 1 and f"position {first_id} " in report.kept[0] and "act=call" in report.kept[0]
+    assert "--force" in report.summary()
+    session.expire_all()
+    assert session.get_one(Position, first_id).act == curated_act and _ids(session) == ids
+    forced = seed(session, data_dir, force=True)
+    assert forced.kept == [] and forced.positions_written == 1
+    session.expire_all()
+    assert session.get_one(Position, first_id).act == "call" and _ids(session) == ids
+
+
+def test_a_deleted_seed_document_is_not_brought_back(session: Session) -> None:
+    from app.curation.service import delete_document
+
+    delete_document(session, session.exec(select(Document)).one(), actor="alice")
+    report = seed(session, PROJECT_ROOT / "data")
+    assert report.documents_added == 0 and "not re-added" in report.kept[0]
+    assert session.exec(select(func.count()).select_from(Position)).one() == 0
 
 
 def _expect(data_dir: Path, *fragments: str) -> None:

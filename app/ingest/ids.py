@@ -1,0 +1,48 @@
+"""The ids and titles the ingest paths derive: one place for the single-document and the bulk path.
+
+An event id is `<surnames of its participants, by slug>-<kind>-<date>`, a document id
+`<surnames in the order given>-<date>[-<source>]`; a taken id gets `-2`, `-3`, …. An id is taken
+while a row holds it or once a tombstone does: ids of deleted documents and events are never
+handed out again, so an old citation never resolves to another readout.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+from app.ingest.readout_metadata import family_name, slugify
+from app.models import Leader
+
+
+def unique_slug(base: str, taken: Callable[[str], bool]) -> str:
+    """`base`, else `base-2`, `base-3`, … : the first that `taken` says is free."""
+    candidate, n = base, 2
+    while taken(candidate):
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def surname(leader: Leader) -> str:
+    """The leader's family name as a slug: "xi" for Xi Jinping, "putin" for Vladimir Putin."""
+    return slugify(family_name(leader.name, leader.aliases, leader.country))
+
+
+def surnames(leaders: Iterable[Leader]) -> str:
+    return "-".join(surname(le) for le in leaders)
+
+
+def event_base(leaders: Iterable[Leader], kind: str, date: dt.date) -> str:
+    """The event id before de-duplication: participants by slug, so any order gives the same id."""
+    return f"{surnames(sorted(leaders, key=lambda le: le.slug)) or 'unknown'}-{slugify(kind)}-{date.isoformat()}"
+
+
+def document_base(leaders: Iterable[Leader], date: dt.date, source: str | None) -> str:
+    """The document id before de-duplication."""
+    base = f"{surnames(leaders) or 'readout'}-{date.isoformat()}"
+    return base + ("-" + slugify(source, 30) if source else "")
+
+
+def event_title(kind: str, names: Iterable[str]) -> str:
+    names = list(names)
+    return f"{kind.capitalize()}: {' and '.join(names)}" if names else kind.capitalize()
