@@ -107,8 +107,14 @@ def db_restore(
 
 
 @cli.command()
-def seed() -> None:
-    """Load data/ (vocabulary, leaders, curated annotations) into the database; loading twice changes nothing."""
+def seed(
+    force: bool = typer.Option(
+        False, "--force", help="Let the seed files overwrite curated changes (by default curation wins and is listed)."
+    ),
+) -> None:
+    """Load data/ (vocabulary, leaders, curated annotations) into the database; loading twice changes nothing.
+
+    Positions keep their ids (updated in place); a curated change the files disagree with is kept and listed."""
     from app.core.db import make_engine
     from app.ingest.seed import seed as run_seed
     from app.ingest.seed_files import SeedError
@@ -116,7 +122,7 @@ def seed() -> None:
     settings = get_settings()
     try:
         with Session(make_engine(settings)) as session:
-            report = run_seed(session, settings.data_dir)
+            report = run_seed(session, settings.data_dir, force=force)
     except SeedError as exc:
         typer.echo(f"seed failed, nothing written: {exc}", err=True)
         raise typer.Exit(1) from None
