@@ -201,6 +201,50 @@ def calibration(entries: Sequence[Entry], *, infer: bool = False) -> dict[str, A
     }
 
 
+CONFIDENCE_FILE = ROOT / "data" / "lexicon" / "confidence.yaml"
+PSEUDO_COUNT = 5  # weight of the overall precision when an evidence kind has few positions
+
+
+def evidence_table(entries: Sequence[Entry], *, infer: bool = False) -> dict[str, tuple[int, int]]:
+    """Per kind of evidence: (predicted positions, right ones)."""
+    topics, leaders = annotator_inputs()
+    out: dict[str, tuple[int, int]] = {}
+    for e in entries:
+        doc = full_doc(e)
+        pred = annotate_doc(doc, topics=topics, ignore_participants=infer, known_leaders=leaders)
+        for p, ok in zip(pred["positions"], judge_predictions(doc, pred), strict=True):
+            n, r = out.get(p.get("evidence") or "", (0, 0))
+            out[p.get("evidence") or ""] = (n + 1, r + int(ok))
+    return out
+
+
+def calibrated(table: dict[str, tuple[int, int]]) -> dict[str, float]:
+    """Confidence per evidence kind: its precision on the split, shrunk towards the overall
+    precision by PSEUDO_COUNT positions (histogram binning by evidence, with smoothing)."""
+    n_all = sum(n for n, _ in table.values())
+    p0 = sum(r for _, r in table.values()) / n_all if n_all else 0.5
+    return {
+        k: round(min(0.99, max(0.05, (r + PSEUDO_COUNT * p0) / (n + PSEUDO_COUNT))), 3)
+        for k, (n, r) in sorted(table.items())
+        if k
+    }
+
+
+def write_confidence(table: dict[str, tuple[int, int]], split: str) -> None:
+    conf = calibrated(table)
+    lines = [
+        '# Calibrated confidence per kind of evidence (see docs/annotation.md, "Confidence").',
+        f"# Written by `bench/realset.py calibrate --split {split} --write` from data/real_readouts: for each kind,",
+        f"# (right + {PSEUDO_COUNT} x overall precision) / (positions + {PSEUDO_COUNT}); a kind not listed keeps the",
+        "# annotator's prior. Positions and right ones on that split are in the comments.",
+        "confidence:",
+    ]
+    for k, v in conf.items():
+        n, r = table[k]
+        lines.append(f"  {k}: {v}  # {r}/{n}")
+    CONFIDENCE_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def _cmd_check(entries: list[Entry]) -> int:
     bad = [e for e in entries if e.problems]
     n_text = sum(e.text is not None for e in entries)
@@ -224,13 +268,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
     sub.add_parser("check", help="verify texts against their hash and gold spans against the guidelines' format")
-    for name in ("score", "calibration"):
+    for name in ("score", "calibration", "calibrate"):
         p = sub.add_parser(name)
         p.add_argument("--split", choices=SPLITS, default="dev")
         p.add_argument("--infer-participants", action="store_true", help="only the participants-inferred setting")
         p.add_argument("--json", action="store_true", help="print the figures as JSON")
         if name == "score":
             p.add_argument("--verbose", action="store_true", help="list every miss, difference and spurious position")
+        if name == "calibrate":
+            p.add_argument("--write", action="store_true", help=f"write {CONFIDENCE_FILE.relative_to(ROOT)}")
     args = ap.parse_args(argv)
     entries = load_set()
     if args.cmd == "check":
@@ -244,6 +290,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     n_pos = sum(len(e.gold.get("positions") or []) for e in chosen)
     header = f"split {args.split}: {len(chosen)} readouts, {n_pos} gold positions"
+    if args.cmd == "calibrate":
+        table = evidence_table(chosen, infer=args.infer_participants)
+        conf = calibrated(table)
+        print(header + ": precision per kind of evidence")
+        for k, (n, r) in sorted(table.items(), key=lambda kv: -kv[1][0]):
+            print(f"{k or '(none)':<28} {n:>5} {r:>5} {r / n:>7.3f}  -> {conf.get(k, '-')}")
+        if args.write:
+            if args.split == "heldout":
+                print("refusing to calibrate on the held-out split", file=sys.stderr)
+                return 2
+            write_confidence(table, args.split)
+            print(f"wrote {CONFIDENCE_FILE.relative_to(ROOT)}")
+        return 0
     if args.cmd == "calibration":
         cal = calibration(chosen, infer=args.infer_participants)
         if args.json:

@@ -23,7 +23,7 @@ before matching. Pronouns are resolved later, with the document context (pipelin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import lexicon_files
 from .leaders import MentionFinder
@@ -39,7 +39,15 @@ from .lexicon import (
     verb_forms,
 )
 
-__all__ = ["Frame", "find_frames", "Attribution", "attribute_sentence", "quote_mask", "first_person_narration"]
+__all__ = [
+    "Frame",
+    "find_frames",
+    "Attribution",
+    "attribute_sentence",
+    "quote_mask",
+    "first_person_narration",
+    "we_did",
+]
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,9 @@ class Attribution:
     frame: Frame | None
     pronoun_gender: str | None = None  # set when `who` still has to be resolved
     they: bool = False
+    # What the attribution rests on (a key of data/lexicon/confidence.yaml, which maps it to
+    # the calibrated confidence): "frame:person", "quote:continued", "passive", ...
+    evidence: str = ""
 
 
 _CLAUSE_RE = re.compile(
@@ -168,6 +179,33 @@ _MEETING_NARRATION_RE = re.compile(
 # "Thanked him for visiting ...".
 _FIRST_PERSON_NARRATION_RE = re.compile(
     rf"[\W]*(?:(?:I|We)\s+)?(?:(?:{ADVERBS})\s+)*(?P<verb>{FINITE_RE.pattern})\b",
+    re.I,
+)
+# A leader's quotation reporting what "we" did in the call ("We agreed ...", "We also emphasised
+# ..."): the two leaders' joint position. "We will ..." is the speaker's own side.
+_WE_DID_RE = re.compile(rf"[\W]*We\s+(?:(?:{ADVERBS})\s+)*(?P<verb>{FINITE_RE.pattern})\b", re.I)
+
+
+def we_did(text: str, s: int, e: int) -> bool:
+    """Whether the (quoted) sentence opens with "we" and a past-tense cue verb of content."""
+    m = _WE_DID_RE.match(text, s, e)
+    if not m:
+        return False
+    verb = m.group("verb").split()[0].lower()
+    return verb.endswith("ed") and verb_class(m.group("verb")) not in (None, "narr", "courtesy")
+
+
+# "X said the two sides agreed that ...", "X said he reaffirmed with Y that ...": the outcome of
+# the call, reported by one leader, is joint.
+_EMBEDDED_JOINT_RE = re.compile(
+    r"\s+(?:(?:on|in)\s+\w+\s+)?(?:that\s+)?(?:(?:the\s+two|both)\s+(?:sides|leaders|countries)|they)\s+"
+    r"(?:had\s+)?(?:also\s+)?(?:agreed|reaffirmed|confirmed|decided|affirmed|shared|concurred)\b",
+    re.I,
+)
+_WITH_OTHER_RE = re.compile(
+    r"\s+(?:(?:on|in)\s+\w+\s+)?(?:that\s+)?(?:he|she|I)\s+(?:had\s+)?(?:also\s+)?"
+    r"(?:agreed|reaffirmed|confirmed|affirmed|shared)\s+with\s+",
+    re.I,
 )
 
 
@@ -455,9 +493,7 @@ def _courtesy(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
     verb = text[f.verb_start : f.verb_end].lower()
     if verb.startswith(
         ("express", "convey", "extend", "sen", "offer", "voice", "reiterat", "renew", "repeat", "reaffirm")
-    ) and COURTESY_NOUNS.match(
-        after
-    ):
+    ) and COURTESY_NOUNS.match(after):
         return True
     if _PLEASED_RE.match(after):
         return True
@@ -543,9 +579,9 @@ def _reported_pledge(text: str, e: int, primary: Frame, finder: MentionFinder) -
             and not text[primary.verb_end : m.start].strip()
             and _PLEDGE_THANKS_RE.match(text, m.end, e)
         ):
-            return Attribution(m.who, "commit", 0.75, None)
+            return Attribution(m.who, "commit", 0.75, None, evidence="pledge-reported")
         if _PLEDGE_REPORTED_RE.match(text, m.end, e):
-            return Attribution(m.who, "commit", 0.75, None)
+            return Attribution(m.who, "commit", 0.75, None, evidence="pledge-reported")
     return None
 
 
@@ -615,11 +651,16 @@ def attribute_sentence(
         if primary.cls == "say":
             inner = _embedded_frame(text, primary.verb_end, e, finder)
             if inner is not None and inner.cls not in ("narr", "courtesy"):
-                return [_make(inner, inner.cls, frozenset(range(len(finder.participants))), 0.7)], inner
+                return [
+                    replace(
+                        _make(inner, inner.cls, frozenset(range(len(finder.participants))), 0.7), evidence="relayed"
+                    )
+                ], inner
         quoted = _pick_primary(_quoted_subjects(text, all_frames, True), True)
         if quoted is None:
             if _passive_in(text, s, e, qmask, quoted_only=True):
-                return [Attribution(everyone, "agree" if "agree" in text[s:e].lower() else "say", 0.6, None)], None
+                cls = "agree" if "agree" in text[s:e].lower() else "say"
+                return [Attribution(everyone, cls, 0.6, None, evidence="passive")], None
             return [], primary  # a non-leader spoke: "he" in the next sentence may be him
         primary = quoted
     out: list[Attribution] = []
@@ -629,7 +670,8 @@ def attribute_sentence(
         primary = _pick_primary(_quoted_subjects(text, all_frames, False), joint_statement)
     if primary is None:
         if _passive_in(text, s, e, qmask, quoted_only=False):
-            return [Attribution(everyone, "agree" if "agree" in text[s:e].lower() else "say", 0.6, None)], None
+            cls = "agree" if "agree" in text[s:e].lower() else "say"
+            return [Attribution(everyone, cls, 0.6, None, evidence="passive")], None
         if joint_statement:
             return _joint_statement_default(text, s, e, finder), None
         return [], None
@@ -666,16 +708,25 @@ def attribute_sentence(
             rcls = participle_class(r.group("part")) if r.group("part") else verb_class(r.group("fin"))
         if not rcls or rcls in ("narr", "courtesy"):
             return [], primary
-        if r.group("part") and COURTESY_NOUNS.match(text, r.end("part"), e):
+        if r.group("part") and COURTESY_NOUNS.match(text[r.end("part") : e]):
             return [], primary  # "began by expressing his condolences"
         cls = rcls
-    out.append(_make(primary, cls, everyone))
+    first = _make(primary, cls, everyone)
+    if cls == "say" and primary.kind in ("person", "role", "pronoun") and n > 1:
+        joint = _EMBEDDED_JOINT_RE.match(text, primary.verb_end, e)
+        w = _WITH_OTHER_RE.match(text, primary.verb_end, e)
+        if w:
+            ms = finder.find(text, w.end(), min(e, w.end() + 60))
+            joint = joint or (ms and ms[0].start == w.end() and ms[0].kind in ("person", "role", "pronoun"))
+        if joint:
+            first = replace(first, who=everyone, cls="agree", pronoun_gender=None, evidence="embedded:joint")
+    out.append(first)
     for f in frames:
         if f.start <= primary.start or not f.coord or f.kind not in ("person", "role"):
             continue
         if f.who == primary.who or f.cls in ("narr", "courtesy") or _courtesy(text, f, e, finder):
             continue
-        out.append(_make(f, f.cls, everyone, 0.85))
+        out.append(replace(_make(f, f.cls, everyone, 0.85), evidence="frame:second-speaker"))
     return out, primary
 
 
@@ -699,11 +750,12 @@ _CONF = {"person": 0.92, "role": 0.88, "pronoun": 0.8, "group": 0.85, "country":
 
 def _make(f: Frame, cls: str, everyone: frozenset[int], conf: float | None = None) -> Attribution:
     c = _CONF.get(f.kind, 0.6) if conf is None else conf
+    ev = "quoted:" + f.kind if f.quoted else "frame:" + f.kind
     if f.kind == "pronoun":
-        return Attribution(frozenset(), cls, c, f, pronoun_gender=f.gender)
+        return Attribution(frozenset(), cls, c, f, pronoun_gender=f.gender, evidence=ev)
     if f.kind == "group" and f.they:
-        return Attribution(everyone, cls, 0.75, f, they=True)
-    return Attribution(f.who, cls, c, f)
+        return Attribution(everyone, cls, 0.75, f, they=True, evidence=ev.replace("group", "they"))
+    return Attribution(f.who, cls, c, f, evidence=ev)
 
 
 def _joint_statement_default(text: str, s: int, e: int, finder: MentionFinder) -> list[Attribution]:
@@ -718,5 +770,5 @@ def _joint_statement_default(text: str, s: int, e: int, finder: MentionFinder) -
     if ms and ms[0].start == s and ms[0].kind == "country":
         nxt = text[ms[0].end : ms[0].end + 2].strip()
         if nxt[:1].islower():
-            return [Attribution(ms[0].who, "say", 0.65, None)]
-    return [Attribution(frozenset(range(len(finder.participants))), "say", 0.55, None)]
+            return [Attribution(ms[0].who, "say", 0.65, None, evidence="joint-statement:country")]
+    return [Attribution(frozenset(range(len(finder.participants))), "say", 0.55, None, evidence="joint-statement")]

@@ -72,6 +72,7 @@ def annotation_to_doc(
                 "topics": list(p.topics),
                 "act": p.act,
                 "confidence": p.confidence,
+                "evidence": p.evidence,
             }
             for p in ann.positions
         ],

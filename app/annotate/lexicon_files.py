@@ -37,6 +37,7 @@ __all__ = [
     "countries",
     "act_cues",
     "topic_context",
+    "confidence",
     "VERB_CLASSES",
     "ACT_NAMES",
 ]
@@ -311,4 +312,24 @@ def topic_context() -> TopicContext:
     for p in out.carry:
         if "(?P<frame>" not in p:
             raise LexiconError(f"{path}: carry: {p!r} needs a group (?P<frame>...) holding the topic phrase")
+    return out
+
+
+# -- confidence --------------------------------------------------------------------------
+
+
+@cache
+def confidence() -> dict[str, float]:
+    """Calibrated confidence per kind of evidence (data/lexicon/confidence.yaml, written by
+    `bench/realset.py calibrate`); evidence not listed keeps the annotator's prior."""
+    data = _load("confidence.yaml")
+    path = data["__path__"]
+    table = data.get("confidence")
+    if not isinstance(table, dict):
+        raise LexiconError(f"{path}: confidence: must map evidence names to numbers")
+    out = {}
+    for k, v in table.items():
+        if not isinstance(v, (int, float)) or not 0 <= v <= 1:
+            raise LexiconError(f"{path}: confidence.{k}: must be a number from 0 to 1")
+        out[str(k)] = float(v)
     return out

@@ -39,6 +39,7 @@ class FoundPosition:
     topics: tuple[str, ...]
     act: str
     confidence: float
+    evidence: str = ""  # what the attribution rests on (data/lexicon/confidence.yaml)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from . import lexicon_files
 from .acts import decide_act
-from .attribution import Attribution, attribute_sentence, first_person_narration, quote_mask
+from .attribution import Attribution, attribute_sentence, first_person_narration, quote_mask, we_did
 from .countries import find_country
 from .leaders import MentionFinder, find_host, guess_gender, infer_participants
 from .lexicon import ADVERBS, FINITE_RE
@@ -199,14 +199,13 @@ class _Raw:
 
 
 _CONTEXT = lexicon_files.topic_context()
+_CONFIDENCE = lexicon_files.confidence()
 # "^" in these patterns means the sentence start: they are matched at each sentence's offset.
 _CARRY_RE = [re.compile(p.removeprefix("^"), re.I) for p in _CONTEXT.carry]
 _ANAPHOR_START_RE = re.compile(
     "|".join(f"(?:{p[1:]})" for p in _CONTEXT.anaphors if p.startswith("^")) or "(?!x)x", re.I
 )
-_ANAPHOR_RE = re.compile(
-    "|".join(f"(?:{p})" for p in _CONTEXT.anaphors if not p.startswith("^")) or "(?!x)x", re.I
-)
+_ANAPHOR_RE = re.compile("|".join(f"(?:{p})" for p in _CONTEXT.anaphors if not p.startswith("^")) or "(?!x)x", re.I)
 _OTHER_PARTY_RE = re.compile(r"(?<![\w])(?:%s)(?![\w])" % "|".join(_CONTEXT.other_party), re.I)
 _BILATERAL = "bilateral-relations"
 
@@ -323,9 +322,10 @@ def _assign_topics(
         # Participant names (the working copies differ from the given ones only by gender).
         names = tuple(sorted(work[i].name for i in a.who))
         key = (s0, e0, a.who)
-        if key not in found or found[key].confidence < a.conf:
+        conf = _CONFIDENCE.get(a.evidence, a.conf)
+        if key not in found or found[key].confidence < conf:
             found[key] = FoundPosition(
-                s0, e0, names, tuple(sorted(found_t)), act, round(max(0.05, min(a.conf, 0.99)), 3)
+                s0, e0, names, tuple(sorted(found_t)), act, round(max(0.05, min(conf, 0.99)), 3), a.evidence
             )
     return found
 
@@ -406,6 +406,7 @@ def _annotate(
     raw: list[_Raw] = []
     joint = "joint" in kind
     speakers = SpeakerTracker(work)
+    everyone = frozenset(range(len(work)))
     quotes = QuotationTracker()
     prev_end = 0
     para = 0
@@ -426,6 +427,8 @@ def _annotate(
         attrs, subj = attribute_sentence(text, s, e, finder, joint_statement=joint, qmask=qflags)
         resolved = [r for r in (speakers.resolve(a) for a in attrs) if r is not None and r.who]
         quoted = quotes.step(idx, s, e, starts_quoted, in_quote_after, resolved)
+        if quoted and we_did(text, s, e):
+            quoted = [(qs, qe, replace(r, who=everyone, evidence="quote:we")) for qs, qe, r in quoted]
         if quoted is None:
             for r, seg in zip(resolved, _segments(s, e, resolved, matcher, masked), strict=True):
                 raw.append(_Raw(s, e, r, seg, idx, para, carried=carried))

@@ -43,10 +43,11 @@ class SpeakerTracker:
             cands = [i for i in self.recent if work[i].gender in (None, a.pronoun_gender)]
             if cands:
                 conf = a.conf if work[cands[0]].gender == a.pronoun_gender else a.conf - 0.1
-                return replace(a, who=frozenset({cands[0]}), conf=conf)
+                ev = "frame:pronoun" if work[cands[0]].gender == a.pronoun_gender else "frame:pronoun-unsure"
+                return replace(a, who=frozenset({cands[0]}), conf=conf, evidence=ev)
             same = [i for i, p in enumerate(work) if p.gender == a.pronoun_gender]
             if len(same) == 1:
-                return replace(a, who=frozenset(same), conf=a.conf - 0.15)
+                return replace(a, who=frozenset(same), conf=a.conf - 0.15, evidence="frame:pronoun-only")
             return None
         if a.they:
             return replace(a, who=self.last_joint or frozenset(range(len(self.participants))))
@@ -64,6 +65,12 @@ class SpeakerTracker:
             for r in resolved:
                 if len(r.who) == 1:
                     self._front(next(iter(r.who)))
+                elif r.evidence == "embedded:joint" and r.frame is not None:
+                    # "Kishida said the two sides agreed ...": joint content, but Kishida is
+                    # still who "he" is next.
+                    self.last_joint = r.who
+                    if r.frame.kind in ("person", "role") and len(r.frame.who) == 1:
+                        self._front(next(iter(r.frame.who)))
                 else:
                     self.last_joint = r.who
                     self.recent = []
@@ -118,14 +125,14 @@ class QuotationTracker:
         if reporting:
             sp = reporting[0]
             for ps, pe in [*self.pending, *((ps, pe) for ps, pe, _ in self.pending_own)]:
-                out.append((ps, pe, replace(sp, conf=min(sp.conf, 0.85))))
+                out.append((ps, pe, replace(sp, conf=min(sp.conf, 0.85), evidence="quote:opened")))
             self.pending, self.pending_own = [], []
             out.extend((s, e, r) for r in reporting)
             self.last_quote = (sp.who, idx)
             if in_quote_after:
                 self.pending_who = sp
         elif self.pending_who is not None:
-            out.append((s, e, replace(self.pending_who, conf=0.8)))
+            out.append((s, e, replace(self.pending_who, conf=0.8, evidence="quote:continued")))
             self.last_quote = (self.pending_who.who, idx)
         elif resolved:
             self.pending_own.extend((s, e, r) for r in resolved)
@@ -137,7 +144,7 @@ class QuotationTracker:
         else:
             # A fully quoted sentence right after an attributed quotation continues it.
             if self.last_quote and self.last_quote[1] == idx - 1 and not self.pending:
-                out.append((s, e, Attribution(self.last_quote[0], "say", 0.75, None)))
+                out.append((s, e, Attribution(self.last_quote[0], "say", 0.75, None, evidence="quote:next")))
                 self.last_quote = (self.last_quote[0], idx)
             out.extend(self.pending_own)
             self.pending, self.pending_own = [], []
