@@ -56,6 +56,11 @@ $(VENDOR)/.installed: $(NODE_MODULES)/.installed
 
 assets: $(VENDOR)/.installed
 
+# Screenshots of every page at desktop and phone width into docs/img/ (shown in the README).
+.PHONY: screenshots
+screenshots: dev assets chromium
+	$(BIN)/python -m tests.web.screenshots
+
 # Headless Chromium for the browser tests (tests/web), from Debian's packages when missing.
 chromium:
 	@command -v chromium >/dev/null || (apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium))

@@ -31,7 +31,7 @@ NODE_MODULES = PROJECT_ROOT / "app" / "web" / "frontend" / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VENDOR = PROJECT_ROOT / "app" / "web" / "static" / "vendor"
 
-DESKTOP = {"width": 1280, "height": 900}
+DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 740}
 
 

@@ -117,3 +117,31 @@ def test_cors_exposes_the_headers_a_front_end_reads(client: TestClient) -> None:
     response = client.get("/v1/positions?format=csv", headers={"Origin": "https://example.org"})
     exposed = {h.strip().lower() for h in response.headers["access-control-expose-headers"].split(",")}
     assert {"x-total-count", "x-total-kind", "retry-after", "link", "etag"} <= exposed
+
+
+def test_event_page_sets_two_readouts_of_one_call_side_by_side(client: TestClient, auth: dict[str, str]) -> None:
+    second = {
+        "text": (
+            "Russian President Vladimir Putin held a telephone conversation with Chinese President Xi Jinping. "
+            "Putin said Russia supports the one-China policy. "
+            "Xi said China is ready to work with Russia on vaccines against COVID-19."
+        ),
+        "title": "Telephone conversation with Xi Jinping",
+        "source": "Kremlin",
+        "date": "2021-08-25",
+        "kind": "phone call",
+        "participants": ["xi-jinping", "vladimir-putin"],
+        "event": EVENT,
+    }
+    created = client.post("/v1/documents", json=second, headers=auth)
+    assert created.status_code == 201, created.text
+    assert created.json()["event_id"] == EVENT
+    comparison = client.get(f"/v1/events/{EVENT}/compare").json()
+    assert len(comparison["documents"]) == 2
+    page = client.get(f"/events/{EVENT}").text
+    assert page.count('class="compare-row compare-2"') == len(comparison["topics"])
+    assert page.count('<div class="compare-cell">') == 2 * len(comparison["topics"])
+    left_out = sum(len(t["missing_from"]) for t in comparison["topics"])
+    assert left_out > 0
+    assert page.count("Not reported in this readout.") == left_out
+    assert "Kremlin" in page

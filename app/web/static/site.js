@@ -83,16 +83,22 @@
       var colour = COLOURS[i % COLOURS.length];
       return { label: label, stroke: colour, width: 2, points: { show: true, size: 7, fill: colour } };
     }));
+    var xs = data[0];
+    var pad = xs.length > 1 ? 15 * DAY : 45 * DAY;
+    var xRange = [xs[0] - pad, xs[xs.length - 1] + pad];
     var width = Math.max(280, Math.min(figure.clientWidth || 720, 1100));
     var chart = new window.uPlot({
       width: width,
       height: 260,
       series: series,
       scales: {
-        x: { time: true, range: function (_u, min, max) { return min === max ? [min - 45 * DAY, max + 45 * DAY] : [min, max]; } },
+        x: { time: true, range: function () { return xRange; } },
         y: { range: function (_u, _min, max) { return [0, Math.max(1, max) * 1.15]; } }
       },
-      axes: [{ stroke: "#1a1a1a" }, { stroke: "#1a1a1a", label: "positions" }]
+      axes: [
+        { stroke: "#1a1a1a" },
+        { stroke: "#1a1a1a", label: "positions", incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000] }
+      ]
     }, data, plot);
     figure.appendChild(table(periods, labels, lines));
     window.addEventListener("resize", function () {
