@@ -138,7 +138,7 @@ check "/health 200"
 in_image "${health_cmd[@]}" >&2 || { say "FAIL: the image's HEALTHCHECK command failed"; exit 1; }
 check "HEALTHCHECK command exits 0"
 libpq="$(in_image python -c 'import psycopg; print(psycopg.pq.version())')" \
-    || { say "FAIL: the PostgreSQL driver (compose.yaml's) does not load in the image"; exit 1; }
+    || { say "FAIL: the PostgreSQL driver (docs/compose.yaml's) does not load in the image"; exit 1; }
 check "psycopg loads in the image (libpq $libpq)"
 
 curl -sf "$base_url/v1/topics/taiwan/positions" -o "$work/taiwan.json"

@@ -1,4 +1,4 @@
-"""compose.yaml and the Dockerfile, checked as files: no container engine, no network, no podman.
+"""docs/compose.yaml and the Dockerfile, checked as files: no container engine, no network, no podman.
 
 compose.yaml cannot be run here (no Docker daemon, no registry for postgres:16), so its
 configuration is checked instead: the services, the build, DATABASE_URL pointing at the db
@@ -24,7 +24,7 @@ import yaml
 from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parents[2]
-COMPOSE = ROOT / "compose.yaml"
+COMPOSE = ROOT / "docs" / "compose.yaml"
 DOCKERFILE = ROOT / "Dockerfile"
 
 Doc = dict[str, Any]  # a YAML/JSON mapping
@@ -81,8 +81,8 @@ def test_services_are_the_api_built_here_and_postgresql_16(compose: Doc) -> None
     services = compose["services"]
     assert set(services) == {"api", "db"}
     build = services["api"]["build"]
-    assert (ROOT / build["context"]).resolve() == ROOT
-    assert (ROOT / build["context"] / build.get("dockerfile", "Dockerfile")).resolve() == DOCKERFILE
+    assert (COMPOSE.parent / build["context"]).resolve() == ROOT
+    assert (COMPOSE.parent / build["context"] / build.get("dockerfile", "Dockerfile")).resolve() == DOCKERFILE
     image = services["db"]["image"]
     assert re.fullmatch(r"postgres:16(\.\d+)?(-[a-z0-9.]+)?", image), image
 
