@@ -145,6 +145,7 @@ class MentionFinder:
             names = {p.name, *p.aliases}
             names |= {t for t, owners in token_owner.items() if owners == {i} and t in fold(p.name).split()}
             names |= _name_runs(fold(p.name))  # "Mohammed bin Salman", "Lula da Silva"
+            names |= name_variants(fold(p.name))  # "Kishida Fumio", "Yoon Suk Yeol", "MBS"
             # Strip leading titles from aliases so "President Xi" also matches bare "Xi".
             names = {n for n in names if n}
             c = self.countries[i]
@@ -154,11 +155,12 @@ class MentionFinder:
             )
             name_alt = _alt(sorted(names))
             pre = rf"(?:(?:{dem_alt})\s+)?" if dem_alt else ""
-            person = r"(?:(?:his|her|the)\s+(?:{})\s+counterpart,?\s+)?{}(?:(?:{})\s+)?(?:{})".format(
+            person = r"(?:(?:his|her|the)\s+(?:{})\s+counterpart,?\s+)?{}(?:(?:{})\s+)?(?:{}){}".format(
                 dem_alt or "(?!x)x",
                 pre,
                 title_alt,
                 name_alt,
+                _PATRONYMIC,
             )
             # "President Lula of Brazil" / "of the Federative Republic of Brazil"
             person += r"(?:\s+of\s+(?:the\s+)?(?:{}))?".format(_alt(list(c.names) if c else ["(?!x)x"])) if c else ""
@@ -283,6 +285,31 @@ class MentionFinder:
                 continue
             out.append(c)
         return out
+
+
+# A longer form of an Arabic name than the one given: "Mohammed bin Salman bin Abdulaziz Al Saud".
+_PATRONYMIC = r"(?:\s+(?:bin|ibn|bint|binti|Al|al|El|el)[\s-]+[A-Z][\w'-]+)*"
+
+
+def name_variants(name: str) -> set[str]:
+    """Other ways a readout writes the same name: family name first ("Kishida Fumio",
+    "Xi Jinping" as written), a hyphenated given name split or joined ("Yoon Suk-yeol" /
+    "Yoon Suk Yeol"), and initials of a long name ("MBS" for Mohammed bin Salman)."""
+    toks = name.split()
+    out: set[str] = set()
+    if len(toks) in (2, 3) and all(t[:1].isupper() for t in toks):
+        out.add(" ".join([toks[-1], *toks[:-1]]))  # "Fumio Kishida" -> "Kishida Fumio"
+        out.add(" ".join([*toks[1:], toks[0]]))  # "Yoon Suk-yeol" -> "Suk-yeol Yoon"
+    for t in toks:
+        if "-" in t and t.replace("-", "").isalpha():
+            a, _, b = t.partition("-")
+            out.add(name.replace(t, f"{a} {b.capitalize()}"))  # "Suk-yeol" -> "Suk Yeol"
+            out.add(name.replace(t, a + b.lower()))  # "Suk-yeol" -> "Sukyeol"
+    if len(toks) >= 3:
+        initials = "".join(t[0] for t in toks if t[:1].isalpha()).upper()
+        if len(initials) >= 3:
+            out.add(initials)
+    return {v for v in out if v != name}
 
 
 def _name_runs(name: str) -> set[str]:
