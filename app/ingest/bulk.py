@@ -14,16 +14,18 @@ transaction back and is raised: what earlier transactions committed stays, nothi
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, insert, text
-from sqlmodel import Session, select
+from sqlalchemy import Connection, Table, insert, text
+from sqlalchemy import inspect as sa_inspect
+from sqlmodel import Session, SQLModel, col, select
 
 from app.annotate import Annotation, Participant
 from app.core.errors import ApiError
@@ -53,6 +55,15 @@ CHUNK_SIZE = 2000
 # index pages stay in memory until the commit instead of spilling to the WAL mid-transaction.
 SQLITE_CACHE_KIB = 1_048_576
 
+
+def _table(model: type[SQLModel]) -> Table:
+    """The model's table (SQLModel does not declare `__table__` to type checkers)."""
+    table = sa_inspect(model).local_table
+    assert isinstance(table, Table)
+    return table
+
+
+_POSITION = _table(Position)
 _DOCUMENT_COLUMNS = ("id", "event_id", "title", "source", "url", "language", "text", "sha256", "created_at")
 _POSITION_COLUMNS = (
     "id",
@@ -132,15 +143,13 @@ class BulkLoader:
         # sqlite3's own date adapter (isoformat), applied once per distinct date instead of once per row.
         self._date_bind = (
             dt.date.isoformat
-            if dialect.name == "sqlite"
-            and Position.__table__.c.date.type.bind_processor(dialect)  # type: ignore[attr-defined]
-            is None
-            else _processor(Position.__table__.c.date, dialect)
-        )  # type: ignore[attr-defined]
-        self._time_bind = _processor(Position.__table__.c.created_at, dialect)  # type: ignore[attr-defined]
-        self._bool_bind = _processor(Position.__table__.c.reviewed, dialect)  # type: ignore[attr-defined]
+            if dialect.name == "sqlite" and _POSITION.c.date.type.bind_processor(dialect) is None
+            else _processor(_POSITION.c.date, dialect)
+        )
+        self._time_bind = _processor(_POSITION.c.created_at, dialect)
+        self._bool_bind = _processor(_POSITION.c.reviewed, dialect)
         self._dates: dict[dt.date, Any] = {}
-        self._triggers: list[Any] = []  # (name, sql) of the triggers this transaction dropped
+        self._triggers: Sequence[Any] = []  # (name, sql) of the triggers this transaction dropped
         self.derive = True  # per chunk position_key / position_count (an initial load derives them once)
         self.reset()
 
@@ -203,8 +212,8 @@ class BulkLoader:
         if not unknown:
             return
         rows = self.session.exec(
-            select(EventParticipant.event_id, EventParticipant.leader_slug).where(  # type: ignore[call-overload]
-                EventParticipant.event_id.in_(unknown)
+            select(EventParticipant.event_id, EventParticipant.leader_slug).where(
+                col(EventParticipant.event_id).in_(unknown)
             )
         ).all()
         found: dict[str, set[str]] = {}
@@ -417,31 +426,31 @@ class BulkLoader:
         """Insert one chunk inside the open transaction; returns the number of positions written."""
         conn = self.session.connection()
         if plan.leaders:
-            conn.execute(insert(Leader.__table__), plan.leaders)  # type: ignore[attr-defined]
+            conn.execute(insert(_table(Leader)), plan.leaders)
         put = _copy if self.dialect == "postgresql" else _executemany
-        put(conn, Event.__table__, ("id", "kind", "date", "title"), plan.events)  # type: ignore[attr-defined]
-        put(conn, EventParticipant.__table__, ("event_id", "leader_slug"), plan.participants)  # type: ignore[attr-defined]
-        put(conn, Document.__table__, _DOCUMENT_COLUMNS, plan.documents)  # type: ignore[attr-defined]
+        put(conn, _table(Event), ("id", "kind", "date", "title"), plan.events)
+        put(conn, _table(EventParticipant), ("event_id", "leader_slug"), plan.participants)
+        put(conn, _table(Document), _DOCUMENT_COLUMNS, plan.documents)
         ids: list[int] = []
         if plan.positions:
             ids = _allocate_ids(conn, len(plan.positions))
             put(
                 conn,
-                Position.__table__,
-                _POSITION_COLUMNS,  # type: ignore[attr-defined]
-                [(pid, *row) for pid, row in zip(ids, plan.positions)],
+                _POSITION,
+                _POSITION_COLUMNS,
+                [(pid, *row) for pid, row in zip(ids, plan.positions, strict=True)],
             )
             put(
                 conn,
-                PositionSpeaker.__table__,
-                ("position_id", "leader_slug"),  # type: ignore[attr-defined]
-                [(pid, s) for pid, ss in zip(ids, plan.speakers) for s in ss],
+                _table(PositionSpeaker),
+                ("position_id", "leader_slug"),
+                [(pid, s) for pid, ss in zip(ids, plan.speakers, strict=True) for s in ss],
             )
             put(
                 conn,
-                PositionTopic.__table__,
-                ("position_id", "topic_slug"),  # type: ignore[attr-defined]
-                [(pid, t) for pid, ts in zip(ids, plan.topics) for t in ts],
+                _table(PositionTopic),
+                ("position_id", "topic_slug"),
+                [(pid, t) for pid, ts in zip(ids, plan.topics, strict=True) for t in ts],
             )
         if self.derive:
             _derive(conn, plan, ids)
@@ -509,7 +518,7 @@ def _derive(conn: Connection, plan: _Plan, ids: list[int]) -> None:
     # The counts follow from the chunk's own speakers and topics: no need to read position_key back.
     counts: dict[tuple[str, str], int] = {("", ""): len(ids)}
     get = counts.get
-    for speakers, topics in zip(plan.speakers, plan.topics):
+    for speakers, topics in zip(plan.speakers, plan.topics, strict=True):
         for t in topics:
             counts[t, ""] = get((t, ""), 0) + 1
             for s in speakers:
@@ -582,7 +591,7 @@ Item = tuple[DocumentIn, Annotation] | tuple[DocumentIn, Annotation, str]
 
 
 def _batches(items: Iterable[Item], size: int, method: str) -> Iterator[list[tuple[int, DocumentIn, Annotation, str]]]:
-    numbered = ((i, item[0], item[1], item[2] if len(item) > 2 else method) for i, item in enumerate(items))  # type: ignore[misc]
+    numbered = ((i, item[0], item[1], item[2] if len(item) > 2 else method) for i, item in enumerate(items))
     while batch := list(islice(numbered, size)):
         yield batch
 
@@ -634,8 +643,9 @@ class _InitialLoad:
         self.constraints = [
             tuple(r)
             for r in conn.execute(
-                text(  # type: ignore[misc]
-                    "SELECT c.conrelid::regclass::text, c.conname, c.contype, pg_get_constraintdef(c.oid) FROM pg_constraint c "
+                text(
+                    "SELECT c.conrelid::regclass::text, c.conname, c.contype, pg_get_constraintdef(c.oid) "
+                    "FROM pg_constraint c "
                     "JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
                     "WHERE n.nspname = current_schema() AND t.relname = ANY(:tables) AND c.contype IN ('p', 'u', 'f') "
                     "AND c.conname <> ALL(:kept) ORDER BY c.contype = 'f', t.relname, c.conname"
@@ -748,8 +758,9 @@ def bulk_ingest(
 ) -> BulkReport:
     """Store pre-annotated documents, `batch_size` per transaction (written `CHUNK_SIZE` at a time).
 
-    An item may carry its own provenance method as a third element (default `method`). Duplicates (same text as a stored or earlier document) are skipped and invalid documents
-    reported by their index in `items`, never half-written; `progress` is called after each commit.
+    An item may carry its own provenance method as a third element (default `method`). Duplicates (same
+    text as a stored or earlier document) are skipped and invalid documents reported by their index in
+    `items`, never half-written; `progress` is called after each commit.
 
     `initial_load=True` is for filling a fresh database that nobody reads yet: it refuses
     (`InitialLoadRefused`) when the database holds more than `expect_positions` positions (say, a
@@ -845,7 +856,5 @@ class _SqliteCache:
 
     def restore(self) -> None:
         for raw, size in self.previous.items():
-            try:
+            with contextlib.suppress(Exception):  # a closed connection has no cache left to shrink
                 raw.execute(f"PRAGMA cache_size = {int(size)}")  # sql-identifiers-only
-            except Exception:  # noqa: BLE001 - a closed connection has no cache left to shrink
-                pass
