@@ -46,7 +46,8 @@ UPGRADE_SQL = [
     "INSERT INTO search_position(rowid, text) VALUES (new.id, new.text); END",
     "INSERT INTO search_position(search_position) VALUES ('rebuild')",
     # Documents have text primary keys, whose implicit rowids VACUUM may renumber: a table of its own.
-    f"CREATE VIRTUAL TABLE search_document USING fts5(document_id UNINDEXED, title, text, tokenize='{TOKENIZE}')",  # sql-identifiers-only
+    "CREATE VIRTUAL TABLE search_document USING fts5(document_id UNINDEXED, title, text, "
+    f"tokenize='{TOKENIZE}')",  # sql-identifiers-only
     "CREATE TRIGGER search_document_ai AFTER INSERT ON document BEGIN "
     "INSERT INTO search_document(document_id, title, text) VALUES (new.id, new.title, new.text); END",
     "CREATE TRIGGER search_document_ad AFTER DELETE ON document BEGIN "

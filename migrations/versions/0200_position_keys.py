@@ -165,11 +165,16 @@ PG_FUNCTIONS = [
     RETURN NULL; END $$""",
 ]
 PG_TRIGGERS = [
-    "CREATE TRIGGER position_key_topic_ai AFTER INSERT ON position_topic FOR EACH ROW EXECUTE FUNCTION position_key_topic_ai()",
-    "CREATE TRIGGER position_key_speaker_ai AFTER INSERT ON position_speaker FOR EACH ROW EXECUTE FUNCTION position_key_speaker_ai()",
-    "CREATE TRIGGER position_key_topic_ad AFTER DELETE ON position_topic FOR EACH ROW EXECUTE FUNCTION position_key_topic_ad()",
-    "CREATE TRIGGER position_key_speaker_ad AFTER DELETE ON position_speaker FOR EACH ROW EXECUTE FUNCTION position_key_speaker_ad()",
-    "CREATE TRIGGER position_key_date_au AFTER UPDATE OF date ON position FOR EACH ROW EXECUTE FUNCTION position_key_date_au()",
+    "CREATE TRIGGER position_key_topic_ai AFTER INSERT ON position_topic "
+    "FOR EACH ROW EXECUTE FUNCTION position_key_topic_ai()",
+    "CREATE TRIGGER position_key_speaker_ai AFTER INSERT ON position_speaker "
+    "FOR EACH ROW EXECUTE FUNCTION position_key_speaker_ai()",
+    "CREATE TRIGGER position_key_topic_ad AFTER DELETE ON position_topic "
+    "FOR EACH ROW EXECUTE FUNCTION position_key_topic_ad()",
+    "CREATE TRIGGER position_key_speaker_ad AFTER DELETE ON position_speaker "
+    "FOR EACH ROW EXECUTE FUNCTION position_key_speaker_ad()",
+    "CREATE TRIGGER position_key_date_au AFTER UPDATE OF date ON position "
+    "FOR EACH ROW EXECUTE FUNCTION position_key_date_au()",
     "CREATE TRIGGER position_count_key_ai AFTER INSERT ON position_key REFERENCING NEW TABLE AS new_rows "
     "FOR EACH STATEMENT EXECUTE FUNCTION position_count_key_ai()",
     "CREATE TRIGGER position_count_key_ad AFTER DELETE ON position_key REFERENCING OLD TABLE AS old_rows "
