@@ -14,6 +14,7 @@ from app.api import (
     events,
     export,
     health,
+    history,
     ingest,
     leaders,
     positions,
@@ -68,12 +69,33 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         allow_credentials=False,
         allow_methods=["GET", "HEAD", "OPTIONS", "POST", "PATCH", "DELETE"],
         allow_headers=["Authorization", "Content-Type", "If-None-Match"],
-        expose_headers=["Link", "ETag", "Location", "X-Total-Count", "X-Total-Kind", "Retry-After"],
+        expose_headers=[
+            "Link",
+            "ETag",
+            "Location",
+            "X-Total-Count",
+            "X-Total-Kind",
+            "Retry-After",
+            "X-Dataset-Version",
+        ],
     )
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(TrailingSlashMiddleware)
-    for module in (positions, documents, events, leaders, topics, timeline, compare, export, ingest, curation, health):
+    for module in (
+        history,
+        positions,
+        documents,
+        events,
+        leaders,
+        topics,
+        timeline,
+        compare,
+        export,
+        ingest,
+        curation,
+        health,
+    ):
         app.include_router(module.router)
     install_web(app)
     install_route_table(app)  # after the last router: it reads them all

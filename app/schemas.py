@@ -450,3 +450,46 @@ class TopicIn(InputModel):
         default=False, description="A headline topic (default false).", json_schema_extra=optional_in_schema
     )
     keywords: list[str] = Field(default_factory=list, max_length=200)
+
+
+class HistoryEntry(BaseModel):
+    """One change to a position or document."""
+
+    action: Literal["created", "annotated", "reviewed", "edited", "deleted"]
+    at: dt.datetime
+    version: int = Field(description="The dataset version this change made (see /v1/datasets/versions).")
+    actor: str | None = Field(description="The API key's name, or `seed` / `cli` for the command line.")
+    annotator: str | None = Field(description="The annotator version that ran, if one did.")
+    changes: dict[str, Any] | None = Field(description="Changed fields as {field: [old, new]}, where recorded.")
+
+
+class Deletion(BaseModel):
+    deleted_at: dt.datetime
+    version: int
+    replaced_by: str | None = Field(description="Link to what replaced it, if anything did.")
+    reason: str | None
+
+
+class History(BaseModel):
+    """Everything that happened to one position or document, oldest first."""
+
+    resource: Literal["position", "document"]
+    id: str
+    state: Literal["live", "deleted"]
+    deleted: Deletion | None
+    items: list[HistoryEntry]
+    links: dict[str, str | None]
+
+
+class DatasetVersionPublic(BaseModel):
+    version: int = Field(description="The data version after the write (the `X-Dataset-Version` header).")
+    at: dt.datetime
+    documents: int
+    positions: int
+    change: str
+
+
+class DatasetVersions(BaseModel):
+    current: int = Field(description="The data version now.")
+    items: list[DatasetVersionPublic]
+    next: str | None

@@ -107,7 +107,7 @@ class PositionByIdFastPath:
         cache_control: str = state.settings.cache_control
         tag = caching.etag(origin + scope["path"], accept, version) if version is not None else None
         if tag and caching.matches(if_none_match, tag):
-            await caching.send_not_modified(scope, receive, send, cache_control, tag)
+            await caching.send_not_modified(scope, receive, send, cache_control, tag, version)
             return True
         body = orjson.dumps(service.public_dict(position, base_url=base))
         headers = [
@@ -118,6 +118,8 @@ class PositionByIdFastPath:
         ]
         if tag:
             headers.append((b"etag", tag.encode("latin-1")))
+        if version is not None:
+            headers.append((b"x-dataset-version", str(version).encode()))
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": body})
         return True

@@ -17,7 +17,9 @@ from sqlmodel import Session, col, select
 
 from app.core.errors import ApiError, not_found
 from app.dataset.versions import stage
-from app.models import History, Position, Tombstone
+from app.models import Document, History, Position, Tombstone
+from app.schemas import Deletion, HistoryEntry
+from app.schemas import History as HistoryPublic
 
 Resource = Literal["position", "document", "event"]
 Action = Literal["created", "annotated", "reviewed", "edited", "deleted"]
@@ -152,3 +154,49 @@ def last_actor(session: Session, resource: Resource, ids: list[int]) -> dict[int
         .order_by(col(History.id))
     ).all()
     return {int(rid): actor for rid, actor in rows}
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def describe(session: Session, resource: Literal["position", "document"], resource_id: str | int) -> HistoryPublic:
+    """The public history of one position or document; 404 when the id never existed."""
+    if resource == "position":
+        live = session.get(Position, int(resource_id)) is not None
+    else:
+        live = session.get(Document, str(resource_id)) is not None
+    stone = tombstone(session, resource, resource_id)
+    rows = history_of(session, resource, resource_id)
+    if not live and stone is None and not rows:
+        path = "positions" if resource == "position" else "documents"
+        raise not_found(resource, resource_id, f"List {path} at /v1/{path}.")
+    path = "positions" if resource == "position" else "documents"
+    deleted = None
+    if stone is not None:
+        deleted = Deletion(
+            deleted_at=_utc(stone.deleted_at),
+            version=stone.version,
+            replaced_by=f"/v1/{path}/{stone.replaced_by}" if stone.replaced_by else None,
+            reason=stone.reason,
+        )
+    return HistoryPublic(
+        resource=resource,
+        id=str(resource_id),
+        state="live" if live else "deleted",
+        deleted=deleted,
+        items=[
+            HistoryEntry.model_validate(
+                {
+                    "action": r.action,
+                    "at": _utc(r.at),
+                    "version": r.version,
+                    "actor": r.actor,
+                    "annotator": r.annotator,
+                    "changes": r.changes,
+                }
+            )
+            for r in rows
+        ],
+        links={"self": f"/v1/{path}/{resource_id}/history", "resource": f"/v1/{path}/{resource_id}" if live else None},
+    )
