@@ -9,11 +9,14 @@ from tests.annotate.helpers import LULA, MODI, TOPICS, run
 
 READOUT = """Modi, Lula discuss biofuels and reform of global bodies
 
-NEW DELHI, May 4 (PTI) -- Indian Prime Minister Narendra Modi held a phone call with Brazilian President Luiz Inácio Lula da Silva on Thursday, the Prime Minister's Office said.
+NEW DELHI, May 4 (PTI) -- Indian Prime Minister Narendra Modi held a phone call with Brazilian President Luiz \
+Inácio Lula da Silva on Thursday, the Prime Minister's Office said.
 
-Modi said India and Brazil should deepen cooperation on biofuels and green hydrogen. Lula agreed, saying that Brazil is ready to share its ethanol technology with India.
+Modi said India and Brazil should deepen cooperation on biofuels and green hydrogen. Lula agreed, saying that \
+Brazil is ready to share its ethanol technology with India.
 
-The two leaders called for reform of the United Nations Security Council. Lula congratulated Modi on the successful G20 presidency.
+The two leaders called for reform of the United Nations Security Council. Lula congratulated Modi on the \
+successful G20 presidency.
 """
 KNOWN = [
     Participant("Narendra Modi", "Prime Minister", "India", "male", ("Modi", "PM Modi")),

@@ -8,7 +8,8 @@ from tests.seed_facts import DOCUMENT, POSITIONS, PUTIN, XI
 
 READOUT = """Xi, Putin talk by phone on vaccines
 
-BEIJING, March 3, 2022 (Xinhua) -- Chinese President Xi Jinping held a phone call with Russian President Vladimir Putin on Thursday.
+BEIJING, March 3, 2022 (Xinhua) -- Chinese President Xi Jinping held a phone call with Russian President \
+Vladimir Putin on Thursday.
 
 Xi said China is ready to deepen cooperation with Russia on vaccine production.
 
@@ -239,13 +240,11 @@ def test_one_100_kb_sentence_is_handled(client: TestClient, auth: dict) -> None:
 
 def test_text_the_database_cannot_hold_is_refused_cleanly(client: TestClient, auth: dict) -> None:
     for bad in ("Xi said yes.\x00", "Xi said \ud800 yes."):
+        escaped = bad.encode("unicode_escape").decode().replace("\\x00", "\\u0000")
         response = client.post(
             "/v1/documents",
             headers={**auth, "Content-Type": "application/json"},
-            content=(
-                '{"text": "%s", "date": "2022-03-03"}'
-                % bad.encode("unicode_escape").decode().replace("\\x00", "\\u0000")
-            ).encode(),
+            content=('{"text": "' + escaped + '", "date": "2022-03-03"}').encode(),
         )
         assert response.status_code == 422, response.text
         assert response.json()["errors"][0]["name"] == "text"

@@ -44,7 +44,7 @@ def _doc(
     ]
     body = " ".join(sentences)
     found, offset = [], 0
-    for sentence, s, t in zip(sentences, speakers, topics):
+    for sentence, s, t in zip(sentences, speakers, topics, strict=True):
         found.append(
             FoundPosition(offset, offset + len(sentence), s, t, "support" if k % 2 else "agree", 1.0 - k / 1000)
         )
