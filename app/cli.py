@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,15 +14,24 @@ from sqlmodel import Session
 
 from app.core.config import get_settings
 
+DATABASE_HELP = (
+    "Acts on the database named by the DATABASE_URL environment variable "
+    "(default sqlite:///<repo>/var/summit.sqlite3; PostgreSQL: postgresql+psycopg://user:pass@host/db), "
+    "the same one `summit serve` serves."
+)
+NO_DATABASE_HELP = "Reads no database (DATABASE_URL is not used); the registry and topics come from DATA_DIR."
+
+
 cli = typer.Typer(
     help="Summit positions API: serve, migrate and seed the database.",
+    epilog=DATABASE_HELP,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-db_cli = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
+db_cli = typer.Typer(help="Database schema (Alembic migrations).", epilog=DATABASE_HELP, no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
-keys_cli = typer.Typer(help="API keys for the write endpoints.", no_args_is_help=True)
+keys_cli = typer.Typer(help="API keys for the write endpoints.", epilog=DATABASE_HELP, no_args_is_help=True)
 cli.add_typer(keys_cli, name="keys")
 
 
@@ -41,7 +51,10 @@ def serve(
     """Serve the API with uvicorn on the configured database."""
     import uvicorn
 
+    from app.core.server import uvicorn_options
+
     settings = get_settings()
+    typer.echo(f"serving {database_label(settings.database_url)}", err=True)
     uvicorn.run(
         "app.main:create_app",
         factory=True,
@@ -49,7 +62,7 @@ def serve(
         port=port or settings.port,
         workers=workers,
         reload=reload,
-        proxy_headers=True,
+        **uvicorn_options(),
     )
 
 
@@ -140,7 +153,8 @@ def keys_create(name: str = typer.Argument(..., help="Who or what the key is for
         except KeyProblem as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(1) from None
-        typer.echo(f"created key {row.name!r} ({row.prefix}…); store it now, it cannot be shown again:")
+        typer.echo(f"created key {row.name!r} ({row.prefix}…) in {database_label(get_settings().database_url)}")
+        typer.echo("store it now, it cannot be shown again:")
     typer.echo(key)
 
 
@@ -250,9 +264,9 @@ def ingest(
             bulk = bulk_ingest(session, pre_annotated(), batch_size=batch_size, progress=progress)
         except Exception as exc:  # noqa: BLE001 - a database error: earlier batches are committed, this one is not
             session.rollback()
+            reason = database_problem(exc, get_settings().database_url) or str(exc).splitlines()[0]
             typer.echo(
-                f"bulk load stopped, the batch in progress was rolled back (earlier batches are stored): "
-                f"{str(exc).splitlines()[0]}",
+                f"bulk load stopped, the batch in progress was rolled back (earlier batches are stored): {reason}",
                 err=True,
             )
             raise typer.Exit(1) from None
@@ -292,10 +306,13 @@ def export_data(path: Path = typer.Argument(..., help="File to write, or - for s
     count = 0
     target = nullcontext(sys.stdout) if str(path) == "-" else path.open("w", encoding="utf-8")
     with _session() as session, target as out:
+        progress = ExportProgress(_record_counts(session))
         for record in dump(session):
             out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
             count += 1
-    typer.echo(f"exported {count} records to {path}", err=True)
+            progress.step(str(record.get("type", "")))
+        progress.done()
+    typer.echo(f"exported {count} records to {path} from {database_label(get_settings().database_url)}", err=True)
 
 
 def _annotator_inputs() -> tuple[list, list]:  # type: ignore[type-arg]
@@ -341,10 +358,120 @@ def evaluate(
     typer.echo(json.dumps(metrics, indent=2) if as_json else format_report(metrics))
 
 
-def main() -> None:
-    """Entry point of the `summit` console script."""
-    cli(prog_name="summit")
+def _record_counts(session: Session) -> dict[str, int]:
+    """Rows per exported record type, for the progress lines."""
+    from sqlalchemy import func
+    from sqlmodel import select
 
+    from app.models import Document, Event, Leader, Position, Topic
+
+    models = {"leader": Leader, "topic": Topic, "event": Event, "document": Document, "position": Position}
+    return {kind: session.exec(select(func.count()).select_from(model)).one() for kind, model in models.items()}
+
+
+class ExportProgress:
+    """Progress of an export on standard error: a line per record type and every couple of seconds."""
+
+    def __init__(self, totals: dict[str, int], every: float = 2.0) -> None:
+        self.totals = totals
+        self.every = every
+        self.counts: dict[str, int] = {}
+        self.started = self.last = time.monotonic()
+        self.kind = ""
+
+    def step(self, kind: str) -> None:
+        if kind != self.kind and self.kind:
+            self._line(self.kind)
+        self.kind = kind
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        now = time.monotonic()
+        if now - self.last >= self.every:
+            self._line(kind)
+
+    def done(self) -> None:
+        if self.kind:
+            self._line(self.kind)
+
+    def _line(self, kind: str) -> None:
+        self.last = time.monotonic()
+        done, total = self.counts.get(kind, 0), self.totals.get(kind)
+        rate = sum(self.counts.values()) / max(self.last - self.started, 1e-9)
+        of = f" of {total}" if total is not None else ""
+        typer.echo(f"export: {kind}s {done}{of} ({rate:,.0f} records/s)", err=True)
+
+
+def database_label(url: str) -> str:
+    """The database URL as it may be printed: without its password."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # an unparseable URL is printed as given: it has no recognisable password
+        return url
+
+
+def database_problem(exc: BaseException, url: str) -> str | None:
+    """One line saying what is wrong with the database and what to do, for the errors a user causes by
+    setting (or not setting) DATABASE_URL; None for anything else (a bug: the traceback is wanted)."""
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, ProgrammingError
+
+    where = f"DATABASE_URL={database_label(url)}"
+    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    lowered = text.lower()
+    if isinstance(exc, (ArgumentError, NoSuchModuleError)):
+        return (
+            f"{where}: not a database URL SQLAlchemy can use ({text}). Use sqlite:///PATH/file.sqlite3 or "
+            "postgresql+psycopg://user:password@host:5432/dbname."
+        )
+    if isinstance(exc, (OperationalError, ProgrammingError)):
+        if "no such table" in lowered or ("relation" in lowered and "does not exist" in lowered):
+            return f"{where}: the database has no schema (or an older one) ({text}). Run `summit db upgrade` first."
+        if "unable to open database file" in lowered:
+            return (
+                f"{where}: cannot open the SQLite file ({text}). Check that the path is right, that its folder "
+                "exists and is writable, and that it is not a directory."
+            )
+        if "database is locked" in lowered:
+            return (
+                f"{where}: the database is locked by another writer ({text}). Retry when the other write "
+                "(a long import or a restore) has finished."
+            )
+        if "connection" in lowered or "could not translate host" in lowered or "timeout" in lowered:
+            return (
+                f"{where}: cannot connect to the database server ({text}). Check that PostgreSQL is running and "
+                "reachable there, and the host, port, user, password and database name in DATABASE_URL."
+            )
+        if "does not exist" in lowered:
+            return f"{where}: {text}. Create it (createdb …) or fix the name in DATABASE_URL, then `summit db upgrade`."
+        return f"{where}: the database refused the operation ({text})."
+    return None
+
+
+def _document_database() -> None:
+    """Every command's --help says which database it acts on (DATABASE_URL), or that it reads none."""
+    for group in (cli, db_cli, keys_cli):
+        for command in group.registered_commands:
+            if command.epilog is None:
+                name = command.name or (command.callback.__name__ if command.callback else "")
+                command.epilog = (
+                    NO_DATABASE_HELP if name in ("annotate", "annotate_files", "evaluate") else DATABASE_HELP
+                )
+
+
+def main() -> None:
+    """Entry point of the `summit` console script: a database the user pointed at wrongly (no schema,
+    unreachable, wrong path, malformed URL) is one line naming DATABASE_URL and the fix, not a traceback."""
+    try:
+        cli(prog_name="summit")
+    except Exception as exc:
+        problem = database_problem(exc, get_settings().database_url)
+        if problem is None:
+            raise
+        typer.echo(f"summit: {problem}", err=True)
+        sys.exit(1)
+
+
+_document_database()  # after every command above is registered
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

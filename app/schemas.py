@@ -414,8 +414,22 @@ class AnnotationPublic(BaseModel):
     positions: list[FoundPositionPublic]
 
 
+# A write answers with at most this many positions inline: a readout of 19,000 sentences would otherwise
+# answer with 20 MB; `links.positions` pages through all of them.
+WRITE_POSITIONS_INLINE = 100
+
+
 class DocumentWithPositions(DocumentDetail):
-    positions: list[PositionPublic]
+    positions: list[PositionPublic] = Field(
+        description=(
+            f"The positions found, in reading order: all of them, or for a readout with more than "
+            f"{WRITE_POSITIONS_INLINE} the first {WRITE_POSITIONS_INLINE} (`positions_complete` is false; "
+            "`links.positions` lists them all, `position_count` counts them)."
+        )
+    )
+    positions_complete: bool = Field(
+        default=True, description="False when `positions` holds only the first of `position_count` positions."
+    )
 
 
 class PositionPatch(InputModel):

@@ -14,7 +14,15 @@ from app.catalog import events
 from app.curation import service as curation
 from app.ingest import service as ingest
 from app.positions import service as position_service
-from app.schemas import AnnotationPublic, DocumentIn, DocumentWithPositions, FoundPositionPublic, LeaderRef, Provenance
+from app.schemas import (
+    WRITE_POSITIONS_INLINE,
+    AnnotationPublic,
+    DocumentIn,
+    DocumentWithPositions,
+    FoundPositionPublic,
+    LeaderRef,
+    Provenance,
+)
 
 router = APIRouter(tags=["ingest"])
 
@@ -22,11 +30,15 @@ AUTH_RESPONSES: dict[int | str, dict] = {401: {"description": "Missing, unknown 
 
 
 def _with_positions(request: Request, session: SessionDep, document_id: str) -> DocumentWithPositions:
+    """The document and its first positions: a long readout links the rest instead of answering megabytes."""
     document = events.get_document(session, document_id)
-    rows = events.document_positions(session, document_id)
+    rows = events.document_positions(session, document_id, limit=WRITE_POSITIONS_INLINE + 1)
     detail = events.document_detail(session, document)
+    shown = rows[:WRITE_POSITIONS_INLINE]
     return DocumentWithPositions(
-        **detail.model_dump(), positions=[position_service.to_public(p, base_url=base_url(request)) for p in rows]
+        **detail.model_dump(),
+        positions=[position_service.to_public(p, base_url=base_url(request)) for p in shown],
+        positions_complete=len(rows) <= WRITE_POSITIONS_INLINE,
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -59,6 +60,26 @@ class Settings(BaseSettings):
         description="Refuse every write (a public mirror).",
     )
     write_rate_limit: str = Field(default="120/minute", description="Writes allowed per key, e.g. '120/minute'; 'off'.")
+    sqlite_synchronous: Literal["FULL", "NORMAL", "EXTRA"] = Field(
+        default="FULL",
+        description=(
+            "SQLite PRAGMA synchronous. FULL (default): an acknowledged write survives power loss and OS crashes. "
+            "NORMAL: faster commits, but in WAL mode the last commits can be lost on power loss (never corrupted)."
+        ),
+    )
+    header_timeout_seconds: float = Field(
+        default=10.0, ge=0, description="`summit serve`: seconds a request may take to send its headers (408 after)."
+    )
+    keep_alive_timeout_seconds: int = Field(
+        default=5, ge=1, description="`summit serve`: seconds an idle keep-alive connection stays open."
+    )
+    graceful_shutdown_seconds: int = Field(
+        default=30, ge=1, description="`summit serve`: on SIGTERM, seconds to finish requests in flight."
+    )
+    forwarded_allow_ips: str = Field(
+        default="127.0.0.1",
+        description="`summit serve`: proxies trusted for X-Forwarded-For/-Proto (comma-separated, or '*').",
+    )
 
     @field_validator("write_rate_limit")
     @classmethod

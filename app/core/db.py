@@ -33,7 +33,8 @@ def make_engine(settings: Settings) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={int(settings.sqlite_busy_timeout_ms)}")  # sql-identifiers-only
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        # FULL (the default) makes an acknowledged commit durable on power loss; NORMAL is a documented opt-in.
+        cursor.execute(f"PRAGMA synchronous={settings.sqlite_synchronous}")  # sql-identifiers-only
         cursor.execute(f"PRAGMA mmap_size={int(settings.sqlite_mmap_bytes)}")  # sql-identifiers-only
         cursor.close()
 

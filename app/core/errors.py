@@ -178,8 +178,28 @@ def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+BUSY_RETRY_SECONDS = 2
+
+
 def _database_unavailable(request: Request, exc: OperationalError) -> JSONResponse:
     # A locked, missing or unmigrated database is the operator's to fix, not a bug in the request.
+    if "database is locked" in str(exc.orig).lower() or "lock timeout" in str(exc.orig).lower():
+        # Another write held the lock past the busy timeout: nothing was written; the same request will work later.
+        log.warning("database busy on %s %s: %s", request.method, request.url.path, exc.orig)
+        detail = (
+            "The database is busy with another write (one writer at a time) and this request waited past the "
+            f"busy timeout; nothing was changed. Retry in {BUSY_RETRY_SECONDS} seconds."
+        )
+        return problem_response(
+            request,
+            ApiError(
+                503,
+                detail,
+                type=UNAVAILABLE,
+                title="Database busy",
+                headers={"Retry-After": str(BUSY_RETRY_SECONDS)},
+            ),
+        )
     log.error("database unavailable on %s %s: %s", request.method, request.url.path, exc.orig)
     detail = "The database is unavailable or not migrated. Retry shortly; operators: run `summit db upgrade`."
     return problem_response(request, ApiError(503, detail, type=UNAVAILABLE, headers={"Retry-After": "5"}))
