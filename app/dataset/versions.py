@@ -27,15 +27,25 @@ def stage(session: Session, row: History | Tombstone) -> None:
     session.info.setdefault(PENDING, []).append(row)
 
 
+def next_version(conn: Connection) -> int:
+    """Bump the counter for the write in progress on `conn`; its new value (record it with `record`)."""
+    return int(conn.execute(_BUMP).scalar_one())
+
+
 def bump(conn: Connection, change: str) -> int:
     """Next version for the write in progress on `conn`, recorded with the dataset's size; returns it."""
-    version = int(conn.execute(_BUMP).scalar_one())
+    version = next_version(conn)
+    record(conn, version, change)
+    return version
+
+
+def record(conn: Connection, version: int, change: str) -> None:
+    """List `version` in `dataset_version` with the time and the dataset's size as the write leaves it."""
     documents, positions = conn.execute(_SIZE).one()
     conn.execute(
         insert(SQLModel.metadata.tables["dataset_version"]),
         {"version": version, "at": utcnow(), "documents": documents, "positions": positions, "change": change[:200]},
     )
-    return version
 
 
 def commit(session: Session, change: str) -> int:

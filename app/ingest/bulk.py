@@ -20,6 +20,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from typing import Any
 
@@ -29,13 +30,17 @@ from sqlmodel import Session, SQLModel, col, select
 
 from app.annotate import Annotation, Participant
 from app.core.errors import ApiError
+from app.curation import history
+from app.dataset import versions
+from app.ingest import ids
 from app.ingest.annotator_bridge import LeaderIndex, new_leader
-from app.ingest.readout_metadata import default_title, family_name, find_date, guess_kind, slugify
+from app.ingest.readout_metadata import default_title, find_date, guess_kind
 from app.ingest.service import check_text, sha256_of
 from app.models import (
     Document,
     Event,
     EventParticipant,
+    History,
     Leader,
     Position,
     PositionSpeaker,
@@ -151,6 +156,9 @@ class BulkLoader:
         self._dates: dict[dt.date, Any] = {}
         self._triggers: Sequence[Any] = []  # (name, sql) of the triggers this transaction dropped
         self.derive = True  # per chunk position_key / position_count (an initial load derives them once)
+        self.actor = "bulk"  # who loads, for the history
+        self.version = 0  # the transaction's dataset version (set by `begin`)
+        self.written = 0
         self.reset()
 
     def reset(self) -> None:
@@ -159,6 +167,7 @@ class BulkLoader:
         self.taken = {le.slug for le in self.index.leaders}
         self.vocabulary = set(self.session.exec(select(Topic.slug)).all())
         self.events: dict[str, frozenset[str]] = {}  # event id -> participant slugs, for events seen so far
+        self.buried_events: set[str] = set()  # ids of deleted events, among those looked up
         self.doc_ids: set[str] = set()  # documents written by this load
         self._name_cache: dict[str, dict[str, str]] = {}
         self._words: dict[str, frozenset[str]] = {}
@@ -181,13 +190,18 @@ class BulkLoader:
         return words
 
     def _stored_doc(self, doc_id: str) -> bool:
-        return self.session.exec(select(Document.id).where(Document.id == doc_id)).first() is not None
+        """A document holds the id, or held it (deleted ids are never handed out again)."""
+        stored = self.session.exec(select(Document.id).where(Document.id == doc_id)).first() is not None
+        return stored or bool(history.buried(self.session, "document", {doc_id}))
+
+    def _doc_id_taken(self, candidate: str, base: str, known: set[str]) -> bool:
+        """The bases were looked up for the whole chunk (`known`); `-2`, `-3`, … one by one."""
+        return candidate in known or candidate in self.doc_ids or (candidate != base and self._stored_doc(candidate))
 
     def _surname(self, leader: Leader) -> str:
         cached = self._surnames.get(leader.slug)
         if cached is None:
-            family = family_name(leader.name, leader.aliases, leader.country)
-            cached = self._surnames[leader.slug] = slugify(family)
+            cached = self._surnames[leader.slug] = ids.surname(leader)
         return cached
 
     def _leader(self, name: str, plan: _Plan) -> Leader:
@@ -207,8 +221,8 @@ class BulkLoader:
             )
         return leader
 
-    def _load_events(self, ids: set[str]) -> None:
-        unknown = [i for i in ids if i not in self.events]
+    def _load_events(self, event_ids: set[str]) -> None:
+        unknown = [i for i in event_ids if i not in self.events and i not in self.buried_events]
         if not unknown:
             return
         rows = self.session.exec(
@@ -219,19 +233,21 @@ class BulkLoader:
         found: dict[str, set[str]] = {}
         for event_id, slug in rows:
             found.setdefault(event_id, set()).add(slug)
-        for event_id in self.session.exec(select(Event.id).where(Event.id.in_(unknown))).all():  # type: ignore[attr-defined]
+        for event_id in self.session.exec(select(Event.id).where(col(Event.id).in_(unknown))).all():
             self.events[event_id] = frozenset(found.get(event_id, ()))
+        self.buried_events |= history.buried(self.session, "event", set(unknown))
 
     def _event(self, base: str, slugs: frozenset[str], kind: str, date: dt.date, names: list[str], plan: _Plan) -> str:
         """The event of these participants, kind and date (the ids `ingest` makes), created when new."""
-        event_id, n = base, 2
-        while event_id in self.events and self.events[event_id] != slugs:
-            event_id, n = f"{base}-{n}", n + 1
+
+        def taken(event_id: str) -> bool:
             self._load_events({event_id})
+            return event_id in self.buried_events or self.events.get(event_id, slugs) != slugs
+
+        event_id = ids.unique_slug(base, taken)
         if event_id not in self.events:
             self.events[event_id] = slugs
-            title = f"{kind.capitalize()}: {' and '.join(names)}" if names else kind.capitalize()
-            plan.events.append((event_id, kind, self._date(date), title))
+            plan.events.append((event_id, kind, self._date(date), ids.event_title(kind, names)))
             plan.participants.extend((event_id, s) for s in sorted(slugs))
         return event_id
 
@@ -267,13 +283,15 @@ class BulkLoader:
             report.errors.append((i, "date: required, the text names no full date"))
             return None
         leaders = list({le.slug: le for le in (self._leader(n, plan) for n in names)}.values())
-        surnames = "-".join(self._surname(le) for le in sorted(leaders, key=lambda le: le.slug)) or "unknown"
-        return _Base(f"{surnames}-{slugify(kind)}-{date.isoformat()}", kind, date, leaders, named[0] if named else None)
+        base = ids.event_base(leaders, kind, date, self._surname)
+        return _Base(base, kind, date, leaders, named[0] if named else None)
 
     def _plan(self, batch: list[tuple[int, DocumentIn, Annotation, str]], report: BulkReport) -> _Plan:
         plan = _Plan()
         hashes = {i: h for i, p, _, _ in batch if (h := _sha256(p.text))}
-        stored = set(self.session.exec(select(Document.sha256).where(Document.sha256.in_(set(hashes.values())))).all())  # type: ignore[attr-defined]
+        stored = set(
+            self.session.exec(select(Document.sha256).where(col(Document.sha256).in_(set(hashes.values())))).all()
+        )
         bases: dict[int, _Base] = {}
         checked: dict[int, list[tuple[Any, list[str]]]] = {}
         prepared = []
@@ -302,7 +320,9 @@ class BulkLoader:
         # Event and document ids are derived; fetch the ones this chunk may collide with in two queries.
         self._load_events({b.event_base for b in bases.values() if b.event_id is None})
         doc_bases = {p.id or self._doc_base(bases[i], p) for i, p, _ in prepared}
-        taken_docs = set(self.session.exec(select(Document.id).where(Document.id.in_(doc_bases))).all())  # type: ignore[attr-defined]
+        taken_docs = set(self.session.exec(select(Document.id).where(col(Document.id).in_(doc_bases))).all())
+        buried_docs = history.buried(self.session, "document", doc_bases)
+        known_docs = taken_docs | buried_docs
         now = self._time_bind(utcnow())
         vocabulary = self.vocabulary
         for i, payload, method in prepared:
@@ -312,6 +332,9 @@ class BulkLoader:
             if payload.id and (doc_id in taken_docs or doc_id in self.doc_ids):
                 report.errors.append((i, f"id: a document with id {doc_id!r} exists already"))
                 continue
+            if payload.id and doc_id in buried_docs:
+                report.errors.append((i, f"id: {doc_id!r} belonged to a deleted document; ids are never reused"))
+                continue
             event_id = base.event_id or self._event(
                 base.event_base,
                 frozenset(le.slug for le in base.leaders),
@@ -320,9 +343,7 @@ class BulkLoader:
                 [le.name for le in base.leaders],
                 plan,
             )
-            unique, n = doc_id, 2
-            while unique in taken_docs or unique in self.doc_ids or (n > 2 and self._stored_doc(unique)):
-                unique, n = f"{doc_id}-{n}", n + 1
+            unique = ids.unique_slug(doc_id, partial(self._doc_id_taken, base=doc_id, known=known_docs))
             self.doc_ids.add(unique)
             text_ = payload.text
             plan.indexes.append(i)
@@ -361,8 +382,7 @@ class BulkLoader:
         return plan
 
     def _doc_base(self, base: _Base, payload: DocumentIn) -> str:
-        doc = f"{'-'.join(self._surname(le) for le in base.leaders) or 'readout'}-{base.date.isoformat()}"
-        return doc + ("-" + slugify(payload.source, 30) if payload.source else "")
+        return ids.document_base(base.leaders, base.date, payload.source, self._surname)
 
     def _check_spans(self, text_: str, given: Annotation, leaders: list[Leader]) -> list[tuple[Any, list[str]]] | str:
         """Each position with its speakers' slugs, or why the document is refused.
@@ -411,10 +431,13 @@ class BulkLoader:
         there) and `commit` recreates them from their stored SQL, in their order, before it commits.
         No other connection ever sees them missing, and a rollback or a crash restores them."""
         conn = self.session.connection()
+        self.written = 0
         if self.dialect != "sqlite":
             conn.execute(text("SELECT set_config('summit.bulk_load', 'on', true)"))
+            self.version = versions.next_version(conn)
             return
         conn.execute(text("INSERT INTO bulk_load (id) VALUES (1)"))  # the first write: the transaction begins
+        self.version = versions.next_version(conn)
         self._triggers = conn.execute(
             text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%bulk_load%' ORDER BY rowid")
         ).all()
@@ -452,13 +475,30 @@ class BulkLoader:
                 ("position_id", "topic_slug"),
                 [(pid, t) for pid, ts in zip(ids, plan.topics, strict=True) for t in ts],
             )
+        self._history(conn, plan, ids, put)
         if self.derive:
             _derive(conn, plan, ids)
+        self.written += len(plan.documents)
         return len(plan.positions)
+
+    def _history(self, conn: Connection, plan: _Plan, position_ids: list[int], put: Callable[..., None]) -> None:
+        """A `created` history row per document and position, stamped with the transaction's version."""
+        now, version, actor = self._time_bind(utcnow()), self.version, self.actor
+        methods = [row[7] for row in plan.positions]  # the method column, per position
+        doc_methods = {row[0]: row[7] for row in plan.positions}
+        rows = [
+            ("document", d[0], "created", now, version, actor, _annotator(doc_methods.get(d[0], "curated")))
+            for d in plan.documents
+        ]
+        rows += [
+            ("position", str(pid), "created", now, version, actor, _annotator(method))
+            for pid, method in zip(position_ids, methods, strict=True)
+        ]
+        put(conn, _table(History), _HISTORY_COLUMNS, rows)
 
     def commit(self) -> None:
         conn = self.session.connection()
-        conn.execute(text("UPDATE data_version SET version = version + 1 WHERE id = 1"))
+        versions.record(conn, self.version, f"bulk load of {self.written} documents by {self.actor}")
         if self.dialect == "sqlite":
             for _, sql in self._triggers:
                 conn.exec_driver_sql(sql)
@@ -467,6 +507,13 @@ class BulkLoader:
         else:
             conn.execute(text("SELECT set_config('summit.bulk_load', 'off', true)"))
         self.session.commit()
+
+
+_HISTORY_COLUMNS = ("resource", "resource_id", "action", "at", "version", "actor", "annotator")
+
+
+def _annotator(method: str) -> str | None:
+    return None if method == "curated" else method
 
 
 def _processor(column: Any, dialect: Any) -> Callable[[Any], Any]:
@@ -553,7 +600,9 @@ def _copy(conn: Connection, table: Any, columns: tuple[str, ...], rows: list[tup
         return
     preparer = conn.dialect.identifier_preparer
     names = ", ".join(preparer.quote(c) for c in columns)
-    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    raw = conn.connection.dbapi_connection
+    assert raw is not None  # a checked-out connection always has its driver connection
+    cursor = raw.cursor()
     with cursor.copy(f"COPY {preparer.format_table(table)} ({names}) FROM STDIN") as copy:  # sql-identifiers-only
         for row in rows:
             copy.write_row(row)
@@ -738,7 +787,7 @@ def _is_gin(indexdef: str) -> bool:
 
 
 def _check_initial(session: Session, expect_positions: int) -> None:
-    held = session.exec(text("SELECT count(*) FROM position")).one()[0]  # type: ignore[call-overload]
+    held = session.connection().execute(text("SELECT count(*) FROM position")).scalar_one()
     if held > expect_positions:
         raise InitialLoadRefused(
             f"initial_load: the database already holds {held} positions (expected at most {expect_positions}); "
@@ -755,6 +804,7 @@ def bulk_ingest(
     progress: Callable[[BulkReport], None] | None = None,
     initial_load: bool = False,
     expect_positions: int = 0,
+    actor: str = "bulk",
 ) -> BulkReport:
     """Store pre-annotated documents, `batch_size` per transaction (written `CHUNK_SIZE` at a time).
 
@@ -772,8 +822,9 @@ def bulk_ingest(
     if initial_load:
         _check_initial(session, expect_positions)
         if session.get_bind().dialect.name == "postgresql":
-            return _initial_load(session, items, method, batch_size, progress)
+            return _initial_load(session, items, method, batch_size, progress, actor)
     loader = BulkLoader(session)
+    loader.actor = actor
     report = BulkReport()
     chunk_size = min(batch_size, CHUNK_SIZE)
     sqlite_cache = _SqliteCache(session) if loader.dialect == "sqlite" else None
@@ -807,9 +858,15 @@ def bulk_ingest(
 
 
 def _initial_load(
-    session: Session, items: Iterable[Item], method: str, batch_size: int, progress: Callable[[BulkReport], None] | None
+    session: Session,
+    items: Iterable[Item],
+    method: str,
+    batch_size: int,
+    progress: Callable[[BulkReport], None] | None,
+    actor: str,
 ) -> BulkReport:
     loader = BulkLoader(session)
+    loader.actor = actor
     loader.derive = False
     report = BulkReport()
     chunk_size = min(batch_size, CHUNK_SIZE)

@@ -28,18 +28,23 @@ def surname(leader: Leader) -> str:
     return slugify(family_name(leader.name, leader.aliases, leader.country))
 
 
-def surnames(leaders: Iterable[Leader]) -> str:
-    return "-".join(surname(le) for le in leaders)
+Surname = Callable[[Leader], str]
 
 
-def event_base(leaders: Iterable[Leader], kind: str, date: dt.date) -> str:
-    """The event id before de-duplication: participants by slug, so any order gives the same id."""
-    return f"{surnames(sorted(leaders, key=lambda le: le.slug)) or 'unknown'}-{slugify(kind)}-{date.isoformat()}"
+def surnames(leaders: Iterable[Leader], name: Surname = surname) -> str:
+    return "-".join(name(le) for le in leaders)
 
 
-def document_base(leaders: Iterable[Leader], date: dt.date, source: str | None) -> str:
+def event_base(leaders: Iterable[Leader], kind: str, date: dt.date, name: Surname = surname) -> str:
+    """The event id before de-duplication: participants by slug, so any order gives the same id.
+    `name` may be a cached `surname` (the bulk loader's)."""
+    by_slug = sorted(leaders, key=lambda le: le.slug)
+    return f"{surnames(by_slug, name) or 'unknown'}-{slugify(kind)}-{date.isoformat()}"
+
+
+def document_base(leaders: Iterable[Leader], date: dt.date, source: str | None, name: Surname = surname) -> str:
     """The document id before de-duplication."""
-    base = f"{surnames(leaders) or 'readout'}-{date.isoformat()}"
+    base = f"{surnames(leaders, name) or 'readout'}-{date.isoformat()}"
     return base + ("-" + slugify(source, 30) if source else "")
 
 
