@@ -7,12 +7,15 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from sqlmodel import Session
 
 from app.core.config import get_settings
+
+if TYPE_CHECKING:
+    from app.annotate import Participant, TopicSpec
 
 DATABASE_HELP = (
     "Acts on the database named by the DATABASE_URL environment variable "
@@ -315,7 +318,7 @@ def export_data(path: Path = typer.Argument(..., help="File to write, or - for s
     typer.echo(f"exported {count} records to {path} from {database_label(get_settings().database_url)}", err=True)
 
 
-def _annotator_inputs() -> tuple[list, list]:  # type: ignore[type-arg]
+def _annotator_inputs() -> tuple[list[TopicSpec], list[Participant]]:
     from app.annotate import Participant, load_topic_specs
     from app.ingest.seed_files import read_leaders
 

@@ -4,11 +4,21 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, CheckConstraint, Column, Identity, Index, Integer, Text
+from sqlalchemy.orm import QueryableAttribute
 from sqlmodel import Field, Relationship, SQLModel
 
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def related(attribute: object) -> QueryableAttribute[Any]:
+    """A relationship as the ORM's loader options take it: `selectinload(related(Position.speakers))`.
+
+    SQLModel types `Position.speakers` as the list it holds on an instance; on the class it is the
+    instrumented attribute the loaders want, and this says so to the type checker."""
+    assert isinstance(attribute, QueryableAttribute)
+    return attribute
 
 
 class EventParticipant(SQLModel, table=True):

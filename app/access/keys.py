@@ -7,7 +7,7 @@ import hashlib
 import hmac
 import secrets
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.models import ApiKey, utcnow
 
@@ -41,7 +41,7 @@ def create_key(session: Session, name: str) -> tuple[ApiKey, str]:
 
 
 def list_keys(session: Session) -> list[ApiKey]:
-    return list(session.exec(select(ApiKey).order_by(ApiKey.created_at, ApiKey.id)).all())
+    return list(session.exec(select(ApiKey).order_by(col(ApiKey.created_at), col(ApiKey.id))).all())
 
 
 def revoke_key(session: Session, name_or_prefix: str) -> ApiKey:

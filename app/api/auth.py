@@ -30,7 +30,8 @@ def _limiter(request: Request) -> RateLimiter | None:
     if not hasattr(state, "write_limiter"):
         rate = parse_rate(state.settings.write_rate_limit)
         state.write_limiter = RateLimiter(*rate) if rate else None
-    return state.write_limiter  # type: ignore[no-any-return]
+    limiter: RateLimiter | None = state.write_limiter
+    return limiter
 
 
 def require_key(

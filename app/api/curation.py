@@ -27,9 +27,10 @@ def add_position(
     data: PositionIn, request: Request, session: SessionDep, response: Response, _key: KeyDep
 ) -> PositionPublic:
     position = curation.add_position(session, data, actor=_key.name)
+    assert position.id is not None  # stored: the database gave it its id
     response.headers["Location"] = f"/v1/positions/{position.id}"
     return position_service.to_public(
-        position_service.get_position(session, position.id),  # type: ignore[arg-type]
+        position_service.get_position(session, position.id),
         base_url=base_url(request),
     )
 
@@ -45,8 +46,9 @@ def patch_position(
     position = curation.patch_position(
         session, position_service.get_position(session, position_id), patch, actor=_key.name
     )
+    assert position.id is not None  # stored: the database gave it its id
     return position_service.to_public(
-        position_service.get_position(session, position.id),  # type: ignore[arg-type]
+        position_service.get_position(session, position.id),
         base_url=base_url(request),
     )
 

@@ -6,14 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import func
+from sqlalchemy import ColumnElement, func
 from sqlalchemy.orm import defer, selectinload
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.core.errors import invalid_parameter
 from app.core.pagination import PageResult, SortOrder, fetch_page
 from app.curation import history
-from app.models import Document, Event, EventParticipant, Position
+from app.models import Document, Event, EventParticipant, Position, related
 from app.positions import fulltext as search
 from app.schemas import DocumentDetail, DocumentSummary, EventDetail, EventSummary, LeaderRef
 
@@ -21,12 +21,13 @@ EVENTS_BY_DATE = SortOrder("date", [(Event.date, False, dt.date.fromisoformat), 
 DOCUMENTS_BY_ID = SortOrder("id", [(Document.id, False, str)])
 
 
-def _event_conditions(leader: tuple[str, ...], kind: tuple[str, ...]) -> list:  # type: ignore[type-arg]
-    where = []
+def _event_conditions(leader: tuple[str, ...], kind: tuple[str, ...]) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
     if leader:
-        where.append(Event.id.in_(select(EventParticipant.event_id).where(EventParticipant.leader_slug.in_(leader))))
+        participant_of = select(EventParticipant.event_id).where(col(EventParticipant.leader_slug).in_(leader))
+        where.append(col(Event.id).in_(participant_of))
     if kind:
-        where.append(Event.kind.in_(kind))
+        where.append(col(Event.kind).in_(kind))
     return where
 
 
@@ -37,7 +38,7 @@ def count_events(session: Session, leader: tuple[str, ...] = (), kind: tuple[str
 def list_events(
     session: Session, limit: int, cursor: str | None, leader: tuple[str, ...] = (), kind: tuple[str, ...] = ()
 ) -> PageResult:
-    stmt = select(Event).where(*_event_conditions(leader, kind)).options(selectinload(Event.participants))  # type: ignore[arg-type]
+    stmt = select(Event).where(*_event_conditions(leader, kind)).options(selectinload(related(Event.participants)))
     return fetch_page(session, stmt, "events", EVENTS_BY_DATE, limit, cursor, key_of=lambda e: (e.date, e.id))
 
 
@@ -60,10 +61,10 @@ class DocumentHit:
     highlight: str | None = None
 
 
-def _document_conditions(session: Session, event: tuple[str, ...], q: str | None) -> list:  # type: ignore[type-arg]
-    where = []
+def _document_conditions(session: Session, event: tuple[str, ...], q: str | None) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
     if event:
-        where.append(Document.event_id.in_(event))
+        where.append(col(Document.event_id).in_(event))
     if q:
         where.append(search.backend(session).document_ids(q))
     return where
@@ -89,10 +90,10 @@ def list_documents(
     if sort == "relevance" and not q:
         raise invalid_parameter("sort", "relevance orders search results: give q too, or sort by id", value=sort)
     # The text is loaded only for the document detail: lists stay small.
-    options = (selectinload(Document.event), defer(Document.text))  # type: ignore[arg-type]
+    options = (selectinload(related(Document.event)), defer(related(Document.text)))
     if not q:
-        stmt = select(Document).where(*_document_conditions(session, event, None)).options(*options)
-        page = fetch_page(session, stmt, "documents", DOCUMENTS_BY_ID, limit, cursor, key_of=lambda d: (d.id,))
+        listed = select(Document).where(*_document_conditions(session, event, None)).options(*options)
+        page = fetch_page(session, listed, "documents", DOCUMENTS_BY_ID, limit, cursor, key_of=lambda d: (d.id,))
         return PageResult(rows=[DocumentHit(d) for d in page.rows], next_cursor=page.next_cursor)
     hits = search.backend(session).document_hits(q)
     stmt = (
@@ -123,8 +124,8 @@ def document_positions(session: Session, document_id: str, limit: int | None = N
     stmt = (
         select(Position)
         .where(Position.document_id == document_id)
-        .options(selectinload(Position.speakers), selectinload(Position.topics))  # type: ignore[arg-type]
-        .order_by(Position.start, Position.id)
+        .options(selectinload(related(Position.speakers)), selectinload(related(Position.topics)))
+        .order_by(col(Position.start), col(Position.id))
     )
     return list(session.exec(stmt.limit(limit) if limit is not None else stmt).all())
 
@@ -132,7 +133,7 @@ def document_positions(session: Session, document_id: str, limit: int | None = N
 def position_counts(session: Session, document_ids: list[str]) -> dict[str, int]:
     rows = session.exec(
         select(Position.document_id, func.count())
-        .where(Position.document_id.in_(document_ids))
+        .where(col(Position.document_id).in_(document_ids))
         .group_by(Position.document_id)
     ).all()
     return dict(rows)

@@ -69,10 +69,13 @@ def driver_rows(session: Session, sql: dict[str, str], params: dict[str, Any]) -
     """Rows of `sql[dialect]` run on the driver's own cursor, in the session's transaction: for hot reads
     where SQLAlchemy's statement and result machinery costs more than the query (~0.15 ms a statement)."""
     conn = session.connection()
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    raw = conn.connection.driver_connection
+    assert raw is not None  # a checked-out connection always has its driver connection
+    cursor = raw.cursor()
     try:
         cursor.execute(sql[conn.dialect.name], params)
-        return cursor.fetchall()
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
+        return rows
     finally:
         cursor.close()
 

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
 
-from app.models import Document, Event, Leader, Position, Topic
+from app.models import Document, Event, Leader, Position, Topic, related
 from app.schemas import ACTS
 
 FORMAT_VERSION = 1
@@ -131,9 +131,9 @@ def dump(session: Session) -> Iterator[dict[str, Any]]:
     """Every row, as records in dependency order (leaders, topics, events, documents, positions)."""
     yield from (_leader(x) for x in _batches(session, Leader, Leader.slug))
     yield from (_topic(x) for x in _batches(session, Topic, Topic.slug))
-    yield from (_event(x) for x in _batches(session, Event, Event.id, (selectinload(Event.participants),)))  # type: ignore[arg-type]
+    yield from (_event(x) for x in _batches(session, Event, Event.id, (selectinload(related(Event.participants)),)))
     yield from (_document(x) for x in _batches(session, Document, Document.id))
-    relations = (selectinload(Position.speakers), selectinload(Position.topics))  # type: ignore[arg-type]
+    relations = (selectinload(related(Position.speakers)), selectinload(related(Position.topics)))
     yield from (_position(x) for x in _batches(session, Position, Position.id, relations))
 
 
@@ -180,7 +180,7 @@ def _check_shape(where: str, record: Any) -> str:
         value = record.get(key)
         if not isinstance(value, types) or (types is int and isinstance(value, bool)):
             raise ExportError(f"{where}: {kind} field {key!r} is missing or not a {getattr(types, '__name__', types)}")
-    return kind
+    return str(kind)
 
 
 def _date(where: str, value: str) -> dt.date:
@@ -316,8 +316,8 @@ def _load_position(session: Session, where: str, r: dict[str, Any], summary: Loa
     existing = session.exec(
         select(Position)
         .where(Position.id == r["id"])
-        .options(selectinload(Position.speakers), selectinload(Position.topics))
-    ).first()  # type: ignore[arg-type]
+        .options(selectinload(related(Position.speakers)), selectinload(related(Position.topics)))
+    ).first()
     if existing is not None:
         _same(where, _position(existing), record, "position", r["id"])
         summary.unchanged["position"] += 1

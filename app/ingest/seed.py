@@ -13,7 +13,7 @@ from app.curation import history
 from app.dataset import versions
 from app.ingest.seed_files import AnnotatedDocument, PositionRow, SeedData, SeedError, read_seed
 from app.ingest.span_matching import overlapping, pair_by_span
-from app.models import Document, Event, Leader, Position, Topic
+from app.models import Document, Event, Leader, Position, Topic, related
 
 CURATED = "curated"
 
@@ -186,8 +186,8 @@ class _Writer:
             select(Document)
             .where(Document.id == doc.id)
             .options(
-                selectinload(Document.positions).selectinload(Position.speakers),  # type: ignore[arg-type]
-                selectinload(Document.positions).selectinload(Position.topics),  # type: ignore[arg-type]
+                selectinload(related(Document.positions)).selectinload(related(Position.speakers)),
+                selectinload(related(Document.positions)).selectinload(related(Position.topics)),
             )
         ).first()
         same_text = session.exec(select(Document.id).where(Document.sha256 == doc.sha256)).first()
