@@ -242,8 +242,10 @@ def cases(url: str) -> dict[str, Any]:
         "ORDER BY n DESC LIMIT 1 OFFSET 8",
     )[0]
     max_id = _query(url, "SELECT max(id) FROM position")[0][0]
+    document = _query(url, "SELECT document_id FROM position ORDER BY id DESC LIMIT 1")[0][0]
     return {
         "hot": hot,
+        "document": document,  # the newest readout: the web explorer's document page
         "rare": rare,
         "facet_topic": mid_topic,
         "max_id": max_id,
@@ -352,6 +354,10 @@ def run_api(url: str, scale: int, params: dict[str, Any], args: argparse.Namespa
         cases |= {
             "country_act": ("/v1/positions?country=China&act=oppose", None),
             "topics_any_dates": (f"/v1/positions?topic={t}&topic={rt}&date_from=2020-01-01&sort=date", None),
+            # Two pages of the web explorer (HTML, app/web): the commonest topic side by side, and a readout
+            # with every position highlighted in its text.
+            "page_topic": (f"/topics/{t}", None),
+            "page_document": (f"/documents/{params['document']}", None),
             # Slowest last: requests wrk abandons at its timeout keep a worker busy into the next case.
             "search_rare": (f"/v1/positions?q={params['rare_word']}", None),
             "facets": (f"/v1/positions?topic={ft}&facets=topic,leader,act&limit=1", None),

@@ -145,3 +145,11 @@ def test_event_page_sets_two_readouts_of_one_call_side_by_side(client: TestClien
     assert left_out > 0
     assert page.count("Not reported in this readout.") == left_out
     assert "Kremlin" in page
+
+
+def test_search_facets_are_counted_when_asked_with_the_v1_parameter(client: TestClient) -> None:
+    page = client.get("/search?q=China&facets=leader").text
+    api = client.get("/v1/positions?q=China&facets=leader").json()
+    for facet in api["facets"]["leader"]:
+        assert f'{facet["value"]}</a> <span class="count">{facet["count"]}</span>' in page
+    assert "<h3>Topic</h3>" not in page  # only the facet asked for
