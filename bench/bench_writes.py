@@ -22,30 +22,30 @@ import tempfile
 import time
 import warnings
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 warnings.filterwarnings("ignore")
 
-from bench_annotate import make_doc  # noqa: E402
-from fastapi.testclient import TestClient  # noqa: E402
-from sqlmodel import Session  # noqa: E402
 
-from app.access.keys import create_key  # noqa: E402
-from app.core.config import Settings  # noqa: E402
-from app.core.db import make_engine  # noqa: E402
-from app.core.migrate import upgrade  # noqa: E402
-from app.ingest.seed import seed  # noqa: E402
-from app.main import create_app  # noqa: E402
+def fresh(folder: Path, name: str, synchronous: str) -> tuple[Any, str]:
+    from sqlmodel import Session
 
+    from app.access.keys import create_key
+    from app.core.config import Settings
+    from app.core.db import make_engine
+    from app.core.migrate import upgrade
+    from app.ingest.seed import seed
 
-def fresh(folder: Path, name: str, synchronous: str) -> tuple[Settings, str]:
-    settings = Settings(
-        database_url=f"sqlite:///{folder / name}",
-        sqlite_synchronous=synchronous,  # type: ignore[arg-type]
-        write_rate_limit="off",
-        max_body_bytes=4_000_000,
+    settings = Settings.model_validate(
+        {
+            "database_url": f"sqlite:///{folder / name}",
+            "sqlite_synchronous": synchronous,
+            "write_rate_limit": "off",
+            "max_body_bytes": 4_000_000,
+        }
     )
     upgrade(settings)
     engine = make_engine(settings)
@@ -65,6 +65,12 @@ def ms(values: list[float]) -> dict[str, float]:
 
 
 def durability(folder: Path, patches: int, posts: int) -> dict[str, object]:
+    from bench_annotate import make_doc
+    from fastapi.testclient import TestClient
+
+    from app.core.db import make_engine
+    from app.main import create_app
+
     out: dict[str, object] = {}
     rng = random.Random(5)
     docs = [make_doc(rng) for _ in range(posts)]
@@ -101,6 +107,11 @@ def durability(folder: Path, patches: int, posts: int) -> dict[str, object]:
 
 
 def sizes(folder: Path, words_list: list[int]) -> list[dict[str, object]]:
+    from bench_annotate import make_doc
+    from fastapi.testclient import TestClient
+
+    from app.main import create_app
+
     settings, key = fresh(folder, "sizes.sqlite3", "FULL")
     auth = {"Authorization": f"Bearer {key}"}
     rng = random.Random(11)
