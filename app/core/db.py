@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine, Result, make_url
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.sql import Executable
 from sqlmodel import Session, create_engine
 
 from app.core.config import Settings
@@ -63,6 +65,12 @@ def data_version(engine: Engine) -> int | None:
         return None
     finally:
         conn.close()
+
+
+def run(session: Session, statement: Executable) -> Result[*tuple[Any, ...]]:
+    """A SQLAlchemy Core statement (union, exists, a table select, …) in the session's transaction, exactly as
+    `session.exec` runs it, but typed: SQLModel types `exec` for its own `select` only."""
+    return OrmSession.execute(session, statement)
 
 
 def driver_rows(session: Session, sql: dict[str, str], params: dict[str, Any]) -> list[tuple[Any, ...]]:

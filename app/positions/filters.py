@@ -57,7 +57,7 @@ def check_known(session: Session, param: str, values: tuple[str, ...], column: A
     if not values:
         return
     name = f"{column.table.name}.{column.name}"
-    seen = _SEEN.setdefault((str(session.get_bind().url), name), set()) if name in _NEVER_DELETED else None
+    seen = _SEEN.setdefault((str(session.get_bind().engine.url), name), set()) if name in _NEVER_DELETED else None
     if seen is not None and seen.issuperset(values):
         return
     known = set(session.exec(select(column).where(column.in_(values))).all())
@@ -73,8 +73,8 @@ def resolve_countries(session: Session, values: tuple[str, ...]) -> tuple[str, .
     """Countries as stored, matched case-insensitively; a 422 listing the known ones otherwise."""
     if not values:
         return ()
-    rows = session.exec(select(Leader.country).where(Leader.country.is_not(None)).distinct()).all()
-    countries = {c.casefold(): c for c in rows}
+    rows = session.exec(select(Leader.country).where(col(Leader.country).is_not(None)).distinct()).all()
+    countries = {c.casefold(): c for c in rows if c is not None}
     bad = [c for c in values if c.casefold() not in countries]
     if bad:
         raise _unknown("country", bad, sorted(countries.values()), "country")
@@ -115,28 +115,28 @@ def conditions(f: PositionFilters) -> list[ColumnElement[bool]]:
     if f.match is not None:
         where.append(f.match)
     if f.topic:
-        where.append(Position.id.in_(select(PositionTopic.position_id).where(PositionTopic.topic_slug.in_(f.topic))))
+        tagged = select(PositionTopic.position_id).where(col(PositionTopic.topic_slug).in_(f.topic))
+        where.append(col(Position.id).in_(tagged))
     if f.leader:
-        where.append(
-            Position.id.in_(select(PositionSpeaker.position_id).where(PositionSpeaker.leader_slug.in_(f.leader)))
-        )
+        spoken = select(PositionSpeaker.position_id).where(col(PositionSpeaker.leader_slug).in_(f.leader))
+        where.append(col(Position.id).in_(spoken))
     if f.country:
         speakers_from = (
             select(PositionSpeaker.position_id)
-            .join(Leader, Leader.slug == PositionSpeaker.leader_slug)
-            .where(Leader.country.in_(f.country))
+            .join(Leader, col(Leader.slug) == PositionSpeaker.leader_slug)
+            .where(col(Leader.country).in_(f.country))
         )
-        where.append(Position.id.in_(speakers_from))
+        where.append(col(Position.id).in_(speakers_from))
     if f.act:
-        where.append(Position.act.in_(f.act))
+        where.append(col(Position.act).in_(f.act))
     if f.document:
-        where.append(Position.document_id.in_(f.document))
+        where.append(col(Position.document_id).in_(f.document))
     if f.event:
-        where.append(Position.event_id.in_(f.event))
+        where.append(col(Position.event_id).in_(f.event))
     if f.date_from:
-        where.append(Position.date >= f.date_from)
+        where.append(col(Position.date) >= f.date_from)
     if f.date_to:
-        where.append(Position.date <= f.date_to)
+        where.append(col(Position.date) <= f.date_to)
     return where
 
 
@@ -151,17 +151,17 @@ def within(
         if not f.leader or leader in f.leader:
             f = replace(f, leader=(leader,))
         else:
-            extra.append(
-                Position.id.in_(select(PositionSpeaker.position_id).where(PositionSpeaker.leader_slug == leader))
-            )
+            spoken = select(PositionSpeaker.position_id).where(col(PositionSpeaker.leader_slug) == leader)
+            extra.append(col(Position.id).in_(spoken))
     if topic is not None:
         if not f.topic or topic in f.topic:
             f = replace(f, topic=(topic,))
         else:
-            extra.append(Position.id.in_(select(PositionTopic.position_id).where(PositionTopic.topic_slug == topic)))
+            tagged = select(PositionTopic.position_id).where(col(PositionTopic.topic_slug) == topic)
+            extra.append(col(Position.id).in_(tagged))
     if document is not None:
         if not f.document or document in f.document:
             f = replace(f, document=(document,))
         else:
-            extra.append(Position.document_id == document)
+            extra.append(col(Position.document_id) == document)
     return replace(f, extra=tuple(extra))

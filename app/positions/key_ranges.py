@@ -38,9 +38,9 @@ from sqlalchemy import (
     union,
     union_all,
 )
-from sqlmodel import Session
+from sqlmodel import Session, col
 
-from app.core.db import dialect_sql, driver_rows
+from app.core.db import dialect_sql, driver_rows, run
 from app.core.pagination import SortOrder, decode_cursor, encode_cursor
 from app.models import Leader, Position, PositionSpeaker, PositionTopic
 from app.positions.filters import PositionFilters, conditions
@@ -76,7 +76,7 @@ class KeyPlan:
 
 
 def _leaders_of(session: Session, countries: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(session.exec(select(Leader.slug).where(Leader.country.in_(countries))).scalars())  # type: ignore[call-overload,union-attr]
+    return tuple(run(session, select(col(Leader.slug)).where(col(Leader.country).in_(countries))).scalars())
 
 
 def key_plan(session: Session, f: PositionFilters) -> KeyPlan | None:
@@ -123,29 +123,33 @@ def row_checks(f: PositionFilters) -> tuple[ColumnElement[bool], ...]:
     materialise every position of a topic or leader."""
     checks: list[ColumnElement[bool]] = list(f.extra)
     if f.topic:
-        checks.append(exists().where(PositionTopic.position_id == Position.id, PositionTopic.topic_slug.in_(f.topic)))
+        checks.append(
+            exists().where(col(PositionTopic.position_id) == Position.id, col(PositionTopic.topic_slug).in_(f.topic))
+        )
     if f.leader:
         checks.append(
-            exists().where(PositionSpeaker.position_id == Position.id, PositionSpeaker.leader_slug.in_(f.leader))
+            exists().where(
+                col(PositionSpeaker.position_id) == Position.id, col(PositionSpeaker.leader_slug).in_(f.leader)
+            )
         )
     if f.country:
         checks.append(
             exists().where(
-                PositionSpeaker.position_id == Position.id,
-                Leader.slug == PositionSpeaker.leader_slug,
-                Leader.country.in_(f.country),
+                col(PositionSpeaker.position_id) == Position.id,
+                col(Leader.slug) == PositionSpeaker.leader_slug,
+                col(Leader.country).in_(f.country),
             )
         )
     if f.act:
-        checks.append(Position.act.in_(f.act))  # type: ignore[union-attr]
+        checks.append(col(Position.act).in_(f.act))
     if f.document:
-        checks.append(Position.document_id.in_(f.document))  # type: ignore[attr-defined]
+        checks.append(col(Position.document_id).in_(f.document))
     if f.event:
-        checks.append(Position.event_id.in_(f.event))  # type: ignore[attr-defined]
+        checks.append(col(Position.event_id).in_(f.event))
     if f.date_from:
-        checks.append(Position.date >= f.date_from)  # type: ignore[operator]
+        checks.append(col(Position.date) >= f.date_from)
     if f.date_to:
-        checks.append(Position.date <= f.date_to)  # type: ignore[operator]
+        checks.append(col(Position.date) <= f.date_to)
     return tuple(checks)
 
 
@@ -160,7 +164,7 @@ def _range(plan: KeyPlan, pair: tuple[str, str]) -> Any:
     if plan.date_to:
         stmt = stmt.where(_key.c.date <= plan.date_to)
     if plan.residual:
-        stmt = stmt.join(Position, Position.id == _key.c.position_id).where(*plan.residual)  # type: ignore[arg-type]
+        stmt = stmt.join(Position, col(Position.id) == _key.c.position_id).where(*plan.residual)
     return stmt
 
 
@@ -237,7 +241,8 @@ def page_ids(
                 .order_by(_key.c.date.desc() if descending else _key.c.date.asc(), _key.c.position_id.asc())
                 .limit(want)
             )
-        date_col, id_col = literal_column("date"), literal_column("position_id")
+        date_col: ColumnElement[Any] = literal_column("date")
+        id_col: ColumnElement[Any] = literal_column("position_id")
         keys = (date_col.desc() if descending else date_col.asc(), id_col.asc())
         parts = [arm.order_by(*keys).limit(want).subquery().select() if per_arm else arm for arm in arms]
         return union_all(*parts).order_by(*keys).limit(want)
@@ -245,7 +250,7 @@ def page_ids(
     # A position in two ranges arrives twice; when that leaves the page short, read further.
     want = limit + 1
     while True:
-        rows = session.exec(merged(want)).all()  # type: ignore[call-overload]
+        rows = run(session, merged(want)).all()
         unique: dict[int, dt.date] = {}
         for date, pid in rows:
             unique.setdefault(pid, _as_date(date))
@@ -264,12 +269,12 @@ def sample_ids(f: PositionFilters, plan: KeyPlan | None, every: int) -> Any:
     """SELECT of the ids matching `f` that are multiples of `every`: a systematic sample, read from the
     key ranges `plan` (a range scan, and row checks on the sample only) when there are any."""
     if plan is None:
-        return select(Position.id).where(*conditions(f), Position.id % every == 0)  # type: ignore[operator]
+        return select(col(Position.id)).where(*conditions(f), col(Position.id) % every == 0)
     parts = []
     for pair in plan.pairs:
         stmt = _range(replace(plan, residual=()), pair).where(_key.c.position_id % every == 0)
         if plan.residual:
-            stmt = stmt.join(Position, Position.id == _key.c.position_id).where(*plan.residual)  # type: ignore[arg-type]
+            stmt = stmt.join(Position, col(Position.id) == _key.c.position_id).where(*plan.residual)
         parts.append(select(stmt.subquery().c.position_id))
     return parts[0] if len(parts) == 1 else union(*parts)
 
@@ -279,7 +284,7 @@ def maintained_counts(session: Session, pairs: tuple[tuple[str, str], ...]) -> d
     stmt = select(_count.c.topic_slug, _count.c.leader_slug, _count.c.n).where(
         tuple_(_count.c.topic_slug, _count.c.leader_slug).in_(pairs)
     )
-    return {(t, le): n for t, le, n in session.exec(stmt).all()}  # type: ignore[call-overload]
+    return {(t, le): n for t, le, n in run(session, stmt).all()}
 
 
 def total(session: Session, f: PositionFilters, plan: KeyPlan | None) -> Total:
@@ -294,7 +299,7 @@ def total(session: Session, f: PositionFilters, plan: KeyPlan | None) -> Total:
     where = conditions(f)
     if plan is None:
         capped = select(literal(1)).select_from(Position).where(*where).limit(SCAN_CAP + 1).subquery()
-        n = session.exec(select(func.count()).select_from(capped)).scalar_one()  # type: ignore[call-overload]
+        n = run(session, select(func.count()).select_from(capped)).scalar_one()
         return Total(n) if n <= SCAN_CAP else Total(SCAN_CAP, "lower_bound")
     sizes = maintained_counts(session, plan.pairs)
     driving = sum(sizes.values())
@@ -303,7 +308,7 @@ def total(session: Session, f: PositionFilters, plan: KeyPlan | None) -> Total:
     if driving <= SCAN_CAP:
         parts = [select(_range(plan, pair).subquery().c.position_id) for pair in plan.pairs]
         ids = parts[0] if len(parts) == 1 else union(*parts)  # UNION: a position in two ranges counts once
-        return Total(session.exec(select(func.count()).select_from(ids.subquery())).scalar_one())  # type: ignore[union-attr,call-overload]
+        return Total(run(session, select(func.count()).select_from(ids.subquery())).scalar_one())
     # Estimate: per pair, its rows within the date bounds (counted, see _in_dates) times the share of the
     # residual checks' matches among its newest ESTIMATE_SAMPLE/len(pairs) rows within those bounds.
     share = max(1, ESTIMATE_SAMPLE // len(plan.pairs))
@@ -325,14 +330,14 @@ def total(session: Session, f: PositionFilters, plan: KeyPlan | None) -> Total:
             .subquery()
         )
         heads.append(
-            select(literal(i).label("i"), func.count().label("seen"), func.count(Position.id).label("hit")).select_from(
-                head.outerjoin(Position, and_(Position.id == head.c.position_id, *plan.residual))
-            )
+            select(
+                literal(i).label("i"), func.count().label("seen"), func.count(col(Position.id)).label("hit")
+            ).select_from(head.outerjoin(Position, and_(col(Position.id) == head.c.position_id, *plan.residual)))
         )
     if not heads:
         return Total(0, "estimate")
     pairs = list(in_dates)
-    for i, seen, hit in session.exec(heads[0] if len(heads) == 1 else union_all(*heads)).all():  # type: ignore[call-overload]
+    for i, seen, hit in run(session, heads[0] if len(heads) == 1 else union_all(*heads)).all():
         estimate += in_dates[pairs[i]] * hit / seen if seen else 0
     return Total(round(estimate), "estimate")
 
@@ -341,7 +346,8 @@ RANGE_CAP = 10_000  # key rows a date-bounded count may step through (a covering
 
 
 def _capped_count(session: Session, stmt: Any) -> int:
-    return session.exec(select(func.count()).select_from(stmt.limit(RANGE_CAP + 1).subquery())).scalar_one()  # type: ignore[call-overload]
+    n: int = run(session, select(func.count()).select_from(stmt.limit(RANGE_CAP + 1).subquery())).scalar_one()
+    return n
 
 
 def _in_dates(session: Session, plan: KeyPlan, pair: tuple[str, str], size: int) -> tuple[int, bool]:
