@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 from sqlmodel import Session
 
-from app.api.deps import POSITION_LIST_RESPONSES, FacetsQuery, FiltersDep, PagingDep, SortQuery, positions_page
+from app.api.deps import (
+    POSITION_LIST_RESPONSES,
+    FacetsQuery,
+    FiltersDep,
+    PagingDep,
+    SortQuery,
+    positions_page,
+    split_values,
+)
 from app.api.formats import Listing, alternative_media, respond
 from app.api.session import SessionDep
 from app.catalog import events as service
@@ -25,7 +34,9 @@ def list_documents(
     response: Response,
     session: SessionDep,
     paging: PagingDep,
-    event: Annotated[list[str], Query(description="Event id; repeatable.")] = [],  # noqa: B006
+    event: Annotated[
+        Sequence[str], Query(description="Event id; repeat, or separate with commas, for any of several.")
+    ] = (),
     q: Annotated[
         str | None,
         Query(
@@ -37,7 +48,8 @@ def list_documents(
         service.DocumentSort | None, Query(description=("`id` (default) or `relevance` (default with q)."))
     ] = None,
 ) -> Page[DocumentSummary]:
-    check_known(session, "event", tuple(event), Event.id, "event")
+    events = split_values(event)
+    check_known(session, "event", events, Event.id, "event")
     q = search.prepare(session, q) if q is not None else None
 
     def present(s: Session, hits: list[service.DocumentHit]) -> list[DocumentSummary]:
@@ -50,8 +62,8 @@ def list_documents(
         Listing(
             model=DocumentSummary,
             present=present,
-            count=lambda s: service.count_documents(s, tuple(event), q),
-            fetch=lambda s, limit, cursor: service.list_documents(s, limit, cursor, tuple(event), q, sort),
+            count=lambda s: service.count_documents(s, events, q),
+            fetch=lambda s, limit, cursor: service.list_documents(s, limit, cursor, events, q, sort),
         ),
         paging.format,
         paging.limit,

@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Sequence
+from typing import Annotated, get_args
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.api.deps import PagingDep, base_url
+from app.api.deps import PagingDep, base_url, split_values
 from app.api.formats import Listing, alternative_media, respond
 from app.api.session import SessionDep
 from app.catalog import events as service
-from app.models import Leader
+from app.catalog import leaders as leader_registry
+from app.core.errors import invalid_parameter
 from app.positions import compare as compare_service
-from app.positions.filters import check_known
 from app.schemas import EventComparison, EventDetail, EventKind, EventSummary, Page
 
 router = APIRouter(prefix="/v1/events", tags=["events"])
+KINDS: tuple[str, ...] = get_args(EventKind)
+
+
+def event_kinds(values: Sequence[str]) -> tuple[str, ...]:
+    """Event kinds as written (any case, commas or repeats); a 422 listing the kinds for any other."""
+    kinds = tuple(
+        dict.fromkeys(" ".join(k.casefold().replace("-", " ").replace("_", " ").split()) for k in split_values(values))
+    )
+    bad = [k for k in kinds if k not in KINDS]
+    if bad:
+        raise invalid_parameter("kind", f"unknown kind {bad[0]!r}; one of: {', '.join(KINDS)}", value=bad[0])
+    return kinds
 
 
 @router.get("", summary="List events, oldest first", responses=alternative_media(EventSummary))
@@ -24,18 +37,35 @@ def list_events(
     response: Response,
     session: SessionDep,
     paging: PagingDep,
-    leader: Annotated[list[str], Query(description="Participant's leader slug; repeatable.")] = [],  # noqa: B006
-    kind: Annotated[list[EventKind], Query(description="Event kind; repeatable.")] = [],  # noqa: B006
+    leader: Annotated[
+        Sequence[str],
+        Query(
+            description=(
+                "Participant: a leader's slug, name, alias or surname; repeat, or separate with commas, for any of "
+                "several."
+            )
+        ),
+    ] = (),
+    kind: Annotated[
+        Sequence[str],
+        Query(
+            description=(
+                "Event kind: phone call, video call, meeting or joint statement; repeat, or separate with commas, "
+                "for any of several."
+            )
+        ),
+    ] = (),
 ) -> Page[EventSummary]:
-    check_known(session, "leader", tuple(leader), Leader.slug, "leader")
+    leaders = leader_registry.resolve_slugs(session, "leader", split_values(leader))
+    kinds = event_kinds(kind)
     return respond(
         request,
         session,
         Listing(
             model=EventSummary,
             present=lambda _s, rows: [service.event_summary(e) for e in rows],
-            count=lambda s: service.count_events(s, tuple(leader), tuple(kind)),
-            fetch=lambda s, limit, cursor: service.list_events(s, limit, cursor, tuple(leader), tuple(kind)),
+            count=lambda s: service.count_events(s, leaders, kinds),
+            fetch=lambda s, limit, cursor: service.list_events(s, limit, cursor, leaders, kinds),
         ),
         paging.format,
         paging.limit,

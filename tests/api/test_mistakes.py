@@ -287,3 +287,21 @@ def test_joint_positions_count_for_each_speaker_and_the_docs_say_so(client: Test
     schema = client.get("/openapi.json").json()
     for path in ("/v1/leaders", "/v1/leaders/{slug}", "/v1/topics/{slug}", "/v1/topics/{slug}/timeline"):
         assert "joint" in schema["paths"][path]["get"]["description"].lower(), path
+
+
+def test_events_take_leader_names_and_comma_separated_kinds(client: TestClient) -> None:
+    by_slug = client.get("/v1/events", params={"leader": "vladimir-putin"}).json()
+    assert client.get("/v1/events", params={"leader": "Putin"}).json()["total"] == by_slug["total"] == 1
+    both = client.get("/v1/events", params={"kind": "Phone Call,meeting"}).json()
+    assert both["total"] == 1
+    body = problem(client.get("/v1/events", params={"kind": "call"}), 422)
+    assert "phone call, video call, meeting, joint statement" in body["detail"]
+
+
+def test_documents_take_comma_separated_events(client: TestClient) -> None:
+    joined = client.get(
+        "/v1/documents", params={"event": "xi-putin-phone-call-2021-08-25,xi-putin-phone-call-2021-08-25"}
+    )
+    assert joined.json()["total"] == 1
+    body = problem(client.get("/v1/documents", params={"event": "xi-putin-phone-call-2021-08-25,nope"}), 422)
+    assert "'nope'" in body["detail"]
