@@ -200,102 +200,48 @@ def ingest(
 ) -> None:
     """Store readouts in the database: .txt files are annotated one by one; gold-format .json files and
     .ndjson files of gold-format records keep their positions (as curated) unless --annotate and are
-    bulk-loaded in batches; .ndjson exports (`summit export`) are reloaded whole."""
-    from app.core.errors import ApiError
-    from app.dataset import export
-    from app.ingest import service as ingest_service
-    from app.ingest.bulk import BulkReport, bulk_ingest
-    from app.ingest.input_files import InputFile, expand, is_export, read_inputs, read_ndjson
-
-    failed = 0
-    ndjson = [p for p in expand(list(paths), (".ndjson",)) if p.suffix == ".ndjson"]
-    others = [p for p in paths if p.suffix != ".ndjson"]
+    bulk-loaded in batches; .ndjson exports (`summit export`) are reloaded whole, ids, curation, history
+    and tombstones included."""
+    from app.ingest.bulk import BulkReport
+    from app.ingest.from_files import BulkLoadStopped, ingest_paths
 
     def skipped(label: str, reason: str) -> None:
-        nonlocal failed
-        failed += 1
         typer.echo(f"{label}: skipped: {reason}", err=True)
 
+    def progress(report: BulkReport) -> None:
+        typer.echo(
+            f"stored {report.documents} pre-annotated documents ({report.documents_per_second:.0f} documents/s)",
+            err=True,
+        )
+
+    def annotating(items: list[Any]) -> Iterator[Any]:
+        with typer.progressbar(items, label="annotating", file=sys.stderr) as bar:
+            yield from bar
+
     with _session() as session:
-        gold_lines: list[Path] = []
-        for path in ndjson:
-            try:
-                if not is_export(path):
-                    gold_lines.append(path)
-                    continue
-                with path.open(encoding="utf-8") as lines:
-                    loaded = export.load(session, (json.loads(line) for line in lines if line.strip()))
-            except (export.ExportError, json.JSONDecodeError, UnicodeDecodeError, OSError) as exc:
-                session.rollback()
-                skipped(str(path), f"nothing loaded from it: {exc}")
-                continue
-            typer.echo(f"{path}: {loaded}")
-
-        # Pre-annotated readouts stream into the bulk loader; the ones to annotate wait for the second pass.
-        to_annotate: list[InputFile] = []
-        labels: list[str] = []  # bulk item index -> where it came from
-
-        def pre_annotated() -> Iterator[tuple[Any, Any, str]]:
-            sources = [read_inputs(others, annotate)] if others else []
-            sources += [read_ndjson(p, annotate) for p in gold_lines]
-            for source in sources:
-                for item in source:
-                    if item.error or item.document is None:
-                        skipped(item.label, str(item.error))
-                    elif item.given is None:
-                        to_annotate.append(item)
-                    else:
-                        labels.append(item.label)
-                        yield item.document, item.given, item.method
-
-        reported = 0
-
-        def errors(report: BulkReport) -> None:
-            nonlocal reported
-            for index, reason in report.errors[reported:]:
-                skipped(labels[index], reason)
-            reported = len(report.errors)
-
-        def progress(report: BulkReport) -> None:
-            errors(report)
-            typer.echo(
-                f"stored {report.documents} pre-annotated documents ({report.documents_per_second:.0f} documents/s)",
-                err=True,
-            )
-
         try:
-            bulk = bulk_ingest(session, pre_annotated(), batch_size=batch_size, progress=progress)
-        except Exception as exc:  # noqa: BLE001 - a database error: earlier batches are committed, this one is not
-            session.rollback()
-            reason = database_problem(exc, get_settings().database_url) or str(exc).splitlines()[0]
+            report = ingest_paths(
+                session,
+                list(paths),
+                annotate=annotate,
+                batch_size=batch_size,
+                on_skip=skipped,
+                on_progress=progress,
+                annotating=annotating,
+            )
+        except BulkLoadStopped as exc:
+            reason = database_problem(exc.__cause__, get_settings().database_url) if exc.__cause__ else None
             typer.echo(
-                f"bulk load stopped, the batch in progress was rolled back (earlier batches are stored): {reason}",
+                "bulk load stopped, the batch in progress was rolled back (earlier batches are stored): "
+                f"{reason or exc}",
                 err=True,
             )
             raise typer.Exit(1) from None
-        errors(bulk)
-        added, duplicates, positions = bulk.documents, bulk.duplicates, bulk.positions
-
-        with typer.progressbar(to_annotate, label="annotating", file=sys.stderr) as bar:
-            for item in bar:
-                assert item.document is not None
-                try:
-                    doc = ingest_service.ingest(session, item.document, item.given, item.method)
-                except ApiError as exc:
-                    session.rollback()
-                    if exc.status == 409 and exc.title == "Duplicate document":
-                        duplicates += 1
-                    else:
-                        typer.echo("", err=True)
-                        skipped(item.label, exc.detail)
-                    continue
-                added += 1
-                positions += len(doc.positions)
-    rate = f"; {bulk.documents_per_second:.0f} documents/s bulk-loaded" if bulk.documents else ""
-    typer.echo(
-        f"documents added {added}, skipped as duplicates {duplicates}, failed {failed}; positions {positions}{rate}"
-    )
-    if failed:
+    for path, summary, seconds in report.exports:
+        documents = summary.added["document"]
+        typer.echo(f"{path}: {summary} ({seconds:.1f} s, {documents / seconds if seconds else 0:.0f} documents/s)")
+    typer.echo(report.summary())
+    if report.failed:
         raise typer.Exit(1)
 
 

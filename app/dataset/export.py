@@ -1,49 +1,57 @@
-"""The whole dataset as records (one NDJSON line each) and back: `dump` and `load` round-trip losslessly.
+"""The whole dataset as records (one NDJSON line each): `dump` here, `app.dataset.restore.load` back.
 
-Records carry a `type` (leader, topic, event, document, position) and appear in dependency order,
-so a file can be loaded in one pass. Ids, offsets, speakers, topics, provenance and timestamps are
-kept as they are; `load` validates every record and writes everything in one transaction.
+Records carry a `type` and appear in dependency order, so a file loads in one pass: a `dataset`
+record first (format, data version, position id high-water mark), then leader, topic, event,
+document, position, tombstone, history and version records (and, for `summit db copy` only,
+api_key records with key hashes). Ids, offsets, speakers, topics, provenance, curation, history and
+timestamps are kept as they are; timestamps are written in UTC with their offset on every engine, so
+the same data exports to the same bytes from SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any
 
+from sqlalchemy import and_, or_, text
 from sqlalchemy.orm import selectinload
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from app.models import Document, Event, Leader, Position, Topic, related
-from app.schemas import ACTS
+from app.models import (
+    ApiKey,
+    DatasetVersion,
+    Document,
+    Event,
+    History,
+    Leader,
+    Position,
+    Tombstone,
+    Topic,
+    related,
+)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 BATCH = 500
-TYPES = ("leader", "topic", "event", "document", "position")
+TYPES = ("leader", "topic", "event", "document", "position")  # the public data
+RECORD_TYPES = ("dataset", *TYPES, "tombstone", "history", "version", "api_key")
 
 
 class ExportError(ValueError):
     """A record that cannot be loaded; names the record (1-based line) and the problem."""
 
 
-@dataclass
-class LoadSummary:
-    added: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TYPES, 0))
-    unchanged: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TYPES, 0))
-
-    def summary(self) -> str:
-        return "; ".join(f"{t}s added {self.added[t]}, unchanged {self.unchanged[t]}" for t in TYPES)
-
-    __str__ = summary
-
-
 def _iso(value: dt.date | dt.datetime) -> str:
+    if isinstance(value, dt.datetime) and value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)  # stored in UTC; SQLite hands it back naive
     return value.isoformat()
 
 
-def _leader(le: Leader) -> dict[str, Any]:
+def _iso_or_none(value: dt.datetime | None) -> str | None:
+    return None if value is None else _iso(value)
+
+
+def leader_record(le: Leader) -> dict[str, Any]:
     return {
         "type": "leader",
         "slug": le.slug,
@@ -55,7 +63,7 @@ def _leader(le: Leader) -> dict[str, Any]:
     }
 
 
-def _topic(t: Topic) -> dict[str, Any]:
+def topic_record(t: Topic) -> dict[str, Any]:
     return {
         "type": "topic",
         "slug": t.slug,
@@ -66,7 +74,7 @@ def _topic(t: Topic) -> dict[str, Any]:
     }
 
 
-def _event(e: Event) -> dict[str, Any]:
+def event_record(e: Event) -> dict[str, Any]:
     return {
         "type": "event",
         "id": e.id,
@@ -77,7 +85,7 @@ def _event(e: Event) -> dict[str, Any]:
     }
 
 
-def _document(d: Document) -> dict[str, Any]:
+def document_record(d: Document) -> dict[str, Any]:
     return {
         "type": "document",
         "id": d.id,
@@ -92,7 +100,7 @@ def _document(d: Document) -> dict[str, Any]:
     }
 
 
-def _position(p: Position) -> dict[str, Any]:
+def position_record(p: Position) -> dict[str, Any]:
     return {
         "type": "position",
         "id": p.id,
@@ -127,19 +135,112 @@ def _batches(session: Session, model: Any, key: Any, options: tuple[Any, ...] = 
         session.expunge_all()
 
 
-def dump(session: Session) -> Iterator[dict[str, Any]]:
-    """Every row, as records in dependency order (leaders, topics, events, documents, positions)."""
-    yield from (_leader(x) for x in _batches(session, Leader, Leader.slug))
-    yield from (_topic(x) for x in _batches(session, Topic, Topic.slug))
-    yield from (_event(x) for x in _batches(session, Event, Event.id, (selectinload(related(Event.participants)),)))
-    yield from (_document(x) for x in _batches(session, Document, Document.id))
+def _tombstone(t: Tombstone) -> dict[str, Any]:
+    return {
+        "type": "tombstone",
+        "resource": t.resource,
+        "resource_id": t.resource_id,
+        "deleted_at": _iso(t.deleted_at),
+        "version": t.version,
+        "replaced_by": t.replaced_by,
+        "reason": t.reason,
+    }
+
+
+def _history(h: History) -> dict[str, Any]:
+    return {
+        "type": "history",
+        "resource": h.resource,
+        "resource_id": h.resource_id,
+        "action": h.action,
+        "at": _iso(h.at),
+        "version": h.version,
+        "actor": h.actor,
+        "annotator": h.annotator,
+        "changes": h.changes,
+    }
+
+
+def _version(v: DatasetVersion) -> dict[str, Any]:
+    return {
+        "type": "version",
+        "version": v.version,
+        "at": _iso(v.at),
+        "documents": v.documents,
+        "positions": v.positions,
+        "change": v.change,
+    }
+
+
+def _api_key(k: ApiKey) -> dict[str, Any]:
+    return {
+        "type": "api_key",
+        "name": k.name,
+        "prefix": k.prefix,
+        "key_hash": k.key_hash,
+        "created_at": _iso(k.created_at),
+        "last_used_at": _iso_or_none(k.last_used_at),
+        "revoked_at": _iso_or_none(k.revoked_at),
+    }
+
+
+def _dataset(session: Session) -> dict[str, Any]:
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        sequence = conn.execute(text("SELECT seq FROM sqlite_sequence WHERE name = 'position'")).scalar()
+    else:
+        name = conn.execute(text("SELECT pg_get_serial_sequence('position', 'id')")).scalar_one()
+        last, called = conn.exec_driver_sql(f"SELECT last_value, is_called FROM {name}").one()  # sql-identifiers-only
+        sequence = last if called else 0
+    high = max(int(sequence or 0), int(conn.execute(text("SELECT coalesce(max(id), 0) FROM position")).scalar_one()))
+    version = conn.execute(text("SELECT version FROM data_version WHERE id = 1")).scalar()
+    return {"type": "dataset", "format": FORMAT_VERSION, "version": version, "position_sequence": high}
+
+
+def _tombstones(session: Session) -> Iterator[Tombstone]:
+    # Few rows, but still in keyset batches (resource, resource_id).
+    last: tuple[str, str] | None = None
+    while True:
+        stmt = select(Tombstone).order_by(col(Tombstone.resource), col(Tombstone.resource_id)).limit(BATCH)
+        if last is not None:
+            stmt = stmt.where(
+                or_(
+                    col(Tombstone.resource) > last[0],
+                    and_(col(Tombstone.resource) == last[0], col(Tombstone.resource_id) > last[1]),
+                )
+            )
+        rows = session.exec(stmt).all()
+        yield from rows
+        if len(rows) < BATCH:
+            return
+        last = (rows[-1].resource, rows[-1].resource_id)
+        session.expunge_all()
+
+
+def dump(session: Session, *, keys: bool = False) -> Iterator[dict[str, Any]]:
+    """Every row, as records in dependency order. `keys=True` adds the API keys (their hashes): for
+    `summit db copy`, never for the public export."""
+    yield _dataset(session)
+    yield from (leader_record(x) for x in _batches(session, Leader, Leader.slug))
+    yield from (topic_record(x) for x in _batches(session, Topic, Topic.slug))
+    yield from (
+        event_record(x) for x in _batches(session, Event, Event.id, (selectinload(related(Event.participants)),))
+    )
+    yield from (document_record(x) for x in _batches(session, Document, Document.id))
     relations = (selectinload(related(Position.speakers)), selectinload(related(Position.topics)))
-    yield from (_position(x) for x in _batches(session, Position, Position.id, relations))
+    yield from (position_record(x) for x in _batches(session, Position, Position.id, relations))
+    yield from (_tombstone(x) for x in _tombstones(session))
+    yield from (_history(x) for x in _batches(session, History, History.id))
+    yield from (_version(x) for x in _batches(session, DatasetVersion, DatasetVersion.version))
+    if keys:
+        yield from (_api_key(x) for x in _batches(session, ApiKey, ApiKey.id))
 
 
-# --- load -----------------------------------------------------------------------------------------
+# --- reading records back (app.dataset.restore) ---------------------------------------------------------
+
 
 _REQUIRED: dict[str, dict[str, type | tuple[type, ...]]] = {
+    "dataset": {"format": int},
     "leader": {"slug": str, "name": str, "aliases": list},
     "topic": {"slug": str, "name": str, "description": str, "headline": bool, "keywords": list},
     "event": {"id": str, "kind": str, "date": str, "title": str, "participants": list},
@@ -167,15 +268,20 @@ _REQUIRED: dict[str, dict[str, type | tuple[type, ...]]] = {
         "reviewed": bool,
         "created_at": str,
     },
+    "tombstone": {"resource": str, "resource_id": str, "deleted_at": str, "version": int},
+    "history": {"resource": str, "resource_id": str, "action": str, "at": str, "version": int},
+    "version": {"version": int, "at": str, "documents": int, "positions": int, "change": str},
+    "api_key": {"name": str, "prefix": str, "key_hash": str, "created_at": str},
 }
 
 
-def _check_shape(where: str, record: Any) -> str:
+def check_shape(where: str, record: Any) -> str:
+    """The record's type, once its required fields are there with the right JSON types."""
     if not isinstance(record, dict):
         raise ExportError(f"{where}: expected a JSON object")
     kind = record.get("type")
     if kind not in _REQUIRED:
-        raise ExportError(f"{where}: 'type' must be one of {', '.join(TYPES)}, got {kind!r}")
+        raise ExportError(f"{where}: 'type' must be one of {', '.join(RECORD_TYPES)}, got {kind!r}")
     for key, types in _REQUIRED[kind].items():
         value = record.get(key)
         if not isinstance(value, types) or (types is int and isinstance(value, bool)):
@@ -183,182 +289,9 @@ def _check_shape(where: str, record: Any) -> str:
     return str(kind)
 
 
-def _date(where: str, value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ExportError(f"{where}: {value!r} is not a YYYY-MM-DD date") from None
-
-
-def _datetime(where: str, value: str) -> dt.datetime:
-    try:
-        parsed = dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise ExportError(f"{where}: {value!r} is not an ISO 8601 timestamp") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
-
-
-def _optional(record: dict[str, Any], *keys: str) -> dict[str, Any]:
-    """`record` with its optional fields present (null when absent), for comparison with a stored row."""
-    return {**dict.fromkeys(keys), **record}
-
-
-def _same(where: str, stored: dict[str, Any], record: dict[str, Any], kind: str, ident: Any) -> bool:
+def same(where: str, stored: dict[str, Any], record: dict[str, Any], kind: str, ident: Any) -> bool:
     """True when an existing row equals the record (then it is skipped); an error when it differs."""
     if stored == record:
         return True
     diff = sorted(k for k in record if stored.get(k) != record.get(k))
     raise ExportError(f"{where}: {kind} {ident!r} already exists with other values ({', '.join(diff)})")
-
-
-def _load_one(session: Session, where: str, r: dict[str, Any], summary: LoadSummary) -> None:
-    kind = _check_shape(where, r)
-    if kind == "leader":
-        existing = session.get(Leader, r["slug"])
-        if existing is None:
-            session.add(
-                Leader(
-                    slug=r["slug"],
-                    name=r["name"],
-                    office=r.get("office"),
-                    country=r.get("country"),
-                    gender=r.get("gender"),
-                    aliases=list(r["aliases"]),
-                )
-            )
-        elif _same(where, _leader(existing), _optional(r, "office", "country", "gender"), kind, r["slug"]):
-            summary.unchanged[kind] += 1
-            return
-    elif kind == "topic":
-        existing_topic = session.get(Topic, r["slug"])
-        if existing_topic is None:
-            session.add(
-                Topic(
-                    slug=r["slug"],
-                    name=r["name"],
-                    description=r["description"],
-                    headline=r["headline"],
-                    keywords=list(r["keywords"]),
-                )
-            )
-        elif _same(where, _topic(existing_topic), r, kind, r["slug"]):
-            summary.unchanged[kind] += 1
-            return
-    elif kind == "event":
-        leaders = [_get(session, where, Leader, slug, "participant") for slug in r["participants"]]
-        existing_event = session.get(Event, r["id"])
-        if existing_event is None:
-            session.add(
-                Event(id=r["id"], kind=r["kind"], date=_date(where, r["date"]), title=r["title"], participants=leaders)
-            )
-        elif _same(where, _event(existing_event), {**r, "participants": sorted(r["participants"])}, kind, r["id"]):
-            summary.unchanged[kind] += 1
-            return
-    elif kind == "document":
-        _get(session, where, Event, r["event_id"], "event")
-        if hashlib.sha256(r["text"].encode("utf-8")).hexdigest() != r["sha256"]:
-            raise ExportError(f"{where}: document {r['id']!r}: sha256 does not match its text")
-        existing_doc = session.get(Document, r["id"])
-        record = {**_optional(r, "source", "url"), "created_at": _iso(_datetime(where, r["created_at"]))}
-        if existing_doc is None:
-            session.add(
-                Document(
-                    id=r["id"],
-                    event_id=r["event_id"],
-                    title=r["title"],
-                    source=r.get("source"),
-                    url=r.get("url"),
-                    language=r["language"],
-                    text=r["text"],
-                    sha256=r["sha256"],
-                    created_at=_datetime(where, r["created_at"]),
-                )
-            )
-        elif _same(where, _document(existing_doc), record, kind, r["id"]):
-            summary.unchanged[kind] += 1
-            return
-    else:
-        _load_position(session, where, r, summary)
-        return
-    session.flush()
-    summary.added[kind] += 1
-
-
-def _get(session: Session, where: str, model: Any, key: str, what: str) -> Any:
-    row = session.get(model, key)
-    if row is None:
-        raise ExportError(f"{where}: unknown {what} {key!r} (records must come after the ones they refer to)")
-    return row
-
-
-def _load_position(session: Session, where: str, r: dict[str, Any], summary: LoadSummary) -> None:
-    document = _get(session, where, Document, r["document_id"], "document")
-    if r["event_id"] != document.event_id:
-        raise ExportError(f"{where}: position {r['id']}: event_id {r['event_id']!r} is not its document's event")
-    if not 0 <= r["start"] < r["end"] <= len(document.text) or document.text[r["start"] : r["end"]] != r["text"]:
-        raise ExportError(f"{where}: position {r['id']}: text is not the document text at [{r['start']}, {r['end']})")
-    if r.get("act") is not None and r["act"] not in ACTS:
-        raise ExportError(f"{where}: position {r['id']}: act {r['act']!r} must be one of {', '.join(ACTS)}")
-    if not 0 <= r["confidence"] <= 1:
-        raise ExportError(f"{where}: position {r['id']}: confidence must be within [0, 1]")
-    date = _date(where, r["date"])
-    if date != session.get_one(Event, r["event_id"]).date:
-        raise ExportError(f"{where}: position {r['id']}: date {r['date']} is not its event's date")
-    speakers = [_get(session, where, Leader, s, "speaker") for s in r["speakers"]]
-    topics = [_get(session, where, Topic, t, "topic") for t in r["topics"]]
-    record = {
-        **r,
-        "speakers": sorted(r["speakers"]),
-        "topics": sorted(r["topics"]),
-        "act": r.get("act"),
-        "created_at": _iso(_datetime(where, r["created_at"])),
-    }
-    existing = session.exec(
-        select(Position)
-        .where(Position.id == r["id"])
-        .options(selectinload(related(Position.speakers)), selectinload(related(Position.topics)))
-    ).first()
-    if existing is not None:
-        _same(where, _position(existing), record, "position", r["id"])
-        summary.unchanged["position"] += 1
-        return
-    session.add(
-        Position(
-            id=r["id"],
-            document_id=r["document_id"],
-            event_id=r["event_id"],
-            date=date,
-            start=r["start"],
-            end=r["end"],
-            text=r["text"],
-            act=r.get("act"),
-            method=r["method"],
-            confidence=float(r["confidence"]),
-            reviewed=r["reviewed"],
-            created_at=_datetime(where, r["created_at"]),
-            speakers=speakers,
-            topics=topics,
-        )
-    )
-    summary.added["position"] += 1
-    if summary.added["position"] % BATCH == 0:
-        session.flush()
-        session.expunge_all()  # constant memory on large files; rows stay in the transaction
-
-
-def load(session: Session, records: Iterable[dict[str, Any]]) -> LoadSummary:
-    """Validate and write `records` (as `dump` makes them) in one transaction: all or nothing.
-
-    A record equal to a stored row is skipped; one that differs is an error. Raises ExportError
-    naming the record's 1-based position in `records`.
-    """
-    summary = LoadSummary()
-    try:
-        for number, record in enumerate(records, start=1):
-            _load_one(session, f"record {number}", record, summary)
-        session.flush()
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    return summary

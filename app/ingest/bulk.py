@@ -432,18 +432,8 @@ class BulkLoader:
         No other connection ever sees them missing, and a rollback or a crash restores them."""
         conn = self.session.connection()
         self.written = 0
-        if self.dialect != "sqlite":
-            conn.execute(text("SELECT set_config('summit.bulk_load', 'on', true)"))
-            self.version = versions.next_version(conn)
-            return
-        conn.execute(text("INSERT INTO bulk_load (id) VALUES (1)"))  # the first write: the transaction begins
+        self._triggers = stand_down_triggers(conn)
         self.version = versions.next_version(conn)
-        self._triggers = conn.execute(
-            text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%bulk_load%' ORDER BY rowid")
-        ).all()
-        quote = conn.dialect.identifier_preparer.quote_identifier
-        for name, _ in self._triggers:
-            conn.exec_driver_sql(f"DROP TRIGGER {quote(name)}")  # sql-identifiers-only
 
     def write(self, plan: _Plan) -> int:
         """Insert one chunk inside the open transaction; returns the number of positions written."""
@@ -499,14 +489,52 @@ class BulkLoader:
     def commit(self) -> None:
         conn = self.session.connection()
         versions.record(conn, self.version, f"bulk load of {self.written} documents by {self.actor}")
-        if self.dialect == "sqlite":
-            for _, sql in self._triggers:
-                conn.exec_driver_sql(sql)
-            self._triggers = []
-            conn.execute(text("DELETE FROM bulk_load"))
-        else:
-            conn.execute(text("SELECT set_config('summit.bulk_load', 'off', true)"))
+        restore_triggers(conn, self._triggers)
+        self._triggers = []
         self.session.commit()
+
+
+def stand_down_triggers(conn: Connection) -> Sequence[Any]:
+    """Switch the per-row key, count, version and FTS insert triggers off for the open transaction
+    (migration 0200's bulk-load switch); returns what `restore_triggers` needs. On SQLite the switch
+    is a row in `bulk_load` (the transaction's first write) and the triggers are dropped (DDL is
+    transactional there), on PostgreSQL a transaction-local setting."""
+    if conn.dialect.name != "sqlite":
+        conn.execute(text("SELECT set_config('summit.bulk_load', 'on', true)"))
+        return []
+    conn.execute(text("INSERT INTO bulk_load (id) VALUES (1)"))  # the first write: the transaction begins
+    saved = conn.execute(
+        text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%bulk_load%' ORDER BY rowid")
+    ).all()
+    quote = conn.dialect.identifier_preparer.quote_identifier
+    for name, _ in saved:
+        conn.exec_driver_sql(f"DROP TRIGGER {quote(name)}")  # sql-identifiers-only
+    return saved
+
+
+def restore_triggers(conn: Connection, saved: Sequence[Any]) -> None:
+    """The triggers `stand_down_triggers` switched off, back on, before the commit."""
+    if conn.dialect.name != "sqlite":
+        conn.execute(text("SELECT set_config('summit.bulk_load', 'off', true)"))
+        return
+    for _, sql in saved:
+        conn.exec_driver_sql(sql)
+    conn.execute(text("DELETE FROM bulk_load"))
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The model's table (SQLModel does not declare `__table__` to type checkers)."""
+    return _table(model)
+
+
+def write_rows(conn: Connection, table: Table, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """Ready tuples (column types' converters applied) into `table`: COPY on PostgreSQL, executemany on SQLite."""
+    (_copy if conn.dialect.name == "postgresql" else _executemany)(conn, table, columns, rows)
+
+
+def bind_processor(column: Any, dialect: Any) -> Callable[[Any], Any]:
+    """The column type's bind converter (what the ORM applies), or identity."""
+    return _processor(column, dialect)
 
 
 _HISTORY_COLUMNS = ("resource", "resource_id", "action", "at", "version", "actor", "annotator")
@@ -827,7 +855,7 @@ def bulk_ingest(
     loader.actor = actor
     report = BulkReport()
     chunk_size = min(batch_size, CHUNK_SIZE)
-    sqlite_cache = _SqliteCache(session) if loader.dialect == "sqlite" else None
+    sqlite_cache = SqliteCache(session) if loader.dialect == "sqlite" else None
     try:
         for batch in _batches(items, batch_size, method):
             # Only resolving and writing count towards the rate, not producing the input.
@@ -898,7 +926,7 @@ def _initial_load(
     return report
 
 
-class _SqliteCache:
+class SqliteCache:
     """A large page cache on the connections a bulk load uses, given back to its old size afterwards."""
 
     def __init__(self, session: Session) -> None:

@@ -19,7 +19,17 @@ def test_export_streams_every_record_as_ndjson(client: TestClient) -> None:
     counts: dict[str, int] = {}
     for r in records:
         counts[r["type"]] = counts.get(r["type"], 0) + 1
-    assert counts == {"leader": registry_size(), "topic": 19, "event": 1, "document": 1, "position": POSITIONS}
+    assert counts == {
+        "dataset": 1,
+        "leader": registry_size(),
+        "topic": 19,
+        "event": 1,
+        "document": 1,
+        "position": POSITIONS,
+        "history": 1 + POSITIONS,  # the seed created the document and its positions
+        "version": 1,
+    }
+    assert "api_key" not in counts  # key hashes go into `summit db copy`, never into the public export
     (document,) = [r for r in records if r["type"] == "document"]
     taiwan = next(r for r in records if r["type"] == "position" and r["id"] == 12)
     assert document["id"] == DOCUMENT and document["text"][taiwan["start"] : taiwan["end"]] == ONE_CHINA

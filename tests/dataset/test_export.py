@@ -10,7 +10,8 @@ from sqlmodel import Session, select
 
 from app.core.db import make_engine
 from app.core.migrate import upgrade
-from app.dataset.export import ExportError, dump, load
+from app.dataset.export import RECORD_TYPES, ExportError, dump
+from app.dataset.restore import load
 from app.models import Position
 from tests.conftest import settings_for
 from tests.factories import add_many
@@ -40,7 +41,7 @@ def test_round_trip_into_an_empty_database(session: Session, empty: Session) -> 
     again = list(dump(empty))
     assert again == first
     by_type = [r["type"] for r in again]
-    assert by_type == sorted(by_type, key=["leader", "topic", "event", "document", "position"].index)
+    assert by_type == sorted(by_type, key=RECORD_TYPES.index) and by_type[0] == "dataset"
     second = next(r for r in again if r["type"] == "position" and r["id"] == 2)
     assert (second["method"], second["confidence"], second["reviewed"]) == ("summit-annotate/0.2", 0.75, False)
 
