@@ -392,7 +392,7 @@ def positions_listing(request: Request, plan: query_plan.ListPlan) -> Listing:
         fetch=lambda s, limit, cursor: position_service.list_positions(s, plan, limit, cursor),
         present=lambda _s, hits: [position_service.hit_to_dict(h, base) for h in hits],
         count=lambda s: position_service.total_positions(s, plan),
-        annotate=lambda s, hits: webannotation.annotations(s, [h.position for h in hits], base),
+        annotate=lambda s, hits: webannotation.annotate_positions(s, [h.position for h in hits], base),
     )
 
 

@@ -58,7 +58,7 @@ async def get_position(
     # async: a primary-key read (~0.1 ms) costs less than the worker-thread handoff a sync handler pays.
     position = service.read_position(session, position_id)
     if fmt == "jsonld":
-        (body,) = webannotation.annotations(session, [position], base_url(request))
+        (body,) = webannotation.annotate_positions(session, [position], base_url(request))
         return JSONResponse(
             {"@context": webannotation.CONTEXT, **body},  # type: ignore[return-value]
             media_type=webannotation.MEDIA_TYPE,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from itertools import groupby
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from sqlalchemy import column, func, table
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.core.errors import invalid_parameter
 from app.models import Leader, Position, PositionSpeaker, PositionTopic
@@ -50,37 +50,40 @@ def _statements(ids: Any, names: tuple[str, ...]) -> dict[str, Any]:
         if name == "topic":
             out[name] = (
                 select(PositionTopic.topic_slug, count)
-                .where(PositionTopic.position_id.in_(ids))
+                .where(col(PositionTopic.position_id).in_(ids))
                 .group_by(PositionTopic.topic_slug)
                 .order_by(count.desc(), PositionTopic.topic_slug)
             )
         elif name == "leader":
             out[name] = (
                 select(PositionSpeaker.leader_slug, count)
-                .where(PositionSpeaker.position_id.in_(ids))
+                .where(col(PositionSpeaker.position_id).in_(ids))
                 .group_by(PositionSpeaker.leader_slug)
                 .order_by(count.desc(), PositionSpeaker.leader_slug)
             )
         elif name == "country":
             # A joint position of two leaders of one country counts once for it.
-            distinct = func.count(PositionSpeaker.position_id.distinct())
+            distinct = func.count(col(PositionSpeaker.position_id).distinct())
             out[name] = (
                 select(Leader.country, distinct)
-                .join(Leader, Leader.slug == PositionSpeaker.leader_slug)
-                .where(PositionSpeaker.position_id.in_(ids), Leader.country.is_not(None))
+                .join(Leader, col(Leader.slug) == PositionSpeaker.leader_slug)
+                .where(col(PositionSpeaker.position_id).in_(ids), col(Leader.country).is_not(None))
                 .group_by(Leader.country)
-                .order_by(distinct.desc(), Leader.country)
+                .order_by(distinct.desc(), col(Leader.country))
             )
         elif name == "act":
             out[name] = (
                 select(Position.act, count)
-                .where(Position.id.in_(ids), Position.act.is_not(None))
+                .where(col(Position.id).in_(ids), col(Position.act).is_not(None))
                 .group_by(Position.act)
-                .order_by(count.desc(), Position.act)
+                .order_by(count.desc(), col(Position.act))
             )
         else:
             out[name] = (
-                select(Position.date, count).where(Position.id.in_(ids)).group_by(Position.date).order_by(Position.date)
+                select(col(Position.date), count)
+                .where(col(Position.id).in_(ids))
+                .group_by(col(Position.date))
+                .order_by(col(Position.date))
             )
     return out
 
@@ -146,20 +149,20 @@ def timeline(
 ) -> list[TimelineBucket]:
     """Matching positions per period and speaker (only `speakers` when given), oldest period first."""
     stmt = (
-        select(Position.date, Position.id, Leader.slug, Leader.name)
-        .join(PositionSpeaker, PositionSpeaker.position_id == Position.id)
-        .join(Leader, Leader.slug == PositionSpeaker.leader_slug)
+        select(col(Position.date), col(Position.id), col(Leader.slug), col(Leader.name))
+        .join(PositionSpeaker, col(PositionSpeaker.position_id) == Position.id)
+        .join(Leader, col(Leader.slug) == PositionSpeaker.leader_slug)
         .where(*conditions(filters))
     )
     if speakers:
-        stmt = stmt.where(PositionSpeaker.leader_slug.in_(speakers))
-    rows = session.exec(stmt.order_by(Position.date, Position.id)).all()
+        stmt = stmt.where(col(PositionSpeaker.leader_slug).in_(speakers))
+    rows = session.exec(stmt.order_by(col(Position.date), col(Position.id))).all()
     buckets: list[TimelineBucket] = []
     # Rows arrive by date, so each period is one run; within it, split per speaker.
     for period, in_period in groupby(rows, key=lambda r: _period(r[0], interval)):
         per_speaker: dict[tuple[str, str], list[tuple[dt.date, int]]] = {}
         for date, pid, slug, name in in_period:
-            per_speaker.setdefault((slug, name), []).append((date, pid))
+            per_speaker.setdefault((slug, name), []).append((date, cast(int, pid)))  # a primary key: never None
         for (slug, name), items in sorted(per_speaker.items()):
             buckets.append(
                 TimelineBucket(

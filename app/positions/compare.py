@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.catalog import events
 from app.core.errors import invalid_parameter
@@ -39,7 +39,7 @@ def compare_leaders(session: Session, filters: PositionFilters, limit: int, base
             "leader", "give at least two leaders to compare (repeat the parameter)", value=slugs[0] if slugs else None
         )
     base = replace(filters, leader=())
-    names = dict(session.exec(select(Leader.slug, Leader.name).where(Leader.slug.in_(slugs))).all())  # type: ignore[attr-defined]
+    names = dict(session.exec(select(Leader.slug, Leader.name).where(col(Leader.slug).in_(slugs))).all())
     sides = []
     for slug in slugs:
         own = within(base, leader=slug)
@@ -57,11 +57,11 @@ def compare_leaders(session: Session, filters: PositionFilters, limit: int, base
     # Joint: positions at least two of the compared leaders speak together.
     together = (
         select(PositionSpeaker.position_id)
-        .where(PositionSpeaker.leader_slug.in_(slugs))
-        .group_by(PositionSpeaker.position_id)
+        .where(col(PositionSpeaker.leader_slug).in_(slugs))
+        .group_by(col(PositionSpeaker.position_id))
         .having(func.count() >= 2)
     )
-    joint = replace(base, extra=(*base.extra, Position.id.in_(together)))  # type: ignore[union-attr]
+    joint = replace(base, extra=(*base.extra, col(Position.id).in_(together)))
     return Comparison(
         topics=list(filters.topic),
         leaders=sides,
@@ -86,7 +86,7 @@ def compare_readouts(session: Session, event: Event, base_url: str) -> EventComp
             untagged.setdefault(public.document_id, []).append(public)
         for topic in public.topics:
             by_topic.setdefault(topic, {}).setdefault(public.document_id, []).append(public)
-    topic_names = dict(session.exec(select(Topic.slug, Topic.name).where(Topic.slug.in_(list(by_topic)))).all())  # type: ignore[attr-defined]
+    topic_names = dict(session.exec(select(Topic.slug, Topic.name).where(col(Topic.slug).in_(list(by_topic)))).all())
     coverage = [
         TopicCoverage(
             topic=slug,

@@ -13,12 +13,14 @@ import re
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, Float, cast, column, func, literal_column, select, table, text
+from sqlalchemy import ColumnElement, Float, TextClause, cast, column, func, literal_column, select, table, text
 from sqlalchemy.exc import OperationalError
-from sqlmodel import Session
+from sqlalchemy.orm import QueryableAttribute
+from sqlmodel import Session, col
 
+from app.core.db import run
 from app.core.errors import invalid_parameter
-from app.models import Document, Position
+from app.models import Document, Position, related
 
 MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
 SYNTAX_HELP = (
@@ -56,11 +58,13 @@ class Hits:
     """What a backend adds to a query for ranked, highlighted results."""
 
     join: Any  # the selectable to join
-    onclause: ColumnElement[bool]
+    onclause: ColumnElement[bool] | TextClause
     match: ColumnElement[bool]
     rank: ColumnElement[float]  # ascending: best first
     highlight: ColumnElement[str]
-    key: ColumnElement[int] | None = None  # a position's id as the index sees it (range bounds on it are cheap)
+    key: ColumnElement[int] | QueryableAttribute[Any] | None = (
+        None  # a position's id as the index sees it (range bounds on it are cheap)
+    )
     standalone: bool = False  # the index alone answers `match` (no join needed without other filters)
 
 
@@ -100,9 +104,9 @@ class SqliteFts5:
     def check(self, session: Session, q: str) -> None:
         # FTS5 parses the query only when it runs: run it once on one row to turn syntax errors into a 422.
         try:
-            session.exec(
-                text("SELECT 1 FROM search_position WHERE search_position MATCH :q LIMIT 1").bindparams(q=q)
-            ).first()  # type: ignore[call-overload]
+            run(
+                session, text("SELECT 1 FROM search_position WHERE search_position MATCH :q LIMIT 1").bindparams(q=q)
+            ).first()
         except OperationalError as exc:
             session.rollback()
             reason = str(exc.orig).removeprefix("fts5: ")
@@ -110,7 +114,7 @@ class SqliteFts5:
 
     def position_ids(self, q: str) -> ColumnElement[bool]:
         ids = select(self._positions.c.rowid).where(self._match("search_position", q))
-        return Position.id.in_(ids)  # type: ignore[union-attr]
+        return col(Position.id).in_(ids)
 
     def position_hits(self, q: str) -> Hits:
         return Hits(
@@ -138,7 +142,7 @@ class SqliteFts5:
 
     def document_ids(self, q: str) -> ColumnElement[bool]:
         ids = select(self._documents.c.document_id).where(self._match("search_document", q))
-        return Document.id.in_(ids)  # type: ignore[attr-defined]
+        return col(Document.id).in_(ids)
 
     def document_hits(self, q: str) -> Hits:
         # Title weighs more than body text; the highlight is a snippet, documents being long.
@@ -200,7 +204,7 @@ class PostgresTsvector:
     no longer equals the stored value, and keyset cursors compare ranks for equality.
     """
 
-    CONFIG = literal_column("'english'::regconfig")
+    CONFIG: ColumnElement[Any] = literal_column("'english'::regconfig")
 
     def _query(self, q: str) -> Any:
         # A one-row subquery holding the parsed query, joined to the searched table.
@@ -223,7 +227,7 @@ class PostgresTsvector:
         expression = to_tsquery_text(q)
         try:
             with session.begin_nested():
-                session.exec(select(func.to_tsquery(self.CONFIG, expression)))  # type: ignore[call-overload]
+                run(session, select(func.to_tsquery(self.CONFIG, expression)))
         except DBAPIError as exc:
             reason = str(getattr(exc.orig, "diag", None) and exc.orig.diag.message_primary or exc.orig)  # type: ignore[union-attr]
             raise invalid_parameter("q", f"{reason}; {SYNTAX_HELP}", value=q) from None
@@ -231,21 +235,21 @@ class PostgresTsvector:
     def _matching_ids(self, q: str) -> Any:
         tsq = self._query(q)
         return (
-            select(Position.id)
+            select(col(Position.id))
             .select_from(Position)
             .join(tsq, text("true"))
             .where(self._position_vector().op("@@")(tsq.c.query))
         )
 
     def position_ids(self, q: str) -> ColumnElement[bool]:
-        return Position.id.in_(self._matching_ids(q))  # type: ignore[union-attr]
+        return col(Position.id).in_(self._matching_ids(q))
 
     def position_hits(self, q: str) -> Hits:
         tsq = self._query(q)
         return Hits(
             join=tsq,
             onclause=text("true"),
-            key=Position.id,
+            key=related(Position.id),
             match=self._position_vector().op("@@")(tsq.c.query),
             rank=-cast(func.ts_rank_cd(self._position_vector(), tsq.c.query), Float(53)),
             highlight=func.ts_headline(
@@ -258,7 +262,7 @@ class PostgresTsvector:
 
     def rank_floor(self, session: Session, q: str, window: int) -> int | None:
         """The id of the `window`-th newest match, or None when fewer match (then every match is ranked)."""
-        stmt = self._matching_ids(q).order_by(Position.id.desc()).offset(window - 1).limit(1)  # type: ignore[union-attr]
+        stmt = self._matching_ids(q).order_by(col(Position.id).desc()).offset(window - 1).limit(1)
         return session.connection().execute(stmt).scalar_one_or_none()
 
     def highlights(self, session: Session, q: str, ids: list[int]) -> dict[int, str]:
@@ -267,19 +271,19 @@ class PostgresTsvector:
             return {}
         hits = self.position_hits(q)
         stmt = (
-            select(Position.id, hits.highlight)
+            select(col(Position.id), hits.highlight)
             .select_from(Position)
             .join(hits.join, hits.onclause)
-            .where(Position.id.in_(ids))
-        )  # type: ignore[union-attr]
-        return dict(session.exec(stmt).all())  # type: ignore[call-overload]
+            .where(col(Position.id).in_(ids))
+        )
+        return {pid: highlight for pid, highlight in run(session, stmt).all() if pid is not None}
 
     def document_ids(self, q: str) -> ColumnElement[bool]:
         tsq = self._query(q)
-        return Document.id.in_(
-            select(Document.id)
+        return col(Document.id).in_(
+            select(col(Document.id))
             .select_from(Document)
-            .join(tsq, text("true"))  # type: ignore[attr-defined]
+            .join(tsq, text("true"))
             .where(self._document_vector().op("@@")(tsq.c.query))
         )
 

@@ -63,7 +63,7 @@ def _ranked(
             stmt = stmt.where(hits.key >= floor)
         if last_id is not None:
             stmt = stmt.where((rank > last_rank) | ((rank == last_rank) & (hits.key > last_id)))
-        rows = session.exec(stmt.order_by(rank, hits.key).limit(limit + 1)).all()  # type: ignore[call-overload]
+        rows = session.exec(stmt.order_by(rank, hits.key).limit(limit + 1)).all()
         out = list(rows)
         if len(out) > limit:
             pid, r = rows[limit - 1]
@@ -74,7 +74,7 @@ def _ranked(
     # Tier 1: the matches older than the window, newest first.
     need = limit - len(out)
     stmt = _matches(filters, hits, hits.key).where(hits.key < (last_id if last_id is not None else floor))
-    older = list(session.exec(stmt.order_by(hits.key.desc()).limit(need + 1)).all())  # type: ignore[call-overload]
+    older = list(session.exec(stmt.order_by(hits.key.desc()).limit(need + 1)).all())
     out += [(pid, None) for pid in older[:need]]
     next_cursor = None
     if len(older) > need:  # with need 0, the next page starts at the window's floor
@@ -95,7 +95,7 @@ def search_page(
         stmt = _matches(filters, hits, Position.id, Position.date, hits.rank)
         if cursor:
             stmt = stmt.where(order.after(decode_cursor(cursor, "positions", order)))
-        rows = session.exec(stmt.order_by(*order.order_by()).limit(limit + 1)).all()  # type: ignore[call-overload]
+        rows = session.exec(stmt.order_by(*order.order_by()).limit(limit + 1)).all()
         next_cursor = None
         if len(rows) > limit:
             rows = rows[:limit]

@@ -6,26 +6,29 @@ from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy.orm import defer, selectinload
-from sqlmodel import Session, select
+from sqlalchemy.sql.base import ExecutableOption
+from sqlmodel import Session, col, select
 
 from app.core.pagination import PageResult, fetch_page
 from app.core.reads import RequestReads
 from app.curation import history
-from app.models import Document, Position
+from app.models import Document, Leader, Position, related
 from app.positions import fulltext as search
 from app.positions import key_ranges, search_pages
 from app.positions import row_loader as position_rows
 from app.positions.filters import PositionFilters, conditions
 from app.positions.key_ranges import Total
 from app.positions.query_plan import SORTS, ListPlan
-from app.positions.row_loader import PositionHit, PositionView
+from app.positions.row_loader import LeaderView, PositionHit, PositionView
 from app.schemas import PositionPublic
 
 
-def _with_relations():  # type: ignore[no-untyped-def]
+def _with_relations() -> tuple[ExecutableOption, ...]:
     # The document (without its text) and event make the citation; one query each per page.
-    document = selectinload(Position.document).options(defer(Document.text), selectinload(Document.event))  # type: ignore[arg-type]
-    return (selectinload(Position.speakers), selectinload(Position.topics), document)  # type: ignore[arg-type]
+    document = selectinload(related(Position.document)).options(
+        defer(related(Document.text)), selectinload(related(Document.event))
+    )
+    return (selectinload(related(Position.speakers)), selectinload(related(Position.topics)), document)
 
 
 def count_positions(session: Session, filters: PositionFilters) -> int:
@@ -47,7 +50,7 @@ def list_positions(session: Session, plan: ListPlan, limit: int, cursor: str | N
     if plan.ranges is not None:  # topic/leader/country ranges: a page costs the same at any corpus size
         ids, next_cursor = key_ranges.page_ids(session, plan.ranges, order, limit, cursor)
         return PageResult(rows=[PositionHit(p) for p in positions_by_ids(session, ids)], next_cursor=next_cursor)
-    stmt = select(Position.id, Position.date).where(*conditions(plan.filters))
+    stmt = select(col(Position.id), col(Position.date)).where(*conditions(plan.filters))
     page = fetch_page(session, stmt, "positions", order, limit, cursor, key_of=lambda r: (r[1], r[0]))
     views = positions_by_ids(session, [r[0] for r in page.rows])
     return PageResult(rows=[PositionHit(p) for p in views], next_cursor=page.next_cursor)
@@ -101,7 +104,7 @@ def public_dict(
     Pages and exports are built from these: 50 nested pydantic models per page cost more than the page's
     queries. `base_url` (scheme and host) makes the permalink absolute."""
     assert p.id is not None
-    speakers = sorted(p.speakers, key=lambda s: s.slug)
+    speakers: list[Leader | LeaderView] = sorted(p.speakers, key=lambda s: s.slug)
     permalink = f"{base_url.rstrip('/')}/v1/positions/{p.id}"
     return {
         "id": p.id,

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app import __version__
-from app.models import Document, Position
+from app.models import Document, Leader, Position, Topic
+from app.positions.row_loader import LeaderView, PositionView, TopicView
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 MEDIA_TYPE = f'application/ld+json; profile="{CONTEXT}"'
@@ -24,8 +25,8 @@ CURATED = "curated"
 def document_texts(session: Session, document_ids: set[str]) -> dict[str, tuple[str, str]]:
     """(text, sha256) of each document, fetched once per batch of positions."""
     rows = session.exec(
-        select(Document.id, Document.text, Document.sha256).where(Document.id.in_(sorted(document_ids)))
-    ).all()  # type: ignore[attr-defined]
+        select(Document.id, Document.text, Document.sha256).where(col(Document.id).in_(sorted(document_ids)))
+    ).all()
     return {doc_id: (text, sha) for doc_id, text, sha in rows}
 
 
@@ -49,8 +50,10 @@ def creator(method: str) -> dict[str, Any]:
     return agent
 
 
-def annotation(p: Position, text: str, sha256: str, base_url: str) -> dict[str, Any]:
+def annotation(p: Position | PositionView, text: str, sha256: str, base_url: str) -> dict[str, Any]:
     """One position as a Web Annotation (without @context, which the enclosing page or caller adds)."""
+    speakers: list[Leader | LeaderView] = sorted(p.speakers, key=lambda s: s.slug)
+    topics: list[Topic | TopicView] = sorted(p.topics, key=lambda t: t.slug)
     bodies: list[dict[str, Any]] = [
         {
             "type": "SpecificResource",
@@ -58,12 +61,9 @@ def annotation(p: Position, text: str, sha256: str, base_url: str) -> dict[str, 
             "purpose": "identifying",
             "schema:name": s.name,
         }
-        for s in sorted(p.speakers, key=lambda s: s.slug)
+        for s in speakers
     ]
-    bodies += [
-        {"type": "TextualBody", "value": t.slug, "purpose": "tagging", "format": "text/plain"}
-        for t in sorted(p.topics, key=lambda t: t.slug)
-    ]
+    bodies += [{"type": "TextualBody", "value": t.slug, "purpose": "tagging", "format": "text/plain"} for t in topics]
     if p.act:
         bodies.append({"type": "TextualBody", "value": p.act, "purpose": "classifying", "format": "text/plain"})
     return {
@@ -96,7 +96,9 @@ def annotation(p: Position, text: str, sha256: str, base_url: str) -> dict[str, 
     }
 
 
-def annotations(session: Session, positions: list[Position], base_url: str) -> list[dict[str, Any]]:
+def annotate_positions(
+    session: Session, positions: list[Position] | list[PositionView], base_url: str
+) -> list[dict[str, Any]]:
     """Annotations for a batch of positions, reading each document's text once."""
     texts = document_texts(session, {p.document_id for p in positions})
     return [annotation(p, *texts[p.document_id], base_url) for p in positions]
