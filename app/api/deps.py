@@ -402,7 +402,8 @@ FacetsQuery = Annotated[
         description=(
             "Counts per value over all matching positions, added to the page as `facets`: any of topic, leader, act, "
             "country, date (comma-separated or repeated). `facets_kind` says per facet whether the counts are exact "
-            "or, on lists of more than 5,000 positions, estimated from a sample."
+            "or, on lists of more than 5,000 positions, estimated from a sample. In the leader facet a joint position "
+            "counts for each of its speakers."
         )
     ),
 ]
