@@ -105,6 +105,7 @@ def test_static_assets_are_fingerprinted_and_cached_for_a_year(client: TestClien
 def test_docs_load_their_assets_from_this_server(client: TestClient) -> None:
     for path, asset in (("/docs", "swagger-ui-bundle.js"), ("/redoc", "redoc.standalone.js")):
         html = client.get(path).text
+        assert '<html lang="en">' in html  # FastAPI's docs page declares no language; screen readers need one
         assert not re.search(r'(src|href)="https?://', html), f"{path} loads something from elsewhere"
         (url,) = re.findall(rf'src="(/static/vendor/[a-z-]+/{re.escape(asset)}[^"]*)"', html)
         response = client.get(url)
