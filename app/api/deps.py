@@ -87,17 +87,20 @@ _SYNONYMS = {
     "accept": "format",
     "fmt": "format",
 }
-_QUERY_NAMES: dict[int, tuple[str, ...]] = {}
+# Per route object, keyed by id() and holding the route (APIRoute is unhashable): a route kept here is never
+# collected, so its id() cannot be reused by another app's route (tests build many apps).
+_QUERY_NAMES: dict[int, tuple[APIRoute, tuple[str, ...]]] = {}
 
 
 def query_parameter_names(route: APIRoute) -> tuple[str, ...]:
     """The query parameters an operation declares (through its dependencies too), as clients spell them."""
-    names = _QUERY_NAMES.get(id(route))
+    cached = _QUERY_NAMES.get(id(route))
+    names = cached[1] if cached is not None and cached[0] is route else None
     if names is None:
         names = tuple(
             sorted({f.alias for f in get_flat_params(route.dependant) if isinstance(f.field_info, params.Query)})
         )
-        _QUERY_NAMES[id(route)] = names
+        _QUERY_NAMES[id(route)] = (route, names)
     return names
 
 
@@ -417,7 +420,7 @@ def positions_page(
     sort: query_plan.PositionSort | None,
     paging: Paging,
     facets: Sequence[str] = (),
-) -> Any:
+) -> Response:
     """The shared body of every position list endpoint: a page (or export) in the requested format."""
     plan = query_plan.plan_list(session, filters, sort)
     names = aggregates.parse_facets(list(facets))
