@@ -227,6 +227,8 @@ _NAME_LIKE_RE = re.compile(r"\b[A-Z][a-z]+")
 # Quotation marks of every style: opener -> the mark that closes it ("…", “…”, „…“, «…», ‘…’, ‘‘…’’).
 _CLOSER = {'"': '"', "\u201c": "\u201d", "\u201e": "\u201c", "\u00ab": "\u00bb", "\u2018": "\u2019"}
 _QUOTE_CHARS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb\u2018')
+_QUOTE_CHARS_RE = re.compile('["\u201c\u201d\u201e\u00ab\u00bb\u2018]')
+_MARKS_RE = re.compile('["\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]')
 _ANY_CLOSER = "*"  # a quotation known to be open, of unknown style
 
 
@@ -242,10 +244,16 @@ def quote_mask(s: str, in_quote: str | bool) -> tuple[list[bool], str]:
     """Per-character "inside a quotation" flags for s, and the state after it: "" outside a
     quotation, else the mark that will close it (a bare True means open, style unknown)."""
     closer = in_quote if isinstance(in_quote, str) else (_ANY_CLOSER if in_quote else "")
-    if not _QUOTE_CHARS.intersection(s) and not (closer in ("\u2019", _ANY_CLOSER) and "\u2019" in s):
+    if not _QUOTE_CHARS_RE.search(s) and not (closer in ("\u2019", _ANY_CLOSER) and "\u2019" in s):
         return ([True] * len(s) if closer else []), closer  # fast path: no quote marks
-    flags = []
-    for i, ch in enumerate(s):
+    flags: list[bool] = []
+    cur = 0
+    # Only quotation marks change the state: jump from one to the next.
+    for m in _MARKS_RE.finditer(s):
+        i = m.start()
+        ch = s[i]
+        flags.extend([bool(closer)] * (i - cur))
+        cur = i + 1
         prev = s[i - 1 : i]
         nxt = s[i + 1 : i + 2]
         if not closer:
@@ -268,10 +276,9 @@ def quote_mask(s: str, in_quote: str | bool) -> tuple[list[bool], str]:
             flags.append(True)  # the first mark of a doubled ’’
             continue
         if _closes(ch, closer, nxt):
-            flags.append(True)
             closer = ""
-            continue
         flags.append(True)
+    flags.extend([bool(closer)] * (len(s) - cur))
     return flags, closer
 
 
@@ -361,8 +368,11 @@ def _blank_parentheticals(sent: str) -> str:
     return _PAREN_RE.sub(lambda m: " " * len(m.group()), sent)
 
 
-def find_frames(text: str, s: int, e: int, finder: MentionFinder, qmask: list[bool] | None = None) -> list[Frame]:
-    """Every frame at a clause start of the sentence text[s:e], in order."""
+def find_frames(
+    text: str, s: int, e: int, finder: MentionFinder, qmask: list[bool] | None = None, *, quoted_too: bool = True
+) -> list[Frame]:
+    """Every frame at a clause start of the sentence text[s:e], in order (with
+    quoted_too=False, none that starts inside a quotation)."""
     sent = text[s:e]
     if ", " in sent:
         blanked = _blank_parentheticals(sent)
@@ -380,6 +390,8 @@ def find_frames(text: str, s: int, e: int, finder: MentionFinder, qmask: list[bo
             continue
         seen.add(cs)
         quoted = bool(qmask and cs < len(qmask) and qmask[cs])
+        if quoted and not quoted_too:
+            continue
         while cs < len(sent) and sent[cs] in _OPEN_QUOTES:
             cs += 1  # '"The leaders agreed': the subject starts after the mark
         rest = sent[cs:]
@@ -640,10 +652,16 @@ def attribute_sentence(
 ) -> tuple[list[Attribution], Frame | None]:
     """Attributions of the sentence text[s:e] and the frame whose subject it names (for
     pronoun tracking), before pronoun resolution."""
-    all_frames = find_frames(text, s, e, finder, qmask)
-    frames = [f for f in all_frames if not f.quoted]
+    # Frames inside a quotation matter only when no reporting clause outside it decides: they
+    # are looked for then (most sentences never need the second pass).
+    frames = find_frames(text, s, e, finder, qmask, quoted_too=False)
     n = len(finder.participants)
     everyone = frozenset(range(n))
+    all_frames = frames
+    if qmask and any(qmask):
+        primary0 = _pick_primary(frames, joint_statement)
+        if primary0 is None or primary0.kind == "other":
+            all_frames = find_frames(text, s, e, finder, qmask)
     primary = _pick_primary(frames, joint_statement)
     if primary is not None and primary.kind == "other":
         # "China's foreign ministry said Xi warned ...": the leader's words relayed by his
@@ -692,7 +710,7 @@ def attribute_sentence(
     if _INVITATION_RE.match(text, primary.verb_start, e):
         cls = "commit"  # an invitation to visit, or its acceptance, is a pledge (guidelines)
     elif cls == "say" and (
-        (_CALL_OBJECT_RE.match(text, primary.verb_end, e) and not _QUOTE_CHARS.intersection(text[s:e]))
+        (_CALL_OBJECT_RE.match(text, primary.verb_end, e) and not _QUOTE_CHARS_RE.search(text, s, e))
         or _MEETING_NARRATION_RE.match(text, primary.verb_end, e)
     ):
         return [], primary  # "Zelensky confirmed the phone call": the call itself, no content

@@ -219,18 +219,33 @@ def _carry_frame(masked: str, s: int, e: int) -> tuple[int, int] | None:
     return None
 
 
-def _subject_topics(matcher: TopicMatcher, title: str, masked: str, sents: Sequence[tuple[int, int]]) -> frozenset[str]:
-    """The readout's subject: topics its title and lead (headline lines and the first
-    content sentences) name by their own keywords."""
-    parts = [title] if title else []
+def _lead_ranges(masked: str, sents: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The headline lines and first content sentences that set the readout's subject."""
+    out = []
     content = 0
     for s, e in sents:
         if content >= _CONTEXT.subject_sentences:
             break
-        parts.append(masked[s:e])
-        if _TERMINAL_RE.search(masked[s:e]):
+        out.append((s, e))
+        if _TERMINAL_RE.search(masked, s, e):
             content += 1
-    return frozenset(matcher.present("\n".join(parts)))
+    return out
+
+
+def _subject_topics(
+    matcher: TopicMatcher,
+    tindex: dict[str, tuple[list[int], list[int]]],
+    title: str,
+    lead: Sequence[tuple[int, int]],
+) -> frozenset[str]:
+    """The readout's subject: topics its title and lead (headline lines and the first
+    content sentences) name by their own keywords."""
+    found: set[str] = set()
+    for s, e in lead:
+        found |= matcher.in_range(tindex, s, e)
+    if title:
+        found |= set(matcher.index(title))
+    return frozenset(found)
 
 
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\u2014]")
@@ -244,9 +259,11 @@ def _other_party(text: str, r: _Raw, finder: MentionFinder) -> bool:
     clause, near a relationship cue in the same clause: "called on the U.S. to provide",
     "solidarity with India", "thanked the UK for its support". Not when the participant only
     qualifies something ("South Africa's presidency", "U.S. support", "taken by Beijing")."""
-    if not _OTHER_PARTY_RE.search(text, r.s, r.e):
-        return False
+    if len(r.a.who) >= len(finder.participants):
+        return False  # everyone speaks: there is no other party
     cues = [m.span() for m in _OTHER_PARTY_RE.finditer(text, r.s, r.e)]
+    if not cues:
+        return False
     skip_to = r.a.frame.verb_end if r.a.frame else r.s
     for m in finder.find(text, r.s, r.e):
         if m.kind not in ("person", "role", "country") or not m.who or m.who & r.a.who:
@@ -278,6 +295,7 @@ def _assign_topics(
     text: str,
     masked: str,
     matcher: TopicMatcher,
+    tindex: dict[str, tuple[list[int], list[int]]],
     doc_topics: _DocTopics,
     subject: frozenset[str],
     finder: MentionFinder,
@@ -288,8 +306,6 @@ def _assign_topics(
     relationship cue, then what context carries: the previous position of the same speaker
     when this one refers back to it (or continues its quotation), a "Regarding X," frame;
     with nothing else, what a pair agrees on is their relationship."""
-    ranges = sorted({(r.s, r.e) for r in raw})
-    tindex = matcher.index(masked, ranges)
     has_bilateral = _BILATERAL in matcher.order
     found: dict[tuple[int, int, frozenset[int]], FoundPosition] = {}
     last: dict[frozenset[int], tuple[int, frozenset[str]]] = {}
@@ -298,9 +314,9 @@ def _assign_topics(
         found_t: set[str] = set()
         for a0, b0 in _without_subject(r.segment or [(s0, e0)], a):
             found_t |= matcher.in_range(tindex, a0, b0, doc_topics)
-        if subject and _carry_frame(masked, s0, e0) is None:
+        if subject - found_t and _carry_frame(masked, s0, e0) is None:
             # ("On Syria, ... the country's territorial integrity": a frame sets its own subject.)
-            found_t |= matcher.context_topics(masked, s0, e0, subject)
+            found_t |= matcher.context_topics(masked, s0, e0, subject - found_t)
         if has_bilateral and _BILATERAL not in found_t and _other_party(text, r, finder):
             found_t.add(_BILATERAL)
         prev = last.get(a.who)
@@ -443,7 +459,10 @@ def _annotate(
         if frame is not None:
             carried = frozenset(matcher.present(masked[frame[0] : frame[1]]))
     raw.extend(_Raw(qs, qe, r, None, len(sents), para) for qs, qe, r in quotes.pending_own if r.who)
-    subject = _subject_topics(matcher, _mask(mask_rx, title), masked, sents)
-    found = _assign_topics(raw, text, masked, matcher, doc_topics, subject, finder, work)
+    # Topics only where there are positions, and in the lead for the readout's subject: one scan.
+    lead = _lead_ranges(masked, sents)
+    tindex = matcher.index(masked, sorted({(r.s, r.e) for r in raw} | set(lead)))
+    subject = _subject_topics(matcher, tindex, _mask(mask_rx, title), lead)
+    found = _assign_topics(raw, text, masked, matcher, tindex, doc_topics, subject, finder, work)
     positions = tuple(sorted(found.values(), key=lambda p: (p.start, p.speakers)))
     return Annotation(parts, positions)

@@ -148,6 +148,8 @@ class TopicMatcher:
                 self._rx[t.slug] = rx
             ctx = _compile(k[1:] for k in t.keywords if k.startswith("~") and len(k) > 1)
             if ctx is not None:
+                # Searched apart, in position sentences of a readout with that subject only:
+                # in the one-pass index they would be tried at every "the".
                 self._context[t.slug] = ctx
             for k in t.keywords:
                 if k.startswith("@") and len(k) > 1:
@@ -158,8 +160,12 @@ class TopicMatcher:
         # Overlaps between topics are recovered in index().
         by_slug = {t.slug: t for t in topics}
         buckets: dict[str, list[str]] = {}
+
+        def own_keywords(slug: str) -> list[str]:
+            return [kw for kw in by_slug[slug].keywords if kw.strip() and not kw.startswith(("@", "~"))]
+
         for i, slug in enumerate(self._rx):
-            for j, k in enumerate(kw for kw in by_slug[slug].keywords if kw.strip() and not kw.startswith(("@", "~"))):
+            for j, k in enumerate(own_keywords(slug)):
                 try:
                     re.compile(k)
                 except re.error:
