@@ -275,16 +275,27 @@ _REQUIRED: dict[str, dict[str, type | tuple[type, ...]]] = {
 }
 
 
+def _exact(types: type | tuple[type, ...]) -> frozenset[type]:
+    """The exact JSON-decoded types a field may have (bool is no int here)."""
+    return frozenset(types if isinstance(types, tuple) else (types,))
+
+
+_SHAPES = {
+    kind: tuple((key, _exact(types), types) for key, types in fields.items()) for kind, fields in _REQUIRED.items()
+}
+
+
 def check_shape(where: str, record: Any) -> str:
     """The record's type, once its required fields are there with the right JSON types."""
-    if not isinstance(record, dict):
+    if type(record) is not dict:
         raise ExportError(f"{where}: expected a JSON object")
     kind = record.get("type")
-    if kind not in _REQUIRED:
+    shape = _SHAPES.get(kind) if isinstance(kind, str) else None
+    if shape is None:
         raise ExportError(f"{where}: 'type' must be one of {', '.join(RECORD_TYPES)}, got {kind!r}")
-    for key, types in _REQUIRED[kind].items():
-        value = record.get(key)
-        if not isinstance(value, types) or (types is int and isinstance(value, bool)):
+    get = record.get
+    for key, allowed, types in shape:
+        if type(get(key)) not in allowed:
             raise ExportError(f"{where}: {kind} field {key!r} is missing or not a {getattr(types, '__name__', types)}")
     return str(kind)
 

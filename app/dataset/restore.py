@@ -151,6 +151,12 @@ class _Restore:
         self.leaders: set[str] = set(session.exec(select(Leader.slug)).all())
         self.topics: set[str] = set(session.exec(select(Topic.slug)).all())
         self.was_empty = session.exec(select(Document.id).limit(1)).first() is None
+        # Into a database with no positions, events, tombstones or versions yet (a restore, a copy), no
+        # record can meet a stored one: the per-chunk look-ups for equal rows are skipped.
+        self.fresh = self.was_empty and not any(
+            session.exec(select(m).limit(1)).first() for m in (Position, Event, Tombstone, DatasetVersion)
+        )
+        self._stamps: dict[str, Any] = {}
         self.history_floor = int(self.conn.execute(text("SELECT coalesce(max(id), 0) FROM history")).scalar_one())
         self.meta: dict[str, Any] = {}
         self.triggers = stand_down_triggers(self.conn)
@@ -162,10 +168,18 @@ class _Restore:
             )
 
     def stamp(self, where: str, value: Any, optional: bool = False) -> Any:
+        """A timestamp as the column stores it (bulk-loaded rows share theirs: converted once each)."""
+        bound = self._stamps.get(value) if type(value) is str else None
+        if bound is not None:
+            return bound
         parsed = _datetime(where, value, optional)
         if parsed is None:
             return None
-        return parsed.isoformat() if self.dialect == "postgresql" else self._stamp(parsed)
+        bound = parsed.isoformat() if self.dialect == "postgresql" else self._stamp(parsed)
+        if len(self._stamps) > 10_000:
+            self._stamps.clear()
+        self._stamps[value] = bound
+        return bound
 
     def put(self, model: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
         write_rows(self.conn, table_of(model), columns, rows)
@@ -216,12 +230,14 @@ class _Restore:
 
     def event(self, chunk: list[tuple[str, dict[str, Any]]]) -> None:
         ids = [r["id"] for _, r in chunk]
-        existing = {
-            e.id: e
-            for e in self.session.exec(
-                select(Event).where(col(Event.id).in_(ids)).options(selectinload(related(Event.participants)))
-            )
-        }
+        existing: dict[str, Event] = {}
+        if not self.fresh:
+            existing = {
+                e.id: e
+                for e in self.session.exec(
+                    select(Event).where(col(Event.id).in_(ids)).options(selectinload(related(Event.participants)))
+                )
+            }
         rows, links = [], []
         for where, r in chunk:
             date = _date(where, r["date"])
@@ -244,10 +260,13 @@ class _Restore:
     def document(self, chunk: list[tuple[str, dict[str, Any]]]) -> None:
         events = {row[0] for row in self.conn.execute(_EVENTS, {"ids": list({r["event_id"] for _, r in chunk})})}
         ids = [r["id"] for _, r in chunk]
-        existing = {d.id: d for d in self.session.exec(select(Document).where(col(Document.id).in_(ids)))}
-        by_hash = dict(
-            (sha, doc_id) for doc_id, sha in self.conn.execute(_HASHES, {"h": [r["sha256"] for _, r in chunk]})
-        )
+        existing: dict[str, Document] = {}
+        by_hash: dict[str, str] = {}
+        if not self.fresh:
+            existing = {d.id: d for d in self.session.exec(select(Document).where(col(Document.id).in_(ids)))}
+            by_hash = dict(
+                (sha, doc_id) for doc_id, sha in self.conn.execute(_HASHES, {"h": [r["sha256"] for _, r in chunk]})
+            )
         rows, search = [], []
         for where, r in chunk:
             if r["event_id"] not in events:
@@ -294,7 +313,9 @@ class _Restore:
                 _IN_DOCUMENTS, {"ids": list({r["document_id"] for _, r in chunk})}
             )
         }
-        existing = {row[0] for row in self.conn.execute(_POSITIONS, {"ids": [r["id"] for _, r in chunk]})}
+        existing: set[int] = set()
+        if not self.fresh:
+            existing = {row[0] for row in self.conn.execute(_POSITIONS, {"ids": [r["id"] for _, r in chunk]})}
         rows: list[tuple[Any, ...]] = []
         speakers: list[tuple[int, str]] = []
         topics: list[tuple[int, str]] = []
@@ -391,7 +412,7 @@ class _Restore:
     def tombstone(self, chunk: list[tuple[str, dict[str, Any]]]) -> None:
         rows = []
         for where, r in chunk:
-            if self.session.get(Tombstone, (r["resource"], r["resource_id"])) is not None:
+            if not self.fresh and self.session.get(Tombstone, (r["resource"], r["resource_id"])) is not None:
                 self.summary.unchanged["tombstone"] += 1
                 continue
             rows.append(
@@ -409,12 +430,14 @@ class _Restore:
 
     def history(self, chunk: list[tuple[str, dict[str, Any]]]) -> None:
         # A resource whose history the database had before this load keeps it (a reload adds none twice).
-        had = {
-            (resource, rid)
-            for resource, rid in self.conn.execute(
-                _HISTORIED, {"floor": self.history_floor, "ids": list({r["resource_id"] for _, r in chunk})}
-            )
-        }
+        had: set[tuple[str, str]] = set()
+        if self.history_floor:
+            had = {
+                (resource, rid)
+                for resource, rid in self.conn.execute(
+                    _HISTORIED, {"floor": self.history_floor, "ids": list({r["resource_id"] for _, r in chunk})}
+                )
+            }
         rows = []
         for where, r in chunk:
             if (r["resource"], r["resource_id"]) in had:
