@@ -67,3 +67,32 @@ def test_backup_refuses_to_overwrite_and_restore_refuses_junk(settings: Settings
         restore(settings.database_url, junk)
     with pytest.raises(BackupError, match="PostgreSQL"):
         backup("postgresql+psycopg://localhost/x", tmp_path / "b")
+
+
+def test_backup_and_restore_keep_the_id_high_water_mark(settings: Settings, db_file: Path, tmp_path: Path) -> None:
+    from sqlmodel import col, select
+
+    from app.curation.service import add_position, delete_position
+    from app.models import Position
+    from app.schemas import PositionIn
+
+    engine = make_engine(settings)
+    with Session(engine) as s:
+        newest = s.exec(select(Position).order_by(col(Position.id).desc())).first()
+        assert newest is not None and newest.id is not None
+        deleted, document_id, start, end = newest.id, newest.document_id, newest.start, newest.end
+        delete_position(s, newest, actor="tests")
+    engine.dispose()
+    target = tmp_path / "backup.sqlite3"
+    backup(settings.database_url, target)
+    restored = tmp_path / "restored.sqlite3"
+    restore(f"sqlite:///{restored}", target)
+    with sqlite3.connect(restored) as conn:
+        assert conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'position'").fetchone()[0] >= deleted
+    engine = make_engine(Settings(database_url=f"sqlite:///{restored}"))
+    with Session(engine) as s:
+        added = add_position(
+            s, PositionIn(document_id=document_id, start=start, end=end, speakers=["xi-jinping"]), actor="tests"
+        )
+        assert added.id is not None and added.id > deleted  # the deleted id is not handed out again
+    engine.dispose()

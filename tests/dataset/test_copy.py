@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.access.keys import create_key
 from app.core.config import Settings
@@ -46,7 +46,7 @@ def curate(url: str, documents: int = 0) -> int:
         if documents:
             report = bulk_ingest(session, generated(documents), actor="tests")
             assert report.documents == documents
-        newest = session.exec(select(Position).order_by(Position.id.desc())).first()  # type: ignore[union-attr]
+        newest = session.exec(select(Position).order_by(col(Position.id).desc())).first()
         assert newest is not None and newest.id is not None
         deleted = newest.id
         delete_position(session, newest, actor="alice")
