@@ -34,6 +34,7 @@ from .lexicon import (
     NON_LEADER_HEADS,
     PARTICIPLE_RE,
     finite_verbs,
+    lemma_class,
     participle_class,
     verb_class,
     verb_forms,
@@ -220,6 +221,11 @@ def first_person_narration(text: str, s: int, e: int) -> bool:
     return not (_RESCUE_RE.search(text, m.end(), e))
 
 
+_OPPORTUNITY_RE = re.compile(
+    r"\b(?:an?\s+|the\s+)?(?:\w+\s+)?(?:opportunity|occasion|chance)\s+for\s+(?P<who>[^,;]{2,60}?)\s+to\s+"
+    r"(?:(?:also|once\s+again|again|further)\s+)?(?P<verb>[a-z]+)\b",
+    re.I,
+)
 _OPEN_QUOTES = "\"'\u201c\u201e\u00ab\u2018"
 _NAME_LIKE_RE = re.compile(r"\b[A-Z][a-z]+")
 
@@ -537,8 +543,15 @@ def _pick_primary(frames: list[Frame], joint_statement: bool) -> Frame | None:
     # A country as subject ("China and Russia agreed", "Brazil expressed its support")
     # is a leader's position in a joint statement or when it reports an agreement;
     # "Russia is ready to ..." alone may be narration of policy.
+    # "Italy supports ...", "China opposes ...": a stance the issuing side's country takes in its
+    # own readout is its leader's position.
     return next(
-        (f for f in frames if f.kind == "country" and (joint_statement or f.cls == "agree" or len(f.who) > 1)), None
+        (
+            f
+            for f in frames
+            if f.kind == "country" and (joint_statement or f.cls in ("agree", "support", "oppose") or len(f.who) > 1)
+        ),
+        None,
     )
 
 
@@ -687,6 +700,17 @@ def attribute_sentence(
             return [], None
         primary = _pick_primary(_quoted_subjects(text, all_frames, False), joint_statement)
     if primary is None:
+        opp = _OPPORTUNITY_RE.search(text, s, e)
+        if opp:
+            # "The talks were an opportunity for Italy to underline ...": Italy's leader.
+            ms = [
+                m
+                for m in finder.find(text, opp.start("who"), opp.end("who"))
+                if m.kind in ("country", "person", "role")
+            ]
+            vcls = lemma_class(opp.group("verb"))
+            if len(ms) == 1 and len(ms[0].who) == 1 and vcls not in (None, "narr", "courtesy"):
+                return [Attribution(ms[0].who, vcls or "say", 0.8, None, evidence="opportunity")], None
         if _passive_in(text, s, e, qmask, quoted_only=False):
             cls = "agree" if "agree" in text[s:e].lower() else "say"
             return [Attribution(everyone, cls, 0.6, None, evidence="passive")], None

@@ -30,6 +30,7 @@ __all__ = [
     "ADVERBS",
     "verb_class",
     "verb_forms",
+    "lemma_class",
     "COURTESY_NOUNS",
     "NON_LEADER_HEADS",
     "STANCE_NOUNS",
@@ -105,6 +106,38 @@ _CONT_RE: dict[tuple[str, ...], re.Pattern[str]] = {
 }
 
 
+_ALL_FORMS = {f for lemma in _LEMMAS for f in _forms(lemma.split()[0])}
+_TYPO_MIN = _VERBS.typo_tolerance  # 0: off
+_BY_DELETION: dict[str, set[str]] = {}
+if _TYPO_MIN:
+    for _f in (f for f in VERB_CLASS if " " not in f and f.endswith("ed") and len(f) > _TYPO_MIN):
+        for _k in range(len(_f)):
+            _BY_DELETION.setdefault(_f[:_k] + _f[_k + 1 :], set()).add(_f)
+_TYPO_MEMO: dict[str, str | None] = {}
+
+
+def typo_of(word: str) -> str | None:
+    """The past-tense cue verb a misspelt word stands for ("emphasied" -> "emphasised",
+    "stresed" -> "stressed"): one letter dropped or replaced, in words of at least
+    `typo_tolerance` letters (reporting_verbs.yaml) that are no verb form themselves.
+    None when there is no such verb or more than one class would fit."""
+    if not _TYPO_MIN or len(word) < _TYPO_MIN or not word.endswith("ed") or word in _ALL_FORMS:
+        return None
+    if word in _TYPO_MEMO:
+        return _TYPO_MEMO[word]
+    cands = {f for f in _BY_DELETION.get(word, ()) if len(f) == len(word) + 1}
+    for k in range(len(word)):
+        for f in _BY_DELETION.get(word[:k] + word[k + 1 :], ()):
+            if len(f) == len(word) and sum(a != b for a, b in zip(f, word, strict=True)) == 1:
+                cands.add(f)
+    classes = {VERB_CLASS[f] for f in cands}
+    got = min(cands) if len(classes) == 1 else None
+    if len(_TYPO_MEMO) > 4096:
+        _TYPO_MEMO.clear()
+    _TYPO_MEMO[word] = got
+    return got
+
+
 def finite_verbs(sentence: str) -> list[tuple[int, int]]:
     """Spans of cue verb forms in a sentence, by word lookup (the big alternation run at
     every word was the annotator's hot spot)."""
@@ -116,7 +149,10 @@ def finite_verbs(sentence: str) -> list[tuple[int, int]]:
     for m in _WORD_RE.finditer(low):
         conts = get(m.group())
         if conts is None:
-            continue
+            fixed = typo_of(m.group()) if _TYPO_MIN and len(m.group()) >= _TYPO_MIN else None
+            conts = get(fixed) if fixed else None
+            if conts is None:
+                continue
         a, b = m.span()
         if (a > 0 and low[a - 1] == "-") or (out and a < out[-1][1]):
             continue
@@ -164,9 +200,20 @@ STANCE_NOUNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+def lemma_class(word: str) -> str | None:
+    """Class of a verb's base form ("underline" -> "say"), None if not a cue."""
+    return _LEMMAS.get(word.lower())
+
+
 def verb_class(form: str) -> str | None:
-    """Class of a finite verb form ("said" -> "say"), None if not a cue."""
-    return VERB_CLASS.get(re.sub(r"\s+", " ", form.lower()))
+    """Class of a finite verb form ("said" -> "say"; a typo of one, "stresed" -> "say"),
+    None if not a cue."""
+    key = re.sub(r"\s+", " ", form.lower())
+    got = VERB_CLASS.get(key)
+    if got is None and " " not in key:
+        fixed = typo_of(key)
+        got = VERB_CLASS.get(fixed) if fixed else None
+    return got
 
 
 def participle_class(form: str) -> str | None:
