@@ -149,3 +149,23 @@ def test_an_export_reloads_through_the_bulk_path_with_ids_history_and_tombstones
         assert client.get("/v1/positions/12/history").json()["items"][-1]["actor"] == "alice"
         assert client.get("/v1/positions?topic=taiwan").json()["total"] >= 50
     app.state.engine.dispose()
+
+
+def test_summit_db_copy_prints_its_evidence(db_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from app.cli import cli
+    from app.core.config import get_settings
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{db_file}")
+    get_settings.cache_clear()
+    try:
+        target = tmp_path / "copied.sqlite3"
+        result = CliRunner().invoke(cli, ["db", "copy", "--to", f"sqlite:///{target}"])
+        again = CliRunner().invoke(cli, ["db", "copy", "--to", f"sqlite:///{target}"])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 0, result.output
+    assert "position: 15 -> 15" in result.output and "byte-identical" in result.output
+    assert "integrity: ok" in result.output
+    assert again.exit_code == 1 and "already holds data" in again.output
