@@ -26,7 +26,7 @@ PAGES = {
     "document": f"/documents/{DOCUMENT}",
     "position": "/positions/12",
     "leader": f"/leaders/{PUTIN}",
-    "search": "/search?q=terrorism",
+    "search": "/search?q=Afghan*",
     "event": f"/events/{EVENT}",
 }
 OUT = PROJECT_ROOT / "docs" / "img"

@@ -199,10 +199,10 @@ def test_api_docs_render_with_nothing_from_outside(tab: Tab, path: str) -> None:
     tab.page.route("**/*", only_here)
     page = tab.open(path)
     if path == "/docs":
-        page.wait_for_selector(".opblock-summary-path", timeout=15000)
+        page.wait_for_selector(".opblock-summary-path", timeout=60000)
         assert page.locator(".opblock-summary-path", has_text="/v1/positions").count() >= 1
     else:
-        page.wait_for_selector("[role=navigation], .menu-content", timeout=15000)
+        page.wait_for_selector("[role=navigation], .menu-content", timeout=60000)
         assert "List stated positions" in page.content()
     assert outside == []
     assert tab.errors == []
