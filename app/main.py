@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
+from starlette.types import Receive, Scope, Send
 
 from app import __version__
 from app.api import (
@@ -23,7 +24,7 @@ from app.api import (
 )
 from app.api.caching import HttpCacheMiddleware
 from app.api.deps import reject_nul_characters, reject_repeated_scalars, reject_unknown_parameters
-from app.api.hot_paths import PositionByIdFastPath
+from app.api.hot_paths import GZIP_LEVEL, PositionByIdFastPath
 from app.core.config import Settings, get_settings
 from app.core.db import make_engine
 from app.core.errors import install_error_handlers
@@ -38,10 +39,25 @@ each with its evidence sentence as exact code-point offsets into the stored docu
 Errors are RFC 9457 `application/problem+json`."""
 
 
+class SummitAPI(FastAPI):
+    """FastAPI whose ASGI entry first offers each request to the by-id fast path (app/api/hot_paths.py),
+    which answers it as the whole stack would, below every layer's cost, or leaves it to FastAPI."""
+
+    fast_path: PositionByIdFastPath | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        fast_path = self.fast_path
+        if fast_path is not None and not self.root_path:
+            scope["app"] = self  # as Starlette sets it
+            if await fast_path.answer(scope, send):
+                return
+        await super().__call__(scope, receive, send)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app on `settings` (default: from the environment). The schema must already be migrated."""
     settings = settings or get_settings()
-    app = FastAPI(
+    app = SummitAPI(
         title="Summit positions API",
         version=__version__,
         description=DESCRIPTION,
@@ -60,8 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_openapi(app)
     # Innermost first: ETag/304 on the endpoint's answer, gzip on what leaves, CORS on everything.
     app.add_middleware(HttpCacheMiddleware)
-    app.add_middleware(PositionByIdFastPath)  # GET /v1/positions/{id} as JSON, with HttpCache's headers
-    app.add_middleware(GZipMiddleware, minimum_size=settings.gzip_min_bytes)
+    app.add_middleware(GZipMiddleware, minimum_size=settings.gzip_min_bytes, compresslevel=GZIP_LEVEL)
     allow_any = "*" in settings.cors_origins
     app.add_middleware(
         CORSMiddleware,
@@ -82,6 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(TrailingSlashMiddleware)
+    app.fast_path = PositionByIdFastPath(settings.gzip_min_bytes, GZIP_LEVEL)
     for module in (
         history,
         positions,

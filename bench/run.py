@@ -9,10 +9,12 @@ the API (uvicorn, 2 workers, the app `summit serve` runs) and measure each case 
 127.0.0.1: unloaded (1 connection: p50 latency) and loaded (`--connections`: req/s, p50, p99).
 Then the same file is served by Datasette (bench/.venv, pinned) with the equivalent SQL as canned
 queries and as table filters, and by the floor (bench/floor.py: a raw ASGI app, stdlib sqlite3 and
-orjson, no framework). Every server is pinned to one core (`--server-cpu`) and wrk to another
-(`--wrk-cpu`), so the peers get the same CPU whatever their process count; `--rounds` repeats the
-three side by side and reports the median round with the range. Servers are started and stopped by
-PID. Results: bench/results/bench-<time>.json and .md, and latest.md (also printed).
+orjson, no framework). The three run at once, every server pinned to one core (`--server-cpu`) and
+wrk to another (`--wrk-cpu`), so the peers get the same CPU whatever their process count; each case
+is measured on every peer in turn, `--rounds` times, so a busy moment of a shared machine falls on
+all of them, and the median round is reported with the range. Servers are started and stopped by
+PID. Results: bench/results/bench-<time>.json and .md, and latest.md (also printed; not for a
+partial run with `--cases`).
 """
 
 from __future__ import annotations
@@ -272,10 +274,6 @@ def wanted(case: str, args: argparse.Namespace) -> bool:
     return not args.cases or case in args.cases or (case.startswith("deep_page") and "deep_page" in args.cases)
 
 
-def measure_all(base: str, cases: dict[str, tuple[str, Path | None]], args: argparse.Namespace) -> dict[str, Any]:
-    return {name: measure(base, path, args, script) for name, (path, script) in cases.items() if wanted(name, args)}
-
-
 def deep_page(base: str, path: str, page: int) -> tuple[str, int]:
     """The path of page `page` (or the last one) of a list, reached by following `next`."""
     url, n = base + path, 1
@@ -317,58 +315,49 @@ def export(base: str, path: str, server: Server) -> dict[str, Any]:
     }
 
 
-def run_api(url: str, scale: int, params: dict[str, Any], args: argparse.Namespace, engine: str) -> dict[str, Any]:
+class Peer:
+    """A server answering the bench's cases: its process, base URL and the path (and wrk script) of each case."""
+
+    def __init__(self, name: str, server: Server, base: str, cleanup: Path | None = None) -> None:
+        self.name, self.server, self.base, self.cleanup = name, server, base, cleanup
+        self.cases: dict[str, tuple[str, Path | None]] = {}
+
+    def stop(self) -> None:
+        self.server.stop()
+        if self.cleanup:
+            shutil.rmtree(self.cleanup, ignore_errors=True)
+
+
+def start_api(url: str, params: dict[str, Any], args: argparse.Namespace) -> Peer:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = Server(
-        [
-            str(UVICORN),
-            "app.main:create_app",
-            "--factory",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            str(args.workers),
-            "--no-access-log",
-            "--log-level",
-            "warning",
-        ],
-        {"DATABASE_URL": url},
-        base + "/health",
-        args.server_cpu,
-    )
+    argv = [str(UVICORN), "app.main:create_app", "--factory", "--host", "127.0.0.1", "--port", str(port)]
+    argv += ["--workers", str(args.workers), "--no-access-log", "--log-level", "warning"]
+    peer = Peer("api", Server(argv, {"DATABASE_URL": url}, base + "/health", args.server_cpu), base)
     try:
         (t, le, _), (rt, rl, _) = params["hot"], params["rare"]
         hot_path = f"/v1/positions?topic={t}&leader={le}"
         ft = params["facet_topic"][0]
-        cases: dict[str, tuple[str, Path | None]] = {
+        peer.cases = {
             "pair_hot": (hot_path, None),
             "pair_rare": (f"/v1/positions?topic={rt}&leader={rl}", None),
             "by_id": ("/v1/positions/", id_script(base + "/v1/positions/", params["max_id"])),
         }
         if wanted("deep_page", args):
             deep, page = deep_page(base, hot_path, 200)
-            cases[f"deep_page_{page}"] = (deep, None)
-        cases |= {
+            peer.cases[f"deep_page_{page}"] = (deep, None)
+        peer.cases |= {
             "country_act": ("/v1/positions?country=China&act=oppose", None),
             "topics_any_dates": (f"/v1/positions?topic={t}&topic={rt}&date_from=2020-01-01&sort=date", None),
-            # Two pages of the web explorer (HTML, app/web): the commonest topic side by side, and a readout
-            # with every position highlighted in its text.
-            "page_topic": (f"/topics/{t}", None),
-            "page_document": (f"/documents/{params['document']}", None),
             # Slowest last: requests wrk abandons at its timeout keep a worker busy into the next case.
             "search_rare": (f"/v1/positions?q={params['rare_word']}", None),
             "facets": (f"/v1/positions?topic={ft}&facets=topic,leader,act&limit=1", None),
             "search": (f"/v1/positions?q={params['word']}", None),
         }
-        out = measure_all(base, cases, args)
-        if args.export and scale >= args.export_min and engine in args.export_engines:
-            out["export"] = export(base, "/v1/positions?format=ndjson&limit=all", server)
-        return out
-    finally:
-        server.stop()
+    except Exception:
+        peer.stop()
+        raise
+    return peer
 
 
 DATASETTE_SQL = {
@@ -385,9 +374,9 @@ DATASETTE_SQL = {
 }
 
 
-def run_datasette(db_file: Path, params: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
+def start_datasette(db_file: Path, params: dict[str, Any], args: argparse.Namespace) -> Peer | None:
     if not DATASETTE.exists():
-        return {"skipped": "bench/.venv has no datasette (make bench installs it)"}
+        return None
     folder = Path(tempfile.mkdtemp(dir=TMP))
     link = folder / "summit.db"
     link.symlink_to(db_file)
@@ -397,95 +386,75 @@ def run_datasette(db_file: Path, params: dict[str, Any], args: argparse.Namespac
     )
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = Server(
-        [
-            str(DATASETTE),
-            "serve",
-            "-i",
-            str(link),
-            "-m",
-            str(metadata),
-            "-p",
-            str(port),
-            "-h",
-            "127.0.0.1",
-            "--setting",
-            "sql_time_limit_ms",
-            "30000",
-            "--setting",
-            "num_sql_threads",
-            "3",
-        ],
-        {},
-        base + "/-/versions.json",
-        args.server_cpu,
-    )
+    argv = [str(DATASETTE), "serve", "-i", str(link), "-m", str(metadata), "-p", str(port), "-h", "127.0.0.1"]
+    argv += ["--setting", "sql_time_limit_ms", "30000", "--setting", "num_sql_threads", "3"]
     try:
-        (t, le, _), (rt, rl, _) = params["hot"], params["rare"]
-
-        def where(topic: str, leader: str) -> str:
-            return urllib.parse.urlencode(
-                [
-                    ("_where", f"id in (select position_id from position_topic where topic_slug = '{topic}')"),
-                    ("_where", f"id in (select position_id from position_speaker where leader_slug = '{leader}')"),
-                    ("_sort_desc", "date"),
-                    ("_size", "50"),
-                ]
-            )
-
-        by_id = id_script(base + "/summit/position/", params["max_id"], ".json")
-        cases: dict[str, tuple[str, Path | None]] = {
-            "pair_hot": (f"/summit/topic_leader.json?topic={t}&leader={le}&_shape=array", None),
-            "pair_rare": (f"/summit/topic_leader.json?topic={rt}&leader={rl}&_shape=array", None),
-            "pair_hot_table": (f"/summit/position.json?{where(t, le)}", None),
-            "by_id": ("/summit/position/", by_id),
-            "search": (f"/summit/search.json?q={params['word']}&_shape=array", None),
-            "search_rare": (f"/summit/search.json?q={params['rare_word']}&_shape=array", None),
-            "facets": (f"/summit/facets.json?topic={params['facet_topic'][0]}&_shape=array", None),
-        }
-        if args.cases and "pair_hot" in args.cases:
-            args = argparse.Namespace(**{**vars(args), "cases": [*args.cases, "pair_hot_table"]})
-        return measure_all(base, cases, args)
-    finally:
-        server.stop()
+        peer = Peer("datasette", Server(argv, {}, base + "/-/versions.json", args.server_cpu), base, folder)
+    except Exception:
         shutil.rmtree(folder, ignore_errors=True)
+        raise
+    (t, le, _), (rt, rl, _) = params["hot"], params["rare"]
+
+    def where(topic: str, leader: str) -> str:
+        return urllib.parse.urlencode(
+            [
+                ("_where", f"id in (select position_id from position_topic where topic_slug = '{topic}')"),
+                ("_where", f"id in (select position_id from position_speaker where leader_slug = '{leader}')"),
+                ("_sort_desc", "date"),
+                ("_size", "50"),
+            ]
+        )
+
+    peer.cases = {
+        "pair_hot": (f"/summit/topic_leader.json?topic={t}&leader={le}&_shape=array", None),
+        "pair_rare": (f"/summit/topic_leader.json?topic={rt}&leader={rl}&_shape=array", None),
+        "pair_hot_table": (f"/summit/position.json?{where(t, le)}", None),
+        "by_id": ("/summit/position/", id_script(base + "/summit/position/", params["max_id"], ".json")),
+        "search": (f"/summit/search.json?q={params['word']}&_shape=array", None),
+        "search_rare": (f"/summit/search.json?q={params['rare_word']}&_shape=array", None),
+        "facets": (f"/summit/facets.json?topic={params['facet_topic'][0]}&_shape=array", None),
+    }
+    return peer
 
 
-def run_floor(db_file: Path, params: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
+def start_floor(db_file: Path, params: dict[str, Any], args: argparse.Namespace) -> Peer:
     """The raw ASGI floor (bench/floor.py) on the same file: one uvicorn process, pinned like the others."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = Server(
-        [
-            str(UVICORN),
-            "--app-dir",
-            str(BENCH),
-            "floor:app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--no-access-log",
-            "--log-level",
-            "warning",
-        ],
-        {"FLOOR_DB": str(db_file)},
-        base + "/health",
-        args.server_cpu,
-    )
-    try:
-        (t, le, _), (rt, rl, _) = params["hot"], params["rare"]
-        cases: dict[str, tuple[str, Path | None]] = {
-            "pair_hot": (f"/topic_leader?topic={t}&leader={le}", None),
-            "pair_rare": (f"/topic_leader?topic={rt}&leader={rl}", None),
-            "by_id": ("/position/", id_script(base + "/position/", params["max_id"])),
-            "search": (f"/search?q={params['word']}", None),
-            "search_rare": (f"/search?q={params['rare_word']}", None),
-            "facets": (f"/facets?topic={params['facet_topic'][0]}", None),
-        }
-        return measure_all(base, cases, args)
-    finally:
-        server.stop()
+    argv = [str(UVICORN), "--app-dir", str(BENCH), "floor:app", "--host", "127.0.0.1", "--port", str(port)]
+    argv += ["--no-access-log", "--log-level", "warning"]
+    peer = Peer("floor", Server(argv, {"FLOOR_DB": str(db_file)}, base + "/health", args.server_cpu), base)
+    (t, le, _), (rt, rl, _) = params["hot"], params["rare"]
+    peer.cases = {
+        "pair_hot": (f"/topic_leader?topic={t}&leader={le}", None),
+        "pair_rare": (f"/topic_leader?topic={rt}&leader={rl}", None),
+        "by_id": ("/position/", id_script(base + "/position/", params["max_id"])),
+        "search": (f"/search?q={params['word']}", None),
+        "search_rare": (f"/search?q={params['rare_word']}", None),
+        "facets": (f"/facets?topic={params['facet_topic'][0]}", None),
+    }
+    return peer
+
+
+def measure_side_by_side(peers: list[Peer], args: argparse.Namespace) -> dict[str, dict[str, Any]]:
+    """Every case, round after round, each round asking every peer that has the case in turn (so a busy
+    moment of the machine falls on all of them); per peer and case the median round and the range."""
+    names = list(dict.fromkeys(case for peer in peers for case in peer.cases))
+    if args.cases:
+        chosen = [*args.cases, *(["pair_hot_table"] if "pair_hot" in args.cases else [])]
+        names = [n for n in names if n in chosen or (n.startswith("deep_page") and "deep_page" in chosen)]
+    out: dict[str, dict[str, Any]] = {peer.name: {} for peer in peers}
+    for case in names:
+        runs: dict[str, list[dict[str, Any]]] = {}
+        for _ in range(args.rounds):
+            for peer in peers:
+                if case in peer.cases:
+                    path, script = peer.cases[case]
+                    runs.setdefault(peer.name, []).append(measure(peer.base, path, args, script))
+        for name, results in runs.items():
+            out[name][case] = median_round(results)
+        print(f"  {case}: " + ", ".join(f"{n} {out[n][case]['rps']}" for n in runs), flush=True)
+    return out
 
 
 def annotate_ingest(docs: int) -> dict[str, Any]:
@@ -549,8 +518,8 @@ def markdown(results: dict[str, Any]) -> str:
         f"Run {results['started']} on {results['machine']}; wrk {results['connections']} connections, "
         f"{results['duration']} s per case, API with {results['workers']} uvicorn workers, Datasette "
         f"{results.get('datasette_version', '?')} (1 process, 3 SQL threads), the floor (bench/floor.py, 1 "
-        f"uvicorn process), same database file; {results.get('rounds', 1)} round(s), median round shown with "
-        f"the range over rounds in brackets.{f' {pin}' if pin else ''}",
+        f"uvicorn process), same database file; each case on every peer in turn, {results.get('rounds', 1)} "
+        f"round(s): the median round, and the range over rounds in brackets.{f' {pin}' if pin else ''}",
         "",
     ]
     for engine, scales in results["engines"].items():
@@ -610,9 +579,9 @@ def markdown(results: dict[str, Any]) -> str:
             timing = [
                 f"{what} {scales[size][key]} s"
                 for key, what in (
+                    ("cases_seconds", "cases (every peer, every round)"),
                     ("api_seconds", "API cases"),
                     ("datasette_seconds", "Datasette cases"),
-                    ("floor_seconds", "floor cases"),
                 )
                 if key in scales[size]
             ]
@@ -633,18 +602,11 @@ def markdown(results: dict[str, Any]) -> str:
     return "\n".join(line for line in lines if line is not None)
 
 
-def median_round(rounds: list[dict[str, Any]]) -> dict[str, Any]:
-    """Per case, the round with the median req/s, with every round's req/s and their range."""
-    merged: dict[str, Any] = {}
-    for case in rounds[0]:
-        runs = [r[case] for r in rounds if case in r]
-        if case == "export" or not all("rps" in run for run in runs):
-            merged[case] = runs[0]
-            continue
-        ordered = sorted(runs, key=lambda run: run["rps"])
-        rates = [run["rps"] for run in runs]
-        merged[case] = {**ordered[len(ordered) // 2], "rounds": rates, "rps_range": [min(rates), max(rates)]}
-    return merged
+def median_round(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The run with the median req/s, with every run's req/s and their range."""
+    ordered = sorted(runs, key=lambda run: run["rps"])
+    rates = [run["rps"] for run in runs]
+    return {**ordered[len(ordered) // 2], "rounds": rates, "rps_range": [min(rates), max(rates)]}
 
 
 def main() -> None:
@@ -704,27 +666,27 @@ def main() -> None:
             params = cases(url)
             entry: dict[str, Any] = {"corpus": corpus, "params": params}
             db_file = Path(url.removeprefix("sqlite:///"))
-            rounds: dict[str, list[dict[str, Any]]] = {"api": [], "datasette": [], "floor": []}
-            for round_ in range(args.rounds):  # the peers side by side, round after round
-                phase = time.perf_counter()
-                round_args = argparse.Namespace(**{**vars(args), "export": args.export and round_ == 0})
-                rounds["api"].append(run_api(url, scale, params, round_args, engine))
-                entry["api_seconds"] = round(entry.get("api_seconds", 0) + time.perf_counter() - phase, 1)
+            phase = time.perf_counter()
+            peers = [start_api(url, params, args)]
+            try:
                 if engine == "sqlite" and scale >= args.datasette_min:
-                    phase = time.perf_counter()
-                    rounds["datasette"].append(run_datasette(db_file, params, args))
-                    entry["datasette_seconds"] = round(
-                        entry.get("datasette_seconds", 0) + time.perf_counter() - phase, 1
-                    )
+                    datasette = start_datasette(db_file, params, args)
+                    if datasette:
+                        peers.append(datasette)
+                    else:
+                        entry["datasette"] = {"skipped": "bench/.venv has no datasette (make bench installs it)"}
                 if engine == "sqlite" and args.floor:
-                    phase = time.perf_counter()
-                    rounds["floor"].append(run_floor(db_file, params, args))
-                    entry["floor_seconds"] = round(entry.get("floor_seconds", 0) + time.perf_counter() - phase, 1)
-            for peer, runs in rounds.items():
-                if runs and "skipped" in runs[0]:
-                    entry[peer] = runs[0]
-                elif runs:
-                    entry[peer] = median_round(runs)
+                    peers.append(start_floor(db_file, params, args))
+                measured = measure_side_by_side(peers, args)
+                entry["api"] = measured.pop("api")
+                entry.update(measured)
+                entry["cases_seconds"] = round(time.perf_counter() - phase, 1)
+                if args.export and scale >= args.export_min and engine in args.export_engines:
+                    api = peers[0]
+                    entry["api"]["export"] = export(api.base, "/v1/positions?format=ndjson&limit=all", api.server)
+            finally:
+                for peer in peers:
+                    peer.stop()
             results["engines"].setdefault(engine, {})[str(scale)] = entry
             print(json.dumps(entry["api"].get("pair_hot")), flush=True)
             (out / f"{name}.json").write_text(json.dumps(results, indent=1))  # partial results survive a failure

@@ -1,57 +1,75 @@
 """GET /v1/positions/{id} below the framework: the most frequent request, with the endpoint's bytes.
 
-Through FastAPI a lookup by id pays routing, five dependencies, a `Session` and a pydantic model for
-one primary-key read (~0.5 ms against ~0.05 ms for the read). This pure ASGI middleware answers the
-plain form of that request — GET, a decimal id, no query string, an Accept that negotiates JSON —
-itself: one statement reads the row and the data version (`service.read_position_and_version`),
-`service.public_dict` builds the body, orjson writes it, and the ETag, 304 and cache headers are
-made as `app.api.caching` makes them, from the version read with the row (one snapshot). The status,
-headers and body are the endpoint's, byte for byte (tests/api/test_hot_paths.py compares them).
+Through FastAPI a lookup by id pays routing, five dependencies, a `Session`, a pydantic model and ten
+middleware layers for one primary-key read: ~0.5 ms against ~0.05 ms for the read. The app's ASGI
+entry (`app.main.SummitAPI`) first offers every request to `PositionByIdFastPath`, which answers the
+plain form of that request — GET, a decimal id, no query string, no body, no Origin, an Accept that
+negotiates JSON — itself: one statement reads the row and the data version
+(`service.read_position_and_version`, one snapshot), `service.public_dict` builds the body and
+orjson writes it. Its status, headers and body are what the endpoint and the middleware stack would
+send, byte for byte: the ETag, 304, Cache-Control, Vary and X-Dataset-Version as `app.api.caching`
+makes them, gzip and its Vary as Starlette's GZipMiddleware (same threshold and level), CORS's
+`Vary: Origin` for a request without an Origin, and the security headers of `app.core.middleware`.
+tests/api/test_hot_paths.py asks every question of the app with and without this path and compares
+the answers, so a middleware added to the stack that changes responses fails there until this path
+does the same.
 
-Anything else goes on to the app unchanged: another format or any query parameter, HEAD, a leading
-zero, an id that is not there (404s and tombstones are the endpoint's), a database error. It sits
-inside the security-header, CORS and gzip middlewares, which treat its answers like any other, and
-outside the ETag middleware, whose work it does.
+Anything else goes on to the app unchanged: another format or any query parameter, HEAD, a trailing
+slash or a leading zero, an id that is not there (404s and tombstones are the endpoint's), a request
+with an Origin (CORS) or a body, and any error (the full stack then answers, and reports, as usual).
+FastAPI's native OpenTelemetry spans, when configured, do not see the requests this path answers.
 """
 
 from __future__ import annotations
 
 import re
+import zlib
 from typing import Any
 
 import orjson
 from starlette.datastructures import URL
 from starlette.requests import Request
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Scope, Send
 
 from app.api import caching
 from app.api.deps import base_url
 from app.api.formats import from_accept
+from app.core.middleware import security_headers
 from app.positions import service
 
 _PATH = re.compile(r"/v1/positions/([1-9][0-9]{0,18})")
 _MAX_ID = 2**63 - 1  # the endpoint's `le`
 _MEMO_SIZE = 64  # distinct Accept headers / hosts remembered (cleared when full)
+_NOT_OURS = (b"origin", b"content-length", b"transfer-encoding")  # CORS, or a body: the stack's business
+GZIP_LEVEL = 9  # Starlette's default, which app.main passes to GZipMiddleware too
 
 
 class PositionByIdFastPath:
-    """Serves `GET /v1/positions/{id}` (JSON) without routing, dependencies, a session or pydantic."""
+    """Answers `GET /v1/positions/{id}` (JSON) without routing, dependencies, a session or pydantic."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+    def __init__(self, gzip_min_bytes: int, gzip_level: int = GZIP_LEVEL) -> None:
+        self.gzip_min_bytes = gzip_min_bytes
+        self.gzip_level = gzip_level
         self._json: dict[str, bool] = {}  # Accept header → it negotiates JSON
         self._origins: dict[tuple[Any, ...], tuple[str, str]] = {}  # → (URL before the path, base URL)
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] == "GET" and not scope.get("query_string"):
-            match = _PATH.fullmatch(scope["path"])
-            if (
-                match is not None
-                and int(match[1]) <= _MAX_ID
-                and await self._answer(scope, receive, send, int(match[1]))
-            ):
-                return
-        await self.app(scope, receive, send)
+    async def answer(self, scope: Scope, send: Send) -> bool:
+        """Answer the request if it is ours (True), else leave it untouched (False). `scope["app"]` is set."""
+        if scope["type"] != "http" or scope["method"] != "GET" or scope.get("query_string"):
+            return False
+        match = _PATH.fullmatch(scope["path"])
+        if match is None or int(match[1]) > _MAX_ID:
+            return False
+        try:
+            response = self._respond(scope, int(match[1]))
+        except Exception:  # whatever it is, the full stack meets it again, and answers and reports it its way
+            return False
+        if response is None:
+            return False
+        status, headers, body = response
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+        return True
 
     def _negotiates_json(self, accept: str) -> bool:
         answer = self._json.get(accept)
@@ -81,45 +99,78 @@ class PositionByIdFastPath:
             )
         return found
 
-    async def _answer(self, scope: Scope, receive: Receive, send: Send, position_id: int) -> bool:
+    def _respond(self, scope: Scope, position_id: int) -> tuple[int, list[tuple[bytes, bytes]], bytes] | None:
         accept: str | None = None
         if_none_match: str | None = None
+        encodings: str | None = None
         host: bytes | None = None
         for name, value in scope["headers"]:
-            if name == b"accept" and accept is None:
-                accept = value.decode("latin-1")
-            elif name == b"if-none-match" and if_none_match is None:
-                if_none_match = value.decode("latin-1")
-            elif name == b"host" and host is None:
-                host = value
+            if name == b"accept":
+                accept = value.decode("latin-1") if accept is None else accept
+            elif name == b"if-none-match":
+                if_none_match = value.decode("latin-1") if if_none_match is None else if_none_match
+            elif name == b"accept-encoding":
+                encodings = value.decode("latin-1") if encodings is None else encodings
+            elif name == b"host":
+                host = value if host is None else host
+            elif name in _NOT_OURS:
+                return None
         accept = accept or ""
         if not self._negotiates_json(accept):
-            return False
+            return None
         state = scope["app"].state
-        try:
-            found = service.read_position_and_version(state.reads, position_id)
-        except state.reads.errors:
-            return False  # the endpoint answers, or fails, as it would have
+        found = service.read_position_and_version(state.reads, position_id)
         if found is None:
-            return False
+            return None
         version, position = found
         origin, base = self._origin(scope, host)
-        cache_control: str = state.settings.cache_control
         tag = caching.etag(origin + scope["path"], accept, version) if version is not None else None
-        if tag and caching.matches(if_none_match, tag):
-            await caching.send_not_modified(scope, receive, send, cache_control, tag, version)
-            return True
-        body = orjson.dumps(service.public_dict(position, base_url=base))
-        headers = [
-            (b"content-length", str(len(body)).encode()),
-            (b"content-type", b"application/json"),
-            (b"cache-control", cache_control.encode("latin-1")),
-            (b"vary", b"Accept"),
-        ]
+        cache = [(b"cache-control", state.settings.cache_control.encode("latin-1")), (b"vary", b"Accept")]
         if tag:
-            headers.append((b"etag", tag.encode("latin-1")))
+            cache.append((b"etag", tag.encode("latin-1")))
         if version is not None:
-            headers.append((b"x-dataset-version", str(version).encode()))
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
-        return True
+            cache.append((b"x-dataset-version", str(version).encode()))
+        if tag and caching.matches(if_none_match, tag):
+            status, headers, body = 304, cache, b""  # caching.send_not_modified's answer
+        else:
+            body = orjson.dumps(service.public_dict(position, base_url=base))
+            status = 200
+            headers = [(b"content-length", str(len(body)).encode()), (b"content-type", b"application/json"), *cache]
+        return status, headers, self._as_the_stack_sends(scope["path"], headers, body, encodings)
+
+    def _as_the_stack_sends(
+        self, path: str, headers: list[tuple[bytes, bytes]], body: bytes, encodings: str | None
+    ) -> bytes:
+        """What the middleware stack does to a one-message answer of the endpoint, inner first (their order in
+        app.main): gzip (Starlette's GZipMiddleware), CORS without an Origin (Starlette's CORSMiddleware:
+        `Vary: Origin`), the security headers. `headers` is changed in place; returns the body."""
+        if len(body) >= self.gzip_min_bytes:
+            _merge_vary(headers, "Accept-Encoding")
+            if encodings is not None and "gzip" in encodings:
+                compressor = zlib.compressobj(self.gzip_level, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+                compressed = compressor.compress(body) + compressor.flush()
+                if compressed != body:
+                    _set(headers, b"content-encoding", b"gzip")
+                    _set(headers, b"content-length", str(len(compressed)).encode("latin-1"))
+                    body = compressed
+        _merge_vary(headers, "Origin")
+        present = {name for name, _ in headers}
+        headers.extend(header for header in security_headers(path) if header[0] not in present)
+        return body
+
+
+def _set(headers: list[tuple[bytes, bytes]], name: bytes, value: bytes) -> None:
+    """Starlette's `MutableHeaders[name] = value`: the first such header replaced, later ones dropped."""
+    found = [i for i, (key, _) in enumerate(headers) if key == name]
+    if not found:
+        headers.append((name, value))
+        return
+    headers[found[0]] = (name, value)
+    for i in reversed(found[1:]):
+        del headers[i]
+
+
+def _merge_vary(headers: list[tuple[bytes, bytes]], value: str) -> None:
+    """Every Vary value joined with `value` into the first Vary header (Starlette's CORS and gzip do this)."""
+    existing = [v.decode("latin-1") for key, v in headers if key == b"vary"]
+    _set(headers, b"vary", ", ".join([*existing, value]).encode("latin-1"))

@@ -13,6 +13,15 @@ DOCS_CSP = (
     "worker-src 'self' blob:; frame-ancestors 'none'"
 )
 API_CSP = "default-src 'none'; frame-ancestors 'none'"
+DOCS_PATHS = ("/docs", "/redoc", "/docs/oauth2-redirect")
+_COMMON = ((b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"), (b"referrer-policy", b"no-referrer"))
+_API_HEADERS = (*_COMMON, (b"content-security-policy", API_CSP.encode()))
+_DOCS_HEADERS = (*_COMMON, (b"content-security-policy", DOCS_CSP.encode()))
+
+
+def security_headers(path: str) -> tuple[tuple[bytes, bytes], ...]:
+    """The headers SecurityHeadersMiddleware adds to a response to `path` (where the response has none of them)."""
+    return _DOCS_HEADERS if path in DOCS_PATHS else _API_HEADERS
 
 
 class SecurityHeadersMiddleware:
@@ -25,21 +34,13 @@ class SecurityHeadersMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        path: str = scope.get("path", "")
-        csp = DOCS_CSP if path in ("/docs", "/redoc", "/docs/oauth2-redirect") else API_CSP
+        added = security_headers(scope.get("path", ""))
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 present = {name.lower() for name, _ in headers}
-                for name, value in (
-                    (b"x-content-type-options", b"nosniff"),
-                    (b"x-frame-options", b"DENY"),
-                    (b"referrer-policy", b"no-referrer"),
-                    (b"content-security-policy", csp.encode()),
-                ):
-                    if name not in present:
-                        headers.append((name, value))
+                headers.extend(header for header in added if header[0] not in present)
                 message = {**message, "headers": headers}
             await send(message)
 
@@ -85,7 +86,11 @@ class BodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope.get("headers", [])).get(b"content-length")
+        headers = dict(scope.get("headers", []))
+        declared = headers.get(b"content-length")
+        if declared is None and b"transfer-encoding" not in headers and scope.get("http_version") in ("1.0", "1.1"):
+            await self.app(scope, receive, send)  # HTTP/1 without either header: no body to count
+            return
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
             await self._refuse(scope, send)
             return
