@@ -47,6 +47,7 @@ __all__ = [
     "attribute_sentence",
     "quote_mask",
     "first_person_narration",
+    "quotes_narration",
     "we_did",
 ]
 
@@ -83,7 +84,7 @@ class Attribution:
 
 
 _CLAUSE_RE = re.compile(
-    r"(?:[,;:\u2014\u2013]|--)[\"'\u201d\u2019\u00bb]?\s+|[\"\u201d\u00bb]\s+(?=[a-z])|\s+(?=(?:while|whereas)\s)"
+    r"(?:[,;:\u2014\u2013]|--)[\"'\u201c\u201d\u2019\u00bb]{0,2}\s+|[\"\u201d\u00bb]\s+(?=[a-z])|\s+(?=(?:while|whereas)\s)"
     r"|\s+(?=and\s+(?:the\s+(?:two\s+)?(?:leaders|sides|parties|presidents|prime\s+ministers)|both\s+(?:leaders|sides)|"
     r"they)\s)"
 )
@@ -208,6 +209,18 @@ _WITH_OTHER_RE = re.compile(
     r"(?:agreed|reaffirmed|confirmed|affirmed|shared)\s+with\s+",
     re.I,
 )
+
+
+_QUOTE_AFTER_VERB_RE = re.compile(r"[^\"\u201c\u201e\u00ab\u2018.!?]{0,60}?[:,]?\s*[\"\u201c\u201e\u00ab\u2018]")
+
+
+def quotes_narration(text: str, a: Attribution, e: int) -> bool:
+    """ "Zelensky wrote: “We discussed the preparations ...": the reporting clause opens a
+    quotation whose first sentence only narrates the call."""
+    if a.frame is None or a.frame.quoted:
+        return False
+    m = _QUOTE_AFTER_VERB_RE.match(text, a.frame.verb_end, e)
+    return bool(m) and first_person_narration(text, m.end(), e)
 
 
 def first_person_narration(text: str, s: int, e: int) -> bool:
@@ -764,9 +777,13 @@ def attribute_sentence(
             first = replace(first, who=everyone, cls="agree", pronoun_gender=None, evidence="embedded:joint")
     out.append(first)
     for f in frames:
-        if f.start <= primary.start or not f.coord or f.kind not in ("person", "role"):
+        if f.start <= primary.start or not f.coord or f.kind not in ("person", "role") or f.who == primary.who:
             continue
-        if f.who == primary.who or f.cls in ("narr", "courtesy") or _courtesy(text, f, e, finder):
+        if _INVITATION_RE.match(text, f.verb_start, e):
+            # "X invited Y to visit, while Y also extended an invitation to X": one pledge each.
+            out.append(replace(_make(f, "commit", everyone, 0.85), evidence="frame:second-speaker"))
+            continue
+        if f.cls in ("narr", "courtesy") or _courtesy(text, f, e, finder):
             continue
         out.append(replace(_make(f, f.cls, everyone, 0.85), evidence="frame:second-speaker"))
     return out, primary

@@ -8,7 +8,14 @@ from dataclasses import dataclass, replace
 
 from . import lexicon_files
 from .acts import decide_act
-from .attribution import Attribution, attribute_sentence, first_person_narration, quote_mask, we_did
+from .attribution import (
+    Attribution,
+    attribute_sentence,
+    first_person_narration,
+    quote_mask,
+    quotes_narration,
+    we_did,
+)
 from .countries import find_country
 from .leaders import MentionFinder, find_host, guess_gender, infer_participants
 from .lexicon import ADVERBS, FINITE_RE
@@ -208,6 +215,11 @@ _ANAPHOR_START_RE = re.compile(
 _ANAPHOR_RE = re.compile("|".join(f"(?:{p})" for p in _CONTEXT.anaphors if not p.startswith("^")) or "(?!x)x", re.I)
 _OTHER_PARTY_RE = re.compile(r"(?<![\w])(?:%s)(?![\w])" % "|".join(_CONTEXT.other_party), re.I)
 _BILATERAL = "bilateral-relations"
+
+
+def _quoted_part(a: Attribution, s: int, e: int) -> bool:
+    """Whether text[s:e] is attributed as part of a quotation, not by its own reporting clause."""
+    return a.frame is None or a.frame.quoted or not (s <= a.frame.start < e)
 
 
 def _carry_frame(masked: str, s: int, e: int) -> tuple[int, int] | None:
@@ -447,12 +459,13 @@ def _annotate(
             quoted = [(qs, qe, replace(r, who=everyone, evidence="quote:we")) for qs, qe, r in quoted]
         if quoted is None:
             for r, seg in zip(resolved, _segments(s, e, resolved, matcher, masked), strict=True):
-                raw.append(_Raw(s, e, r, seg, idx, para, carried=carried))
+                if not (in_quote_after and quotes_narration(text, r, e)):
+                    raw.append(_Raw(s, e, r, seg, idx, para, carried=carried))
         else:
             raw.extend(
                 _Raw(qs, qe, r, None, idx, para, continuing, carried)
                 for qs, qe, r in quoted
-                if r.who and not ((r.frame is None or r.frame.quoted) and first_person_narration(text, qs, qe))
+                if r.who and not (_quoted_part(r, qs, qe) and first_person_narration(text, qs, qe))
             )
         speakers.observe(resolved, subj)
         frame = _carry_frame(masked, s, e)
