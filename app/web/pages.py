@@ -20,16 +20,18 @@ from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
 from sqlmodel import Session
 
-from app.api.deps import FacetsQuery, FiltersDep, PagingDep, SettingsDep, SortQuery, base_url
+from app.api.deps import FacetsQuery, FiltersDep, Paging, PagingDep, SettingsDep, SortQuery, base_url
 from app.api.session import SessionDep
 from app.catalog import events as event_service
 from app.catalog import leaders as leader_service
 from app.catalog import topics as topic_service
+from app.core.config import Settings
 from app.core.errors import ApiError, invalid_parameter
 from app.positions import aggregates, compare
 from app.positions import service as position_service
 from app.positions.filters import PositionFilters, within
 from app.positions.query_plan import plan_list
+from app.positions.row_loader import PositionHit, PositionView
 from app.schemas import ACTS
 from app.web import assets, views
 
@@ -106,7 +108,7 @@ def _latest_documents(session: Session) -> list[dict[str, Any]]:
     """The readouts of the newest positions (the /v1/positions default list), newest first: what the
     positions' rows say of their readout, and each readout's position count."""
     page = position_service.list_positions(session, plan_list(session, PositionFilters(), "-date"), LATEST_SCAN, None)
-    first: dict[str, Any] = {}
+    first: dict[str, PositionView] = {}
     for hit in page.rows:
         first.setdefault(hit.position.document_id, hit.position)
     latest = list(first.values())[:LATEST_READOUTS]
@@ -132,7 +134,7 @@ def home(request: Request, session: SessionDep) -> HTMLResponse:
     return render(request, "home.html", topics=topics, documents=_latest_documents(session), shown=SPEAKERS_SHOWN)
 
 
-def _hits(request: Request, hits: list[Any]) -> list[dict[str, Any]]:
+def _hits(request: Request, hits: list[PositionHit]) -> list[dict[str, Any]]:
     base = base_url(request)
     return [position_service.hit_to_dict(h, base) for h in hits]
 
@@ -143,7 +145,7 @@ def _next_page(request: Request, cursor: str | None) -> str | None:
     return f"{request.url.path}?{views.query_string(request.query_params.multi_items(), cursor=cursor)}"
 
 
-def _page_limit(paging: Any) -> int:
+def _page_limit(paging: Paging) -> int:
     if paging.limit is None:
         raise invalid_parameter("limit", "pages show at most 500 positions; limit=all is for CSV and NDJSON exports")
     return int(paging.limit)
@@ -215,7 +217,9 @@ def leader_page(request: Request, session: SessionDep, slug: str) -> HTMLRespons
     )
 
 
-def _document_positions(request: Request, session: Session, settings: Any, document_id: str) -> list[dict[str, Any]]:
+def _document_positions(
+    request: Request, session: Session, settings: Settings, document_id: str
+) -> list[dict[str, Any]]:
     """Every position of a document in reading order: the /v1/documents/{id}/positions pages, followed."""
     plan = plan_list(session, within(PositionFilters(), document=document_id), "date")
     items: list[dict[str, Any]] = []

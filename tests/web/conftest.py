@@ -58,6 +58,7 @@ class Tab:
     def __init__(self, browser: Any, base: str, viewport: dict[str, int]) -> None:
         self.base = base
         self.context = browser.new_context(viewport=viewport, base_url=base)
+        self.context.set_default_timeout(60_000)  # generous: the suite shares two cores with the servers
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
