@@ -28,7 +28,12 @@ from app.schemas import DocumentDetail, DocumentSummary, Page, PositionPage
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
 
 
-@router.get("", summary="List documents", responses=alternative_media(DocumentSummary))
+@router.get(
+    "",
+    summary="List documents",
+    response_model=Page[DocumentSummary],
+    responses=alternative_media(DocumentSummary),
+)
 def list_documents(
     request: Request,
     response: Response,
@@ -47,7 +52,7 @@ def list_documents(
     sort: Annotated[
         service.DocumentSort | None, Query(description=("`id` (default) or `relevance` (default with q)."))
     ] = None,
-) -> Page[DocumentSummary]:
+) -> Response:
     events = split_values(event)
     check_known(session, "event", events, Event.id, "event")
     q = search.prepare(session, q) if q is not None else None
@@ -79,6 +84,7 @@ def get_document(session: SessionDep, document_id: str) -> DocumentDetail:
 @router.get(
     "/{document_id}/positions",
     summary="The positions of one document, in reading order",
+    response_model=PositionPage,
     responses=POSITION_LIST_RESPONSES,
 )
 def document_positions(
@@ -90,7 +96,7 @@ def document_positions(
     paging: PagingDep,
     sort: SortQuery = None,
     facets: FacetsQuery = (),
-) -> PositionPage:
+) -> Response:
     service.get_document(session, document_id)
     # One document has one date, so date order is reading order: the default unless searching.
     sort = sort or ("relevance" if filters.q else "date")

@@ -31,7 +31,12 @@ def event_kinds(values: Sequence[str]) -> tuple[str, ...]:
     return kinds
 
 
-@router.get("", summary="List events, oldest first", responses=alternative_media(EventSummary))
+@router.get(
+    "",
+    summary="List events, oldest first",
+    response_model=Page[EventSummary],
+    responses=alternative_media(EventSummary),
+)
 def list_events(
     request: Request,
     response: Response,
@@ -55,7 +60,7 @@ def list_events(
             )
         ),
     ] = (),
-) -> Page[EventSummary]:
+) -> Response:
     leaders = leader_registry.resolve_slugs(session, "leader", split_values(leader))
     kinds = event_kinds(kind)
     return respond(

@@ -250,7 +250,7 @@ def respond(
     limit: int | None,
     cursor: str | None,
     extra: Callable[[Session], dict[str, Any]] | None = None,
-) -> Any:
+) -> Response:
     """The list in `fmt`: a JSON `Page` (plus the `extra` fields), or a CSV/NDJSON/JSON-LD body;
     `limit=None` means all rows."""
     if fmt == "jsonld" and listing.annotate is None:
@@ -282,15 +282,15 @@ def respond(
     total, total_kind = _total(listing.count(session))
     if fmt == "json":
         if items and isinstance(items[0], dict):  # JSON-ready already (positions): one orjson.dumps
-            body = {"items": items, "total": total, "total_kind": total_kind, "limit": limit, "next": next_url}
+            payload = {"items": items, "total": total, "total_kind": total_kind, "limit": limit, "next": next_url}
             if extra is not None:
-                body.update(extra(session))
-            return Response(orjson.dumps(body), media_type="application/json", headers=headers)
-        page = Page[listing.model](
+                payload.update(extra(session))
+            return Response(orjson.dumps(payload), media_type="application/json", headers=headers)
+        page = Page[listing.model](  # type: ignore[name-defined]  # a model chosen at run time
             items=items,
             total=total,
             total_kind=total_kind,
-            limit=limit,  # type: ignore[name-defined]
+            limit=limit,
             next=next_url,
         )
         if extra is None:  # serialised by pydantic-core in one pass: ~3x faster than dump + json.dumps

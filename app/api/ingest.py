@@ -5,6 +5,8 @@ Every route here needs an API key; reads stay public.
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request, Response, status
 
 from app.api.auth import KeyDep
@@ -26,7 +28,7 @@ from app.schemas import (
 
 router = APIRouter(tags=["ingest"])
 
-AUTH_RESPONSES: dict[int | str, dict] = {401: {"description": "Missing, unknown or revoked API key"}}
+AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {401: {"description": "Missing, unknown or revoked API key"}}
 
 
 def _with_positions(request: Request, session: SessionDep, document_id: str) -> DocumentWithPositions:

@@ -29,7 +29,7 @@ from app.schemas import LeaderPublic, Page, PositionPage, Timeline
 router = APIRouter(prefix="/v1/leaders", tags=["leaders"])
 
 
-@router.get("", summary="List leaders", responses=alternative_media(LeaderPublic))
+@router.get("", summary="List leaders", response_model=Page[LeaderPublic], responses=alternative_media(LeaderPublic))
 def list_leaders(
     request: Request,
     response: Response,
@@ -49,7 +49,7 @@ def list_leaders(
             ),
         ),
     ] = None,
-) -> Page[LeaderPublic]:
+) -> Response:
     """The registry, by slug. `position_count` counts every position the leader stated, alone or jointly:
     a joint position counts once for each of its speakers, so the counts of two leaders can add up to more
     than the positions they stated."""
@@ -87,7 +87,12 @@ def get_leader(session: SessionDep, slug: SlugPath) -> LeaderPublic:
     return service.to_public(leader, service.position_counts(session, [leader.slug]).get(leader.slug, 0))
 
 
-@router.get("/{slug}/positions", summary="A leader's stated positions", responses=POSITION_LIST_RESPONSES)
+@router.get(
+    "/{slug}/positions",
+    summary="A leader's stated positions",
+    response_model=PositionPage,
+    responses=POSITION_LIST_RESPONSES,
+)
 def leader_positions(
     request: Request,
     response: Response,
@@ -97,7 +102,7 @@ def leader_positions(
     paging: PagingDep,
     sort: SortQuery = None,
     facets: FacetsQuery = (),
-) -> PositionPage:
+) -> Response:
     """Positions this leader stated, alone or jointly, narrowed by any other filter."""
     leader = service.get_leader(session, slug)
     return positions_page(request, response, session, within(filters, leader=leader.slug), sort, paging, facets)

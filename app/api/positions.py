@@ -25,7 +25,7 @@ from app.schemas import PositionPage, PositionPublic
 router = APIRouter(prefix="/v1/positions", tags=["positions"])
 
 
-@router.get("", summary="List stated positions", responses=POSITION_LIST_RESPONSES)
+@router.get("", summary="List stated positions", response_model=PositionPage, responses=POSITION_LIST_RESPONSES)
 def list_positions(
     request: Request,
     response: Response,
@@ -34,7 +34,7 @@ def list_positions(
     paging: PagingDep,
     sort: SortQuery = None,
     facets: FacetsQuery = (),
-) -> PositionPage:
+) -> Response:
     """Positions matching every filter given (a repeated filter matches any of its values)."""
     return positions_page(request, response, session, filters, sort, paging, facets)
 

@@ -33,14 +33,14 @@ def topic_slug(written: str) -> str:
     return (topic_slugs([written]) or (written,))[0]
 
 
-@router.get("", summary="List topics", responses=alternative_media(TopicPublic))
+@router.get("", summary="List topics", response_model=Page[TopicPublic], responses=alternative_media(TopicPublic))
 def list_topics(
     request: Request,
     response: Response,
     session: SessionDep,
     paging: PagingDep,
     headline: Annotated[bool | None, Query(description="Only headline topics (true) or only others (false).")] = None,
-) -> Page[TopicPublic]:
+) -> Response:
     def present(s: Session, rows: list[Topic]) -> list[TopicPublic]:
         counts = service.position_counts(s, [t.slug for t in rows])
         return [service.to_public(t, counts.get(t.slug, 0)) for t in rows]
@@ -70,7 +70,12 @@ def get_topic(session: SessionDep, slug: TopicPath) -> TopicDetail:
     return service.detail(session, service.get_topic(session, topic_slug(slug)))
 
 
-@router.get("/{slug}/positions", summary="Stated positions on a topic", responses=POSITION_LIST_RESPONSES)
+@router.get(
+    "/{slug}/positions",
+    summary="Stated positions on a topic",
+    response_model=PositionPage,
+    responses=POSITION_LIST_RESPONSES,
+)
 def topic_positions(
     request: Request,
     response: Response,
@@ -80,7 +85,7 @@ def topic_positions(
     paging: PagingDep,
     sort: SortQuery = None,
     facets: FacetsQuery = (),
-) -> PositionPage:
+) -> Response:
     """Positions addressing this topic, narrowed by any other filter."""
     topic = service.get_topic(session, topic_slug(slug))
     return positions_page(request, response, session, within(filters, topic=topic.slug), sort, paging, facets)
