@@ -220,7 +220,7 @@ def quotes_narration(text: str, a: Attribution, e: int) -> bool:
     if a.frame is None or a.frame.quoted:
         return False
     m = _QUOTE_AFTER_VERB_RE.match(text, a.frame.verb_end, e)
-    return bool(m) and first_person_narration(text, m.end(), e)
+    return m is not None and first_person_narration(text, m.end(), e)
 
 
 def first_person_narration(text: str, s: int, e: int) -> bool:
@@ -761,18 +761,18 @@ def attribute_sentence(
         rcls = None
         if r:
             rcls = participle_class(r.group("part")) if r.group("part") else verb_class(r.group("fin"))
-        if not rcls or rcls in ("narr", "courtesy"):
+        if r is None or not rcls or rcls in ("narr", "courtesy"):
             return [], primary
         if r.group("part") and COURTESY_NOUNS.match(text[r.end("part") : e]):
             return [], primary  # "began by expressing his condolences"
         cls = rcls
     first = _make(primary, cls, everyone)
     if cls == "say" and primary.kind in ("person", "role", "pronoun") and n > 1:
-        joint = _EMBEDDED_JOINT_RE.match(text, primary.verb_end, e)
+        joint = _EMBEDDED_JOINT_RE.match(text, primary.verb_end, e) is not None
         w = _WITH_OTHER_RE.match(text, primary.verb_end, e)
-        if w:
+        if w and not joint:
             ms = finder.find(text, w.end(), min(e, w.end() + 60))
-            joint = joint or (ms and ms[0].start == w.end() and ms[0].kind in ("person", "role", "pronoun"))
+            joint = bool(ms) and ms[0].start == w.end() and ms[0].kind in ("person", "role", "pronoun")
         if joint:
             first = replace(first, who=everyone, cls="agree", pronoun_gender=None, evidence="embedded:joint")
     out.append(first)

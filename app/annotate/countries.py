@@ -21,7 +21,7 @@ class Country:
 COUNTRIES: tuple[Country, ...] = tuple(
     Country(r.name, (r.name, *r.names), r.demonyms, r.capitals) for r in lexicon_files.countries()
 )
-_BY_KEY = {}
+_BY_KEY: dict[str, Country] = {}
 for _c in COUNTRIES:
     for _k in _c.names + _c.demonyms:
         _BY_KEY.setdefault(_k.casefold(), _c)

@@ -19,6 +19,7 @@ cooperation, 11 disapprove, 12 reject), mapped onto the guideline's acts:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from . import lexicon_files
 
@@ -80,7 +81,7 @@ for _bad in _VERBS.not_participle:
     PARTICIPLE_CLASS.pop(_bad, None)
 
 
-def _alt(words) -> str:
+def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 

@@ -80,7 +80,7 @@ def _with_host(text: str, sents: list[tuple[int, int]], finder: MentionFinder) -
     return finder if host is None else _finder(finder.participants, host)
 
 
-_MASKS: dict[tuple[Participant, ...], re.Pattern[str] | None] = {}
+_MASKS: dict[tuple[tuple[Participant, ...], tuple[str, ...]], re.Pattern[str] | None] = {}
 
 
 def _mask_re(parts: Sequence[Participant], topics: Sequence[TopicSpec]) -> re.Pattern[str] | None:
@@ -112,7 +112,7 @@ def _build_mask_re(parts: Sequence[Participant], topic_names: Sequence[str] = ()
     if not words:
         return None
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:%s)(?:'s|\u2019s)?(?![\w])" % alt)
+    return re.compile(rf"(?<![\w-])(?:{alt})(?:'s|\u2019s)?(?![\w])")
 
 
 # A masked country word inside a longer proper name keeps it whole: "South China Sea", "Korean Peninsula".
@@ -136,7 +136,8 @@ class _DocTopics:
     """Lazy "does the document mention topic T" for "@slug" implications."""
 
     def __init__(self, matcher: TopicMatcher, masked: str) -> None:
-        self._m, self._text, self._seen = matcher, masked, {}
+        self._m, self._text = matcher, masked
+        self._seen: dict[str, bool] = {}
 
     def __contains__(self, slug: object) -> bool:
         if not isinstance(slug, str):
@@ -213,7 +214,7 @@ _ANAPHOR_START_RE = re.compile(
     "|".join(f"(?:{p[1:]})" for p in _CONTEXT.anaphors if p.startswith("^")) or "(?!x)x", re.I
 )
 _ANAPHOR_RE = re.compile("|".join(f"(?:{p})" for p in _CONTEXT.anaphors if not p.startswith("^")) or "(?!x)x", re.I)
-_OTHER_PARTY_RE = re.compile(r"(?<![\w])(?:%s)(?![\w])" % "|".join(_CONTEXT.other_party), re.I)
+_OTHER_PARTY_RE = re.compile(r"(?<![\w])(?:{})(?![\w])".format("|".join(_CONTEXT.other_party)), re.I)
 _BILATERAL = "bilateral-relations"
 
 
@@ -261,8 +262,8 @@ def _subject_topics(
 
 
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\u2014]")
-_CUE_NEXT_RE = re.compile(r"\s*(?:%s)(?![\w])" % "|".join(_CONTEXT.other_party), re.I)
-_SUBJECT_NEXT_RE = re.compile(r"\s+(?:(?:%s)\s+)*(?:%s)" % (ADVERBS, FINITE_RE.pattern), re.I)
+_CUE_NEXT_RE = re.compile(r"\s*(?:{})(?![\w])".format("|".join(_CONTEXT.other_party)), re.I)
+_SUBJECT_NEXT_RE = re.compile(rf"\s+(?:(?:{ADVERBS})\s+)*(?:{FINITE_RE.pattern})", re.I)
 _PARTY_WINDOW = 8  # words between the other participant and the relationship cue, in one clause
 
 
@@ -332,11 +333,18 @@ def _assign_topics(
         if has_bilateral and _BILATERAL not in found_t and _other_party(text, r, finder):
             found_t.add(_BILATERAL)
         prev = last.get(a.who)
-        if prev is not None and prev[0] == r.idx - 1:
-            if _ANAPHOR_START_RE.match(text, s0, e0) or _ANAPHOR_RE.search(text, s0, e0):
-                found_t |= prev[1]
-            elif not found_t and r.continuing:
-                found_t |= prev[1]
+        # It refers back ("It proved ...", "in this regard"), or continues the quotation with no
+        # topic of its own: the previous position of the same speaker, the sentence before.
+        if (
+            prev is not None
+            and prev[0] == r.idx - 1
+            and (
+                _ANAPHOR_START_RE.match(text, s0, e0)
+                or _ANAPHOR_RE.search(text, s0, e0)
+                or (not found_t and r.continuing)
+            )
+        ):
+            found_t |= prev[1]
         if not found_t:
             found_t |= r.carried
         if not found_t:
@@ -401,10 +409,7 @@ def _annotate(
     title: str = "",
 ) -> Annotation:
     sents = split_sentences(text)
-    if given is None:
-        parts = infer_participants(text, sents, known, title=title)
-    else:
-        parts = given
+    parts = infer_participants(text, sents, known, title=title) if given is None else given
     if not sents or not parts:
         return Annotation(parts, ())
     # Fill genders for pronoun resolution without changing what we return.
