@@ -33,7 +33,7 @@ MEDIA_TYPES: dict[str, str] = {
     "ndjson": "application/x-ndjson",
     "jsonld": webannotation.MEDIA_TYPE,
 }
-_ACCEPTED = {
+_ACCEPTED: dict[str, Format] = {
     "application/json": "json",
     "text/csv": "csv",
     "application/x-ndjson": "ndjson",
@@ -60,7 +60,7 @@ def from_accept(accept: str) -> Format:
         fmt = _ACCEPTED.get(media.lower())
         # Highest quality wins; among equals, the first listed.
         if fmt and quality > 0 and (quality, -i) > (best[0], best[1]):
-            best = (quality, -i, fmt)  # type: ignore[assignment]
+            best = (quality, -i, fmt)
     return best[2]
 
 

@@ -42,6 +42,7 @@ def list_positions(
 @router.get(
     "/{position_id}",
     summary="One stated position",
+    response_model=PositionPublic,
     responses={
         200: {
             "content": {"application/ld+json": {"schema": {"type": "object", "description": "A W3C Web Annotation."}}}
@@ -53,14 +54,14 @@ async def get_position(
     session: SessionDep,
     fmt: Annotated[Format, Depends(output_format)],
     position_id: int = Path(ge=1, le=2**63 - 1),
-) -> PositionPublic:
+) -> PositionPublic | Response:
     """The position as JSON, or with format=jsonld (or Accept: application/ld+json) as a Web Annotation."""
     # async: a primary-key read (~0.1 ms) costs less than the worker-thread handoff a sync handler pays.
     position = service.read_position(session, position_id)
     if fmt == "jsonld":
         (body,) = webannotation.annotate_positions(session, [position], base_url(request))
         return JSONResponse(
-            {"@context": webannotation.CONTEXT, **body},  # type: ignore[return-value]
+            {"@context": webannotation.CONTEXT, **body},
             media_type=webannotation.MEDIA_TYPE,
         )
     if fmt in ("csv", "ndjson"):

@@ -133,7 +133,8 @@ def _not_json_body(request: Request, exc: RequestValidationError) -> ApiError | 
     )
 
 
-def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)  # registered for it
     not_json = _not_json_body(request, exc)
     if not_json is not None:
         return problem_response(request, not_json)
@@ -155,7 +156,8 @@ def _validation_error(request: Request, exc: RequestValidationError) -> JSONResp
     return problem_response(request, error)
 
 
-def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)  # registered for it (Starlette types handlers by Exception)
     if exc.status_code == 404:
         detail = f"Nothing at {request.url.path}. The API lives under /v1; see /docs for every endpoint."
         return problem_response(request, ApiError(404, detail, type=NOT_FOUND, title="Resource not found"))
@@ -181,7 +183,8 @@ def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
 BUSY_RETRY_SECONDS = 2
 
 
-def _database_unavailable(request: Request, exc: OperationalError) -> JSONResponse:
+def _database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, OperationalError)  # registered for it
     # A locked, missing or unmigrated database is the operator's to fix, not a bug in the request.
     if "database is locked" in str(exc.orig).lower() or "lock timeout" in str(exc.orig).lower():
         # Another write held the lock past the busy timeout: nothing was written; the same request will work later.
@@ -205,14 +208,15 @@ def _database_unavailable(request: Request, exc: OperationalError) -> JSONRespon
     return problem_response(request, ApiError(503, detail, type=UNAVAILABLE, headers={"Retry-After": "5"}))
 
 
-def _api_error(request: Request, exc: ApiError) -> JSONResponse:
+def _api_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ApiError)  # registered for it
     return problem_response(request, exc)
 
 
 def install_error_handlers(app: FastAPI) -> None:
     """Route every error the app can raise through `problem_response`."""
-    app.add_exception_handler(ApiError, _api_error)  # type: ignore[arg-type]
-    app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
-    app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
-    app.add_exception_handler(OperationalError, _database_unavailable)  # type: ignore[arg-type]
+    app.add_exception_handler(ApiError, _api_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(OperationalError, _database_unavailable)
     app.add_exception_handler(Exception, _unexpected_error)

@@ -795,7 +795,7 @@ class _InitialLoad:
                         conn.execute(text("SELECT set_config(:k, :v, true)"), {"k": key, "v": value})
                     conn.exec_driver_sql(sql)
                     conn.commit()
-            except BaseException as exc:  # noqa: BLE001 - re-raised below with what is missing
+            except BaseException as exc:  # re-raised below with what is missing
                 errors.append(exc)
 
         threads = [threading.Thread(target=build, args=(sql,)) for sql in pending]

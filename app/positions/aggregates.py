@@ -126,6 +126,7 @@ def facet_counts(
     if not rest:
         return result, kinds
     size = plan.total(session) if plan.reader != "search" else None
+    kind: FacetKind
     if size is None or size.kind == "lower_bound" or size.value <= EXACT_CAP:
         counts, kind, scale = facets(session, filters, tuple(rest)), "exact", 1.0
     else:
@@ -136,7 +137,7 @@ def facet_counts(
         counts = {name: _counts(session, stmt, scale) for name, stmt in _statements(ids, tuple(rest)).items()}
         kind = "estimate"
     for name in rest:
-        result[name], kinds[name] = counts[name], kind  # type: ignore[assignment]
+        result[name], kinds[name] = counts[name], kind
     return {name: result[name] for name in names}, kinds
 
 

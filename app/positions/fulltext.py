@@ -229,7 +229,8 @@ class PostgresTsvector:
             with session.begin_nested():
                 run(session, select(func.to_tsquery(self.CONFIG, expression)))
         except DBAPIError as exc:
-            reason = str(getattr(exc.orig, "diag", None) and exc.orig.diag.message_primary or exc.orig)  # type: ignore[union-attr]
+            diag = getattr(exc.orig, "diag", None)  # psycopg's diagnostics: the server's message without context
+            reason = str(diag and diag.message_primary or exc.orig)
             raise invalid_parameter("q", f"{reason}; {SYNTAX_HELP}", value=q) from None
 
     def _matching_ids(self, q: str) -> Any:
