@@ -267,6 +267,31 @@ _SUBJECT_NEXT_RE = re.compile(rf"\s+(?:(?:{ADVERBS})\s+)*(?:{FINITE_RE.pattern})
 _PARTY_WINDOW = 8  # words between the other participant and the relationship cue, in one clause
 
 
+_PEOPLE: dict[tuple[Participant, ...], list[tuple[int, re.Pattern[str]]]] = {}
+
+
+def _people_res(finder: MentionFinder) -> list[tuple[int, re.Pattern[str]]]:
+    """Per participant: "the <demonym> people/side/government/nation" of its country."""
+    got = _PEOPLE.get(finder.participants)
+    if got is None:
+        got = []
+        for i, c in enumerate(finder.countries):
+            if c and c.demonyms:
+                alt = "|".join(re.escape(d) for d in c.demonyms)
+                got.append(
+                    (
+                        i,
+                        re.compile(
+                            rf"(?<![\w-])(?:{alt})\s+(?:people|nation|side|government|leadership|authorities)\b"
+                        ),
+                    )
+                )
+        if len(_PEOPLE) > 256:
+            _PEOPLE.clear()
+        _PEOPLE[finder.participants] = got
+    return got
+
+
 def _other_party(text: str, r: _Raw, finder: MentionFinder) -> bool:
     """The position names the other participant (leader or country) outside its reporting
     clause, near a relationship cue in the same clause: "called on the U.S. to provide",
@@ -278,6 +303,16 @@ def _other_party(text: str, r: _Raw, finder: MentionFinder) -> bool:
     if not cues:
         return False
     skip_to = r.a.frame.verb_end if r.a.frame else r.s
+    # "stand by the Syrian people": the other side named by its people or government.
+    for i, rx in _people_res(finder):
+        if i in r.a.who:
+            continue
+        for pm in rx.finditer(text, max(r.s, skip_to), r.e):
+            for c0, c1 in cues:
+                lo, hi = (c1, pm.start()) if c1 <= pm.start() else (pm.end(), c0)
+                gap = text[lo:hi]
+                if len(gap.split()) <= _PARTY_WINDOW and not _CLAUSE_BREAK_RE.search(gap):
+                    return True
     for m in finder.find(text, r.s, r.e):
         if m.kind not in ("person", "role", "country") or not m.who or m.who & r.a.who:
             continue

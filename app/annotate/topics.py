@@ -15,10 +15,12 @@ New topics added to the file take effect without code changes.
 
 from __future__ import annotations
 
+import importlib
 import re
 from bisect import bisect_left
 from collections.abc import Container, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from .models import TopicSpec
 
@@ -76,14 +78,15 @@ def _bucket_id(c: str) -> str:
 def _first_chars(pattern: str) -> set[str] | None:
     """Lower-case letters a match of `pattern` can start with, or None when unknown."""
     try:
-        from re import _constants as C  # stdlib internals; fall back if absent
-        from re import _parser as P
+        # stdlib internals (typeshed describes `re` as one module): fall back if absent
+        C = importlib.import_module("re._constants")
+        P = importlib.import_module("re._parser")
 
         parsed = P.parse(pattern, re.I)
-    except Exception:  # noqa: BLE001 - any failure just disables the bucketing
+    except Exception:  # any failure just disables the bucketing
         return None
 
-    def first(items) -> set[str] | None:
+    def first(items: Any) -> set[str] | None:
         out: set[str] = set()
         for op, av in items:
             if op is C.LITERAL:
@@ -237,14 +240,14 @@ class TopicMatcher:
             for w in _WORD_START.finditer(text, lo, hi):
                 a = w.start()
                 c = text[a].lower()
-                rx = letter_rx.get(c)
-                m = rx.match(text, a, hi) if rx is not None else None
-                if m is None and any_rx is not None:
-                    m = any_rx.match(text, a, hi)
-                if m is None or m.end() == a:
+                start_rx = letter_rx.get(c)
+                hit = start_rx.match(text, a, hi) if start_rx is not None else None
+                if hit is None and any_rx is not None:
+                    hit = any_rx.match(text, a, hi)
+                if hit is None or hit.end() == a:
                     continue  # a keyword that can match nothing ("x*") must not tag everything
-                own = self._group_slug[(m.lastgroup or "").split("__")[0]]
-                hits.setdefault(own, set()).add(m.span())
+                own = self._group_slug[(hit.lastgroup or "").split("__")[0]]
+                hits.setdefault(own, set()).add(hit.span())
                 # Another topic's keyword may start at the same word ("COVAX": vaccines and
                 # multilateralism); words inside this match are visited in turn ("World
                 # Trade Organization" is also trade).
