@@ -75,7 +75,7 @@ def evaluate_paths(
     misses: list[str] | None = None,
 ) -> dict[str, Any]:
     """Annotate gold documents and score the result as shared/annotation/score.py does."""
-    gold: dict[str, dict] = {}
+    gold: dict[str, dict[str, Any]] = {}
     for f in iter_json_files(gold_paths):
         if f.name.startswith("_"):
             continue

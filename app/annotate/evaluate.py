@@ -6,8 +6,9 @@ IoU >= 0.5, preferring same-speaker pairs; metrics are micro-averaged."""
 
 from __future__ import annotations
 
+import functools
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 __all__ = ["score", "same_person", "format_report", "judge_predictions", "HEADLINE_TOPICS", "METRICS"]
@@ -39,10 +40,10 @@ def _iou(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
     inter = min(a["end"], b["end"]) - max(a["start"], b["start"])
     if inter <= 0:
         return 0.0
-    return inter / (max(a["end"], b["end"]) - min(a["start"], b["start"]))
+    return float(inter / (max(a["end"], b["end"]) - min(a["start"], b["start"])))
 
 
-def _pair(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
+def _pair(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[tuple[int, int]]:
     cands = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(pred):
@@ -84,8 +85,13 @@ class _Counts:
         }
 
 
-def _triples(positions: list[dict], key) -> set:
-    out = set()
+def _paired(p2g: dict[int, int], i: int) -> Any:
+    """The gold index a predicted position is paired with, or ("unpaired", i)."""
+    return p2g.get(i, ("unpaired", i))
+
+
+def _triples(positions: list[dict[str, Any]], key: Callable[[int], Any]) -> set[tuple[Any, str, str]]:
+    out: set[tuple[Any, str, str]] = set()
     for i, p in enumerate(positions):
         for s in p["_spk"]:
             for t in p.get("topics", []):
@@ -94,7 +100,7 @@ def _triples(positions: list[dict], key) -> set:
 
 
 def score(
-    gold_docs: Mapping[str, dict], pred_docs: Mapping[str, dict], misses: list[str] | None = None
+    gold_docs: Mapping[str, dict[str, Any]], pred_docs: Mapping[str, dict[str, Any]], misses: list[str] | None = None
 ) -> dict[str, Any]:
     """Metrics over documents paired by id (see module docstring); `misses` collects
     human-readable differences when given."""
@@ -110,14 +116,18 @@ def score(
         c["detection"].add(len(pairs), len(pred), len(gold))
         c["attribution"].add(sum(gold[g]["_spk"] == pred[p]["_spk"] for g, p in pairs), len(pred), len(gold))
         p2g = {p: g for g, p in pairs}
-        for name, keep in (("topics", lambda t: True), ("headline", lambda t: t in HEADLINE_TOPICS)):
+        keeps: tuple[tuple[str, Callable[[str], bool]], ...] = (
+            ("topics", lambda t: True),
+            ("headline", lambda t: t in HEADLINE_TOPICS),
+        )
+        for name, keep in keeps:
             gt = {(gi, t) for gi, g in enumerate(gold) for t in g.get("topics", []) if keep(t)}
             pt = {
                 (p2g.get(pi, ("unpaired", pi)), t) for pi, p in enumerate(pred) for t in p.get("topics", []) if keep(t)
             }
             c[name].add(len(gt & pt), len(pt), len(gt))
         gt3 = _triples(gold, lambda i: i)
-        pt3 = _triples(pred, lambda i, p2g=p2g: p2g.get(i, ("unpaired", i)))
+        pt3 = _triples(pred, functools.partial(_paired, p2g))
         c["who-said-what"].add(len(gt3 & pt3), len(pt3), len(gt3))
         if misses is not None:
             text = gdoc.get("text", "")
