@@ -168,6 +168,7 @@ class BulkLoader:
         self.vocabulary = set(self.session.exec(select(Topic.slug)).all())
         self.events: dict[str, frozenset[str]] = {}  # event id -> participant slugs, for events seen so far
         self.buried_events: set[str] = set()  # ids of deleted events, among those looked up
+        self.looked_up: set[str] = set()  # event ids asked of the database already (found or not)
         self.doc_ids: set[str] = set()  # documents written by this load
         self._name_cache: dict[str, dict[str, str]] = {}
         self._words: dict[str, frozenset[str]] = {}
@@ -222,9 +223,10 @@ class BulkLoader:
         return leader
 
     def _load_events(self, event_ids: set[str]) -> None:
-        unknown = [i for i in event_ids if i not in self.events and i not in self.buried_events]
+        unknown = [i for i in event_ids if i not in self.looked_up]
         if not unknown:
             return
+        self.looked_up.update(unknown)
         rows = self.session.exec(
             select(EventParticipant.event_id, EventParticipant.leader_slug).where(
                 col(EventParticipant.event_id).in_(unknown)
