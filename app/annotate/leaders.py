@@ -215,7 +215,7 @@ class MentionFinder:
             if t and (sum(1 for q in participants if (q.title or "").casefold() == t) == 1 or i == host):
                 # The article is optional: Indian MEA readouts write "Prime Minister reiterated".
                 # "The President of Russia" is not a bare title: the country alternative decides.
-                bare = [p.title] + (["PM"] if t == "prime minister" else [])  # MEA: "PM reiterated"
+                bare = [p.title or t] + (["PM"] if t == "prime minister" else [])  # MEA: "PM reiterated"
                 person_alts.append((i, rf"(?:the\s+)?(?:{_alt(bare)})(?=\s+[a-z]|$)(?!\s+of\s)"))
         if host is not None:
             # "The President of the Republic" (Elysee, Planalto, Quirinale, Korea): the host.
@@ -569,7 +569,8 @@ def infer_participants(
             country = _country_ending(before) or _country_ending(m.group("of"))
             hits.append((m.start("name"), m.group("name"), m.group("title"), country, False))
         prev_end = None
-        for pos, name, title, country, counterpart in sorted(hits, key=lambda h: h[0]):
+        office: str | None  # not `title`: that is the readout's title, a parameter
+        for pos, name, office, country, counterpart in sorted(hits, key=lambda h: h[0]):
             gap = sent[prev_end:pos] if prev_end is not None else (sent[:pos] if found else "")
             prev_end = pos + len(name)
             if gap and _ASIDE_RE.search(gap):
@@ -586,15 +587,15 @@ def infer_participants(
                 continue
             # Untitled subject name: a participant only if it looks like a full name
             # and is not a city/country/organisation ("New Delhi", "European Union").
-            if title is None and not counterpart and (_country_of(name) or len(name.split()) < 2):
+            if office is None and not counterpart and (_country_of(name) or len(name.split()) < 2):
                 continue
-            if counterpart and not title:
+            if counterpart and not office:
                 # "his Iranian counterpart Ebrahim Raisi": same office as the other leader
-                title = found[-1].title if found else None
+                office = found[-1].title if found else None
             add(
                 Participant(
                     name=name.strip(),
-                    title=title,
+                    title=office,
                     country=country.name if country else None,
                     gender=guess_gender(name, text),
                 )
