@@ -68,14 +68,14 @@ chromium:
 run: seed assets
 	$(BIN)/summit serve --host $(HOST) --port $(PORT)
 
-# The gate, before any test: lint rules and formatting (ruff), strict types on app/ (mypy); settings in
-# pyproject.toml, the same checks on each commit with `pre-commit install` (.pre-commit-config.yaml).
+# The gate, which `make test` runs first: lint rules and formatting (ruff), strict types on app/ (mypy);
+# settings in pyproject.toml, the same checks on each commit with `pre-commit install` (.pre-commit-config.yaml).
 lint: dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: dev assets chromium
+test: dev lint assets chromium
 	$(BIN)/python -m pytest -q -n auto $(PYTEST_ARGS)
 
 # The whole suite on PostgreSQL: a throwaway cluster on 127.0.0.1 (installed from apt if missing),
