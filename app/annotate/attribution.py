@@ -84,9 +84,10 @@ class Attribution:
 
 
 _CLAUSE_RE = re.compile(
-    r"(?:[,;:\u2014\u2013]|--)[\"'\u201c\u201d\u2019\u00bb]{0,2}\s+|[\"\u201d\u00bb]\s+(?=[a-z])|\s+(?=(?:while|whereas)\s)"
-    r"|\s+(?=and\s+(?:the\s+(?:two\s+)?(?:leaders|sides|parties|presidents|prime\s+ministers)|both\s+(?:leaders|sides)|"
-    r"they)\s)"
+    r"(?:[,;:\u2014\u2013]|--)[\"'\u201c\u201d\u2019\u00bb]{0,2}\s+|[\"\u201d\u00bb]\s+(?=[a-z])"
+    # one whitespace, then a second speaker's clause: "while ...", "and the two leaders ..."
+    r"|\s(?=(?:while|whereas)\s|and\s+(?:the\s+(?:two\s+)?(?:leaders|sides|parties|presidents|prime\s+ministers)|"
+    r"both\s+(?:leaders|sides)|they)\s)"
 )
 _CONJ_RE = re.compile(r"^(?:and|while|whereas|but|as\s+well\s+as|with)\s+", re.I)
 _ACCORDING_RE = re.compile(r"^according\s+to\s+", re.I)
