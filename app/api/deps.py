@@ -250,16 +250,24 @@ def page_response(
     return Page[T](items=[present(row) for row in result.rows], total=total, limit=limit, next=next_url)
 
 
-def split_values(values: Sequence[str]) -> tuple[str, ...]:
+def split_values(values: Sequence[str], name: str) -> tuple[str, ...]:
     """A repeatable parameter's values, each also split at commas (`topic=a,b` = `topic=a&topic=b`),
-    stripped, without empty ones or repeats. No slug, id, act or country name contains a comma."""
-    parts = (part.strip() for value in values for part in value.split(","))
-    return tuple(dict.fromkeys(part for part in parts if part))
+    stripped, without repeats. No slug, id, act or country name contains a comma. An empty value
+    (`topic=`, `topic=a,,b`) is a 422: it would otherwise filter by nothing without saying so."""
+    parts = [part.strip() for value in values for part in value.split(",")]
+    if any(not part for part in parts):
+        raise invalid_parameter(
+            name,
+            "an empty value; give one (repeat the parameter or separate values with commas) or leave it out",
+            value="",
+        )
+    return tuple(dict.fromkeys(parts))
 
 
-def topic_slugs(values: Sequence[str]) -> tuple[str, ...]:
+def topic_slugs(values: Sequence[str], name: str = "topic") -> tuple[str, ...]:
     """Topic slugs as written by people: any case, spaces or underscores for hyphens ("South China Sea")."""
-    return tuple(dict.fromkeys("-".join(v.casefold().replace("_", " ").split()) for v in split_values(values)))
+    written = split_values(values, name)
+    return tuple(dict.fromkeys("-".join(v.casefold().replace("_", " ").split()) for v in written))
 
 
 def position_filters(
@@ -319,11 +327,11 @@ def position_filters(
         session,
         PositionFilters(
             topic=topic_slugs(topic),
-            leader=leader_registry.resolve_slugs(session, "leader", split_values(leader)),
-            country=split_values(country),
-            act=tuple(dict.fromkeys(a.casefold() for a in split_values(act))),
-            document=split_values(document),
-            event=split_values(event),
+            leader=leader_registry.resolve_slugs(session, "leader", split_values(leader, "leader")),
+            country=split_values(country, "country"),
+            act=tuple(dict.fromkeys(a.casefold() for a in split_values(act, "act"))),
+            document=split_values(document, "document"),
+            event=split_values(event, "event"),
             date_from=date_from,
             date_to=date_to,
             q=q,

@@ -53,7 +53,7 @@ def list_documents(
         service.DocumentSort | None, Query(description=("`id` (default) or `relevance` (default with q)."))
     ] = None,
 ) -> Response:
-    events = split_values(event)
+    events = split_values(event, "event")
     check_known(session, "event", events, Event.id, "event")
     q = search.prepare(session, q) if q is not None else None
 

@@ -23,7 +23,9 @@ KINDS: tuple[str, ...] = get_args(EventKind)
 def event_kinds(values: Sequence[str]) -> tuple[str, ...]:
     """Event kinds as written (any case, commas or repeats); a 422 listing the kinds for any other."""
     kinds = tuple(
-        dict.fromkeys(" ".join(k.casefold().replace("-", " ").replace("_", " ").split()) for k in split_values(values))
+        dict.fromkeys(
+            " ".join(k.casefold().replace("-", " ").replace("_", " ").split()) for k in split_values(values, "kind")
+        )
     )
     bad = [k for k in kinds if k not in KINDS]
     if bad:
@@ -61,7 +63,7 @@ def list_events(
         ),
     ] = (),
 ) -> Response:
-    leaders = leader_registry.resolve_slugs(session, "leader", split_values(leader))
+    leaders = leader_registry.resolve_slugs(session, "leader", split_values(leader, "leader"))
     kinds = event_kinds(kind)
     return respond(
         request,

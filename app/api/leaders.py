@@ -53,7 +53,7 @@ def list_leaders(
     """The registry, by slug. `position_count` counts every position the leader stated, alone or jointly:
     a joint position counts once for each of its speakers, so the counts of two leaders can add up to more
     than the positions they stated."""
-    countries = resolve_countries(session, split_values(country))
+    countries = resolve_countries(session, split_values(country, "country"))
     slugs = service.search(session, q) if q is not None else None
 
     def present(s: Session, rows: list[Leader]) -> list[LeaderPublic]:

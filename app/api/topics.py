@@ -16,7 +16,6 @@ from app.api.deps import (
     SortQuery,
     positions_page,
     timeline_response,
-    topic_slugs,
 )
 from app.api.formats import Listing, alternative_media, respond
 from app.api.session import SessionDep
@@ -30,7 +29,7 @@ router = APIRouter(prefix="/v1/topics", tags=["topics"])
 
 def topic_slug(written: str) -> str:
     """A topic slug as people write it (any case, spaces for hyphens); unchanged when it is one already."""
-    return (topic_slugs([written]) or (written,))[0]
+    return "-".join(written.casefold().replace("_", " ").split()) or written
 
 
 @router.get("", summary="List topics", response_model=Page[TopicPublic], responses=alternative_media(TopicPublic))

@@ -305,3 +305,13 @@ def test_documents_take_comma_separated_events(client: TestClient) -> None:
     assert joined.json()["total"] == 1
     body = problem(client.get("/v1/documents", params={"event": "xi-putin-phone-call-2021-08-25,nope"}), 422)
     assert "'nope'" in body["detail"]
+
+
+@pytest.mark.parametrize("query", ["topic=", "topic=taiwan,", "leader=putin,,xi", "act=", "country=,"])
+def test_an_empty_filter_value_is_a_422_not_an_unfiltered_list(client: TestClient, query: str) -> None:
+    body = problem(client.get(f"/v1/positions?{query}"), 422)
+    assert body["errors"][0]["name"] == query.split("=")[0] and "an empty value" in body["detail"]
+
+
+def test_a_topic_path_with_a_comma_is_not_read_as_its_first_topic(client: TestClient) -> None:
+    assert client.get("/v1/topics/taiwan,vaccines").status_code == 404
