@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import and_, or_, text
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, col, select
 
@@ -135,6 +136,23 @@ def _batches(session: Session, model: Any, key: Any, options: tuple[Any, ...] = 
         session.expunge_all()
 
 
+def _rows(session: Session, model: Any, key: str, size: int = 5000) -> Iterator[Any]:
+    """Keyset batches of plain rows (no ORM objects: history runs to one row per position and more)."""
+    table = sa_inspect(model).local_table
+    column = table.c[key]
+    conn = session.connection()
+    last = None
+    while True:
+        stmt = select(table).order_by(column).limit(size)
+        if last is not None:
+            stmt = stmt.where(column > last)
+        rows = conn.execute(stmt).all()
+        yield from rows
+        if len(rows) < size:
+            return
+        last = getattr(rows[-1], key)
+
+
 def _tombstone(t: Tombstone) -> dict[str, Any]:
     return {
         "type": "tombstone",
@@ -147,7 +165,7 @@ def _tombstone(t: Tombstone) -> dict[str, Any]:
     }
 
 
-def _history(h: History) -> dict[str, Any]:
+def _history(h: Any) -> dict[str, Any]:
     return {
         "type": "history",
         "resource": h.resource,
@@ -161,7 +179,7 @@ def _history(h: History) -> dict[str, Any]:
     }
 
 
-def _version(v: DatasetVersion) -> dict[str, Any]:
+def _version(v: Any) -> dict[str, Any]:
     return {
         "type": "version",
         "version": v.version,
@@ -230,8 +248,8 @@ def dump(session: Session, *, keys: bool = False) -> Iterator[dict[str, Any]]:
     relations = (selectinload(related(Position.speakers)), selectinload(related(Position.topics)))
     yield from (position_record(x) for x in _batches(session, Position, Position.id, relations))
     yield from (_tombstone(x) for x in _tombstones(session))
-    yield from (_history(x) for x in _batches(session, History, History.id))
-    yield from (_version(x) for x in _batches(session, DatasetVersion, DatasetVersion.version))
+    yield from (_history(x) for x in _rows(session, History, "id"))
+    yield from (_version(x) for x in _rows(session, DatasetVersion, "version"))
     if keys:
         yield from (_api_key(x) for x in _batches(session, ApiKey, ApiKey.id))
 

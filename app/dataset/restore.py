@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,6 +56,9 @@ from app.models import (
 from app.schemas import ACTS
 
 CHUNK = 2000
+# SQLite page cache during a restore (KiB): one transaction's dirty pages beyond it spill to the WAL, so
+# memory stays flat whatever the size of the file (the bulk loader's 1 GiB grows with the load).
+RESTORE_CACHE_KIB = int(os.environ.get("SUMMIT_RESTORE_CACHE_KIB", "131072"))
 
 
 @dataclass
@@ -543,7 +547,7 @@ def load(session: Session, records: Iterable[dict[str, Any]], *, exact_version: 
     naming the record's 1-based position in `records`. `exact_version` makes the database answer the
     file's data version even if it held data before (`summit db copy` into an empty database)."""
     summary = LoadSummary()
-    cache = SqliteCache(session) if session.get_bind().dialect.name == "sqlite" else None
+    cache = SqliteCache(session, RESTORE_CACHE_KIB) if session.get_bind().dialect.name == "sqlite" else None
     try:
         if cache:
             cache.enlarge()

@@ -931,15 +931,16 @@ def _initial_load(
 class SqliteCache:
     """A large page cache on the connections a bulk load uses, given back to its old size afterwards."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, kib: int = SQLITE_CACHE_KIB) -> None:
         self.session = session
+        self.kib = kib
         self.previous: dict[Any, int] = {}  # DB-API connection -> its cache_size before
 
     def enlarge(self) -> None:
         raw = self.session.connection().connection.dbapi_connection
         if raw is not None and raw not in self.previous:
             self.previous[raw] = raw.execute("PRAGMA cache_size").fetchone()[0]
-            raw.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")  # sql-identifiers-only
+            raw.execute(f"PRAGMA cache_size = -{int(self.kib)}")  # sql-identifiers-only
 
     def restore(self) -> None:
         for raw, size in self.previous.items():
