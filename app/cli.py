@@ -236,6 +236,8 @@ def ingest(
         )
 
     def annotating(items: list[Any]) -> Iterator[Any]:
+        if not items:
+            return
         with typer.progressbar(items, label="annotating", file=sys.stderr) as bar:
             yield from bar
 
