@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 from app.annotate import Participant, load_topic_specs  # noqa: E402
 from app.annotate.batch import annotate_doc, evaluate_paths  # noqa: E402
 from app.annotate.evaluate import format_report, judge_predictions  # noqa: E402
+from app.annotate import lexicon_files  # noqa: E402
 from app.annotate.models import TopicSpec  # noqa: E402
 
 REAL = ROOT / "data" / "real_readouts"
@@ -202,6 +203,9 @@ def calibration(entries: Sequence[Entry], *, infer: bool = False) -> dict[str, A
 
 
 CONFIDENCE_FILE = ROOT / "data" / "lexicon" / "confidence.yaml"
+ONE_INFERRED = "participants:one-inferred"
+# The factor in force while measuring (the annotator already applied it: undo it).
+FACTOR_NOW = lexicon_files.confidence().get(ONE_INFERRED)
 PSEUDO_COUNT = 5  # weight of the overall precision when an evidence kind has few positions
 
 
@@ -218,6 +222,24 @@ def evidence_table(entries: Sequence[Entry], *, infer: bool = False) -> dict[str
     return out
 
 
+def one_inferred_factor(entries: Sequence[Entry]) -> float | None:
+    """With participants inferred, readouts where only one participant is found: right
+    positions over the confidence they carry (the factor their confidence is scaled by)."""
+    topics, leaders = annotator_inputs()
+    right = conf = 0.0
+    for e in entries:
+        doc = full_doc(e)
+        pred = annotate_doc(doc, topics=topics, ignore_participants=True, known_leaders=leaders)
+        if len(pred["participants"]) >= 2:
+            continue
+        for p, ok in zip(pred["positions"], judge_predictions(doc, pred), strict=True):
+            right += ok
+            conf += p["confidence"] / (FACTOR_NOW or 1.0)
+    if not conf:
+        return None
+    return round(min(1.0, max(0.05, (right + PSEUDO_COUNT * 0.5) / (conf + PSEUDO_COUNT))), 3)
+
+
 def calibrated(table: dict[str, tuple[int, int]]) -> dict[str, float]:
     """Confidence per evidence kind: its precision on the split, shrunk towards the overall
     precision by PSEUDO_COUNT positions (histogram binning by evidence, with smoothing)."""
@@ -230,7 +252,7 @@ def calibrated(table: dict[str, tuple[int, int]]) -> dict[str, float]:
     }
 
 
-def write_confidence(table: dict[str, tuple[int, int]], split: str) -> None:
+def write_confidence(table: dict[str, tuple[int, int]], split: str, factor: float | None) -> None:
     conf = calibrated(table)
     lines = [
         '# Calibrated confidence per kind of evidence (see docs/annotation.md, "Confidence").',
@@ -242,6 +264,8 @@ def write_confidence(table: dict[str, tuple[int, int]], split: str) -> None:
     for k, v in conf.items():
         n, r = table[k]
         lines.append(f"  {k}: {v}  # {r}/{n}")
+    if factor is not None:
+        lines.append(f"  {ONE_INFERRED}: {factor}  # factor on every confidence when only one participant is inferred")
     CONFIDENCE_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -300,7 +324,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.split == "heldout":
                 print("refusing to calibrate on the held-out split", file=sys.stderr)
                 return 2
-            write_confidence(table, args.split)
+            write_confidence(table, args.split, one_inferred_factor(chosen))
             print(f"wrote {CONFIDENCE_FILE.relative_to(ROOT)}")
         return 0
     if args.cmd == "calibration":

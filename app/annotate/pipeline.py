@@ -208,6 +208,7 @@ class _Raw:
 
 _CONTEXT = lexicon_files.topic_context()
 _CONFIDENCE = lexicon_files.confidence()
+ONE_INFERRED = "participants:one-inferred"  # a factor, not a confidence: see confidence.yaml
 # "^" in these patterns means the sentence start: they are matched at each sentence's offset.
 _CARRY_RE = [re.compile(p.removeprefix("^"), re.I) for p in _CONTEXT.carry]
 _ANAPHOR_START_RE = re.compile(
@@ -517,5 +518,10 @@ def _annotate(
     tindex = matcher.index(masked, sorted({(r.s, r.e) for r in raw} | set(lead)))
     subject = _subject_topics(matcher, tindex, _mask(mask_rx, title), lead)
     found = _assign_topics(raw, text, masked, matcher, tindex, doc_topics, subject, finder, work)
+    if given is None and len(work) < 2:
+        # One participant inferred: the other side (often the issuing one, unnamed) is missing,
+        # so joint and pronoun attributions are less sure (factor calibrated like the rest).
+        factor = _CONFIDENCE.get(ONE_INFERRED, 1.0)
+        found = {k: replace(p, confidence=round(max(0.05, p.confidence * factor), 3)) for k, p in found.items()}
     positions = tuple(sorted(found.values(), key=lambda p: (p.start, p.speakers)))
     return Annotation(parts, positions)
