@@ -36,15 +36,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.annotate import Participant, lexicon_files, load_topic_specs
+from app.annotate.batch import annotate_doc, evaluate_paths
+from app.annotate.evaluate import format_report, judge_predictions
+from app.annotate.models import TopicSpec
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from app.annotate import Participant, load_topic_specs  # noqa: E402
-from app.annotate.batch import annotate_doc, evaluate_paths  # noqa: E402
-from app.annotate.evaluate import format_report, judge_predictions  # noqa: E402
-from app.annotate import lexicon_files  # noqa: E402
-from app.annotate.models import TopicSpec  # noqa: E402
-
 REAL = ROOT / "data" / "real_readouts"
 GOLD_DIR = REAL / "gold"
 TEXT_DIR = REAL / "texts"
