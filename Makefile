@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test lint test-postgres bench install dev db seed clean assets chromium
+.PHONY: run test lint test-postgres bench bench-restore install dev db seed clean assets chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -94,6 +94,11 @@ bench/.venv/bin/datasette:
 bench: install bench/.venv/bin/datasette
 	@command -v wrk >/dev/null || (apt-get install -y -qq wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk))
 	.ci/with-postgres.sh sh -c 'BENCH_PG_URL="$$PG_URL" $(BIN)/python bench/run.py --scales $(SCALES) --engines $(ENGINES) $(BENCH_ARGS)'
+
+# Moving data: export -> ingest (SQLite, PostgreSQL) and summit db copy both ways, with each step's peak RSS.
+RESTORE_POSITIONS ?= 100000
+bench-restore: install
+	.ci/with-postgres.sh sh -c 'BENCH_PG_URL="$$PG_URL" $(BIN)/python bench/bench_restore.py --positions $(RESTORE_POSITIONS)'
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis $(NODE_MODULES) $(VENDOR)
