@@ -23,7 +23,7 @@ from app.api import (
     topics,
 )
 from app.api.caching import HttpCacheMiddleware
-from app.api.deps import reject_nul_characters, reject_repeated_scalars, reject_unknown_parameters
+from app.api.deps import check_request
 from app.api.hot_paths import GZIP_LEVEL, PositionByIdFastPath
 from app.core.config import Settings, get_settings
 from app.core.db import make_engine
@@ -64,9 +64,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,  # /docs and /redoc are served by app.web.assets with self-hosted assets
         redoc_url=None,
         dependencies=[
-            Depends(reject_nul_characters),
-            Depends(reject_unknown_parameters),
-            Depends(reject_repeated_scalars),
+            Depends(check_request),  # NUL characters, unknown and repeated parameters (app/api/deps.py)
         ],
     )
     app.state.settings = settings

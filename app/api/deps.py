@@ -153,16 +153,29 @@ async def reject_unknown_parameters(request: Request) -> None:
 
 async def reject_nul_characters(request: Request) -> None:
     """NUL is in no id, slug or filter value, and PostgreSQL refuses it in text: answer before any query."""
-    if "\x00" in request.url.path:
+    if "\x00" in request.scope["path"]:  # URL(scope).path is that path with ?, # and \\ escaped
         raise ApiError(
             404,
             f"Nothing at {request.url.path!r}: ids and slugs never contain NUL characters.",
             type=NOT_FOUND,
             title="Resource not found",
         )
+    query: bytes = request.scope.get("query_string", b"")
+    if b"%00" not in query and b"\x00" not in query:
+        return  # no value decodes to a NUL
     for name, value in request.query_params.multi_items():
         if "\x00" in value:
             raise invalid_parameter(name, "contains NUL characters", value=value.replace("\x00", "\\0"))
+
+
+async def check_request(request: Request) -> None:
+    """The checks every request passes before its endpoint, in this order: no NUL characters, no unknown
+    query parameter, no single-valued parameter given twice. One dependency rather than three: FastAPI
+    solves each dependency of each request at a cost of its own (~30 µs)."""
+    await reject_nul_characters(request)
+    if request.scope.get("query_string"):  # else there is nothing the other two could find
+        await reject_unknown_parameters(request)
+        await reject_repeated_scalars(request)
 
 
 async def get_app_settings(request: Request) -> Settings:
