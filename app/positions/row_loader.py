@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 from sqlmodel import Session
 
 from app.core.db import driver_rows
@@ -131,7 +132,7 @@ def _split(value: str | None) -> list[str]:
 
 
 def _pairs(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else json.loads(value)  # names may hold any character: JSON
+    return value if isinstance(value, list) else orjson.loads(value)  # names may hold any character: JSON
 
 
 def view(row: Any) -> PositionView:
