@@ -12,6 +12,8 @@ from typing import Any
 import httpx
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.core.config import Settings
 from app.main import create_app
@@ -315,3 +317,20 @@ def test_an_empty_filter_value_is_a_422_not_an_unfiltered_list(client: TestClien
 
 def test_a_topic_path_with_a_comma_is_not_read_as_its_first_topic(client: TestClient) -> None:
     assert client.get("/v1/topics/taiwan,vaccines").status_code == 404
+
+
+ACCEPTED_ON_POSITIONS = {
+    "act", "country", "cursor", "date_from", "date_to", "document", "event", "facets", "format", "leader", "limit",
+    "min_confidence", "q", "sort", "topic",
+}  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(alphabet="abcdefghijklmnopqrstuvwxyz_-", min_size=1, max_size=12))
+def test_any_parameter_the_list_does_not_declare_is_named_in_a_422(client: TestClient, name: str) -> None:
+    response = client.get("/v1/positions", params={name: "x"})
+    if name in ACCEPTED_ON_POSITIONS:
+        assert all(e.get("reason", "").find("not a parameter") < 0 for e in response.json().get("errors", []))
+        return
+    body = problem(response, 422)
+    assert body["errors"][0]["name"] == name and "not a parameter of GET /v1/positions" in body["errors"][0]["reason"]
