@@ -349,6 +349,10 @@ def start_api(url: str, params: dict[str, Any], args: argparse.Namespace) -> Pee
         peer.cases |= {
             "country_act": ("/v1/positions?country=China&act=oppose", None),
             "topics_any_dates": (f"/v1/positions?topic={t}&topic={rt}&date_from=2020-01-01&sort=date", None),
+            # Two pages of the web explorer (HTML, app/web): the commonest topic side by side, and a readout
+            # with every position highlighted in its text.
+            "page_topic": (f"/topics/{t}", None),
+            "page_document": (f"/documents/{params['document']}", None),
             # Slowest last: requests wrk abandons at its timeout keep a worker busy into the next case.
             "search_rare": (f"/v1/positions?q={params['rare_word']}", None),
             "facets": (f"/v1/positions?topic={ft}&facets=topic,leader,act&limit=1", None),
