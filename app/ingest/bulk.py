@@ -167,6 +167,8 @@ class BulkLoader:
         self.taken = {le.slug for le in self.index.leaders}
         self.vocabulary = set(self.session.exec(select(Topic.slug)).all())
         self.events: dict[str, frozenset[str]] = {}  # event id -> participant slugs, for events seen so far
+        # (kind, date) -> the events of that day and kind: a second readout of a call joins its event.
+        self._days: dict[tuple[str, dt.date], dict[str, frozenset[str]]] = {}
         self.buried_events: set[str] = set()  # ids of deleted events, among those looked up
         self.looked_up: set[str] = set()  # event ids asked of the database already (found or not)
         self.doc_ids: set[str] = set()  # documents written by this load
@@ -246,7 +248,15 @@ class BulkLoader:
             self._load_events({event_id})
             return event_id in self.buried_events or self.events.get(event_id, slugs) != slugs
 
+        day = self._days.get((kind, date))
+        if day is None:
+            day = self._days[kind, date] = ids.events_on(self.session, kind, date)
+        same = sorted(event_id for event_id, held in day.items() if held == slugs)
+        if same:
+            self.events.setdefault(same[0], slugs)
+            return same[0]
         event_id = ids.unique_slug(base, taken)
+        day[event_id] = slugs
         if event_id not in self.events:
             self.events[event_id] = slugs
             plan.events.append((event_id, kind, self._date(date), ids.event_title(kind, names)))

@@ -4,6 +4,9 @@ An event id is `<surnames of its participants, by slug>-<kind>-<date>`, a docume
 `<surnames in the order given>-<date>[-<source>]`; a taken id gets `-2`, `-3`, …. An id is taken
 while a row holds it or once a tombstone does: ids of deleted documents and events are never
 handed out again, so an old citation never resolves to another readout.
+
+Two readouts of one communication (same participants, kind and date) share its event whatever the
+event's id: an event made by the seed or named by hand is found by what it is, not by its id.
 """
 
 from __future__ import annotations
@@ -11,8 +14,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
+from sqlmodel import Session, col, select
+
 from app.ingest.readout_metadata import family_name, slugify
-from app.models import Leader
+from app.models import Event, EventParticipant, Leader
 
 
 def unique_slug(base: str, taken: Callable[[str], bool]) -> str:
@@ -51,3 +56,16 @@ def document_base(leaders: Iterable[Leader], date: dt.date, source: str | None, 
 def event_title(kind: str, names: Iterable[str]) -> str:
     names = list(names)
     return f"{kind.capitalize()}: {' and '.join(names)}" if names else kind.capitalize()
+
+
+def events_on(session: Session, kind: str, date: dt.date) -> dict[str, frozenset[str]]:
+    """The stored events of this kind on this date, with their participants' slugs."""
+    rows = session.exec(
+        select(Event.id, EventParticipant.leader_slug)
+        .join(EventParticipant, col(EventParticipant.event_id) == col(Event.id), isouter=True)
+        .where(col(Event.kind) == kind, col(Event.date) == date)
+    ).all()
+    found: dict[str, set[str]] = {}
+    for event_id, slug in rows:
+        found.setdefault(event_id, set()).update([slug] if slug else [])
+    return {event_id: frozenset(slugs) for event_id, slugs in found.items()}

@@ -76,6 +76,9 @@ def _event_for(session: Session, participants: list[Leader], kind: str, date: dt
             return _buried(session, "event", event_id)
         return {le.slug for le in event.participants} != wanted
 
+    for stored, slugs in sorted(ids.events_on(session, kind, date).items()):
+        if slugs == wanted:
+            return session.get_one(Event, stored)
     event_id = ids.unique_slug(ids.event_base(participants, kind, date), taken)
     event = session.get(Event, event_id)
     if event is not None:

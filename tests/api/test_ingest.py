@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from tests.seed_facts import DOCUMENT, POSITIONS, PUTIN, XI
+from tests.seed_facts import EVENT as SEED_EVENT
 
 READOUT = """Xi, Putin talk by phone on vaccines
 
@@ -249,3 +250,13 @@ def test_text_the_database_cannot_hold_is_refused_cleanly(client: TestClient, au
         assert response.status_code == 422, response.text
         assert response.json()["errors"][0]["name"] == "text"
     assert client.get("/v1/documents").json()["total"] == 1
+
+
+def test_another_readout_of_the_seed_call_joins_the_seed_event(client: TestClient, auth: dict) -> None:
+    """The seed's event id was given by hand; a new readout of the same call finds it by what it is."""
+    other = READOUT.replace("(Xinhua)", "/TASS/").replace("BEIJING", "MOSCOW")
+    response = client.post("/v1/documents", json=body(text=other, date="2021-08-25"), headers=auth)
+    assert response.status_code == 201, response.text
+    assert response.json()["event_id"] == SEED_EVENT
+    readouts = client.get(f"/v1/events/{SEED_EVENT}").json()["documents"]
+    assert len(readouts) == 2

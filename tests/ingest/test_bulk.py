@@ -26,6 +26,7 @@ from app.main import create_app
 from app.schemas import DocumentIn
 from tests import conftest
 from tests.positions.test_position_keys import assert_consistent
+from tests.seed_facts import EVENT as SEED_EVENT
 
 NAMES = {"xi-jinping": "Xi Jinping", "vladimir-putin": "Vladimir Putin", "emmanuel-macron": "Emmanuel Macron"}
 
@@ -379,3 +380,20 @@ def test_a_database_error_rolls_the_whole_initial_load_back(session: Session, mo
     assert (report.documents, report.positions) == (6, 6)
     assert full_schema(session) == before
     assert_consistent(session)
+
+
+def test_a_bulk_loaded_readout_of_the_seed_call_joins_the_seed_event(session: Session) -> None:
+    payload = DocumentIn(
+        text="Xi Jinping told Vladimir Putin that China respects the sovereignty of Afghanistan.",
+        date="2021-08-25",
+        kind="phone call",
+        participants=["Xi Jinping", "Vladimir Putin"],
+    )
+    given = Annotation(
+        participants=(Participant("Xi Jinping"), Participant("Vladimir Putin")),
+        positions=(FoundPosition(0, len(payload.text), ("Xi Jinping",), ("afghanistan",), "assert", 1.0),),
+    )
+    report = bulk_ingest(session, [(payload, given)])
+    assert not report.errors
+    stored = session.exec(text("SELECT event_id FROM document WHERE text = :t"), params={"t": payload.text}).one()
+    assert stored[0] == SEED_EVENT
