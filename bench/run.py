@@ -77,6 +77,7 @@ class Server:
     """A server process group started for one measurement and stopped by its PID."""
 
     def __init__(self, argv: list[str], env: dict[str, str], health: str, cpu: int = -1) -> None:
+        self.health = health
         with open(TMP / "server.log", "ab") as log:  # the child keeps its own descriptor
             self.proc = subprocess.Popen(
                 pinned(argv, cpu),
@@ -260,7 +261,9 @@ def cases(url: str) -> dict[str, Any]:
 
 
 def id_script(prefix: str, max_id: int, suffix: str = "") -> Path:
-    """A wrk script asking for `prefix<random id>suffix` (the same seeded ids for every peer)."""
+    """A wrk script asking for `prefix<random id>suffix` (the same seeded ids for every peer). The path is
+    relative (origin-form): Datasette routes on the raw request target, and answered an absolute one
+    (`GET http://host/…`) with errors, which an earlier version of this bench counted as its req/s."""
     script = TMP / f"ids-{abs(hash(prefix + suffix)) % 10**8}.lua"
     script.write_text(
         f"math.randomseed(7)\nrequest = function()\n"
@@ -322,6 +325,21 @@ class Peer:
         self.name, self.server, self.base, self.cleanup = name, server, base, cleanup
         self.cases: dict[str, tuple[str, Path | None]] = {}
 
+    def settle(self, limit: float = 300) -> None:
+        """Wait until the server answers its health URL at once: requests wrk gave up on (a slow case at
+        its timeout) may still be queued there, and would be measured against the next case."""
+        deadline = time.time() + limit
+        while time.time() < deadline:
+            started = time.perf_counter()
+            try:
+                with urllib.request.urlopen(self.server.health, timeout=limit):
+                    pass
+            except Exception:
+                time.sleep(0.5)
+                continue
+            if time.perf_counter() - started < 0.25:
+                return
+
     def stop(self) -> None:
         self.server.stop()
         if self.cleanup:
@@ -341,7 +359,7 @@ def start_api(url: str, params: dict[str, Any], args: argparse.Namespace) -> Pee
         peer.cases = {
             "pair_hot": (hot_path, None),
             "pair_rare": (f"/v1/positions?topic={rt}&leader={rl}", None),
-            "by_id": ("/v1/positions/", id_script(base + "/v1/positions/", params["max_id"])),
+            "by_id": ("/v1/positions/", id_script("/v1/positions/", params["max_id"])),
         }
         if wanted("deep_page", args):
             deep, page = deep_page(base, hot_path, 200)
@@ -413,7 +431,7 @@ def start_datasette(db_file: Path, params: dict[str, Any], args: argparse.Namesp
         "pair_hot": (f"/summit/topic_leader.json?topic={t}&leader={le}&_shape=array", None),
         "pair_rare": (f"/summit/topic_leader.json?topic={rt}&leader={rl}&_shape=array", None),
         "pair_hot_table": (f"/summit/position.json?{where(t, le)}", None),
-        "by_id": ("/summit/position/", id_script(base + "/summit/position/", params["max_id"], ".json")),
+        "by_id": ("/summit/position/", id_script("/summit/position/", params["max_id"], ".json")),
         "search": (f"/summit/search.json?q={params['word']}&_shape=array", None),
         "search_rare": (f"/summit/search.json?q={params['rare_word']}&_shape=array", None),
         "facets": (f"/summit/facets.json?topic={params['facet_topic'][0]}&_shape=array", None),
@@ -432,7 +450,7 @@ def start_floor(db_file: Path, params: dict[str, Any], args: argparse.Namespace)
     peer.cases = {
         "pair_hot": (f"/topic_leader?topic={t}&leader={le}", None),
         "pair_rare": (f"/topic_leader?topic={rt}&leader={rl}", None),
-        "by_id": ("/position/", id_script(base + "/position/", params["max_id"])),
+        "by_id": ("/position/", id_script("/position/", params["max_id"])),
         "search": (f"/search?q={params['word']}", None),
         "search_rare": (f"/search?q={params['rare_word']}", None),
         "facets": (f"/facets?topic={params['facet_topic'][0]}", None),
@@ -455,6 +473,7 @@ def measure_side_by_side(peers: list[Peer], args: argparse.Namespace) -> dict[st
                 if case in peer.cases:
                     path, script = peer.cases[case]
                     runs.setdefault(peer.name, []).append(measure(peer.base, path, args, script))
+                    peer.settle()
         for name, results in runs.items():
             out[name][case] = median_round(results)
         print(f"  {case}: " + ", ".join(f"{n} {out[n][case]['rps']}" for n in runs), flush=True)
@@ -496,13 +515,16 @@ def machine() -> str:
 
 
 def _rps(result: dict[str, Any] | None) -> str:
-    """req/s, with the range over the rounds when there were several."""
+    """req/s, with the range over the rounds when there were several, and the errors if there were any."""
     if not result or not result.get("rps"):
-        return ""
+        return "0 (timeouts)" if result and "rps" in result else ""
     spread = result.get("rps_range")
+    text = f"{result['rps']:,.0f}"
     if spread and spread[0] != spread[1]:
-        return f"{result['rps']:,.0f} ({spread[0]:,.0f}–{spread[1]:,.0f})"
-    return f"{result['rps']:,.0f}"
+        text += f" ({spread[0]:,.0f}–{spread[1]:,.0f})"
+    if result.get("non_2xx"):
+        text += f" ⚠ {result['non_2xx']:,} non-2xx"
+    return text
 
 
 def _ratio(api: dict[str, Any], peer: dict[str, Any] | None, fmt: str) -> str:
