@@ -148,9 +148,13 @@ def finite_verbs(sentence: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     get = _FORMS_BY_FIRST.get
     for m in _WORD_RE.finditer(low):
-        conts = get(m.group())
+        w = m.group()
+        conts = get(w)
         if conts is None:
-            fixed = typo_of(m.group()) if _TYPO_MIN and len(m.group()) >= _TYPO_MIN else None
+            # Only long past-tense words may be a misspelt cue ("emphasied"): checked last.
+            if not (_TYPO_MIN and w[-2:] == "ed" and len(w) >= _TYPO_MIN):
+                continue
+            fixed = typo_of(w)
             conts = get(fixed) if fixed else None
             if conts is None:
                 continue
