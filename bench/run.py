@@ -360,6 +360,8 @@ def start_api(url: str, params: dict[str, Any], args: argparse.Namespace) -> Pee
             "pair_hot": (hot_path, None),
             "pair_rare": (f"/v1/positions?topic={rt}&leader={rl}", None),
             "by_id": ("/v1/positions/", id_script("/v1/positions/", params["max_id"])),
+            # The same answer through FastAPI (a query parameter keeps the fast path out): what it saves.
+            "by_id_fastapi": ("/v1/positions/", id_script("/v1/positions/", params["max_id"], "?format=json")),
         }
         if wanted("deep_page", args):
             deep, page = deep_page(base, hot_path, 200)
