@@ -53,6 +53,7 @@ DESCRIPTIONS = {
     "404": "No such resource",
     "405": "Method not allowed",
     "409": "Conflict with a stored resource (see `existing`)",
+    "410": "Deleted: its id is never reused; `deleted_at`, `replaced_by` and `history` say what happened",
     "413": "Request body over the configured limit",
     "415": "The body was not sent as JSON (send Content-Type: application/json)",
     "422": "Invalid parameters or body; `errors` names each one",
@@ -76,6 +77,8 @@ def statuses_for(method: str, path: str, operation: dict[str, Any]) -> list[str]
     codes = ["422", "500", "503"]
     if "{" in path:
         codes.append("404")
+    if any(f"{{{name}}}" in path for name in ("position_id", "document_id", "event_id")):
+        codes.append("410")
     if method == "get":
         codes.append("304")
     if method in ("post", "patch", "put", "delete"):

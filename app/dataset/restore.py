@@ -513,9 +513,8 @@ class _Restore:
                 conn.execute(text("UPDATE sqlite_sequence SET seq = :n WHERE name = 'position'"), {"n": high})
         else:
             seq = conn.execute(text("SELECT pg_get_serial_sequence('position', 'id')")).scalar_one()
-            last, called = conn.exec_driver_sql(
-                f"SELECT last_value, is_called FROM {seq}"
-            ).one()  # sql-identifiers-only
+            sql = f"SELECT last_value, is_called FROM {seq}"  # sql-identifiers-only
+            last, called = conn.exec_driver_sql(sql).one()
             high = max(high, int(last) if called else 0)
             if high:
                 conn.execute(text("SELECT setval(pg_get_serial_sequence('position', 'id'), :n)"), {"n": high})
