@@ -169,3 +169,30 @@ def test_summit_db_copy_prints_its_evidence(db_file: Path, tmp_path: Path, monke
     assert "position: 15 -> 15" in result.output and "byte-identical" in result.output
     assert "integrity: ok" in result.output
     assert again.exit_code == 1 and "already holds data" in again.output
+
+
+def test_copy_verifies_while_the_source_is_written(db_file: Path, tmp_path: Path) -> None:
+    import threading
+
+    source = f"sqlite:///{db_file}"
+    engine = make_engine(Settings(database_url=source))
+    stop = threading.Event()
+    written: list[int] = []
+
+    def write() -> None:  # a server's writes during the copy: they land after the snapshot, never half in it
+        while not stop.is_set():
+            with Session(engine) as session:
+                patch_position(
+                    session, session.get_one(Position, 3), PositionPatch(act="oppose" if len(written) % 2 else "agree")
+                )
+            written.append(1)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        report = copy_database(source, f"sqlite:///{tmp_path / 'live.sqlite3'}")
+    finally:
+        stop.set()
+        writer.join()
+        engine.dispose()
+    assert written and report.identical and report.counts_match and report.integrity.startswith("ok")
