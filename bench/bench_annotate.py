@@ -17,6 +17,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -146,13 +147,27 @@ def make_doc(rng: random.Random, words: int = 500) -> tuple[str, list[Participan
     return head + dateline + first + "\n\n" + "\n\n".join(paras) + "\n", [a, b]
 
 
+def pathological(topics: Any) -> int:
+    """Seconds per adversarial input (tests/annotate/pathological.py): a runaway regex shows as minutes."""
+    from tests.annotate.pathological import CASES
+
+    for text in CASES:
+        t0 = time.perf_counter()
+        annotate(text, topics=topics, participants=None)
+        print(f"{time.perf_counter() - t0:7.3f} s  {len(text):>7} chars  {text[:30]!r}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=400)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--infer", action="store_true", help="infer participants instead of passing them")
+    ap.add_argument("--pathological", action="store_true", help="time the adversarial inputs of the tests instead")
     args = ap.parse_args(argv)
     topics = load_topic_specs(ROOT / "data" / "topics.yaml")
+    if args.pathological:
+        return pathological(topics)
     rng = random.Random(args.seed)
     corpus = [make_doc(rng) for _ in range(args.docs)]
     words = statistics.mean(len(t.split()) for t, _ in corpus)

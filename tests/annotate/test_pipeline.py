@@ -6,6 +6,7 @@ import dataclasses
 
 from app.annotate import ANNOTATOR_VERSION, Annotation, FoundPosition, Participant, annotate
 from tests.annotate.helpers import LULA, MODI, TOPICS, run
+from tests.annotate.pathological import CASES
 
 READOUT = """Modi, Lula discuss biofuels and reform of global bodies
 
@@ -144,24 +145,12 @@ def test_joint_statement_with_formal_titles_and_sides():
     ]
 
 
-def test_pathological_inputs_stay_fast():
-    import time
-
-    cases = [
-        "A" * 50000 + ", Aug. 5 " + "x" * 5000,
-        "Lula " + "a" * 50000 + " said.",
-        "\u201c" + "a " * 30000,
-        "On " + "x " * 30000 + ", Lula said.",
-        "Lula, also " + "x " * 30000 + ", said yes.",
-        " ".join(["U.S."] * 20000),
-        ("x" * 70 + "\n") * 5000,
-        "Lula, " * 20000 + "said.",
-    ]
-    for text in cases:
-        t0 = time.perf_counter()
-        run(text)
-        annotate(text, topics=TOPICS, participants=None)
-        assert time.perf_counter() - t0 < 3.0, text[:40]
+def test_pathological_inputs_give_well_formed_answers() -> None:
+    for text in CASES:
+        for annotation in (run(text), annotate(text, topics=TOPICS, participants=None)):
+            for p in annotation.positions:
+                assert 0 <= p.start < p.end <= len(text), text[:40]
+                assert text[p.start : p.end] == text[p.start : p.end].strip(), text[:40]
 
 
 def test_stray_quotation_mark_does_not_swallow_the_rest():
