@@ -6,18 +6,10 @@ abbreviations ("U.S. President", "Mr.", "Aug. 5", "No. 1") and quotations runnin
 several sentences. Each span returned is `(start, end)` with `text[start:end]` the sentence,
 no outer whitespace, datelines and paragraph numbers left outside the span.
 
-Segmenter choice (measured on the 8 dev readouts: how many of the 96 gold position spans
-each produces verbatim, and mean time per readout of ~450 words, one core):
-
-    own rules (this module)  96/96 exact   ~0.5 ms/doc
-    pysbd 0.3.4              74/96 exact   ~15 ms/doc  (datelines and "3." numbers stay in
-                                                       spans, headline glued to the next line)
-    syntok 1.4.4             87/96 exact   ~5 ms/doc   (datelines/paragraph numbers stay in
-                                                       spans)
-
-Both libraries return sentences we would still have to post-process for datelines and
-paragraph numbers, and neither maps back to offsets by itself, so the pure rules below
-are used: no third-party dependency.
+Why our own rules rather than pysbd or syntok (the comparison, with its figures, is in
+docs/performance.md): both libraries leave datelines and paragraph numbers inside spans, which
+we would still have to post-process, neither maps back to offsets by itself, and both were
+slower and less exact on the gold spans than these rules. No third-party dependency.
 """
 
 from __future__ import annotations

@@ -180,7 +180,7 @@ def csv_rows(model: type[BaseModel], items: list[BaseModel] | list[dict[str, Any
 
 
 def ndjson_rows(items: list[BaseModel] | list[dict[str, Any]]) -> str:
-    # orjson writes what json.dumps(ensure_ascii=False, compact separators) does, ~10x faster.
+    # orjson writes what json.dumps(ensure_ascii=False, compact separators) does, at a fraction of its cost.
     return "".join(orjson.dumps(_dumped(i)).decode() + "\n" for i in items)
 
 
@@ -293,7 +293,7 @@ def respond(
             limit=limit,
             next=next_url,
         )
-        if extra is None:  # serialised by pydantic-core in one pass: ~3x faster than dump + json.dumps
+        if extra is None:  # serialised by pydantic-core in one pass, cheaper than dump + json.dumps
             return Response(page.model_dump_json(), media_type="application/json", headers=headers)
         return JSONResponse({**page.model_dump(mode="json"), **extra(session)}, headers=headers)
     headers["X-Total-Count"] = str(total)

@@ -1,7 +1,7 @@
 """GET /v1/positions/{id} below the framework: the most frequent request, with the endpoint's bytes.
 
 Through FastAPI a lookup by id pays routing, five dependencies, a `Session`, a pydantic model and ten
-middleware layers for one primary-key read: ~0.5 ms against ~0.05 ms for the read. The app's ASGI
+middleware layers for one primary-key read, ten times what the read costs. The app's ASGI
 entry (`app.main.SummitAPI`) first offers every request to `PositionByIdFastPath`, which answers the
 plain form of that request — GET, a decimal id, no query string, no body, no Origin, an Accept that
 negotiates JSON — itself: one statement reads the row and the data version

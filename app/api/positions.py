@@ -56,7 +56,7 @@ async def get_position(
     position_id: int = Path(ge=1, le=2**63 - 1),
 ) -> PositionPublic | Response:
     """The position as JSON, or with format=jsonld (or Accept: application/ld+json) as a Web Annotation."""
-    # async: a primary-key read (~0.1 ms) costs less than the worker-thread handoff a sync handler pays.
+    # async: a primary-key read costs less than the worker-thread handoff a sync handler pays.
     position = service.read_position(session, position_id)
     if fmt == "jsonld":
         (body,) = webannotation.annotate_positions(session, [position], base_url(request))

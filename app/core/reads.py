@@ -1,7 +1,7 @@
 """Reads on the request path that need no session: the data version for ETags, and single-row reads.
 
-A SQLAlchemy `Session` costs ~65 µs to open, connect and close, and a pool checkout ~12 µs, against
-a few µs for the data-version read itself. On a SQLite file these reads therefore run on a
+A SQLAlchemy `Session` costs far more to open, connect and close (and a pool checkout more) than
+the data-version read itself (figures in docs/performance.md). On a SQLite file these reads therefore run on a
 connection of the reading thread's own (in the server, the event loop's: middlewares call it
 inline), taken from the engine once and kept, so they get its pragmas. The data version is the
 counter that triggers bump on every write (migration 0100), so every worker and replica gives the

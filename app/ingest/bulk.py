@@ -1,7 +1,7 @@
 """Bulk ingest of pre-annotated readouts: thousands of documents per transaction, through driver-level inserts.
 
 `app.ingest.service.ingest` stores one document per transaction through the ORM, which is right for
-the API (one request, one readout) but costs ~1 ms of Python per row. Here documents are resolved in
+the API (one request, one readout) but costs far more Python per row. Here documents are resolved in
 memory (participants, events, ids, duplicates) a chunk at a time and written with one statement per
 table and chunk: executemany of ready tuples on SQLite, COPY on PostgreSQL. The rows equal what
 `ingest` writes for the same input (ids, events, titles, speakers, topics, provenance); only

@@ -84,13 +84,13 @@ class SqliteFts5:
     _positions = table("search_position", column("rowid"))
     _documents = table("search_document", column("document_id"))
     # The id of the window-th newest match: reading a doclist in rowid order stops there, while ranking
-    # needs every match scored (BM25 over 160k matches of a common word costs ~250 ms at 1M positions).
+    # needs every match scored (BM25 over all matches of a common word grows with the corpus).
     _FLOOR = text(
         "SELECT rowid FROM search_position WHERE search_position MATCH :q ORDER BY rowid DESC LIMIT 1 OFFSET :skip"
     )
     # Highlights of a page: one scan of the id range (FTS5 runs an IN list as one query per value),
     # filtered before highlight() runs; the unary + keeps the list out of the index. (bm25() here would
-    # recount every match of each word for its IDF: ~6 ms for a common word. Ranks come from the page query.)
+    # recount every match of each word for its IDF. Ranks come from the page query.)
     _HIGHLIGHTS = text(
         f"SELECT rowid, highlight(search_position, 0, '{MARK_OPEN}', '{MARK_CLOSE}') "  # sql-identifiers-only
         "FROM search_position WHERE search_position MATCH :q AND rowid BETWEEN :lo AND :hi "

@@ -1,8 +1,8 @@
 """Positions for reading, loaded with three plain queries instead of ORM objects.
 
-A page of 50 ORM positions with their speakers, topics, document and event costs ~10 ms of
-SQLAlchemy bookkeeping (identity map, collections, five queries); these plain views carry the
-same attributes `to_public`, `cite` and the Web Annotation builder read, for a fraction of that.
+A page of 50 ORM positions with their speakers, topics, document and event costs more in
+SQLAlchemy bookkeeping (identity map, collections, five queries) than in its reads; these plain
+views carry the same attributes `to_public`, `cite` and the Web Annotation builder read, for a fraction of that.
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ class PositionHit:
 # Plain SQL on the driver's own cursor, one statement with one id list parameter (speakers and topics
 # aggregated per row) (a JSON array on
 # SQLite, an array on PostgreSQL): SQLAlchemy's statement and result machinery costs more per call
-# than these primary-key reads themselves (~0.15 ms a statement), and a page is read with one.
+# than these primary-key reads themselves, and a page is read with one.
 _COLUMNS = (
     'p.id, p.document_id, p.event_id, p.date, p.start, p."end", p.text, p.act, p.method, p.confidence, '
     "p.reviewed, p.created_at, d.title, d.source, d.url, d.created_at, e.title, e.kind, "

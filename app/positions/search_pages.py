@@ -1,14 +1,14 @@
 """Pages of a full-text search over positions, at a cost bounded by the page rather than the matches.
 
 Two steps: the page's ids come from the index alone (with the other filters checked per row), then
-the positions, their scores and highlights are read for those ids only — a highlight costs ~0.1 ms,
-so computing it for every match before sorting cost seconds for a common word at 1M positions.
+the positions, their scores and highlights are read for those ids only: computing a highlight for
+every match before sorting cost seconds for a common word at 1M positions.
 
-Relevance needs every match scored, which for a word in 160k positions costs ~250 ms (SQLite) to
-seconds (PostgreSQL). So relevance ranks the newest `RANK_WINDOW` matches, which both indexes find
-cheaply (FTS5 reads its doclist in id order; PostgreSQL's GIN index gives the ids), and the older
-ones follow newest first, unranked (`rank` null): every match is still listed exactly once. The cursor
-keeps the window's bound, so paging is stable while new readouts arrive.
+Relevance needs every match scored, which for a common word grows with the corpus. So relevance
+ranks the newest `RANK_WINDOW` matches, which both indexes find cheaply (FTS5 reads its doclist in
+id order; PostgreSQL's GIN index gives the ids), and the older ones follow newest first, unranked
+(`rank` null): every match is still listed exactly once. The cursor keeps the window's bound, so
+paging is stable while new readouts arrive.
 """
 
 from __future__ import annotations

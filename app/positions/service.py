@@ -62,7 +62,7 @@ def positions_by_ids(session: Session, ids: list[int]) -> list[PositionView]:
 
 
 def read_position(session: Session, position_id: int) -> PositionView:
-    """The position with this id as a read-only view (no ORM object: 10x cheaper), or a 404."""
+    """The position with this id as a read-only view (no ORM object), or a 404."""
     found = position_rows.load(session, [position_id])
     if not found:
         raise history.missing(session, "position", position_id, "List positions at /v1/positions.")
