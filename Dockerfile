@@ -1,7 +1,10 @@
-# Summit positions API. Two stages: `build` installs the package and its dependencies into a
-# virtualenv; the final stage is the plain base image plus that virtualenv, the migrations and the
-# seed data, run as a non-root user. At start it migrates and seeds the database (both idempotent)
-# in the volume /var/lib/summit, then serves on 0.0.0.0:8000.
+# Summit positions API. Three stages: `assets` installs the web explorer's third-party front-end
+# files with Debian's Node.js and npm (`npm ci`: the versions and integrity hashes of
+# app/web/frontend/package-lock.json) and copies the served ones with the Makefile's own step
+# (app/web/frontend/copy-vendor.sh); `build` installs the package, those files included, and its
+# dependencies into a virtualenv; the final stage is the plain base image plus that virtualenv, the
+# migrations and the seed data, run as a non-root user (no Node.js). At start it migrates and seeds
+# the database (both idempotent) in the volume /var/lib/summit, then serves on 0.0.0.0:8000.
 #
 #   docker build -t summit-positions .            # python:3.11-slim
 #   docker run -p 8000:8000 -v summit-data:/var/lib/summit summit-positions
@@ -9,6 +12,23 @@
 # BASE_IMAGE may be any Debian-like image with Python >= 3.11 and its venv module (python3 on PATH,
 # useradd present): `make docker-test` builds with a local stand-in where no registry is reachable.
 ARG BASE_IMAGE=python:3.11-slim
+
+# Front-end assets, in a stage of their own: Node.js and npm never reach the final image, and this
+# stage is rebuilt only when package.json, package-lock.json or the copy step change. Only the
+# served packages are installed (--omit=dev: the TypeScript kit and axe-core are for the tests).
+# --legacy-peer-deps: the lock file holds no peer dependencies (ReDoc's React, MobX, styled-components:
+# its standalone bundle carries its own), which npm would otherwise want in it; --ignore-scripts: no
+# served file needs one (the only install script is @scarf/scarf's install analytics). Both as in
+# the Makefile.
+FROM ${BASE_IMAGE} AS assets
+RUN apt-get update -qq \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /src/app/web/frontend
+COPY app/web/frontend/package.json app/web/frontend/package-lock.json app/web/frontend/copy-vendor.sh ./
+RUN npm ci --omit=dev --legacy-peer-deps --ignore-scripts --no-audit --no-fund --loglevel=error \
+    && sh copy-vendor.sh node_modules /vendor \
+    && rm -rf node_modules ~/.npm
 
 FROM ${BASE_IMAGE} AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONDONTWRITEBYTECODE=1
@@ -32,6 +52,8 @@ RUN mkdir app && touch app/__init__.py \
         find /opt/venv -name '*.so' -type f ! -path '*.libs/*' -exec strip --strip-unneeded {} +; \
     fi
 COPY app ./app
+# The served front-end files are package data (pyproject.toml): in place before the install.
+COPY --from=assets /vendor ./app/web/static/vendor
 # The final image runs no pip: drop it and setuptools (~15 MB), and precompile the bytecode
 # (the runtime user cannot write it next to the sources).
 RUN /opt/venv/bin/pip install --quiet --no-deps . \

@@ -32,26 +32,20 @@ seed: db
 
 # Front-end assets (app/web/frontend/package.json, versions and integrity hashes pinned in its
 # package-lock.json): `npm ci` installs them from the npm registry, and the files the app serves are
-# copied into app/web/static/vendor/ (git-ignored). Node and npm come from Debian when missing.
+# copied into app/web/static/vendor/ (git-ignored) by copy-vendor.sh, the Dockerfile's copy step too.
+# Node and npm come from Debian when missing. --legacy-peer-deps: the lock file holds no peer
+# dependencies (ReDoc's React etc.; its standalone bundle has them); --ignore-scripts: none is needed
+# (the only one is @scarf/scarf's install analytics). The Dockerfile's `npm ci` uses the same flags.
 WEB := app/web
 NODE_MODULES := $(WEB)/frontend/node_modules
 VENDOR := $(WEB)/static/vendor
 $(NODE_MODULES)/.installed: $(WEB)/frontend/package.json $(WEB)/frontend/package-lock.json
 	@command -v npm >/dev/null || (apt-get install -y -qq nodejs npm >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq nodejs npm))
-	cd $(WEB)/frontend && npm ci --no-audit --no-fund --loglevel=error
+	cd $(WEB)/frontend && npm ci --legacy-peer-deps --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
-$(VENDOR)/.installed: $(NODE_MODULES)/.installed
-	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/swagger-ui $(VENDOR)/redoc $(VENDOR)/uplot
-	cp $(NODE_MODULES)/swagger-ui-dist/swagger-ui-bundle.js $(NODE_MODULES)/swagger-ui-dist/swagger-ui.css \
-	   $(NODE_MODULES)/swagger-ui-dist/LICENSE $(VENDOR)/swagger-ui/
-	cp $(NODE_MODULES)/redoc/LICENSE $(VENDOR)/redoc/
-	@# ReDoc's one remote fetch is the Redocly logo; an empty data: URL makes it hide the logo, loading nothing.
-	sed 's#https://cdn.redoc.ly/redoc/logo-mini.svg#data:,#' $(NODE_MODULES)/redoc/bundles/redoc.standalone.js \
-	    > $(VENDOR)/redoc/redoc.standalone.js
-	@! grep -q 'cdn.redoc.ly' $(VENDOR)/redoc/redoc.standalone.js
-	cp $(NODE_MODULES)/uplot/dist/uPlot.iife.min.js $(NODE_MODULES)/uplot/dist/uPlot.min.css \
-	   $(NODE_MODULES)/uplot/LICENSE $(VENDOR)/uplot/
+$(VENDOR)/.installed: $(NODE_MODULES)/.installed $(WEB)/frontend/copy-vendor.sh
+	sh $(WEB)/frontend/copy-vendor.sh $(NODE_MODULES) $(VENDOR)
 	@touch $@
 
 assets: $(VENDOR)/.installed

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Makes (once) a local stand-in for `python:3.11-slim` where no image registry is reachable:
 # a minimal Debian bookworm root filesystem (its Python is 3.11) made by mmdebstrap from this
-# machine's Debian mirror, with this machine's CA bundle and pip settings copied in so that pip
-# inside a build reaches the same package index as the host. Imported with `podman import`.
+# machine's Debian mirror, with this machine's CA bundle and pip and npm settings copied in so that
+# pip and npm inside a build reach the same package index and registry as the host. Imported with
+# `podman import`.
 #
 #   .ci/docker-base.sh [IMAGE]     # default localhost/summit-base:bookworm-py311
 #
@@ -70,8 +71,16 @@ done
 } >"$work/pip.conf"
 [[ -n "$ca" ]] && cp "$ca" "$work/ca-certificates.crt"
 
-# Cached: kept while its inputs (this script, the mirror, the pip settings, the CA bundle) are the same.
-inputs="$(cat "$0" "$work/sources.list" "$work/pip.conf" "$work"/ca-certificates.crt 2>/dev/null | sha256sum | cut -c1-16)"
+# npm settings for the image (the Dockerfile's assets stage runs `npm ci`): the same CA bundle and
+# the host's registry (as /etc/npmrc, which Debian's npm reads, and /usr/etc/npmrc, an upstream npm's).
+{
+    [[ -n "$ca" ]] && echo "cafile=/etc/ssl/certs/ca-certificates.crt"
+    registry="${NPM_CONFIG_REGISTRY:-$(npm config get registry 2>/dev/null || true)}"
+    if [[ "$registry" == http* ]]; then echo "registry=$registry"; fi
+} >"$work/npmrc"
+
+# Cached: kept while its inputs (this script, the mirror, the pip and npm settings, the CA bundle) are the same.
+inputs="$(cat "$0" "$work/sources.list" "$work/pip.conf" "$work/npmrc" "$work"/ca-certificates.crt 2>/dev/null | sha256sum | cut -c1-16)"
 if [[ "${FORCE:-0}" != 1 ]] \
     && [[ "$(podman image inspect --format '{{index .Labels "summit.base.inputs"}}' "$IMAGE" 2>/dev/null)" == "$inputs" ]]; then
     echo "docker-base: $IMAGE is up to date" >&2
@@ -87,6 +96,8 @@ mmdebstrap --variant=minbase --mode=root --format=tar \
     --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/locale/*' \
     --dpkgopt='path-exclude=/usr/share/info/*' \
     --customize-hook="copy-in $work/pip.conf /etc" \
+    --customize-hook="copy-in $work/npmrc /etc" \
+    --customize-hook='mkdir -p "$1/usr/etc" && cp "$1/etc/npmrc" "$1/usr/etc/npmrc"' \
     --customize-hook='if [ -f "'"$work"'/ca-certificates.crt" ]; then cp "'"$work"'/ca-certificates.crt" "$1/etc/ssl/certs/ca-certificates.crt"; fi' \
     --customize-hook='rm -rf "$1"/var/cache/apt/* "$1"/var/lib/apt/lists/* "$1"/var/log/*.log' \
     "$SUITE" "$work/rootfs.tar" "$work/sources.list" >&2

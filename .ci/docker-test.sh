@@ -7,8 +7,11 @@
 #   3. the image's root filesystem (podman create + podman mount) with a volume directory bound on
 #      /var/lib/summit, and the image's CMD started by chroot as the image's USER, with the image's
 #      ENV and WORKDIR (HOST/PORT point it at a free loopback port, as `-p 127.0.0.1:P:8000` would),
-#   4. checks: /health, the image's own HEALTHCHECK command, the Taiwan positions (Putin's
-#      one-China sentence), `summit keys create` in the image, POST /v1/documents with that key,
+#   4. checks: /health, the image's own HEALTHCHECK command, no Node.js in the image, the web
+#      explorer (GET / is the HTML start page; /docs, /redoc and a topic page's charts load every
+#      script and stylesheet they name from the app, each 200 and non-empty, with the year-long
+#      immutable Cache-Control), the Taiwan positions (Putin's one-China sentence),
+#      `summit keys create` in the image, POST /v1/documents with that key,
 #   5. a restart on a new container from the same image and volume: the document is still there.
 #
 #   BASE_IMAGE=python:3.11-slim .ci/docker-test.sh     # use a real base where a registry is reachable
@@ -140,6 +143,67 @@ check "HEALTHCHECK command exits 0"
 libpq="$(in_image python -c 'import psycopg; print(psycopg.pq.version())')" \
     || { say "FAIL: the PostgreSQL driver (docs/compose.yaml's) does not load in the image"; exit 1; }
 check "psycopg loads in the image (libpq $libpq)"
+! in_image sh -c 'command -v node || command -v nodejs || command -v npm' >&2 \
+    || { say "FAIL: Node.js or npm is in the final image (only the assets stage should have them)"; exit 1; }
+check "no Node.js or npm in the image"
+
+# The web explorer: the start page, and every asset the docs pages and a chart page name, from the app.
+web="$(python3 - "$base_url" <<'EOF'
+import re, sys, urllib.request
+from html.parser import HTMLParser
+
+base = sys.argv[1]
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+def get(path):
+    with urllib.request.urlopen(base + path, timeout=30) as r:
+        return r.status, r.headers, r.read()
+
+class Assets(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "script" and a.get("src"):
+            self.urls.append(a["src"])
+        elif tag == "link" and a.get("href") and a.get("rel") in ("stylesheet", "icon"):
+            self.urls.append(a["href"])
+
+status, headers, body = get("/")
+html = body.decode()
+assert status == 200 and headers.get_content_type() == "text/html", (status, headers.get_content_type())
+assert "<h1>What world leaders say to each other</h1>" in html and "/topics/taiwan" in html, "GET / is not the start page"
+
+# page -> the vendored files it must name (our own files it names are checked the same way)
+pages = {
+    "/docs": ["swagger-ui/swagger-ui-bundle.js", "swagger-ui/swagger-ui.css"],
+    "/redoc": ["redoc/redoc.standalone.js"],
+    "/topics/taiwan": ["uplot/uPlot.iife.min.js", "uplot/uPlot.min.css"],
+}
+seen = {}
+for page, vendored in pages.items():
+    status, headers, body = get(page)
+    assert status == 200 and headers.get_content_type() == "text/html", (page, status)
+    parser = Assets()
+    parser.feed(body.decode())
+    for name in vendored:
+        # ?v=<hash>: the app found the file at start (a missing file's URL has no fingerprint).
+        assert any(re.fullmatch(rf"/static/vendor/{re.escape(name)}\?v=[0-9a-f]{{16}}", u) for u in parser.urls), \
+            f"{page} does not name a fingerprinted /static/vendor/{name}: {parser.urls}"
+    for url in parser.urls:
+        assert url.startswith("/static/"), f"{page} loads {url} from outside the app"
+        if url in seen:
+            continue
+        status, headers, body = get(url)
+        assert status == 200 and body, f"{url}: {status}, {len(body)} bytes"
+        assert headers.get("Cache-Control") == IMMUTABLE, f"{url}: Cache-Control {headers.get('Cache-Control')!r}"
+        seen[url] = len(body)
+print(f"{len(seen)} assets, {sum(seen.values()) // 1000} KB")
+EOF
+)" || { say "FAIL: the web explorer's pages or assets"; exit 1; }
+check "GET / is the HTML start page"
+check "/docs, /redoc, /topics/taiwan name their scripts and styles under /static/ (vendored ones fingerprinted); $web, each 200, non-empty, Cache-Control: public, max-age=31536000, immutable"
 
 curl -sf "$base_url/v1/topics/taiwan/positions" -o "$work/taiwan.json"
 taiwan="$(python3 - "$work/taiwan.json" <<'EOF'
