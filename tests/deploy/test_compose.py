@@ -173,8 +173,25 @@ def test_dockerignore_keeps_what_the_build_copies(dockerfile: Instructions) -> N
             copied.update(part.rstrip("/") for part in rest.split()[:-1])
     for path in copied:
         assert (ROOT / path).exists(), path
-        assert f"!{path}" in rules or f"!{path}/" in rules, f"{path} is not let through .dockerignore"
+        assert _let_through(path, rules), f"{path} is not let through .dockerignore"
     assert rules[0] == "**"  # everything else (.venv, var/, .git, caches) stays out
+
+
+def _let_through(path: str, rules: list[str]) -> bool:
+    """Whether the last .dockerignore rule covering `path` (itself or a folder above it) lets it in."""
+    verdict = False
+    for rule in rules:
+        pattern = rule.lstrip("!").rstrip("/")
+        if pattern == "**" or path == pattern or path.startswith(pattern + "/"):
+            verdict = rule.startswith("!")
+    return verdict
+
+
+def test_the_dockerignore_check_follows_the_last_rule() -> None:
+    rules = ["**", "!app/", "app/web/static/vendor/"]
+    assert _let_through("app/web/frontend/package.json", rules)
+    assert not _let_through("app/web/static/vendor/uplot.js", rules)
+    assert not _let_through("var/summit.sqlite3", rules)
 
 
 # --- the Compose Specification schema ----------------------------------------------------------
