@@ -37,7 +37,16 @@ from app.dataset.export import (
     same,
     topic_record,
 )
-from app.ingest.bulk import SqliteCache, bind_processor, restore_triggers, stand_down_triggers, table_of, write_rows
+from app.ingest.bulk import (
+    DOCUMENT_COLUMNS,
+    POSITION_COLUMNS,
+    SqliteCache,
+    bind_processor,
+    restore_triggers,
+    stand_down_triggers,
+    table_of,
+    write_rows,
+)
 from app.models import (
     ApiKey,
     DatasetVersion,
@@ -125,21 +134,6 @@ _KEYS = (
 )
 _FTS = "INSERT INTO search_position (rowid, text) SELECT p.id, p.text FROM restore_ids r JOIN position p ON p.id = r.id"
 
-_DOCUMENT_COLUMNS = ("id", "event_id", "title", "source", "url", "language", "text", "sha256", "created_at")
-_POSITION_COLUMNS = (
-    "id",
-    "document_id",
-    "event_id",
-    "date",
-    "start",
-    "end",
-    "text",
-    "act",
-    "method",
-    "confidence",
-    "reviewed",
-    "created_at",
-)
 _HISTORY_COLUMNS = ("resource", "resource_id", "action", "at", "version", "actor", "annotator", "changes")
 _TOMBSTONE_COLUMNS = ("resource", "resource_id", "deleted_at", "version", "replaced_by", "reason")
 _VERSION_COLUMNS = ("version", "at", "documents", "positions", "change")
@@ -305,7 +299,7 @@ class _Restore:
                 )
             )
             search.append((r["id"], r["title"], r["text"]))
-        self.put(Document, _DOCUMENT_COLUMNS, rows)
+        self.put(Document, DOCUMENT_COLUMNS, rows)
         if self.dialect == "sqlite" and search:
             self.conn.exec_driver_sql("INSERT INTO search_document (document_id, title, text) VALUES (?, ?, ?)", search)
         self.summary.added["document"] += len(rows)
@@ -386,7 +380,7 @@ class _Restore:
                 counts["", s] = counts.get(("", s), 0) + 1
         if not rows:
             return
-        self.put(Position, _POSITION_COLUMNS, rows)
+        self.put(Position, POSITION_COLUMNS, rows)
         self.put(PositionSpeaker, ("position_id", "leader_slug"), speakers)
         self.put(PositionTopic, ("position_id", "topic_slug"), topics)
         self.conn.exec_driver_sql("DELETE FROM restore_ids")

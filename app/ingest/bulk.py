@@ -69,8 +69,8 @@ def _table(model: type[SQLModel]) -> Table:
 
 
 _POSITION = _table(Position)
-_DOCUMENT_COLUMNS = ("id", "event_id", "title", "source", "url", "language", "text", "sha256", "created_at")
-_POSITION_COLUMNS = (
+DOCUMENT_COLUMNS = ("id", "event_id", "title", "source", "url", "language", "text", "sha256", "created_at")
+POSITION_COLUMNS = (
     "id",
     "document_id",
     "event_id",
@@ -455,14 +455,14 @@ class BulkLoader:
         put = _copy if self.dialect == "postgresql" else _executemany
         put(conn, _table(Event), ("id", "kind", "date", "title"), plan.events)
         put(conn, _table(EventParticipant), ("event_id", "leader_slug"), plan.participants)
-        put(conn, _table(Document), _DOCUMENT_COLUMNS, plan.documents)
+        put(conn, _table(Document), DOCUMENT_COLUMNS, plan.documents)
         ids: list[int] = []
         if plan.positions:
             ids = _allocate_ids(conn, len(plan.positions))
             put(
                 conn,
                 _POSITION,
-                _POSITION_COLUMNS,
+                POSITION_COLUMNS,
                 [(pid, *row) for pid, row in zip(ids, plan.positions, strict=True)],
             )
             put(
