@@ -70,6 +70,9 @@ CHUNK = 2000
 RESTORE_CACHE_KIB = int(os.environ.get("SUMMIT_RESTORE_CACHE_KIB", "131072"))
 
 
+_PLURALS = {"history": "history entries"}
+
+
 @dataclass
 class LoadSummary:
     added: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RECORD_TYPES, 0))
@@ -77,7 +80,7 @@ class LoadSummary:
 
     def summary(self) -> str:
         return "; ".join(
-            f"{t}s added {self.added[t]}, unchanged {self.unchanged[t]}"
+            f"{_PLURALS.get(t, t + 's')} added {self.added[t]}, unchanged {self.unchanged[t]}"
             for t in RECORD_TYPES
             if self.added[t] or self.unchanged[t]
         )

@@ -41,9 +41,17 @@ class IngestReport:
 
     def summary(self) -> str:
         rate = f"; {self.bulk.documents_per_second:.0f} documents/s bulk-loaded" if self.bulk.documents else ""
+        restored = ""
+        if self.exports:
+            documents = sum(loaded.added.get("document", 0) for _, loaded, _ in self.exports)
+            positions = sum(loaded.added.get("position", 0) for _, loaded, _ in self.exports)
+            restored = (
+                f"restored from {len(self.exports)} export(s): documents {documents}, positions {positions}; "
+                "other inputs: "
+            )
         return (
-            f"documents added {self.added}, skipped as duplicates {self.duplicates}, failed {len(self.failed)}; "
-            f"positions {self.positions}{rate}"
+            f"{restored}documents added {self.added}, skipped as duplicates {self.duplicates}, "
+            f"failed {len(self.failed)}; positions {self.positions}{rate}"
         )
 
 

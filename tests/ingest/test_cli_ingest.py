@@ -78,6 +78,9 @@ def test_export_then_ingest_into_an_empty_database(db_file: Path, tmp_path: Path
     assert summit("db", "upgrade", db=empty).returncode == 0
     loaded = summit("ingest", str(dump), db=empty)
     assert loaded.returncode == 0, loaded.stderr
+    # The closing line counts what the export restored, not only the other inputs.
+    assert "restored from 1 export(s): documents 1, positions 15" in loaded.stdout, loaded.stdout
+    assert "historys" not in loaded.stdout
     again = tmp_path / "again.ndjson"
     summit("export", str(again), db=empty)
     assert dump.read_text(encoding="utf-8") == again.read_text(encoding="utf-8")
