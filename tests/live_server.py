@@ -44,26 +44,7 @@ def live_server(db_file: Path, workers: int = 2, **env: str) -> Iterator[str]:
         env={**os.environ, "DATABASE_URL": f"sqlite:///{db_file}", **env},
         start_new_session=True,
     )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the server did not start")
-            time.sleep(0.1)
-        yield base
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+    yield from _serving(proc, port, "the server")
 
 
 @contextmanager
@@ -88,6 +69,11 @@ def summit_server(database_url: str, workers: int = 1, **env: str) -> Iterator[s
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
+    yield from _serving(proc, port, "summit serve")
+
+
+def _serving(proc: subprocess.Popen[bytes], port: int, what: str) -> Iterator[str]:
+    """The base URL once `/health` answers 200 (at most 30 s), and the process group stopped afterwards."""
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -98,7 +84,7 @@ def summit_server(database_url: str, workers: int = 1, **env: str) -> Iterator[s
             except httpx.TransportError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("summit serve did not start")
+                raise RuntimeError(f"{what} did not start")
             time.sleep(0.1)
         yield base
     finally:
