@@ -68,3 +68,23 @@ def test_gold_files_are_well_formed() -> None:
         f"[{e.id}] {p}" for e in ENTRIES for p in e.problems if not p.startswith(("text missing", "text differs"))
     ]
     assert not problems, "\n".join(problems)
+
+
+def test_leave_one_out_calibration_is_honest_about_a_kind_it_never_saw_right() -> None:
+    """A kind of evidence right only in one readout gets no credit for it when that readout is
+    left out: the cross-validated figures judge each readout by a calibration fitted without it."""
+    right, wrong = ("frame:person", 0.97, True), ("frame:person", 0.97, False)
+    readouts = [[right] * 9 + [wrong] for _ in range(5)]
+    ece, high, n_high = realset.cross_validated(readouts)
+    # Calibrated to 0.9 everywhere, and 90% are right: calibrated, nothing is over-confident.
+    assert ece < 0.01
+    assert high == 0.9 and n_high == 50
+    skewed = [[right] * 10, [wrong] * 10]
+    ece, _, _ = realset.cross_validated(skewed)
+    # Each readout is judged by the other's precision, shrunk towards the mean: far off, and the figure says so.
+    assert ece > 0.5
+
+
+def test_expected_calibration_error_weighs_bands_by_their_size() -> None:
+    assert realset.ece_of([(0.95, True)] * 9 + [(0.95, False)]) == pytest.approx(0.05)
+    assert realset.ece_of([(0.55, True), (0.55, False), (0.95, True), (0.95, True)]) == pytest.approx(0.05)
