@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy.exc import IntegrityError
@@ -15,6 +16,7 @@ from app.curation import history
 from app.dataset import versions
 from app.ingest import ids
 from app.ingest.annotator_bridge import AnnotatorRun, LeaderIndex, new_leader, run_annotator
+from app.ingest.position_rows import PositionRow, insert_positions, record_created
 from app.ingest.readout_metadata import default_title, find_date, guess_kind
 from app.ingest.span_matching import overlapping, pair_by_span
 from app.models import Document, Event, Leader, Position, Topic
@@ -115,20 +117,22 @@ def _document_id(session: Session, payload: DocumentIn, participants: list[Leade
     return ids.unique_slug(base, lambda i: session.get(Document, i) is not None or _buried(session, "document", i))
 
 
-def positions_from(run: AnnotatorRun, session: Session, text: str, document_id: str, event: Event) -> list[Position]:
-    """Position rows for what the annotator found (topics limited to the stored vocabulary)."""
-    topics = {t.slug: t for t in session.exec(select(Topic)).all()}
+def topic_vocabulary(session: Session) -> dict[str, Topic]:
+    """The stored topics by slug: positions keep only the topics of this vocabulary."""
+    return {t.slug: t for t in session.exec(select(Topic)).all()}
+
+
+def position_rows(run: AnnotatorRun, text: str, vocabulary: Collection[str]) -> list[PositionRow]:
+    """What the annotator found, as rows to store: positions without a known speaker are dropped, speakers
+    and topics deduplicated in their order, topics limited to `vocabulary`."""
     rows = []
     for found in run.annotation.positions:
         # Two names of one leader ("Xi", "Xi Jinping") or a topic given twice: one link row each.
-        speakers = list({leader.slug: leader for name in found.speakers if (leader := run.by_name.get(name))}.values())
+        speakers = tuple(dict.fromkeys(leader.slug for name in found.speakers if (leader := run.by_name.get(name))))
         if not speakers:
             continue
         rows.append(
-            Position(
-                document_id=document_id,
-                event_id=event.id,
-                date=event.date,
+            PositionRow(
                 start=found.start,
                 end=found.end,
                 text=text[found.start : found.end],
@@ -137,10 +141,33 @@ def positions_from(run: AnnotatorRun, session: Session, text: str, document_id: 
                 confidence=round(found.confidence, 4),
                 reviewed=run.method == "curated",
                 speakers=speakers,
-                topics=[topics[t] for t in dict.fromkeys(found.topics) if t in topics],
+                topics=tuple(t for t in dict.fromkeys(found.topics) if t in vocabulary),
             )
         )
     return rows
+
+
+def positions_from(run: AnnotatorRun, session: Session, text: str, document_id: str, event: Event) -> list[Position]:
+    """Position objects for what the annotator found (topics limited to the stored vocabulary)."""
+    topics = topic_vocabulary(session)
+    leaders = {le.slug: le for le in run.by_name.values()}
+    return [
+        Position(
+            document_id=document_id,
+            event_id=event.id,
+            date=event.date,
+            start=row.start,
+            end=row.end,
+            text=row.text,
+            act=row.act,
+            method=row.method,
+            confidence=row.confidence,
+            reviewed=row.reviewed,
+            speakers=[leaders[s] for s in row.speakers],
+            topics=[topics[t] for t in row.topics],
+        )
+        for row in position_rows(run, text, topics)
+    ]
 
 
 def _given_run(payload: DocumentIn, participants: list[Leader], given: Annotation, method: str) -> AnnotatorRun:
@@ -236,12 +263,13 @@ def _annotator(method: str) -> str | None:
 def _ingest_once(
     session: Session, payload: DocumentIn, given: Annotation | None, method: str, actor: str | None
 ) -> Document:
+    # Everything that reads or computes comes first; nothing is written (no autoflush) until the
+    # flush below. SQLite takes its write lock at the first INSERT, so other writers wait only for
+    # the inserts and the commit, not for the annotator or the planning.
     with session.no_autoflush:
         run, event, date = plan(session, payload, given, method)
-        for leader in run.new_leaders:
-            session.add(leader)
-        session.add(event)
         doc_id = _document_id(session, payload, run.participants, date)
+        rows = position_rows(run, payload.text, topic_vocabulary(session))
     document = Document(
         id=doc_id,
         event_id=event.id,
@@ -252,18 +280,17 @@ def _ingest_once(
         text=payload.text,
         sha256=sha256_of(payload.text),
     )
+    for leader in run.new_leaders:
+        session.add(leader)
+    session.add(event)
     session.add(document)
-    session.flush()
-    positions = positions_from(run, session, payload.text, doc_id, event)
-    for position in positions:
-        session.add(position)
-    session.flush()
-    annotator = _annotator(run.method)
-    history.record(session, "document", doc_id, "created", actor=actor, annotator=annotator)
-    for position in positions:
-        assert position.id is not None
-        history.record(session, "position", position.id, "created", actor=actor, annotator=annotator)
-    versions.commit(session, f"added document {doc_id}")
+    session.flush()  # the write begins: new leaders, the event if new, the document
+    conn = session.connection()
+    ids = insert_positions(conn, doc_id, event.id, event.date, rows)
+    # The commit of app.dataset.versions, with the history rows written set-wise instead of staged.
+    version = versions.bump(conn, f"added document {doc_id}")
+    record_created(conn, version, doc_id, ids, actor=actor, annotator=_annotator(run.method))
+    session.commit()
     session.refresh(document)
     return document
 
