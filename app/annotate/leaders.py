@@ -503,6 +503,7 @@ def infer_participants(
     of the meeting/call names a participant; `known_leaders` resolve names and aliases
     (and supply gender/country)."""
     found: list[Participant] = []
+    date = readout_date(text, title) if known_leaders else None
 
     def add(p: Participant) -> None:
         for j, q in enumerate(found):
@@ -570,6 +571,7 @@ def infer_participants(
             hits.append((m.start("name"), m.group("name"), m.group("title"), country, False))
         prev_end = None
         office: str | None  # not `title`: that is the readout's title, a parameter
+        named_here = 0
         for pos, name, office, country, counterpart in sorted(hits, key=lambda h: h[0]):
             gap = sent[prev_end:pos] if prev_end is not None else (sent[:pos] if found else "")
             prev_end = pos + len(name)
@@ -577,13 +579,14 @@ def infer_participants(
                 # "..., days after U.S. President Joe Biden warned ...": named in an aside,
                 # not a party to the call.
                 continue
+            named_here += 1
             name = re.sub(r"(?:'s|\u2019s)$", "", name.strip())  # "Prime Minister Kishida's visit"
             name = re.sub(r"(?:,?\s+(?:Jr|Sr)\.?|\s+[A-Z]\.)+$", "", name)
             # "Joseph R. Biden": initials are not part of the name we serve
             name = re.sub(r"\s+[A-Z]\.(?=\s)", "", name)
-            known = _resolve_known(name, known_leaders)
+            known = _resolve_known(name, known_leaders, date)
             if known is not None:
-                add(known)
+                add(_as_written(known, text))
                 continue
             # Untitled subject name: a participant only if it looks like a full name
             # and is not a city/country/organisation ("New Delhi", "European Union").
@@ -600,20 +603,48 @@ def infer_participants(
                     gender=guess_gender(name, text),
                 )
             )
+        if not headline and named_here >= 2 and len(found) >= 2:
+            # A lead sentence naming both sides sets the pair: a leader the next sentences
+            # name ("as US President Joe Biden prepared to meet Xi") belongs to another event.
+            break
     # Known leaders named by an alias alone in the headline/opening ("Xi, Putin hold talks").
     if known_leaders:
         for line in opening[: max_sentences + 1]:
             sent = fold(line)
             for k in known_leaders:
+                if date and in_office(k, date) is False:
+                    continue  # "Trump" in a 2022 readout is not a party to it
                 for a in (k.name, *k.aliases):
                     if a and re.search(rf"(?<![\w-]){re.escape(fold(a))}(?![\w-])", sent):
                         if not any(same_person(k.name, f.name) for f in found) and len(found) < 2:
-                            add(k)
+                            add(_as_written(k, text))
                         break
+        if len(found) == 1:
+            host = _unnamed_host(opening[: max_sentences + 1], found, known_leaders, text, date)
+            if host is not None:
+                found.insert(0, host)
     return _fill_countries(tuple(found), text)
 
 
 _COUNTRY_WORD_RE: re.Pattern[str] | None = None
+
+
+def _country_counts(text: str, taken: set[str]) -> dict[str, int]:
+    """How often the readout names each country (by name or demonym) other than `taken`."""
+    global _COUNTRY_WORD_RE
+    from .countries import COUNTRIES
+
+    if _COUNTRY_WORD_RE is None:
+        words = {w for c in COUNTRIES if c.name != "European Union" for w in c.names + c.demonyms}
+        _COUNTRY_WORD_RE = re.compile(
+            r"(?<![\w])(?:{})(?![\w])".format("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+        )
+    counts: dict[str, int] = {}
+    for m in _COUNTRY_WORD_RE.finditer(fold(text)):
+        c = find_country(m.group())
+        if c and c.name not in taken and c.name != "European Union":
+            counts[c.name] = counts.get(c.name, 0) + 1
+    return counts
 
 
 def _fill_countries(found: tuple[Participant, ...], text: str) -> tuple[Participant, ...]:
@@ -622,23 +653,11 @@ def _fill_countries(found: tuple[Participant, ...], text: str) -> tuple[Particip
     readout names most often among those no other participant holds, when it clearly
     dominates (at least twice, and 1.5 times the runner-up): "the President of Russia",
     "Russia's principled approaches". Only when exactly one participant lacks a country."""
-    global _COUNTRY_WORD_RE
     missing = [i for i, p in enumerate(found) if not p.country]
     if len(missing) != 1:
         return found
-    from .countries import COUNTRIES
-
-    if _COUNTRY_WORD_RE is None:
-        words = {w for c in COUNTRIES if c.name != "European Union" for w in c.names + c.demonyms}
-        _COUNTRY_WORD_RE = re.compile(
-            r"(?<![\w])(?:{})(?![\w])".format("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
-        )
     taken = {c.name for c in (find_country(p.country) for p in found) if c}
-    counts: dict[str, int] = {}
-    for m in _COUNTRY_WORD_RE.finditer(fold(text)):
-        c = find_country(m.group())
-        if c and c.name not in taken and c.name != "European Union":
-            counts[c.name] = counts.get(c.name, 0) + 1
+    counts = _country_counts(text, taken)
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
         return found
@@ -646,8 +665,122 @@ def _fill_countries(found: tuple[Participant, ...], text: str) -> tuple[Particip
     return found[:i] + (replace(found[i], country=ranked[0][0]),) + found[i + 1 :]
 
 
-def _resolve_known(name: str, known: Sequence[Participant]) -> Participant | None:
-    for k in known:
-        if any(same_person(name, a) for a in (k.name, *k.aliases) if a):
-            return k
+def _resolve_known(name: str, known: Sequence[Participant], date: str | None = None) -> Participant | None:
+    """The known leader a name denotes; of several ("Premier Li", "President Aoun"), the one
+    in office on the readout's date when the registry gives terms."""
+    hits = [k for k in known if any(same_person(name, a) for a in (k.name, *k.aliases) if a)]
+    if len(hits) > 1 and date:
+        dated = [k for k in hits if in_office(k, date)]
+        hits = dated or hits
+    return hits[0] if hits else None
+
+
+_MONTHS = {
+    m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
+}
+_MONTH_ALT = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_RES = (
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+    re.compile(rf"(?<!\d)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH_ALT}),?\s+(?P<y>(?:19|20)\d\d)(?!\d)"),
+    re.compile(rf"\b(?P<mon>{_MONTH_ALT})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)"),
+)
+
+
+def readout_date(text: str, title: str = "") -> str | None:
+    """The first full date ("18 February 2020", "Aug 22, 2021", "2021-08-28") of the title,
+    else of the readout's opening, as an ISO date; None when there is none."""
+    for chunk in (title, text[:1500]):
+        best: tuple[int, str] | None = None
+        for rx in _DATE_RES:
+            for m in rx.finditer(chunk):
+                gd = m.groupdict()
+                month = int(gd["m"]) if gd.get("m") else _MONTHS.get(gd["mon"][:3].casefold(), 0)
+                day, year = int(gd["d"]), int(gd["y"])
+                if 1 <= month <= 12 and 1 <= day <= 31:
+                    if best is None or m.start() < best[0]:
+                        best = (m.start(), f"{year:04d}-{month:02d}-{day:02d}")
+                    break
+        if best:
+            return best[1]
     return None
+
+
+def in_office(leader: Participant, date: str) -> bool | None:
+    """Whether the registry's terms put the leader in office on `date` (ISO); None when the
+    registry gives the leader no terms."""
+    terms = lexicon_files.leader_terms().get(leader.name.casefold())
+    if not terms:
+        return None
+    return any(a <= date and (not b or date <= b) for a, b in terms)
+
+
+def _as_written(k: Participant, text: str) -> Participant:
+    """A known leader under the full name the readout writes ("Yoon Suk-yeol", "Mohammed bin
+    Zayed"), when the registry's name is not in the text but a full-name alias is: gold and
+    readers use the readout's spelling. The registry's name stays an alias."""
+    ft = fold(text).casefold()
+    if fold(k.name).casefold() in ft:
+        return k
+    # Only plain full names: "Joseph R. Biden, Jr." is a formal style, not another spelling.
+    forms = [
+        a
+        for a in k.aliases
+        if len(a.split()) >= 2
+        and re.fullmatch(r"[^\W\d_]+(?:[\s-][^\W\d_]+)+", a)
+        and not any(w.casefold() in _TITLE_WORDS for w in a.split())
+        and _words(a) != _words(k.name)  # "KISHIDA Fumio": the same words, the registry's order
+    ]
+    for a in sorted(forms, key=len, reverse=True):
+        if re.search(rf"(?<![\w-]){re.escape(fold(a).casefold())}(?![\w-])", ft):
+            return replace(k, name=a, aliases=(k.name, *(x for x in k.aliases if x != a)))
+    return k
+
+
+# "The Prime Minister spoke to ...", "PM call with President Xi": the issuing side's leader,
+# unnamed. Resolved through the registry: the leader with that office, in office on the
+# readout's date, of the country the readout names most among those no participant holds.
+_UNNAMED_HOST_RE = re.compile(
+    r"^\W{0,3}(?:The\s+)?(?P<title>Prime\s+Minister|PM|President|Chancellor|Premier|Taoiseach)\s+(?!of\b)"
+    r"(?:(?:today|yesterday|this\s+\w+|has|had|also)\s+)*(?:spoke|speaks|talked|talks|call|called|calls|met|meets|"
+    r"held|holds|hosted|hosts|received|receives|welcomed|telephoned|phoned|had)\b"
+)
+
+
+def _unnamed_host(
+    lines: Sequence[str], found: Sequence[Participant], known: Sequence[Participant], text: str, date: str | None
+) -> Participant | None:
+    office = None
+    for line in lines:
+        m = _UNNAMED_HOST_RE.match(line.strip())
+        if m:
+            office = re.sub(r"\s+", " ", m.group("title")).casefold()
+            office = "prime minister" if office == "pm" else office
+            break
+    if office is None:
+        return None
+    taken = {c.name for c in (find_country(p.country) for p in found) if c}
+    cands = [
+        k
+        for k in known
+        if (k.title or "").casefold() == office
+        and not any(same_person(k.name, p.name) for p in found)
+        and _country_name(k) not in taken
+    ]
+    if date:
+        cands = [k for k in cands if in_office(k, date) is not False]
+    counts = _country_counts(text, taken)
+    best: dict[str, int] = {}
+    for k in cands:
+        name = _country_name(k)
+        if name:
+            best[name] = counts.get(name, 0)
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 1 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return None
+    of_country = [k for k in cands if _country_name(k) == ranked[0][0]]
+    return of_country[0] if len(of_country) == 1 else None
+
+
+def _country_name(p: Participant) -> str | None:
+    c = find_country(p.country)
+    return c.name if c else None

@@ -7,6 +7,7 @@ Files (each documents its keys in its header):
   countries.yaml        countries with names, demonyms, capitals
   act_cues.yaml         content cues, stance nouns and courtesy nouns that decide the act
   topic_context.yaml    how a readout's subject and its anaphors carry topics
+  ../leaders.yaml       the leader registry's terms of office (leader_terms)
 
 The folder is $DATA_DIR/lexicon when DATA_DIR is set (as in the container), else the
 project's data/lexicon. A malformed file raises LexiconError naming the file, the entry and
@@ -38,6 +39,7 @@ __all__ = [
     "act_cues",
     "topic_context",
     "confidence",
+    "leader_terms",
     "VERB_CLASSES",
     "ACT_NAMES",
 ]
@@ -332,4 +334,43 @@ def confidence() -> dict[str, float]:
         if not isinstance(v, (int, float)) or not 0 <= v <= 1:
             raise LexiconError(f"{path}: confidence.{k}: must be a number from 0 to 1")
         out[str(k)] = float(v)
+    return out
+
+
+# -- leaders' terms of office ------------------------------------------------------------
+
+_TERM_RE = re.compile(r"(\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})?")
+
+
+@cache
+def leader_terms() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Terms of office from the leader registry (`leaders.yaml` next to the lexicon folder):
+    the folded name and every alias -> ((start, end), ...) as ISO dates, "" for an open end.
+    They decide which of several leaders with one office and country a readout of a given
+    date means. A registry without terms (or none at all) gives an empty table."""
+    import yaml
+
+    path = lexicon_dir().parent / "leaders.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError:
+        return {}
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"{path}: not valid YAML ({exc})") from exc
+    items = data.get("leaders") if isinstance(data, dict) else None
+    out: dict[str, tuple[tuple[str, str], ...]] = {}
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        if not isinstance(item, dict) or item.get("terms") is None:
+            continue
+        terms = item["terms"]
+        listed = terms if isinstance(terms, list) else []
+        found = [_TERM_RE.fullmatch(t) if isinstance(t, str) else None for t in listed]
+        spans = tuple((m.group(1), m.group(2) or "") for m in found if m)
+        if not isinstance(terms, list) or len(spans) != len(terms):
+            raise LexiconError(
+                f"{path}: leaders[{i}].terms: must be a list of 'YYYY-MM-DD/YYYY-MM-DD' (an open end: 'YYYY-MM-DD/')"
+            )
+        for name in [item.get("name"), *(item.get("aliases") or [])]:
+            if isinstance(name, str) and name.strip():
+                out.setdefault(name.casefold(), spans)
     return out

@@ -1,0 +1,113 @@
+"""Participants inferred from a readout with the leader registry: dates and terms of office,
+the unnamed issuing side, the name as the readout writes it, and the registry itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.annotate import Participant, lexicon_files
+from app.annotate.leaders import in_office, infer_participants, readout_date
+from app.annotate.sentences import split_sentences
+from app.ingest.seed_files import read_leaders
+
+REPO = Path(__file__).resolve().parents[2]
+REGISTRY = [
+    Participant(le.name, le.office, le.country, le.gender, le.aliases)
+    for le in read_leaders(REPO / "data" / "leaders.yaml")
+]
+
+
+def names(text: str, title: str = "") -> set[str]:
+    return {p.name for p in infer_participants(text, split_sentences(text), REGISTRY, title=title)}
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "iso"),
+    [
+        ("PM call with President Xi of China: 18 February 2020", "The Prime Minister spoke.", "2020-02-18"),
+        ("", "Published Sun, Aug 22, 2021 9:06 AM. The Prime Minister spoke.", "2021-08-22"),
+        ("", " date 2021-08-28 A spokesperson said:", "2021-08-28"),
+        ("", "On March 3rd, 2023, the leaders met.", "2023-03-03"),
+        ("", "The leaders met on Monday.", None),
+    ],
+)
+def test_the_readouts_date(title: str, text: str, iso: str | None) -> None:
+    assert readout_date(text, title) == iso
+
+
+def test_terms_of_office_come_from_the_registry() -> None:
+    johnson = next(p for p in REGISTRY if p.name == "Boris Johnson")
+    trump = next(p for p in REGISTRY if p.name == "Donald Trump")
+    assert in_office(johnson, "2021-06-07") is True
+    assert in_office(johnson, "2023-01-01") is False
+    assert in_office(trump, "2022-05-01") is False and in_office(trump, "2025-06-05") is True
+    assert in_office(Participant("Nobody Known"), "2021-01-01") is None
+
+
+@pytest.mark.parametrize(
+    ("date", "pm"),
+    [("7 June 2021", "Boris Johnson"), ("23 August 2024", "Keir Starmer"), ("2 March 2023", "Rishi Sunak")],
+)
+def test_the_unnamed_prime_minister_of_the_issuing_side_is_the_one_in_office(date: str, pm: str) -> None:
+    text = (
+        "The Prime Minister spoke to Prime Minister Imran Khan of Pakistan this afternoon. "
+        "The leaders discussed the UK's support. The Prime Minister said the UK would help."
+    )
+    assert names(text, title=f"PM call with Prime Minister Khan of Pakistan: {date}") == {pm, "Imran Khan"}
+
+
+def test_an_unnamed_president_without_a_date_or_country_stays_unknown() -> None:
+    text = "The President spoke with Prime Minister Kishida of Japan today. They discussed the region."
+    assert names(text) == {"Fumio Kishida"}
+
+
+def test_the_name_as_the_readout_writes_it() -> None:
+    text = "President Yoon Suk-yeol and Japanese Prime Minister Fumio Kishida held a summit in Phnom Penh."
+    assert names(text) == {"Yoon Suk-yeol", "Fumio Kishida"}
+    # A formal style is no other spelling: the registry's name stays.
+    text = "Prime Minister Modi held a call with the Honorable Joseph R. Biden, Jr., President of the United States."
+    assert names(text) == {"Narendra Modi", "Joe Biden"}
+
+
+def test_a_lead_naming_both_sides_sets_the_pair() -> None:
+    text = (
+        "Japanese Prime Minister Shigeru Ishiba told Chinese President Xi Jinping in their first talks that peace "
+        "matters. The remarks came as US President Joe Biden prepared to meet Xi for the last time."
+    )
+    assert names(text) == {"Shigeru Ishiba", "Xi Jinping"}
+
+
+def test_a_leader_out_of_office_on_the_date_is_not_taken_from_the_headline() -> None:
+    text = "Xi and Biden held a video call on 18 March 2022. They discussed Ukraine."
+    assert names(text, title="Xi, Biden hold call; Trump criticises") == {"Xi Jinping", "Joe Biden"}
+
+
+def test_family_name_first_and_arabic_article_names_resolve() -> None:
+    assert names("President Bashar al-Assad received a phone call from President of Russia Vladimir Putin.") == {
+        "Bashar al-Assad",
+        "Vladimir Putin",
+    }
+    assert names("Prime Minister KISHIDA Fumio held a telephone talk with Prime Minister Pham Minh Chinh.") == {
+        "Fumio Kishida",
+        "Pham Minh Chinh",
+    }
+
+
+def test_the_registry_covers_the_g20_and_the_regions_with_valid_terms() -> None:
+    registry = {p.name for p in REGISTRY}
+    for leader in (
+        "Shavkat Mirziyoyev",
+        "Tamim bin Hamad Al Thani",
+        "Anwar Ibrahim",
+        "Hassan Rouhani",
+        "Imran Khan",
+        "Alberto Fernández",
+        "Theresa May",
+        "Charles Michel",
+    ):
+        assert leader in registry
+    terms = lexicon_files.leader_terms()
+    assert all(a <= b or not b for spans in terms.values() for a, b in spans)
+    assert terms["boris johnson"] == (("2019-07-24", "2022-09-06"),)
