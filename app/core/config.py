@@ -47,6 +47,15 @@ class Settings(BaseSettings):
     max_limit: int = Field(default=500, ge=1)
     cors_origins: list[str] = Field(default_factory=lambda: ["*"], description="Origins allowed by CORS; '*' for any.")
     sqlite_busy_timeout_ms: int = Field(default=5000, ge=0)
+    postgres_lock_timeout_ms: int = Field(
+        default=5000,
+        ge=0,
+        description=(
+            "PostgreSQL lock_timeout: how long a statement waits for a lock another transaction holds (every "
+            "write takes the data version's row) before it fails and the request is a 503 with Retry-After, "
+            "as SQLITE_BUSY_TIMEOUT_MS does on SQLite; 0 waits for ever."
+        ),
+    )
     # Off by default: in `make bench` a map measured no steadier gain than the OS page cache gives, and every
     # page a worker touched through it counts in that worker's RSS (1.4 GB after exporting 1M positions).
     sqlite_mmap_bytes: int = Field(default=0, ge=0, description="SQLite memory-map size (PRAGMA mmap_size); 0 = off.")

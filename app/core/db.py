@@ -19,10 +19,13 @@ from app.core.config import Settings
 
 
 def make_engine(settings: Settings) -> Engine:
-    """Create the engine for `settings.database_url`; SQLite gets WAL, foreign keys and a busy timeout."""
+    """Create the engine for `settings.database_url`; SQLite gets WAL, foreign keys and a busy timeout,
+    PostgreSQL a lock timeout (a write blocked behind another one fails, and is a 503, instead of hanging)."""
     url = make_url(settings.database_url)
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        # A libpq startup option: the session's setting from its first statement on, with no extra round trip.
+        options = f"-c lock_timeout={int(settings.postgres_lock_timeout_ms)}"
+        return create_engine(url, pool_pre_ping=True, connect_args={"options": options})
     if url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(

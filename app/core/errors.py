@@ -183,10 +183,22 @@ def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
 BUSY_RETRY_SECONDS = 2
 
 
+# PostgreSQL's lock_not_available: a statement waited past lock_timeout (POSTGRES_LOCK_TIMEOUT_MS).
+_LOCK_NOT_AVAILABLE = "55P03"
+
+
+def _busy(exc: OperationalError) -> bool:
+    """Another transaction held a lock past the wait allowed: SQLite's busy timeout, PostgreSQL's lock_timeout."""
+    if getattr(exc.orig, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
+        return True
+    message = str(exc.orig).lower()
+    return "database is locked" in message or "lock timeout" in message
+
+
 def _database_unavailable(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, OperationalError)  # registered for it
     # A locked, missing or unmigrated database is the operator's to fix, not a bug in the request.
-    if "database is locked" in str(exc.orig).lower() or "lock timeout" in str(exc.orig).lower():
+    if _busy(exc):
         # Another write held the lock past the busy timeout: nothing was written; the same request will work later.
         log.warning("database busy on %s %s: %s", request.method, request.url.path, exc.orig)
         detail = (
