@@ -69,65 +69,69 @@ def _compile(patterns: Iterable[str]) -> re.Pattern[str] | None:
 
 
 _WORD_START = re.compile(r"(?<!\w)\w")
+_PREFIX_LEN = 3  # keywords are bucketed by the first letters a match can start with
+_MAX_PREFIXES = 256
 
 
-def _bucket_id(c: str) -> str:
-    return "__" + (f"{ord(c):x}" if c else "any")
-
-
-def _first_chars(pattern: str) -> set[str] | None:
-    """Lower-case letters a match of `pattern` can start with, or None when unknown."""
+def _prefixes(pattern: str) -> set[str] | None:
+    """Lower-case strings one of which every match of `pattern` starts with (at most
+    _PREFIX_LEN letters; shorter where the pattern is open there, "UN", "G7"), or None
+    when unknown (the keyword is then tried at every word start)."""
     try:
         # stdlib internals (typeshed describes `re` as one module): fall back if absent
         C = importlib.import_module("re._constants")
         P = importlib.import_module("re._parser")
 
         parsed = P.parse(pattern, re.I)
-    except Exception:  # any failure just disables the bucketing
+    except Exception:  # any failure just disables the bucketing of this keyword
         return None
+    States = set[tuple[str, bool]]  # (prefix so far, may it still grow)
 
-    def first(items: Any) -> set[str] | None:
+    def chars(av: Any) -> set[str] | None:
         out: set[str] = set()
-        for op, av in items:
-            if op is C.LITERAL:
-                out.add(chr(av).lower())
-                return out
-            if op is C.IN:
-                for o, a in av:
-                    if o is C.LITERAL:
-                        out.add(chr(a).lower())
-                    elif o is C.RANGE and a[1] - a[0] < 64:
-                        out.update(chr(x).lower() for x in range(a[0], a[1] + 1))
-                    else:
-                        return None
-                return out
-            if op is C.SUBPATTERN:
-                r = first(av[-1])
-                if r is None:
-                    return None
-                return out | r
-            if op is C.BRANCH:
-                for b in av[1]:
-                    r = first(b)
-                    if r is None:
-                        return None
-                    out |= r
-                return out
-            if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-                r = first(av[2])
-                if r is None:
-                    return None
-                out |= r
-                if av[0] == 0:
-                    continue
-                return out
-            if op in (C.ASSERT_NOT, C.ASSERT, C.AT):
-                continue
-            return None
-        return None
+        for o, a in av:
+            if o is C.LITERAL:
+                out.add(chr(a).lower())
+            elif o is C.RANGE and a[1] - a[0] < 64:
+                out.update(chr(x).lower() for x in range(a[0], a[1] + 1))
+            else:
+                return None  # a category (\w, \s), a negation, a wide range
+        return out
 
-    got = first(parsed)
-    if got is None or not got or any(not c.isalpha() for c in got):
+    def grow(states: States, add: set[str]) -> States:
+        return {(s + c, len(s) + 1 < _PREFIX_LEN) for s, _ in states for c in add}
+
+    def run(items: Any, states: States) -> States:
+        for op, av in items:
+            done = {st for st in states if not st[1]}
+            live = {(s, True) for s, o in states if o}
+            if not live:
+                break
+            if op is C.LITERAL:
+                new = grow(live, {chr(av).lower()})
+            elif op is C.IN:
+                cs = chars(av)
+                new = grow(live, cs) if cs is not None else {(s, False) for s, _ in live}
+            elif op is C.SUBPATTERN:
+                new = run(av[-1], live)
+            elif op is C.BRANCH:
+                new = set().union(*(run(alt, live) for alt in av[1]))
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+                once = run(av[2], live)
+                if av[1] != 1:
+                    once = {(s, False) for s, _ in once}  # what follows a repeat is not known
+                new = (live if av[0] == 0 else set()) | once
+            elif op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+                new = live  # consumes nothing
+            else:
+                new = {(s, False) for s, _ in live}
+            states = done | new
+            if len(states) > _MAX_PREFIXES:
+                states = {(s[:1], False) for s, _ in states}
+        return states
+
+    got = {s for s, _ in run(parsed, {("", True)})}
+    if not got or "" in got:
         return None
     return got
 
@@ -138,10 +142,13 @@ class TopicMatcher:
     def __init__(self, topics: Sequence[TopicSpec]) -> None:
         self.order = [t.slug for t in topics]
         self._rx: dict[str, re.Pattern[str]] = {}
-        self._ready: bool | None = None  # False/None: per-topic fallback
-        self._group_slug: dict[str, str] = {}
-        self._by_first: dict[str, set[str]] = {}
-        self._others_cache: dict[str, tuple[str, ...]] = {}  # first letter -> topics with such keywords
+        self._ready = True  # False: per-topic fallback (a keyword set that does not compile)
+        # Keywords by the first letters a match can start with (1..3 letters, lower case).
+        self._kw: list[tuple[str, str]] = []  # (slug, pattern)
+        self._by_prefix: list[dict[str, list[int]]] = [{} for _ in range(_PREFIX_LEN + 1)]
+        self._anywhere: list[int] = []  # keywords whose first letters are not known
+        self._word_cache: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
+        self._set_cache: dict[tuple[int, ...], tuple[tuple[str, re.Pattern[str]], ...]] = {}
         self._implied: dict[str, list[str]] = {}
         self._context: dict[str, re.Pattern[str]] = {}
         for t in topics:
@@ -157,38 +164,49 @@ class TopicMatcher:
             for k in t.keywords:
                 if k.startswith("@") and len(k) > 1:
                     self._implied.setdefault(k[1:].strip(), []).append(t.slug)
-        # One alternation over every topic scans a document once (several times faster
-        # than one scan per topic); branches are bucketed by their possible first letter
-        # behind a cheap lookahead, so at most word starts only a few are tried.
-        # Overlaps between topics are recovered in index().
-        by_slug = {t.slug: t for t in topics}
-        buckets: dict[str, list[str]] = {}
-
-        def own_keywords(slug: str) -> list[str]:
-            return [kw for kw in by_slug[slug].keywords if kw.strip() and not kw.startswith(("@", "~"))]
-
-        for i, slug in enumerate(self._rx):
-            for j, k in enumerate(own_keywords(slug)):
+        # A document is scanned once, at word starts: the first three letters there pick the
+        # few keywords that can match (most words pick none), and only those are tried, one
+        # alternation per topic (several times faster than one scan per topic or one
+        # alternation of every keyword).
+        for t in topics:
+            if t.slug not in self._rx:
+                continue
+            for k in t.keywords:
+                if not k.strip() or k.startswith(("@", "~")):
+                    continue
                 try:
                     re.compile(k)
                 except re.error:
                     k = re.escape(k)
-                name = f"t{i}_{j}"
-                self._group_slug[name] = slug
-                firsts = _first_chars(k)
-                for c in firsts if firsts is not None else {""}:
-                    self._by_first.setdefault(c, set()).add(slug)
-                    buckets.setdefault(c, []).append(f"(?P<{name}{_bucket_id(c)}>(?:{k})(?![\\w]))")
-        # One regex per first letter, tried only at word starts of that letter.
-        self._letter_rx: dict[str, re.Pattern[str]] = {}
-        for c, alts in buckets.items():
+                i = len(self._kw)
+                self._kw.append((t.slug, k))
+                pre = _prefixes(k)
+                if pre is None:
+                    self._anywhere.append(i)
+                    continue
+                for x in pre:
+                    self._by_prefix[len(x)].setdefault(x, []).append(i)
+
+    def _candidates(self, word: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        """Per topic, the alternation of its keywords that may match at a word starting with
+        `word` (its first letters, lower case)."""
+        ids = set(self._anywhere)
+        for n in range(1, min(len(word), _PREFIX_LEN) + 1):
+            ids.update(self._by_prefix[n].get(word[:n], ()))
+        key = tuple(sorted(ids))
+        got = self._set_cache.get(key)
+        if got is None:
+            per: dict[str, list[str]] = {}
+            for i in key:
+                slug, k = self._kw[i]
+                per.setdefault(slug, []).append(f"(?:{k})(?![\\w])")
             try:
-                self._letter_rx[c] = re.compile("|".join(alts), re.I)
+                got = tuple((slug, re.compile("|".join(alts), re.I)) for slug, alts in per.items())
             except (re.error, OverflowError, AssertionError, RecursionError):
-                self._ready = None
-                break
-        else:
-            self._ready = True
+                self._ready = False
+                got = ()
+            self._set_cache[key] = got
+        return got
 
     def context_topics(self, text: str, a: int, b: int, subject: Iterable[str]) -> set[str]:
         """Subject topics whose context cues ("~" entries) occur in text[a:b]."""
@@ -202,14 +220,6 @@ class TopicMatcher:
     def present(self, text: str) -> set[str]:
         """Topics whose own keywords occur in text."""
         return {slug for slug, rx in self._rx.items() if rx.search(text)}
-
-    def _others(self, c: str) -> tuple[str, ...]:
-        """Topics with a keyword that may start with letter c (cached per letter)."""
-        got = self._others_cache.get(c)
-        if got is None:
-            got = tuple(sorted(self._by_first.get(c, set()) | self._by_first.get("", set())))
-            self._others_cache[c] = got
-        return got
 
     def implied_by(self, slug: str) -> list[str]:
         """Topics that an "@slug" keyword makes follow from topic `slug`."""
@@ -226,7 +236,7 @@ class TopicMatcher:
         out: dict[str, tuple[list[int], list[int]]] = {}
         if ranges is None:
             ranges = [(0, len(text))]
-        if self._ready is None:
+        if not self._ready:
             for slug, rx in self._rx.items():
                 for m in (m for lo, hi in ranges for m in rx.finditer(text, lo, hi)):
                     out.setdefault(slug, ([], []))
@@ -234,28 +244,22 @@ class TopicMatcher:
                     out[slug][1].append(m.end())
             return out
         hits: dict[str, set[tuple[int, int]]] = {}
-        letter_rx = self._letter_rx
-        any_rx = letter_rx.get("")
+        cache = self._word_cache
+        if len(cache) > 50_000:
+            cache.clear()
         for lo, hi in ranges:
             for w in _WORD_START.finditer(text, lo, hi):
                 a = w.start()
-                c = text[a].lower()
-                start_rx = letter_rx.get(c)
-                hit = start_rx.match(text, a, hi) if start_rx is not None else None
-                if hit is None and any_rx is not None:
-                    hit = any_rx.match(text, a, hi)
-                if hit is None or hit.end() == a:
-                    continue  # a keyword that can match nothing ("x*") must not tag everything
-                own = self._group_slug[(hit.lastgroup or "").split("__")[0]]
-                hits.setdefault(own, set()).add(hit.span())
-                # Another topic's keyword may start at the same word ("COVAX": vaccines and
-                # multilateralism); words inside this match are visited in turn ("World
-                # Trade Organization" is also trade).
-                for slug in self._others(c):
-                    if slug != own:
-                        m2 = self._rx[slug].match(text, a, hi)
-                        if m2 and m2.end() > a:
-                            hits.setdefault(slug, set()).add(m2.span())
+                word = text[a : a + _PREFIX_LEN].lower()
+                cands = cache.get(word)
+                if cands is None:
+                    cands = cache[word] = self._candidates(word)
+                for slug, rx in cands:
+                    hit = rx.match(text, a, hi)
+                    if hit is not None and hit.end() > a:  # a keyword matching nothing must not tag everything
+                        hits.setdefault(slug, set()).add(hit.span())
+        if not self._ready:  # a keyword set failed to compile on the way: per-topic scan
+            return self.index(text, ranges)
         for slug, spans in hits.items():
             ordered = sorted(spans)
             out[slug] = ([x for x, _ in ordered], [y for _, y in ordered])

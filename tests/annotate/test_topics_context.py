@@ -1,0 +1,196 @@
+"""Topics as any outlet's copy words them (issue #11): the entities, synonyms and variants
+of each topic, the context cues a readout's subject turns on, and the one-pass keyword
+index that finds them. Invented one-sentence fixtures, one class of cue per test."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from app.annotate.topics import TopicMatcher, _prefixes
+from tests.annotate.helpers import BIDEN, MODI, PUTIN, TOPICS, XI, ZELENSKY, run
+
+MATCHER = TopicMatcher(TOPICS)
+
+
+def topics_of(sentence: str) -> set[str]:
+    return set(MATCHER.match(sentence))
+
+
+def position_topics(text: str, needle: str, participants=(PUTIN, XI), **kw) -> set[str]:
+    ann = run(text, participants=participants, **kw)
+    return {t for p in ann.positions if needle in text[p.start : p.end] for t in p.topics}
+
+
+# -- entities and wording any outlet uses ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence,topic",
+    [
+        # places, groups, named operations and agreements imply their topic
+        ("They discussed the evacuation from Hamid Karzai International Airport.", "afghanistan"),
+        ("He spoke of the fighting in Kandahar and Herat.", "afghanistan"),
+        ("Talks on the Doha agreement must resume.", "afghanistan"),
+        ("He described shelling near the Zaporizhzhia plant.", "ukraine"),
+        ("The Black Sea Grain Initiative must be extended.", "ukraine"),
+        ("He urged an end to the full-scale invasion.", "ukraine"),
+        ("The Minsk agreements were not implemented.", "ukraine"),
+        ("Moscow and Kyiv should talk about Donetsk and Luhansk.", "ukraine"),
+        ("He called for a humanitarian pause in Rafah.", "middle-east"),
+        ("He backed a two-state solution.", "middle-east"),
+        ("Shipping through the Strait of Hormuz must stay open.", "middle-east"),
+        ("He raised the abductions issue.", "korean-peninsula"),
+        ("The launch of ICBMs was condemned.", "korean-peninsula"),
+        ("He stressed inter-Korean dialogue.", "korean-peninsula"),
+        ("He reaffirmed the one China policy.", "taiwan"),
+        ("He warned against contacts with Lai Ching-te.", "taiwan"),
+        # vaccine brands, programmes and boosters
+        ("India will supply Covishield to its neighbours.", "vaccines"),
+        ("He offered Pfizer-BioNTech and Moderna shots.", "vaccines"),
+        ("Funding for Gavi and the ACT-Accelerator will rise.", "vaccines"),
+        ("They agreed on booster doses for the elderly.", "vaccines"),
+        ("COVID19 cases rose.", "covid-19"),
+        ("China sent ventilators and personal protective equipment.", "covid-19"),
+        # spelling variants and offshoots of groups
+        ("He condemned al-Qaida and ISIS-K.", "terrorism"),
+        ("Afghanistan must not become a safe haven for terrorists.", "terrorism"),
+        ("He raised the smuggling of methamphetamine and opioids.", "drug-trafficking"),
+        ("He said Taiwan is China's internal matter.", "external-interference"),
+        ("He recalled China's claims over the island.", "sovereignty"),
+        # fora and formats
+        ("They will meet at the Shanghai Corporation Organization summit.", "multilateralism"),
+        ("He backed the Troika Plus format.", "multilateralism"),
+        ("He invited him to the QUAD summit.", "multilateralism"),
+        # economy and climate as copy words them
+        ("They agreed to continue high-level dialogue on the economy.", "trade"),
+        ("He said the trade truce must hold.", "trade"),
+        ("He urged more purchases of American soybeans.", "trade"),
+        ("They agreed to cut methane and phase down fossil fuels.", "climate"),
+        ("They will expand wind power and green hydrogen.", "climate"),
+    ],
+)
+def test_a_topic_is_found_in_the_words_of_any_outlet(sentence: str, topic: str) -> None:
+    assert topic in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence,topic",
+    [
+        ("The government signed a peace settlement with the rebels.", "middle-east"),  # settlement != settlers
+        ("They will launch a joint test of the new rail line.", "korean-peninsula"),
+        ("He praised the Mercosur trade agreement.", "multilateralism"),  # a trade bloc, not a forum
+        ("The format of the meeting was agreed.", "multilateralism"),
+        ("He thanked him for the test results.", "korean-peninsula"),
+    ],
+)
+def test_generic_words_do_not_imply_a_topic(sentence: str, topic: str) -> None:
+    assert topic not in topics_of(sentence)
+
+
+# -- context cues turned on by the readout's subject -------------------------------------
+
+
+def test_the_situation_in_an_afghanistan_readout_is_afghanistan() -> None:
+    text = (
+        "Putin and Xi discussed Afghanistan by phone. "
+        "Xi said the two sides should jointly address the evolving situation with restraint."
+    )
+    assert "afghanistan" in position_topics(text, "evolving situation")
+    other = "Putin and Xi discussed trade by phone. Xi said the two sides should address the evolving situation."
+    assert "afghanistan" not in position_topics(other, "evolving situation")
+
+
+def test_a_war_readout_carries_its_vocabulary() -> None:
+    text = (
+        "Zelensky briefed Biden on Ukraine's defence. "
+        "Zelensky asked for more Patriot systems to protect energy infrastructure."
+    )
+    assert "ukraine" in position_topics(text, "Patriot", participants=(ZELENSKY, BIDEN))
+
+
+def test_a_vaccine_readout_turns_on_its_supply_words() -> None:
+    text = (
+        "Modi and Biden discussed vaccines. "
+        "Modi stressed the need for equitable access and technology transfer to developing countries."
+    )
+    assert "vaccines" in position_topics(text, "equitable access", participants=(MODI, BIDEN))
+
+
+def test_the_island_in_a_taiwan_readout_is_taiwan() -> None:
+    text = "Xi and Biden discussed Taiwan. Xi warned against arms sales to the island."
+    assert "taiwan" in position_topics(text, "arms sales", participants=(XI, BIDEN))
+
+
+# -- the keyword index ------------------------------------------------------------------
+
+
+def test_prefixes_of_a_keyword_are_the_letters_a_match_starts_with() -> None:
+    assert _prefixes(r"(?:the\s+)?Taiwan\w*") == {"the", "tai"}
+    assert _prefixes(r"G-?7") == {"g7", "g-7"}
+    assert _prefixes(r"(?-i:UN)") == {"un"}
+    assert _prefixes(r"(?<!Proliferation\s)treaty") == {"tre"}
+    assert _prefixes(r"\w+\s+format") is None  # tried at every word start
+    assert _prefixes("x*") is None
+
+
+def _scan_per_topic(matcher: TopicMatcher, text: str) -> dict[str, tuple[list[int], list[int]]]:
+    """What the index must find: every topic's own keywords, scanned alone at word starts."""
+    out: dict[str, tuple[list[int], list[int]]] = {}
+    for slug, rx in matcher._rx.items():
+        spans = sorted({m.span() for i in range(len(text)) for m in [rx.match(text, i)] if m and m.end() > i})
+        spans = [sp for sp in spans if sp[0] == 0 or not (text[sp[0] - 1].isalnum() or text[sp[0] - 1] == "_")]
+        if spans:
+            out[slug] = ([a for a, _ in spans], [b for _, b in spans])
+    return out
+
+
+def test_the_index_finds_what_each_topic_finds_alone() -> None:
+    rng = random.Random(11)
+    words = [
+        "the",
+        "UN",
+        "Security",
+        "Council",
+        "G7",
+        "G-7",
+        "COVAX",
+        "vaccines",
+        "Taiwan",
+        "Strait",
+        "one",
+        "China",
+        "World",
+        "Trade",
+        "Organization",
+        "trade-offs",
+        "Kyiv",
+        "Afghan",
+        "2+2",
+        "dialogue",
+        "treaty",
+        "Non-Proliferation",
+        "Treaty",
+        "said",
+        "and",
+        "of",
+        "the",
+        "two",
+        "countries",
+        "cooperation",
+        "with",
+        "allies",
+        "Kim",
+        "Jong",
+        "Un",
+        "UNESCO",
+        "Xinjiang",
+        "Hong",
+        "Kong",
+        "climate",
+        "coal",
+    ]
+    for _ in range(40):
+        text = " ".join(rng.choice(words) for _ in range(30))
+        assert MATCHER.index(text) == _scan_per_topic(MATCHER, text), text
