@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from itertools import product
 from typing import Any
 
 from sqlalchemy import and_, or_, text
@@ -303,18 +304,30 @@ _SHAPES = {
 }
 
 
+# Per record type: the required keys, and every tuple of their JSON types that is allowed (a record's
+# types are checked with one tuple look-up; the message is worked out only for a bad record).
+_SIGNATURES = {
+    kind: (tuple(key for key, _, _ in shape), frozenset(product(*(allowed for _, allowed, _ in shape))))
+    for kind, shape in _SHAPES.items()
+}
+
+
 def check_shape(where: str, record: Any) -> str:
     """The record's type, once its required fields are there with the right JSON types."""
     if type(record) is not dict:
         raise ExportError(f"{where}: expected a JSON object")
     kind = record.get("type")
-    shape = _SHAPES.get(kind) if isinstance(kind, str) else None
-    if shape is None:
+    signature = _SIGNATURES.get(kind) if isinstance(kind, str) else None
+    if signature is None:
         raise ExportError(f"{where}: 'type' must be one of {', '.join(RECORD_TYPES)}, got {kind!r}")
-    get = record.get
-    for key, allowed, types in shape:
-        if type(get(key)) not in allowed:
-            raise ExportError(f"{where}: {kind} field {key!r} is missing or not a {getattr(types, '__name__', types)}")
+    keys, allowed = signature
+    if tuple(map(type, map(record.get, keys))) not in allowed:
+        get = record.get
+        for key, exact, types in _SHAPES[str(kind)]:
+            if type(get(key)) not in exact:
+                raise ExportError(
+                    f"{where}: {kind} field {key!r} is missing or not a {getattr(types, '__name__', types)}"
+                )
     return str(kind)
 
 

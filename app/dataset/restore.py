@@ -41,8 +41,10 @@ from app.ingest.bulk import (
     DOCUMENT_COLUMNS,
     POSITION_COLUMNS,
     SqliteCache,
+    SqliteInitialLoad,
     bind_processor,
     restore_triggers,
+    sqlite_value,
     stand_down_triggers,
     table_of,
     write_rows,
@@ -161,6 +163,10 @@ class _Restore:
         self.history_floor = int(self.conn.execute(text("SELECT coalesce(max(id), 0) FROM history")).scalar_one())
         self.meta: dict[str, Any] = {}
         self.triggers = stand_down_triggers(self.conn)
+        # Into an empty SQLite database the indexes are built once at the end (see SqliteInitialLoad).
+        self.initial = SqliteInitialLoad(self.conn) if self.fresh and self.dialect == "sqlite" else None
+        if self.initial:
+            self.initial.drop()
         if self.dialect == "sqlite":
             self.conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS restore_ids (id INTEGER PRIMARY KEY)")
         else:
@@ -176,7 +182,7 @@ class _Restore:
         parsed = _datetime(where, value, optional)
         if parsed is None:
             return None
-        bound = parsed.isoformat() if self.dialect == "postgresql" else self._stamp(parsed)
+        bound = parsed.isoformat() if self.dialect == "postgresql" else sqlite_value(self._stamp(parsed))
         if len(self._stamps) > 10_000:
             self._stamps.clear()
         self._stamps[value] = bound
@@ -339,7 +345,7 @@ class _Restore:
                 raise ExportError(f"{where}: position {pid}: act {r['act']!r} must be one of {', '.join(ACTS)}")
             if not 0 <= r["confidence"] <= 1:
                 raise ExportError(f"{where}: position {pid}: confidence must be within [0, 1]")
-            if _date(where, r["date"]) != date:
+            if r["date"] != date and _date(where, r["date"]) != date:
                 raise ExportError(f"{where}: position {pid}: date {r['date']} is not its event's date")
             for slug in r["speakers"]:
                 if slug not in self.leaders:
@@ -374,6 +380,8 @@ class _Restore:
             who, what = list(dict.fromkeys(r["speakers"])), list(dict.fromkeys(r["topics"]))
             speakers += [(pid, s) for s in who]
             topics += [(pid, t) for t in what]
+            if self.initial:
+                continue  # keys and counts are derived once at the end
             counts["", ""] = counts.get(("", ""), 0) + 1
             for t in what:
                 counts[t, ""] = counts.get((t, ""), 0) + 1
@@ -386,13 +394,15 @@ class _Restore:
         self.put(Position, POSITION_COLUMNS, rows)
         self.put(PositionSpeaker, ("position_id", "leader_slug"), speakers)
         self.put(PositionTopic, ("position_id", "topic_slug"), topics)
+        self.summary.added["position"] += len(rows)
+        if self.initial:
+            return
         self.conn.exec_driver_sql("DELETE FROM restore_ids")
         write_rows(self.conn, _restore_ids(self.conn), ("id",), [(row[0],) for row in rows])
         self.conn.exec_driver_sql(_KEYS)
         if self.dialect == "sqlite":
             self.conn.exec_driver_sql(_FTS)
         self.conn.execute(_COUNTS, [{"t": t, "l": le, "n": n} for (t, le), n in sorted(counts.items())])
-        self.summary.added["position"] += len(rows)
 
     def _compare_position(self, where: str, r: dict[str, Any]) -> None:
         stored = self.session.exec(
@@ -515,6 +525,8 @@ class _Restore:
             high = max(high, int(last) if called else 0)
             if high:
                 conn.execute(text("SELECT setval(pg_get_serial_sequence('position', 'id'), :n)"), {"n": high})
+        if self.initial:
+            self.initial.finish()
         restore_triggers(conn, self.triggers)
         source = self.meta.get("version")
         current_version = versions.current(self.session)

@@ -151,7 +151,10 @@ class BulkLoader:
             if dialect.name == "sqlite" and _POSITION.c.date.type.bind_processor(dialect) is None
             else _processor(_POSITION.c.date, dialect)
         )
-        self._time_bind = _processor(_POSITION.c.created_at, dialect)
+        time_bind = _processor(_POSITION.c.created_at, dialect)
+        self._time_bind: Callable[[Any], Any] = (
+            (lambda value: sqlite_value(time_bind(value))) if dialect.name == "sqlite" else time_bind
+        )
         self._bool_bind = _processor(_POSITION.c.reviewed, dialect)
         self._dates: dict[dt.date, Any] = {}
         self._triggers: Sequence[Any] = []  # (name, sql) of the triggers this transaction dropped
@@ -556,6 +559,12 @@ def _annotator(method: str) -> str | None:
     return None if method == "curated" else method
 
 
+def sqlite_value(value: Any) -> Any:
+    """A timestamp as sqlite3's default adapter stores it (`isoformat(" ")`), made once per distinct value
+    instead of by the driver for every row of an executemany; any other value as it is."""
+    return value.isoformat(" ") if isinstance(value, dt.datetime) else value
+
+
 def _processor(column: Any, dialect: Any) -> Callable[[Any], Any]:
     """The column type's bind converter (what the ORM applies), or identity."""
     process = column.type.bind_processor(dialect)
@@ -820,6 +829,65 @@ class _InitialLoad:
                 f"initial_load: building the search indexes failed ({errors[0]!r}); the data is "
                 f"committed, create the missing ones: {pending}"
             ) from errors[0]
+
+
+# Tables whose secondary indexes an initial load on SQLite drops and builds once at the end. The
+# look-ups made while loading (primary keys, document's unique sha256, events by date) keep theirs.
+SQLITE_INITIAL_TABLES = ("position", "position_speaker", "position_topic", "position_key", "history")
+# position_key and position_count for every position above :lo, in one pass each: the keys are written in
+# their primary key's order, so the clustered (WITHOUT ROWID) tree is appended to instead of split at random.
+_INITIAL_KEYS = _KEYS.replace("{ids}", "> :lo") + " ORDER BY 1, 2, 3, 4"  # sql-identifiers-only
+_INITIAL_COUNTS = (
+    "INSERT INTO position_count (topic_slug, leader_slug, n) "
+    "SELECT topic_slug, leader_slug, count(*) FROM position_key WHERE position_id > :lo "
+    "GROUP BY topic_slug, leader_slug UNION ALL SELECT '', '', count(*) FROM position WHERE id > :lo "
+    "ON CONFLICT (topic_slug, leader_slug) DO UPDATE SET n = position_count.n + excluded.n"
+)
+
+
+class SqliteInitialLoad:
+    """SQLite's initial-load mode, inside the load's one transaction: the secondary indexes of the
+    position, link, key and history tables are dropped (their SQL read from sqlite_master first), the
+    rows go in without them, then position_key, position_count and the position search index are
+    derived with one set-based statement each and every dropped index is created again from its own SQL.
+
+    DDL is transactional on SQLite: readers keep seeing the committed state (indexes included) until
+    the commit, and a rollback or a crash (the WAL's uncommitted frames are ignored on recovery)
+    leaves the database exactly as it was. Building an index once over sorted keys costs a fraction of
+    updating it row by row at random places, which is what loading into the live indexes does."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.indexes: list[tuple[str, str]] = []  # (name, sql) in creation order
+        self.max_id = 0
+
+    def drop(self) -> None:
+        conn = self.conn
+        self.max_id = conn.execute(text("SELECT coalesce(max(id), 0) FROM position")).scalar_one()
+        marks = ", ".join(f":t{k}" for k in range(len(SQLITE_INITIAL_TABLES)))
+        self.indexes = [
+            (name, sql)
+            for name, sql in conn.execute(
+                text(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                    f"AND tbl_name IN ({marks}) ORDER BY rowid"  # sql-identifiers-only
+                ),
+                {f"t{k}": t for k, t in enumerate(SQLITE_INITIAL_TABLES)},
+            )
+        ]
+        quote = conn.dialect.identifier_preparer.quote_identifier
+        for name, _ in self.indexes:
+            conn.exec_driver_sql(f"DROP INDEX {quote(name)}")  # sql-identifiers-only
+
+    def finish(self, search: bool = True) -> None:
+        """Keys, counts and (`search`) the position search rows of the loaded positions; the indexes back."""
+        conn, params = self.conn, {"lo": self.max_id}
+        conn.execute(text(_INITIAL_KEYS), params)
+        conn.execute(text(_INITIAL_COUNTS), params)
+        if search:
+            conn.execute(text(_SQLITE_FTS.replace("{ids}", "> :lo")), params)  # sql-identifiers-only
+        for _, sql in self.indexes:
+            conn.exec_driver_sql(sql)
 
 
 def _is_gin(indexdef: str) -> bool:

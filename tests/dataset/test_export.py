@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import text
 from sqlmodel import Session, select
 
 from app.core.db import make_engine
@@ -15,6 +17,7 @@ from app.dataset.restore import load
 from app.models import Position
 from tests.conftest import settings_for
 from tests.factories import add_many
+from tests.positions.test_position_keys import assert_consistent
 from tests.seed_facts import POSITIONS
 
 
@@ -94,3 +97,34 @@ def test_a_conflicting_record_is_refused(session: Session) -> None:
     records[0]["act"] = "oppose"
     with pytest.raises(ExportError, match="already exists with other values \\(act\\)"):
         load(session, records)
+
+
+def sqlite_schema(s: Session) -> list[Any]:
+    """Every table, index and trigger with its SQL: what a load into an empty database drops and rebuilds."""
+    return list(s.exec(text("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name")).all())  # type: ignore[call-overload]
+
+
+def test_a_load_into_an_empty_database_leaves_the_schema_as_migrated(session: Session, empty: Session) -> None:
+    # Into an empty database the secondary indexes are dropped and built once at the end.
+    before = sqlite_schema(empty)
+    add_many(session, 3)
+    load(empty, dump(session))
+    assert sqlite_schema(empty) == before
+    assert_consistent(empty)
+    plan = empty.exec(text("EXPLAIN QUERY PLAN SELECT id FROM position WHERE document_id = 'x'")).all()  # type: ignore[call-overload]
+    assert "ix_position_document_start" in str(plan)  # the rebuilt index is used
+    assert list(dump(empty)) == list(dump(session))
+
+
+def test_a_failed_load_into_an_empty_database_leaves_it_empty_and_indexed(session: Session, empty: Session) -> None:
+    before = sqlite_schema(empty)
+    empty.commit()
+    records = list(dump(session))
+    records.append({**next(r for r in records if r["type"] == "position"), "id": 999, "act": "sing"})
+    with pytest.raises(ExportError, match="act 'sing'"):
+        load(empty, records)
+    assert sqlite_schema(empty) == before
+    assert empty.exec(select(Position)).all() == []
+    assert empty.exec(text("PRAGMA foreign_keys")).one()[0] == 1  # type: ignore[call-overload]
+    load(empty, records[:-1])  # and the same file without the bad record loads
+    assert list(dump(empty)) == records[:-1]
