@@ -373,7 +373,7 @@ def _classify_np(
 _PAREN_RE = re.compile(
     r",\s+(?:for\s+(?:his|her|its|their)\s+part(?:\s+[^,;\"\u201c\u201d]{1,60}?)?|on\s+(?:his|her|its|their)\s+part|"
     r"according\s+to\s+[^,;\"\u201c\u201d]{2,120}?|in\s+turn|however|"
-    r"meanwhile|too|also|likewise|in\s+(?:his|her)\s+(?:remarks|turn|speech)|"
+    r"meanwhile|too|also|likewise|in\s+(?:his|her)\s+(?:remarks|turn|speech)|known\s+(?:as|by)\s+[^,;\"\u201c\u201d]{2,60}?|"
     r"(?:also|who|currently)\s+[^,;\"\u201c\u201d]{2,160}?|"
     # "Scholz, on his first visit to South America, said": a circumstance aside
     r"(?:on|during|at|after|before|in|while|speaking|addressing|visiting|standing|wrapping\s+up)\s+"
@@ -443,7 +443,16 @@ def find_frames(
                     )
                 )
             continue
+        lead = _LEAD_CIRCUMSTANCE_RE.match(rest)
+        if lead:
+            # "During the telephone talk the sides expressed ...": no comma after the circumstance.
+            cs += lead.end()
+            rest = sent[cs:]
         stop = _STOP_CHARS.search(rest)
+        while stop and rest[stop.start()] in _OPEN_QUOTES and any(a == cs + stop.end() for a, _ in verbs):
+            # 'Ishiba “conveyed serious concerns ...” to Xi': a quotation that starts at the verb
+            # leaves the subject in front of it.
+            stop = _STOP_CHARS.search(rest, stop.end())
         stretch = rest[: stop.start()] if stop else rest
         if cs > 0 and not coord:
             inv = _inverted_frame(text, s, cs, rest, verbs, finder, quoted)
@@ -479,6 +488,13 @@ def find_frames(
         )
         frames.append(Frame(s + cs, s + cs + v_start, s + cs + v_end, kind, who, cls, g, coord, they, quoted))
     return frames
+
+
+_LEAD_CIRCUMSTANCE_RE = re.compile(
+    r"(?:during|in|at|after|following|in\s+the\s+course\s+of)\s+(?:the|their|a|today['\u2019]s)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:talks?|call|conversation|meeting|summit|negotiations|visit)\s+(?=(?:the|both|they)\b)",
+    re.I,
+)
 
 
 _INVERTED_TAIL_RE = re.compile(
@@ -693,14 +709,27 @@ def attribute_sentence(
     if primary is not None and primary.kind == "other":
         # "China's foreign ministry said Xi warned ...": the leader's words relayed by his
         # office are his position; anything else a spokesman says is not.
-        if primary.cls == "say":
+        if primary.cls == "say" or text[primary.verb_start : primary.verb_end].lower() in _OWN_REPORT_FORMS:
             inner = _embedded_frame(text, primary.verb_end, e, finder)
+            if inner is not None and inner.cls in ("narr", "courtesy"):
+                # "The statement said Islamabad and Ankara exchanged views ..., and agreed to ..."
+                r = _RESCUE_RE.search(text, inner.verb_end, e)
+                rcls = (
+                    (participle_class(r.group("part")) if r.group("part") else verb_class(r.group("fin")))
+                    if r
+                    else None
+                )
+                if rcls and rcls not in ("narr", "courtesy"):
+                    inner = replace(inner, cls=rcls)
             if inner is not None and inner.cls not in ("narr", "courtesy"):
                 return [
                     replace(
                         _make(inner, inner.cls, frozenset(range(len(finder.participants))), 0.7), evidence="relayed"
                     )
                 ], inner
+        with_clause = _with_absolute(text, primary.verb_end, e, finder)
+        if with_clause is not None:
+            return [with_clause], None  # "The ministry said ..., with Xi also stressing the need to ..."
         quoted = _pick_primary(_quoted_subjects(text, all_frames, True), True)
         if quoted is None:
             if _passive_in(text, s, e, qmask, quoted_only=True):
@@ -714,6 +743,9 @@ def attribute_sentence(
             return [], None
         primary = _pick_primary(_quoted_subjects(text, all_frames, False), joint_statement)
     if primary is None:
+        late = _late_attribution(text, s, e, finder)
+        if late is not None:
+            return [late], None
         opp = _OPPORTUNITY_RE.search(text, s, e)
         if opp:
             # "The talks were an opportunity for Italy to underline ...": Italy's leader.
@@ -753,9 +785,14 @@ def attribute_sentence(
     ):
         return [], primary  # "Zelensky confirmed the phone call": the call itself, no content
     elif cls == "narr" and (
-        _DISCUSSED_CONTENT_RE.match(text, primary.verb_end, e) or _own_report(text, e, primary, finder)
+        _DISCUSSED_CONTENT_RE.match(text, primary.verb_end, e)
+        or _AND_CONTENT_RE.search(text, primary.verb_end, e)
+        or _own_report(text, e, primary, finder)
     ):
-        cls = "say"  # "discussed the importance of ...", "informed Y of his plan to ..."
+        # "discussed the importance of ...", "discussed X, and the urgency of ...", "informed Y of his plan"
+        cls = "say"
+    elif cls == "narr" and (lead := _lead_content(text, primary.verb_end, e)) is not None:
+        cls = lead  # "held a call with Y, during which they stressed ...", "spoke with Y to reaffirm ..."
     elif cls in ("narr", "courtesy") or _courtesy(text, primary, e, finder):
         # "..., agreeing that", "... and agreed to", "began by setting out ..."
         r = _BY_RESCUE_RE.match(text, primary.verb_end, e) or _RESCUE_RE.search(text, primary.verb_end, e)
@@ -790,6 +827,68 @@ def attribute_sentence(
     return out, primary
 
 
+# Content after narration of the call: "..., during which they emphasized ...", "... to express
+# their readiness to ...", "discussed vaccination, and the urgency of ...".
+_DURING_WHICH_RE = re.compile(
+    rf",?\s+(?:during|in|at)\s+which\s+(?:they|the\s+(?:two\s+)?(?:leaders|sides|presidents|parties)|both\s+"
+    rf"(?:leaders|sides))\s+(?:(?:{ADVERBS})\s+)*(?P<fin>{FINITE_RE.pattern})",
+    re.I,
+)
+_PURPOSE_RE = re.compile(r"\bto\s+(?:(?:jointly|once\s+again|again|also)\s+)?(?P<lemma>[a-z]+)\b")
+_AND_CONTENT_RE = re.compile(
+    r",?\s+and\s+(?:on\s+)?" + _VERBS.discussed_content.replace(r"\s+(?:also\s+)?", "", 1), re.I
+)
+
+
+def _lead_content(text: str, a: int, e: int) -> str | None:
+    """The cue class of content that follows narration of the call in the same sentence."""
+    m = _DURING_WHICH_RE.search(text, a, e)
+    if m:
+        c = verb_class(m.group("fin"))
+        if c and c not in ("narr", "courtesy"):
+            return c
+    m = _PURPOSE_RE.search(text, a, min(e, a + 120))
+    if m:
+        c = lemma_class(m.group("lemma"))
+        if c and c not in ("narr", "courtesy") and m.group("lemma") not in ("sign", "discuss", "review"):
+            return c
+    return None
+
+
+_WITH_ABS_RE = re.compile(r"(?:,\s+|\s)with\s+")
+
+
+def _with_absolute(text: str, a: int, e: int, finder: MentionFinder) -> Attribution | None:
+    """ "..., with Xi also stressing the need to ...": a participant and a cue participle in a
+    with-clause state that participant's position."""
+    for m in _WITH_ABS_RE.finditer(text, a, e):
+        ms = finder.find(text, m.end(), min(e, m.end() + 60))
+        if not ms or ms[0].start != m.end() or ms[0].kind not in ("person", "role", "group"):
+            continue
+        p = re.compile(rf"\s+(?:(?:{ADVERBS})\s+)*(?P<part>{PARTICIPLE_RE.pattern})", re.I).match(text, ms[0].end, e)
+        if p:
+            c = participle_class(p.group("part"))
+            if c and c not in ("narr", "courtesy") and ms[0].who:
+                return Attribution(ms[0].who, c, 0.8, None, evidence="with-clause")
+    return None
+
+
+_ACCORDING_LATE_RE = re.compile(r",\s+according\s+to\s+(?P<np>[^,;:\"\u201c\u201d]{2,80}?)\s*(?:,|[.!?]?$)")
+
+
+def _late_attribution(text: str, s: int, e: int, finder: MentionFinder) -> Attribution | None:
+    """A reporting frame that is not at a clause start: "..., according to the Head of State, ..."
+    and "..., with X stressing ..."."""
+    if "ccording" in text[s:e]:
+        for m in _ACCORDING_LATE_RE.finditer(text, s, e):
+            c = _classify_np(text, m.start("np"), m.end("np"), finder)
+            if c and c[0] in ("person", "role", "group") and c[1]:
+                return Attribution(c[1], "say", 0.8, None, evidence="according-late")
+    if "with " in text[s:e]:
+        return _with_absolute(text, s, e, finder)
+    return None
+
+
 _EMBED_RE = re.compile(r"^\s+(?:(?:on|in)\s+\w+\s+)?(?:that\s+)?")
 
 
@@ -798,8 +897,13 @@ def _embedded_frame(text: str, a: int, e: int, finder: MentionFinder) -> Frame |
     m = _EMBED_RE.match(text[a:e])
     if not m:
         return None
+    n = len(finder.participants)
     for f in find_frames(text, a + m.end(), e, finder):
-        if f.start == a + m.end() and (f.kind in ("person", "role") or (f.kind == "group" and not f.they)):
+        if f.start == a + m.end() and (
+            f.kind in ("person", "role")
+            or (f.kind == "group" and not f.they)
+            or (f.kind == "country" and n > 1 and len(f.who) == n)  # "Islamabad and Ankara agreed"
+        ):
             return f
         break
     return None

@@ -109,7 +109,12 @@ def _alt(words: Sequence[str]) -> str:
 
 
 _GROUP_RE = re.compile(
-    r"(?<![\w-])(?:(?:both|the\s+two|the\s+three|the\s+four|all\s+(?:three|four|the)|the|these|"
+    # "the leaders of Kazakhstan and Russia", "the heads of state of both countries"
+    r"(?<![\w-])(?:the\s+(?:leaders|presidents|heads\s+of\s+(?:state|government))\s+of\s+(?:"
+    r"(?:the\s+)?(?-i:[A-Z])[\w.'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+and\s+(?:the\s+)?(?-i:[A-Z])[\w.'-]+"
+    r"(?:\s+(?-i:[A-Z])[\w'-]+)?|"
+    r"(?:both|the\s+two)\s+countries)|"
+    r"(?:both|the\s+two|the\s+three|the\s+four|all\s+(?:three|four|the)|the|these|"
     r"the\s+respective)\s+(?:leaders|presidents|heads\s+of\s+(?:state|government)|sides|parties|"
     r"prime\s+ministers|chancellors|statesmen|counterparts|countries|nations|governments|"
     r"neighbou?rs|allies|partners)|both\s+of\s+them|they|the\s+pair|the\s+duo|"
@@ -217,6 +222,13 @@ class MentionFinder:
                 # "The President of Russia" is not a bare title: the country alternative decides.
                 bare = [p.title or t] + (["PM"] if t == "prime minister" else [])  # MEA: "PM reiterated"
                 person_alts.append((i, rf"(?:the\s+)?(?:{_alt(bare)})(?=\s+[a-z]|$)(?!\s+of\s)"))
+        # "the head of state", "the premier", "the crown prince": the one participant holding
+        # such a title, else the issuing side's leader if he holds one (titles.yaml generic_roles).
+        for role, held_by in _TITLES.generic_roles:
+            holders = [i for i, p in enumerate(participants) if (p.title or "").casefold() in held_by]
+            pick = holders[0] if len(holders) == 1 else (host if host in holders else None)
+            if pick is not None:
+                person_alts.append((pick, rf"the\s+{_alt([role])}(?![\w-])(?!\s+of\s)"))
         if host is not None:
             # "The President of the Republic" (Elysee, Planalto, Quirinale, Korea): the host.
             person_alts.append(
@@ -291,6 +303,9 @@ class MentionFinder:
 _PATRONYMIC = r"(?:\s+(?:bin|ibn|bint|binti|Al|al|El|el)[\s-]+[A-Z][\w'-]+)*"
 
 
+_ARTICLE_RE = re.compile(r"(?:al|el|as|ad|ar|at|an|az|ash|ul)-([A-Z][\w'-]+)")
+
+
 def name_variants(name: str) -> set[str]:
     """Other ways a readout writes the same name: family name first ("Kishida Fumio",
     "Xi Jinping" as written), a hyphenated given name split or joined ("Yoon Suk-yeol" /
@@ -300,8 +315,13 @@ def name_variants(name: str) -> set[str]:
     if len(toks) in (2, 3) and all(t[:1].isupper() for t in toks):
         out.add(" ".join([toks[-1], *toks[:-1]]))  # "Fumio Kishida" -> "Kishida Fumio"
         out.add(" ".join([*toks[1:], toks[0]]))  # "Yoon Suk-yeol" -> "Suk-yeol Yoon"
+    for t in toks[1:]:
+        m = _ARTICLE_RE.fullmatch(t)
+        if m:
+            # "Bashar al-Assad" is "al-Assad" and "Assad" for short: the family name keeps or drops its article.
+            out.update((t, m.group(1)))
     for t in toks:
-        if "-" in t and t.replace("-", "").isalpha():
+        if "-" in t and t.replace("-", "").isalpha() and not _ARTICLE_RE.fullmatch(t):
             a, _, b = t.partition("-")
             out.add(name.replace(t, f"{a} {b.capitalize()}"))  # "Suk-yeol" -> "Suk Yeol"
             out.add(name.replace(t, a + b.lower()))  # "Suk-yeol" -> "Sukyeol"
@@ -383,7 +403,10 @@ def _has_name(s: str) -> bool:
 
 # -- inference ------------------------------------------------------------------------
 
-_NAME = r"(?:[A-Z][\w'\u2019-]+|[A-Z]\.(?=\s+[A-Z])|(?:da|de|do|dos|van|von|der|bin|al|el|la|le|du|ibn)(?=\s+[A-Z]))"
+_NAME = (
+    r"(?:[A-Z][\w'\u2019-]+|(?:al|el|as|ad|ar)-[A-Z][\w'-]+|[A-Z]\.(?=\s+[A-Z])|"
+    r"(?:da|de|do|dos|van|von|der|bin|al|el|la|le|du|ibn)(?=\s+[A-Z]))"
+)
 _NAME_SEQ = rf"{_NAME}(?:\s+{_NAME}){{0,4}}"
 # Honorifics before a name, not part of it: "Shri Narendra Modi", "H.E. Mr. Joseph R. Biden".
 _HONORIFIC = "(?:{})".format("|".join(_TITLES.honorifics))

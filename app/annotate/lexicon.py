@@ -52,7 +52,13 @@ def _forms(lemma: str) -> tuple[str, str, str]:
         return lemma[:-1] + "ied", lemma[:-1] + "ies", lemma + "ing"
     if lemma.endswith(("s", "sh", "ch", "x", "z")):
         return lemma + "ed", lemma + "es", lemma + "ing"
+    if _CVC_RE.fullmatch(lemma):
+        # One syllable ending consonant-vowel-consonant doubles it: "slam" -> "slammed".
+        return lemma + lemma[-1] + "ed", lemma + "s", lemma + lemma[-1] + "ing"
     return lemma + "ed", lemma + "s", lemma + "ing"
+
+
+_CVC_RE = re.compile(r"[^aeiou\s]*[aeiou][^aeiouwxy\s]")
 
 
 def verb_forms(lemma: str) -> tuple[str, str, str]:

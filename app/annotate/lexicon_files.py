@@ -186,12 +186,26 @@ class Titles:
     not_leader_before_title: tuple[str, ...]
     non_leader_heads: frozenset[str]
     descriptors: frozenset[str]
+    # "the head of state" -> the titles it stands for (casefolded)
+    generic_roles: tuple[tuple[str, frozenset[str]], ...] = ()
+
+
+def _generic_roles(data: dict[str, Any]) -> tuple[tuple[str, frozenset[str]], ...]:
+    roles = _mapping(data, "generic_roles")
+    out = []
+    for role in roles:
+        if not isinstance(role, str) or not role.strip():
+            raise LexiconError(f"{data['__path__']}: generic_roles: {role!r} must be a non-empty phrase")
+        held_by = _strings({**roles, "__path__": data["__path__"]}, role, f"generic_roles.{role}")
+        out.append((role, frozenset(t.casefold() for t in held_by)))
+    return tuple(out)
 
 
 @cache
 def titles() -> Titles:
     data = _load("titles.yaml")
     return Titles(
+        generic_roles=_generic_roles(data),
         leader_titles=_strings(data, "leader_titles"),
         address=_strings(data, "address"),
         honorifics=_regexes(data["__path__"], "honorifics", _strings(data, "honorifics")),

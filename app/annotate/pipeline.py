@@ -69,12 +69,20 @@ _SHARED_TITLE_RE = re.compile(
 )
 
 
+# "the head of state emphasized": a generic role means the issuing side's leader when both hold it.
+_GENERIC_ROLE_RE = re.compile(
+    r"\b[Tt]he\s+(?:{})\b".format("|".join(re.escape(r) for r, _ in lexicon_files.titles().generic_roles)), re.I
+)
+
+
 def _with_host(text: str, sents: list[tuple[int, int]], finder: MentionFinder) -> MentionFinder:
     """The finder that also reads a bare shared title ("The President said") as the issuing
     side's leader, when the readout names one and uses such titles at all."""
     titles = [(p.title or "").casefold() for p in finder.participants]
     shared = any(t and titles.count(t) > 1 for t in titles)
-    if not (shared or "of the Republic" in text) or not _SHARED_TITLE_RE.search(text):
+    if not (shared or "of the Republic" in text) or not (
+        _SHARED_TITLE_RE.search(text) or _GENERIC_ROLE_RE.search(text)
+    ):
         return finder
     host = find_host(text, sents, finder)
     return finder if host is None else _finder(finder.participants, host)

@@ -43,6 +43,9 @@ _DATELINE_RE = re.compile(
           | \s*$
         )
       | [A-Z][A-Z.'\u2019 -]{1,40}\s*\([^()\n]{1,30}\)\s*(?:--|[-\u2013\u2014:])\s*
+        # "BEIJING (UrduPoint News / Sputnik - 10th September, 2021) German Chancellor ...":
+        # an outlet and date in brackets, no separator after them
+      | [A-Z]{3}[A-Z.'\u2019 -]{0,37}\s*\((?=[^()\n]*[\d/])[^()\n]{3,80}\)\s*(?:(?:--|[-\u2013\u2014:])\s*)?(?=[A-Z])
       | [A-Z][A-Z.'\u2019 -]{2,40}\s*(?:--|\u2014|\u2013)\s*
     )""",
     re.X,

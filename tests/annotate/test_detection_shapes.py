@@ -1,0 +1,115 @@
+"""Reporting shapes of real wire copy, one invented sentence per rule: each asserts who the
+sentence is attributed to, or that it gives no position."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.annotate import Participant
+from app.annotate.leaders import name_variants
+from app.annotate.lexicon import verb_class, verb_forms
+from app.annotate.sentences import split_sentences
+from tests.annotate.helpers import ERDOGAN, MODI, PUTIN, XI, ZELENSKY, run
+
+ASSAD = Participant("Bashar al-Assad", "President", "Syria", "male")
+SHARIF = Participant("Shehbaz Sharif", "Prime Minister", "Pakistan", "male")
+MBZ = Participant("Mohammed bin Zayed", "Crown Prince", "United Arab Emirates", "male")
+TRUMP = Participant("Donald Trump", "President", "United States", "male")
+BOTH = ("Recep Tayyip Erdogan", "Vladimir Putin")
+
+
+def speakers(text: str, participants: tuple[Participant, ...] = (PUTIN, ERDOGAN)) -> list[tuple[str, ...]]:
+    return sorted(tuple(sorted(p.speakers)) for p in run(text, participants).positions)
+
+
+def test_one_syllable_verbs_double_their_last_consonant() -> None:
+    assert verb_forms("slam") == ("slammed", "slams", "slamming")
+    assert verb_forms("visit")[0] == "visited" and verb_forms("aim")[0] == "aimed"
+    assert verb_class("slammed") == "oppose"
+
+
+def test_an_arabic_family_name_with_or_without_its_article() -> None:
+    assert {"al-Assad", "Assad"} <= name_variants("Bashar al-Assad")
+    got = speakers("President al-Assad said the Russian stance reflects the strength of relations.", (ASSAD, PUTIN))
+    assert got == [("Bashar al-Assad",)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parts", "who"),
+    [
+        ("During the call, the premier highlighted the challenge of reconstruction.", (SHARIF, ERDOGAN), SHARIF),
+        ("The crown prince stressed the need for a peaceful solution.", (MBZ, PUTIN), MBZ),
+        ("The head of government stressed the need for a peaceful solution.", (SHARIF, ERDOGAN), SHARIF),
+    ],
+)
+def test_a_generic_role_denotes_the_one_participant_holding_such_a_title(
+    sentence: str, parts: tuple[Participant, ...], who: Participant
+) -> None:
+    assert speakers(sentence, parts) == [(who.name,)]
+
+
+def test_the_head_of_state_of_two_presidents_is_the_issuing_side() -> None:
+    text = (
+        "President Zelensky held a phone call with President Trump. "
+        "The head of state emphasized that Russia should be ready to engage in real diplomacy."
+    )
+    got = run(text, (ZELENSKY, TRUMP)).positions
+    assert [p.speakers for p in got] == [("Volodymyr Zelensky",)]
+
+
+def test_a_plural_group_named_by_its_countries() -> None:
+    assert speakers("The leaders of Russia and Turkey reiterated their readiness to coordinate actions.") == [BOTH]
+
+
+def test_a_circumstance_without_a_comma_before_the_subject() -> None:
+    assert speakers("During the telephone talk the sides expressed satisfaction with the growth of trade.") == [BOTH]
+
+
+def test_a_quotation_opening_at_the_verb_keeps_the_subject() -> None:
+    text = "Xi “conveyed serious concerns over the growing military activity” to Putin, the ministry said."
+    assert speakers(text, (XI, PUTIN)) == [("Xi Jinping",)]
+
+
+def test_a_known_as_aside_between_subject_and_verb() -> None:
+    assert speakers("The crown prince, known by his initials MBZ, stressed the need for peace.", (MBZ, PUTIN)) == [
+        ("Mohammed bin Zayed",)
+    ]
+
+
+def test_a_with_clause_gives_its_participants_position() -> None:
+    text = "The ministry said the call touched on other issues, with Xi also stressing the need to keep the truce."
+    assert speakers(text, (XI, TRUMP)) == [("Xi Jinping",)]
+    text = "The informal summit between Modi and Xi concluded on Saturday with the two sides agreeing to meet again."
+    assert speakers(text, (MODI, XI)) == [("Narendra Modi", "Xi Jinping")]
+    # a with-phrase without a cue participle is narration
+    assert speakers("The summit concluded on Saturday with the two sides at the table.", (MODI, XI)) == []
+
+
+def test_according_to_the_leader_in_the_middle_of_the_sentence() -> None:
+    text = "The results of the elections, according to the Prime Minister, are of paramount importance."
+    assert speakers(text, (MODI, XI)) == [("Narendra Modi",)]
+    assert speakers("The results, according to the ministry, are important.", (MODI, XI)) == []
+
+
+def test_content_after_narration_of_the_call() -> None:
+    assert speakers("Putin and Erdogan engaged in a phone conversation, during which they stressed unity.") == [BOTH]
+    assert speakers("Putin held a phone call with Erdogan to express his readiness to help.") == [("Vladimir Putin",)]
+    assert speakers("The two leaders discussed vaccination, and the urgency of getting people vaccinated.") == [BOTH]
+    # narration alone stays narration
+    assert speakers("Putin held talks with Erdogan to discuss Syria.") == []
+    assert speakers("Putin and Erdogan engaged in a phone conversation on Sunday.") == []
+
+
+def test_a_statement_relaying_what_both_countries_agreed() -> None:
+    text = (
+        "The statement said that Moscow and Ankara exchanged views on bilateral matters, and agreed to stay in touch."
+    )
+    assert speakers(text) == [BOTH]
+    text = "The PMO also informed that Putin and Erdogan emphasised the importance of peace."
+    assert speakers(text) == [BOTH]
+
+
+def test_a_bracketed_outlet_and_date_is_a_dateline() -> None:
+    text = "BEIJING (UrduPoint News / Sputnik - 10th September, 2021) Putin and Erdogan agreed to cooperate."
+    (s, e), *_ = split_sentences(text)
+    assert text[s:e] == "Putin and Erdogan agreed to cooperate."
