@@ -9,7 +9,10 @@ Keyword syntax (also documented in the yaml header):
     a readout about COVID-19 is also covid-19);
   * an entry "~pattern" is a context cue: it signals the topic only in a readout whose
     subject is the topic, i.e. whose title or lead names it by its own keywords ("the
-    conflict", "peace talks" in a readout about Ukraine; "doses" in one about vaccines).
+    conflict", "peace talks" in a readout about Ukraine; "doses" in one about vaccines);
+  * an entry "!pattern" is an exception: the topic's keywords inside its match do not count
+    ("working together" is bilateral-relations, but not in "the international community
+    working together"; "APEC" is not multilateralism in "on the sidelines of the APEC summit").
 New topics added to the file take effect without code changes.
 """
 
@@ -37,12 +40,13 @@ def load_topic_specs(path: str | Path) -> list[TopicSpec]:
     for t in items or []:
         kws = t.get("keywords") or []
         for k in kws:
-            if isinstance(k, str) and k.startswith("~"):
+            if isinstance(k, str) and k.startswith(("~", "!")):
+                what = "context cue" if k.startswith("~") else "exception"
                 try:
                     re.compile(k[1:])
                 except re.error as exc:
                     raise ValueError(
-                        f"{path}: topic {t.get('slug')!r}: context cue {k!r} is not a valid pattern ({exc})"
+                        f"{path}: topic {t.get('slug')!r}: {what} {k!r} is not a valid pattern ({exc})"
                     ) from exc
         out.append(
             TopicSpec(slug=str(t["slug"]), name=str(t.get("name", t["slug"])), keywords=tuple(str(k) for k in kws))
@@ -69,6 +73,9 @@ def _compile(patterns: Iterable[str]) -> re.Pattern[str] | None:
 
 
 _WORD_START = re.compile(r"(?<!\w)\w")
+# Copy sets hyphens in several code points ("Indo\u2011Pacific", "Japan\u2013U.S."); keywords
+# write "-". One code point for one: offsets stay those of the text.
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"})
 _PREFIX_LEN = 3  # keywords are bucketed by the first letters a match can start with
 _MAX_PREFIXES = 256
 
@@ -152,7 +159,7 @@ class TopicMatcher:
         self._implied: dict[str, list[str]] = {}
         self._context: dict[str, re.Pattern[str]] = {}
         for t in topics:
-            own = [k for k in t.keywords if not k.startswith(("@", "~"))]
+            own = [k for k in t.keywords if not k.startswith(("@", "~", "!"))]
             rx = _compile(own)
             if rx is not None:
                 self._rx[t.slug] = rx
@@ -168,18 +175,24 @@ class TopicMatcher:
         # few keywords that can match (most words pick none), and only those are tried, one
         # alternation per topic (several times faster than one scan per topic or one
         # alternation of every keyword).
+        # Exceptions ("!" entries) are scanned the same way, under the key "!slug".
         for t in topics:
             if t.slug not in self._rx:
                 continue
             for k in t.keywords:
-                if not k.strip() or k.startswith(("@", "~")):
+                key = t.slug
+                if k.startswith("!"):
+                    key, k = "!" + t.slug, k[1:]
+                elif k.startswith(("@", "~")):
+                    continue
+                if not k.strip():
                     continue
                 try:
                     re.compile(k)
                 except re.error:
                     k = re.escape(k)
                 i = len(self._kw)
-                self._kw.append((t.slug, k))
+                self._kw.append((key, k))
                 pre = _prefixes(k)
                 if pre is None:
                     self._anywhere.append(i)
@@ -218,8 +231,8 @@ class TopicMatcher:
         return found
 
     def present(self, text: str) -> set[str]:
-        """Topics whose own keywords occur in text."""
-        return {slug for slug, rx in self._rx.items() if rx.search(text)}
+        """Topics whose own keywords occur in text (outside their exceptions)."""
+        return set(self.index(text))
 
     def implied_by(self, slug: str) -> list[str]:
         """Topics that an "@slug" keyword makes follow from topic `slug`."""
@@ -236,6 +249,8 @@ class TopicMatcher:
         out: dict[str, tuple[list[int], list[int]]] = {}
         if ranges is None:
             ranges = [(0, len(text))]
+        if not text.isascii():
+            text = text.translate(_DASHES)
         if not self._ready:
             for slug, rx in self._rx.items():
                 for m in (m for lo, hi in ranges for m in rx.finditer(text, lo, hi)):
@@ -260,6 +275,13 @@ class TopicMatcher:
                         hits.setdefault(slug, set()).add(hit.span())
         if not self._ready:  # a keyword set failed to compile on the way: per-topic scan
             return self.index(text, ranges)
+        for slug in [k for k in hits if k.startswith("!")]:
+            excepted = hits.pop(slug)
+            own = hits.get(slug[1:])
+            if own:
+                own.difference_update({h for h in own if any(x <= h[0] and h[1] <= y for x, y in excepted)})
+                if not own:
+                    del hits[slug[1:]]
         for slug, spans in hits.items():
             ordered = sorted(spans)
             out[slug] = ([x for x, _ in ordered], [y for _, y in ordered])

@@ -8,6 +8,7 @@ import random
 
 import pytest
 
+from app.annotate import TopicSpec
 from app.annotate.topics import TopicMatcher, _prefixes
 from tests.annotate.helpers import BIDEN, MODI, PUTIN, TOPICS, XI, ZELENSKY, run
 
@@ -135,6 +136,10 @@ def test_prefixes_of_a_keyword_are_the_letters_a_match_starts_with() -> None:
     assert _prefixes("x*") is None
 
 
+# Without exceptions, the index must find what each topic's regex finds alone.
+PLAIN = TopicMatcher([TopicSpec(t.slug, t.name, tuple(k for k in t.keywords if not k.startswith("!"))) for t in TOPICS])
+
+
 def _scan_per_topic(matcher: TopicMatcher, text: str) -> dict[str, tuple[list[int], list[int]]]:
     """What the index must find: every topic's own keywords, scanned alone at word starts."""
     out: dict[str, tuple[list[int], list[int]]] = {}
@@ -193,4 +198,61 @@ def test_the_index_finds_what_each_topic_finds_alone() -> None:
     ]
     for _ in range(40):
         text = " ".join(rng.choice(words) for _ in range(30))
-        assert MATCHER.index(text) == _scan_per_topic(MATCHER, text), text
+        assert PLAIN.index(text) == _scan_per_topic(PLAIN, text), text
+
+
+# -- exceptions ("!" entries) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence,topic",
+    [
+        # cooperation among a wider group is not the pair's relationship
+        ("They stressed the importance of the international community working together.", "bilateral-relations"),
+        ("He hoped all countries would overcome the virus in cooperation with each other.", "bilateral-relations"),
+        ("He called for unity and cooperation among Muslim countries.", "bilateral-relations"),
+        ("United Nations coordination would be central to that effort.", "bilateral-relations"),
+        # a forum as the venue is no position on the forum
+        ("They met on the sidelines of the APEC summit in Lima.", "multilateralism"),
+        ("They agreed to talk again on the margins of the COP28 conference.", "climate"),
+        ("He recalled the withdrawal of NATO troops.", "multilateralism"),
+        # peace and stability of one country or of the world is not regional security
+        ("He wants peace and stability in Afghanistan.", "regional-security"),
+        ("Their relationship will contribute towards peace and stability in the world.", "regional-security"),
+    ],
+)
+def test_an_exception_cancels_the_keywords_inside_it(sentence: str, topic: str) -> None:
+    assert topic not in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence,topic",
+    [
+        ("The two countries will deepen cooperation.", "bilateral-relations"),
+        ("They will coordinate closely within the APEC framework.", "multilateralism"),
+        ("He stressed peace and stability in the Taiwan Strait.", "regional-security"),
+        ("He stressed peace and stability in Northeast Asia.", "regional-security"),
+        (
+            "They agreed that the international community must help, and the two countries will cooperate.",
+            "bilateral-relations",
+        ),
+    ],
+)
+def test_keywords_outside_an_exception_still_count(sentence: str, topic: str) -> None:
+    assert topic in topics_of(sentence)
+
+
+def test_an_exception_that_is_not_a_pattern_is_named_on_load(tmp_path) -> None:
+    from app.annotate import load_topic_specs
+
+    bad = tmp_path / "topics.yaml"
+    bad.write_text("topics:\n  - slug: x\n    name: X\n    keywords: ['x', '!(unclosed']\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="exception"):
+        load_topic_specs(bad)
+
+
+def test_hyphens_of_any_code_point_match_a_keyword_hyphen() -> None:
+    assert "regional-security" in topics_of("Canada deepens its engagement through an Indo\u2011Pacific strategy.")
+    assert "taiwan" in topics_of("He spoke on cross\u2010Strait relations.")
+    text = "Modi and Biden spoke. Modi said the Indo\u2011Pacific must stay free and open."
+    assert "regional-security" in position_topics(text, "must stay", participants=(MODI, BIDEN))
