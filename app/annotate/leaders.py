@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -451,6 +452,19 @@ _COMM_RE = re.compile(
 # for ...", "X and Y signed an agreement ...". Counted only until a participant is found.
 _COMM_LEAD_RE = re.compile(r"\b(?:called\s+for|(?<!was\s)(?<!were\s)signed|vowed|pledged|urged)\b", re.I)
 
+# The first full sentence of wire copy reports what the leaders said: "Japanese Prime Minister
+# Fumio Kishida reiterated ... while Chinese Premier Li Qiang said ...".
+_LEAD_VERB_RE = re.compile(
+    r"\b(?:said|says|told|tells|reiterated|stressed|urged|warned|pledged|vowed|expressed|affirmed|reaffirmed|"
+    r"emphasi[sz]ed|underlined|underscored|conveyed|assured|hailed|praised|welcomed)\b"
+)
+
+# An organisation's name before "Chairman": the chairman of a council or party, not a head of state.
+_ORG_BEFORE_RE = re.compile(
+    r"\b(?:Council|Committee|Commission|Assembly|Party|Bank|Board|Authority|Agency|Organi[sz]ation|Forum|Front)"
+    r"(?:\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?\s*$"
+)
+
 _LATER_CALL_RE = re.compile(
     r"\W*(?:Earlier|Previously|Separately|Meanwhile|Last\s+(?:week|month|year)|Before\s+that|"
     r"In\s+(?:19|20)\d\d|Later)\b",
@@ -551,7 +565,9 @@ def infer_participants(
         headline = not re.search(r"[.!?][\"'\u201d\u2019)]*$", sent.strip())
         if len(found) >= 2 and _LATER_CALL_RE.match(sent):
             continue  # "Earlier on Friday, Xi spoke by phone with US President Joe Biden": another call
-        if not _COMM_RE.search(sent) and (found or not _COMM_LEAD_RE.search(sent)):
+        if not _COMM_RE.search(sent) and (
+            found or not (_COMM_LEAD_RE.search(sent) or (used == 0 and not headline and _LEAD_VERB_RE.search(sent)))
+        ):
             continue
         used += 0 if headline else 1  # headline lines (menus, titles) do not use up the opening
         hits = []
@@ -588,8 +604,10 @@ def infer_participants(
             if any(h[0] <= m.start("name") < h[0] + len(h[1]) or m.start() <= h[0] < m.end("name") for h in hits):
                 continue
             before = sent[: m.start()]
-            if _NOT_LEADER_BEFORE_TITLE.search(before):
-                continue
+            if _NOT_LEADER_BEFORE_TITLE.search(before) or (
+                m.group("title").startswith("Chair") and _ORG_BEFORE_RE.search(before)
+            ):
+                continue  # "High Council for National Reconciliation Chairman Abdullah Abdullah"
             country = _country_ending(before) or _country_ending(m.group("of"))
             hits.append((m.start("name"), m.group("name"), m.group("title"), country, False))
         prev_end = None
@@ -633,15 +651,26 @@ def infer_participants(
     # Known leaders named by an alias alone in the headline/opening ("Xi, Putin hold talks").
     if known_leaders:
         for line in opening[: max_sentences + 1]:
+            if len(found) >= 2:
+                break
             sent = fold(line)
+            named: list[tuple[int, Participant]] = []
             for k in known_leaders:
                 if date and in_office(k, date) is False:
                     continue  # "Trump" in a 2022 readout is not a party to it
-                for a in (k.name, *k.aliases):
-                    if a and re.search(rf"(?<![\w-]){re.escape(fold(a))}(?![\w-])", sent):
-                        if not any(same_person(k.name, f.name) for f in found) and len(found) < 2:
-                            add(_as_written(k, text))
-                        break
+                at = [
+                    m.start()
+                    for a in (k.name, *k.aliases)
+                    if a
+                    for m in [re.search(rf"(?<![\w-]){re.escape(fold(a))}(?![\w-])", sent)]
+                    if m
+                ]
+                if at:
+                    named.append((min(at), k))
+            # In the order the line names them: "Starmer gives update to Zelensky after Trump ...".
+            for _, k in sorted(named, key=lambda x: x[0]):
+                if not any(same_person(k.name, f.name) for f in found) and len(found) < 2:
+                    add(_as_written(k, text))
         if len(found) == 1:
             host = _unnamed_host(opening[: max_sentences + 1], found, known_leaders, text, date)
             if host is not None:
@@ -691,11 +720,17 @@ def _fill_countries(found: tuple[Participant, ...], text: str) -> tuple[Particip
 def _resolve_known(name: str, known: Sequence[Participant], date: str | None = None) -> Participant | None:
     """The known leader a name denotes; of several ("Premier Li", "President Aoun"), the one
     in office on the readout's date when the registry gives terms."""
-    hits = [k for k in known if any(same_person(name, a) for a in (k.name, *k.aliases) if a)]
+    hits = [k for k in known if any(_same_name(name, a) for a in (k.name, *k.aliases) if a)]
     if len(hits) > 1 and date:
         dated = [k for k in hits if in_office(k, date)]
         hits = dated or hits
     return hits[0] if hits else None
+
+
+def _same_name(a: str, b: str) -> bool:
+    """same_person counting repeated words: "Abdullah Abdullah" is not "King Abdullah"."""
+    ca, cb = Counter(fold(a).casefold().split()), Counter(fold(b).casefold().split())
+    return bool(ca) and bool(cb) and (ca <= cb or cb <= ca)
 
 
 _MONTHS = {

@@ -111,3 +111,26 @@ def test_the_registry_covers_the_g20_and_the_regions_with_valid_terms() -> None:
     terms = lexicon_files.leader_terms()
     assert all(a <= b or not b for spans in terms.values() for a, b in spans)
     assert terms["boris johnson"] == (("2019-07-24", "2022-09-06"),)
+
+
+def test_a_headline_names_the_pair_in_the_order_it_names_them() -> None:
+    text = "The Ukrainian President was rocked overnight by the announcement. The move has been widely condemned."
+    title = "Keir Starmer gives major update to Zelensky after Donald Trump aid bombshell, 4 March 2025"
+    assert names(text, title=title) == {"Keir Starmer", "Volodymyr Zelensky"}
+
+
+def test_a_repeated_name_is_not_a_shorter_leaders_name() -> None:
+    text = (
+        "KABUL (Pajhwok): President Ashraf Ghani and High Council for National Reconciliation Chairman "
+        "Dr. Abdullah Abdullah have met US President Joe Biden."
+    )
+    assert names(text) == {"Ashraf Ghani", "Joe Biden"}  # as the readout writes it
+
+
+def test_a_wire_lead_that_reports_what_each_leader_said() -> None:
+    text = (
+        "Japanese Prime Minister Fumio Kishida reiterated the importance of stability while Chinese Premier "
+        "Li Qiang said Taiwan is a red line. Before the three leaders met, Kishida, Li and South Korean President "
+        "Yoon Suk-yeol held bilateral meetings."
+    )
+    assert names(text) == {"Fumio Kishida", "Li Qiang"}
