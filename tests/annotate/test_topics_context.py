@@ -10,7 +10,7 @@ import pytest
 
 from app.annotate import TopicSpec
 from app.annotate.topics import TopicMatcher, _prefixes
-from tests.annotate.helpers import BIDEN, MODI, PUTIN, TOPICS, XI, ZELENSKY, run
+from tests.annotate.helpers import BIDEN, KISHIDA, MODI, PUTIN, TOPICS, XI, ZELENSKY, run
 
 MATCHER = TopicMatcher(TOPICS)
 
@@ -256,3 +256,31 @@ def test_hyphens_of_any_code_point_match_a_keyword_hyphen() -> None:
     assert "taiwan" in topics_of("He spoke on cross\u2010Strait relations.")
     text = "Modi and Biden spoke. Modi said the Indo\u2011Pacific must stay free and open."
     assert "regional-security" in position_topics(text, "must stay", participants=(MODI, BIDEN))
+
+
+# -- context: the other side, anaphors ----------------------------------------------------
+
+
+def test_a_demand_made_of_the_other_side_is_about_the_relationship() -> None:
+    text = "Kishida and Xi met. Kishida called on China to resume imports of Japanese fishery products."
+    assert "bilateral-relations" in position_topics(text, "resume imports", participants=(KISHIDA, XI))
+    own = "Kishida and Xi met. Kishida said Japan will resume imports of fishery products."
+    assert "bilateral-relations" not in position_topics(own, "resume imports", participants=(KISHIDA, XI))
+
+
+def test_a_pronoun_object_closing_the_clause_refers_back() -> None:
+    text = (
+        "Putin and Xi spoke. Putin said Russia supports an inclusive government in Afghanistan. "
+        "He said Russia would use all its diplomatic tools to achieve this."
+    )
+    assert "afghanistan" in position_topics(text, "to achieve this")
+
+
+def test_this_partnership_refers_back_to_the_previous_position() -> None:
+    text = (
+        "Modi and Biden spoke. Modi said India and the US will cooperate on clean energy. "
+        "Modi said India would fund new projects in the context of this new partnership."
+    )
+    assert "climate" in position_topics(text, "this new partnership", participants=(MODI, BIDEN))
+    alone = "Modi and Biden spoke. Modi said India would fund new projects in the context of this new partnership."
+    assert "climate" not in position_topics(alone, "this new partnership", participants=(MODI, BIDEN))
