@@ -402,6 +402,17 @@ def find_frames(
     verbs = finite_verbs(sent)
     if not verbs and "ccording" not in sent:
         return []
+    if sent.count(",") >= 2:
+        m = _APPOSITIVE_RE.match(sent)
+        if (
+            m
+            and any(a == m.end() for a, _ in verbs)
+            and not any(m.start("inner") <= a < m.end("inner") for a, _ in verbs)
+        ):
+            blanked = _blank_appositive(text, s, sent, m, finder)
+            if blanked != sent:
+                text = text[:s] + blanked + text[e:]
+                sent = blanked
     starts = [0] + [m.end() for m in _CLAUSE_RE.finditer(sent)]
     frames: list[Frame] = []
     seen: set[int] = set()
@@ -488,6 +499,36 @@ def find_frames(
         )
         frames.append(Frame(s + cs, s + cs + v_start, s + cs + v_end, kind, who, cls, g, coord, they, quoted))
     return frames
+
+
+# A subject with an apposition before its verb: "Russian and Turkish Presidents, Vladimir Putin and
+# Recep Tayyip Erdogan, stressed ...", "Chinese President Xi Jinping, who is also ..., said ...".
+_APPOSITIVE_RE = re.compile(
+    rf"(?P<head>[^,;:\"\u201c\u201d]{{2,80}}?),\s+(?P<inner>[^,;:\"\u201c\u201d]{{2,100}}?),\s+(?:(?:{ADVERBS})\s+)*"
+)
+
+
+def _blank_appositive(text: str, s: int, sent: str, m: re.Match[str], finder: MentionFinder) -> str:
+    """The sentence with its subject's apposition folded in: names in apposition to a plural
+    head keep their place (only the commas go); a description after a named leader goes."""
+    inner = finder.find(text, s + m.start("inner"), s + m.end("inner"))
+    covered = sum(x.end - x.start for x in inner if x.kind in ("person", "role"))
+    rest = re.sub(r"\b(?:and|&)\b|\W", "", sent[m.start("inner") : m.end("inner")])
+    if inner and covered >= len(rest) and all(x.kind in ("person", "role") for x in inner):
+        # "Russian and Turkish Presidents, Vladimir Putin and Recep Tayyip Erdogan, stressed"
+        a, b = m.end("head"), m.end("inner")
+        return sent[:a] + " " + sent[a + 1 : b] + " " + sent[b + 1 :]
+    head = finder.find(text, s + m.start("head"), s + m.end("head"))
+    if (
+        head
+        and head[-1].end == s + m.end("head")
+        and head[-1].kind in ("person", "role")
+        and len(m.group("inner").split()) <= 14
+    ):
+        # "Chinese President Xi Jinping, general secretary of the CPC Central Committee, said"
+        a = m.end("head")
+        return sent[:a] + " " * (m.end("inner") + 1 - a) + sent[m.end("inner") + 1 :]
+    return sent
 
 
 _LEAD_CIRCUMSTANCE_RE = re.compile(
@@ -585,13 +626,18 @@ def _pick_primary(frames: list[Frame], joint_statement: bool) -> Frame | None:
     )
 
 
-def _quoted_subjects(text: str, frames: list[Frame], after_other: bool) -> list[Frame]:
+def _quoted_subjects(text: str, frames: list[Frame], after_other: bool, pronouns: bool = False) -> list[Frame]:
     """Frames inside a quotation that may decide the sentence: an outlet quoting a readout
     ('"The leaders agreed ...," the Kremlin said.' / '"The sides expressed ...," it said.').
     Only third-person participants count (a leader's own "I"/"we" or "he" inside his quotation
     is not a reporting subject); a country only when a non-leader's clause closes the quote."""
     out = []
     for f in frames:
+        if f.quoted and pronouns and f.kind == "pronoun":
+            # An outlet quoting a readout in the third person ('"President Biden emphasized ...
+            # He made clear ...'): "he" is the leader the quotation is about.
+            out.append(f)
+            continue
         if not f.quoted or f.kind not in ("person", "role", "group", "country"):
             continue
         if f.kind == "group" and text[f.start : f.start + 3].lower().rstrip() == "we":
@@ -691,10 +737,19 @@ def _perfect_report(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
 
 
 def attribute_sentence(
-    text: str, s: int, e: int, finder: MentionFinder, *, joint_statement: bool = False, qmask: list[bool] | None = None
+    text: str,
+    s: int,
+    e: int,
+    finder: MentionFinder,
+    *,
+    joint_statement: bool = False,
+    qmask: list[bool] | None = None,
+    quoted_third: bool = False,
 ) -> tuple[list[Attribution], Frame | None]:
     """Attributions of the sentence text[s:e] and the frame whose subject it names (for
-    pronoun tracking), before pronoun resolution."""
+    pronoun tracking), before pronoun resolution. `quoted_third`: the open quotation speaks
+    of the leaders in the third person (a readout quoted by an outlet), so a quoted "he" is
+    a reporting subject."""
     # Frames inside a quotation matter only when no reporting clause outside it decides: they
     # are looked for then (most sentences never need the second pass).
     frames = find_frames(text, s, e, finder, qmask, quoted_too=False)
@@ -730,7 +785,7 @@ def attribute_sentence(
         with_clause = _with_absolute(text, primary.verb_end, e, finder)
         if with_clause is not None:
             return [with_clause], None  # "The ministry said ..., with Xi also stressing the need to ..."
-        quoted = _pick_primary(_quoted_subjects(text, all_frames, True), True)
+        quoted = _pick_primary(_quoted_subjects(text, all_frames, True, quoted_third), True)
         if quoted is None:
             if _passive_in(text, s, e, qmask, quoted_only=True):
                 cls = "agree" if "agree" in text[s:e].lower() else "say"
@@ -741,7 +796,7 @@ def attribute_sentence(
     if primary is None:
         if any(f.kind == "according-other" for f in frames):
             return [], None
-        primary = _pick_primary(_quoted_subjects(text, all_frames, False), joint_statement)
+        primary = _pick_primary(_quoted_subjects(text, all_frames, False, quoted_third), joint_statement)
     if primary is None:
         late = _late_attribution(text, s, e, finder)
         if late is not None:

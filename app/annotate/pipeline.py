@@ -410,6 +410,9 @@ def _assign_topics(
     return found
 
 
+_THIRD_PERSON_QUOTED = frozenset({"quoted:person", "quoted:role", "quoted:group", "quoted:they"})
+
+
 def annotate(
     text: str,
     *,
@@ -488,6 +491,7 @@ def _annotate(
     prev_end = 0
     para = 0
     carried: frozenset[str] = frozenset()
+    third_in_quote = False
     for idx, (s, e) in enumerate(sents):
         sent = text[s:e]
         if "\n" in text[prev_end:s]:
@@ -501,7 +505,11 @@ def _annotate(
         continuing = bool(quotes.in_quote)
         starts_quoted = continuing or sent[:1] in '"\u201c\u201e\u00ab\u2018'
         qflags, in_quote_after = quote_mask(sent, quotes.in_quote)
-        attrs, subj = attribute_sentence(text, s, e, finder, joint_statement=joint, qmask=qflags)
+        if not starts_quoted:
+            third_in_quote = False
+        attrs, subj = attribute_sentence(
+            text, s, e, finder, joint_statement=joint, qmask=qflags, quoted_third=third_in_quote
+        )
         resolved = [r for r in (speakers.resolve(a) for a in attrs) if r is not None and r.who]
         quoted = quotes.step(idx, s, e, starts_quoted, in_quote_after, resolved)
         if quoted and we_did(text, s, e):
@@ -516,6 +524,8 @@ def _annotate(
                 for qs, qe, r in quoted
                 if r.who and not (_quoted_part(r, qs, qe) and first_person_narration(text, qs, qe))
             )
+        # A quotation that names a participant in the third person is an outlet quoting a readout.
+        third_in_quote = third_in_quote or any(r.evidence in _THIRD_PERSON_QUOTED for r in resolved)
         speakers.observe(resolved, subj)
         frame = _carry_frame(masked, s, e)
         if frame is not None:

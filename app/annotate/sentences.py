@@ -218,8 +218,12 @@ def _continues(prev: str, line: str) -> bool:
     if first.islower() or first in ",;":
         return True
     # A long line without final punctuation followed by more text is wrapped prose;
-    # a short one is a headline or a dateline line.
-    return len(p) >= 60 and not _DATELINE_RE.match(line.lstrip()[:_DATELINE_MAX])
+    # a short one is a headline or a dateline line. Wrapped prose breaks at a fixed width
+    # (60-100 characters); a longer line with no final stop is a standfirst under a headline.
+    return 60 <= len(p) <= _WRAP_MAX and not _DATELINE_RE.match(line.lstrip()[:_DATELINE_MAX])
+
+
+_WRAP_MAX = 110
 
 
 def strip_lead(text: str, start: int, end: int) -> int:

@@ -113,3 +113,42 @@ def test_a_bracketed_outlet_and_date_is_a_dateline() -> None:
     text = "BEIJING (UrduPoint News / Sputnik - 10th September, 2021) Putin and Erdogan agreed to cooperate."
     (s, e), *_ = split_sentences(text)
     assert text[s:e] == "Putin and Erdogan agreed to cooperate."
+
+
+def test_he_inside_an_outlets_quotation_of_a_readout_is_the_leader_it_names() -> None:
+    biden, netanyahu = (
+        Participant("Joe Biden", "President", "United States", "male"),
+        Participant("Benjamin Netanyahu", "Prime Minister", "Israel", "male"),
+    )
+    text = (
+        '"President Biden emphasized that the strikes on aid workers are unacceptable. '
+        "He made clear the need for Israel to implement concrete steps. He made clear that policy will depend on "
+        'these steps," the readout stated.'
+    )
+    got = run(text, (biden, netanyahu)).positions
+    assert [p.speakers for p in got] == [("Joe Biden",)] * 3
+    # In a leader's own quotation "he" is someone else: no position for it.
+    text = '"I stressed that peace matters. He agreed to send aid," Zelensky wrote.'
+    got = run(text, (ZELENSKY, TRUMP)).positions
+    assert all(p.speakers == ("Volodymyr Zelensky",) for p in got)
+
+
+def test_a_long_line_without_a_stop_is_a_standfirst_not_wrapped_prose() -> None:
+    standfirst = (
+        "Keir Starmer and Volodymyr Zelensky have spoken on the phone after Donald Trump's decision to suspend "
+        "military aid to Ukraine"
+    )
+    text = standfirst + "\nKeir Starmer has hailed the commitment to securing peace."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        standfirst,
+        "Keir Starmer has hailed the commitment to securing peace.",
+    ]
+    wrapped = "The two leaders agreed that the talks on the settlement should\nContinue next week in Geneva."
+    assert len(split_sentences(wrapped)) == 1
+
+
+def test_names_in_apposition_to_the_subject() -> None:
+    text = "Russian and Turkish Presidents, Vladimir Putin and Recep Tayyip Erdogan, stressed the need for vaccines."
+    assert speakers(text) == [BOTH]
+    text = "Chinese President Xi Jinping, general secretary of the CPC Central Committee, said ties must grow."
+    assert speakers(text, (XI, PUTIN)) == [("Xi Jinping",)]
