@@ -244,6 +244,25 @@ class BulkLoader:
             self.events[event_id] = frozenset(found.get(event_id, ()))
         self.buried_events |= history.buried(self.session, "event", set(unknown))
 
+    def _load_days(self, days: set[tuple[str, dt.date]]) -> None:
+        """The stored events of each (kind, date) not looked up yet, with their participants' slugs
+        (what `ids.events_on` answers for one day), in one query for the whole set."""
+        missing = days - self._days.keys()
+        if not missing:
+            return
+        for day in missing:
+            self._days[day] = {}
+        found: dict[tuple[str, dt.date], dict[str, set[str]]] = {}
+        for event_id, kind, date, slug in self.session.exec(
+            select(Event.id, Event.kind, Event.date, EventParticipant.leader_slug)
+            .join(EventParticipant, col(EventParticipant.event_id) == col(Event.id), isouter=True)
+            .where(col(Event.date).in_({date for _, date in missing}))
+        ).all():
+            if (kind, date) in missing:
+                found.setdefault((kind, date), {}).setdefault(event_id, set()).update([slug] if slug else [])
+        for day, events in found.items():
+            self._days[day] = {event_id: frozenset(slugs) for event_id, slugs in events.items()}
+
     def _event(self, base: str, slugs: frozenset[str], kind: str, date: dt.date, names: list[str], plan: _Plan) -> str:
         """The event of these participants, kind and date (the ids `ingest` makes), created when new."""
 
@@ -332,8 +351,10 @@ class BulkLoader:
             stored.add(hashes[i])
             bases[i], checked[i] = base, spans
             prepared.append((i, payload, method))
-        # Event and document ids are derived; fetch the ones this chunk may collide with in two queries.
+        # Event and document ids are derived; fetch the ones this chunk may collide with in two queries,
+        # and the stored events of the chunk's days (a readout of a stored call joins its event) in one.
         self._load_events({b.event_base for b in bases.values() if b.event_id is None})
+        self._load_days({(b.kind, b.date) for b in bases.values() if b.event_id is None})
         doc_bases = {p.id or self._doc_base(bases[i], p) for i, p, _ in prepared}
         taken_docs = set(self.session.exec(select(Document.id).where(col(Document.id).in_(doc_bases))).all())
         buried_docs = history.buried(self.session, "document", doc_bases)
@@ -481,6 +502,8 @@ class BulkLoader:
                 [(pid, t) for pid, ts in zip(ids, plan.topics, strict=True) for t in ts],
             )
         self._history(conn, plan, ids, put)
+        if self.dialect == "sqlite":  # PostgreSQL's search indexes are expression indexes: nothing to write
+            _search_documents(conn, plan)
         if self.derive:
             _derive(conn, plan, ids)
         self.written += len(plan.documents)
@@ -599,13 +622,17 @@ _COUNTS = text(
 )
 
 
-def _derive(conn: Connection, plan: _Plan, ids: list[int]) -> None:
-    sqlite = conn.dialect.name == "sqlite"
-    if plan.documents and sqlite:  # PostgreSQL's search indexes are expression indexes: nothing to write
+def _search_documents(conn: Connection, plan: _Plan) -> None:
+    """SQLite's document search rows for one chunk (what the stood-down insert trigger would write)."""
+    if plan.documents:
         conn.exec_driver_sql(
             "INSERT INTO search_document (document_id, title, text) VALUES (?, ?, ?)",
             [(d[0], d[2], d[6]) for d in plan.documents],
         )
+
+
+def _derive(conn: Connection, plan: _Plan, ids: list[int]) -> None:
+    sqlite = conn.dialect.name == "sqlite"
     if not ids:
         return
     params = {"lo": ids[0], "hi": ids[-1]} if sqlite else {"ids": ids}
@@ -922,15 +949,15 @@ def bulk_ingest(
 
     `initial_load=True` is for filling a fresh database that nobody reads yet: it refuses
     (`InitialLoadRefused`) when the database holds more than `expect_positions` positions (say, a
-    fresh seed's). On PostgreSQL the whole load is then one transaction that drops and recreates
-    the secondary indexes and constraints (`_InitialLoad`); `progress` is called after each batch,
-    before the single commit, and a database error rolls the whole load back. The rows and schema
-    afterwards equal what the normal path produces. On SQLite it loads as usual.
+    fresh seed's). The whole load is then one transaction that drops the secondary indexes (and on
+    PostgreSQL the constraints), loads, derives keys, counts and search rows once and recreates what it
+    dropped (`SqliteInitialLoad`, `_InitialLoad`); `progress` is called after each batch, before the
+    single commit, and a database error rolls the whole load back. The rows and schema afterwards
+    equal what the normal path produces.
     """
     if initial_load:
         _check_initial(session, expect_positions)
-        if session.get_bind().dialect.name == "postgresql":
-            return _initial_load(session, items, method, batch_size, progress, actor)
+        return _initial_load(session, items, method, batch_size, progress, actor)
     loader = BulkLoader(session)
     loader.actor = actor
     report = BulkReport()
@@ -979,11 +1006,16 @@ def _initial_load(
     report = BulkReport()
     chunk_size = min(batch_size, CHUNK_SIZE)
     clock = time.perf_counter
+    sqlite = loader.dialect == "sqlite"
+    sqlite_cache = SqliteCache(session) if sqlite else None
+    load: SqliteInitialLoad | _InitialLoad
     try:
         # Like bulk_ingest, only resolving and writing count towards the rate, not producing the input.
         started = clock()
+        if sqlite_cache:
+            sqlite_cache.enlarge()
         loader.begin()
-        load = _InitialLoad(session.connection())
+        load = SqliteInitialLoad(session.connection()) if sqlite else _InitialLoad(session.connection())
         load.drop()
         report.seconds += clock() - started
         for batch in _batches(items, batch_size, method):
@@ -1001,7 +1033,11 @@ def _initial_load(
     except BaseException:
         session.rollback()
         raise
-    load.build_search_indexes(session.get_bind())
+    finally:
+        if sqlite_cache:
+            sqlite_cache.restore()
+    if isinstance(load, _InitialLoad):
+        load.build_search_indexes(session.get_bind())
     report.seconds += clock() - started
     return report
 

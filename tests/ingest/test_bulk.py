@@ -360,8 +360,6 @@ def test_initial_load_refuses_a_database_that_holds_positions(session: Session) 
 
 
 def test_a_database_error_rolls_the_whole_initial_load_back(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
-    if session.get_bind().dialect.name != "postgresql":
-        pytest.skip("PostgreSQL's initial-load mode (SQLite loads as usual)")
     items = [
         _doc(40 + k, ["xi-jinping", "vladimir-putin"], f"2022-05-{k + 1:02d}", [("Xi Jinping",)], [("trade",)])
         for k in range(6)
