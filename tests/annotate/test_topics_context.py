@@ -70,6 +70,10 @@ def position_topics(text: str, needle: str, participants=(PUTIN, XI), **kw) -> s
         ("He urged more purchases of American soybeans.", "trade"),
         ("They agreed to cut methane and phase down fossil fuels.", "climate"),
         ("They will expand wind power and green hydrogen.", "climate"),
+        ("Russia offered Sputnik Light to Belarus.", "vaccines"),
+        ("They will sign the RCEP and an FTA next year.", "trade"),
+        ("He raised the reactor at Yongbyon.", "korean-peninsula"),
+        ("Shipping through Bab el-Mandeb must resume.", "middle-east"),
     ],
 )
 def test_a_topic_is_found_in_the_words_of_any_outlet(sentence: str, topic: str) -> None:
