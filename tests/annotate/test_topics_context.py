@@ -288,3 +288,101 @@ def test_this_partnership_refers_back_to_the_previous_position() -> None:
     assert "climate" in position_topics(text, "this new partnership", participants=(MODI, BIDEN))
     alone = "Modi and Biden spoke. Modi said India would fund new projects in the context of this new partnership."
     assert "climate" not in position_topics(alone, "this new partnership", participants=(MODI, BIDEN))
+
+
+# -- the cue classes of issue #11, each in a readout of its own ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text,needle,topic,participants",
+    [
+        (
+            "Putin and Xi discussed Afghanistan. Putin said this country must not be a source of threats.",
+            "this country",
+            "afghanistan",
+            (PUTIN, XI),
+        ),
+        (
+            "Putin and Xi discussed Afghanistan. Xi said the situation there remains complex.",
+            "situation there",
+            "afghanistan",
+            (PUTIN, XI),
+        ),
+        (
+            "Putin and Xi discussed Afghanistan. Xi said peace talks must resume.",
+            "peace talks",
+            "afghanistan",
+            (PUTIN, XI),
+        ),
+        (
+            "Putin and Xi discussed Afghanistan. Xi said the crisis must be resolved by dialogue.",
+            "the crisis",
+            "afghanistan",
+            (PUTIN, XI),
+        ),
+        (
+            "Zelensky and Biden discussed Ukraine. Biden said this war must end.",
+            "this war",
+            "ukraine",
+            (ZELENSKY, BIDEN),
+        ),
+        (
+            "Zelensky and Biden discussed Ukraine. Biden called for de-escalation.",
+            "de-escalation",
+            "ukraine",
+            (ZELENSKY, BIDEN),
+        ),
+        (
+            "Modi and Biden discussed Gaza. Biden called for de-escalation.",
+            "de-escalation",
+            "middle-east",
+            (MODI, BIDEN),
+        ),
+        (
+            "Modi and Biden discussed Gaza. Modi said peace talks must resume.",
+            "peace talks",
+            "middle-east",
+            (MODI, BIDEN),
+        ),
+        ("Modi and Biden discussed vaccines. Modi welcomed the donations.", "donations", "vaccines", (MODI, BIDEN)),
+        (
+            "Modi and Biden spoke. Modi said they should cooperate in the fields of economy and trade.",
+            "economy",
+            "trade",
+            (MODI, BIDEN),
+        ),
+        (
+            "Modi and Biden spoke. Biden said they agreed to move forward on the economic front.",
+            "economic front",
+            "trade",
+            (MODI, BIDEN),
+        ),
+        (
+            "Modi and Biden spoke. Modi stressed India's strategic autonomy.",
+            "strategic autonomy",
+            "sovereignty",
+            (MODI, BIDEN),
+        ),
+        (
+            "Modi and Biden spoke. On Afghanistan, Biden said the Taliban must keep their promises. "
+            "He added that women must be able to work.",
+            "women must",
+            "afghanistan",
+            (MODI, BIDEN),
+        ),
+        (
+            'Modi and Biden spoke. "We want an inclusive government in Afghanistan," Biden said. '
+            '"It must respect the rights of women."',
+            "rights of women",
+            "afghanistan",
+            (MODI, BIDEN),
+        ),
+    ],
+)
+def test_the_cue_classes_of_the_issue(text: str, needle: str, topic: str, participants) -> None:
+    assert topic in position_topics(text, needle, participants=participants)
+
+
+def test_a_subject_cue_needs_its_subject() -> None:
+    text = "Putin and Xi discussed trade. Xi said peace talks must resume and the crisis must end."
+    assert not {"afghanistan", "ukraine", "middle-east"} & position_topics(text, "peace talks")
