@@ -220,6 +220,9 @@ def test_the_index_finds_what_each_topic_finds_alone() -> None:
         ("They met on the sidelines of the APEC summit in Lima.", "multilateralism"),
         ("They agreed to talk again on the margins of the COP28 conference.", "climate"),
         ("He recalled the withdrawal of NATO troops.", "multilateralism"),
+        # the international community as audience or beneficiary, not as a format of cooperation
+        ("Peace in the Strait is extremely important to Japan and the international community.", "multilateralism"),
+        ("The meeting was welcomed by both societies and the international community.", "multilateralism"),
         # peace and stability of one country or of the world is not regional security
         ("He wants peace and stability in Afghanistan.", "regional-security"),
         ("Their relationship will contribute towards peace and stability in the world.", "regional-security"),
@@ -234,6 +237,7 @@ def test_an_exception_cancels_the_keywords_inside_it(sentence: str, topic: str) 
     [
         ("The two countries will deepen cooperation.", "bilateral-relations"),
         ("They will coordinate closely within the APEC framework.", "multilateralism"),
+        ("China is ready to work with the international community.", "multilateralism"),
         ("He stressed peace and stability in the Taiwan Strait.", "regional-security"),
         ("He stressed peace and stability in Northeast Asia.", "regional-security"),
         (
