@@ -5,8 +5,13 @@ objects cost ~2.5 ms a position (object construction, unit-of-work bookkeeping, 
 while holding the database's write lock. Here the rows are plain tuples made before anything is
 written, and each table gets one executemany: positions, position_speaker, position_topic, history.
 
-The schema's triggers stay on and derive what they always derive (position_key, position_count, the
-SQLite full-text index, the data version), so the rows are those the ORM path wrote.
+What the schema's per-row insert triggers derive (position_key and position_count, SQLite's
+full-text index, the data version; migrations 0100-0300) would cost more than the inserts
+themselves, one trigger run per link row. So the writes here flip migration 0200's bulk-load switch
+for their own statements (a row in `bulk_load` on SQLite, a transaction-local setting on PostgreSQL;
+no other connection ever sees it) and write the same derived rows themselves, computed from the
+rows in hand: the key and count rows with one executemany each, the full-text rows with one
+INSERT … SELECT. The caller bumps the data version once for the whole write.
 
 Ids come from the database as each row is inserted (SQLite AUTOINCREMENT, a PostgreSQL identity): they
 are never computed here, so a concurrent writer cannot collide with them. On PostgreSQL RETURNING gives
@@ -22,7 +27,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Connection, Table, insert, text
 from sqlmodel import SQLModel
 
 from app.models import utcnow
@@ -47,10 +52,66 @@ def _table(name: str) -> Table:
     return SQLModel.metadata.tables[name]
 
 
+# The link and key rows go to the driver's executemany as plain tuples: SQLAlchemy's per-row parameter
+# handling would cost more than these inserts (tens of thousands of rows for a 1 MB readout).
+_DRIVER_INSERTS = {
+    "sqlite": {
+        "speaker": "INSERT INTO position_speaker (position_id, leader_slug) VALUES (?, ?)",
+        "topic": "INSERT INTO position_topic (position_id, topic_slug) VALUES (?, ?)",
+        "key": "INSERT INTO position_key (topic_slug, leader_slug, date, position_id) VALUES (?, ?, ?, ?)",
+    },
+    "postgresql": {
+        "speaker": "INSERT INTO position_speaker (position_id, leader_slug) VALUES (%s, %s)",
+        "topic": "INSERT INTO position_topic (position_id, topic_slug) VALUES (%s, %s)",
+        "key": "INSERT INTO position_key (topic_slug, leader_slug, date, position_id) VALUES (%s, %s, %s, %s)",
+    },
+}
+_COUNT = text(
+    "INSERT INTO position_count (topic_slug, leader_slug, n) VALUES (:topic, :leader, :n) "
+    "ON CONFLICT (topic_slug, leader_slug) DO UPDATE SET n = position_count.n + excluded.n"
+)
+_SEARCH = text("INSERT INTO search_position (rowid, text) SELECT id, text FROM position WHERE document_id = :document")
+
+
+def _driver_executemany(conn: Connection, table: str, rows: Sequence[tuple[object, ...]]) -> None:
+    if rows:
+        conn.exec_driver_sql(_DRIVER_INSERTS[conn.dialect.name][table], rows)
+
+
+def _bulk_switch(conn: Connection, on: bool) -> None:
+    """Migration 0200's switch: while on, the insert triggers on positions and their links stand down."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("INSERT INTO bulk_load (id) VALUES (1)" if on else "DELETE FROM bulk_load"))
+    else:
+        conn.execute(text("SELECT set_config('summit.bulk_load', :value, true)"), {"value": "on" if on else "off"})
+
+
+def _derive(conn: Connection, document_id: str, date: dt.date, ids: list[int], rows: Sequence[PositionRow]) -> None:
+    """What the stood-down triggers would have written: a key row per (topic, ''), ('', speaker) and
+    (topic, speaker) of each position, the counts of those keys and of all positions, SQLite's search rows."""
+    # The date as the position's own column stores it: ISO text on SQLite (sqlite3's own adapter, where
+    # SQLAlchemy leaves the conversion to it), a date on PostgreSQL.
+    process = _table("position").c.date.type.bind_processor(conn.dialect)
+    day: object = process(date) if process else date.isoformat() if conn.dialect.name == "sqlite" else date
+    keys: list[tuple[str, str, object, int]] = []
+    counts: dict[tuple[str, str], int] = {("", ""): len(ids)}
+    for pid, row in zip(ids, rows, strict=True):
+        pairs = [(t, "") for t in row.topics] + [("", s) for s in row.speakers]
+        pairs += [(t, s) for t in row.topics for s in row.speakers]
+        for topic, leader in pairs:
+            keys.append((topic, leader, day, pid))
+            counts[topic, leader] = counts.get((topic, leader), 0) + 1
+    _driver_executemany(conn, "key", keys)
+    conn.execute(_COUNT, [{"topic": t, "leader": le, "n": n} for (t, le), n in sorted(counts.items())])
+    if conn.dialect.name == "sqlite":  # PostgreSQL's search indexes are expression indexes: nothing to write
+        conn.execute(_SEARCH, {"document": document_id})
+
+
 def insert_positions(
     conn: Connection, document_id: str, event_id: str, date: dt.date, rows: Sequence[PositionRow]
 ) -> list[int]:
-    """Insert `rows` (positions of one document) with their speaker and topic links; their ids, in row order."""
+    """Insert `rows` (the positions of a document new in this transaction) with their speaker and topic links
+    and the rows derived from them; their ids, in row order. The caller bumps the data version."""
     if not rows:
         return []
     position = _table("position")
@@ -73,18 +134,17 @@ def insert_positions(
     ]
     ordered = conn.dialect.name != "sqlite"
     stmt = insert(position).returning(position.c.id, position.c.start, position.c.end, sort_by_parameter_order=ordered)
+    _bulk_switch(conn, True)
     returned = [tuple(row) for row in conn.execute(stmt, values)]
     if not ordered:
         returned.sort()
     if [(start, end) for _, start, end in returned] != [(r.start, r.end) for r in rows]:
         raise RuntimeError(f"position ids of document {document_id!r} do not match its rows in order")
     ids = [int(pid) for pid, _, _ in returned]
-    speakers = [{"position_id": pid, "leader_slug": s} for pid, r in zip(ids, rows, strict=True) for s in r.speakers]
-    topics = [{"position_id": pid, "topic_slug": t} for pid, r in zip(ids, rows, strict=True) for t in r.topics]
-    if speakers:
-        conn.execute(insert(_table("position_speaker")), speakers)
-    if topics:
-        conn.execute(insert(_table("position_topic")), topics)
+    _driver_executemany(conn, "speaker", [(pid, s) for pid, r in zip(ids, rows, strict=True) for s in r.speakers])
+    _driver_executemany(conn, "topic", [(pid, t) for pid, r in zip(ids, rows, strict=True) for t in r.topics])
+    _derive(conn, document_id, date, ids, rows)
+    _bulk_switch(conn, False)
     return ids
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from app.models import History
@@ -113,3 +114,29 @@ def test_ids_keep_rising_after_a_large_readout_is_deleted(client: TestClient, au
     new = [p["id"] for p in every(client, second.json()["links"]["positions"])]
     assert len(new) == 600 and min(new) > max(old)
     assert client.get(f"/v1/positions/{max(old)}").status_code == 410
+
+
+KEYS_FROM_LINKS = """
+SELECT t.topic_slug, '', p.date, p.id FROM position_topic t JOIN position p ON p.id = t.position_id
+UNION ALL SELECT '', s.leader_slug, p.date, p.id FROM position_speaker s JOIN position p ON p.id = s.position_id
+UNION ALL SELECT t.topic_slug, s.leader_slug, p.date, p.id FROM position_topic t
+JOIN position_speaker s ON s.position_id = t.position_id JOIN position p ON p.id = t.position_id
+"""
+
+
+def test_the_derived_keys_and_counts_equal_what_the_links_say(
+    client: TestClient, auth: dict[str, str], session: Session
+) -> None:
+    body = {"text": readout(300, "plimsoll"), "date": "2022-03-06", "participants": [XI, PUTIN]}
+    assert client.post("/v1/documents", json=body, headers=auth).status_code == 201
+    conn = session.connection()
+    stored = conn.execute(text("SELECT topic_slug, leader_slug, date, position_id FROM position_key"))
+    keys = sorted(tuple(r) for r in stored)
+    assert keys == sorted(tuple(r) for r in conn.execute(text(KEYS_FROM_LINKS)))
+    counted = conn.execute(text("SELECT topic_slug, leader_slug, n FROM position_count WHERE n > 0"))
+    counts = {(t, le): n for t, le, n in counted}
+    expected = {(t, le): 0 for t, le, _, _ in keys}
+    for t, le, _, _ in keys:
+        expected[t, le] += 1
+    expected["", ""] = conn.execute(text("SELECT count(*) FROM position")).scalar_one()
+    assert counts == expected
