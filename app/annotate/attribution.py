@@ -981,7 +981,7 @@ def _joint_statement_default(text: str, s: int, e: int, finder: MentionFinder) -
     """A joint statement's content sentence with no speaker: the country subject's leader,
     else all signatories."""
     sent = text[s:e]
-    if not re.search(r"[.!?][\"'\u201d\u2019)]*$", sent) or len(sent.split()) < 5:
+    if not re.search(r"[.!?][\"'\u201c\u201d\u2019\u00bb)]*$", sent) or len(sent.split()) < 5:
         return []
     if FINITE_RE.search(sent) and any(verb_class(m.group()) in ("narr", "courtesy") for m in FINITE_RE.finditer(sent)):
         return []

@@ -369,7 +369,7 @@ def find_host(
     for s, e in sentences:
         if seen >= max_sentences:
             break
-        if not re.search(r"[.!?][\"'\u201d\u2019)]*$", text[s:e]):
+        if not re.search(r"[.!?][\"'\u201c\u201d\u2019\u00bb)]*$", text[s:e]):
             continue
         seen += 1
         ms = [m for m in finder.find(text, s, e) if m.kind == "person"]
@@ -562,7 +562,7 @@ def infer_participants(
     for sent in opening:
         if used >= max_sentences:
             break
-        headline = not re.search(r"[.!?][\"'\u201d\u2019)]*$", sent.strip())
+        headline = not re.search(r"[.!?][\"'\u201c\u201d\u2019\u00bb)]*$", sent.strip())
         if len(found) >= 2 and _LATER_CALL_RE.match(sent):
             continue  # "Earlier on Friday, Xi spoke by phone with US President Joe Biden": another call
         if not _COMM_RE.search(sent) and (

@@ -121,11 +121,12 @@ if _TYPO_MIN:
         for _k in range(len(_f)):
             _BY_DELETION.setdefault(_f[:_k] + _f[_k + 1 :], set()).add(_f)
 _TYPO_MEMO: dict[str, str | None] = {}
+_TYPO_TARGETS = frozenset(f for f in VERB_CLASS if " " not in f and f.endswith("ed") and len(f) >= _TYPO_MIN)
 
 
 def typo_of(word: str) -> str | None:
     """The past-tense cue verb a misspelt word stands for ("emphasied" -> "emphasised",
-    "stresed" -> "stressed"): one letter dropped or replaced, in words of at least
+    "stresed" -> "stressed", "underlinned" -> "underlined"): one letter dropped, added or replaced, in words of at least
     `typo_tolerance` letters (reporting_verbs.yaml) that are no verb form themselves.
     None when there is no such verb or more than one class would fit."""
     if not _TYPO_MIN or len(word) < _TYPO_MIN or not word.endswith("ed") or word in _ALL_FORMS:
@@ -133,6 +134,8 @@ def typo_of(word: str) -> str | None:
     if word in _TYPO_MEMO:
         return _TYPO_MEMO[word]
     cands = {f for f in _BY_DELETION.get(word, ()) if len(f) == len(word) + 1}
+    # one letter too many: "underlinned" -> "underlined"
+    cands.update(f for k in range(len(word)) if (f := word[:k] + word[k + 1 :]) in _TYPO_TARGETS)
     for k in range(len(word)):
         for f in _BY_DELETION.get(word[:k] + word[k + 1 :], ()):
             if len(f) == len(word) and sum(a != b for a, b in zip(f, word, strict=True)) == 1:

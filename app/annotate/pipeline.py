@@ -35,7 +35,7 @@ _CIRCUMSTANCE_RE = re.compile(
     r"\s+[^,.;:\n]{1,120}",
     re.I,
 )
-_TERMINAL_RE = re.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*$")
+_TERMINAL_RE = re.compile(r"[.!?\u2026][\"'\u201c\u201d\u2019\u00bb)\]]*$")  # „…“ closes with \u201c
 _MATCHERS: dict[tuple[TopicSpec, ...], TopicMatcher] = {}
 
 
@@ -410,6 +410,17 @@ def _assign_topics(
     return found
 
 
+# A fragment that continues the previous sentence's statement: an additive opener and no verb.
+_FRAGMENT_RE = re.compile(
+    r"\W*(?:And|Also|As\s+well\s+as|In\s+addition(?:\s+to)?|Plus|Besides|Including|Especially|Particularly|"
+    r"Not\s+least|As\s+also)\b"
+)
+_HAS_VERB_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|must|may|might|do|does|did|"
+    r"said|says|told|held|met|spoke|grew|rose|fell|went|came|made|took|gave|saw|became|began|kept|left|won|lost|"
+    r"brought|sent|built|remains?|seems?|(?!(?:need|speed|seed|feed|deed|creed|greed|breed)\b)[a-z]{2,}ed)\b",
+    re.I,
+)
 _THIRD_PERSON_QUOTED = frozenset({"quoted:person", "quoted:role", "quoted:group", "quoted:they"})
 
 
@@ -492,6 +503,7 @@ def _annotate(
     para = 0
     carried: frozenset[str] = frozenset()
     third_in_quote = False
+    prev_said: list[Attribution] = []
     for idx, (s, e) in enumerate(sents):
         sent = text[s:e]
         if "\n" in text[prev_end:s]:
@@ -514,6 +526,10 @@ def _annotate(
         quoted = quotes.step(idx, s, e, starts_quoted, in_quote_after, resolved)
         if quoted and we_did(text, s, e):
             quoted = [(qs, qe, replace(r, who=everyone, evidence="quote:we")) for qs, qe, r in quoted]
+        if quoted is None and not resolved and prev_said and _FRAGMENT_RE.match(sent) and not _HAS_VERB_RE.search(sent):
+            # "Also, the importance of humanitarian access.": a verbless fragment goes on with
+            # the previous sentence's speakers.
+            resolved = [replace(r, evidence="fragment", conf=min(r.conf, 0.75)) for r in prev_said]
         if quoted is None:
             for r, seg in zip(resolved, _segments(s, e, resolved, matcher, masked), strict=True):
                 if not (in_quote_after and quotes_narration(text, r, e)):
@@ -524,6 +540,7 @@ def _annotate(
                 for qs, qe, r in quoted
                 if r.who and not (_quoted_part(r, qs, qe) and first_person_narration(text, qs, qe))
             )
+        prev_said = resolved if quoted is None else []
         # A quotation that names a participant in the third person is an outlet quoting a readout.
         third_in_quote = third_in_quote or any(r.evidence in _THIRD_PERSON_QUOTED for r in resolved)
         speakers.observe(resolved, subj)

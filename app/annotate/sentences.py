@@ -168,7 +168,7 @@ _NOT_NAMES = frozenset(
         "protocol",
     ]
 )
-_END_RE = re.compile(r"(?:[.!?\u2026]+|\.\.\.)[\"'\u201d\u2019\u00bb)\]]*(?=\s|$)")
+_END_RE = re.compile(r"(?:[.!?\u2026]+|\.\.\.)[\"'\u201c\u201d\u2019\u00bb)\]]*(?=\s|$)")  # „…“ closes with \u201c
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.$")
 _QUOTE_OPEN = "\"'\u201c\u2018\u00ab(["
 
@@ -256,7 +256,7 @@ def _is_boundary(block: str, dot_end: int, punct: str, nxt: int) -> bool:
     c = rest[0]
     if c.islower():
         return False
-    core = punct.rstrip("\"'\u201d\u2019\u00bb)]")
+    core = punct.rstrip("\"'\u201c\u201d\u2019\u00bb)]")
     if core != ".":
         return True  # "?", "!", "...": closes when the next word starts like a sentence
     # Only the last word matters; a bounded window keeps the search linear.

@@ -152,3 +152,27 @@ def test_names_in_apposition_to_the_subject() -> None:
     assert speakers(text) == [BOTH]
     text = "Chinese President Xi Jinping, general secretary of the CPC Central Committee, said ties must grow."
     assert speakers(text, (XI, PUTIN)) == [("Xi Jinping",)]
+
+
+def test_low_quotes_close_with_a_high_mark() -> None:
+    text = "Erdogan said: „Turkey is ready to mediate.“ Putin agreed to meet."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Erdogan said: „Turkey is ready to mediate.“",
+        "Putin agreed to meet.",
+    ]
+    assert speakers("Erdogan said: „Turkey is ready to mediate.“") == [("Recep Tayyip Erdogan",)]
+
+
+def test_a_typo_with_one_letter_too_many() -> None:
+    assert verb_class("underlinned") == "say" and verb_class("reaffirmmed") == "say"
+    assert speakers("Putin underlinned the need for a ceasefire.") == [("Vladimir Putin",)]
+
+
+def test_a_verbless_fragment_continues_the_previous_statement() -> None:
+    text = "Putin stressed the need for a ceasefire. Also, the importance of humanitarian access."
+    assert speakers(text) == [("Vladimir Putin",), ("Vladimir Putin",)]
+    # a sentence with a verb of its own is not a fragment; nor is one after no position
+    assert speakers("Putin stressed the need for a ceasefire. Also, trade grew by 20 percent last year.") == [
+        ("Vladimir Putin",)
+    ]
+    assert speakers("The leaders met in Sochi. Also, the importance of access.") == []
