@@ -40,6 +40,7 @@ from app.dataset.export import (
 from app.ingest.bulk import (
     DOCUMENT_COLUMNS,
     POSITION_COLUMNS,
+    PostgresInitialLoad,
     SqliteCache,
     SqliteInitialLoad,
     bind_processor,
@@ -163,9 +164,11 @@ class _Restore:
         self.history_floor = int(self.conn.execute(text("SELECT coalesce(max(id), 0) FROM history")).scalar_one())
         self.meta: dict[str, Any] = {}
         self.triggers = stand_down_triggers(self.conn)
-        # Into an empty SQLite database the indexes are built once at the end (see SqliteInitialLoad).
-        self.initial = SqliteInitialLoad(self.conn) if self.fresh and self.dialect == "sqlite" else None
-        if self.initial:
+        # Into an empty database the secondary indexes (and on PostgreSQL the constraints) are built once
+        # at the end, and keys, counts and search rows derived in one statement each (initial-load mode).
+        self.initial: SqliteInitialLoad | PostgresInitialLoad | None = None
+        if self.fresh:
+            self.initial = (SqliteInitialLoad if self.dialect == "sqlite" else PostgresInitialLoad)(self.conn)
             self.initial.drop()
         if self.dialect == "sqlite":
             self.conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS restore_ids (id INTEGER PRIMARY KEY)")
@@ -579,4 +582,6 @@ def load(session: Session, records: Iterable[dict[str, Any]], *, exact_version: 
     finally:
         if cache:
             cache.restore()
+    if isinstance(restore.initial, PostgresInitialLoad):
+        restore.initial.build_search_indexes(session.get_bind())
     return summary

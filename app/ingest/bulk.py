@@ -254,7 +254,7 @@ class BulkLoader:
             self._days[day] = {}
         found: dict[tuple[str, dt.date], dict[str, set[str]]] = {}
         for event_id, kind, date, slug in self.session.exec(
-            select(Event.id, Event.kind, Event.date, EventParticipant.leader_slug)
+            select(col(Event.id), col(Event.kind), col(Event.date), col(EventParticipant.leader_slug))
             .join(EventParticipant, col(EventParticipant.event_id) == col(Event.id), isouter=True)
             .where(col(Event.date).in_({date for _, date in missing}))
         ).all():
@@ -745,7 +745,7 @@ INITIAL_LOAD_SETTINGS = {
 }
 
 
-class _InitialLoad:
+class PostgresInitialLoad:
     """PostgreSQL's initial-load mode: one transaction that drops the load tables' secondary indexes,
     GIN expression indexes, foreign keys and the link/key tables' primary keys (their definitions read
     from pg_indexes / pg_constraint first), loads with COPY, fills position_key and position_count with
@@ -951,7 +951,7 @@ def bulk_ingest(
     (`InitialLoadRefused`) when the database holds more than `expect_positions` positions (say, a
     fresh seed's). The whole load is then one transaction that drops the secondary indexes (and on
     PostgreSQL the constraints), loads, derives keys, counts and search rows once and recreates what it
-    dropped (`SqliteInitialLoad`, `_InitialLoad`); `progress` is called after each batch, before the
+    dropped (`SqliteInitialLoad`, `PostgresInitialLoad`); `progress` is called after each batch, before the
     single commit, and a database error rolls the whole load back. The rows and schema afterwards
     equal what the normal path produces.
     """
@@ -1008,14 +1008,14 @@ def _initial_load(
     clock = time.perf_counter
     sqlite = loader.dialect == "sqlite"
     sqlite_cache = SqliteCache(session) if sqlite else None
-    load: SqliteInitialLoad | _InitialLoad
+    load: SqliteInitialLoad | PostgresInitialLoad
     try:
         # Like bulk_ingest, only resolving and writing count towards the rate, not producing the input.
         started = clock()
         if sqlite_cache:
             sqlite_cache.enlarge()
         loader.begin()
-        load = SqliteInitialLoad(session.connection()) if sqlite else _InitialLoad(session.connection())
+        load = SqliteInitialLoad(session.connection()) if sqlite else PostgresInitialLoad(session.connection())
         load.drop()
         report.seconds += clock() - started
         for batch in _batches(items, batch_size, method):
@@ -1036,7 +1036,7 @@ def _initial_load(
     finally:
         if sqlite_cache:
             sqlite_cache.restore()
-    if isinstance(load, _InitialLoad):
+    if isinstance(load, PostgresInitialLoad):
         load.build_search_indexes(session.get_bind())
     report.seconds += clock() - started
     return report

@@ -23,7 +23,7 @@ from app.main import create_app
 from app.models import Position
 from app.schemas import PositionPatch
 from tests import conftest
-from tests.ingest.test_bulk import _doc
+from tests.ingest.test_bulk import _doc, full_schema
 
 XI_PUTIN = ["xi-jinping", "vladimir-putin"]
 
@@ -66,6 +66,14 @@ def empty_target(tmp_path: Path, name: str) -> str:
     return f"sqlite:///{tmp_path / f'{name}.sqlite3'}"
 
 
+def schema_of(url: str) -> object:
+    engine = make_engine(Settings(database_url=url))
+    with Session(engine) as session:
+        schema = full_schema(session)
+    engine.dispose()
+    return schema
+
+
 def sha(url: str) -> str:
     engine = make_engine(Settings(database_url=url))
     with Session(engine) as session:
@@ -84,6 +92,9 @@ def test_copy_both_ways_keeps_every_table_and_verifies(database_url: str, tmp_pa
     back = empty_target(tmp_path, f"back{documents}")  # SQLite -> the suite's engine (PostgreSQL under test-postgres)
     second = copy_database(there, back)
     assert second.identical and second.counts_match
+    # Loaded into an empty database with the indexes (and on PostgreSQL the constraints) built at the end:
+    # every one of them is back, exactly as the migrations made them.
+    assert schema_of(back) == schema_of(database_url)
     assert sha(database_url) == sha(back)  # the source itself, after both hops: the same bytes
     app = create_app(Settings(database_url=back))
     with TestClient(app) as client:
