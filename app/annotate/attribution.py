@@ -732,8 +732,21 @@ def _perfect_report(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
         return False
     if re.search(r"\b(?:repeatedly|long|often|frequently|previously|always|once)\b", text[f.start : f.verb_end], re.I):
         return False
+    if f.cls == "agree" and (len(f.who) > 1 or f.kind == "group"):
+        return True  # "Putin and Erdogan have agreed to ...": the news of this call
+    if _THIS_CALL_RE.search(text, f.verb_end, e):
+        return True  # "... has called for a ceasefire in a phone call with Putin"
     ms = finder.find(text, f.verb_end, min(e, f.verb_end + 60))
     return bool(ms and ms[0].kind in ("person", "role") and not text[f.verb_end : ms[0].start].strip())
+
+
+# This communication named in the sentence: "in a phone call with", "during their talks", "on Monday".
+_THIS_CALL_RE = re.compile(
+    r"\b(?:(?:in|during|at)\s+(?:a|the|their|his|her|its|today['\u2019]s|Monday['\u2019]s)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:call|conversation|talks|meeting|summit|phone\s+call|video\s+call)\b|"
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
+    re.I,
+)
 
 
 def attribute_sentence(

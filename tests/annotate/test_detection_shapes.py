@@ -176,3 +176,22 @@ def test_a_verbless_fragment_continues_the_previous_statement() -> None:
         ("Vladimir Putin",)
     ]
     assert speakers("The leaders met in Sochi. Also, the importance of access.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("Putin was quoted as saying that the grain deal could be resumed.", [("Vladimir Putin",)]),
+        ("“The grain deal can be resumed,” Putin was quoted as saying.", [("Vladimir Putin",)]),
+        ("Erdogan went on to say that Turkey is ready to mediate.", [("Recep Tayyip Erdogan",)]),
+        ("Putin and Erdogan have agreed to extend the grain deal.", [BOTH]),
+        ("The Turkish president has called for a ceasefire in a phone call with Putin.", [("Recep Tayyip Erdogan",)]),
+        # a standing view or a past effort is background
+        ("Erdogan has long called for a ceasefire.", []),
+        ("Putin has sought to isolate the West.", []),
+    ],
+)
+def test_quoted_as_saying_went_on_to_say_and_the_present_perfect_of_this_call(
+    sentence: str, who: list[tuple[str, ...]]
+) -> None:
+    assert speakers(sentence) == who
