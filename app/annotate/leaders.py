@@ -672,6 +672,10 @@ def infer_participants(
                 if not any(same_person(k.name, f.name) for f in found) and len(found) < 2:
                     add(_as_written(k, text))
         if len(found) == 1:
+            other = _unnamed_role(opening[: max_sentences + 1], found, known_leaders, date)
+            if other is not None:
+                add(other)
+        if len(found) == 1:
             host = _unnamed_host(opening[: max_sentences + 1], found, known_leaders, text, date)
             if host is not None:
                 found.insert(0, host)
@@ -837,6 +841,39 @@ def _unnamed_host(
         return None
     of_country = [k for k in cands if _country_name(k) == ranked[0][0]]
     return of_country[0] if len(of_country) == 1 else None
+
+
+# "his Uzbek counterpart", "the Ukrainian president", "the visiting Kazakh leader", not followed
+# by the name: the leader of that country with that office (the other leader's, for a
+# counterpart) in office on the readout's date, from the registry.
+_UNNAMED_ROLE_RE = re.compile(
+    r"\b(?:his|her|the|their)\s+(?:(?:visiting|new|newly[- ]elected|incoming)\s+)?"
+    r"(?P<dem>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?P<role>counterpart|[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]remier|"
+    r"[Cc]hancellor|leader|[Kk]ing|[Ee]mir|[Cc]rown\s+[Pp]rince|head\s+of\s+state)\b(?!,?\s+(?:[A-Z]|of\b))"
+)
+
+
+def _unnamed_role(
+    lines: Sequence[str], found: Sequence[Participant], known: Sequence[Participant], date: str | None
+) -> Participant | None:
+    taken = {c.name for c in (find_country(p.country) for p in found) if c}
+    for line in lines:
+        for m in _UNNAMED_ROLE_RE.finditer(line):
+            c = _country_of(m.group("dem"))
+            if c is None or c.name in taken:
+                continue
+            role = re.sub(r"\s+", " ", m.group("role")).casefold()
+            office = (found[0].title or "").casefold() if role == "counterpart" else role
+            cands = [
+                k
+                for k in known
+                if _country_name(k) == c.name
+                and (office in ("", "leader", "head of state") or (k.title or "").casefold() == office)
+                and (not date or in_office(k, date) is not False)
+            ]
+            if len(cands) == 1:
+                return cands[0]
+    return None
 
 
 def _country_name(p: Participant) -> str | None:

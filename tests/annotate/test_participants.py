@@ -134,3 +134,26 @@ def test_a_wire_lead_that_reports_what_each_leader_said() -> None:
         "Yoon Suk-yeol held bilateral meetings."
     )
     assert names(text) == {"Fumio Kishida", "Li Qiang"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "ASTANA, 12 March 2023 - Tokayev held a phone call with his Uzbek counterpart on Monday.",
+            {"Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"},
+        ),
+        (
+            "ROME, 5 June 2023 - Italian Prime Minister Giorgia Meloni spoke by phone with the Ukrainian president.",
+            {"Giorgia Meloni", "Volodymyr Zelensky"},
+        ),
+        ("On 3 May 2018, President Xi spoke with the Japanese prime minister.", {"Xi Jinping", "Shinzo Abe"}),
+        ("On 3 May 2022, President Xi spoke with the Japanese prime minister.", {"Xi Jinping", "Fumio Kishida"}),
+    ],
+)
+def test_an_unnamed_counterpart_or_role_is_the_leader_in_office(text: str, pair: set[str]) -> None:
+    assert names(text) == pair
+
+
+def test_an_unnamed_role_without_a_date_and_several_holders_stays_unknown() -> None:
+    assert names("President Xi spoke with the Japanese prime minister.") == {"Xi Jinping"}
