@@ -138,6 +138,10 @@ _BLOCK_WORDS = frozenset(
 _NUMBERS = {"both": 2, "two": 2, "three": 3, "four": 4}
 _FILLER = frozenset(["and", "both", ",", "the", "two", "of", "as", "well"])
 _BACKGROUND_RE = re.compile(
+    # "Earlier, PM Modi spoke to ...", "Speaking at the summit later the same day, Biden ...":
+    # another occasion than this communication
+    r"^\W*(?:Earlier|Previously|Before\s+that|Prior\s+to\s+(?:this|that))\b|"
+    r"\blater\s+(?:the\s+same|that)\s+day\b|"
     r"\b(?:last\s+(?:meeting|talks|call|summit|year|month|week|visit)|previous(?:ly)?|"
     r"in\s+(?:19|20)\d\d|ago|at\s+the\s+time|back\s+in|earlier\s+this\s+year|once\s+said)\b",
     re.I,
@@ -330,6 +334,16 @@ def _classify_np(
         for w in re.findall(r"[\w'\u2019-]+|,", "".join(rest))
         if w.lower() not in _FILLER and not (mentions and _descriptor(w))
     ]
+    if (
+        mentions
+        and leftover
+        and all(m.kind == "person" for m in mentions)
+        and re.search(r"\band\b", np)
+        and all(w == "," or w[:1].isupper() for w in leftover)
+        and sum(w != "," for w in leftover) <= 3
+    ):
+        # "Biden, Ghani and Abdullah concurred": the participants among the names listed.
+        return "person", frozenset().union(*(m.who for m in mentions)), None, False
     if mentions and not leftover:
         kinds = {m.kind for m in mentions}
         who: frozenset[int] = frozenset().union(*(m.who for m in mentions))
@@ -402,7 +416,12 @@ def find_frames(
     verbs = finite_verbs(sent)
     if not verbs and "ccording" not in sent:
         return []
-    if sent.count(",") >= 2:
+    lm = _NAME_LIST_RE.match(sent) if "," in sent[:80] else None
+    if lm and any(a == lm.end() for a, _ in verbs):
+        # "Biden, Ghani and Abdullah concurred": one subject, not a clause per comma.
+        sent = sent[: lm.end("list")].replace(",", " ") + sent[lm.end("list") :]
+        text = text[:s] + sent + text[e:]
+    elif sent.count(",") >= 2:
         m = _APPOSITIVE_RE.match(sent)
         if (
             m
@@ -501,6 +520,8 @@ def find_frames(
     return frames
 
 
+_NAME = r"[A-Z][\w'\u2019-]+(?:\s+(?:bin|al|el|de|da|von|van)?\s*[A-Z][\w'\u2019-]+){0,3}"
+_NAME_LIST_RE = re.compile(rf"(?P<list>{_NAME}(?:,\s+{_NAME})+,?\s+and\s+{_NAME})\s+(?:(?:{ADVERBS})\s+)*")
 # A subject with an apposition before its verb: "Russian and Turkish Presidents, Vladimir Putin and
 # Recep Tayyip Erdogan, stressed ...", "Chinese President Xi Jinping, who is also ..., said ...".
 _APPOSITIVE_RE = re.compile(

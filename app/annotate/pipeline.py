@@ -415,6 +415,10 @@ _FRAGMENT_RE = re.compile(
     r"\W*(?:And|Also|As\s+well\s+as|In\s+addition(?:\s+to)?|Plus|Besides|Including|Especially|Particularly|"
     r"Not\s+least|As\s+also)\b"
 )
+_MODAL_GROUP_RE = re.compile(
+    r"\W*(?:The\s+two\s+(?:sides|countries|nations)|Both\s+(?:sides|countries|nations)|They)\s+"
+    r"(?:also\s+)?(?:should|need\s+to|must|ought\s+to|have\s+to)\b"
+)
 _HAS_VERB_RE = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|must|may|might|do|does|did|"
     r"said|says|told|held|met|spoke|grew|rose|fell|went|came|made|took|gave|saw|became|began|kept|left|won|lost|"
@@ -510,6 +514,7 @@ def _annotate(
             para += 1
             carried = frozenset()
             raw.extend(_Raw(qs, qe, r, None, idx - 1, para - 1) for qs, qe, r in quotes.paragraph_break(sent) if r.who)
+            prev_said = []  # a statement goes on within its paragraph only
         prev_end = e
         # A line without final punctuation is a headline or dateline, never a position.
         if not _TERMINAL_RE.search(sent) and "\n" not in text[s:e] and not quotes.in_quote:
@@ -526,10 +531,15 @@ def _annotate(
         quoted = quotes.step(idx, s, e, starts_quoted, in_quote_after, resolved)
         if quoted and we_did(text, s, e):
             quoted = [(qs, qe, replace(r, who=everyone, evidence="quote:we")) for qs, qe, r in quoted]
-        if quoted is None and not resolved and prev_said and _FRAGMENT_RE.match(sent) and not _HAS_VERB_RE.search(sent):
-            # "Also, the importance of humanitarian access.": a verbless fragment goes on with
-            # the previous sentence's speakers.
-            resolved = [replace(r, evidence="fragment", conf=min(r.conf, 0.75)) for r in prev_said]
+        if quoted is None and not resolved and prev_said:
+            if _FRAGMENT_RE.match(sent) and not _HAS_VERB_RE.search(sent):
+                # "Also, the importance of humanitarian access.": a verbless fragment goes on with
+                # the previous sentence's speakers.
+                resolved = [replace(r, evidence="fragment", conf=min(r.conf, 0.75)) for r in prev_said]
+            elif len(prev_said) == 1 and len(prev_said[0].who) == 1 and _MODAL_GROUP_RE.match(sent):
+                # "Xi stressed that ... . The two sides need to ...": what one leader said both
+                # sides should do goes on in reported speech (Chinese and Russian readouts).
+                resolved = [replace(prev_said[0], evidence="reported-speech", conf=min(prev_said[0].conf, 0.75))]
         if quoted is None:
             for r, seg in zip(resolved, _segments(s, e, resolved, matcher, masked), strict=True):
                 if not (in_quote_after and quotes_narration(text, r, e)):

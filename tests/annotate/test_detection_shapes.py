@@ -195,3 +195,22 @@ def test_quoted_as_saying_went_on_to_say_and_the_present_perfect_of_this_call(
     sentence: str, who: list[tuple[str, ...]]
 ) -> None:
     assert speakers(sentence) == who
+
+
+def test_another_occasion_is_background() -> None:
+    assert speakers("Earlier, Putin spoke to Macron and stressed the need for peace.") == []
+    assert speakers("Speaking at the summit later the same day, Putin confirmed the deal.") == []
+
+
+def test_the_participants_among_a_list_of_names() -> None:
+    assert speakers("Putin, Erdogan and Aliyev concurred on the need for peace.") == [BOTH]
+
+
+def test_what_both_sides_should_do_continues_one_leaders_reported_speech() -> None:
+    text = "Putin stressed that relations matter. The two sides need to expand trade. They should also resume flights."
+    assert speakers(text) == [("Vladimir Putin",)] * 3
+    # not across a paragraph, and not after a joint statement
+    assert speakers("Putin stressed that relations matter.\n\nThe two sides need to expand trade.") == [
+        ("Vladimir Putin",)
+    ]
+    assert speakers("The leaders agreed that relations matter. The two sides need to expand trade.") == [BOTH]
