@@ -512,15 +512,24 @@ class BulkLoader:
     def _history(self, conn: Connection, plan: _Plan, position_ids: list[int], put: Callable[..., None]) -> None:
         """A `created` history row per document and position, stamped with the transaction's version."""
         now, version, actor = self._time_bind(utcnow()), self.version, self.actor
-        methods = [row[7] for row in plan.positions]  # the method column, per position
         doc_methods = {row[0]: row[7] for row in plan.positions}
         rows = [
             ("document", d[0], "created", now, version, actor, _annotator(doc_methods.get(d[0], "curated")))
             for d in plan.documents
         ]
+        if self.dialect == "sqlite":
+            # The positions' rows set-based from the chunk's id range, after the documents' (the same rows
+            # and order as the tuples below; no per-row binding).
+            put(conn, _table(History), _HISTORY_COLUMNS, rows)
+            if position_ids:
+                conn.execute(
+                    _HISTORY_OF_POSITIONS,
+                    {"lo": position_ids[0], "hi": position_ids[-1], "at": now, "v": version, "actor": actor},
+                )
+            return
         rows += [
-            ("position", str(pid), "created", now, version, actor, _annotator(method))
-            for pid, method in zip(position_ids, methods, strict=True)
+            ("position", str(pid), "created", now, version, actor, _annotator(row[7]))  # row[7]: the method
+            for pid, row in zip(position_ids, plan.positions, strict=True)
         ]
         put(conn, _table(History), _HISTORY_COLUMNS, rows)
 
@@ -576,6 +585,11 @@ def bind_processor(column: Any, dialect: Any) -> Callable[[Any], Any]:
 
 
 _HISTORY_COLUMNS = ("resource", "resource_id", "action", "at", "version", "actor", "annotator")
+_HISTORY_OF_POSITIONS = text(
+    "INSERT INTO history (resource, resource_id, action, at, version, actor, annotator) "
+    "SELECT 'position', CAST(id AS TEXT), 'created', :at, :v, :actor, "
+    "CASE WHEN method = 'curated' THEN NULL ELSE method END FROM position WHERE id BETWEEN :lo AND :hi ORDER BY id"
+)
 
 
 def _annotator(method: str) -> str | None:
