@@ -76,7 +76,7 @@ _WORD_START = re.compile(r"(?<!\w)\w")
 # Copy sets hyphens in several code points ("Indo\u2011Pacific", "Japan\u2013U.S."); keywords
 # write "-". One code point for one: offsets stay those of the text.
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"})
-_PREFIX_LEN = 3  # keywords are bucketed by the first letters a match can start with
+_PREFIX_LEN = 4  # keywords are bucketed by the first letters a match can start with
 _MAX_PREFIXES = 256
 
 
@@ -143,19 +143,91 @@ def _prefixes(pattern: str) -> set[str] | None:
     return got
 
 
+class _Dispatch:
+    """Patterns (each under a key: a topic, or "!topic" for its exceptions) bucketed by the
+    first letters a match can start with. A text is scanned once, at word starts: the first
+    three letters there pick the few patterns that can match (most words pick none), and
+    only those are tried, one alternation per key (several times faster than one scan per
+    topic or one alternation of every pattern)."""
+
+    def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
+        self.ready = True  # False: a pattern set did not compile; the caller falls back
+        self._kw: list[tuple[str, str]] = []
+        self._by_prefix: list[dict[str, list[int]]] = [{} for _ in range(_PREFIX_LEN + 1)]
+        self._anywhere: list[int] = []  # patterns whose first letters are not known
+        self._word_cache: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
+        self._set_cache: dict[tuple[int, ...], tuple[tuple[str, re.Pattern[str]], ...]] = {}
+        for key, k in entries:
+            if not k.strip():
+                continue
+            try:
+                re.compile(k)
+            except re.error:
+                k = re.escape(k)  # a keyword that is not a valid regex is taken literally
+            i = len(self._kw)
+            self._kw.append((key, k))
+            pre = _prefixes(k)
+            if pre is None:
+                self._anywhere.append(i)
+                continue
+            for x in pre:
+                self._by_prefix[len(x)].setdefault(x, []).append(i)
+
+    def _candidates(self, word: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        """Per key, the alternation of its patterns that may match at a word starting with
+        `word` (its first letters, lower case)."""
+        ids = set(self._anywhere)
+        for n in range(1, min(len(word), _PREFIX_LEN) + 1):
+            ids.update(self._by_prefix[n].get(word[:n], ()))
+        key = tuple(sorted(ids))
+        got = self._set_cache.get(key)
+        if got is None:
+            per: dict[str, list[str]] = {}
+            for i in key:
+                slug, k = self._kw[i]
+                per.setdefault(slug, []).append(f"(?:{k})(?![\\w])")
+            try:
+                got = tuple((slug, re.compile("|".join(alts), re.I)) for slug, alts in per.items())
+            except (re.error, OverflowError, AssertionError, RecursionError):
+                self.ready = False
+                got = ()
+            self._set_cache[key] = got
+        if len(self._word_cache) > 50_000:
+            self._word_cache.clear()
+        self._word_cache[word] = got
+        return got
+
+    def scan(
+        self, text: str, ranges: Iterable[tuple[int, int]], keys: Container[str] | None = None, first: bool = False
+    ) -> dict[str, set[tuple[int, int]]]:
+        """Spans of every match per key inside `ranges` (only of `keys` when given; with
+        `first`, stop at the first match)."""
+        hits: dict[str, set[tuple[int, int]]] = {}
+        cache = self._word_cache
+        for lo, hi in ranges:
+            for w in _WORD_START.finditer(text, lo, hi):
+                a = w.start()
+                word = text[a : a + _PREFIX_LEN].lower()
+                cands = cache.get(word)
+                if cands is None:
+                    cands = self._candidates(word)
+                for slug, rx in cands:
+                    if keys is not None and slug not in keys:
+                        continue
+                    hit = rx.match(text, a, hi)
+                    if hit is not None and hit.end() > a:  # a keyword matching nothing must not tag everything
+                        hits.setdefault(slug, set()).add(hit.span())
+                        if first:
+                            return hits
+        return hits
+
+
 class TopicMatcher:
     """Compiled keyword patterns for a topic vocabulary."""
 
     def __init__(self, topics: Sequence[TopicSpec]) -> None:
         self.order = [t.slug for t in topics]
         self._rx: dict[str, re.Pattern[str]] = {}
-        self._ready = True  # False: per-topic fallback (a keyword set that does not compile)
-        # Keywords by the first letters a match can start with (1..3 letters, lower case).
-        self._kw: list[tuple[str, str]] = []  # (slug, pattern)
-        self._by_prefix: list[dict[str, list[int]]] = [{} for _ in range(_PREFIX_LEN + 1)]
-        self._anywhere: list[int] = []  # keywords whose first letters are not known
-        self._word_cache: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
-        self._set_cache: dict[tuple[int, ...], tuple[tuple[str, re.Pattern[str]], ...]] = {}
         self._implied: dict[str, list[str]] = {}
         self._context: dict[str, re.Pattern[str]] = {}
         for t in topics:
@@ -171,64 +243,51 @@ class TopicMatcher:
             for k in t.keywords:
                 if k.startswith("@") and len(k) > 1:
                     self._implied.setdefault(k[1:].strip(), []).append(t.slug)
-        # A document is scanned once, at word starts: the first three letters there pick the
-        # few keywords that can match (most words pick none), and only those are tried, one
-        # alternation per topic (several times faster than one scan per topic or one
-        # alternation of every keyword).
-        # Exceptions ("!" entries) are scanned the same way, under the key "!slug".
+        # Own keywords and exceptions ("!" entries, under the key "!slug") in one dispatch;
+        # context cues in another, searched only in position sentences of a readout with
+        # their subject (in the first they would be tried at every "the").
+        own_kw: list[tuple[str, str]] = []
+        cues: list[tuple[str, str]] = []
         for t in topics:
-            if t.slug not in self._rx:
-                continue
             for k in t.keywords:
-                key = t.slug
-                if k.startswith("!"):
-                    key, k = "!" + t.slug, k[1:]
-                elif k.startswith(("@", "~")):
+                if k.startswith("~"):
+                    cues.append((t.slug, k[1:]))
+                elif t.slug not in self._rx or k.startswith("@"):
                     continue
-                if not k.strip():
-                    continue
-                try:
-                    re.compile(k)
-                except re.error:
-                    k = re.escape(k)
-                i = len(self._kw)
-                self._kw.append((key, k))
-                pre = _prefixes(k)
-                if pre is None:
-                    self._anywhere.append(i)
-                    continue
-                for x in pre:
-                    self._by_prefix[len(x)].setdefault(x, []).append(i)
-
-    def _candidates(self, word: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-        """Per topic, the alternation of its keywords that may match at a word starting with
-        `word` (its first letters, lower case)."""
-        ids = set(self._anywhere)
-        for n in range(1, min(len(word), _PREFIX_LEN) + 1):
-            ids.update(self._by_prefix[n].get(word[:n], ()))
-        key = tuple(sorted(ids))
-        got = self._set_cache.get(key)
-        if got is None:
-            per: dict[str, list[str]] = {}
-            for i in key:
-                slug, k = self._kw[i]
-                per.setdefault(slug, []).append(f"(?:{k})(?![\\w])")
-            try:
-                got = tuple((slug, re.compile("|".join(alts), re.I)) for slug, alts in per.items())
-            except (re.error, OverflowError, AssertionError, RecursionError):
-                self._ready = False
-                got = ()
-            self._set_cache[key] = got
-        return got
+                elif k.startswith("!"):
+                    own_kw.append(("!" + t.slug, k[1:]))
+                else:
+                    own_kw.append((t.slug, k))
+        self._keywords = _Dispatch(own_kw)
+        self._cues = _Dispatch(cues)
 
     def context_topics(self, text: str, a: int, b: int, subject: Iterable[str]) -> set[str]:
         """Subject topics whose context cues ("~" entries) occur in text[a:b]."""
-        found = set()
-        for slug in subject:
-            rx = self._context.get(slug)
-            if rx is not None and rx.search(text, a, b):
-                found.add(slug)
-        return found
+        wanted = {slug for slug in subject if slug in self._context}
+        if not wanted:
+            return set()
+        if not text.isascii():
+            text = text.translate(_DASHES)
+        if self._cues.ready:
+            hits = self._cues.scan(text, [(a, b)], wanted)
+            if self._cues.ready:
+                return self._unclaimed(text, a, b, hits) if hits else set()
+        return {slug for slug in wanted if self._context[slug].search(text, a, b)}
+
+    def _unclaimed(self, text: str, a: int, b: int, hits: dict[str, set[tuple[int, int]]]) -> set[str]:
+        """The topics of `hits` (context cue spans) whose cue no topic named in text[a:b]
+        claims: a cue that is also a cue of a topic the sentence names goes to that topic
+        ("Russia-Ukraine peace talks" in a readout about Ukraine and Gaza is no Middle East)."""
+        named = set(self.index(text, [(a, b)])) - set(hits)
+        if not named:
+            return set(hits)
+        others = self._cues.scan(text, [(a, b)], named)
+        claimed = [span for slug in named for span in others.get(slug, ())]
+        return {
+            slug
+            for slug, spans in hits.items()
+            if not all(any(x < y1 and x1 < y for x1, y1 in claimed) for x, y in spans)
+        }
 
     def present(self, text: str) -> set[str]:
         """Topics whose own keywords occur in text (outside their exceptions)."""
@@ -240,8 +299,15 @@ class TopicMatcher:
 
     def has_topic(self, text: str, slug: str) -> bool:
         """Whether the topic's own keywords occur anywhere in text."""
-        rx = self._rx.get(slug)
-        return bool(rx and rx.search(text))
+        if slug not in self._rx:
+            return False
+        if not text.isascii():
+            text = text.translate(_DASHES)
+        if self._keywords.ready:
+            got = bool(self._keywords.scan(text, [(0, len(text))], {slug}, first=True))
+            if self._keywords.ready:
+                return got
+        return bool(self._rx[slug].search(text))
 
     def index(self, text: str, ranges: list[tuple[int, int]] | None = None) -> dict[str, tuple[list[int], list[int]]]:
         """Every keyword match in text (or only inside `ranges`), per topic (starts, ends),
@@ -251,30 +317,11 @@ class TopicMatcher:
             ranges = [(0, len(text))]
         if not text.isascii():
             text = text.translate(_DASHES)
-        if not self._ready:
+        hits = self._keywords.scan(text, ranges) if self._keywords.ready else {}
+        if not self._keywords.ready:  # a keyword set does not compile: one scan per topic
             for slug, rx in self._rx.items():
                 for m in (m for lo, hi in ranges for m in rx.finditer(text, lo, hi)):
-                    out.setdefault(slug, ([], []))
-                    out[slug][0].append(m.start())
-                    out[slug][1].append(m.end())
-            return out
-        hits: dict[str, set[tuple[int, int]]] = {}
-        cache = self._word_cache
-        if len(cache) > 50_000:
-            cache.clear()
-        for lo, hi in ranges:
-            for w in _WORD_START.finditer(text, lo, hi):
-                a = w.start()
-                word = text[a : a + _PREFIX_LEN].lower()
-                cands = cache.get(word)
-                if cands is None:
-                    cands = cache[word] = self._candidates(word)
-                for slug, rx in cands:
-                    hit = rx.match(text, a, hi)
-                    if hit is not None and hit.end() > a:  # a keyword matching nothing must not tag everything
-                        hits.setdefault(slug, set()).add(hit.span())
-        if not self._ready:  # a keyword set failed to compile on the way: per-topic scan
-            return self.index(text, ranges)
+                    hits.setdefault(slug, set()).add(m.span())
         for slug in [k for k in hits if k.startswith("!")]:
             excepted = hits.pop(slug)
             own = hits.get(slug[1:])
