@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
-"""Export -> reload and `summit db copy` speeds, with peak memory.
+"""Export -> reload and `summit db copy` speeds, with peak memory; optionally side by side with older code.
 
     .venv/bin/python bench/bench_restore.py --positions 100000 [--pg-url postgresql+psycopg://…/postgres]
+        [--baseline /tmp/base] [--no-copy]
 
 Generates a synthetic corpus (bench/generate.py) into a SQLite file, exports it with `summit export`,
 reloads the export into a fresh database through the bulk path (`summit ingest FILE.ndjson`) on SQLite
 and, with --pg-url, on PostgreSQL, and copies the database with `summit db copy` SQLite -> SQLite,
 SQLite -> PostgreSQL and PostgreSQL -> SQLite. Each step runs as its own process, so its peak RSS is
 its own. Prints one JSON line per step: seconds, documents/s, peak RSS MB.
+
+`--baseline DIR` names a checkout of older code (`git worktree add /tmp/base <commit>`): every timed
+step then runs with that code first and with this tree right after, on the same input, and a line gives
+the ratio new/old. On a shared machine the ratio is the meaningful figure, not the absolute rates.
 """
 
 from __future__ import annotations
@@ -19,28 +24,31 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
-SUMMIT = str(ROOT / ".venv" / "bin" / "summit")
+# The `summit` command of whichever code PYTHONPATH puts first (this tree's by default).
+SUMMIT = [PYTHON, "-c", "import sys; from app.cli import cli; sys.argv[0] = 'summit'; cli()"]
 
 
-def run(step: str, argv: list[str], url: str, documents: int) -> dict[str, object]:
-    """Run one step as its own process; its own peak RSS from wait4."""
+def run(step: str, argv: list[str], url: str, documents: int, code: Path = ROOT) -> dict[str, object]:
+    """Run one step as its own process, with `code`'s app; its own peak RSS from wait4."""
+    env = {**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(code)}
     started = time.perf_counter()
-    process = subprocess.Popen(
-        argv, env={**os.environ, "DATABASE_URL": url}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     out, err = process.communicate()
     seconds = time.perf_counter() - started
     if process.returncode:
         raise SystemExit(f"{step} failed:\n{out}\n{err}")
     result = {
         "step": step,
+        "code": "old" if code != ROOT else "new",
         "seconds": round(seconds, 1),
         "documents_per_second": round(documents / seconds) if documents else None,
         "peak_rss_mb": round(process.rusage.ru_maxrss / 1024) if hasattr(process, "rusage") else None,
+        "load_average": round(os.getloadavg()[0], 1),
         "output": out.strip().splitlines()[-1:],
     }
     print(json.dumps(result), flush=True)
@@ -72,52 +80,97 @@ def pg_database(admin_url: str, name: str) -> str:
     return f"{admin_url.rsplit('/', 1)[0]}/{name}"
 
 
+def migrated(url: str, code: Path) -> str:
+    env = {**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(code)}
+    subprocess.run([*SUMMIT, "db", "upgrade"], env=env, check=True, capture_output=True)
+    return url
+
+
+def side_by_side(codes: list[Path], step: str, make: Callable[[Path, str], dict[str, object]]) -> None:
+    """Run `make(code, tag)` -> result for each code (old first), then print the ratio new/old."""
+    results = [make(code, "old" if code != ROOT else "new") for code in codes]
+    if len(results) == 2:
+        old, new = (float(str(r["seconds"])) for r in results)
+        print(json.dumps({"step": step, "speed new/old": round(old / new, 2) if new else None}), flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--positions", type=int, default=100_000)
     parser.add_argument("--pg-url", default=os.environ.get("BENCH_PG_URL", ""))
     parser.add_argument("--workdir", default=None)
+    parser.add_argument("--baseline", type=Path, default=None, help="a checkout of older code to run side by side")
+    parser.add_argument("--no-copy", action="store_true", help="skip the `summit db copy` steps")
     args = parser.parse_args()
     work = Path(args.workdir or tempfile.mkdtemp(prefix="summit-restore-"))
     work.mkdir(parents=True, exist_ok=True)
+    codes = [args.baseline.resolve(), ROOT] if args.baseline else [ROOT]
     source = f"sqlite:///{work / 'source.sqlite3'}"
-    gen = subprocess.run(
-        [PYTHON, str(ROOT / "bench" / "generate.py"), "--positions", str(args.positions), "--url", source],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    generated = json.loads(gen.stdout.strip().splitlines()[-1])
-    documents = int(generated["documents"])
-    print(json.dumps({"step": "generate", **generated}), flush=True)
+    generated: dict[str, object] = {}
+    for code in codes:  # the gold-format bulk load, each code into its own file; the new one is the source
+        url = source if code == ROOT else f"sqlite:///{work / 'source-old.sqlite3'}"
+        for suffix in ("", "-wal", "-shm"):
+            Path(url.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
+        gen = subprocess.run(
+            [PYTHON, str(code / "bench" / "generate.py"), "--positions", str(args.positions), "--url", url],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONPATH": str(code)},
+        )
+        generated = json.loads(gen.stdout.strip().splitlines()[-1])
+        tag = "old" if code != ROOT else "new"
+        print(json.dumps({"step": "generate (bulk load)", "code": tag, **generated}), flush=True)
+    documents = int(str(generated["documents"]))
     export = work / "export.ndjson"
-    run("export", [SUMMIT, "export", str(export)], source, documents)
+    run("export", [*SUMMIT, "export", str(export)], source, documents)
     print(json.dumps({"step": "export size", "mb": round(export.stat().st_size / 1e6)}), flush=True)
-    reload = f"sqlite:///{work / 'reload.sqlite3'}"
-    subprocess.run(
-        [SUMMIT, "db", "upgrade"], env={**os.environ, "DATABASE_URL": reload}, check=True, capture_output=True
-    )
-    run("export -> ingest, SQLite", [SUMMIT, "ingest", str(export)], reload, documents)
-    run(
-        "db copy SQLite -> SQLite",
-        [SUMMIT, "db", "copy", "--to", f"sqlite:///{work / 'copy.sqlite3'}"],
-        source,
-        documents,
-    )
+
+    def reload_sqlite(code: Path, tag: str) -> dict[str, object]:
+        url = f"sqlite:///{work / f'reload-{tag}.sqlite3'}"
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+        return run("export -> ingest, SQLite", [*SUMMIT, "ingest", str(export)], migrated(url, code), documents, code)
+
+    side_by_side(codes, "export -> ingest, SQLite", reload_sqlite)
     if args.pg_url:
-        pg_reload = pg_database(args.pg_url, "bench_reload")
-        subprocess.run(
-            [SUMMIT, "db", "upgrade"], env={**os.environ, "DATABASE_URL": pg_reload}, check=True, capture_output=True
+
+        def reload_pg(code: Path, tag: str) -> dict[str, object]:
+            url = migrated(pg_database(args.pg_url, f"bench_reload_{tag}"), code)
+            return run("export -> ingest, PostgreSQL", [*SUMMIT, "ingest", str(export)], url, documents, code)
+
+        side_by_side(codes, "export -> ingest, PostgreSQL", reload_pg)
+    if args.no_copy:
+        return
+
+    def copy_sqlite(code: Path, tag: str) -> dict[str, object]:
+        target = work / f"copy-{tag}.sqlite3"
+        target.unlink(missing_ok=True)
+        return run(
+            "db copy SQLite -> SQLite", [*SUMMIT, "db", "copy", "--to", f"sqlite:///{target}"], source, documents, code
         )
-        run("export -> ingest, PostgreSQL", [SUMMIT, "ingest", str(export)], pg_reload, documents)
-        pg_copy = pg_database(args.pg_url, "bench_copy")
-        run("db copy SQLite -> PostgreSQL", [SUMMIT, "db", "copy", "--to", pg_copy], source, documents)
-        run(
-            "db copy PostgreSQL -> SQLite",
-            [SUMMIT, "db", "copy", "--to", f"sqlite:///{work / 'back.sqlite3'}"],
-            pg_copy,
-            documents,
-        )
+
+    side_by_side(codes, "db copy SQLite -> SQLite", copy_sqlite)
+    if args.pg_url:
+
+        def copy_to_pg(code: Path, tag: str) -> dict[str, object]:
+            target = pg_database(args.pg_url, f"bench_copy_{tag}")
+            return run("db copy SQLite -> PostgreSQL", [*SUMMIT, "db", "copy", "--to", target], source, documents, code)
+
+        side_by_side(codes, "db copy SQLite -> PostgreSQL", copy_to_pg)
+
+        def copy_from_pg(code: Path, tag: str) -> dict[str, object]:
+            target = work / f"back-{tag}.sqlite3"
+            target.unlink(missing_ok=True)
+            pg = f"{args.pg_url.rsplit('/', 1)[0]}/bench_copy_{tag}"
+            return run(
+                "db copy PostgreSQL -> SQLite",
+                [*SUMMIT, "db", "copy", "--to", f"sqlite:///{target}"],
+                pg,
+                documents,
+                code,
+            )
+
+        side_by_side(codes, "db copy PostgreSQL -> SQLite", copy_from_pg)
 
 
 if __name__ == "__main__":
