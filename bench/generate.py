@@ -52,7 +52,7 @@ def main() -> None:
     parser.add_argument(
         "--no-initial-load",
         action="store_true",
-        help="load through the ordinary batched path instead of the initial-load mode (PostgreSQL)",
+        help="load through the ordinary batched path instead of the initial-load mode",
     )
     args = parser.parse_args()
     settings = Settings(database_url=args.url)
@@ -64,12 +64,11 @@ def main() -> None:
         registry(session)
         seeded_positions = session.exec(text("SELECT count(*) FROM position")).one()[0]  # type: ignore[call-overload]
         n_docs = max(1, args.positions // corpus.POSITIONS_PER_DOCUMENT)
-        # One transaction per 25,000 documents: on a large database every transaction rewrites most
-        # pages of the scattered indexes whatever its size, so fewer, larger ones cost less (no other
-        # writer waits on a corpus being generated).
-        # On PostgreSQL the initial-load mode drops the secondary indexes and constraints, loads, derives
-        # position_key/position_count once and rebuilds them, all in one transaction; it refuses a
-        # database holding more than the seed's positions.
+        # The initial-load mode (both engines): one transaction that drops the secondary indexes (and on
+        # PostgreSQL the constraints), loads 25,000 documents per batch, derives position_key,
+        # position_count and the search rows once and rebuilds what it dropped; it refuses a database
+        # holding more than the seed's positions. --no-initial-load: the ordinary path, one transaction
+        # per batch with the indexes kept up to date.
         report = bulk_ingest(
             session,
             corpus.documents(n_docs),
