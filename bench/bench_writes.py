@@ -201,7 +201,9 @@ def _small_writer(database_url: str, key: str, seed: int, start: Any, stop: Any,
     )
     rng = random.Random(seed)
     results = []
-    with TestClient(create_app(settings)) as client:
+    # A 500 is counted, not raised. Each writer its own date: two readouts of the same leaders on the
+    # same day race for one document id, which is not what this measures.
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
         auth = {"Authorization": f"Bearer {key}"}
         client.post("/v1/annotate", json={"text": "Warm-up.", "date": "2023-03-01"}, headers=auth)
         out.put("ready")
@@ -209,7 +211,8 @@ def _small_writer(database_url: str, key: str, seed: int, start: Any, stop: Any,
         k = 0
         while not stop.is_set():
             text, parts = make_doc(rng, words=120)
-            body = {"text": f"{text} Ref {seed}-{k}.", "date": "2023-03-02", "participants": [p.name for p in parts]}
+            date = f"2023-{3 + seed % 9:02d}-{1 + k % 28:02d}"
+            body = {"text": f"{text} Ref {seed}-{k}.", "date": date, "participants": [p.name for p in parts]}
             began = time.perf_counter()
             r = client.post("/v1/documents", json=body, headers=auth)
             results.append((r.status_code, time.perf_counter() - began))
