@@ -421,14 +421,10 @@ def find_frames(
         # "Biden, Ghani and Abdullah concurred": one subject, not a clause per comma.
         sent = sent[: lm.end("list")].replace(",", " ") + sent[lm.end("list") :]
         text = text[:s] + sent + text[e:]
-    elif sent.count(",") >= 2:
-        m = _APPOSITIVE_RE.match(sent)
-        if (
-            m
-            and any(a == m.end() for a, _ in verbs)
-            and not any(m.start("inner") <= a < m.end("inner") for a, _ in verbs)
-        ):
-            blanked = _blank_appositive(text, s, sent, m, finder)
+    else:
+        spans = _appositive_spans(sent, verbs)
+        if spans is not None:
+            blanked = _blank_appositive(text, s, sent, spans, finder)
             if blanked != sent:
                 text = text[:s] + blanked + text[e:]
                 sent = blanked
@@ -524,31 +520,40 @@ _NAME = r"[A-Z][\w'\u2019-]+(?:\s+(?:bin|al|el|de|da|von|van)?\s*[A-Z][\w'\u2019
 _NAME_LIST_RE = re.compile(rf"(?P<list>{_NAME}(?:,\s+{_NAME})+,?\s+and\s+{_NAME})\s+(?:(?:{ADVERBS})\s+)*")
 # A subject with an apposition before its verb: "Russian and Turkish Presidents, Vladimir Putin and
 # Recep Tayyip Erdogan, stressed ...", "Chinese President Xi Jinping, who is also ..., said ...".
-_APPOSITIVE_RE = re.compile(
-    rf"(?P<head>[^,;:\"\u201c\u201d]{{2,80}}?),\s+(?P<inner>[^,;:\"\u201c\u201d]{{2,100}}?),\s+(?:(?:{ADVERBS})\s+)*"
-)
+_ADVERBS_ONLY_RE = re.compile(rf"\s+(?:(?:{ADVERBS})\s+)*", re.I)
+_NOT_IN_SUBJECT = frozenset(';:"\u201c\u201d')
 
 
-def _blank_appositive(text: str, s: int, sent: str, m: re.Match[str], finder: MentionFinder) -> str:
+def _appositive_spans(sent: str, verbs: list[tuple[int, int]]) -> tuple[int, int, int] | None:
+    """(end of the head, start and end of the apposition) when the sentence opens with
+    "<head>, <apposition>, <cue verb>": two commas, no verb between them."""
+    c1 = sent.find(",")
+    if c1 < 2 or c1 > 80:
+        return None
+    c2 = sent.find(",", c1 + 1)
+    if c2 < 0 or c2 - c1 > 102 or any(ch in _NOT_IN_SUBJECT for ch in sent[:c2]):
+        return None
+    adv = _ADVERBS_ONLY_RE.match(sent, c2 + 1)
+    if adv is None or not any(a == adv.end() for a, _ in verbs) or any(c1 < a < c2 for a, _ in verbs):
+        return None
+    inner = c1 + 1 + (len(sent[c1 + 1 : c2]) - len(sent[c1 + 1 : c2].lstrip()))
+    return c1, inner, c2
+
+
+def _blank_appositive(text: str, s: int, sent: str, spans: tuple[int, int, int], finder: MentionFinder) -> str:
     """The sentence with its subject's apposition folded in: names in apposition to a plural
     head keep their place (only the commas go); a description after a named leader goes."""
-    inner = finder.find(text, s + m.start("inner"), s + m.end("inner"))
+    c1, i0, c2 = spans
+    inner = finder.find(text, s + i0, s + c2)
     covered = sum(x.end - x.start for x in inner if x.kind in ("person", "role"))
-    rest = re.sub(r"\b(?:and|&)\b|\W", "", sent[m.start("inner") : m.end("inner")])
+    rest = re.sub(r"\b(?:and|&)\b|\W", "", sent[i0:c2])
     if inner and covered >= len(rest) and all(x.kind in ("person", "role") for x in inner):
         # "Russian and Turkish Presidents, Vladimir Putin and Recep Tayyip Erdogan, stressed"
-        a, b = m.end("head"), m.end("inner")
-        return sent[:a] + " " + sent[a + 1 : b] + " " + sent[b + 1 :]
-    head = finder.find(text, s + m.start("head"), s + m.end("head"))
-    if (
-        head
-        and head[-1].end == s + m.end("head")
-        and head[-1].kind in ("person", "role")
-        and len(m.group("inner").split()) <= 14
-    ):
+        return sent[:c1] + " " + sent[c1 + 1 : c2] + " " + sent[c2 + 1 :]
+    head = finder.find(text, s, s + c1)
+    if head and head[-1].end == s + c1 and head[-1].kind in ("person", "role") and len(sent[i0:c2].split()) <= 14:
         # "Chinese President Xi Jinping, general secretary of the CPC Central Committee, said"
-        a = m.end("head")
-        return sent[:a] + " " * (m.end("inner") + 1 - a) + sent[m.end("inner") + 1 :]
+        return sent[:c1] + " " * (c2 + 1 - c1) + sent[c2 + 1 :]
     return sent
 
 

@@ -225,11 +225,14 @@ class MentionFinder:
                 person_alts.append((i, rf"(?:the\s+)?(?:{_alt(bare)})(?=\s+[a-z]|$)(?!\s+of\s)"))
         # "the head of state", "the premier", "the crown prince": the one participant holding
         # such a title, else the issuing side's leader if he holds one (titles.yaml generic_roles).
+        roles_of: dict[int, list[str]] = {}
         for role, held_by in _TITLES.generic_roles:
             holders = [i for i, p in enumerate(participants) if (p.title or "").casefold() in held_by]
             pick = holders[0] if len(holders) == 1 else (host if host in holders else None)
             if pick is not None:
-                person_alts.append((pick, rf"the\s+{_alt([role])}(?![\w-])(?!\s+of\s)"))
+                roles_of.setdefault(pick, []).append(role)
+        for pick, roles in roles_of.items():
+            person_alts.append((pick, rf"the\s+(?:{_alt(roles)})(?![\w-])(?!\s+of\s)"))
         if host is not None:
             # "The President of the Republic" (Elysee, Planalto, Quirinale, Korea): the host.
             person_alts.append(
