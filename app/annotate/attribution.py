@@ -504,6 +504,8 @@ def find_frames(
         if not c:
             continue
         kind, who, g, they = c
+        if quoted and finder.author and text[s + cs : s + cs + np_end] == "I":
+            continue  # a quoted "I" is the quotation's speaker, not the readout's author
         cls = (
             verb_class(
                 rest[v_start:v_end].split()[-1]

@@ -132,9 +132,10 @@ _PRONOUN_RE = re.compile(
 class MentionFinder:
     """Finds participant mentions in a sentence for a fixed list of participants."""
 
-    def __init__(self, participants: Sequence[Participant], host: int | None = None) -> None:
+    def __init__(self, participants: Sequence[Participant], host: int | None = None, author: bool = False) -> None:
         self.participants = tuple(participants)
         self.host = host
+        self.author = author
         self._memo: dict[str, list[Mention]] = {}
         self.countries: list[Country | None] = [find_country(p.country) for p in participants]
         self._groups: list[int] = []
@@ -242,6 +243,9 @@ class MentionFinder:
                     r"(?!\s+of\b)",
                 )
             )
+        if host is not None and author:
+            # A readout in the first person (the leader's own post): "I" is its author.
+            person_alts.append((host, r"(?-i:I)(?!['\u2019.])"))
         self._person_res = [(i, re.compile(rf"(?<![\w-])(?:{pat})(?![\w-])", re.I)) for i, pat in person_alts]
         country_alts: list[tuple[int, re.Pattern[str]]] = []
         for i, c in enumerate(self.countries):

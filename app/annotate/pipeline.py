@@ -49,18 +49,39 @@ def _matcher(topics: Sequence[TopicSpec]) -> TopicMatcher:
     return m
 
 
-_FINDERS: dict[tuple[tuple[Participant, ...], int | None], MentionFinder] = {}
+_FINDERS: dict[tuple[tuple[Participant, ...], int | None, bool], MentionFinder] = {}
 
 
-def _finder(parts: tuple[Participant, ...], host: int | None = None) -> MentionFinder:
-    """MentionFinder per participant list (and issuing side), cached: compiling its patterns
-    costs more than annotating a readout, and the same pairs recur across documents."""
-    f = _FINDERS.get((parts, host))
+def _finder(parts: tuple[Participant, ...], host: int | None = None, author: bool = False) -> MentionFinder:
+    """MentionFinder per participant list (and issuing side, and whether it writes in the
+    first person), cached: compiling its patterns costs more than annotating a readout, and
+    the same pairs recur across documents."""
+    f = _FINDERS.get((parts, host, author))
     if f is None:
         if len(_FINDERS) > 256:
             _FINDERS.clear()
-        f = _FINDERS[(parts, host)] = MentionFinder(parts, host)
+        f = _FINDERS[(parts, host, author)] = MentionFinder(parts, host, author)
     return f
+
+
+# A leader's own post: "I had a phone call with Giorgia Meloni.", "I spoke with ...".
+_FIRST_PERSON_LEAD_RE = re.compile(
+    r"I\s+(?:(?:also|just|today|have|had)\s+)*(?:had|held|spoke|talked|met|called|received|hosted|welcomed|"
+    r"discussed|thanked|congratulated|briefed)\b"
+)
+
+
+def _author(text: str, sents: list[tuple[int, int]], finder: MentionFinder) -> int | None:
+    """The participant writing a first-person readout: the one its opening "I had a call
+    with <the other>" does not name."""
+    if len(finder.participants) != 2 or "I " not in text:
+        return None
+    for s, e in sents[:6]:
+        if _FIRST_PERSON_LEAD_RE.match(text, s, e):
+            named = {i for m in finder.find(text, s, e) if m.kind in ("person", "role") for i in m.who}
+            rest = [i for i in range(2) if i not in named]
+            return rest[0] if len(named) == 1 and len(rest) == 1 else None
+    return None
 
 
 _SHARED_TITLE_RE = re.compile(
@@ -86,6 +107,12 @@ def _with_host(text: str, sents: list[tuple[int, int]], finder: MentionFinder) -
         return finder
     host = find_host(text, sents, finder)
     return finder if host is None else _finder(finder.participants, host)
+
+
+def _with_author(text: str, sents: list[tuple[int, int]], finder: MentionFinder) -> MentionFinder:
+    """The finder that reads an unquoted "I" as the author of a first-person readout."""
+    author = _author(text, sents, finder)
+    return finder if author is None else _finder(finder.participants, author, True)
 
 
 _MASKS: dict[tuple[tuple[Participant, ...], tuple[str, ...]], re.Pattern[str] | None] = {}
@@ -490,6 +517,8 @@ def _annotate(
     if not work:
         return Annotation(parts, ())
     finder = _with_host(text, sents, _finder(tuple(work)))
+    if finder.host is None:
+        finder = _with_author(text, sents, finder)
     matcher = _matcher(topics)
     mask_rx = _mask_re(work, topics)
     masked = _mask(mask_rx, text)

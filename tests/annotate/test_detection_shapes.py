@@ -214,3 +214,16 @@ def test_what_both_sides_should_do_continues_one_leaders_reported_speech() -> No
         ("Vladimir Putin",)
     ]
     assert speakers("The leaders agreed that relations matter. The two sides need to expand trade.") == [BOTH]
+
+
+def test_a_first_person_readout_is_its_authors() -> None:
+    meloni = Participant("Giorgia Meloni", "Prime Minister", "Italy", "female")
+    text = (
+        "I had a phone call with Giorgia Meloni. I emphasized that air defense is the priority. "
+        '"I am ready to help," Meloni said. "I believe in peace. I will visit Kyiv," she said.'
+    )
+    got = {(text[p.start : p.end], p.speakers) for p in run(text, (ZELENSKY, meloni)).positions}
+    assert ("I emphasized that air defense is the priority.", ("Volodymyr Zelensky",)) in got
+    assert all(sp == ("Giorgia Meloni",) for t, sp in got if "Kyiv" in t or "peace" in t or "help" in t)
+    # without a first-person lead, "I" is nobody's
+    assert speakers("Putin met Erdogan. I think the talks went well, an aide said.") == []
