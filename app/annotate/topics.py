@@ -157,6 +157,9 @@ class _Dispatch:
         self._anywhere: list[int] = []  # patterns whose first letters are not known
         self._word_cache: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
         self._set_cache: dict[tuple[int, ...], tuple[tuple[str, re.Pattern[str]], ...]] = {}
+        # (text, its word starts, their patterns): one attribute, replaced whole, so that
+        # threads sharing the matcher never pair one text with another's words.
+        self._last: tuple[str | None, list[int], list[tuple[tuple[str, re.Pattern[str]], ...]]] = (None, [], [])
         for key, k in entries:
             if not k.strip():
                 continue
@@ -197,21 +200,41 @@ class _Dispatch:
         self._word_cache[word] = got
         return got
 
+    def _words(self, text: str) -> tuple[list[int], list[tuple[tuple[str, re.Pattern[str]], ...]]]:
+        """The word starts of text where some pattern may match, with those patterns. The
+        last text's are kept: a readout is scanned several times (its positions, each
+        sentence's context cues, the whole of it for "@" topics)."""
+        last = self._last
+        if last[0] is text:
+            return last[1], last[2]
+        starts: list[int] = []
+        cands: list[tuple[tuple[str, re.Pattern[str]], ...]] = []
+        cache = self._word_cache
+        for w in _WORD_START.finditer(text):
+            a = w.start()
+            word = text[a : a + _PREFIX_LEN].lower()
+            got = cache.get(word)
+            if got is None:
+                got = self._candidates(word)
+            if got:
+                starts.append(a)
+                cands.append(got)
+        self._last = (text, starts, cands)
+        return starts, cands
+
     def scan(
         self, text: str, ranges: Iterable[tuple[int, int]], keys: Container[str] | None = None, first: bool = False
     ) -> dict[str, set[tuple[int, int]]]:
         """Spans of every match per key inside `ranges` (only of `keys` when given; with
         `first`, stop at the first match)."""
         hits: dict[str, set[tuple[int, int]]] = {}
-        cache = self._word_cache
+        starts, cands = self._words(text)
+        n = len(starts)
         for lo, hi in ranges:
-            for w in _WORD_START.finditer(text, lo, hi):
-                a = w.start()
-                word = text[a : a + _PREFIX_LEN].lower()
-                cands = cache.get(word)
-                if cands is None:
-                    cands = self._candidates(word)
-                for slug, rx in cands:
+            i = bisect_left(starts, lo)
+            while i < n and starts[i] < hi:
+                a = starts[i]
+                for slug, rx in cands[i]:
                     if keys is not None and slug not in keys:
                         continue
                     hit = rx.match(text, a, hi)
@@ -219,6 +242,7 @@ class _Dispatch:
                         hits.setdefault(slug, set()).add(hit.span())
                         if first:
                             return hits
+                i += 1
         return hits
 
 
@@ -260,14 +284,24 @@ class TopicMatcher:
                     own_kw.append((t.slug, k))
         self._keywords = _Dispatch(own_kw)
         self._cues = _Dispatch(cues)
+        self._normed: tuple[str | None, str] = (None, "")  # (text, its hyphens as "-"), replaced whole
+
+    def _norm(self, text: str) -> str:
+        """text with every hyphen as "-" (the same object for the same text: the scans keep
+        their word starts per text object)."""
+        if text.isascii():
+            return text
+        last = self._normed
+        if last[0] is not text:
+            last = self._normed = (text, text.translate(_DASHES))
+        return last[1]
 
     def context_topics(self, text: str, a: int, b: int, subject: Iterable[str]) -> set[str]:
         """Subject topics whose context cues ("~" entries) occur in text[a:b]."""
         wanted = {slug for slug in subject if slug in self._context}
         if not wanted:
             return set()
-        if not text.isascii():
-            text = text.translate(_DASHES)
+        text = self._norm(text)
         if self._cues.ready:
             hits = self._cues.scan(text, [(a, b)], wanted)
             if self._cues.ready:
@@ -301,8 +335,7 @@ class TopicMatcher:
         """Whether the topic's own keywords occur anywhere in text."""
         if slug not in self._rx:
             return False
-        if not text.isascii():
-            text = text.translate(_DASHES)
+        text = self._norm(text)
         if self._keywords.ready:
             got = bool(self._keywords.scan(text, [(0, len(text))], {slug}, first=True))
             if self._keywords.ready:
@@ -315,8 +348,7 @@ class TopicMatcher:
         out: dict[str, tuple[list[int], list[int]]] = {}
         if ranges is None:
             ranges = [(0, len(text))]
-        if not text.isascii():
-            text = text.translate(_DASHES)
+        text = self._norm(text)
         hits = self._keywords.scan(text, ranges) if self._keywords.ready else {}
         if not self._keywords.ready:  # a keyword set does not compile: one scan per topic
             for slug, rx in self._rx.items():
