@@ -807,6 +807,8 @@ def attribute_sentence(
         # office are his position; anything else a spokesman says is not.
         if primary.cls == "say" or text[primary.verb_start : primary.verb_end].lower() in _OWN_REPORT_FORMS:
             inner = _embedded_frame(text, primary.verb_end, e, finder)
+            if inner is None:
+                inner = _owner_pronoun_frame(text, primary, e, finder)
             if inner is not None and inner.cls in ("narr", "courtesy"):
                 # "The statement said Islamabad and Ankara exchanged views ..., and agreed to ..."
                 r = _RESCUE_RE.search(text, inner.verb_end, e)
@@ -839,6 +841,13 @@ def attribute_sentence(
             return [], None
         primary = _pick_primary(_quoted_subjects(text, all_frames, False, quoted_third), joint_statement)
     if primary is None:
+        for f in frames:
+            if f.kind == "country" and f.cls == "say":
+                # "the Kremlin said the two leaders agreed ...": a seat of government relays.
+                inner = _embedded_frame(text, f.verb_end, e, finder)
+                if inner is not None and inner.cls not in ("narr", "courtesy"):
+                    return [replace(_make(inner, inner.cls, everyone, 0.7), evidence="relayed")], inner
+                break
         late = _late_attribution(text, s, e, finder)
         if late is not None:
             return [late], None
@@ -986,6 +995,27 @@ def _late_attribution(text: str, s: int, e: int, finder: MentionFinder) -> Attri
 
 
 _EMBED_RE = re.compile(r"^\s+(?:(?:on|in)\s+\w+\s+)?(?:that\s+)?")
+_POSSESSIVE_RE = re.compile(r"['\u2019]s?\b")
+
+
+def _owner_pronoun_frame(text: str, primary: Frame, e: int, finder: MentionFinder) -> Frame | None:
+    """ "Erdogan's office said he told Putin ...": "he" after a leader's office is that leader."""
+    m = _EMBED_RE.match(text[primary.verb_end : e])
+    if not m:
+        return None
+    a = primary.verb_end + m.end()
+    owners = [
+        x
+        for x in finder.find(text, primary.start, primary.verb_start)
+        if x.kind in ("person", "role") and len(x.who) == 1 and _POSSESSIVE_RE.match(text, x.end)
+    ]
+    if len(owners) != 1:
+        return None
+    for f in find_frames(text, a, e, finder):
+        if f.start == a and f.kind == "pronoun":
+            return replace(f, kind="person", who=owners[0].who)
+        break
+    return None
 
 
 def _embedded_frame(text: str, a: int, e: int, finder: MentionFinder) -> Frame | None:

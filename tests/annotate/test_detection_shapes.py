@@ -227,3 +227,18 @@ def test_a_first_person_readout_is_its_authors() -> None:
     assert all(sp == ("Giorgia Meloni",) for t, sp in got if "Kyiv" in t or "peace" in t or "help" in t)
     # without a first-person lead, "I" is nobody's
     assert speakers("Putin met Erdogan. I think the talks went well, an aide said.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("The two presidents tasked their teams to follow up on the agreements.", [BOTH]),
+        ("Erdogan's office said he told Putin that a ceasefire was needed.", [("Recep Tayyip Erdogan",)]),
+        ("In a statement, the Kremlin said the two leaders agreed to continue contacts.", [BOTH]),
+        ("An agreement was reached on a ceasefire.", [BOTH]),
+        # a seat of government speaking for itself is no leader
+        ("The Kremlin said the talks were constructive.", []),
+    ],
+)
+def test_instructions_relays_and_agreements_reached(sentence: str, who: list[tuple[str, ...]]) -> None:
+    assert speakers(sentence) == who
