@@ -157,3 +157,13 @@ def test_an_unnamed_counterpart_or_role_is_the_leader_in_office(text: str, pair:
 
 def test_an_unnamed_role_without_a_date_and_several_holders_stays_unknown() -> None:
     assert names("President Xi spoke with the Japanese prime minister.") == {"Xi Jinping"}
+
+
+def test_gulf_and_asian_honorifics_are_not_part_of_the_name() -> None:
+    text = (
+        "UAE President His Highness Sheikh Mohamed bin Zayed Al Nahyan received a phone call from Indian "
+        "Prime Minister Narendra Modi."
+    )
+    assert names(text) == {"Mohamed bin Zayed Al Nahyan", "Narendra Modi"}
+    text = "Datuk Seri Anwar Ibrahim met Singapore Prime Minister Lawrence Wong in Putrajaya on 12 June 2024."
+    assert names(text) == {"Anwar Ibrahim", "Lawrence Wong"}
