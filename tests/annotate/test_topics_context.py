@@ -226,6 +226,12 @@ def test_the_index_finds_what_each_topic_finds_alone() -> None:
         # peace and stability of one country or of the world is not regional security
         ("He wants peace and stability in Afghanistan.", "regional-security"),
         ("Their relationship will contribute towards peace and stability in the world.", "regional-security"),
+        # vaccines shipped or supplied are vaccines, not trade
+        ("Putin promised the first export batch of the candidate coronavirus vaccine.", "trade"),
+        ("He urged open supply chains of raw materials required for the manufacture of vaccines.", "trade"),
+        # the pair as the subject of a reporting verb is who speaks, not what about
+        ("He added that the two sides agreed that Russia must not use nuclear weapons.", "bilateral-relations"),
+        ("The statement said that both sides stressed that the war must end.", "bilateral-relations"),
     ],
 )
 def test_an_exception_cancels_the_keywords_inside_it(sentence: str, topic: str) -> None:
@@ -236,6 +242,8 @@ def test_an_exception_cancels_the_keywords_inside_it(sentence: str, topic: str) 
     "sentence,topic",
     [
         ("The two countries will deepen cooperation.", "bilateral-relations"),
+        ("They agreed to expand exports of grain.", "trade"),
+        ("The two sides agreed to deepen their ties.", "bilateral-relations"),
         ("They will coordinate closely within the APEC framework.", "multilateralism"),
         ("China is ready to work with the international community.", "multilateralism"),
         ("He stressed peace and stability in the Taiwan Strait.", "regional-security"),
