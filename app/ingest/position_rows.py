@@ -59,11 +59,15 @@ _DRIVER_INSERTS = {
         "speaker": "INSERT INTO position_speaker (position_id, leader_slug) VALUES (?, ?)",
         "topic": "INSERT INTO position_topic (position_id, topic_slug) VALUES (?, ?)",
         "key": "INSERT INTO position_key (topic_slug, leader_slug, date, position_id) VALUES (?, ?, ?, ?)",
+        "history": "INSERT INTO history (resource, resource_id, action, at, version, actor, annotator) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
     },
     "postgresql": {
         "speaker": "INSERT INTO position_speaker (position_id, leader_slug) VALUES (%s, %s)",
         "topic": "INSERT INTO position_topic (position_id, topic_slug) VALUES (%s, %s)",
         "key": "INSERT INTO position_key (topic_slug, leader_slug, date, position_id) VALUES (%s, %s, %s, %s)",
+        "history": "INSERT INTO history (resource, resource_id, action, at, version, actor, annotator) "
+        "VALUES (%s, %s, %s, %s, %s, %s, %s)",
     },
 }
 _COUNT = text(
@@ -158,8 +162,10 @@ def record_created(
     annotator: str | None,
 ) -> None:
     """The `created` history rows of a new document and its positions (document first), stamped with `version`."""
+    # The time as the history table's column stores it (SQLAlchemy's text format on SQLite).
+    process = _table("history").c.at.type.bind_processor(conn.dialect)
     now = utcnow()
-    common = {"action": "created", "at": now, "version": version, "actor": actor, "annotator": annotator}
-    rows = [{"resource": "document", "resource_id": document_id, **common}]
-    rows += [{"resource": "position", "resource_id": str(pid), **common} for pid in position_ids]
-    conn.execute(insert(_table("history")), rows)
+    at = process(now) if process else now
+    rows = [("document", document_id, "created", at, version, actor, annotator)]
+    rows += [("position", str(pid), "created", at, version, actor, annotator) for pid in position_ids]
+    _driver_executemany(conn, "history", rows)
