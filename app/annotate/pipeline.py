@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -587,6 +588,10 @@ def _annotate(
         if frame is not None:
             carried = frozenset(matcher.present(masked[frame[0] : frame[1]]))
     raw.extend(_Raw(qs, qe, r, None, len(sents), para) for qs, qe, r in quotes.pending_own if r.who)
+    # A quoted sentence is reported when its quotation closes: it keeps its own sentence's index
+    # (a quotation going on across sentences carries its topic from one to the next).
+    starts = [a for a, _ in sents]
+    raw = [replace(r, idx=bisect_right(starts, r.s) - 1) for r in raw]
     # Topics only where there are positions, and in the lead for the readout's subject: one scan.
     lead = _lead_ranges(masked, sents)
     tindex = matcher.index(masked, sorted({(r.s, r.e) for r in raw} | set(lead)))
