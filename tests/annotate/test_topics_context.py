@@ -414,3 +414,21 @@ def test_a_cue_of_two_subjects_goes_to_the_one_the_sentence_names() -> None:
 def test_a_qualified_economy_is_not_trade() -> None:
     assert "trade" not in topics_of("They will cooperate in areas such as new energy and the green economy.")
     assert "trade" in topics_of("They will cooperate in areas such as energy and the economy.")
+
+
+def test_a_quotation_across_sentences_keeps_its_topic() -> None:
+    text = (
+        "Modi and Biden spoke.\n\n"
+        "\u201cThe possibility is not closed,\u201d Modi said of US vaccine supplies to India.\n\n"
+        "\u201cBut it is subject to the decision of the teams. They will decide when,\u201d he added."
+    )
+    assert "vaccines" in position_topics(text, "subject to the decision", participants=(MODI, BIDEN))
+    assert "vaccines" in position_topics(text, "They will decide", participants=(MODI, BIDEN))
+
+
+def test_on_the_subject_refers_back() -> None:
+    text = (
+        "Modi and Biden spoke. Modi said India hoped to receive US vaccines soon. "
+        "Modi said that he and Biden do not disagree on the subject."
+    )
+    assert "vaccines" in position_topics(text, "do not disagree", participants=(MODI, BIDEN))
