@@ -9,6 +9,14 @@ its position keys, counts and search rows are derived set-wise, as the bulk load
 equal to a stored row is skipped; one that differs is an error naming its 1-based record number, and
 the whole load is rolled back. Position ids are written as they are and the id high-water mark
 follows the file's, so an id deleted in the source is not handed out in the copy either.
+
+Into an empty database (the common restore, and every `summit db copy`) the load runs in the bulk
+loader's initial-load mode, inside the same single transaction: the secondary indexes (on PostgreSQL
+the constraints too) are dropped first, position keys, counts and search rows are derived once with one
+statement each at the end, and what was dropped is created again from its own stored definition. On
+SQLite, readers keep seeing the empty database with all its indexes until the commit; on PostgreSQL
+the dropped indexes lock the tables until then, and the two search indexes are built right after the
+commit. A failure or a crash before the commit leaves the database empty, migrated and fully indexed.
 """
 
 from __future__ import annotations
