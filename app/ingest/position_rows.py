@@ -1,9 +1,10 @@
 """A new document's positions, their speaker and topic links and their `created` history, written set-wise.
 
-The API stores one readout per request, which may hold thousands of positions; writing them as ORM
-objects cost ~2.5 ms a position (object construction, unit-of-work bookkeeping, a history object each)
-while holding the database's write lock. Here the rows are plain tuples made before anything is
-written, and each table gets one executemany: positions, position_speaker, position_topic, history.
+The API stores one readout per request, which may hold thousands of positions; as ORM objects each
+cost object construction, unit-of-work bookkeeping and a history object of its own, all while the
+database's write lock was held (docs/performance.md, "Readout size", has the figures). Here the rows
+are plain values made before anything is written, and each table gets one executemany: positions,
+position_speaker, position_topic, the derived rows, history.
 
 What the schema's per-row insert triggers derive (position_key and position_count, SQLite's
 full-text index, the data version; migrations 0100-0300) would cost more than the inserts
