@@ -244,6 +244,12 @@ _OPPORTUNITY_RE = re.compile(
     r"(?:(?:also|once\s+again|again|further)\s+)?(?P<verb>[a-z]+)\b",
     re.I,
 )
+_OPPORTUNITY_TO_RE = re.compile(
+    r"\b(?:call|conversation|talks|meeting|visit|discussion)\s+(?:also\s+)?(?:provided|offered|was|were|served\s+as)\s+"
+    r"(?:an?\s+|the\s+)?(?:\w+\s+)?(?:opportunity|occasion|chance)\s+to\s+(?:(?:also|once\s+again|again|further)\s+)?"
+    r"(?P<verb>[a-z]+)\b",
+    re.I,
+)
 _OPEN_QUOTES = "\"'\u201c\u201e\u00ab\u2018"
 _NAME_LIKE_RE = re.compile(r"\b[A-Z][a-z]+")
 
@@ -862,6 +868,12 @@ def attribute_sentence(
             vcls = lemma_class(opp.group("verb"))
             if len(ms) == 1 and len(ms[0].who) == 1 and vcls not in (None, "narr", "courtesy"):
                 return [Attribution(ms[0].who, vcls or "say", 0.8, None, evidence="opportunity")], None
+        host = finder.host
+        opp2 = _OPPORTUNITY_TO_RE.search(text, s, e) if host is not None else None
+        if host is not None and opp2 and lemma_class(opp2.group("verb")) not in (None, "narr", "courtesy"):
+            # "The conversation also provided an opportunity to reiterate ...": the issuing side's.
+            cls2 = lemma_class(opp2.group("verb")) or "say"
+            return [Attribution(frozenset({host}), cls2, 0.75, None, evidence="opportunity")], None
         if _passive_in(text, s, e, qmask, quoted_only=False):
             cls = "agree" if "agree" in text[s:e].lower() else "say"
             return [Attribution(everyone, cls, 0.6, None, evidence="passive")], None

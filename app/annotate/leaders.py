@@ -326,8 +326,9 @@ def name_variants(name: str) -> set[str]:
     for t in toks[1:]:
         m = _ARTICLE_RE.fullmatch(t)
         if m:
-            # "Bashar al-Assad" is "al-Assad" and "Assad" for short: the family name keeps or drops its article.
-            out.update((t, m.group(1)))
+            # "Bashar al-Assad" is "al-Assad" and "Assad" for short: the family name keeps or drops its
+            # article, which some outlets write apart ("El Sisi").
+            out.update((t, m.group(1), t.replace("-", " ", 1)))
     for t in toks:
         if "-" in t and t.replace("-", "").isalpha() and not _ARTICLE_RE.fullmatch(t):
             a, _, b = t.partition("-")

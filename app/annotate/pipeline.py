@@ -97,14 +97,19 @@ _GENERIC_ROLE_RE = re.compile(
 )
 
 
+# "The conversation provided an opportunity to reiterate ...": the issuing side speaks (attribution.py).
+_OPPORTUNITY_HINT_RE = re.compile(r"\b(?:opportunity|occasion|chance)\s+to\b")
+
+
 def _with_host(text: str, sents: list[tuple[int, int]], finder: MentionFinder) -> MentionFinder:
     """The finder that also reads a bare shared title ("The President said") as the issuing
     side's leader, when the readout names one and uses such titles at all."""
     titles = [(p.title or "").casefold() for p in finder.participants]
     shared = any(t and titles.count(t) > 1 for t in titles)
-    if not (shared or "of the Republic" in text) or not (
-        _SHARED_TITLE_RE.search(text) or _GENERIC_ROLE_RE.search(text)
-    ):
+    if (
+        not (shared or "of the Republic" in text)
+        or not (_SHARED_TITLE_RE.search(text) or _GENERIC_ROLE_RE.search(text))
+    ) and not _OPPORTUNITY_HINT_RE.search(text):
         return finder
     host = find_host(text, sents, finder)
     return finder if host is None else _finder(finder.participants, host)
@@ -443,6 +448,7 @@ _FRAGMENT_RE = re.compile(
     r"\W*(?:And|Also|As\s+well\s+as|In\s+addition(?:\s+to)?|Plus|Besides|Including|Especially|Particularly|"
     r"Not\s+least|As\s+also)\b"
 )
+_BULLET_RE = re.compile(r"[\u2022\u25aa\u25cf\u00b7*\u2013-]\s*$|^\s*(?:\d{1,2}[.)]|[a-z][.)])\s*$", re.M)
 _MODAL_GROUP_RE = re.compile(
     r"\W*(?:The\s+two\s+(?:sides|countries|nations)|Both\s+(?:sides|countries|nations)|They)\s+"
     r"(?:also\s+)?(?:should|need\s+to|must|ought\s+to|have\s+to)\b"
@@ -538,6 +544,7 @@ def _annotate(
     carried: frozenset[str] = frozenset()
     third_in_quote = False
     prev_said: list[Attribution] = []
+    list_said: list[Attribution] = []
     for idx, (s, e) in enumerate(sents):
         sent = text[s:e]
         if "\n" in text[prev_end:s]:
@@ -547,7 +554,15 @@ def _annotate(
             prev_said = []  # a statement goes on within its paragraph only
         prev_end = e
         # A line without final punctuation is a headline or dateline, never a position.
-        if not _TERMINAL_RE.search(sent) and "\n" not in text[s:e] and not quotes.in_quote:
+        bullet = _BULLET_RE.search(text, text.rfind("\n", 0, s) + 1, s) is not None
+        if not (bullet and list_said):
+            list_said = []
+        if (
+            not _TERMINAL_RE.search(sent)
+            and "\n" not in text[s:e]
+            and not quotes.in_quote
+            and not (sent.endswith(":") and len(sent.split()) >= 5)  # a list's introduction
+        ):
             continue
         continuing = bool(quotes.in_quote)
         starts_quoted = continuing or sent[:1] in '"\u201c\u201e\u00ab\u2018'
@@ -561,6 +576,10 @@ def _annotate(
         quoted = quotes.step(idx, s, e, starts_quoted, in_quote_after, resolved)
         if quoted and we_did(text, s, e):
             quoted = [(qs, qe, replace(r, who=everyone, evidence="quote:we")) for qs, qe, r in quoted]
+        if quoted is None and not resolved and list_said:
+            # "They agreed to strengthen cooperation in several areas:" then "• On the energy front, ...":
+            # each item of the list goes on with the introduction's speakers.
+            resolved = [replace(r, evidence="list-item", conf=min(r.conf, 0.8)) for r in list_said]
         if quoted is None and not resolved and prev_said:
             if _FRAGMENT_RE.match(sent) and not _HAS_VERB_RE.search(sent):
                 # "Also, the importance of humanitarian access.": a verbless fragment goes on with
@@ -581,6 +600,8 @@ def _annotate(
                 if r.who and not (_quoted_part(r, qs, qe) and first_person_narration(text, qs, qe))
             )
         prev_said = resolved if quoted is None else []
+        if sent.endswith(":") and prev_said:
+            list_said = prev_said
         # A quotation that names a participant in the third person is an outlet quoting a readout.
         third_in_quote = third_in_quote or any(r.evidence in _THIRD_PERSON_QUOTED for r in resolved)
         speakers.observe(resolved, subj)

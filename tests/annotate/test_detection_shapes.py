@@ -242,3 +242,31 @@ def test_a_first_person_readout_is_its_authors() -> None:
 )
 def test_instructions_relays_and_agreements_reached(sentence: str, who: list[tuple[str, ...]]) -> None:
     assert speakers(sentence) == who
+
+
+def test_the_items_of_a_list_go_on_with_its_introduction() -> None:
+    text = (
+        "They also agreed to strengthen their cooperation in several key areas:\n\n"
+        "  \u2022 On the health front, by continuing to deliver vaccines.\n"
+        "  \u2022 On the energy front, through the partnership for a just energy transition.\n\n"
+        "The call ended at noon."
+    )
+    got = speakers(text)
+    assert got == [BOTH] * 3
+
+
+def test_an_article_written_apart_and_keen_to() -> None:
+    sisi = Participant("Abdel Fattah el-Sisi", "President", "Egypt", "male")
+    text = "President El Sisi was keen to review the Egyptian initiatives for a ceasefire."
+    assert speakers(text, (sisi, TRUMP)) == [("Abdel Fattah el-Sisi",)]
+
+
+def test_an_opportunity_to_reiterate_is_the_issuing_sides() -> None:
+    meloni = Participant("Giorgia Meloni", "Prime Minister", "Italy", "female")
+    netanyahu = Participant("Benjamin Netanyahu", "Prime Minister", "Israel", "male")
+    text = (
+        "President Meloni had a phone call with Prime Minister Netanyahu. "
+        "The conversation also provided an opportunity to reiterate the urgent need for humanitarian access."
+    )
+    got = run(text, (meloni, netanyahu)).positions
+    assert [p.speakers for p in got] == [("Giorgia Meloni",)]
