@@ -310,7 +310,7 @@ class TopicMatcher:
 
     def _unclaimed(self, text: str, a: int, b: int, hits: dict[str, set[tuple[int, int]]]) -> set[str]:
         """The topics of `hits` (context cue spans) whose cue no topic named in text[a:b]
-        claims: a cue that is also a cue of a topic the sentence names goes to that topic
+        claims: a cue that a cue of a topic the sentence names covers goes to that topic
         ("Russia-Ukraine peace talks" in a readout about Ukraine and Gaza is no Middle East)."""
         named = set(self.index(text, [(a, b)])) - set(hits)
         if not named:
@@ -320,7 +320,7 @@ class TopicMatcher:
         return {
             slug
             for slug, spans in hits.items()
-            if not all(any(x < y1 and x1 < y for x1, y1 in claimed) for x, y in spans)
+            if not all(any(x1 <= x and y <= y1 for x1, y1 in claimed) for x, y in spans)
         }
 
     def present(self, text: str) -> set[str]:

@@ -77,6 +77,12 @@ def position_topics(text: str, needle: str, participants=(PUTIN, XI), **kw) -> s
         ("They exchanged views on the developments in the West Asian region.", "regional-security"),
         ("He urged Russians to stop the Russian drone strikes on cities.", "ukraine"),
         ("They discussed extending the grain corridor.", "trade"),
+        ("He condemned the offensive against Nagorno-Karabakh.", "regional-security"),
+        ("He slammed the involvement of extra-regional forces.", "external-interference"),
+        ("NATO is the cornerstone of security in Europe.", "regional-security"),
+        ("Both praised bilateral business cooperation.", "trade"),
+        ("He aims to negotiate an increase of the gas volume.", "trade"),
+        ("Israel will preserve the status quo on the Temple Mount.", "middle-east"),
         ("France and international donors support the energy transition.", "multilateralism"),
         ("Russia offered Sputnik Light to Belarus.", "vaccines"),
         ("They will sign the RCEP and an FTA next year.", "trade"),
@@ -233,6 +239,7 @@ def test_the_index_finds_what_each_topic_finds_alone() -> None:
         ("The meeting was welcomed by both societies and the international community.", "multilateralism"),
         # peace and stability of one country or of the world is not regional security
         ("He wants peace and stability in Afghanistan.", "regional-security"),
+        ("He praised transatlantic relations.", "bilateral-relations"),
         ("Their relationship will contribute towards peace and stability in the world.", "regional-security"),
         # vaccines shipped or supplied are vaccines, not trade
         ("Putin promised the first export batch of the candidate coronavirus vaccine.", "trade"),
@@ -440,3 +447,16 @@ def test_on_the_subject_refers_back() -> None:
         "Modi said that he and Biden do not disagree on the subject."
     )
     assert "vaccines" in position_topics(text, "do not disagree", participants=(MODI, BIDEN))
+
+
+def test_the_war_on_terror_is_no_war_cue() -> None:
+    text = "Modi and Biden discussed Gaza. Modi stressed cooperation in the war on terror."
+    assert "middle-east" not in position_topics(text, "war on terror", participants=(MODI, BIDEN))
+
+
+def test_a_narrower_cue_of_a_named_topic_does_not_claim_a_wider_one() -> None:
+    text = (
+        "Modi and Biden discussed Gaza. "
+        "Modi said India will engage with regional parties to halt the ongoing escalation in the region."
+    )
+    assert {"middle-east", "regional-security"} <= position_topics(text, "halt", participants=(MODI, BIDEN))
