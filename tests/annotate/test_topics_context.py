@@ -240,6 +240,11 @@ def test_the_index_finds_what_each_topic_finds_alone() -> None:
         # peace and stability of one country or of the world is not regional security
         ("He wants peace and stability in Afghanistan.", "regional-security"),
         ("He praised transatlantic relations.", "bilateral-relations"),
+        # Afghanistan as a participant's office or as one side of a relationship is no topic
+        ("Xi held a phone call with the President of Afghanistan.", "afghanistan"),
+        ("They noted the consolidation of Uzbek-Afghan relations.", "afghanistan"),
+        ("The partnership between Afghanistan and the United States is not ending.", "afghanistan"),
+        ("The US and Afghan leaders agreed that the partnership would continue.", "afghanistan"),
         ("Their relationship will contribute towards peace and stability in the world.", "regional-security"),
         # vaccines shipped or supplied are vaccines, not trade
         ("Putin promised the first export batch of the candidate coronavirus vaccine.", "trade"),
@@ -258,6 +263,8 @@ def test_an_exception_cancels_the_keywords_inside_it(sentence: str, topic: str) 
     [
         ("The two countries will deepen cooperation.", "bilateral-relations"),
         ("They agreed to expand exports of grain.", "trade"),
+        ("The UK will support the Government of Afghanistan.", "afghanistan"),
+        ("He called for unity among Afghan leaders.", "afghanistan"),
         ("The two sides agreed to deepen their ties.", "bilateral-relations"),
         ("They will coordinate closely within the APEC framework.", "multilateralism"),
         ("China is ready to work with the international community.", "multilateralism"),
