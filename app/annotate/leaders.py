@@ -423,7 +423,7 @@ _TITLE_ALT = "|".join(re.escape(t) for t in sorted(LEADER_TITLES, key=len, rever
 # "Russian leader Vladimir Putin": "leader" acts as a title after a demonym.
 _LEADER_RE = re.compile(rf"(?P<dem>[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?)\s+leader\s+(?P<name>{_NAME_SEQ})")
 _TITLED_RE = re.compile(
-    rf"(?P<title>{_TITLE_ALT})\s+(?:{_HONORIFIC}\s+)*(?P<name>{_NAME_SEQ})(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){{0,5}}))?"
+    rf"(?P<title>{_TITLE_ALT})(?:-elect)?\s+(?:{_HONORIFIC}\s+)*(?P<name>{_NAME_SEQ})(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){{0,5}}))?"
 )
 # Kremlin style: "Prime Minister of India Narendra Modi", "President of Brazil Lula da Silva".
 _TITLE_OF_RE = re.compile(
@@ -450,8 +450,9 @@ _COUNTERPART_RE = re.compile(
     rf"\b(?:his|her|the)\s+(?P<dem>[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?)\s+counterpart,?\s+(?:(?P<title>{_TITLE_ALT})\s+)?(?P<name>{_NAME_SEQ})"
 )
 _COMM_RE = re.compile(
-    r"\b(?:held|hold|holds|talks?|phone|telephone|call|video|virtual|met|meet|meets|meeting|summit|"
-    r"conversation|spoke|speak|joint\s+statement|agreed|discussed|exchanged|visit|received|hosted)\b",
+    r"\b(?:held|hold|holds|talks?|talked|phone|phoned|telephone|telephoned|calls?|called|video|virtual|met|meet|meets|"
+    r"meeting|summit|conversation|spoke|speaks?|joint\s+statement|agreed|discussed|exchanged|visit|visits|visited|"
+    r"visiting|received|receives|hosted|hosts|welcomed)\b",
     re.I,
 )
 
@@ -473,6 +474,7 @@ _ORG_BEFORE_RE = re.compile(
     r"(?:\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?\s*$"
 )
 
+_RUN_TOGETHER_RE = re.compile(r"(?<![A-Z])(?<!\bM[ac])(?<!\bMac)(?<!\bD[ei])(?<!\bL[ae])[a-z][A-Z]")
 _LATER_CALL_RE = re.compile(
     r"\W*(?:Earlier|Previously|Separately|Meanwhile|Last\s+(?:week|month|year)|Before\s+that|"
     r"In\s+(?:19|20)\d\d|Later)\b",
@@ -574,7 +576,7 @@ def infer_participants(
         if len(found) >= 2 and _LATER_CALL_RE.match(sent):
             continue  # "Earlier on Friday, Xi spoke by phone with US President Joe Biden": another call
         if not _COMM_RE.search(sent) and (
-            found or not (_COMM_LEAD_RE.search(sent) or (used == 0 and not headline and _LEAD_VERB_RE.search(sent)))
+            found or not (_COMM_LEAD_RE.search(sent) or (not headline and _LEAD_VERB_RE.search(sent)))
         ):
             continue
         used += 0 if headline else 1  # headline lines (menus, titles) do not use up the opening
@@ -629,10 +631,15 @@ def infer_participants(
                 # not a party to the call.
                 continue
             named_here += 1
-            name = re.sub(r"(?:'s|\u2019s)$", "", name.strip())  # "Prime Minister Kishida's visit"
+            # "Prime Minister Kishida's visit", "President Biden's Call with ...": a possessive ends the name
+            name = re.split(r"(?:'s|\u2019s)(?![\w])", name.strip())[0]
             name = re.sub(r"(?:,?\s+(?:Jr|Sr)\.?|\s+[A-Z]\.)+$", "", name)
             # "Joseph R. Biden": initials are not part of the name we serve
             name = re.sub(r"\s+[A-Z]\.(?=\s)", "", name)
+            joins = list(_RUN_TOGETHER_RE.finditer(name))
+            if joins:
+                # words run together from a page's navigation: "HomeNewsDiplomatic NewsXi Jinping"
+                name = name[joins[-1].start() + 1 :]
             known = _resolve_known(name, known_leaders, date)
             if known is not None:
                 add(_as_written(known, text))
@@ -641,6 +648,7 @@ def infer_participants(
             # and is not a city/country/organisation ("New Delhi", "European Union").
             if office is None and not counterpart and (_country_of(name) or len(name.split()) < 2):
                 continue
+
             if counterpart and not office:
                 # "his Iranian counterpart Ebrahim Raisi": same office as the other leader
                 office = found[-1].title if found else None
@@ -740,9 +748,23 @@ def _resolve_known(name: str, known: Sequence[Participant], date: str | None = N
 
 
 def _same_name(a: str, b: str) -> bool:
-    """same_person counting repeated words: "Abdullah Abdullah" is not "King Abdullah"."""
-    ca, cb = Counter(fold(a).casefold().split()), Counter(fold(b).casefold().split())
+    """same_person counting repeated words ("Abdullah Abdullah" is not "King Abdullah") and
+    reading transliterations alike ("Mohammad bin Salman" is "Mohammed bin Salman")."""
+    ca, cb = Counter(_translit(fold(a).casefold().split())), Counter(_translit(fold(b).casefold().split()))
     return bool(ca) and bool(cb) and (ca <= cb or cb <= ca)
+
+
+# Spellings of one Arabic or Persian name across outlets.
+_TRANSLIT = {
+    **dict.fromkeys(("mohammed", "mohammad", "muhammad", "mohamed", "mohamad", "muhammed", "mohammad"), "muhammad"),
+    **dict.fromkeys(("abdel", "abdul", "abd", "abdal"), "abdul"),
+    **dict.fromkeys(("seyed", "seyyed", "sayyid", "sayed"), "sayyid"),
+    **dict.fromkeys(("el-sisi", "al-sisi", "el-sissi"), "al-sisi"),
+}
+
+
+def _translit(words: list[str]) -> list[str]:
+    return [_TRANSLIT.get(w, w) for w in words]
 
 
 _MONTHS = {

@@ -167,3 +167,30 @@ def test_gulf_and_asian_honorifics_are_not_part_of_the_name() -> None:
     assert names(text) == {"Mohamed bin Zayed Al Nahyan", "Narendra Modi"}
     text = "Datuk Seri Anwar Ibrahim met Singapore Prime Minister Lawrence Wong in Putrajaya on 12 June 2024."
     assert names(text) == {"Anwar Ibrahim", "Lawrence Wong"}
+
+
+def test_a_president_elect_called_in_the_lead() -> None:
+    text = (
+        "Prime Minister Imran Khan underscored the significance of a political solution. \u2014 Photo via Twitter\n"
+        "Prime Minister Imran Khan on Sunday called Iranian President-elect Seyed Ebrahim Raisi and expressed concern."
+    )
+    assert names(text) == {"Imran Khan", "Ebrahim Raisi"}
+
+
+def test_spellings_possessives_and_run_together_navigation() -> None:
+    text = "Crown Prince Mohammad bin Salman received a phone call from President Ebrahim Raisi on 11 October 2023."
+    assert names(text) == {"Mohammed bin Salman", "Ebrahim Raisi"}
+    text = "Readout of President Biden\u2019s Call with President William Ruto of Kenya. President Biden spoke today."
+    assert names(text) == {"Joe Biden", "William Ruto"}
+    text = "HomeNewsDiplomatic NewsXi Jinping held talks with President Ashraf Ghani on 16 July 2021."
+    assert names(text) == {"Xi Jinping", "Ashraf Ghani"}
+
+
+def test_three_leaders_named_in_a_lead_that_reports_what_they_said() -> None:
+    text = (
+        "The leaders of the United States, Japan, and the Philippines convened for a trilateral summit on Thursday. "
+        "According to a joint statement, the summit builds on decades of partnership. "
+        "President Joe Biden, along with his Filipino counterpart Ferdinand Marcos and Japanese Prime Minister Fumio "
+        "Kishida, expressed grave concern."
+    )
+    assert names(text) == {"Joe Biden", "Ferdinand Marcos Jr.", "Fumio Kishida"}
