@@ -504,6 +504,11 @@ def find_frames(
                 np_text = stretch[:v_start]
                 v_end = nxt[1]
         np_text = stretch[:v_start]
+        aside = _NP_ASIDE_RE.search(np_text) if " " in np_text.strip() else None
+        if aside:
+            np_text = np_text[
+                : aside.start()
+            ]  # "Xi while talking about ... mentioned", "Ghani for his part appreciated"
         tm = _TRAIL_ADV_RE.search(np_text)
         np_end = tm.start() if tm else len(np_text.rstrip())
         c = _classify_np(text, s + cs, s + cs + np_end, finder)
@@ -563,6 +568,14 @@ def _blank_appositive(text: str, s: int, sent: str, spans: tuple[int, int, int],
         # "Chinese President Xi Jinping, general secretary of the CPC Central Committee, said"
         return sent[:c1] + " " * (c2 + 1 - c1) + sent[c2 + 1 :]
     return sent
+
+
+# An aside between subject and verb without commas.
+_NP_ASIDE_RE = re.compile(
+    r"\s+(?:(?:while|whilst|when|after|before)\s+[a-z]+ing\b|(?:for|on)\s+(?:his|her|its|their)\s+part\b|"
+    r"in\s+(?:his|her)\s+turn\b).*$",
+    re.S,
+)
 
 
 _LEAD_CIRCUMSTANCE_RE = re.compile(

@@ -449,6 +449,30 @@ _FRAGMENT_RE = re.compile(
     r"Not\s+least|As\s+also)\b"
 )
 _BULLET_RE = re.compile(r"[\u2022\u25aa\u25cf\u00b7*\u2013-]\s*$|^\s*(?:\d{1,2}[.)]|[a-z][.)])\s*$", re.M)
+_OWN_COUNTRY_RES: dict[tuple[str, ...], re.Pattern[str]] = {}
+_STANCE_AFTER = (
+    r"(?:(?:also|further|firmly|fully|always|still)\s+)?(?:will|would|is\s+ready|stands|remains|hopes|expects|supports|"
+    r"believes|wants|should|must|attaches|welcomes|opposes|values|can|is\s+willing|is\s+committed)\b"
+)
+
+
+def _own_country_goes_on(text: str, s: int, e: int, finder: MentionFinder, prev: Attribution) -> bool:
+    """Whether the sentence's subject is the previous speaker's own country with a stance
+    verb or modal ("China will play a positive part ...", "In its effort ..., Afghanistan hopes ...")."""
+    c = finder.countries[next(iter(prev.who))]
+    if c is None:
+        return False
+    rx = _OWN_COUNTRY_RES.get(c.names)
+    if rx is None:
+        alt = "|".join(
+            re.escape(n) for n in sorted(c.names + tuple(f"{d} side" for d in c.demonyms), key=len, reverse=True)
+        )
+        rx = _OWN_COUNTRY_RES[c.names] = re.compile(
+            rf"\W*(?:[^,.;]{{0,100}},\s+)?(?:the\s+)?(?:{alt})\s+{_STANCE_AFTER}", re.I
+        )
+    return rx.match(text, s, e) is not None
+
+
 _MODAL_GROUP_RE = re.compile(
     r"\W*(?:The\s+two\s+(?:sides|countries|nations)|Both\s+(?:sides|countries|nations)|They)\s+"
     r"(?:also\s+)?(?:should|need\s+to|must|ought\s+to|have\s+to)\b"
@@ -585,6 +609,14 @@ def _annotate(
                 # "Also, the importance of humanitarian access.": a verbless fragment goes on with
                 # the previous sentence's speakers.
                 resolved = [replace(r, evidence="fragment", conf=min(r.conf, 0.75)) for r in prev_said]
+            elif (
+                len(prev_said) == 1
+                and len(prev_said[0].who) == 1
+                and _own_country_goes_on(text, s, e, finder, prev_said[0])
+            ):
+                # "He said China expects ... . China will play a positive part in this process.":
+                # the speaker's own country as subject goes on with his statement.
+                resolved = [replace(prev_said[0], evidence="reported-speech", conf=min(prev_said[0].conf, 0.75))]
             elif len(prev_said) == 1 and len(prev_said[0].who) == 1 and _MODAL_GROUP_RE.match(sent):
                 # "Xi stressed that ... . The two sides need to ...": what one leader said both
                 # sides should do goes on in reported speech (Chinese and Russian readouts).

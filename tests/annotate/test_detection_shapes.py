@@ -270,3 +270,19 @@ def test_an_opportunity_to_reiterate_is_the_issuing_sides() -> None:
     )
     got = run(text, (meloni, netanyahu)).positions
     assert [p.speakers for p in got] == [("Giorgia Meloni",)]
+
+
+def test_asides_without_commas_and_decisions_made() -> None:
+    text = "Xi while talking about the situation in Afghanistan mentioned that China supports the measures."
+    assert speakers(text, (XI, PUTIN)) == [("Xi Jinping",)]
+    assert speakers("Erdogan for his part appreciated the efforts of Russia in the talks.") == [
+        ("Recep Tayyip Erdogan",)
+    ]
+    assert speakers("The presidents made a decision to continue contacts in the near future.") == [BOTH]
+
+
+def test_the_speakers_own_country_goes_on_with_his_statement() -> None:
+    text = "Xi said that China expects a political solution. China will play a positive part in this process."
+    assert speakers(text, (XI, PUTIN)) == [("Xi Jinping",)] * 2
+    # the other side's country is not the speaker's
+    assert speakers("Xi said that China expects a solution. Russia will also help.", (XI, PUTIN)) == [("Xi Jinping",)]
