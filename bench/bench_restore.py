@@ -37,7 +37,8 @@ def run(step: str, argv: list[str], url: str, documents: int, code: Path = ROOT)
     """Run one step as its own process, with `code`'s app; its own peak RSS from wait4."""
     env = {**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(code)}
     started = time.perf_counter()
-    process = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # cwd too: `python -c` puts the working directory first on sys.path, ahead of PYTHONPATH.
+    process = subprocess.Popen(argv, env=env, cwd=code, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     out, err = process.communicate()
     seconds = time.perf_counter() - started
     if process.returncode:
@@ -101,7 +102,7 @@ def settle(step: str, url: str) -> None:
 
 def migrated(url: str, code: Path) -> str:
     env = {**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(code)}
-    subprocess.run([*SUMMIT, "db", "upgrade"], env=env, check=True, capture_output=True)
+    subprocess.run([*SUMMIT, "db", "upgrade"], env=env, cwd=code, check=True, capture_output=True)
     return url
 
 
