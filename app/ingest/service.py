@@ -286,10 +286,10 @@ def _ingest_once(
     session.add(document)
     session.flush()  # the write begins: new leaders, the event if new, the document
     conn = session.connection()
-    ids = insert_positions(conn, doc_id, event.id, event.date, rows)
+    position_ids = insert_positions(conn, doc_id, event.id, event.date, rows)
     # The commit of app.dataset.versions, with the history rows written set-wise instead of staged.
     version = versions.bump(conn, f"added document {doc_id}")
-    record_created(conn, version, doc_id, ids, actor=actor, annotator=_annotator(run.method))
+    record_created(conn, version, doc_id, position_ids, actor=actor, annotator=_annotator(run.method))
     session.commit()
     session.refresh(document)
     return document
