@@ -136,7 +136,7 @@ _BLOCK_WORDS = frozenset(
     ]
 )
 _NUMBERS = {"both": 2, "two": 2, "three": 3, "four": 4}
-_FILLER = frozenset(["and", "both", ",", "the", "two", "of", "as", "well"])
+_FILLER = frozenset(["and", "both", ",", "the", "two", "of", "as", "well", "along", "together", "with"])
 _BACKGROUND_RE = re.compile(
     # "Earlier, PM Modi spoke to ...", "Speaking at the summit later the same day, Biden ...":
     # another occasion than this communication
@@ -190,16 +190,22 @@ _FIRST_PERSON_NARRATION_RE = re.compile(
 )
 # A leader's quotation reporting what "we" did in the call ("We agreed ...", "We also emphasised
 # ..."): the two leaders' joint position. "We will ..." is the speaker's own side.
-_WE_DID_RE = re.compile(rf"[\W]*We\s+(?:(?:{ADVERBS})\s+)*(?P<verb>{FINITE_RE.pattern})\b", re.I)
+_WE_DID_RE = re.compile(rf"[\W]*We\s+(?:(?:{ADVERBS})\s+)*(?P<verb>{FINITE_RE.pattern}|agree|share|concur)\b", re.I)
 
 
 def we_did(text: str, s: int, e: int) -> bool:
-    """Whether the (quoted) sentence opens with "we" and a past-tense cue verb of content."""
+    """Whether the (quoted) sentence opens with "we" and a past-tense cue verb of content, or
+    says what the two share now ("We agree on the need ...", "We share deep concerns ...")."""
     m = _WE_DID_RE.match(text, s, e)
     if not m:
         return False
     verb = m.group("verb").split()[0].lower()
+    if verb in _WE_SHARE:
+        return not re.match(r"\s+views\b", text[m.end() : e])  # "We share views on ..." is narration
     return verb.endswith("ed") and verb_class(m.group("verb")) not in (None, "narr", "courtesy")
+
+
+_WE_SHARE = frozenset({"agree", "share", "concur"})
 
 
 # "X said the two sides agreed that ...", "X said he reaffirmed with Y that ...": the outcome of
@@ -208,6 +214,12 @@ _EMBEDDED_JOINT_RE = re.compile(
     r"\s+(?:(?:on|in)\s+\w+\s+)?(?:that\s+)?(?:(?:the\s+two|both)\s+(?:sides|leaders|countries)|they)\s+"
     r"(?:had\s+)?(?:also\s+)?(?:agreed|reaffirmed|confirmed|decided|affirmed|shared|concurred)\b",
     re.I,
+)
+# "López Obrador said that he and Biden agreed ...": the speaker and the other leader together.
+_HE_AND_RE = re.compile(
+    r"\s+(?:(?:on|in)\s+\w+\s+)?(?:that\s+)?(?:he|she|I)\s+and\s+(?P<other>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s+"
+    r"(?:had\s+)?(?:also\s+)?(?:agreed|agree|reaffirmed|confirmed|affirmed|shared|share|concurred|decided|"
+    r"do\s+not\s+disagree|did\s+not\s+disagree)\b"
 )
 _WITH_OTHER_RE = re.compile(
     r"\s+(?:(?:on|in)\s+\w+\s+)?(?:that\s+)?(?:he|she|I)\s+(?:had\s+)?(?:also\s+)?"
@@ -537,6 +549,9 @@ _ADVERBS_ONLY_RE = re.compile(rf"\s+(?:(?:{ADVERBS})\s+)*", re.I)
 _NOT_IN_SUBJECT = frozenset(';:"\u201c\u201d')
 
 
+_WITH_CONJ_RE = re.compile(r"(?:along|together)\s+with\s+|as\s+well\s+as\s+|and\s+")
+
+
 def _appositive_spans(sent: str, verbs: list[tuple[int, int]]) -> tuple[int, int, int] | None:
     """(end of the head, start and end of the apposition) when the sentence opens with
     "<head>, <apposition>, <cue verb>": two commas, no verb between them."""
@@ -557,6 +572,9 @@ def _blank_appositive(text: str, s: int, sent: str, spans: tuple[int, int, int],
     """The sentence with its subject's apposition folded in: names in apposition to a plural
     head keep their place (only the commas go); a description after a named leader goes."""
     c1, i0, c2 = spans
+    conj = _WITH_CONJ_RE.match(sent, i0, c2)
+    if conj:
+        i0 = conj.end()  # "President Biden, along with his Filipino counterpart ..., expressed"
     inner = finder.find(text, s + i0, s + c2)
     covered = sum(x.end - x.start for x in inner if x.kind in ("person", "role"))
     rest = re.sub(r"\b(?:and|&)\b|\W", "", sent[i0:c2])
@@ -937,6 +955,14 @@ def attribute_sentence(
     first = _make(primary, cls, everyone)
     if cls == "say" and primary.kind in ("person", "role", "pronoun") and n > 1:
         joint = _EMBEDDED_JOINT_RE.match(text, primary.verb_end, e) is not None
+        h = None if joint else _HE_AND_RE.match(text, primary.verb_end, e)
+        if h:
+            ms = finder.find(text, h.start("other"), h.end("other"))
+            joint = (
+                bool(ms)
+                and ms[0].kind in ("person", "role")
+                and not (ms[0].who & primary.who if primary.who else False)
+            )
         w = _WITH_OTHER_RE.match(text, primary.verb_end, e)
         if w and not joint:
             ms = finder.find(text, w.end(), min(e, w.end() + 60))

@@ -410,6 +410,10 @@ def _assign_topics(
         if has_bilateral and _BILATERAL not in found_t and _other_party(text, r, finder):
             found_t.add(_BILATERAL)
         prev = last.get(a.who)
+        if prev is None or prev[0] != r.idx - 1:
+            # "Modi said India hoped to receive vaccines. Modi said that he and Biden do not
+            # disagree on the subject.": a speaker of the previous sentence is among these.
+            prev = next((v for k, v in last.items() if v[0] == r.idx - 1 and k & a.who), prev)
         # It refers back ("It proved ...", "in this regard"), or continues the quotation with no
         # topic of its own: the previous position of the same speaker, the sentence before.
         if (
@@ -598,8 +602,13 @@ def _annotate(
         )
         resolved = [r for r in (speakers.resolve(a) for a in attrs) if r is not None and r.who]
         quoted = quotes.step(idx, s, e, starts_quoted, in_quote_after, resolved)
-        if quoted and we_did(text, s, e):
-            quoted = [(qs, qe, replace(r, who=everyone, evidence="quote:we")) for qs, qe, r in quoted]
+        if quoted:
+            # each quoted sentence by its own "we": the quotation's earlier sentences released with
+            # this one may say something else ("President Biden assured ...")
+            quoted = [
+                (qs, qe, replace(r, who=everyone, evidence="quote:we") if we_did(text, qs, qe) else r)
+                for qs, qe, r in quoted
+            ]
         if quoted is None and not resolved and list_said:
             # "They agreed to strengthen cooperation in several areas:" then "• On the energy front, ...":
             # each item of the list goes on with the introduction's speakers.

@@ -87,6 +87,12 @@ class SpeakerTracker:
             self.recent = []
 
 
+def _names_the_other(own: Attribution, speaker: Attribution) -> bool:
+    """A quoted sentence whose own subject names a participant other than the quotation's speaker."""
+    f = own.frame
+    return f is not None and f.kind in ("person", "role") and bool(own.who) and not own.who & speaker.who
+
+
 @dataclass
 class QuotationTracker:
     """Quotations across sentences: which quoted sentences belong to which speaker."""
@@ -124,8 +130,15 @@ class QuotationTracker:
         reporting = [r for r in resolved if r.frame is not None and not r.frame.quoted]
         if reporting:
             sp = reporting[0]
-            for ps, pe in [*self.pending, *((ps, pe) for ps, pe, _ in self.pending_own)]:
+            for ps, pe in self.pending:
                 out.append((ps, pe, replace(sp, conf=min(sp.conf, 0.85), evidence="quote:opened")))
+            for ps, pe, own in self.pending_own:
+                if _names_the_other(own, sp):
+                    # '"... PM Modi assured early supply of vaccines ...," Deuba tweeted': what the
+                    # speaker reports the other leader did is the other leader's position.
+                    out.append((ps, pe, own))
+                else:
+                    out.append((ps, pe, replace(sp, conf=min(sp.conf, 0.85), evidence="quote:opened")))
             self.pending, self.pending_own = [], []
             out.extend((s, e, r) for r in reporting)
             self.last_quote = (sp.who, idx)

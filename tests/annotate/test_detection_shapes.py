@@ -286,3 +286,32 @@ def test_the_speakers_own_country_goes_on_with_his_statement() -> None:
     assert speakers(text, (XI, PUTIN)) == [("Xi Jinping",)] * 2
     # the other side's country is not the speaker's
     assert speakers("Xi said that China expects a solution. Russia will also help.", (XI, PUTIN)) == [("Xi Jinping",)]
+
+
+AMLO = Participant("Andrés Manuel López Obrador", "President", "Mexico", "male")
+BIDEN_ = Participant("Joe Biden", "President", "United States", "male")
+AMLO_BIDEN = ("Andrés Manuel López Obrador", "Joe Biden")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "López Obrador said that he and Biden agreed to cooperate on vaccines.",
+        "The US and Mexican leaders agreed that migration must be orderly.",
+        "President Joe Biden, along with his Mexican counterpart Andrés Manuel López Obrador, expressed concern.",
+    ],
+)
+def test_the_speaker_and_the_other_leader_together(sentence: str) -> None:
+    assert speakers(sentence, (AMLO, BIDEN_)) == [AMLO_BIDEN]
+
+
+def test_in_a_leaders_quotation_the_other_leaders_pledge_and_what_we_agree_on() -> None:
+    text = (
+        '"I had a cordial telephone conversation with President Biden. We shared views on our ties. '
+        'President Biden assured early supply of vaccines to Mexico. We agree on the need for orderly migration," '
+        "López Obrador tweeted."
+    )
+    got = {text[p.start : p.end]: p.speakers for p in run(text, (AMLO, BIDEN_)).positions}
+    assert got.get("President Biden assured early supply of vaccines to Mexico.") == ("Joe Biden",)
+    assert "We shared views on our ties." not in got
+    assert any(sp == AMLO_BIDEN for t, sp in got.items() if t.startswith("We agree"))
