@@ -451,9 +451,9 @@ def test_a_quotation_across_sentences_keeps_its_topic() -> None:
 def test_on_the_subject_refers_back() -> None:
     text = (
         "Modi and Biden spoke. Modi said India hoped to receive US vaccines soon. "
-        "Modi said that he and Biden do not disagree on the subject."
+        "Modi said there was no disagreement on the subject."
     )
-    assert "vaccines" in position_topics(text, "do not disagree", participants=(MODI, BIDEN))
+    assert "vaccines" in position_topics(text, "no disagreement", participants=(MODI, BIDEN))
 
 
 def test_the_war_on_terror_is_no_war_cue() -> None:
