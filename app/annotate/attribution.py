@@ -66,6 +66,7 @@ class Frame:
     coord: bool = False  # introduced by "and"/"while"/"whereas"/"but"
     they: bool = False  # subject is a bare "they"/"we"
     quoted: bool = False  # the clause stands inside a quotation
+    stance: bool = False  # the verb's object is the subject's own stance ("reaffirmed its support for")
 
 
 @dataclass(frozen=True)
@@ -537,8 +538,17 @@ def find_frames(
             )
             or "say"
         )
-        frames.append(Frame(s + cs, s + cs + v_start, s + cs + v_end, kind, who, cls, g, coord, they, quoted))
+        stance = kind == "country" and _OWN_STANCE_RE.match(sent, cs + v_end) is not None
+        frames.append(Frame(s + cs, s + cs + v_start, s + cs + v_end, kind, who, cls, g, coord, they, quoted, stance))
     return frames
+
+
+# "Russia reaffirmed its support for ...": a country stating its own stance.
+_OWN_STANCE_RE = re.compile(
+    r"\s+(?:its|their)\s+(?:\w+\s+)?(?:support|commitment|readiness|opposition|position|stance|willingness|"
+    r"determination|solidarity|backing)\b",
+    re.I,
+)
 
 
 _NAME = r"[A-Z][\w'\u2019-]+(?:\s+(?:bin|al|el|de|da|von|van)?\s*[A-Z][\w'\u2019-]+){0,3}"
@@ -685,7 +695,8 @@ def _pick_primary(frames: list[Frame], joint_statement: bool) -> Frame | None:
         (
             f
             for f in frames
-            if f.kind == "country" and (joint_statement or f.cls in ("agree", "support", "oppose") or len(f.who) > 1)
+            if f.kind == "country"
+            and (joint_statement or f.cls in ("agree", "support", "oppose") or len(f.who) > 1 or f.stance)
         ),
         None,
     )

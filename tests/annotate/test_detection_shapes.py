@@ -315,3 +315,20 @@ def test_in_a_leaders_quotation_the_other_leaders_pledge_and_what_we_agree_on() 
     assert got.get("President Biden assured early supply of vaccines to Mexico.") == ("Joe Biden",)
     assert "We shared views on our ties." not in got
     assert any(sp == AMLO_BIDEN for t, sp in got.items() if t.startswith("We agree"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("Russia reaffirmed its support for the grain deal.", [("Vladimir Putin",)]),
+        ("Putin also touched upon the situation in Syria, noting that the ceasefire holds.", [("Vladimir Putin",)]),
+        ("Emphasis was placed on the importance of the grain deal.", [BOTH]),
+        # what a country did, and what the call was about, are no stance
+        ("Russia reaffirmed the deal.", []),
+        ("Special attention was paid to the situation in Syria.", []),
+    ],
+)
+def test_a_country_stating_its_stance_touching_upon_and_emphasis_placed(
+    sentence: str, who: list[tuple[str, ...]]
+) -> None:
+    assert speakers(sentence) == who
