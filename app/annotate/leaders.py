@@ -835,7 +835,8 @@ def _as_written(k: Participant, text: str) -> Participant:
 # unnamed. Resolved through the registry: the leader with that office, in office on the
 # readout's date, of the country the readout names most among those no participant holds.
 _UNNAMED_HOST_RE = re.compile(
-    r"^\W{0,3}(?:The\s+)?(?P<title>Prime\s+Minister|PM|President|Chancellor|Premier|Taoiseach)\s+(?!of\b)"
+    r"^\W{0,3}(?:The\s+)?(?P<title>Prime\s+Minister|PM|President|Chancellor|Premier|Taoiseach)"
+    r"(?:\s+of\s+the\s+Republic)?\s+(?!of\b)"
     r"(?:(?:today|yesterday|this\s+\w+|has|had|also)\s+)*(?:spoke|speaks|talked|talks|call|called|calls|met|meets|"
     r"held|holds|hosted|hosts|received|receives|welcomed|telephoned|phoned|had)\b"
 )

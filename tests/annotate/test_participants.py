@@ -194,3 +194,11 @@ def test_three_leaders_named_in_a_lead_that_reports_what_they_said() -> None:
         "Kishida, expressed grave concern."
     )
     assert names(text) == {"Joe Biden", "Ferdinand Marcos Jr.", "Fumio Kishida"}
+
+
+def test_the_unnamed_president_of_the_republic_is_the_issuing_sides() -> None:
+    text = (
+        "Paris, 12 March 2023. The President of the Republic spoke with President Zelensky of Ukraine this morning. "
+        "France will continue to support Ukraine."
+    )
+    assert names(text) == {"Emmanuel Macron", "Volodymyr Zelensky"}
