@@ -108,17 +108,18 @@ def test_participants_are_inferred_when_absent(client: TestClient, auth: dict) -
 
 
 def test_a_new_leader_named_in_the_text_joins_the_registry(client: TestClient, auth: dict) -> None:
+    # An invented president: data/leaders.yaml grows, and a real name would end up in it.
     text = (
-        "Chilean President Gabriel Boric held a phone call with Russian President Vladimir Putin on "
-        "Tuesday.\n\nBoric said Chile supports dialogue on Ukraine.\n"
+        "Chilean President Tomás Ferrada held a phone call with Russian President Vladimir Putin on "
+        "Tuesday.\n\nFerrada said Chile supports dialogue on Ukraine.\n"
     )
-    assert client.get("/v1/leaders/gabriel-boric").status_code == 404
+    assert client.get("/v1/leaders/tomas-ferrada").status_code == 404
     response = client.post("/v1/documents", json={"text": text, "date": "2021-08-24"}, headers=auth)
     assert response.status_code == 201, response.text
-    boric = client.get("/v1/leaders/gabriel-boric").json()
-    assert boric["name"] == "Gabriel Boric" and boric["country"] == "Chile" and boric["office"] == "President"
-    (position,) = [p for p in response.json()["positions"] if p["text"].startswith("Boric said")]
-    assert position["speakers"] == [{"slug": "gabriel-boric", "name": "Gabriel Boric"}]
+    ferrada = client.get("/v1/leaders/tomas-ferrada").json()
+    assert ferrada["name"] == "Tomás Ferrada" and ferrada["country"] == "Chile" and ferrada["office"] == "President"
+    (position,) = [p for p in response.json()["positions"] if p["text"].startswith("Ferrada said")]
+    assert position["speakers"] == [{"slug": "tomas-ferrada", "name": "Tomás Ferrada"}]
 
 
 def test_bad_bodies_are_named(client: TestClient, auth: dict) -> None:
