@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import random
+import time
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -11,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from app.annotate import Annotation, Participant
-from app.core.errors import CONFLICT, ApiError, invalid_parameter
+from app.core.errors import BUSY_RETRY_SECONDS, CONFLICT, UNAVAILABLE, ApiError, invalid_parameter
 from app.curation import history
 from app.dataset import versions
 from app.ingest import ids
@@ -223,9 +225,22 @@ def plan(
     return run, event, date
 
 
-# Two clients may create the same new leader or event at once; the loser of that race retries
-# against what the winner committed.
-ATTEMPTS = 3
+# Concurrent writers of readouts of the same leaders on the same day race for the same new
+# document id (and event, and a new leader): each round of the race has one winner, and the others
+# plan again against what it committed. ATTEMPTS rounds serve that many writers racing at once;
+# past that, the request is answered as a busy database (503, Retry-After), never a 500.
+ATTEMPTS = 8
+
+
+def _lost_races() -> ApiError:
+    return ApiError(
+        503,
+        f"Other writers were storing readouts of the same leaders and day at the same moment, and this one lost "
+        f"{ATTEMPTS} races for a new id; nothing was changed. Retry in {BUSY_RETRY_SECONDS} seconds.",
+        type=UNAVAILABLE,
+        title="Database busy",
+        headers={"Retry-After": str(BUSY_RETRY_SECONDS)},
+    )
 
 
 def ingest(
@@ -251,9 +266,9 @@ def ingest(
             existing = session.exec(select(Document.id).where(Document.sha256 == sha256_of(payload.text))).first()
             if existing is not None:
                 raise duplicate_error(existing) from None
-            if attempt == ATTEMPTS - 1:
-                raise
-    raise AssertionError("unreachable")
+            # Writers that lost together would meet again at once: spread their next attempts.
+            time.sleep(random.uniform(0, 0.01 * (attempt + 1)))
+    raise _lost_races()
 
 
 def _annotator(method: str) -> str | None:
