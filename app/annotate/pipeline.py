@@ -173,6 +173,28 @@ def _mask(rx: re.Pattern[str] | None, s: str) -> str:
     return rx.sub(blank, s)
 
 
+def _own_topics_back(
+    text: str, masked: str, rx: re.Pattern[str] | None, sents: Sequence[tuple[int, int]], matcher: TopicMatcher
+) -> str:
+    """masked, with each sentence given back whose masked participant words (an own country,
+    a name) name a topic that the sentence speaks of by that topic's context cues: a speaker
+    is not a topic, but "the sanctions against Iran" or "deceased Israelis and the civilian
+    population" said by Iran's or Israel's leader is the Middle East question, while "Iran's
+    readiness to cooperate with Turkey" is not."""
+    if rx is None:
+        return masked
+    starts = [a for a, _ in sents]
+    ranges = sorted({sents[bisect_right(starts, m.start()) - 1] for m in rx.finditer(text) if m.start() >= starts[0]})
+    if not ranges:
+        return masked
+    whole, blank = matcher.index(text, ranges), matcher.index(masked, ranges)
+    for s, e in ranges:
+        named = matcher.in_range(whole, s, e) - matcher.in_range(blank, s, e)
+        if named and matcher.context_topics(masked, s, e, named):
+            masked = masked[:s] + text[s:e] + masked[e:]
+    return masked
+
+
 class _DocTopics:
     """Lazy "does the document mention topic T" for "@slug" implications."""
 
@@ -556,7 +578,7 @@ def _annotate(
         finder = _with_author(text, sents, finder)
     matcher = _matcher(topics)
     mask_rx = _mask_re(work, topics)
-    masked = _mask(mask_rx, text)
+    masked = _own_topics_back(text, _mask(mask_rx, text), mask_rx, sents, matcher)
     low = text.lower()
     if any(w in low for w in ("despite", "amid", "in spite", "backdrop", "notwithstanding")):
         masked = _CIRCUMSTANCE_RE.sub(lambda m: " " * len(m.group()), masked)
