@@ -435,7 +435,7 @@ def find_frames(
     verbs = finite_verbs(sent)
     if not verbs and "ccording" not in sent:
         return []
-    lm = _NAME_LIST_RE.match(sent) if "," in sent[:80] else None
+    lm = _NAME_LIST_RE.match(sent) if "," in sent[:80] and " and " in sent[:200] else None
     if lm and any(a == lm.end() for a, _ in verbs):
         # "Biden, Ghani and Abdullah concurred": one subject, not a clause per comma.
         sent = sent[: lm.end("list")].replace(",", " ") + sent[lm.end("list") :]
@@ -488,7 +488,7 @@ def find_frames(
                     )
                 )
             continue
-        lead = _LEAD_CIRCUMSTANCE_RE.match(rest)
+        lead = _LEAD_CIRCUMSTANCE_RE.match(rest) if rest[:1] in "DdIiAaFf" else None
         if lead:
             # "During the telephone talk the sides expressed ...": no comma after the circumstance.
             cs += lead.end()
@@ -517,7 +517,11 @@ def find_frames(
                 np_text = stretch[:v_start]
                 v_end = nxt[1]
         np_text = stretch[:v_start]
-        aside = _NP_ASIDE_RE.search(np_text) if " " in np_text.strip() else None
+        aside = (
+            _NP_ASIDE_RE.search(np_text)
+            if np_text.count(" ") >= 3 and any(w in np_text for w in _NP_ASIDE_WORDS)
+            else None
+        )
         if aside:
             np_text = np_text[
                 : aside.start()
@@ -606,6 +610,7 @@ _NP_ASIDE_RE = re.compile(
 )
 
 
+_NP_ASIDE_WORDS = (" while ", " whilst ", " when ", " after ", " before ", " part", " turn")
 _LEAD_CIRCUMSTANCE_RE = re.compile(
     r"(?:during|in|at|after|following|in\s+the\s+course\s+of)\s+(?:the|their|a|today['\u2019]s)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:talks?|call|conversation|meeting|summit|negotiations|visit)\s+(?=(?:the|both|they)\b)",
@@ -966,7 +971,7 @@ def attribute_sentence(
     first = _make(primary, cls, everyone)
     if cls == "say" and primary.kind in ("person", "role", "pronoun") and n > 1:
         joint = _EMBEDDED_JOINT_RE.match(text, primary.verb_end, e) is not None
-        h = None if joint else _HE_AND_RE.match(text, primary.verb_end, e)
+        h = None if joint or " and " not in text[primary.verb_end : e] else _HE_AND_RE.match(text, primary.verb_end, e)
         if h:
             ms = finder.find(text, h.start("other"), h.end("other"))
             joint = (
@@ -1009,12 +1014,12 @@ _AND_CONTENT_RE = re.compile(
 
 def _lead_content(text: str, a: int, e: int) -> str | None:
     """The cue class of content that follows narration of the call in the same sentence."""
-    m = _DURING_WHICH_RE.search(text, a, e)
+    m = _DURING_WHICH_RE.search(text, a, e) if "which" in text[a:e] else None
     if m:
         c = verb_class(m.group("fin"))
         if c and c not in ("narr", "courtesy"):
             return c
-    m = _PURPOSE_RE.search(text, a, min(e, a + 120))
+    m = _PURPOSE_RE.search(text, a, min(e, a + 120)) if " to " in text[a : a + 120] else None
     if m:
         c = lemma_class(m.group("lemma"))
         if c and c not in ("narr", "courtesy") and m.group("lemma") not in ("sign", "discuss", "review"):

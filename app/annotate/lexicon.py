@@ -170,8 +170,14 @@ def finite_verbs(sentence: str) -> list[tuple[int, int]]:
         a, b = m.span()
         if (a > 0 and low[a - 1] == "-") or (out and a < out[-1][1]):
             continue
+        nxt = None
         for cont in conts:
             if cont:
+                if nxt is None:
+                    n = _NEXT_WORD_RE.match(low, b)
+                    nxt = n.group(1) if n else ""
+                if cont[0] != nxt:
+                    continue  # "was" + "quoted as saying": only continuations with the next word
                 m2 = _CONT_RE[cont].match(low, b)
                 if m2:
                     out.append((a, m2.end()))
@@ -180,6 +186,9 @@ def finite_verbs(sentence: str) -> list[tuple[int, int]]:
                 out.append((a, b))
                 break
     return out
+
+
+_NEXT_WORD_RE = re.compile(r"\s+([\w'-]+)")
 
 
 # Adverbs/particles allowed between a subject and its verb ("Xi also said", "both leaders

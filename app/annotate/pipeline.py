@@ -604,7 +604,8 @@ def _annotate(
             prev_said = []  # a statement goes on within its paragraph only
         prev_end = e
         # A line without final punctuation is a headline or dateline, never a position.
-        bullet = _BULLET_RE.search(text, text.rfind("\n", 0, s) + 1, s) is not None
+        ls = text.rfind("\n", 0, s) + 1
+        bullet = ls < s and _BULLET_RE.search(text, ls, s) is not None
         if not (bullet and list_said):
             list_said = []
         if (
