@@ -1,0 +1,81 @@
+"""Topic vocabulary as other outlets word it (issue #11): names, groups, fora, agreements and
+phrases gathered from news and government pages outside the real-readout set, one invented
+sentence per wording. A "~" cue counts here as it would in a readout with that subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.annotate.topics import TopicMatcher
+from tests.annotate.helpers import TOPICS
+
+MATCHER = TopicMatcher(TOPICS)
+
+
+@pytest.mark.parametrize(
+    "sentence,topic",
+    [
+        ("He spoke with Ashraf Ghani about the talks.", "afghanistan"),
+        ("He met Mullah Baradar in Doha.", "afghanistan"),
+        ("They called for an inclusive political resolution.", "afghanistan"),
+        ("They agreed on the three China-US joint communiques.", "taiwan"),
+        ("He stressed the 1992 Consensus.", "taiwan"),
+        ("He said the renegade province must not drift away.", "taiwan"),
+        ("He urged a humanitarian pause to let aid in.", "middle-east"),
+        ("Funding for UNRWA must be restored.", "middle-east"),
+        ("He condemned the October 7 attacks.", "middle-east"),
+        ("Talks with the P5+1 will resume.", "middle-east"),
+        ("The Saudi-led coalition must halt strikes.", "middle-east"),
+        ("The truce must hold.", "middle-east"),
+        ("The truce must hold.", "ukraine"),
+        ("He thanked him for resisting the Russian aggressor.", "ukraine"),
+        ("He condemned the aggression of the Russian Federation.", "ukraine"),
+        ("They discussed the Transnistrian settlement.", "regional-security"),
+        ("Big emitters must act.", "climate"),
+        ("Extreme weather is rising.", "climate"),
+        ("Global temperatures are rising.", "climate"),
+        ("He condemned al-Nusra and Hayat Tahrir al-Sham.", "terrorism"),
+        ("He condemned the Haqqani network.", "terrorism"),
+        ("He condemned the suicide bombing.", "terrorism"),
+        ("He condemned the Baloch Liberation Army.", "terrorism"),
+        ("Ukraine within its internationally recognized borders must be restored.", "sovereignty"),
+        ("He stressed national integrity.", "sovereignty"),
+        ("He stressed core national interests.", "sovereignty"),
+        ("Each country may independently choose its development model.", "sovereignty"),
+        ("China opposes power politics.", "external-interference"),
+        ("He condemned the Workers' Party of Korea plans.", "korean-peninsula"),
+        ("He condemned the Democratic People's Republic of Korea launch.", "korean-peninsula"),
+        ("They upheld freedom of navigation and overflight.", "regional-security"),
+        ("They agreed to de-escalate regional hotspots.", "regional-security"),
+        ("They backed the Indian Ocean Rim Association.", "multilateralism"),
+        ("He spoke with the Chairman of CARICOM.", "multilateralism"),
+        ("They backed the Quadrilateral Security Dialogue.", "multilateralism"),
+        ("They backed the Global Development Initiative.", "multilateralism"),
+        ("They backed the New Development Bank and the AIIB.", "multilateralism"),
+        ("They discussed reform of the international financial architecture.", "multilateralism"),
+        ("They backed the Organization of Turkic States.", "multilateralism"),
+        ("They discussed the health situation.", "covid-19"),
+        ("They opposed forced technology transfer.", "trade"),
+        ("They discussed the Silk Road Economic Belt.", "trade"),
+        ("He announced shipments of shots.", "vaccines"),
+    ],
+)
+def test_outlet_wording_names_its_topic(sentence: str, topic: str) -> None:
+    found = set(MATCHER.match(sentence)) | MATCHER.context_topics(sentence, 0, len(sentence), [topic])
+    assert topic in found
+
+
+@pytest.mark.parametrize(
+    "sentence,topic",
+    [
+        # a context cue is no keyword: without the readout's subject it names nothing
+        ("The truce must hold.", "middle-east"),
+        ("They discussed the health situation.", "covid-19"),
+        ("He stressed the code of conduct.", "south-china-sea"),
+        # a trade agreement of a bloc, a conference's venue and economic pressure are not these topics
+        ("They discussed the trade agreement between Mercosur and the customs union.", "multilateralism"),
+        ("They opposed any economic coercion.", "trade"),
+    ],
+)
+def test_wording_that_does_not_name_the_topic(sentence: str, topic: str) -> None:
+    assert topic not in MATCHER.match(sentence)
