@@ -58,6 +58,14 @@ MATCHER = TopicMatcher(TOPICS)
         ("They opposed forced technology transfer.", "trade"),
         ("They discussed the Silk Road Economic Belt.", "trade"),
         ("He announced shipments of shots.", "vaccines"),
+        ("Doses will be delivered under ACT-A.", "vaccines"),
+        ("They backed ACT-A.", "multilateralism"),
+        ("They will cooperate on new energy.", "climate"),
+        ("He thanked them for support on China's core and major concerns.", "sovereignty"),
+        ("The war has shaken Europe's peace order.", "regional-security"),
+        ("Peace and security not only on the peninsula but also in Northeast Asia are at stake.", "regional-security"),
+        ("He explained the goals of the special operation.", "ukraine"),
+        ("He backed the decision to withdraw combat troops.", "afghanistan"),
     ],
 )
 def test_outlet_wording_names_its_topic(sentence: str, topic: str) -> None:
