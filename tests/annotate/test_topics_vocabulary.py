@@ -66,6 +66,15 @@ MATCHER = TopicMatcher(TOPICS)
         ("Peace and security not only on the peninsula but also in Northeast Asia are at stake.", "regional-security"),
         ("He explained the goals of the special operation.", "ukraine"),
         ("He backed the decision to withdraw combat troops.", "afghanistan"),
+        ("He warned of a civil war.", "afghanistan"),
+        ("The port of Hodeidah must reopen.", "middle-east"),
+        ("He condemned the Revolutionary Guards.", "middle-east"),
+        ("They rejected the forced displacement of the population.", "middle-east"),
+        ("They urged an end to the provocative acts.", "korean-peninsula"),
+        ("They discussed the nuclear and missile issues.", "korean-peninsula"),
+        ("He condemned the Pahalgam attack.", "terrorism"),
+        ("They met in the quadrilateral format.", "multilateralism"),
+        ("They agreed to hold three-way talks.", "multilateralism"),
     ],
 )
 def test_outlet_wording_names_its_topic(sentence: str, topic: str) -> None:
