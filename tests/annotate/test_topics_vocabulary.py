@@ -75,6 +75,11 @@ MATCHER = TopicMatcher(TOPICS)
         ("He condemned the Pahalgam attack.", "terrorism"),
         ("They met in the quadrilateral format.", "multilateralism"),
         ("They agreed to hold three-way talks.", "multilateralism"),
+        ("He opposed NATO's eastward expansion.", "regional-security"),
+        ("He stressed the indivisibility of security.", "regional-security"),
+        ("Shelling along the contact line continued.", "ukraine"),
+        ("They discussed the epidemiological situation.", "covid-19"),
+        ("The Gamaleya centre will share its data.", "vaccines"),
     ],
 )
 def test_outlet_wording_names_its_topic(sentence: str, topic: str) -> None:
