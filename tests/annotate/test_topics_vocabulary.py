@@ -80,6 +80,15 @@ MATCHER = TopicMatcher(TOPICS)
         ("Shelling along the contact line continued.", "ukraine"),
         ("They discussed the epidemiological situation.", "covid-19"),
         ("The Gamaleya centre will share its data.", "vaccines"),
+        ("He warned of a humanitarian catastrophe.", "afghanistan"),
+        ("International recognition depends on their actions.", "afghanistan"),
+        ("The first batch arrived on Monday.", "vaccines"),
+        ("He stressed that it is a red line.", "taiwan"),
+        ("He opposed any secession.", "sovereignty"),
+        ("He described the counteroffensive.", "ukraine"),
+        ("He condemned the war crimes.", "ukraine"),
+        ("He warned of famine and the bombardment.", "middle-east"),
+        ("The crossings must open.", "middle-east"),
     ],
 )
 def test_outlet_wording_names_its_topic(sentence: str, topic: str) -> None:
