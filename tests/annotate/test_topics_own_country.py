@@ -1,6 +1,7 @@
-"""A participant's own country is a speaker, not a topic, except where the sentence speaks of
-the question that country names (issue #11): the country's word comes back for a sentence that
-carries a context cue of its topic. Invented one-sentence fixtures."""
+"""A participant and the topic: a participant's own country is a speaker, not a topic, except
+where the sentence speaks of the question that country names (issue #11), where the country's
+word comes back for a sentence carrying a context cue of its topic; and the other side met, or
+bought from, is the relationship. Invented one-sentence fixtures."""
 
 from __future__ import annotations
 
@@ -38,3 +39,12 @@ def test_another_topic_cue_does_not_bring_the_country_back() -> None:
     # and the cue goes to it, not to the speaker's own country.
     text = "Raisi and Putin spoke by phone. Putin said Iran opposed the sanctions against North Korea."
     assert topics_at(text, "North Korea", (RAISI, PUTIN)) & {"middle-east"} == set()
+
+
+def test_meeting_or_buying_from_the_other_side_is_about_the_relationship() -> None:
+    text = "Raisi and Putin spoke by phone. Raisi noted that he had met Putin five times this year."
+    assert "bilateral-relations" in topics_at(text, "five times", (RAISI, PUTIN))
+    text = "Raisi and Putin spoke by phone. Raisi said Iran would purchase wheat from Russia."
+    assert "bilateral-relations" in topics_at(text, "purchase wheat", (RAISI, PUTIN))
+    own = "Raisi and Putin spoke by phone. Raisi said Iran would purchase wheat on the world market."
+    assert "bilateral-relations" not in topics_at(own, "purchase wheat", (RAISI, PUTIN))
