@@ -178,19 +178,23 @@ def _own_topics_back(
 ) -> str:
     """masked, with each sentence given back whose masked participant words (an own country,
     a name) name a topic that the sentence speaks of by that topic's context cues: a speaker
-    is not a topic, but "the sanctions against Iran" or "deceased Israelis and the civilian
-    population" said by Iran's or Israel's leader is the Middle East question, while "Iran's
+    is not a topic, but "the sanctions against Iran" or "the attacks on Israel caused civilian
+    casualties" said by Iran's or Israel's leader is the Middle East question, while "Iran's
     readiness to cooperate with Turkey" is not."""
     if rx is None:
         return masked
-    starts = [a for a, _ in sents]
-    ranges = sorted({sents[bisect_right(starts, m.start()) - 1] for m in rx.finditer(text) if m.start() >= starts[0]})
-    if not ranges:
+    hits = [m for m in rx.finditer(text) if m.start() >= sents[0][0]]
+    # (each distinct word is looked up once: most name no topic, and then nothing is scanned)
+    naming = {w: matcher.present(w) for w in {m.group() for m in hits}}
+    if not any(naming.values()):
         return masked
-    whole, blank = matcher.index(text, ranges), matcher.index(masked, ranges)
-    for s, e in ranges:
-        named = matcher.in_range(whole, s, e) - matcher.in_range(blank, s, e)
-        if named and matcher.context_topics(masked, s, e, named):
+    starts = [a for a, _ in sents]
+    named: dict[tuple[int, int], set[str]] = {}
+    for m in hits:
+        if naming[m.group()]:
+            named.setdefault(sents[bisect_right(starts, m.start()) - 1], set()).update(naming[m.group()])
+    for (s, e), slugs in sorted(named.items()):
+        if matcher.context_topics(masked, s, e, slugs):
             masked = masked[:s] + text[s:e] + masked[e:]
     return masked
 
