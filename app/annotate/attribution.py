@@ -1034,10 +1034,13 @@ def _with_absolute(text: str, a: int, e: int, finder: MentionFinder) -> Attribut
     """ "..., with Xi also stressing the need to ...": a participant and a cue participle in a
     with-clause state that participant's position."""
     for m in _WITH_ABS_RE.finditer(text, a, e):
+        window = text[m.end() : min(e, m.end() + 80)]
+        if "ing " not in window and not window.endswith("ing"):
+            continue  # no participle to follow: most "with" phrases ("talks with Xi")
         ms = finder.find(text, m.end(), min(e, m.end() + 60))
         if not ms or ms[0].start != m.end() or ms[0].kind not in ("person", "role", "group"):
             continue
-        p = re.compile(rf"\s+(?:(?:{ADVERBS})\s+)*(?P<part>{PARTICIPLE_RE.pattern})", re.I).match(text, ms[0].end, e)
+        p = _WITH_PART_RE.match(text, ms[0].end, e)
         if p:
             c = participle_class(p.group("part"))
             if c and c not in ("narr", "courtesy") and ms[0].who:
@@ -1045,6 +1048,7 @@ def _with_absolute(text: str, a: int, e: int, finder: MentionFinder) -> Attribut
     return None
 
 
+_WITH_PART_RE = re.compile(rf"\s+(?:(?:{ADVERBS})\s+)*(?P<part>{PARTICIPLE_RE.pattern})", re.I)
 _ACCORDING_LATE_RE = re.compile(r",\s+according\s+to\s+(?P<np>[^,;:\"\u201c\u201d]{2,80}?)\s*(?:,|[.!?]?$)")
 
 

@@ -109,7 +109,7 @@ def _with_host(text: str, sents: list[tuple[int, int]], finder: MentionFinder) -
     if (
         not (shared or "of the Republic" in text)
         or not (_SHARED_TITLE_RE.search(text) or _GENERIC_ROLE_RE.search(text))
-    ) and not _OPPORTUNITY_HINT_RE.search(text):
+    ) and not (("pportunit" in text or "ccasion" in text or "chance" in text) and _OPPORTUNITY_HINT_RE.search(text)):
         return finder
     host = find_host(text, sents, finder)
     return finder if host is None else _finder(finder.participants, host)
@@ -608,10 +608,10 @@ def _annotate(
             prev_said = []  # a statement goes on within its paragraph only
         prev_end = e
         # A line without final punctuation is a headline or dateline, never a position.
-        ls = text.rfind("\n", 0, s) + 1
-        bullet = ls < s and _BULLET_RE.search(text, ls, s) is not None
-        if not (bullet and list_said):
-            list_said = []
+        if list_said:
+            ls = text.rfind("\n", 0, s) + 1
+            if not (ls < s and _BULLET_RE.search(text, ls, s) is not None):
+                list_said = []
         if (
             not _TERMINAL_RE.search(sent)
             and "\n" not in text[s:e]
