@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -59,6 +60,9 @@ CHUNK_SIZE = 2000
 # SQLite page cache during a bulk load (KiB, as PRAGMA cache_size takes it): a transaction's dirty
 # index pages stay in memory until the commit instead of spilling to the WAL mid-transaction.
 SQLITE_CACHE_KIB = 1_048_576
+# Page cache, and so a sort's in-memory run, while the initial-load mode derives keys and builds indexes
+# (KiB): a bound on memory that does not grow with the load (SqliteInitialLoad.finish).
+SQLITE_SORT_CACHE_KIB = int(os.environ.get("SUMMIT_SORT_CACHE_KIB", "16384"))
 
 
 def _table(model: type[SQLModel]) -> Table:
@@ -921,14 +925,25 @@ class SqliteInitialLoad:
             conn.exec_driver_sql(f"DROP INDEX {quote(name)}")  # sql-identifiers-only
 
     def finish(self, search: bool = True) -> None:
-        """Keys, counts and (`search`) the position search rows of the loaded positions; the indexes back."""
+        """Keys, counts and (`search`) the position search rows of the loaded positions; the indexes back.
+
+        SQLite sizes a sort's in-memory run by the page cache (up to 512 MiB), and the keys' ORDER BY
+        runs one sort per arm of its UNION ALL: with the load's large cache these would hold up to three
+        times the cache again on top of it, growing with the load. The cache is brought down to
+        SQLITE_SORT_CACHE_KIB for these statements (longer sorts spill to temporary files and merge),
+        so peak memory stays flat whatever the size of the load."""
         conn, params = self.conn, {"lo": self.max_id}
-        conn.execute(text(_INITIAL_KEYS), params)
-        conn.execute(text(_INITIAL_COUNTS), params)
-        if search:
-            conn.execute(text(_SQLITE_FTS.replace("{ids}", "> :lo")), params)  # sql-identifiers-only
-        for _, sql in self.indexes:
-            conn.exec_driver_sql(sql)
+        previous = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
+        conn.exec_driver_sql(f"PRAGMA cache_size = -{int(SQLITE_SORT_CACHE_KIB)}")  # sql-identifiers-only
+        try:
+            conn.execute(text(_INITIAL_KEYS), params)
+            conn.execute(text(_INITIAL_COUNTS), params)
+            if search:
+                conn.execute(text(_SQLITE_FTS.replace("{ids}", "> :lo")), params)  # sql-identifiers-only
+            for _, sql in self.indexes:
+                conn.exec_driver_sql(sql)
+        finally:
+            conn.exec_driver_sql(f"PRAGMA cache_size = {int(previous)}")  # sql-identifiers-only
 
 
 def _is_gin(indexdef: str) -> bool:
