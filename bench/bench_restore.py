@@ -2,7 +2,7 @@
 """Export -> reload and `summit db copy` speeds, with peak memory; optionally side by side with older code.
 
     .venv/bin/python bench/bench_restore.py --positions 100000 [--pg-url postgresql+psycopg://…/postgres]
-        [--baseline /tmp/base] [--no-copy]
+        [--baseline /tmp/base] [--no-copy] [--export FILE.ndjson --workdir DIR]
 
 Generates a synthetic corpus (bench/generate.py) into a SQLite file, exports it with `summit export`,
 reloads the export into a fresh database through the bulk path (`summit ingest FILE.ndjson`) on SQLite
@@ -116,6 +116,26 @@ def side_by_side(codes: list[Path], step: str, make: Callable[[Path, str], dict[
         print(json.dumps({"step": step, **ratios}), flush=True)
 
 
+def exported_documents(export: Path) -> int:
+    """How many document records an export holds (each record is one line, its type first)."""
+    with export.open("rb") as lines:
+        return sum(1 for line in lines if line.startswith(b'{"type":"document"'))
+
+
+def reload_only(export: Path, work: Path, codes: list[Path]) -> None:
+    """Reload a given export into a fresh SQLite database with each code (no generation, no copies)."""
+    documents = exported_documents(export)
+
+    def reload_sqlite(code: Path, tag: str) -> dict[str, object]:
+        path = work / f"reload-{tag}.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        url = f"sqlite:///{path}"
+        return run("export -> ingest, SQLite", [*SUMMIT, "ingest", str(export)], migrated(url, code), documents, code)
+
+    side_by_side(codes, "export -> ingest, SQLite", reload_sqlite)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--positions", type=int, default=100_000)
@@ -123,10 +143,19 @@ def main() -> None:
     parser.add_argument("--workdir", default=None)
     parser.add_argument("--baseline", type=Path, default=None, help="a checkout of older code to run side by side")
     parser.add_argument("--no-copy", action="store_true", help="skip the `summit db copy` steps")
+    parser.add_argument(
+        "--export",
+        type=Path,
+        default=None,
+        help="reload this export (`summit export` NDJSON) instead of generating one; implies --no-copy",
+    )
     args = parser.parse_args()
     work = Path(args.workdir or tempfile.mkdtemp(prefix="summit-restore-"))
     work.mkdir(parents=True, exist_ok=True)
     codes = [args.baseline.resolve(), ROOT] if args.baseline else [ROOT]
+    if args.export:
+        reload_only(args.export.resolve(), work, codes)
+        return
     source = f"sqlite:///{work / 'source.sqlite3'}"
     generated: dict[str, object] = {}
     for code in codes:  # the gold-format bulk load, each code into its own file; the new one is the source
