@@ -22,7 +22,6 @@ import importlib
 import re
 from bisect import bisect_left
 from collections.abc import Container, Iterable, Sequence
-from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -79,8 +78,6 @@ _WORD_START = re.compile(r"(?<!\w)\w")
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"})
 _PREFIX_LEN = 4  # keywords are bucketed by the first letters a match can start with
 _MAX_PREFIXES = 256
-# The first letters at each word start (what _WORD_START finds, with its bucket key).
-_WORD_PREFIX = re.compile(rf"(?<!\w)(?=(\w.{{0,{_PREFIX_LEN - 1}}}))", re.S)
 
 
 def _prefixes(pattern: str) -> set[str] | None:
@@ -213,19 +210,6 @@ class _Dispatch:
         starts: list[int] = []
         cands: list[tuple[tuple[str, re.Pattern[str]], ...]] = []
         cache = self._word_cache
-        if text.isascii():
-            # Every word start and its first letters by two C-level scans, not a Python loop.
-            low = text.lower()
-            got_all = list(map(cache.get, _WORD_PREFIX.findall(low)))
-            if None in got_all:
-                got_all = [
-                    self._candidates(low[a : a + _PREFIX_LEN]) if g is None else g
-                    for a, g in zip(map(re.Match.start, _WORD_START.finditer(low)), got_all, strict=True)
-                ]
-            starts = list(compress(map(re.Match.start, _WORD_START.finditer(low)), got_all))
-            cands = [g for g in got_all if g]
-            self._last = (text, starts, cands)
-            return starts, cands
         for w in _WORD_START.finditer(text):
             a = w.start()
             word = text[a : a + _PREFIX_LEN].lower()
