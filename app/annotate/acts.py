@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon_files
+from .folded import FoldedPattern
 from .lexicon import STANCE_NOUNS
 
 __all__ = ["decide_act"]
@@ -16,10 +17,10 @@ _CONTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
-_STANCE = re.compile("|".join(f"(?P<{act}>{rx.pattern})" for rx, act in STANCE_NOUNS), re.I)
+_STANCE = FoldedPattern("|".join(f"(?P<{act}>{rx.pattern})" for rx, act in STANCE_NOUNS))
 # (?<!\w)(?=[a-z]): try the alternation only at word starts (about 40% faster, same matches).
-_ALL_CUES = re.compile(
-    r"(?<!\w)(?=[a-z])(?:{})".format("|".join(f"(?P<{act}>{rx.pattern})" for act, rx in _CONTENT_CUES)), re.I
+_ALL_CUES = FoldedPattern(
+    r"(?<!\w)(?=[a-z])(?:{})".format("|".join(f"(?P<{act}>{rx.pattern})" for act, rx in _CONTENT_CUES))
 )
 
 

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import lexicon_files
+from .folded import FoldedPattern
 from .leaders import MentionFinder
 from .lexicon import (
     ADVERBS,
@@ -155,14 +156,13 @@ _AFTER_VERB_PAST_RE = re.compile(
     re.I,
 )
 # "Putin has repeatedly said ...", "Lula has long called for ...": a standing view, not this call.
-_HABITUAL_RE = re.compile(
+_HABITUAL_RE = FoldedPattern(
     r"\b(?:repeatedly|long|often|frequently|previously|always|once(?!\s+(?:again|more))|"
-    r"has|have)\b",
-    re.I,
+    r"has|have)\b"
 )  # present perfect: "Biden has sought to ..." is news background
 _VERBS = lexicon_files.reporting_verbs()
 # Agentless passive and impersonal reports of the call's result (data/lexicon/reporting_verbs.yaml).
-_PASSIVE_RE = re.compile("|".join(f"(?:{p})" for p in _VERBS.impersonal), re.I)
+_PASSIVE_RE = FoldedPattern("|".join(f"(?:{p})" for p in _VERBS.impersonal))
 _PASSIVE_BY_RE = re.compile(r"\b(?:was|were)\s+\w+\s+by\b")
 _DISCUSSED_CONTENT_RE = re.compile(_VERBS.discussed_content, re.I)
 _OWN_REPORT_FORMS = frozenset(f for v in _VERBS.own_report_verbs for f in verb_forms(v)[:2])
@@ -739,10 +739,9 @@ _PLEDGE_REPORTED_RE = re.compile(
     r"(?:that|to|of)\b",
     re.I,
 )
-_PLEDGE_HINT_RE = re.compile(
+_PLEDGE_HINT_RE = FoldedPattern(
     r"\b(?:readiness|commitment|willingness|pledge|promise|decision|intention|assurance|assured|promised|pledged|"
-    r"reassured|told\s+(?:me|us|him|her))\b",
-    re.I,
+    r"reassured|told\s+(?:me|us|him|her))\b"
 )
 _THANKS_VERB_RE = re.compile(r"(?:thank|prais|welcom|appreciat|commend|acknowledg)\w*$", re.I)
 

@@ -18,6 +18,7 @@ from .attribution import (
     we_did,
 )
 from .countries import find_country
+from .folded import FoldedPattern
 from .leaders import MentionFinder, find_host, guess_gender, infer_participants
 from .lexicon import ADVERBS, FINITE_RE
 from .models import Annotation, FoundPosition, Participant, TopicSpec
@@ -281,8 +282,8 @@ _CARRY_RE = [re.compile(p.removeprefix("^"), re.I) for p in _CONTEXT.carry]
 _ANAPHOR_START_RE = re.compile(
     "|".join(f"(?:{p[1:]})" for p in _CONTEXT.anaphors if p.startswith("^")) or "(?!x)x", re.I
 )
-_ANAPHOR_RE = re.compile("|".join(f"(?:{p})" for p in _CONTEXT.anaphors if not p.startswith("^")) or "(?!x)x", re.I)
-_OTHER_PARTY_RE = re.compile(r"(?<![\w])(?:{})(?![\w])".format("|".join(_CONTEXT.other_party)), re.I)
+_ANAPHOR_RE = FoldedPattern("|".join(f"(?:{p})" for p in _CONTEXT.anaphors if not p.startswith("^")) or "(?!x)x")
+_OTHER_PARTY_RE = FoldedPattern(r"(?<![\w])(?:{})(?![\w])".format("|".join(_CONTEXT.other_party)))
 _BILATERAL = "bilateral-relations"
 
 
@@ -680,7 +681,7 @@ def _annotate(
     # A quoted sentence is reported when its quotation closes: it keeps its own sentence's index
     # (a quotation going on across sentences carries its topic from one to the next).
     starts = [a for a, _ in sents]
-    raw = [replace(r, idx=bisect_right(starts, r.s) - 1) for r in raw]
+    raw = [r if r.idx == (i := bisect_right(starts, r.s) - 1) else replace(r, idx=i) for r in raw]
     # Topics only where there are positions, and in the lead for the readout's subject: one scan.
     lead = _lead_ranges(masked, sents)
     tindex = matcher.index(masked, sorted({(r.s, r.e) for r in raw} | set(lead)))
