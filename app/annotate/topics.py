@@ -54,16 +54,17 @@ def load_topic_specs(path: str | Path) -> list[TopicSpec]:
     return out
 
 
+def _as_regex(keyword: str) -> str:
+    """The keyword as a pattern: a keyword that is not a valid regex is taken literally."""
+    try:
+        re.compile(keyword)
+    except re.error:
+        return re.escape(keyword)
+    return keyword
+
+
 def _inner(patterns: Iterable[str]) -> str | None:
-    parts = []
-    for p in patterns:
-        if not p.strip():
-            continue
-        try:
-            re.compile(p)
-        except re.error:
-            p = re.escape(p)  # a keyword that is not a valid regex is taken literally
-        parts.append(f"(?:{p})")
+    parts = [f"(?:{_as_regex(p)})" for p in patterns if p.strip()]
     return "|".join(parts) if parts else None
 
 
@@ -165,10 +166,7 @@ class _Dispatch:
         for key, k in entries:
             if not k.strip():
                 continue
-            try:
-                re.compile(k)
-            except re.error:
-                k = re.escape(k)  # a keyword that is not a valid regex is taken literally
+            k = _as_regex(k)
             i = len(self._kw)
             self._kw.append((key, k))
             pre = _prefixes(k)

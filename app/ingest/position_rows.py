@@ -55,21 +55,17 @@ def _table(name: str) -> Table:
 
 # The link and key rows go to the driver's executemany as plain tuples: SQLAlchemy's per-row parameter
 # handling would cost more than these inserts (tens of thousands of rows for a 1 MB readout).
+_INSERTS = {
+    "speaker": "INSERT INTO position_speaker (position_id, leader_slug) VALUES (?, ?)",
+    "topic": "INSERT INTO position_topic (position_id, topic_slug) VALUES (?, ?)",
+    "key": "INSERT INTO position_key (topic_slug, leader_slug, date, position_id) VALUES (?, ?, ?, ?)",
+    "history": "INSERT INTO history (resource, resource_id, action, at, version, actor, annotator) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+}
+# sqlite3 takes qmark parameters, psycopg format ones; the statements hold no other "?".
 _DRIVER_INSERTS = {
-    "sqlite": {
-        "speaker": "INSERT INTO position_speaker (position_id, leader_slug) VALUES (?, ?)",
-        "topic": "INSERT INTO position_topic (position_id, topic_slug) VALUES (?, ?)",
-        "key": "INSERT INTO position_key (topic_slug, leader_slug, date, position_id) VALUES (?, ?, ?, ?)",
-        "history": "INSERT INTO history (resource, resource_id, action, at, version, actor, annotator) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-    },
-    "postgresql": {
-        "speaker": "INSERT INTO position_speaker (position_id, leader_slug) VALUES (%s, %s)",
-        "topic": "INSERT INTO position_topic (position_id, topic_slug) VALUES (%s, %s)",
-        "key": "INSERT INTO position_key (topic_slug, leader_slug, date, position_id) VALUES (%s, %s, %s, %s)",
-        "history": "INSERT INTO history (resource, resource_id, action, at, version, actor, annotator) "
-        "VALUES (%s, %s, %s, %s, %s, %s, %s)",
-    },
+    "sqlite": _INSERTS,
+    "postgresql": {name: sql.replace("?", "%s") for name, sql in _INSERTS.items()},
 }
 _COUNT = text(
     "INSERT INTO position_count (topic_slug, leader_slug, n) VALUES (:topic, :leader, :n) "

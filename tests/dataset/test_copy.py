@@ -5,8 +5,9 @@ the data version travel with it; an export reloads through the bulk path with th
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from fastapi.testclient import TestClient
@@ -24,6 +25,8 @@ from app.models import Position
 from app.schemas import PositionPatch
 from tests import conftest
 from tests.ingest.test_bulk import _doc, full_schema
+
+T = TypeVar("T")
 
 XI_PUTIN = ["xi-jinping", "vladimir-putin"]
 
@@ -66,20 +69,22 @@ def empty_target(tmp_path: Path, name: str) -> str:
     return f"sqlite:///{tmp_path / f'{name}.sqlite3'}"
 
 
-def schema_of(url: str) -> object:
+def read_from(url: str, read: Callable[[Session], T]) -> T:
+    """`read` on a session of its own on the database at `url`."""
     engine = make_engine(Settings(database_url=url))
-    with Session(engine) as session:
-        schema = full_schema(session)
-    engine.dispose()
-    return schema
+    try:
+        with Session(engine) as session:
+            return read(session)
+    finally:
+        engine.dispose()
+
+
+def schema_of(url: str) -> object:
+    return read_from(url, full_schema)
 
 
 def sha(url: str) -> str:
-    engine = make_engine(Settings(database_url=url))
-    with Session(engine) as session:
-        digest = export_sha256(session)
-    engine.dispose()
-    return digest
+    return read_from(url, export_sha256)
 
 
 @pytest.mark.parametrize("documents", [0, 300], ids=["seed", "generated"])
