@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from . import lexicon_files
+from . import learned_detection, lexicon_files
 from .acts import decide_act
 from .attribution import (
     Attribution,
@@ -658,6 +658,13 @@ def _annotate(
                 # "Xi stressed that ... . The two sides need to ...": what one leader said both
                 # sides should do goes on in reported speech (Chinese and Russian readouts).
                 resolved = [replace(prev_said[0], evidence="reported-speech", conf=min(prev_said[0].conf, 0.75))]
+        if quoted is None and not resolved:
+            # No rule attributes it: the learned fallback may (learned_detection.py).
+            learned = learned_detection.fallback(
+                text, sents, idx, finder, frozenset().union(*(r.who for r in prev_said))
+            )
+            if learned is not None:
+                resolved = [learned]
         if quoted is None:
             for r, seg in zip(resolved, _segments(s, e, resolved, matcher, masked), strict=True):
                 if not (in_quote_after and quotes_narration(text, r, e)):
