@@ -1,0 +1,208 @@
+"""The learned topic fallback: topics a position's wording and context carry where no keyword fires.
+
+Rule: after the keyword rules (topics.py, pipeline._assign_topics) have given a position its
+topics, each head of data/models/topics.json whose slug is in the caller's vocabulary and
+not already among them adds its slug when its probability reaches the head's threshold. The
+model only adds: a rule topic is never removed. A vocabulary topic with no head keeps the
+rules only; a head whose slug is not in the vocabulary is never used; with no model file
+nothing changes.
+
+Features (binary, names only, never an outlet or a readout): the lower-cased words and word
+pairs of the position's sentence as topic matching sees it, with the participants' names and
+own countries replaced by one placeholder ("ptcp", so "Xi" or "China" is never a feature);
+the words of the readout's title and lead ("lead:", the readout's subject); the rule topics
+of the position ("rule:<slug>") and of the position before it ("prev:<slug>", what context
+carries); whether one participant or all of them speak; the reporting verb's class
+(data/lexicon/reporting_verbs.yaml) and the kind of evidence of the attribution; quotation
+flags; the sentence's place in the readout. The heads are trained by bench/train_topics.py on
+the development split of data/real_readouts only (docs/annotation.md, "Learned topic fallback").
+
+Cost: the model is compiled once per vocabulary into feature -> (head, weight) lists, the
+lead's part of each logit is summed once per readout, and a position costs one dictionary
+lookup per feature.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .linear import LinearModel, model, word_features
+
+__all__ = ["MODEL", "PLACEHOLDER", "ReadoutTopics", "readout_topics", "lead_features", "position_features", "span_text"]
+
+MODEL = "topics"
+PLACEHOLDER = "ptcp"
+_QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'
+
+
+def span_text(text: str, masked: str, s: int, e: int) -> str:
+    """text[s:e] as topic matching sees it (masked), each run of masked-out characters (a
+    participant's name or own country) replaced by the placeholder word."""
+    m = masked[s:e]
+    t = text[s:e]
+    if m == t:
+        return m
+    out: list[str] = []
+    blank = False
+    for a, b in zip(t, m, strict=True):
+        if a != b and b == " ":
+            if not blank:
+                out.append(f" {PLACEHOLDER} ")
+            blank = True
+        else:
+            out.append(b)
+            blank = False
+    return "".join(out)
+
+
+def lead_features(title: str, lead: str) -> list[str]:
+    """The words of the readout's (masked) title and lead: its subject."""
+    return sorted(set(word_features(f"{title}\n{lead}", "lead", bigrams=False)))
+
+
+def _idx_bucket(idx: int) -> str:
+    return "idx:0" if idx == 0 else "idx:1" if idx == 1 else "idx:2-4" if idx <= 4 else "idx:5+"
+
+
+def position_features(
+    span: str,
+    rule: Iterable[str],
+    prev: Iterable[str],
+    *,
+    everyone: bool,
+    cls: str,
+    evidence: str,
+    idx: int,
+    continuing: bool,
+) -> list[str]:
+    """The features of one position (its span as `span_text` gives it), without the lead's."""
+    out = word_features(span)
+    out.extend(f"rule:{t}" for t in rule)
+    out.extend(f"prev:{t}" for t in prev)
+    out.append("spk:all" if everyone else "spk:one")
+    out.append(f"cls:{cls}")
+    out.append(f"ev:{evidence}")
+    out.append(_idx_bucket(idx))
+    if continuing:
+        out.append("q:continuing")
+    if any(q in span for q in _QUOTES):
+        out.append("q:quote")
+    if not any(True for _ in rule):
+        out.append("rule:none")
+    return out
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """A model's heads for one vocabulary: their slugs, biases, thresholds, and per feature
+    the (head, weight) pairs it contributes to."""
+
+    slugs: tuple[str, ...]
+    bias: tuple[float, ...]
+    cut: tuple[float, ...]  # each threshold as a logit: p >= t  <=>  z >= logit(t), no exp() per head
+    by_feature: dict[str, tuple[tuple[int, float], ...]]
+
+
+_COMPILED: dict[tuple[int, tuple[str, ...]], _Compiled | None] = {}
+
+
+def _compile(m: LinearModel, vocabulary: Sequence[str]) -> _Compiled | None:
+    key = (id(m), tuple(vocabulary))
+    if key in _COMPILED:
+        return _COMPILED[key]
+    vocab = set(vocabulary)
+    slugs = tuple(s for s in sorted(m.heads) if s in vocab)
+    got: _Compiled | None = None
+    if slugs:
+        by: dict[str, list[tuple[int, float]]] = {}
+        for k, s in enumerate(slugs):
+            for f, w in m.heads[s].weights.items():
+                by.setdefault(f, []).append((k, w))
+        got = _Compiled(
+            slugs,
+            tuple(m.heads[s].bias for s in slugs),
+            tuple(math.log(m.heads[s].threshold / (1.0 - m.heads[s].threshold)) for s in slugs),
+            {f: tuple(v) for f, v in by.items()},
+        )
+    if len(_COMPILED) > 32:
+        _COMPILED.clear()
+    _COMPILED[key] = got
+    return got
+
+
+class ReadoutTopics:
+    """The fallback for one readout: positions are given in reading order (`add`), each with
+    its rule topics; the previous position's rule topics are a feature of the next."""
+
+    def __init__(self, heads: _Compiled, lead: Sequence[str]) -> None:
+        self._h = heads
+        z = list(heads.bias)
+        by = heads.by_feature
+        for f in lead:
+            for k, w in by.get(f, ()):
+                z[k] += w
+        self._base = z
+        self._prev: frozenset[str] = frozenset()
+
+    def _logits(self, features: Iterable[str]) -> list[float]:
+        z = list(self._base)
+        by = self._h.by_feature
+        for f in features:
+            for k, w in by.get(f, ()):
+                z[k] += w
+        return z
+
+    def probabilities(self, features: Iterable[str]) -> dict[str, float]:
+        """Each head's probability for a position with these features (and this readout's lead)."""
+        z = self._logits(features)
+        return {s: 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, v)))) for s, v in zip(self._h.slugs, z, strict=True)}
+
+    def add(
+        self,
+        text: str,
+        masked: str,
+        s: int,
+        e: int,
+        rule: frozenset[str],
+        *,
+        everyone: bool,
+        cls: str,
+        evidence: str,
+        idx: int,
+        continuing: bool,
+    ) -> frozenset[str]:
+        """The slugs the model adds to a position whose rule topics are `rule`."""
+        prev, self._prev = self._prev, rule
+        if all(slug in rule for slug in self._h.slugs):
+            return frozenset()
+        feats = position_features(
+            span_text(text, masked, s, e),
+            sorted(rule),
+            sorted(prev),
+            everyone=everyone,
+            cls=cls,
+            evidence=evidence,
+            idx=idx,
+            continuing=continuing,
+        )
+        return self.decide(feats, rule)
+
+    def decide(self, features: Sequence[str], rule: frozenset[str]) -> frozenset[str]:
+        """The slugs not in `rule` whose heads reach their thresholds on these features."""
+        h = self._h
+        z = self._logits(features)
+        return frozenset(slug for slug, v, c in zip(h.slugs, z, h.cut, strict=True) if v >= c and slug not in rule)
+
+
+def readout_topics(vocabulary: Sequence[str], title: str, lead: str) -> ReadoutTopics | None:
+    """The fallback for a readout with this vocabulary, (masked) title and lead text; None
+    when there is no model file or no head for a slug of the vocabulary."""
+    m = model(MODEL)
+    if m is None:
+        return None
+    heads = _compile(m, vocabulary)
+    if heads is None:
+        return None
+    return ReadoutTopics(heads, lead_features(title, lead))
