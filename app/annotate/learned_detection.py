@@ -63,6 +63,18 @@ _AUX_RE = re.compile(
 _GROUP_START_RE = re.compile(
     r"\W*(?:(?:[^,.;]{0,80}),\s+)?(?:both|the\s+two|they|the\s+leaders|the\s+sides|the\s+parties)\b", re.I
 )
+# Words said at another time or place are no position of this communication (guidelines).
+_ELSEWHERE_RE = re.compile(
+    r"\b(?:last\s+(?:week|month|year)|earlier\s+(?:this|in|on)|later\s+(?:the\s+same|that|on)|previously|"
+    r"yesterday|ago|in\s+an\s+interview|at\s+a\s+(?:press|news)\s+conference|in\s+a\s+speech)\b",
+    re.I,
+)
+# The event as subject: "This conversation underscores ...", "The call comes as ...".
+_EVENT_SUBJECT_RE = re.compile(
+    r"\W*(?:the|this|that|their|today's)\s+(?:(?:phone|telephone|video|bilateral)\s+)?"
+    r"(?:call|conversation|talks?|meeting|visit|summit|exchange|discussion|engagement)\b",
+    re.I,
+)
 _QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'
 _SUBJECT_WINDOW = 12  # words: a subject further in is not the sentence's subject
 
@@ -170,6 +182,10 @@ def sentence_features(
         feats.append("quote:any")
         if sent[:1] in _QUOTES:
             feats.append("quote:start")
+    if _ELSEWHERE_RE.search(sent):
+        feats.append("time:elsewhere")
+    if _EVENT_SUBJECT_RE.match(sent):
+        feats.append("subj:event")
     if sent.endswith(":"):
         feats.append("end:colon")
     elif sent.endswith("?"):
