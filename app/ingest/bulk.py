@@ -763,6 +763,19 @@ INITIAL_LOAD_SETTINGS = {
 }
 
 
+# The load's own statements (SET LOCAL, from the start): without statistics on the fresh tables the
+# planner's estimates of the set-based derivations run to billions of rows, which triggers JIT
+# compilation that costs more than the statements themselves.
+INITIAL_LOAD_SESSION = {**INITIAL_LOAD_SETTINGS, "jit": "off"}
+# The triggers that stand down during a bulk load anyway (their function returns at once when
+# summit.bulk_load is on): PostgreSQL would still queue and call them for every row, or keep every
+# inserted row in a transition table for them, so the initial load switches them off until the end.
+_STOOD_DOWN_TRIGGERS = text(
+    "SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+    "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_proc f ON f.oid = t.tgfoid "
+    "WHERE n.nspname = current_schema() AND c.relname = ANY(:tables) AND NOT t.tgisinternal "
+    "AND t.tgenabled = 'O' AND f.prosrc LIKE '%summit.bulk_load%' ORDER BY c.relname, t.tgname"
+)
 class PostgresInitialLoad:
     """PostgreSQL's initial-load mode: one transaction that drops the load tables' secondary indexes,
     GIN expression indexes, foreign keys and the link/key tables' primary keys (their definitions read
@@ -780,10 +793,13 @@ class PostgresInitialLoad:
         self.indexes: list[tuple[str, str]] = []  # (name, indexdef)
         self.max_id = 0
 
+        self.triggers: list[tuple[str, str]] = []  # (table, trigger) switched off until `finish`
     def drop(self) -> None:
         conn, tables = self.conn, list(INITIAL_LOAD_TABLES)
         self.max_id = conn.execute(text("SELECT coalesce(max(id), 0) FROM position")).scalar_one()
         self.constraints = [
+        for key, value in INITIAL_LOAD_SESSION.items():
+            conn.execute(text("SELECT set_config(:k, :v, true)"), {"k": key, "v": value})
             tuple(r)
             for r in conn.execute(
                 text(
@@ -815,6 +831,9 @@ class PostgresInitialLoad:
             conn.exec_driver_sql(f"DROP INDEX {quote(name)}")  # sql-identifiers-only
 
     def finish(self) -> None:
+        self.triggers = [tuple(r) for r in conn.execute(_STOOD_DOWN_TRIGGERS, {"tables": tables})]
+        for table, name in self.triggers:
+            conn.exec_driver_sql(f"ALTER TABLE {quote(table)} DISABLE TRIGGER {quote(name)}")  # sql-identifiers-only
         """position_key and position_count for the loaded positions, then the indexes and constraints."""
         conn = self.conn
         params = {"lo": self.max_id}
@@ -828,11 +847,11 @@ class PostgresInitialLoad:
             ),
             params,
         )
-        for key, value in INITIAL_LOAD_SETTINGS.items():
-            conn.execute(text("SELECT set_config(:k, :v, true)"), {"k": key, "v": value})
         quote = conn.dialect.identifier_preparer.quote_identifier
         for table, name, contype, definition in self.constraints:
             if contype != "f":
+        for table, name in self.triggers:
+            conn.exec_driver_sql(f"ALTER TABLE {quote(table)} ENABLE TRIGGER {quote(name)}")  # sql-identifiers-only
                 conn.exec_driver_sql(
                     f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition}"  # sql-identifiers-only
                 )
