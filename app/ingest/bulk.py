@@ -761,8 +761,6 @@ INITIAL_LOAD_SETTINGS = {
     "max_parallel_maintenance_workers": "2",
     "synchronous_commit": "off",
 }
-
-
 # The load's own statements (SET LOCAL, from the start): without statistics on the fresh tables the
 # planner's estimates of the set-based derivations run to billions of rows, which triggers JIT
 # compilation that costs more than the statements themselves.
@@ -776,6 +774,8 @@ _STOOD_DOWN_TRIGGERS = text(
     "WHERE n.nspname = current_schema() AND c.relname = ANY(:tables) AND NOT t.tgisinternal "
     "AND t.tgenabled = 'O' AND f.prosrc LIKE '%summit.bulk_load%' ORDER BY c.relname, t.tgname"
 )
+
+
 class PostgresInitialLoad:
     """PostgreSQL's initial-load mode: one transaction that drops the load tables' secondary indexes,
     GIN expression indexes, foreign keys and the link/key tables' primary keys (their definitions read
@@ -791,15 +791,15 @@ class PostgresInitialLoad:
         self.conn = conn
         self.constraints: list[tuple[str, str, str, str]] = []  # (table, name, contype, definition)
         self.indexes: list[tuple[str, str]] = []  # (name, indexdef)
+        self.triggers: list[tuple[str, str]] = []  # (table, trigger) switched off until `finish`
         self.max_id = 0
 
-        self.triggers: list[tuple[str, str]] = []  # (table, trigger) switched off until `finish`
     def drop(self) -> None:
         conn, tables = self.conn, list(INITIAL_LOAD_TABLES)
-        self.max_id = conn.execute(text("SELECT coalesce(max(id), 0) FROM position")).scalar_one()
-        self.constraints = [
         for key, value in INITIAL_LOAD_SESSION.items():
             conn.execute(text("SELECT set_config(:k, :v, true)"), {"k": key, "v": value})
+        self.max_id = conn.execute(text("SELECT coalesce(max(id), 0) FROM position")).scalar_one()
+        self.constraints = [
             tuple(r)
             for r in conn.execute(
                 text(
@@ -829,11 +829,11 @@ class PostgresInitialLoad:
             conn.exec_driver_sql(f"ALTER TABLE {table} DROP CONSTRAINT {quote(name)}")  # sql-identifiers-only
         for name, _ in self.indexes:
             conn.exec_driver_sql(f"DROP INDEX {quote(name)}")  # sql-identifiers-only
-
-    def finish(self) -> None:
         self.triggers = [tuple(r) for r in conn.execute(_STOOD_DOWN_TRIGGERS, {"tables": tables})]
         for table, name in self.triggers:
             conn.exec_driver_sql(f"ALTER TABLE {quote(table)} DISABLE TRIGGER {quote(name)}")  # sql-identifiers-only
+
+    def finish(self) -> None:
         """position_key and position_count for the loaded positions, then the indexes and constraints."""
         conn = self.conn
         params = {"lo": self.max_id}
@@ -848,10 +848,10 @@ class PostgresInitialLoad:
             params,
         )
         quote = conn.dialect.identifier_preparer.quote_identifier
-        for table, name, contype, definition in self.constraints:
-            if contype != "f":
         for table, name in self.triggers:
             conn.exec_driver_sql(f"ALTER TABLE {quote(table)} ENABLE TRIGGER {quote(name)}")  # sql-identifiers-only
+        for table, name, contype, definition in self.constraints:
+            if contype != "f":
                 conn.exec_driver_sql(
                     f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition}"  # sql-identifiers-only
                 )
