@@ -753,6 +753,9 @@ INITIAL_LOAD_TABLES = (
     "position_topic",
     "position_key",
 )
+# History's key and index go too when the table is empty (a restore reads history back only when it held
+# some before: then they stay).
+INITIAL_LOAD_EMPTY_TABLES = ("history",)
 # Kept through an initial load: the planner's own look-ups (duplicates, derived ids, events) use them.
 INITIAL_LOAD_KEPT = ("event_pkey", "event_participant_pkey", "document_pkey", "document_sha256_key")
 # Index builds at the end of an initial load (SET LOCAL: the transaction's own).
@@ -765,6 +768,8 @@ INITIAL_LOAD_SETTINGS = {
 # planner's estimates of the set-based derivations run to billions of rows, which triggers JIT
 # compilation that costs more than the statements themselves.
 INITIAL_LOAD_SESSION = {**INITIAL_LOAD_SETTINGS, "jit": "off"}
+# Connections that build the indexes left for after an initial load's commit, at the same time.
+INITIAL_LOAD_BUILDERS = 2
 # The triggers that stand down during a bulk load anyway (their function returns at once when
 # summit.bulk_load is on): PostgreSQL would still queue and call them for every row, or keep every
 # inserted row in a transition table for them, so the initial load switches them off until the end.
@@ -779,13 +784,15 @@ _STOOD_DOWN_TRIGGERS = text(
 class PostgresInitialLoad:
     """PostgreSQL's initial-load mode: one transaction that drops the load tables' secondary indexes,
     GIN expression indexes, foreign keys and the link/key tables' primary keys (their definitions read
-    from pg_indexes / pg_constraint first), loads with COPY, fills position_key and position_count with
-    one set-based statement each, and recreates every dropped index and constraint from the SQL it read
-    (unique ones first, foreign keys last, which validates them). DDL is transactional: a failure or a
-    crash before the commit rolls everything back, indexes included. The two GIN expression indexes
-    (the costliest builds, which PostgreSQL does not parallelise) are built after the commit, at the
-    same time on two connections (`build_search_indexes`). The dropped indexes hold ACCESS EXCLUSIVE
-    locks on the tables until the commit, so nobody reads meanwhile: for a fresh database only."""
+    from pg_indexes / pg_constraint first; history's too when it is empty), switches off the triggers
+    that stand down during a bulk load anyway, loads with COPY, fills position_key and position_count
+    with one set-based statement each, switches the triggers back on and recreates every dropped
+    constraint from the SQL it read (unique ones first, foreign keys last, which validates them). DDL is
+    transactional: a failure or a crash before the commit rolls everything back, indexes and triggers
+    included. The dropped indexes that check nothing (the GIN search indexes, the costliest builds,
+    which PostgreSQL does not parallelise, and the non-unique ones) are built after the commit on two
+    connections at once (`build_search_indexes`). The dropped indexes hold ACCESS EXCLUSIVE locks on
+    the tables until the commit, so nobody reads meanwhile: for a fresh database only."""
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
@@ -796,6 +803,9 @@ class PostgresInitialLoad:
 
     def drop(self) -> None:
         conn, tables = self.conn, list(INITIAL_LOAD_TABLES)
+        for table in INITIAL_LOAD_EMPTY_TABLES:
+            if conn.exec_driver_sql(f"SELECT NOT EXISTS (SELECT FROM {table})").scalar_one():  # sql-identifiers-only
+                tables.append(table)
         for key, value in INITIAL_LOAD_SESSION.items():
             conn.execute(text("SELECT set_config(:k, :v, true)"), {"k": key, "v": value})
         self.max_id = conn.execute(text("SELECT coalesce(max(id), 0) FROM position")).scalar_one()
@@ -856,7 +866,7 @@ class PostgresInitialLoad:
                     f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition}"  # sql-identifiers-only
                 )
         for _, sql in self.indexes:
-            if not _is_gin(sql):
+            if not _after_commit(sql):
                 conn.exec_driver_sql(sql)
         for table, name, contype, definition in self.constraints:
             if contype == "f":
@@ -865,33 +875,48 @@ class PostgresInitialLoad:
                 )
 
     def build_search_indexes(self, engine: Any) -> None:
-        """The GIN expression indexes, after the commit, each on its own connection at the same time.
+        """The indexes left for after the commit (`_after_commit`), on INITIAL_LOAD_BUILDERS connections
+        at once: the GIN search indexes first, then the non-unique ones, each connection taking the next
+        index when it is done with one, and committing each.
 
-        GIN builds are not parallelised by PostgreSQL (15) and to_tsvector is the cost, so two
-        connections use both cores. Only these indexes are missing between the commit and here; a
-        failure raises with their SQL (a crashed generation is to be redone anyway)."""
+        GIN builds are not parallelised by PostgreSQL (15) and to_tsvector is their cost: the document
+        one outlasts everything else that is left, so the other connection builds the rest meanwhile
+        instead of the load's transaction building it before the commit. None of these indexes checks
+        anything (the keys, unique constraints and foreign keys were all built and validated before the
+        commit); until they exist, queries that would use them are slower, not different. A failure
+        raises with the SQL of every index still missing (a crashed generation is to be redone anyway)."""
         pending = [sql for _, sql in self.indexes if _is_gin(sql)]
+        pending += [sql for _, sql in self.indexes if _after_commit(sql) and not _is_gin(sql)]
+        queue, lock = iter(pending), threading.Lock()
+        built: set[str] = set()
         errors: list[BaseException] = []
 
-        def build(sql: str) -> None:
+        def work() -> None:
             try:
                 with engine.connect() as conn:
-                    for key, value in INITIAL_LOAD_SETTINGS.items():
-                        conn.execute(text("SELECT set_config(:k, :v, true)"), {"k": key, "v": value})
-                    conn.exec_driver_sql(sql)
-                    conn.commit()
+                    while True:
+                        with lock:
+                            sql = next(queue, None)
+                        if sql is None:
+                            return
+                        for key, value in INITIAL_LOAD_SETTINGS.items():  # SET LOCAL: each build's own
+                            conn.execute(text("SELECT set_config(:k, :v, true)"), {"k": key, "v": value})
+                        conn.exec_driver_sql(sql)
+                        conn.commit()
+                        built.add(sql)
             except BaseException as exc:  # re-raised below with what is missing
                 errors.append(exc)
 
-        threads = [threading.Thread(target=build, args=(sql,)) for sql in pending]
+        threads = [threading.Thread(target=work) for _ in range(min(INITIAL_LOAD_BUILDERS, len(pending)))]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
         if errors:
+            missing = [sql for sql in pending if sql not in built]
             raise RuntimeError(
-                f"initial_load: building the search indexes failed ({errors[0]!r}); the data is "
-                f"committed, create the missing ones: {pending}"
+                f"initial_load: building the indexes after the commit failed ({errors[0]!r}); the data is "
+                f"committed, create the missing ones: {missing}"
             ) from errors[0]
 
 
@@ -967,6 +992,11 @@ class SqliteInitialLoad:
 
 def _is_gin(indexdef: str) -> bool:
     return " USING gin " in indexdef
+
+
+def _after_commit(indexdef: str) -> bool:
+    """Built after an initial load's commit (PostgreSQL): every dropped index but a unique one."""
+    return not indexdef.startswith("CREATE UNIQUE INDEX ")
 
 
 def _check_initial(session: Session, expect_positions: int) -> None:
