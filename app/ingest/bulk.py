@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert, text
@@ -506,7 +506,9 @@ class BulkLoader:
                 [(pid, t) for pid, ts in zip(ids, plan.topics, strict=True) for t in ts],
             )
         self._history(conn, plan, ids, put)
-        if self.dialect == "sqlite":  # PostgreSQL's search indexes are expression indexes: nothing to write
+        # PostgreSQL's search indexes are expression indexes: nothing to write. SQLite's initial-load mode
+        # fills the document search table once at the end (SqliteInitialLoad.finish).
+        if self.dialect == "sqlite" and self.derive:
             _search_documents(conn, plan)
         if self.derive:
             _derive(conn, plan, ids)
@@ -669,22 +671,39 @@ def _derive(conn: Connection, plan: _Plan, ids: list[int]) -> None:
     conn.execute(_COUNTS, [{"t": t, "l": le, "n": n} for (t, le), n in sorted(counts.items())])
 
 
+# Bound parameters per multi-row INSERT on SQLite: the limit of every SQLite build (999 before 3.32).
+SQLITE_MAX_PARAMETERS = 999
+
+
 def _executemany(conn: Connection, table: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
-    """executemany of ready tuples straight to the driver: SQLAlchemy's per-row parameter handling would
-    cost more than the insert itself (the plan already applied the column types' converters)."""
-    if rows:
-        conn.exec_driver_sql(_insert_sql(conn, table, columns), rows)
+    """Ready tuples straight to the driver (SQLAlchemy's per-row parameter handling would cost more than the
+    insert itself; the plan already applied the column types' converters), as multi-row INSERTs of as many
+    rows as SQLITE_MAX_PARAMETERS allows: the driver's executemany steps and resets its statement once per
+    row, which costs about as much as a narrow row's insert. The rows go in in their order either way."""
+    if not rows:
+        return
+    single, block, per = _insert_sql(conn, table, columns)
+    full = len(rows) - len(rows) % per if per > 1 else 0
+    if full:
+        flat = chain.from_iterable
+        conn.exec_driver_sql(block, [tuple(flat(rows[k : k + per])) for k in range(0, full, per)])
+    if full < len(rows):
+        conn.exec_driver_sql(single, rows[full:])
 
 
-_SQL_CACHE: dict[tuple[str, str, tuple[str, ...]], str] = {}
+_SQL_CACHE: dict[tuple[str, str, tuple[str, ...]], tuple[str, str, int]] = {}
 
 
-def _insert_sql(conn: Connection, table: Any, columns: tuple[str, ...]) -> str:
+def _insert_sql(conn: Connection, table: Any, columns: tuple[str, ...]) -> tuple[str, str, int]:
+    """The table's one-row INSERT, its multi-row form and the number of rows that form takes."""
     key = (conn.dialect.name, table.name, columns)
     if key not in _SQL_CACHE:
         compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(columns))
         assert compiled.positional and tuple(compiled.positiontup or ()) == columns, compiled.string
-        _SQL_CACHE[key] = compiled.string
+        head, values, group = compiled.string.partition(" VALUES ")
+        assert values and group.count("?") == len(columns), compiled.string
+        per = max(1, SQLITE_MAX_PARAMETERS // len(columns))
+        _SQL_CACHE[key] = (compiled.string, head + values + ", ".join([group] * per), per)
     return _SQL_CACHE[key]
 
 
@@ -926,6 +945,12 @@ SQLITE_INITIAL_TABLES = ("position", "position_speaker", "position_topic", "posi
 # position_key and position_count for every position above :lo, in one pass each: the keys are written in
 # their primary key's order, so the clustered (WITHOUT ROWID) tree is appended to instead of split at random.
 _INITIAL_KEYS = _KEYS.replace("{ids}", "> :lo") + " ORDER BY 1, 2, 3, 4"  # sql-identifiers-only
+# The search rows of every document loaded (rowid above :lo), in the order the documents went in: the
+# rows, rowids included, that the stood-down insert trigger or a per-chunk insert would have written.
+_INITIAL_DOCUMENT_SEARCH = (
+    "INSERT INTO search_document (document_id, title, text) "
+    "SELECT id, title, text FROM document WHERE rowid > :lo ORDER BY rowid"
+)
 _INITIAL_COUNTS = (
     "INSERT INTO position_count (topic_slug, leader_slug, n) "
     "SELECT topic_slug, leader_slug, count(*) FROM position_key WHERE position_id > :lo "
@@ -949,10 +974,12 @@ class SqliteInitialLoad:
         self.conn = conn
         self.indexes: list[tuple[str, str]] = []  # (name, sql) in creation order
         self.max_id = 0
+        self.max_document = 0  # the document table's rowid high-water mark before the load
 
     def drop(self) -> None:
         conn = self.conn
         self.max_id = conn.execute(text("SELECT coalesce(max(id), 0) FROM position")).scalar_one()
+        self.max_document = conn.execute(text("SELECT coalesce(max(rowid), 0) FROM document")).scalar_one()
         marks = ", ".join(f":t{k}" for k in range(len(SQLITE_INITIAL_TABLES)))
         self.indexes = [
             (name, sql)
@@ -968,22 +995,24 @@ class SqliteInitialLoad:
         for name, _ in self.indexes:
             conn.exec_driver_sql(f"DROP INDEX {quote(name)}")  # sql-identifiers-only
 
-    def finish(self, search: bool = True) -> None:
-        """Keys, counts and (`search`) the position search rows of the loaded positions; the indexes back.
+    def finish(self) -> None:
+        """The search rows of the loaded documents and positions, keys and counts; the indexes back.
 
-        SQLite sizes a sort's in-memory run by the page cache (up to 512 MiB), and the keys' ORDER BY
-        runs one sort per arm of its UNION ALL: with the load's large cache these would hold up to three
-        times the cache again on top of it, growing with the load. The cache is brought down to
-        SQLITE_SORT_CACHE_KIB for these statements (longer sorts spill to temporary files and merge;
-        no CPU cost measured), so peak memory stays flat whatever the size of the load."""
+        The search rows come first, under the load's page cache: they need no sort, and FTS5 reads back
+        the segments it merges, which a small cache would send to the file again and again. SQLite sizes
+        a sort's in-memory run by the page cache (up to 512 MiB), and the keys' ORDER BY runs one sort
+        per arm of its UNION ALL: with the load's large cache these would hold up to three times the
+        cache again on top of it, growing with the load. The cache is brought down to
+        SQLITE_SORT_CACHE_KIB for the sorting statements (longer sorts spill to temporary files and
+        merge; no CPU cost measured), so peak memory stays flat whatever the size of the load."""
         conn, params = self.conn, {"lo": self.max_id}
+        conn.execute(text(_INITIAL_DOCUMENT_SEARCH), {"lo": self.max_document})
+        conn.execute(text(_SQLITE_FTS.replace("{ids}", "> :lo")), params)  # sql-identifiers-only
         previous = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
         conn.exec_driver_sql(f"PRAGMA cache_size = -{int(SQLITE_SORT_CACHE_KIB)}")  # sql-identifiers-only
         try:
             conn.execute(text(_INITIAL_KEYS), params)
             conn.execute(text(_INITIAL_COUNTS), params)
-            if search:
-                conn.execute(text(_SQLITE_FTS.replace("{ids}", "> :lo")), params)  # sql-identifiers-only
             for _, sql in self.indexes:
                 conn.exec_driver_sql(sql)
         finally:
