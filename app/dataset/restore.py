@@ -15,8 +15,9 @@ loader's initial-load mode, inside the same single transaction: the secondary in
 the constraints too) are dropped first, position keys, counts and search rows are derived once with one
 statement each at the end, and what was dropped is created again from its own stored definition. On
 SQLite, readers keep seeing the empty database with all its indexes until the commit; on PostgreSQL
-the dropped indexes lock the tables until then, and the two search indexes are built right after the
-commit. A failure or a crash before the commit leaves the database empty, migrated and fully indexed.
+the dropped indexes lock the tables until then, and the indexes that check nothing (search and
+non-unique ones) are built right after the commit. A failure or a crash before the commit leaves the
+database empty, migrated and fully indexed.
 """
 
 from __future__ import annotations
