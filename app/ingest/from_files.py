@@ -62,7 +62,7 @@ class BulkLoadStopped(RuntimeError):
 def _records(path: Path) -> Iterator[Any]:
     with path.open("rb") as lines:
         for line in lines:
-            if line.strip():
+            if not line.isspace():  # blank lines are skipped (isspace: no copy of a long line, as strip makes)
                 yield orjson.loads(line)
 
 
