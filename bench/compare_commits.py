@@ -5,6 +5,8 @@
     .venv/bin/python bench/compare_commits.py --old /tmp/base [--new .] [--scale 100000] [--rounds 5]
                                               [--duration 5] [--unloaded 2] [--connections 16] [--workers 2]
                                               [--cases pair_hot search …] [--server-cpu 1] [--wrk-cpu 0]
+                                              [--db-dir bench/results/tmp/compare] [--corpora-only]
+    .venv/bin/python bench/compare_commits.py --render bench/results/compare-<time>-<scale>.json
 
 Sequential runs of the two commits' own `bench/run.py` on this shared box disagree by more than the
 differences they measure: the other sessions' load moves between runs. Here both commits are served
@@ -232,6 +234,7 @@ def summary(rounds: list[dict[str, dict[str, Any]]]) -> dict[str, Any]:
         "ratio": round(statistics.median(ratios), 3) if ratios else None,
         "ratio_range": [round(lo, 3), round(hi, 3)],
         "verdict": "slower" if ratios and hi < 1 else "faster" if ratios and lo > 1 else "no difference shown",
+        "rounds_new_slower": sum(ratio < 1 for ratio in ratios),
         "old_p50_ms": med("old", "p50_ms"),
         "new_p50_ms": med("new", "p50_ms"),
         "old_unloaded_p50_ms": med("old", "unloaded_p50_ms"),
@@ -256,9 +259,9 @@ def markdown(results: dict[str, Any]) -> str:
         f"for {results['unloaded']:g} s (unloaded p50). {results['workers']} uvicorn workers per commit; "
         f"{results['pinning']} Load average {results['load'][0]}–{results['load'][1]} during the run.",
         "",
-        "| case | old req/s | new req/s | new/old, median (range over rounds) | verdict "
+        "| case | old req/s | new req/s | new/old, median (range over rounds) | rounds new slower | verdict "
         "| p50 ms old → new (loaded) | unloaded p50 ms old → new | answers |",
-        "|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for case, s in results["cases"].items():
         lo, hi = s["ratio_range"]
@@ -266,6 +269,7 @@ def markdown(results: dict[str, Any]) -> str:
         ratio = f"{s['ratio']:.2f}× ({lo:.2f}–{hi:.2f})" if s["ratio"] is not None else "– (old answered none)"
         lines.append(
             f"| {case} | {fmt(s['old_rps'])} | {fmt(s['new_rps'])} | {ratio} "
+            f"| {s['rounds_new_slower']}/{results['rounds']} "
             f"| {s['verdict']} | {fmt(s['old_p50_ms'])} → {fmt(s['new_p50_ms'])} "
             f"| {fmt(s['old_unloaded_p50_ms'])} → {fmt(s['new_unloaded_p50_ms'])} "
             f"| {results['answers'].get(case, '')}{errors} |"
@@ -277,7 +281,7 @@ def markdown(results: dict[str, Any]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--old", type=Path, required=True, help="worktree of the baseline commit")
+    parser.add_argument("--old", type=Path, help="worktree of the baseline commit (required to measure)")
     parser.add_argument("--new", type=Path, default=run.ROOT, help="tree of the new code (default: this one)")
     parser.add_argument("--scale", type=int, default=100_000)
     parser.add_argument("--db-dir", type=Path, default=run.TMP / "compare")
@@ -290,7 +294,17 @@ def main() -> None:
     parser.add_argument("--server-cpu", type=int, default=1, help="core both servers are pinned to (-1: none)")
     parser.add_argument("--wrk-cpu", type=int, default=0, help="core wrk is pinned to (-1: none)")
     parser.add_argument("--corpora-only", action="store_true", help="build (or find) both corpora and stop")
+    parser.add_argument("--render", type=Path, help="rewrite the table of a saved compare-*.json and stop")
     args = parser.parse_args()
+    if args.render:
+        saved = json.loads(args.render.read_text())
+        saved["cases"] = {case: summary(r) for case, r in saved["raw"].items()}
+        args.render.write_text(json.dumps(saved, indent=1))
+        args.render.with_suffix(".md").write_text(markdown(saved) + "\n")
+        print(markdown(saved))
+        return
+    if not args.old:
+        parser.error("--old is required")
     args.db_dir.mkdir(parents=True, exist_ok=True)
     run.TMP.mkdir(parents=True, exist_ok=True)
     trees = {"old": args.old.resolve(), "new": args.new.resolve()}
