@@ -25,35 +25,93 @@ lookup per feature.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from .countries import find_country
 from .linear import LinearModel, model, word_features
+from .models import Participant
 
-__all__ = ["MODEL", "PLACEHOLDER", "ReadoutTopics", "readout_topics", "lead_features", "position_features", "span_text"]
+__all__ = [
+    "MODEL",
+    "PLACEHOLDER",
+    "ReadoutTopics",
+    "readout_topics",
+    "lead_features",
+    "owners",
+    "position_features",
+    "span_text",
+]
 
 MODEL = "topics"
 PLACEHOLDER = "ptcp"
+SELF = "ownside"
+OTHER = "otherside"
 _QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'
 
 
-def span_text(text: str, masked: str, s: int, e: int) -> str:
-    """text[s:e] as topic matching sees it (masked), each run of masked-out characters (a
-    participant's name or own country) replaced by the placeholder word."""
+def owners(participants: Sequence[Participant]) -> dict[str, frozenset[int]]:
+    """Casefolded names, aliases, countries, demonyms and capitals -> the participants they denote."""
+    key = tuple(participants)
+    got = _OWNERS.get(key)
+    if got is None:
+        words: dict[str, set[int]] = {}
+        for i, p in enumerate(participants):
+            c = find_country(p.country)
+            found = [p.name, *p.aliases, *p.name.split()]
+            if c is not None:
+                found.extend(c.names + c.demonyms + c.capitals)
+            elif p.country:
+                found.append(p.country)
+            for w in found:
+                if w:
+                    words.setdefault(w.casefold(), set()).add(i)
+        got = {w: frozenset(v) for w, v in words.items()}
+        if len(_OWNERS) > 256:
+            _OWNERS.clear()
+        _OWNERS[key] = got
+    return got
+
+
+_OWNERS: dict[tuple[Participant, ...], dict[str, frozenset[int]]] = {}
+_POSSESSIVE = ("'s", "\u2019s")
+
+
+def span_text(
+    text: str, masked: str, s: int, e: int, who: frozenset[int] = frozenset(), names: Mapping[str, frozenset[int]] = {}
+) -> str:
+    """text[s:e] as topic matching sees it (masked), each run of masked-out characters that is a
+    participant's name or country replaced by a placeholder word: "ownside" for the speaker's own
+    side, "otherside" for the other participant, "ptcp" when that cannot be told (other blanked
+    runs, such as a circumstance clause, stay blank)."""
     m = masked[s:e]
     t = text[s:e]
     if m == t:
         return m
     out: list[str] = []
-    blank = False
-    for a, b in zip(t, m, strict=True):
-        if a != b and b == " ":
-            if not blank:
-                out.append(f" {PLACEHOLDER} ")
-            blank = True
+    i, n = 0, len(t)
+    while i < n:
+        if m[i] == " " and t[i] != " ":
+            j = i
+            while j < n and m[j] == " " and (t[j] != " " or (j + 1 < n and m[j + 1] == " " and t[j + 1] != " ")):
+                j += 1
+            run = t[i:j].strip()
+            for suffix in _POSSESSIVE:
+                run = run.removesuffix(suffix)
+            hit = names.get(run.casefold()) if names else None
+            if hit is None:
+                word = PLACEHOLDER if not names else ""
+            elif hit <= who:
+                word = SELF
+            elif not hit & who:
+                word = OTHER
+            else:
+                word = PLACEHOLDER
+            out.append(f" {word} " if word else " ")
+            i = j
         else:
-            out.append(b)
-            blank = False
+            out.append(m[i])
+            i += 1
     return "".join(out)
 
 
@@ -105,13 +163,14 @@ class _Compiled:
     by_feature: dict[str, tuple[tuple[int, float], ...]]
 
 
-_COMPILED: dict[tuple[int, tuple[str, ...]], _Compiled | None] = {}
+_COMPILED: dict[tuple[int, tuple[str, ...]], tuple[LinearModel, _Compiled | None]] = {}
 
 
 def _compile(m: LinearModel, vocabulary: Sequence[str]) -> _Compiled | None:
     key = (id(m), tuple(vocabulary))
-    if key in _COMPILED:
-        return _COMPILED[key]
+    hit = _COMPILED.get(key)
+    if hit is not None and hit[0] is m:  # (an id is reused once its model is gone)
+        return hit[1]
     vocab = set(vocabulary)
     slugs = tuple(s for s in sorted(m.heads) if s in vocab)
     got: _Compiled | None = None
@@ -128,7 +187,7 @@ def _compile(m: LinearModel, vocabulary: Sequence[str]) -> _Compiled | None:
         )
     if len(_COMPILED) > 32:
         _COMPILED.clear()
-    _COMPILED[key] = got
+    _COMPILED[key] = (m, got)
     return got
 
 
@@ -136,7 +195,7 @@ class ReadoutTopics:
     """The fallback for one readout: positions are given in reading order (`add`), each with
     its rule topics; the previous position's rule topics are a feature of the next."""
 
-    def __init__(self, heads: _Compiled, lead: Sequence[str]) -> None:
+    def __init__(self, heads: _Compiled, lead: Sequence[str], participants: Sequence[Participant] = ()) -> None:
         self._h = heads
         z = list(heads.bias)
         by = heads.by_feature
@@ -145,6 +204,8 @@ class ReadoutTopics:
                 z[k] += w
         self._base = z
         self._prev: frozenset[str] = frozenset()
+        self._n = len(participants)
+        self._names = owners(participants)
 
     def _logits(self, features: Iterable[str]) -> list[float]:
         z = list(self._base)
@@ -167,21 +228,22 @@ class ReadoutTopics:
         e: int,
         rule: frozenset[str],
         *,
-        everyone: bool,
+        who: frozenset[int],
         cls: str,
         evidence: str,
         idx: int,
         continuing: bool,
     ) -> frozenset[str]:
-        """The slugs the model adds to a position whose rule topics are `rule`."""
+        """The slugs the model adds to the position text[s:e] of the participants `who` (indices)
+        whose rule topics are `rule`."""
         prev, self._prev = self._prev, rule
         if all(slug in rule for slug in self._h.slugs):
             return frozenset()
         feats = position_features(
-            span_text(text, masked, s, e),
+            span_text(text, masked, s, e, who, self._names),
             sorted(rule),
             sorted(prev),
-            everyone=everyone,
+            everyone=len(who) >= self._n,
             cls=cls,
             evidence=evidence,
             idx=idx,
@@ -196,13 +258,15 @@ class ReadoutTopics:
         return frozenset(slug for slug, v, c in zip(h.slugs, z, h.cut, strict=True) if v >= c and slug not in rule)
 
 
-def readout_topics(vocabulary: Sequence[str], title: str, lead: str) -> ReadoutTopics | None:
-    """The fallback for a readout with this vocabulary, (masked) title and lead text; None
-    when there is no model file or no head for a slug of the vocabulary."""
+def readout_topics(
+    vocabulary: Sequence[str], participants: Sequence[Participant], title: str, lead: str
+) -> ReadoutTopics | None:
+    """The fallback for a readout with this vocabulary, participants, (masked) title and lead
+    text; None when there is no model file or no head for a slug of the vocabulary."""
     m = model(MODEL)
     if m is None:
         return None
     heads = _compile(m, vocabulary)
     if heads is None:
         return None
-    return ReadoutTopics(heads, lead_features(title, lead))
+    return ReadoutTopics(heads, lead_features(title, lead), participants)
