@@ -579,7 +579,9 @@ def load(session: Session, records: Iterable[dict[str, Any]], *, exact_version: 
     naming the record's 1-based position in `records`. `exact_version` makes the database answer the
     file's data version even if it held data before (`summit db copy` into an empty database)."""
     summary = LoadSummary()
-    cache = SqliteCache(session, RESTORE_CACHE_KIB) if session.get_bind().dialect.name == "sqlite" else None
+    # Every reference is checked here before it is written (the records it names are looked up per chunk).
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    cache = SqliteCache(session, RESTORE_CACHE_KIB, references_checked=True) if sqlite else None
     try:
         if cache:
             cache.enlarge()

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from app.core.db import make_engine
@@ -114,6 +115,10 @@ def test_a_load_into_an_empty_database_leaves_the_schema_as_migrated(session: Se
     plan = empty.exec(text("EXPLAIN QUERY PLAN SELECT id FROM position WHERE document_id = 'x'")).all()  # type: ignore[call-overload]
     assert "ix_position_document_start" in str(plan)  # the rebuilt index is used
     assert list(dump(empty)) == list(dump(session))
+    # The load skips SQLite's foreign-key checks (it checks every reference itself); the database keeps them.
+    with pytest.raises(IntegrityError, match="FOREIGN KEY"):
+        empty.exec(text("INSERT INTO position_speaker (position_id, leader_slug) VALUES (12, 'napoleon')"))  # type: ignore[call-overload]
+    empty.rollback()
 
 
 def test_a_failed_load_into_an_empty_database_leaves_it_empty_and_indexed(session: Session, empty: Session) -> None:
