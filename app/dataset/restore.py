@@ -321,7 +321,7 @@ class _Restore:
             )
             search.append((r["id"], r["title"], r["text"]))
         self.put(Document, DOCUMENT_COLUMNS, rows)
-        if self.dialect == "sqlite" and search and not self.initial:  # else derived once at the end
+        if self.dialect == "sqlite" and search:
             self.conn.exec_driver_sql("INSERT INTO search_document (document_id, title, text) VALUES (?, ?, ?)", search)
         self.summary.added["document"] += len(rows)
 

@@ -506,9 +506,7 @@ class BulkLoader:
                 [(pid, t) for pid, ts in zip(ids, plan.topics, strict=True) for t in ts],
             )
         self._history(conn, plan, ids, put)
-        # PostgreSQL's search indexes are expression indexes: nothing to write. SQLite's initial-load mode
-        # fills the document search table once at the end (SqliteInitialLoad.finish).
-        if self.dialect == "sqlite" and self.derive:
+        if self.dialect == "sqlite":  # PostgreSQL's search indexes are expression indexes: nothing to write
             _search_documents(conn, plan)
         if self.derive:
             _derive(conn, plan, ids)
@@ -945,12 +943,6 @@ SQLITE_INITIAL_TABLES = ("position", "position_speaker", "position_topic", "posi
 # position_key and position_count for every position above :lo, in one pass each: the keys are written in
 # their primary key's order, so the clustered (WITHOUT ROWID) tree is appended to instead of split at random.
 _INITIAL_KEYS = _KEYS.replace("{ids}", "> :lo") + " ORDER BY 1, 2, 3, 4"  # sql-identifiers-only
-# The search rows of every document loaded (rowid above :lo), in the order the documents went in: the
-# rows, rowids included, that the stood-down insert trigger or a per-chunk insert would have written.
-_INITIAL_DOCUMENT_SEARCH = (
-    "INSERT INTO search_document (document_id, title, text) "
-    "SELECT id, title, text FROM document WHERE rowid > :lo ORDER BY rowid"
-)
 _INITIAL_COUNTS = (
     "INSERT INTO position_count (topic_slug, leader_slug, n) "
     "SELECT topic_slug, leader_slug, count(*) FROM position_key WHERE position_id > :lo "
@@ -974,12 +966,10 @@ class SqliteInitialLoad:
         self.conn = conn
         self.indexes: list[tuple[str, str]] = []  # (name, sql) in creation order
         self.max_id = 0
-        self.max_document = 0  # the document table's rowid high-water mark before the load
 
     def drop(self) -> None:
         conn = self.conn
         self.max_id = conn.execute(text("SELECT coalesce(max(id), 0) FROM position")).scalar_one()
-        self.max_document = conn.execute(text("SELECT coalesce(max(rowid), 0) FROM document")).scalar_one()
         marks = ", ".join(f":t{k}" for k in range(len(SQLITE_INITIAL_TABLES)))
         self.indexes = [
             (name, sql)
@@ -996,17 +986,18 @@ class SqliteInitialLoad:
             conn.exec_driver_sql(f"DROP INDEX {quote(name)}")  # sql-identifiers-only
 
     def finish(self) -> None:
-        """The search rows of the loaded documents and positions, keys and counts; the indexes back.
+        """The search rows of the loaded positions, keys and counts; the indexes back.
 
         The search rows come first, under the load's page cache: they need no sort, and FTS5 reads back
-        the segments it merges, which a small cache would send to the file again and again. SQLite sizes
+        the segments it merges, which a small cache would send to the file again and again. (The
+        documents' search rows go in with each chunk, while their texts are at hand: derived here they
+        would be read back from the table, which costs more than binding them.) SQLite sizes
         a sort's in-memory run by the page cache (up to 512 MiB), and the keys' ORDER BY runs one sort
         per arm of its UNION ALL: with the load's large cache these would hold up to three times the
         cache again on top of it, growing with the load. The cache is brought down to
         SQLITE_SORT_CACHE_KIB for the sorting statements (longer sorts spill to temporary files and
         merge; no CPU cost measured), so peak memory stays flat whatever the size of the load."""
         conn, params = self.conn, {"lo": self.max_id}
-        conn.execute(text(_INITIAL_DOCUMENT_SEARCH), {"lo": self.max_document})
         conn.execute(text(_SQLITE_FTS.replace("{ids}", "> :lo")), params)  # sql-identifiers-only
         previous = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
         conn.exec_driver_sql(f"PRAGMA cache_size = -{int(SQLITE_SORT_CACHE_KIB)}")  # sql-identifiers-only
