@@ -6,10 +6,17 @@ cooperation in energy is in the interest of both peoples.") reaches the end of t
 pipeline's sentence loop unattributed. There, for a body sentence, this module:
 
 1. picks the speakers by a small general rule, and gives up when none applies, in this
-   order: a participant named as the sentence's subject (its first mention, before any
-   verb) -> "subject"; a group subject ("the two sides", "both leaders", "they") -> every
-   participant, "group"; the speakers of the previous sentence of the same paragraph ->
-   "continued"; the issuing side when the readout has one -> "host";
+   order: participants named as the sentence's subject (its first mention before any verb,
+   with a coordinated one: "X and his counterpart Y") -> "subject"; a participant's country
+   as the subject -> that participant when he spoke in the previous sentence or his side
+   issued the readout, "country" (else nothing: "Russia's health ministry said ..." is news,
+   not a leader's position); a group subject ("the two sides", "both leaders", "they") ->
+   every participant, "group" (but a prescription, "The two sides need to ...", gets none);
+   the speakers of the previous sentence of the same paragraph -> "continued"; the issuing
+   side when the readout has one -> "host". A sentence with a
+   line break inside (a headline run into the text) is never a candidate, nor one whose
+   reporting frame a rule turned down ("Lula has long called for ...": the pipeline asks
+   only where attribution found no frame);
 2. computes the sentence's features (`sentence_features`) and asks the linear head
    "position" of data/models/detector.json (app/annotate/linear.py) for the probability
    that the sentence states a position; at or above the head's threshold it is one, with
@@ -31,6 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from . import lexicon_files
 from .attribution import Attribution
 from .leaders import Mention, MentionFinder
 from .lexicon import finite_verbs, verb_class
@@ -63,6 +71,7 @@ _AUX_RE = re.compile(
 _GROUP_START_RE = re.compile(
     r"\W*(?:(?:[^,.;]{0,80}),\s+)?(?:both|the\s+two|they|the\s+leaders|the\s+sides|the\s+parties)\b", re.I
 )
+_CONTENT_RE = re.compile(lexicon_files.reporting_verbs().discussed_content, re.I)
 # Words said at another time or place are no position of this communication (guidelines).
 _ELSEWHERE_RE = re.compile(
     r"\b(?:last\s+(?:week|month|year)|earlier\s+(?:this|in|on)|later\s+(?:the\s+same|that|on)|previously|"
@@ -75,7 +84,17 @@ _EVENT_SUBJECT_RE = re.compile(
     r"(?:call|conversation|talks?|meeting|visit|summit|exchange|discussion|engagement)\b",
     re.I,
 )
+_PRESCRIBED_RE = re.compile(
+    r"(?:\W*(?:the\s+two\s+sides|both\s+sides|they))?\s+(?:also\s+)?(?:should|need\s+to|must|ought\s+to|have\s+to)\b",
+    re.I,
+)
 _QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'
+_AND_RE = re.compile(r",?\s+(?:and|&)\s+(?:(?:his|her|their)\s+(?:[\w.\u2019'-]+\s+)?counterpart,?\s+)?", re.I)
+_OPENER_RE = re.compile(
+    r"[\W_]*(?:(?:the|also|and|but|meanwhile|moreover|further|furthermore|in\s+addition|besides|similarly|"
+    r"for\s+(?:his|her|its|their)\s+part|at\s+the\s+same\s+time)\W*)*",
+    re.I,
+)
 _SUBJECT_WINDOW = 12  # words: a subject further in is not the sentence's subject
 
 
@@ -95,7 +114,12 @@ def _subject(text: str, s: int, e: int, mentions: Sequence[Mention]) -> Mention 
     verbs = _verb_starts(text[s:e])
     if verbs and s + min(verbs) < first.start:
         return None
-    if len(text[s : first.start].split()) > _SUBJECT_WINDOW:
+    before = text[s : first.start]
+    if len(before.split()) > _SUBJECT_WINDOW:
+        return None
+    # Only an opening phrase set off by a comma ("Facing ..., China is willing") or a
+    # connective may come first: "Closer cooperation with China serves ..." has another subject.
+    if not (_OPENER_RE.fullmatch(before) or before.rstrip().endswith(",")):
         return None
     return first
 
@@ -107,10 +131,25 @@ def choose_speakers(
     module docstring), or None when no rule applies."""
     mentions = finder.find(text, s, e)
     subj = _subject(text, s, e, mentions)
-    if subj is not None and subj.kind in ("person", "role", "country") and subj.who:
-        return subj.who, "subject"
+    if subj is not None and subj.kind in ("person", "role") and subj.who:
+        who = subj.who
+        # "Prime Minister Kishida and his UK counterpart Rishi Sunak have affirmed ...": both.
+        for m in mentions[1:]:
+            if m.kind not in ("person", "role") or not _AND_RE.fullmatch(text, subj.end, m.start):
+                break
+            who, subj = who | m.who, m
+        return who, "subject"
+    if subj is not None and subj.kind == "country" and subj.who:
+        # A country speaks through its leader only in its own readout or going on with what
+        # its leader said ("Xi said ... . China is ready to ..."); otherwise it is the news.
+        own = subj.who & (prev_who | ({finder.host} if finder.host is not None else set()))
+        return (own, "country") if own else None
     everyone = frozenset(range(len(finder.participants)))
     if (subj is not None and subj.kind == "group") or _GROUP_START_RE.match(text, s, e):
+        if _PRESCRIBED_RE.match(text, subj.end if subj is not None and subj.kind == "group" else s, e):
+            # "The two sides need to ...": a prescription, someone's statement and not what both
+            # said; the rules give it to the one leader whose reported speech it continues.
+            return None
         return everyone, "group"
     if prev_who:
         return prev_who, "continued"
@@ -161,7 +200,11 @@ def sentence_features(
         feats.append(f"first:{words[0]}")
         feats.append(f"first2:{'_'.join(words[:2])}")
     for a, b in finite_verbs(sent):
-        feats.append(f"vc:{verb_class(sent[a:b]) or 'none'}")
+        cls = verb_class(sent[a:b]) or "none"
+        feats.append(f"vc:{cls}")
+        if cls == "narr":
+            # "discussed the importance of ..." states a stance; "discussed the situation" narrates
+            feats.append("narr:content" if _CONTENT_RE.match(sent, b) else "narr:plain")
     feats.extend(f"modal:{m.group(1).split()[0].lower()}" for m in _MODAL_RE.finditer(sent))
     subj = _subject(text, s, e, mentions)
     feats.append(f"subj:{subj.kind if subj else 'none'}")
@@ -215,8 +258,8 @@ def fallback(
 ) -> Attribution | None:
     """The position the model finds in sentence `index` (which no rule attributed), or None."""
     s, e = sents[index]
-    if model(MODEL) is None or len(text[s:e].split()) < 4:
-        return None
+    if model(MODEL) is None or len(text[s:e].split()) < 4 or "\n" in text[s:e]:
+        return None  # (a line break inside: a headline run into the text, not a body sentence)
     pick = choose_speakers(text, s, e, finder, prev_who)
     if pick is None:
         return None

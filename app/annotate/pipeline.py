@@ -675,8 +675,9 @@ def _annotate(
                 # "Xi stressed that ... . The two sides need to ...": what one leader said both
                 # sides should do goes on in reported speech (Chinese and Russian readouts).
                 resolved = [replace(prev_said[0], evidence="reported-speech", conf=min(prev_said[0].conf, 0.75))]
-        if quoted is None and not resolved:
-            # No rule attributes it: the learned fallback may (learned_detection.py).
+        if quoted is None and not resolved and subj is None:
+            # No rule found a reporting frame (a frame it turned down, "Lula has long called for",
+            # stays down): the learned fallback may attribute the sentence (learned_detection.py).
             learned = learned_detection.fallback(
                 text, sents, idx, finder, frozenset().union(*(r.who for r in prev_said))
             )
