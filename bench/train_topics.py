@@ -76,7 +76,9 @@ class _Recorder(topic_model.ReadoutTopics):
 
     def __init__(self, vocabulary: Sequence[str], participants: Sequence[Participant], title: str, lead: str) -> None:
         super().__init__(
-            topic_model._Compiled(tuple(vocabulary), (0.0,) * len(vocabulary), (0.0,) * len(vocabulary), {}),
+            topic_model._Compiled(
+                tuple(vocabulary), (0.0,) * len(vocabulary), (0.0,) * len(vocabulary), {}, frozenset()
+            ),
             (),
             participants,
         )

@@ -25,6 +25,7 @@ lookup per feature.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -47,7 +48,8 @@ MODEL = "topics"
 PLACEHOLDER = "ptcp"
 SELF = "ownside"
 OTHER = "otherside"
-_QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'
+_PLACEHOLDERS = frozenset({PLACEHOLDER, SELF, OTHER})
+_QUOTE_RE = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
 
 
 def owners(participants: Sequence[Participant]) -> dict[str, frozenset[int]]:
@@ -89,30 +91,31 @@ def span_text(
     if m == t:
         return m
     out: list[str] = []
-    i, n = 0, len(t)
-    while i < n:
-        if m[i] == " " and t[i] != " ":
-            j = i
-            while j < n and m[j] == " " and (t[j] != " " or (j + 1 < n and m[j + 1] == " " and t[j + 1] != " ")):
-                j += 1
-            run = t[i:j].strip()
-            for suffix in _POSSESSIVE:
-                run = run.removesuffix(suffix)
-            hit = names.get(run.casefold()) if names else None
-            if hit is None:
-                word = PLACEHOLDER if not names else ""
-            elif hit <= who:
-                word = SELF
-            elif not hit & who:
-                word = OTHER
-            else:
-                word = PLACEHOLDER
-            out.append(f" {word} " if word else " ")
-            i = j
+    last = 0
+    for g in _BLANKS.finditer(m):
+        run = t[g.start() : g.end()].strip()
+        if not run:
+            continue  # the text's own spaces
+        for suffix in _POSSESSIVE:
+            run = run.removesuffix(suffix)
+        hit = names.get(run.casefold()) if names else None
+        if hit is None:
+            word = PLACEHOLDER if not names else ""
+        elif hit <= who:
+            word = SELF
+        elif not hit & who:
+            word = OTHER
         else:
-            out.append(m[i])
-            i += 1
+            word = PLACEHOLDER
+        out.append(m[last : g.start()])
+        out.append(f" {word} " if word else " ")
+        last = g.end()
+    out.append(m[last:])
     return "".join(out)
+
+
+# A masked name or country: at least two blanked characters (with the spaces around it).
+_BLANKS = re.compile(r" {2,}")
 
 
 def lead_features(title: str, lead: str) -> list[str]:
@@ -136,7 +139,17 @@ def position_features(
     continuing: bool,
 ) -> list[str]:
     """The features of one position (its span as `span_text` gives it), without the lead's."""
-    out = word_features(span)
+    out = word_features(span, bigrams=False)
+    if PLACEHOLDER in span or SELF in span or OTHER in span:
+        # word pairs only around a participant ("with otherside", "ownside supports"): the
+        # pairs of every word cost twice the time and gained nothing in cross-validation
+        words = [f[2:] for f in out]
+        for i, w in enumerate(words):
+            if w in _PLACEHOLDERS:
+                if i:
+                    out.append(f"w2:{words[i - 1]}_{w}")
+                if i + 1 < len(words):
+                    out.append(f"w2:{w}_{words[i + 1]}")
     out.extend(f"rule:{t}" for t in rule)
     out.extend(f"prev:{t}" for t in prev)
     out.append("spk:all" if everyone else "spk:one")
@@ -145,7 +158,7 @@ def position_features(
     out.append(_idx_bucket(idx))
     if continuing:
         out.append("q:continuing")
-    if any(q in span for q in _QUOTES):
+    if _QUOTE_RE.search(span):
         out.append("q:quote")
     if not any(True for _ in rule):
         out.append("rule:none")
@@ -161,6 +174,7 @@ class _Compiled:
     bias: tuple[float, ...]
     cut: tuple[float, ...]  # each threshold as a logit: p >= t  <=>  z >= logit(t), no exp() per head
     by_feature: dict[str, tuple[tuple[int, float], ...]]
+    keys: frozenset[str]
 
 
 _COMPILED: dict[tuple[int, tuple[str, ...]], tuple[LinearModel, _Compiled | None]] = {}
@@ -184,6 +198,7 @@ def _compile(m: LinearModel, vocabulary: Sequence[str]) -> _Compiled | None:
             tuple(m.heads[s].bias for s in slugs),
             tuple(math.log(m.heads[s].threshold / (1.0 - m.heads[s].threshold)) for s in slugs),
             {f: tuple(v) for f, v in by.items()},
+            frozenset(by),
         )
     if len(_COMPILED) > 32:
         _COMPILED.clear()
@@ -210,8 +225,9 @@ class ReadoutTopics:
     def _logits(self, features: Iterable[str]) -> list[float]:
         z = list(self._base)
         by = self._h.by_feature
-        for f in features:
-            for k, w in by.get(f, ()):
+        # (a set intersection in C: most of a position's features are not in the model)
+        for f in self._h.keys.intersection(features):
+            for k, w in by[f]:
                 z[k] += w
         return z
 
