@@ -129,3 +129,12 @@ def test_headlines_are_never_candidates(monkeypatch: pytest.MonkeyPatch) -> None
     text = "China and India vow closer energy cooperation\n\n" + TEXT
     ann = run(text, participants=PAIR)
     assert not any(text[p.start : p.end].startswith("China and India vow") for p in ann.positions)
+
+
+def test_a_frame_the_rules_turned_down_stays_down(monkeypatch: pytest.MonkeyPatch) -> None:
+    # background ("has long called for") is a rule's decision, not a sentence the rules missed
+    monkeypatch.setattr(ld, "model", lambda name: _model(5.0))
+    text = (
+        "Xi Jinping held a phone call with Narendra Modi.\n\nModi has long called for a reform of the Security Council."
+    )
+    assert not any("reform" in text[p.start : p.end] for p in run(text, participants=PAIR).positions)
