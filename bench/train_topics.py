@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Train the learned topic fallback (app/annotate/topic_model.py) on the dev split of the real set.
 
-    .venv/bin/python bench/train_topics.py cv     [--before COMMIT] [--no-rule-features] [--all-positions]
-    .venv/bin/python bench/train_topics.py check  --before COMMIT
-    .venv/bin/python bench/train_topics.py write  [--before COMMIT]
+    .venv/bin/python bench/train_topics.py cv     [--before COMMIT] [--one] [setting flags]
+    .venv/bin/python bench/train_topics.py check  --before COMMIT [setting flags]
+    .venv/bin/python bench/train_topics.py write  [--before COMMIT] [--out PATH] [--all-heads] [setting flags]
+
+    setting flags: --l2 (0.03) --epochs (40) --min-groups (3) --no-rule-features --all-positions --adapt
 
 Examples are the annotator's own predicted positions, with the features the hook computes
 at that point (captured by running the pipeline with a recording fallback), paired with the
@@ -20,7 +22,8 @@ grid, and the shared threshold is chosen on those cross-validated figures. `chec
 the dev readouts whose gold existed at COMMIT and scores the dev readouts added since (never
 seen by any rule or model) both ways, through the real hook. `write` fits on the whole dev
 split (or the readouts at COMMIT) and writes data/models/topics.json with its "trained_on"
-record. Standard library + the app.
+record; a head is written only when CV keeps it (its additions alone raise the topic F1 without
+lowering who-said-what), or with --all-heads, to study. Standard library + the app.
 """
 
 from __future__ import annotations
@@ -146,15 +149,39 @@ def collect(entries: Sequence[Entry]) -> list[Readout]:
     return out
 
 
-def examples(readouts: Sequence[Readout], slug: str, *, rule_features: bool, all_positions: bool) -> list[Example]:
+def examples(readouts: Sequence[Readout], slug: str, st: Setting) -> list[Example]:
+    """The examples of `slug`'s head: the positions whose rule topics lack it (candidates); with
+    `st.adapt` also the others, each feature copied with its population's mark ("c|" candidate,
+    "r|" the rules gave the slug) next to a population feature, so that the shared weights learn
+    the slug's wording from every position and the copies absorb what differs."""
     out = []
     for r in readouts:
         for p in r.positions:
-            if slug in p.rule and not all_positions:
+            cand = slug not in p.rule
+            if not cand and not (st.all_positions or st.adapt):
                 continue
-            feats = p.features if rule_features else tuple(f for f in p.features if not f.startswith("rule:"))
+            feats = p.features if st.rule_features else tuple(f for f in p.features if not f.startswith("rule:"))
+            if st.adapt:
+                mark = "c|" if cand else "r|"
+                feats = (*feats, "pop:" + mark[0], *(mark + f for f in feats))
             out.append(Example(feats, int(p.gold is not None and slug in p.gold), r.id))
     return out
+
+
+def candidates(exs: Sequence[Example], st: Setting) -> list[Example]:
+    return [ex for ex in exs if "pop:c" in ex.features] if st.adapt else list(exs)
+
+
+def fit_head(exs: Sequence[Example], st: Setting) -> Fitted:
+    """The head fitted on these examples, as it applies to candidates (with `st.adapt`, each
+    shared weight plus its candidate copy, the bias plus the candidate population's weight)."""
+    m = fit(exs, **st.kw())
+    if not st.adapt:
+        return m
+    w = m.weights
+    shared = {f for f in w if not f.startswith(("c|", "r|", "pop:"))} | {f[2:] for f in w if f.startswith("c|")}
+    folded = {f: round(w.get(f, 0.0) + w.get("c|" + f, 0.0), 5) for f in sorted(shared)}
+    return Fitted(m.bias + w.get("pop:c", 0.0), {f: v for f, v in folded.items() if abs(v) >= 1e-4})
 
 
 @cache
@@ -184,6 +211,7 @@ class Setting:
     epochs: int = 20
     rule_features: bool = True
     all_positions: bool = False
+    adapt: bool = False
 
     def kw(self) -> dict[str, Any]:
         return {
@@ -194,8 +222,8 @@ class Setting:
         }
 
 
-def _eligible(exs: Sequence[Example]) -> bool:
-    pos = [ex for ex in exs if ex.label]
+def _eligible(exs: Sequence[Example], st: Setting) -> bool:
+    pos = [ex for ex in candidates(exs, st) if ex.label]
     return len(pos) >= MIN_POSITIVES and len({ex.group for ex in pos}) >= MIN_READOUTS
 
 
@@ -207,10 +235,10 @@ def cv_probabilities(readouts: Sequence[Readout], st: Setting) -> dict[tuple[str
     for slug in _slugs():
         for k in range(FOLDS):
             train = [r for r in readouts if fold_of[r.id] != k]
-            exs = examples(train, slug, rule_features=st.rule_features, all_positions=st.all_positions)
-            if not _eligible(exs):
+            exs = examples(train, slug, st)
+            if not _eligible(exs, st):
                 continue
-            m = fit(exs, **st.kw())
+            m = fit_head(exs, st)
             for r in readouts:
                 if fold_of[r.id] != k:
                     continue
@@ -283,9 +311,9 @@ def ids_at(commit: str) -> set[str]:
 def fit_heads(readouts: Sequence[Readout], st: Setting, thr: float) -> dict[str, tuple[Fitted, float]]:
     heads = {}
     for slug in _slugs():
-        exs = examples(readouts, slug, rule_features=st.rule_features, all_positions=st.all_positions)
-        if _eligible(exs):
-            heads[slug] = (fit(exs, **st.kw()), thr)
+        exs = examples(readouts, slug, st)
+        if _eligible(exs, st):
+            heads[slug] = (fit_head(exs, st), thr)
     return heads
 
 
@@ -332,6 +360,7 @@ def _setting(args: argparse.Namespace) -> Setting:
         min_groups=args.min_groups,
         rule_features=not args.no_rule_features,
         all_positions=args.all_positions,
+        adapt=args.adapt,
     )
 
 
@@ -368,11 +397,13 @@ def _cmd_write(args: argparse.Namespace) -> int:
     rules = scored(readouts)
     probs = cv_probabilities(readouts, st)
     t, kept, with_model = choose(readouts, probs)
-    heads = {s: h for s, h in fit_heads(readouts, st, t).items() if s in kept}
+    heads = {s: h for s, h in fit_heads(readouts, st, t).items() if s in kept or args.all_heads}
+    if args.all_heads:
+        with_model = scored(readouts, _added(probs, t))
     print(f"rules only (dev, {len(readouts)} readouts): {_fig(rules)}")
-    print(f"with model, {FOLDS}-fold CV by readout, t={t:.2f}, heads {sorted(kept)}: {_fig(with_model)}")
+    print(f"with model, {FOLDS}-fold CV by readout, t={t:.2f}, heads {sorted(heads)}: {_fig(with_model)}")
     if not heads:
-        print("no head has enough positive examples: nothing written", file=sys.stderr)
+        print("no head is kept (too few positives, or none raises the CV figures): nothing written", file=sys.stderr)
         return 1
     record = _record(readouts, st, t, sorted(heads), {"rules_only": _brief(rules), "with_model": _brief(with_model)})
     out = Path(args.out)
@@ -396,15 +427,21 @@ def _record(
         h.update((GOLD_DIR / f"{r.id}.json").read_bytes())
     per_head = {}
     for slug in heads:
-        exs = examples(readouts, slug, rule_features=st.rule_features, all_positions=st.all_positions)
-        per_head[slug] = {"examples": len(exs), "positives": sum(ex.label for ex in exs)}
+        exs = examples(readouts, slug, st)
+        cand = candidates(exs, st)
+        per_head[slug] = {
+            "examples": len(exs),
+            "positives": sum(ex.label for ex in exs),
+            "candidates": len(cand),
+            "candidate_positives": sum(ex.label for ex in cand),
+        }
     return {
         "split": "dev",
         "readouts": len(readouts),
         "positions": sum(len(r.positions) for r in readouts),
         "heads": per_head,
         "gold_sha256": h.hexdigest(),
-        "setting": st.kw() | {"rule_features": st.rule_features, "all_positions": st.all_positions},
+        "setting": st.kw() | {"rule_features": st.rule_features, "all_positions": st.all_positions, "adapt": st.adapt},
         "threshold": threshold,
         "cv": {"folds": FOLDS, "grouped_by": "readout"} | cv,
         "command": "bench/train_topics.py " + " ".join(sys.argv[1:]),
@@ -419,10 +456,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         p.add_argument("--before", help="train on the dev readouts whose gold existed at this commit")
         if name == "write":
             p.add_argument("--out", default=str(MODEL_PATH), help="where to write the model (default: %(default)s)")
+            p.add_argument("--all-heads", action="store_true", help="every eligible head, kept by CV or not (to study)")
         if name == "cv":
             p.add_argument("--one", action="store_true", help="only the setting given by the flags below")
         p.add_argument("--no-rule-features", action="store_true", help="leave the rule:<slug> features out")
         p.add_argument("--all-positions", action="store_true", help="train each head on every position")
+        p.add_argument("--adapt", action="store_true", help="every position, features copied per population")
         p.add_argument("--l2", type=float, default=3e-2)
         p.add_argument("--epochs", type=int, default=40)
         p.add_argument("--min-groups", type=int, default=3)
