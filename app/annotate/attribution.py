@@ -950,6 +950,7 @@ def attribute_sentence(
     elif cls == "narr" and (
         _DISCUSSED_CONTENT_RE.match(text, primary.verb_end, e)
         or _AND_CONTENT_RE.search(text, primary.verb_end, e)
+        or _AS_WELL_AS_CONTENT_RE.search(text, primary.verb_end, e)
         or _own_report(text, e, primary, finder)
     ):
         # "discussed the importance of ...", "discussed X, and the urgency of ...", "informed Y of his plan"
@@ -1008,6 +1009,10 @@ _DURING_WHICH_RE = re.compile(
 _PURPOSE_RE = re.compile(r"\bto\s+(?:(?:jointly|once\s+again|again|also)\s+)?(?P<lemma>[a-z]+)\b")
 _AND_CONTENT_RE = re.compile(
     r",?\s+and\s+(?:on\s+)?" + _VERBS.discussed_content.replace(r"\s+(?:also\s+)?", "", 1), re.I
+)
+# "discussed the situation at the front, as well as the need for ...": the same content after "as well as".
+_AS_WELL_AS_CONTENT_RE = re.compile(
+    r",?\s+as\s+well\s+as\s+" + _VERBS.discussed_content.replace(r"\s+(?:also\s+)?", "", 1), re.I
 )
 
 

@@ -1,0 +1,42 @@
+"""Shapes of the real readouts' misses (issue #11), one invented fixture per rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.annotate.helpers import LULA, MODI, run, speakers_of
+
+L, M = ("Luiz Inácio Lula da Silva",), ("Narendra Modi",)
+BOTH = tuple(sorted(L + M))
+
+
+def check(text: str, needle: str, expected, participants=(LULA, MODI), **kw):
+    ann = run(text, participants, **kw)
+    assert speakers_of(ann, text, needle) == expected, [(text[p.start : p.end], p.speakers) for p in ann.positions]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two leaders spoke about the importance of a fair deal for farmers at the WTO.",
+        'The two leaders discussed "the importance of a fair deal for farmers at the WTO," the statement said.',
+        "They discussed the talks at the WTO, and the urgent need for a fair deal for farmers.",
+        "The leaders also discussed the talks at the WTO, as well as the need for a fair deal for farmers.",
+        "The two leaders had a candid exchange of views on the importance of a fair deal for farmers.",
+        "The two leaders exchanged views on the importance of a fair deal for farmers.",
+    ],
+)
+def test_discussion_with_stance_content_is_joint(sentence):
+    # "discussed the importance / need of ..." in its variants: a joint position (guidelines).
+    check("Lula spoke with Modi on Monday. " + sentence, "fair deal", [BOTH])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two leaders spoke about the talks at the WTO.",
+        "The two leaders exchanged views on the talks at the WTO and the needs of farmers.",
+    ],
+)
+def test_discussion_of_a_subject_stays_narration(sentence):
+    check("Lula spoke with Modi on Monday. " + sentence, "WTO", [])
