@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.annotate import Participant
 from tests.annotate.helpers import LULA, MODI, run, speakers_of
 
 L, M = ("Luiz Inácio Lula da Silva",), ("Narendra Modi",)
@@ -40,3 +41,11 @@ def test_discussion_with_stance_content_is_joint(sentence):
 )
 def test_discussion_of_a_subject_stays_narration(sentence):
     check("Lula spoke with Modi on Monday. " + sentence, "WTO", [])
+
+
+def test_demonym_of_a_smaller_state_names_its_leader():
+    # A participant's country must be in data/lexicon/countries.yaml for "Fijian Prime Minister
+    # <name> said" to be read as the leader's reporting clause.
+    rabuka = Participant("Sitiveni Rabuka", "Prime Minister", "Fiji", "male")
+    t = "Fiji firmly supports the rules-based order at sea, Fijian Prime Minister Sitiveni Rabuka said on Tuesday."
+    check(t, "rules-based", [("Sitiveni Rabuka",)], participants=(rabuka, MODI))
