@@ -6,6 +6,7 @@
                                               [--duration 5] [--unloaded 2] [--connections 16] [--workers 2]
                                               [--cases pair_hot search …] [--server-cpu 1] [--wrk-cpu 0]
                                               [--db-dir bench/results/tmp/compare] [--corpora-only]
+    .venv/bin/python bench/compare_commits.py --old /tmp/base --in-process [--rounds 12] [--batch-seconds 0.5]
     .venv/bin/python bench/compare_commits.py --render bench/results/compare-<time>-<scale>.json
 
 Sequential runs of the two commits' own `bench/run.py` on this shared box disagree by more than the
@@ -25,23 +26,33 @@ loaded one (`--connections`: req/s, p50). Reported per case: the median req/s of
 median of the per-round new/old ratios with their range, and the p50s; a case is called slower or
 faster only when every round agrees, and each case's first answers are compared (same positions,
 total and facets on both sides, or what differs). Servers are started and stopped by PID (their
-process group). Results: bench/results/compare-<time>.md
-and .json (the table is also printed).
+process group). Results: bench/results/compare-<time>-<scale>.md and .json (the table is also printed).
+
+`--in-process` measures the same cases without servers: each tree's app called as ASGI in a worker process of
+its own (bench/profile_request.py's harness), both pinned to `--server-cpu`, alternated in batches of about
+`--batch-seconds` of CPU; it reports the CPU time per request and the per-round new/old ratios
+(`results/compare-inprocess-<time>-<scale>.*`). That is the request path's own cost, much less exposed to the
+box's load than req/s, but without what the server and the network add.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import datetime as dt
 import hashlib
 import json
 import os
+import random
+import sqlite3
 import statistics
 import subprocess
+import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import run  # bench/run.py (the script's own directory): the same wrk, cases and processes as `make bench`
 
@@ -279,6 +290,146 @@ def markdown(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def worker(db: Path) -> None:
+    """`--worker DB`, started with its cwd and PYTHONPATH on a tree: that tree's app called in process as ASGI
+    (bench/profile_request.py's harness: no server, no socket). For each line `CASE<TAB>PATH<TAB>N` on stdin
+    it answers N requests and writes back the CPU time per request. `{id}` in a path is a random position
+    id (seeded); `deep:PATH` is the page reached by following `next` 199 times from PATH."""
+    import profile_request  # before the tree goes first: it puts this project's root first on sys.path
+
+    sys.path.insert(0, os.getcwd())
+    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
+    from app.main import create_app
+
+    app = create_app()
+    loop = asyncio.new_event_loop()
+    rng = random.Random(7)
+    with sqlite3.connect(db) as conn:
+        max_id = conn.execute("SELECT max(id) FROM position").fetchone()[0]
+
+    def get(path: str) -> bytes:
+        status, body = loop.run_until_complete(profile_request.call(app, path))
+        if status != 200:
+            raise SystemExit(f"{path}: {status} {body[:300]!r}")
+        return body
+
+    resolved: dict[str, str] = {}
+    print(json.dumps({"app": sys.modules["app.main"].__file__}), flush=True)
+    for line in sys.stdin:
+        case, path, count = line.rstrip("\n").split("\t")
+        if case not in resolved:
+            if path.startswith("deep:"):
+                path = path.removeprefix("deep:")
+                for _ in range(199):
+                    nxt = json.loads(get(path))["next"]
+                    if not nxt:
+                        break
+                    parts = urllib.parse.urlsplit(nxt)
+                    path = f"{parts.path}?{parts.query}"
+            resolved[case] = path
+            for _ in range(3):  # warm: statements prepared, pages cached
+                get(path.replace("{id}", str(rng.randint(1, max_id))))
+        paths = [resolved[case].replace("{id}", str(rng.randint(1, max_id))) for _ in range(int(count))]
+        cpu = time.process_time()
+        for one in paths:
+            get(one)
+        print(json.dumps({"cpu_ms": (time.process_time() - cpu) / len(paths) * 1e3}), flush=True)
+
+
+def pipes(proc: subprocess.Popen[str]) -> tuple[IO[str], IO[str]]:
+    """The stdin and stdout of a worker started with both piped."""
+    assert proc.stdin is not None and proc.stdout is not None
+    return proc.stdin, proc.stdout
+
+
+def in_process(trees: dict[str, Path], dbs: dict[str, Path], args: argparse.Namespace) -> dict[str, Any]:
+    """Each case's CPU per request in process, old and new in two workers pinned to `--server-cpu`, alternated
+    in batches of about `--batch-seconds` (new first in every other round): the request path's own cost
+    without the servers, sockets and wrk, so far less exposed to the box's load than req/s."""
+    procs: dict[str, subprocess.Popen[str]] = {}
+    paths: dict[str, dict[str, str]] = {}
+    try:
+        for label, tree in trees.items():
+            procs[label] = subprocess.Popen(
+                run.pinned(
+                    [str(run.PY), str(BENCH / "compare_commits.py"), "--worker", str(dbs[label])], args.server_cpu
+                ),
+                cwd=tree,
+                env=tree_env(tree),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            print(f"  {label}: {json.loads(pipes(procs[label])[1].readline())['app']}", flush=True)
+            params = run.cases(f"sqlite:///{dbs[label]}")
+            (t, le, _), (rt, rl, _) = params["hot"], params["rare"]
+            hot = f"/v1/positions?topic={t}&leader={le}"
+            paths[label] = {
+                "pair_hot": hot,
+                "pair_rare": f"/v1/positions?topic={rt}&leader={rl}",
+                "by_id": "/v1/positions/{id}",
+                "deep_page": f"deep:{hot}",
+                "country_act": "/v1/positions?country=China&act=oppose",
+                "topics_any_dates": f"/v1/positions?topic={t}&topic={rt}&date_from=2020-01-01&sort=date",
+                "search_rare": f"/v1/positions?q={params['rare_word']}",
+                "facets": f"/v1/positions?topic={params['facet_topic'][0]}&facets=topic,leader,act&limit=1",
+                "search": f"/v1/positions?q={params['word']}",
+            }
+
+        def batch(label: str, case: str, count: int) -> float:
+            stdin, stdout = pipes(procs[label])
+            stdin.write(f"{case}\t{paths[label][case]}\t{count}\n")
+            stdin.flush()
+            return float(json.loads(stdout.readline())["cpu_ms"])
+
+        out: dict[str, Any] = {}
+        for case in args.cases:
+            cost = max(batch("old", case, 3), batch("new", case, 3), 0.01)
+            count = max(1, round(args.batch_seconds * 1000 / cost))
+            rounds = []
+            for n in range(args.rounds):
+                order = ["old", "new"] if n % 2 == 0 else ["new", "old"]
+                rounds.append({label: batch(label, case, count) for label in order})
+            ratios = [r["new"] / r["old"] for r in rounds]
+            out[case] = {
+                "requests_per_batch": count,
+                "old_cpu_ms": round(statistics.median(r["old"] for r in rounds), 3),
+                "new_cpu_ms": round(statistics.median(r["new"] for r in rounds), 3),
+                "ratio": round(statistics.median(ratios), 3),
+                "ratio_range": [round(min(ratios), 3), round(max(ratios), 3)],
+                "rounds_new_slower": sum(ratio > 1 for ratio in ratios),
+                "raw": rounds,
+            }
+            print(f"  {case}: new/old CPU {out[case]['ratio']:.2f}", flush=True)
+        return out
+    finally:
+        for proc in procs.values():
+            if proc.stdin:
+                proc.stdin.close()
+            proc.wait(60)
+
+
+def in_process_markdown(results: dict[str, Any]) -> str:
+    lines = [
+        f"## In process: {results['old']['commit']} (old) vs {results['new']['commit']} (new), "
+        f"{int(results['scale']):,} positions, SQLite, {results['started']}",
+        "",
+        f"CPU time per request of the app called as ASGI (no server), old and new workers pinned to one core, "
+        f"{results['rounds']} alternated batches of ~{results['batch_seconds']:g} s per case. "
+        f"Load average {results['load'][0]}–{results['load'][1]}.",
+        "",
+        "| case | old CPU ms | new CPU ms | new/old, median (range over rounds) | rounds new slower |",
+        "|---|---|---|---|---|",
+    ]
+    for case, s in results["cases"].items():
+        lo, hi = s["ratio_range"]
+        lines.append(
+            f"| {case} | {fmt(s['old_cpu_ms'])} | {fmt(s['new_cpu_ms'])} | {s['ratio']:.2f}× ({lo:.2f}–{hi:.2f}) "
+            f"| {s['rounds_new_slower']}/{results['rounds']} |"
+        )
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--old", type=Path, help="worktree of the baseline commit (required to measure)")
@@ -295,7 +446,15 @@ def main() -> None:
     parser.add_argument("--wrk-cpu", type=int, default=0, help="core wrk is pinned to (-1: none)")
     parser.add_argument("--corpora-only", action="store_true", help="build (or find) both corpora and stop")
     parser.add_argument("--render", type=Path, help="rewrite the table of a saved compare-*.json and stop")
+    parser.add_argument(
+        "--in-process", action="store_true", help="CPU per request of the app as ASGI instead of served req/s"
+    )
+    parser.add_argument("--batch-seconds", type=float, default=0.5, help="--in-process: CPU seconds per batch")
+    parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.worker:
+        worker(args.worker)
+        return
     if args.render:
         saved = json.loads(args.render.read_text())
         saved["cases"] = {case: summary(r) for case, r in saved["raw"].items()}
@@ -310,6 +469,27 @@ def main() -> None:
     trees = {"old": args.old.resolve(), "new": args.new.resolve()}
     dbs = {label: ensure_corpus(tree, label, args.scale, args.db_dir) for label, tree in trees.items()}
     if args.corpora_only:
+        return
+    if args.in_process:
+        started = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        load = [loadavg()]
+        cases = in_process(trees, dbs, args)
+        load.append(loadavg())
+        results = {
+            "started": started.isoformat(),
+            "scale": args.scale,
+            "rounds": args.rounds,
+            "batch_seconds": args.batch_seconds,
+            "load": [min(load), max(load)],
+            "old": {"tree": str(trees["old"]), "commit": commit_of(trees["old"])},
+            "new": {"tree": str(trees["new"]), "commit": commit_of(trees["new"])},
+            "cases": cases,
+        }
+        name = f"compare-inprocess-{started.strftime('%Y%m%dT%H%M%SZ')}-{args.scale}"
+        (BENCH / "results" / f"{name}.json").write_text(json.dumps(results, indent=1))
+        table = in_process_markdown(results)
+        (BENCH / "results" / f"{name}.md").write_text(table + "\n")
+        print(table)
         return
     started = dt.datetime.now(dt.UTC).replace(microsecond=0)
     clock = time.perf_counter()
