@@ -592,7 +592,11 @@ def _annotate(
         if g is None:
             k = next((k for k in known if k.gender and (k.name == p.name or p.name in k.aliases)), None)
             g = k.gender if k else guess_gender(p.name, text)
-        work.append(replace(p, gender=g) if g != p.gender else p)
+        # A given participant who is a known leader is found by that leader's other spellings
+        # too ("Zelenskyy", "Erdoğan"), as he is when the participants are inferred.
+        known_as = next((k for k in known if k.aliases and (k.name == p.name or p.name in k.aliases)), None)
+        aliases = tuple(dict.fromkeys((*p.aliases, *known_as.aliases))) if known_as else p.aliases
+        work.append(replace(p, gender=g, aliases=aliases) if (g, aliases) != (p.gender, p.aliases) else p)
     if not work:
         return Annotation(parts, ())
     finder = _with_host(text, sents, _finder(tuple(work)))

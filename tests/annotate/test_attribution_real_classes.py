@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.annotate import Participant
-from tests.annotate.helpers import LULA, MODI, run, speakers_of
+from tests.annotate.helpers import KISHIDA, LULA, MODI, ZELENSKY, run, speakers_of
 
 L, M = ("Luiz Inácio Lula da Silva",), ("Narendra Modi",)
 BOTH = tuple(sorted(L + M))
@@ -49,3 +49,12 @@ def test_demonym_of_a_smaller_state_names_its_leader():
     rabuka = Participant("Sitiveni Rabuka", "Prime Minister", "Fiji", "male")
     t = "Fiji firmly supports the rules-based order at sea, Fijian Prime Minister Sitiveni Rabuka said on Tuesday."
     check(t, "rules-based", [("Sitiveni Rabuka",)], participants=(rabuka, MODI))
+
+
+def test_given_participant_found_by_a_known_leaders_other_spelling():
+    # The participants are given without aliases; the known leader of the same name lends his
+    # ("Zelenskyy"), as when the participants are inferred.
+    known = [Participant("Volodymyr Zelensky", "President", "Ukraine", "male", ("Zelenskyy", "Zelenskiy"))]
+    t = "Kishida spoke with Zelenskyy on Tuesday. Zelenskyy said Ukraine needs more air defence before the winter."
+    check(t, "air defence", [("Volodymyr Zelensky",)], participants=(KISHIDA, ZELENSKY), known_leaders=known)
+    check(t, "air defence", [], participants=(KISHIDA, ZELENSKY))
