@@ -96,9 +96,9 @@ def fallback_as(
         yield
 
 
-def run(entries: Sequence[realset.Entry]) -> dict[str, Any]:
-    """The figures of `summit evaluate` on these readouts (participants given)."""
-    return realset.score_entries(entries, infer=False)
+def run(entries: Sequence[realset.Entry], infer: bool = False) -> dict[str, Any]:
+    """The figures of `summit evaluate` on these readouts (participants given, or inferred)."""
+    return realset.score_entries(entries, infer=infer)
 
 
 def _inside(g: dict[str, Any], s: int, e: int) -> bool:
@@ -267,8 +267,17 @@ def cross_validated(
     top = max(m["detection"]["f1"] for m in sweep.values())
     thr = max(t for t, m in sweep.items() if m["detection"]["f1"] >= top - TIE)
     best = (thr, sweep[thr]["detection"]["f1"], sweep[thr])
+    with mock.patch.object(ld, "model", lambda name: None):
+        rules_inferred = run(entries, infer=True)
+    with fallback_as(lambda doc, f: models[doc].probability(f), thr, entries):
+        best_inferred = run(entries, infer=True)
+    if verbose:
+        print(_line("rules only, inferred", rules_inferred))
+        print(_line(f"CV {thr:.2f}, inferred", best_inferred))
     return {
         "rules": rules,
+        "rules_inferred": rules_inferred,
+        "best_inferred": best_inferred,
         "threshold": best[0],
         "best": best[2],
         "candidates": len(cands),
@@ -335,6 +344,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         ),
         "cv_rules_only": figures(cv["rules"]),
         "cv_with_fallback": figures(cv["best"]),
+        "cv_rules_only_participants_inferred": figures(cv["rules_inferred"]),
+        "cv_with_fallback_participants_inferred": figures(cv["best_inferred"]),
         "command": "bench/train_detector.py train" + (" --exclude-ids FILE" if args.exclude_ids else ""),
     }
     write_model(MODEL_PATH, ld.MODEL, {ld.HEAD: (final, cv["threshold"])}, trained_on)
