@@ -499,8 +499,10 @@ _FRAGMENT_RE = re.compile(
 _BULLET_RE = re.compile(r"[\u2022\u25aa\u25cf\u00b7*\u2013-]\s*$|^\s*(?:\d{1,2}[.)]|[a-z][.)])\s*$", re.M)
 _OWN_COUNTRY_RES: dict[tuple[str, ...], re.Pattern[str]] = {}
 _STANCE_AFTER = (
-    r"(?:(?:also|further|firmly|fully|always|still)\s+)?(?:will|would|is\s+ready|stands|remains|hopes|expects|supports|"
-    r"believes|wants|should|must|attaches|welcomes|opposes|values|can|is\s+willing|is\s+committed)\b"
+    r"(?:(?:also|further|firmly|fully|always|still|highly)\s+)?(?:will|would|is\s+ready|stands|remains|hopes|expects|"
+    r"supports|believes|wants|should|must|attaches|welcomes|opposes|values|can|is\s+willing|is\s+committed|"
+    # Chinese readouts' stance verbs: "China highly appreciates ...", "China has always firmly supported ..."
+    r"appreciates|adheres|abides|respects|has\s+(?:always|consistently)|is\s+firmly)\b"
 )
 
 
@@ -522,8 +524,10 @@ def _own_country_goes_on(text: str, s: int, e: int, finder: MentionFinder, prev:
 
 
 _MODAL_GROUP_RE = re.compile(
-    r"\W*(?:The\s+two\s+(?:sides|countries|nations)|Both\s+(?:sides|countries|nations)|They)\s+"
-    r"(?:also\s+)?(?:should|need\s+to|must|ought\s+to|have\s+to)\b"
+    r"\W*(?:(?:The\s+two\s+(?:sides|countries|nations)|Both\s+(?:sides|countries|nations)|They)\s+"
+    r"(?:also\s+)?(?:should|need\s+to|must|ought\s+to|have\s+to)\b|"
+    # "It is necessary to give full play to ...": the impersonal prescription of the same readouts
+    r"It\s+is\s+(?:also\s+)?(?:necessary|imperative|essential)\s+(?:to|for|that)\b)"
 )
 _HAS_VERB_RE = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|must|may|might|do|does|did|"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.annotate import Participant
-from tests.annotate.helpers import KISHIDA, LULA, MODI, ZELENSKY, run, speakers_of
+from tests.annotate.helpers import KISHIDA, LULA, MODI, XI, ZELENSKY, run, speakers_of
 
 L, M = ("Luiz Inácio Lula da Silva",), ("Narendra Modi",)
 BOTH = tuple(sorted(L + M))
@@ -58,3 +58,22 @@ def test_given_participant_found_by_a_known_leaders_other_spelling():
     t = "Kishida spoke with Zelenskyy on Tuesday. Zelenskyy said Ukraine needs more air defence before the winter."
     check(t, "air defence", [("Volodymyr Zelensky",)], participants=(KISHIDA, ZELENSKY), known_leaders=known)
     check(t, "air defence", [], participants=(KISHIDA, ZELENSKY))
+
+
+def test_chinese_readout_reported_speech_goes_on_with_its_speaker():
+    # "Xi stressed that ... . China highly appreciates ... . The two sides should ... . It is
+    # necessary to ...": sentences with no reporting clause go on with Xi's statement.
+    t = (
+        "Xi Jinping held talks with Lula in Beijing.\n\n"
+        "Xi stressed that China and Brazil are good partners who trust each other. "
+        "China highly appreciates Brazil's firm support on issues concerning its core interests. "
+        "The two sides should deepen cooperation in agriculture and clean energy. "
+        "It is necessary to expand trade in soybeans and to open new air routes."
+    )
+    for needle in ("highly appreciates", "agriculture and clean energy", "soybeans"):
+        check(t, needle, [("Xi Jinping",)], participants=(XI, LULA))
+
+
+def test_impersonal_prescription_without_a_speaker_before_it_stays_unattributed():
+    t = "Xi Jinping held talks with Lula in Beijing.\n\nIt is necessary to expand trade in soybeans."
+    check(t, "soybeans", [], participants=(XI, LULA))
