@@ -657,9 +657,22 @@ _PLEASED_RE = re.compile(
 )
 
 
+# "X said he (also) thanked / congratulated Y ...", "X told Y he was honoured to ...", "X said he is
+# deeply grateful that ...": a courtesy reported by a saying verb stays a courtesy (guidelines).
+_REPORTED_COURTESY_RE = re.compile(
+    r"(?:\s+(?-i:[A-Z][\w.'\u2019-]*|him|her|them)){0,3}?\s+(?:that\s+)?(?:he|she|i|they|we)\s+"
+    r"(?:(?:also|had|has|have|once\s+again|again)\s+)*(?:thanked|congratulated|greeted|"
+    r"(?:was|is|am|were|are)\s+(?:(?:very|so|deeply|truly|most|extremely|sincerely)\s+)?(?:grateful|thankful|"
+    r"honou?red))\b",
+    re.I,
+)
+
+
 def _courtesy(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
     after = text[f.verb_end : e]
     verb = text[f.verb_start : f.verb_end].lower()
+    if f.cls == "say" and _REPORTED_COURTESY_RE.match(after):
+        return True
     if verb.startswith(
         ("express", "convey", "extend", "sen", "offer", "voice", "reiterat", "renew", "repeat", "reaffirm")
     ) and COURTESY_NOUNS.match(after):

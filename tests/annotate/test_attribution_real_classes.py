@@ -77,3 +77,23 @@ def test_chinese_readout_reported_speech_goes_on_with_its_speaker():
 def test_impersonal_prescription_without_a_speaker_before_it_stays_unattributed():
     t = "Xi Jinping held talks with Lula in Beijing.\n\nIt is necessary to expand trade in soybeans."
     check(t, "soybeans", [], participants=(XI, LULA))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lula said he also congratulated Modi on the success of the moon landing.",
+        "Lula said he thanked Modi for India's help during the floods in the south.",
+        "Lula told Modi he was honoured to have been the first guest of the new government.",
+        "Lula said he is deeply grateful that Modi came to Brasilia at such a busy time.",
+        "Lula also conveyed his Diwali greetings to Modi and the people of India.",
+    ],
+)
+def test_courtesy_reported_by_a_saying_verb_is_no_position(sentence):
+    check("Lula spoke with Modi on Monday. " + sentence, sentence[12:40], [])
+
+
+def test_saying_verb_with_content_after_the_speaker_stays_a_position():
+    check(
+        "Lula spoke with Modi on Monday. Lula said he told Modi that Brazil will buy Indian vaccines.", "vaccines", [L]
+    )
