@@ -337,6 +337,17 @@ def name_variants(name: str) -> set[str]:
             a, _, b = t.partition("-")
             out.add(name.replace(t, f"{a} {b.capitalize()}"))  # "Suk-yeol" -> "Suk Yeol"
             out.add(name.replace(t, a + b.lower()))  # "Suk-yeol" -> "Sukyeol"
+    for i in range(len(toks) - 1):
+        a, b = toks[i], toks[i + 1]
+        if a[:1].isupper() and b[:1].isupper() and "-" not in a + b:
+            # a two-word given name written with a hyphen: "Abdel Fattah" -> "Abdel-Fattah"
+            out.add(" ".join([*toks[:i], f"{a}-{b}", *toks[i + 2 :]]))
+    for t in toks[1:]:
+        m = _ARTICLE_RE.fullmatch(t)
+        if m and t[:2].lower() in ("al", "el"):
+            # the Arabic article transliterated either way: "el-Sisi" is "al-Sisi"
+            other = ("el" if t[:2].lower() == "al" else "al") + t[2:]
+            out.update((other, other.replace("-", " ", 1)))
     if len(toks) >= 3:
         initials = "".join(t[0] for t in toks if t[:1].isalpha()).upper()
         if len(initials) >= 3:

@@ -97,3 +97,13 @@ def test_saying_verb_with_content_after_the_speaker_stays_a_position():
     check(
         "Lula spoke with Modi on Monday. Lula said he told Modi that Brazil will buy Indian vaccines.", "vaccines", [L]
     )
+
+
+def test_arabic_name_written_with_hyphen_or_other_article():
+    # "Abdel Fattah el-Sisi" is written "Abdel-Fattah El-Sisi" and "Al-Sisi" by outlets.
+    sisi = Participant("Abdel Fattah el-Sisi", "President", "Egypt", "male")
+    for t in (
+        "Abdel-Fattah El-Sisi said Egypt wants an immediate ceasefire in Gaza.",
+        "President Al-Sisi said Egypt wants an immediate ceasefire in Gaza.",
+    ):
+        check(t, "ceasefire", [("Abdel Fattah el-Sisi",)], participants=(sisi, MODI))
