@@ -97,8 +97,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(TrailingSlashMiddleware)
     app.fast_path = PositionByIdFastPath(settings.gzip_min_bytes, GZIP_LEVEL)
     for module in (
-        history,
         positions,
+        history,
         documents,
         events,
         leaders,
