@@ -830,7 +830,30 @@ def _perfect_report(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
     if _THIS_CALL_RE.search(text, f.verb_end, e):
         return True  # "... has called for a ceasefire in a phone call with Putin"
     ms = finder.find(text, f.verb_end, min(e, f.verb_end + 60))
-    return bool(ms and ms[0].kind in ("person", "role") and not text[f.verb_end : ms[0].start].strip())
+    if ms and ms[0].kind in ("person", "role") and not text[f.verb_end : ms[0].start].strip():
+        return True
+    return _perfect_towards_other(text, f, e, finder)
+
+
+def _perfect_towards_other(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
+    """ "Xi has pledged to strengthen ties with Fiji", "Xi has committed another 20 million doses
+    to Cambodia", "Kishida and Sunak have affirmed ...": a perfect whose speakers are both
+    participants, or whose stance is addressed to the other participant's country, is the
+    news of this communication (wire leads), not a standing view."""
+    if len(f.who) > 1 or f.kind == "group":
+        return True
+    if not f.who:
+        return False
+    return any(
+        m.kind == "country"
+        and m.who
+        and not (m.who & f.who)
+        and _TOWARDS_RE.search(text, max(f.verb_end, m.start - 12), m.start)
+        for m in finder.find(text, f.verb_end, min(e, f.verb_end + 120))
+    )
+
+
+_TOWARDS_RE = re.compile(r"\b(?:with|to|for)\s+(?:the\s+)?$")
 
 
 # This communication named in the sentence: "in a phone call with", "during their talks", "on Monday".

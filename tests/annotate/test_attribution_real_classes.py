@@ -107,3 +107,12 @@ def test_arabic_name_written_with_hyphen_or_other_article():
         "President Al-Sisi said Egypt wants an immediate ceasefire in Gaza.",
     ):
         check(t, "ceasefire", [("Abdel Fattah el-Sisi",)], participants=(sisi, MODI))
+
+
+def test_perfect_addressed_to_the_other_side_is_news_of_this_call():
+    # A wire lead in the present perfect: the stance towards the other participant's country,
+    # or stated by both, is this communication's; a standing view stays background.
+    check("Lula has pledged to strengthen trade ties with India.", "trade ties", [L])
+    check("Lula and Modi have affirmed their support for a reform of the WTO.", "reform", [BOTH])
+    check("Lula spoke with Modi. Lula has long called for a reform of the WTO.", "reform", [])
+    check("Lula spoke with Modi. Lula has sought to rally Latin American states behind the plan.", "rally", [])
