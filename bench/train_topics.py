@@ -77,7 +77,14 @@ class Readout:
 class _Recorder(topic_model.ReadoutTopics):
     """A fallback that adds nothing and records each position's features."""
 
-    def __init__(self, vocabulary: Sequence[str], participants: Sequence[Participant], title: str, lead: str) -> None:
+    def __init__(
+        self,
+        vocabulary: Sequence[str],
+        participants: Sequence[Participant],
+        title: str,
+        masked: str,
+        lead: Sequence[tuple[int, int]],
+    ) -> None:
         super().__init__(
             topic_model._Compiled(
                 tuple(vocabulary), (0.0,) * len(vocabulary), (0.0,) * len(vocabulary), {}, frozenset()
@@ -85,7 +92,7 @@ class _Recorder(topic_model.ReadoutTopics):
             (),
             participants,
         )
-        self.lead = tuple(topic_model.lead_features(title, lead))
+        self.lead = tuple(topic_model.lead_features(title, "\n".join(masked[s:e] for s, e in lead)))
         self.seen: list[tuple[int, int, bool, tuple[str, ...]]] = []
         self._everyone = False
         self._span = (0, 0)
@@ -104,9 +111,13 @@ def _recording() -> Iterator[list[_Recorder]]:
     made: list[_Recorder] = []
 
     def make(
-        vocabulary: Sequence[str], participants: Sequence[Participant], title: str, lead: str
+        vocabulary: Sequence[str],
+        participants: Sequence[Participant],
+        title: str,
+        masked: str,
+        lead: Sequence[tuple[int, int]],
     ) -> topic_model.ReadoutTopics | None:
-        r = _Recorder(vocabulary, participants, title, lead)
+        r = _Recorder(vocabulary, participants, title, masked, lead)
         made.append(r)
         return r
 

@@ -720,7 +720,7 @@ def _annotate(
     tindex = matcher.index(masked, sorted({(r.s, r.e) for r in raw} | set(lead)))
     masked_title = _mask(mask_rx, title)
     subject = _subject_topics(matcher, tindex, masked_title, lead)
-    fallback = readout_topics(matcher.order, work, masked_title, "\n".join(masked[s:e] for s, e in lead))
+    fallback = readout_topics(matcher.order, work, masked_title, masked, lead)
     found = _assign_topics(raw, text, masked, matcher, tindex, doc_topics, subject, finder, work, fallback)
     if given is None and len(work) < 2:
         # One participant inferred: the other side (often the issuing one, unnamed) is missing,

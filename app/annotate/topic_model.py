@@ -275,14 +275,19 @@ class ReadoutTopics:
 
 
 def readout_topics(
-    vocabulary: Sequence[str], participants: Sequence[Participant], title: str, lead: str
+    vocabulary: Sequence[str],
+    participants: Sequence[Participant],
+    title: str,
+    masked: str,
+    lead: Sequence[tuple[int, int]],
 ) -> ReadoutTopics | None:
     """The fallback for a readout with this vocabulary, participants, (masked) title and lead
-    text; None when there is no model file or no head for a slug of the vocabulary."""
+    (spans of the masked text); None when there is no model file or no head for a slug of the
+    vocabulary."""
     m = model(MODEL)
     if m is None:
         return None
     heads = _compile(m, vocabulary)
     if heads is None:
         return None
-    return ReadoutTopics(heads, lead_features(title, lead), participants)
+    return ReadoutTopics(heads, lead_features(title, "\n".join(masked[s:e] for s, e in lead)), participants)
