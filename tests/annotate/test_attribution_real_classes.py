@@ -116,3 +116,16 @@ def test_perfect_addressed_to_the_other_side_is_news_of_this_call():
     check("Lula and Modi have affirmed their support for a reform of the WTO.", "reform", [BOTH])
     check("Lula spoke with Modi. Lula has long called for a reform of the WTO.", "reform", [])
     check("Lula spoke with Modi. Lula has sought to rally Latin American states behind the plan.", "rally", [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("India will never accept a weaker climate fund, Modi summed up.", [M]),
+        ('"India will never accept a weaker climate fund," Modi detailed via X.', [M]),
+        ("Lula and Modi also advocated for a weaker climate fund to be rejected.", [BOTH]),
+        ("Lula and Modi made a case for a stronger climate fund in a joint statement.", [BOTH]),
+    ],
+)
+def test_reporting_verbs_of_real_readouts(sentence, expected):
+    check("Lula spoke with Modi on Monday. " + sentence, "climate fund", expected)
