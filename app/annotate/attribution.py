@@ -148,6 +148,13 @@ _BACKGROUND_RE = re.compile(
     r"in\s+(?:19|20)\d\d|ago|at\s+the\s+time|back\s+in|earlier\s+this\s+year|once\s+said)\b",
     re.I,
 )
+# "In a televised speech, Macron promised ...", "Before taking office, Meloni said ...", "As reported,
+# on May 11, Trudeau confirmed ...": words said on another occasion (guidelines), before the subject.
+_ELSEWHERE_RE = re.compile(
+    r"^\W*(?:(?:In|During)\s+an?\s+(?:televised|TV|radio|video)?\s*(?:speech|address|interview|"
+    r"broadcast)\b|Before\s+(?:taking|assuming|coming\s+to)\s+office\b|As\s+(?:previously\s+)?reported\b)",
+    re.I,
+)
 # "Putin said last year that ..." / "Xi said in 2019 ...": an earlier statement, not this call.
 _AFTER_VERB_PAST_RE = re.compile(
     r"\s+(?:(?:on|in)\s+\w+\s+)?(?:at\s+the\s+time|last\s+(?:year|month|week)|in\s+(?:19|20)\d\d|"
@@ -964,6 +971,7 @@ def attribute_sentence(
         return [], None
     if (
         _BACKGROUND_RE.search(text[s : primary.start])
+        or _ELSEWHERE_RE.match(text[s : primary.start])
         or _AFTER_VERB_PAST_RE.match(text[primary.verb_end : e])
         or (
             _HABITUAL_RE.search(_blank_parentheticals(text[primary.start : primary.verb_end]))

@@ -129,3 +129,21 @@ def test_perfect_addressed_to_the_other_side_is_news_of_this_call():
 )
 def test_reporting_verbs_of_real_readouts(sentence, expected):
     check("Lula spoke with Modi on Monday. " + sentence, "climate fund", expected)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In a televised speech, Lula promised on Monday that Brazil would protect the rainforest.",
+        "Before taking office, Lula said joining the rainforest pact had been a mistake.",
+        "As reported, on May 11, Lula confirmed his participation in the rainforest summit.",
+    ],
+)
+def test_words_said_on_another_occasion_are_no_position(sentence):
+    check("Lula spoke with Modi on Monday. " + sentence, "rainforest", [])
+
+
+def test_this_call_named_before_the_subject_stays_a_position():
+    check(
+        "Lula spoke with Modi. In a phone call, Lula promised Modi support for the rainforest fund.", "rainforest", [L]
+    )
