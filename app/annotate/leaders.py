@@ -428,7 +428,7 @@ def _has_name(s: str) -> bool:
 
 _NAME = (
     r"(?:[A-Z][\w'\u2019-]+|(?:al|el|as|ad|ar)-[A-Z][\w'-]+|[A-Z]\.(?=\s+[A-Z])|"
-    r"(?:da|de|do|dos|van|von|der|bin|al|el|la|le|du|ibn)(?=\s+[A-Z]))"
+    r"(?:da|de|do|dos|van|von|der|den|bin|al|el|la|le|du|ibn)(?=(?:\s+(?:de|der|den|la|los))?\s+[A-Z]))"
 )
 _NAME_SEQ = rf"{_NAME}(?:\s+{_NAME}){{0,4}}"
 # Honorifics before a name, not part of it: "Shri Narendra Modi", "H.E. Mr. Joseph R. Biden".
@@ -539,10 +539,10 @@ def _country_of(dem: str | None) -> Country | None:
 
 
 def _country_ending(words: str | None) -> Country | None:
-    """The country named by the last two or last word of `words` ("... of the Republic of
-    South Africa", "Indian Prime Minister": the words before a title)."""
+    """The country named by the last three, two or one words of `words` ("... of the Republic
+    of South Africa", "of Papua New Guinea", "Indian Prime Minister": the words before a title)."""
     toks = (words or "").split()
-    for k in (2, 1):
+    for k in (3, 2, 1):
         if len(toks) >= k:
             c = _country_of(" ".join(toks[-k:]))
             if c:
@@ -613,9 +613,11 @@ def infer_participants(
         for m in _TITLE_OF_RE.finditer(sent):
             if m.start() in hon_starts:
                 continue
-            country = _country_ending(m.group("of"))
-            if country:
-                hits.append((m.start("name"), m.group("name"), m.group("title"), country, False))
+            split = _split_country_name(m.group("of"), m.group("name"))
+            if split:
+                country, skip, name = split
+                name_at = m.start("name") + max(0, skip - len(m.group("of")) - 1)
+                hits.append((name_at, name, m.group("title"), country, False))
         for m in _APPOSITIVE_RE.finditer(sent):
             country = _country_ending(m.group("of"))
             if country:
@@ -710,6 +712,24 @@ def infer_participants(
             if host is not None:
                 found.insert(0, host)
     return _fill_countries(tuple(found), text)
+
+
+def _split_country_name(of: str, name: str) -> tuple[Country, int, str] | None:
+    """Where the country ends in "Prime Minister of <country> <name>": the longest run of
+    words that names a country, so that "Papua New Guinea James Marape" leaves the whole
+    name (the pattern's lazy match stops after the first word). The country, the name's
+    offset in "<of> <name>" (joined by one space), the name."""
+    joined = f"{of} {name}"
+    words = list(re.finditer(r"\S+", joined))
+    for k in range(len(words) - 2, 0, -1):
+        head = joined[: words[k - 1].end()]
+        country = _country_of(head)
+        if country:
+            return country, words[k].start(), joined[words[k].start() :]
+    if _country_of(joined):
+        return None  # "President of the European Commission": the title's end, no name follows
+    country = _country_ending(of)
+    return (country, len(of) + 1, name) if country else None
 
 
 _COUNTRY_WORD_RE: re.Pattern[str] | None = None
@@ -888,11 +908,13 @@ def _unnamed_host(
     return of_country[0] if len(of_country) == 1 else None
 
 
-# "his Uzbek counterpart", "the Ukrainian president", "the visiting Kazakh leader", not followed
-# by the name: the leader of that country with that office (the other leader's, for a
-# counterpart) in office on the readout's date, from the registry.
+# "his Uzbek counterpart", "the Ukrainian president", "the visiting Kazakh leader", a headline's
+# "Xi meets Kiribati leader" (no article after the verb), not followed by the name: the leader
+# of that country with that office (the other leader's, for a counterpart) in office on the
+# readout's date, from the registry.
 _UNNAMED_ROLE_RE = re.compile(
-    r"\b(?:his|her|the|their)\s+(?:(?:visiting|new|newly[- ]elected|incoming)\s+)?"
+    r"\b(?:his|her|the|their|(?:meets|met|meet|hosts|hosted|receives|received|with))\s+"
+    r"(?:(?:visiting|new|newly[- ]elected|incoming)\s+)?"
     r"(?P<dem>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?P<role>counterpart|[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]remier|"
     r"[Cc]hancellor|leader|[Kk]ing|[Ee]mir|[Cc]rown\s+[Pp]rince|head\s+of\s+state)\b(?!,?\s+(?:[A-Z]|of\b))"
 )
