@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-__all__ = ["FoldedPattern"]
+__all__ = ["FoldedPattern", "trie_alternation"]
 
 
 class FoldedPattern:
@@ -46,3 +46,24 @@ class FoldedPattern:
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         rx, t = self._pick(text)
         return rx.finditer(t, pos, endpos)
+
+
+def trie_alternation(words: Iterable[str], *, prefixes: bool = False) -> str:
+    """An alternation of literal strings nested by their first characters: the engine tries a
+    handful of characters at each level instead of every string in turn (same matches as the
+    flat alternation followed by what follows it). With `prefixes`, it only needs to match
+    some string of `words` that starts the text: a string's longer extensions are left out."""
+
+    def build(ws: list[str]) -> str:
+        if "" in ws and (prefixes or len(ws) == 1):
+            return ""
+        groups: dict[str, list[str]] = {}
+        for w in ws:
+            if w:
+                groups.setdefault(w[0], []).append(w[1:])
+        alts = [re.escape(c) + build(rest) for c, rest in sorted(groups.items())]
+        if "" in ws:
+            alts.append("")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(sorted(set(words)))

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 
 from . import lexicon_files
+from .folded import trie_alternation
 
 __all__ = [
     "VERB_CLASS",
@@ -102,7 +103,6 @@ for _form in VERB_CLASS:
     _FORMS_BY_FIRST.setdefault(_w[0], []).append(tuple(_w[1:]))
 for _v in _FORMS_BY_FIRST.values():
     _v.sort(key=len, reverse=True)
-_WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")  # hyphenated words are one token
 
 
 _CONT_RE: dict[tuple[str, ...], re.Pattern[str]] = {
@@ -148,6 +148,21 @@ def typo_of(word: str) -> str | None:
     return got
 
 
+# The words finite_verbs looks at, in lower-cased text: a verb form's first word, or a past-tense
+# word that may be a misspelt one (its length is checked after). A word is a run of letters,
+# hyphenated runs being one ("well-known"): it starts after a non-letter that is not a hyphen
+# after a letter, and ends before a non-letter that is not a hyphen before a letter. The other
+# words are skipped by the engine (a Python loop over every word was the hot spot).
+# (Possessive: a word that does not end in "ed" fails at once, with no backtracking.)
+_CUE_TOKEN_RE = re.compile(
+    r"(?<![a-z])(?<![a-z]-)(?:"
+    + trie_alternation(_FORMS_BY_FIRST)
+    + r"(?![a-z]|-[a-z])"
+    + (r"|[a-z]++(?:-[a-z]++)*+(?<=ed)" if _TYPO_MIN else "")
+    + ")"
+)
+
+
 def finite_verbs(sentence: str) -> list[tuple[int, int]]:
     """Spans of cue verb forms in a sentence, by word lookup (the big alternation run at
     every word was the annotator's hot spot)."""
@@ -156,7 +171,7 @@ def finite_verbs(sentence: str) -> list[tuple[int, int]]:
         return [m.span() for m in FINITE_RE.finditer(sentence)]
     out: list[tuple[int, int]] = []
     get = _FORMS_BY_FIRST.get
-    for m in _WORD_RE.finditer(low):
+    for m in _CUE_TOKEN_RE.finditer(low):
         w = m.group()
         conts = get(w)
         if conts is None:
