@@ -25,6 +25,7 @@ from collections.abc import Container, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from .folded import trie_alternation
 from .models import TopicSpec
 
 __all__ = ["load_topic_specs", "TopicMatcher"]
@@ -175,6 +176,13 @@ class _Dispatch:
                 continue
             for x in pre:
                 self._by_prefix[len(x)].setdefault(x, []).append(i)
+        # The word starts where some prefix occurs, found by the engine in a lower-cased ASCII
+        # text (a lookahead: a prefix may run into the next word, "of t"): most words have no
+        # pattern, and a Python loop over every word was the index's cost.
+        self._start_re: re.Pattern[str] | None = None
+        if not self._anywhere:
+            known = [x for by_len in self._by_prefix for x in by_len if re.match(r"\w", x)]
+            self._start_re = re.compile(rf"(?<!\w)(?={trie_alternation(known, prefixes=True)})")
 
     def _candidates(self, word: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         """Per key, the alternation of its patterns that may match at a word starting with
@@ -210,9 +218,14 @@ class _Dispatch:
         starts: list[int] = []
         cands: list[tuple[tuple[str, re.Pattern[str]], ...]] = []
         cache = self._word_cache
-        for w in _WORD_START.finditer(text):
+        if self._start_re is not None and text.isascii():
+            src = text.lower()
+            found = self._start_re.finditer(src)
+        else:
+            src, found = text, _WORD_START.finditer(text)
+        for w in found:
             a = w.start()
-            word = text[a : a + _PREFIX_LEN].lower()
+            word = src[a : a + _PREFIX_LEN].lower()
             got = cache.get(word)
             if got is None:
                 got = self._candidates(word)
