@@ -85,11 +85,17 @@ class Attribution:
     evidence: str = ""
 
 
+# Clause starts: after a punctuation mark (",", ";", ":", a dash, "--") with its closing quotes and
+# space; after a closing quote and space before a lower-case word; or one whitespace, then a
+# second speaker's clause ("while ...", "and the two leaders ..."). Each starts with its own
+# characters, matched first by one class: the engine skips to them (the words between are most
+# of a sentence), and the check behind picks the alternative.
 _CLAUSE_RE = re.compile(
-    r"(?:[,;:\u2014\u2013]|--)[\"'\u201c\u201d\u2019\u00bb]{0,2}\s+|[\"\u201d\u00bb]\s+(?=[a-z])"
-    # one whitespace, then a second speaker's clause: "while ...", "and the two leaders ..."
-    r"|\s(?=(?:while|whereas)\s|and\s+(?:the\s+(?:two\s+)?(?:leaders|sides|parties|presidents|prime\s+ministers)|"
-    r"both\s+(?:leaders|sides)|they)\s)"
+    r"[,;:\u2014\u2013\-\"\u201d\u00bb\s]"
+    r"(?:(?<=[,;:\u2014\u2013])[\"'\u201c\u201d\u2019\u00bb]{0,2}\s+|(?<=-)-[\"'\u201c\u201d\u2019\u00bb]{0,2}\s+"
+    r"|(?<=[\"\u201d\u00bb])\s+(?=[a-z])"
+    r"|(?<=\s)(?=(?:while|whereas)\s|and\s+(?:the\s+(?:two\s+)?(?:leaders|sides|parties|presidents|prime\s+ministers)|"
+    r"both\s+(?:leaders|sides)|they)\s))"
 )
 _CONJ_RE = re.compile(r"^(?:and|while|whereas|but|as\s+well\s+as|with)\s+", re.I)
 _ACCORDING_RE = re.compile(r"^according\s+to\s+", re.I)
