@@ -99,7 +99,9 @@ _CLAUSE_RE = re.compile(
 )
 _CONJ_RE = re.compile(r"^(?:and|while|whereas|but|as\s+well\s+as|with)\s+", re.I)
 _ACCORDING_RE = re.compile(r"^according\s+to\s+", re.I)
-_STOP_CHARS = re.compile(r"[,;:\"\u201c\u201d\u201e\u00ab\u00bb()\u2014]|--")
+# A punctuation mark or "--"; one class opens the pattern, so the engine skips to the marks (a
+# "-" is taken only with the next one).
+_STOP_CHARS = re.compile(r"[,;:\"\u201c\u201d\u201e\u00ab\u00bb()\u2014\-](?:(?<=-)-|(?<!-))")
 _TRAIL_ADV_RE = re.compile(rf"(?:\s+(?:{ADVERBS}))+\s*$", re.I)
 _BLOCK_WORDS = frozenset(
     [
