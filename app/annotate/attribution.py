@@ -102,7 +102,11 @@ _ACCORDING_RE = re.compile(r"^according\s+to\s+", re.I)
 # A punctuation mark or "--"; one class opens the pattern, so the engine skips to the marks (a
 # "-" is taken only with the next one).
 _STOP_CHARS = re.compile(r"[,;:\"\u201c\u201d\u201e\u00ab\u00bb()\u2014\-](?:(?<=-)-|(?<!-))")
-_TRAIL_ADV_RE = re.compile(rf"(?:\s+(?:{ADVERBS}))+\s*$", re.I)
+# "(?:\s+(?:ADVERBS))+\s*$" with its first whitespace written out: a pattern that opens with a
+# class lets the engine skip to the spaces.
+_TRAIL_ADV_RE = re.compile(rf"\s\s*(?:{ADVERBS})(?:\s+(?:{ADVERBS}))*\s*$", re.I)
+# The words and commas of a subject phrase: "[\w'\u2019-]+|,", opening with one class.
+_NP_TOKEN_RE = re.compile(r"[\w'\u2019,-](?:(?<=,)|[\w'\u2019-]*)")
 _BLOCK_WORDS = frozenset(
     [
         "that",
@@ -357,9 +361,7 @@ def _classify_np(
         for k in range(m.start - a, m.end - a):
             rest[k] = " "
     leftover = [
-        w
-        for w in re.findall(r"[\w'\u2019-]+|,", "".join(rest))
-        if w.lower() not in _FILLER and not (mentions and _descriptor(w))
+        w for w in _NP_TOKEN_RE.findall("".join(rest)) if w.lower() not in _FILLER and not (mentions and _descriptor(w))
     ]
     if (
         mentions
