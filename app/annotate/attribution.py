@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import lexicon_files
-from .folded import FoldedPattern
+from .folded import FoldedPattern, word_start_alternation
 from .leaders import MentionFinder
 from .lexicon import (
     ADVERBS,
@@ -169,8 +169,20 @@ _AFTER_VERB_PAST_RE = re.compile(
 )
 # "Putin has repeatedly said ...", "Lula has long called for ...": a standing view, not this call.
 _HABITUAL_RE = FoldedPattern(
-    r"\b(?:repeatedly|long|often|frequently|previously|always|once(?!\s+(?:again|more))|"
-    r"has|have)\b"
+    word_start_alternation(
+        [
+            "repeatedly",
+            "long",
+            "often",
+            "frequently",
+            "previously",
+            "always",
+            r"once(?!\s+(?:again|more))",
+            "has",
+            "have",
+        ]
+    )
+    + r"\b"
 )  # present perfect: "Biden has sought to ..." is news background
 _VERBS = lexicon_files.reporting_verbs()
 # Agentless passive and impersonal reports of the call's result (data/lexicon/reporting_verbs.yaml).
@@ -750,8 +762,24 @@ _PLEDGE_REPORTED_RE = re.compile(
     re.I,
 )
 _PLEDGE_HINT_RE = FoldedPattern(
-    r"\b(?:readiness|commitment|willingness|pledge|promise|decision|intention|assurance|assured|promised|pledged|"
-    r"reassured|told\s+(?:me|us|him|her))\b"
+    word_start_alternation(
+        [
+            "readiness",
+            "commitment",
+            "willingness",
+            "pledge",
+            "promise",
+            "decision",
+            "intention",
+            "assurance",
+            "assured",
+            "promised",
+            "pledged",
+            "reassured",
+            r"told\s+(?:me|us|him|her)",
+        ]
+    )
+    + r"\b"
 )
 _THANKS_VERB_RE = re.compile(r"(?:thank|prais|welcom|appreciat|commend|acknowledg)\w*$", re.I)
 

@@ -13,7 +13,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 
-__all__ = ["FoldedPattern", "trie_alternation"]
+__all__ = ["FoldedPattern", "trie_alternation", "word_start_alternation"]
 
 
 class FoldedPattern:
@@ -67,3 +67,17 @@ def trie_alternation(words: Iterable[str], *, prefixes: bool = False) -> str:
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
     return build(sorted(set(words)))
+
+
+def word_start_alternation(alternatives: Iterable[str]) -> str:
+    """r"\\b(?:a1|a2|...)" for patterns that each open with a plain lower-case letter, written so
+    that it opens with that letter: "(?:r(?<!\\w.)(?:eadiness|eassured)|c(?<!\\w.)(?:ommitment)|...)".
+    The same matches in the same order of trial (alternatives sharing a first letter keep
+    theirs; the others cannot match at the same place); matched on lower-cased text, the
+    engine skips to those letters instead of trying every position."""
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        if not ("a" <= alt[:1] <= "z"):
+            raise ValueError(f"{alt!r} does not open with a plain lower-case letter")
+        groups.setdefault(alt[0], []).append(alt[1:])
+    return "(?:" + "|".join(rf"{c}(?<!\w.)(?:{'|'.join(rest)})" for c, rest in groups.items()) + ")"

@@ -93,8 +93,10 @@ _SHARED_TITLE_RE = re.compile(
 
 
 # "the head of state emphasized": a generic role means the issuing side's leader when both hold it.
+# (r"\b[Tt]he\s+...", opening with its first letter, case-sensitive, so that the engine skips to it.)
 _GENERIC_ROLE_RE = re.compile(
-    r"\b[Tt]he\s+(?:{})\b".format("|".join(re.escape(r) for r, _ in lexicon_files.titles().generic_roles)), re.I
+    r"(?-i:[Tt])(?<!\w.)he\s+(?:{})\b".format("|".join(re.escape(r) for r, _ in lexicon_files.titles().generic_roles)),
+    re.I,
 )
 
 
