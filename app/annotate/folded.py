@@ -79,33 +79,5 @@ def word_start_alternation(alternatives: Iterable[str]) -> str:
     for alt in alternatives:
         if not ("a" <= alt[:1] <= "z"):
             raise ValueError(f"{alt!r} does not open with a plain lower-case letter")
-        if _top_level_bar(alt):
-            raise ValueError(f"{alt!r} is itself an alternation")
         groups.setdefault(alt[0], []).append(alt[1:])
     return "(?:" + "|".join(rf"{c}(?<!\w.)(?:{'|'.join(rest)})" for c, rest in groups.items()) + ")"
-
-
-def _top_level_bar(pattern: str) -> bool:
-    """Whether pattern has a "|" outside its groups and character classes."""
-    depth, k, in_class = 0, 0, False
-    while k < len(pattern):
-        ch = pattern[k]
-        if ch == "\\":
-            k += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            if pattern[k + 1 : k + 2] == "^":
-                k += 1
-            if pattern[k + 1 : k + 2] == "]":
-                k += 1  # a "]" first in a class is literal
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return True
-        k += 1
-    return False

@@ -18,7 +18,7 @@ from .attribution import (
     we_did,
 )
 from .countries import find_country
-from .folded import FoldedPattern, word_start_alternation
+from .folded import FoldedPattern
 from .leaders import MentionFinder, find_host, guess_gender, infer_participants
 from .lexicon import ADVERBS, FINITE_RE
 from .models import Annotation, FoundPosition, Participant, TopicSpec
@@ -291,18 +291,7 @@ _ANAPHOR_START_RE = re.compile(
     "|".join(f"(?:{p[1:]})" for p in _CONTEXT.anaphors if p.startswith("^")) or "(?!x)x", re.I
 )
 _ANAPHOR_RE = FoldedPattern("|".join(f"(?:{p})" for p in _CONTEXT.anaphors if not p.startswith("^")) or "(?!x)x")
-
-
-def _other_party_re(cues: Sequence[str]) -> FoldedPattern:
-    """The relationship cues at word starts; opening with their first letters when they all
-    allow it (the engine then skips to those letters instead of trying every position)."""
-    try:
-        return FoldedPattern(word_start_alternation(cues) + r"(?![\w])")
-    except ValueError:
-        return FoldedPattern(r"(?<![\w])(?:{})(?![\w])".format("|".join(cues)))
-
-
-_OTHER_PARTY_RE = _other_party_re(_CONTEXT.other_party)
+_OTHER_PARTY_RE = FoldedPattern(r"(?<![\w])(?:{})(?![\w])".format("|".join(_CONTEXT.other_party)))
 _BILATERAL = "bilateral-relations"
 
 
