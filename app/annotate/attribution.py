@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import lexicon_files
-from .folded import FoldedPattern
+from .folded import FoldedPattern, word_start_alternation
 from .leaders import MentionFinder
 from .lexicon import (
     ADVERBS,
@@ -85,16 +85,28 @@ class Attribution:
     evidence: str = ""
 
 
+# Clause starts: after a punctuation mark (",", ";", ":", a dash, "--") with its closing quotes and
+# space; after a closing quote and space before a lower-case word; or one whitespace, then a
+# second speaker's clause ("while ...", "and the two leaders ..."). Each starts with its own
+# characters, matched first by one class: the engine skips to them (the words between are most
+# of a sentence), and the check behind picks the alternative.
 _CLAUSE_RE = re.compile(
-    r"(?:[,;:\u2014\u2013]|--)[\"'\u201c\u201d\u2019\u00bb]{0,2}\s+|[\"\u201d\u00bb]\s+(?=[a-z])"
-    # one whitespace, then a second speaker's clause: "while ...", "and the two leaders ..."
-    r"|\s(?=(?:while|whereas)\s|and\s+(?:the\s+(?:two\s+)?(?:leaders|sides|parties|presidents|prime\s+ministers)|"
-    r"both\s+(?:leaders|sides)|they)\s)"
+    r"[,;:\u2014\u2013\-\"\u201d\u00bb\s]"
+    r"(?:(?<=[,;:\u2014\u2013])[\"'\u201c\u201d\u2019\u00bb]{0,2}\s+|(?<=-)-[\"'\u201c\u201d\u2019\u00bb]{0,2}\s+"
+    r"|(?<=[\"\u201d\u00bb])\s+(?=[a-z])"
+    r"|(?<=\s)(?=(?:while|whereas)\s|and\s+(?:the\s+(?:two\s+)?(?:leaders|sides|parties|presidents|prime\s+ministers)|"
+    r"both\s+(?:leaders|sides)|they)\s))"
 )
 _CONJ_RE = re.compile(r"^(?:and|while|whereas|but|as\s+well\s+as|with)\s+", re.I)
 _ACCORDING_RE = re.compile(r"^according\s+to\s+", re.I)
-_STOP_CHARS = re.compile(r"[,;:\"\u201c\u201d\u201e\u00ab\u00bb()\u2014]|--")
-_TRAIL_ADV_RE = re.compile(rf"(?:\s+(?:{ADVERBS}))+\s*$", re.I)
+# A punctuation mark or "--"; one class opens the pattern, so the engine skips to the marks (a
+# "-" is taken only with the next one).
+_STOP_CHARS = re.compile(r"[,;:\"\u201c\u201d\u201e\u00ab\u00bb()\u2014\-](?:(?<=-)-|(?<!-))")
+# "(?:\s+(?:ADVERBS))+\s*$" with its first whitespace written out: a pattern that opens with a
+# class lets the engine skip to the spaces.
+_TRAIL_ADV_RE = re.compile(rf"\s\s*(?:{ADVERBS})(?:\s+(?:{ADVERBS}))*\s*$", re.I)
+# The words and commas of a subject phrase: "[\w'\u2019-]+|,", opening with one class.
+_NP_TOKEN_RE = re.compile(r"[\w'\u2019,-](?:(?<=,)|[\w'\u2019-]*)")
 _BLOCK_WORDS = frozenset(
     [
         "that",
@@ -164,8 +176,20 @@ _AFTER_VERB_PAST_RE = re.compile(
 )
 # "Putin has repeatedly said ...", "Lula has long called for ...": a standing view, not this call.
 _HABITUAL_RE = FoldedPattern(
-    r"\b(?:repeatedly|long|often|frequently|previously|always|once(?!\s+(?:again|more))|"
-    r"has|have)\b"
+    word_start_alternation(
+        [
+            "repeatedly",
+            "long",
+            "often",
+            "frequently",
+            "previously",
+            "always",
+            r"once(?!\s+(?:again|more))",
+            "has",
+            "have",
+        ]
+    )
+    + r"\b"
 )  # present perfect: "Biden has sought to ..." is news background
 _VERBS = lexicon_files.reporting_verbs()
 # Agentless passive and impersonal reports of the call's result (data/lexicon/reporting_verbs.yaml).
@@ -356,9 +380,7 @@ def _classify_np(
         for k in range(m.start - a, m.end - a):
             rest[k] = " "
     leftover = [
-        w
-        for w in re.findall(r"[\w'\u2019-]+|,", "".join(rest))
-        if w.lower() not in _FILLER and not (mentions and _descriptor(w))
+        w for w in _NP_TOKEN_RE.findall("".join(rest)) if w.lower() not in _FILLER and not (mentions and _descriptor(w))
     ]
     if (
         mentions
@@ -760,8 +782,24 @@ _PLEDGE_REPORTED_RE = re.compile(
     re.I,
 )
 _PLEDGE_HINT_RE = FoldedPattern(
-    r"\b(?:readiness|commitment|willingness|pledge|promise|decision|intention|assurance|assured|promised|pledged|"
-    r"reassured|told\s+(?:me|us|him|her))\b"
+    word_start_alternation(
+        [
+            "readiness",
+            "commitment",
+            "willingness",
+            "pledge",
+            "promise",
+            "decision",
+            "intention",
+            "assurance",
+            "assured",
+            "promised",
+            "pledged",
+            "reassured",
+            r"told\s+(?:me|us|him|her)",
+        ]
+    )
+    + r"\b"
 )
 _THANKS_VERB_RE = re.compile(r"(?:thank|prais|welcom|appreciat|commend|acknowledg)\w*$", re.I)
 

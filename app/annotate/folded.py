@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-__all__ = ["FoldedPattern"]
+__all__ = ["FoldedPattern", "trie_alternation", "word_start_alternation"]
 
 
 class FoldedPattern:
@@ -46,3 +46,38 @@ class FoldedPattern:
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         rx, t = self._pick(text)
         return rx.finditer(t, pos, endpos)
+
+
+def trie_alternation(words: Iterable[str], *, prefixes: bool = False) -> str:
+    """An alternation of literal strings nested by their first characters: the engine tries a
+    handful of characters at each level instead of every string in turn (same matches as the
+    flat alternation followed by what follows it). With `prefixes`, it only needs to match
+    some string of `words` that starts the text: a string's longer extensions are left out."""
+
+    def build(ws: list[str]) -> str:
+        if "" in ws and (prefixes or len(ws) == 1):
+            return ""
+        groups: dict[str, list[str]] = {}
+        for w in ws:
+            if w:
+                groups.setdefault(w[0], []).append(w[1:])
+        alts = [re.escape(c) + build(rest) for c, rest in sorted(groups.items())]
+        if "" in ws:
+            alts.append("")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(sorted(set(words)))
+
+
+def word_start_alternation(alternatives: Iterable[str]) -> str:
+    """r"\\b(?:a1|a2|...)" for patterns that each open with a plain lower-case letter, written so
+    that it opens with that letter: "(?:r(?<!\\w.)(?:eadiness|eassured)|c(?<!\\w.)(?:ommitment)|...)".
+    The same matches in the same order of trial (alternatives sharing a first letter keep
+    theirs; the others cannot match at the same place); matched on lower-cased text, the
+    engine skips to those letters instead of trying every position."""
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        if not ("a" <= alt[:1] <= "z"):
+            raise ValueError(f"{alt!r} does not open with a plain lower-case letter")
+        groups.setdefault(alt[0], []).append(alt[1:])
+    return "(?:" + "|".join(rf"{c}(?<!\w.)(?:{'|'.join(rest)})" for c, rest in groups.items()) + ")"

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import chain
 
 from . import lexicon_files
+from .folded import trie_alternation
 
 __all__ = [
     "VERB_CLASS",
@@ -102,7 +104,6 @@ for _form in VERB_CLASS:
     _FORMS_BY_FIRST.setdefault(_w[0], []).append(tuple(_w[1:]))
 for _v in _FORMS_BY_FIRST.values():
     _v.sort(key=len, reverse=True)
-_WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")  # hyphenated words are one token
 
 
 _CONT_RE: dict[tuple[str, ...], re.Pattern[str]] = {
@@ -148,6 +149,25 @@ def typo_of(word: str) -> str | None:
     return got
 
 
+# The words finite_verbs looks at, in lower-cased text: a verb form's first word, or a past-tense
+# word that may be a misspelt one (its length is checked after; possessive: a word that does not
+# end in "ed" fails at once). A word is a run of letters, hyphenated runs being one
+# ("well-known"): it starts after a non-letter that is not a hyphen after a letter, and ends
+# before a non-letter that is not a hyphen before a letter. The pattern opens with the character
+# before the word, so the engine skips to the non-letters (a Python loop over every word was the
+# hot spot, and a lookbehind tried at every position costs about as much); a word at the start
+# of the text is looked for apart.
+_CUE_WORD = (
+    "("
+    + trie_alternation(_FORMS_BY_FIRST)
+    + r"(?![a-z]|-[a-z])"
+    + (r"|[a-z]++(?:-[a-z]++)*+(?<=ed)" if _TYPO_MIN else "")
+    + ")"
+)
+_CUE_TOKEN_RE = re.compile(r"[^a-z](?<![a-z]-)" + _CUE_WORD)
+_CUE_TOKEN_AT_START_RE = re.compile(_CUE_WORD)
+
+
 def finite_verbs(sentence: str) -> list[tuple[int, int]]:
     """Spans of cue verb forms in a sentence, by word lookup (the big alternation run at
     every word was the annotator's hot spot)."""
@@ -156,8 +176,9 @@ def finite_verbs(sentence: str) -> list[tuple[int, int]]:
         return [m.span() for m in FINITE_RE.finditer(sentence)]
     out: list[tuple[int, int]] = []
     get = _FORMS_BY_FIRST.get
-    for m in _WORD_RE.finditer(low):
-        w = m.group()
+    first = _CUE_TOKEN_AT_START_RE.match(low)
+    for m in chain((first,), _CUE_TOKEN_RE.finditer(low)) if first else _CUE_TOKEN_RE.finditer(low):
+        w = m.group(1)
         conts = get(w)
         if conts is None:
             # Only long past-tense words may be a misspelt cue ("emphasied"): checked last.
@@ -167,7 +188,7 @@ def finite_verbs(sentence: str) -> list[tuple[int, int]]:
             conts = get(fixed) if fixed else None
             if conts is None:
                 continue
-        a, b = m.span()
+        a, b = m.span(1)
         if (a > 0 and low[a - 1] == "-") or (out and a < out[-1][1]):
             continue
         nxt = None

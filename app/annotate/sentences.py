@@ -168,7 +168,9 @@ _NOT_NAMES = frozenset(
         "protocol",
     ]
 )
-_END_RE = re.compile(r"(?:[.!?\u2026]+|\.\.\.)[\"'\u201c\u201d\u2019\u00bb)\]]*(?=\s|$)")  # „…“ closes with \u201c
+# („…“ closes with \u201c.) A run of marks covers "...": the pattern opens with a character
+# class, so the engine skips to the marks.
+_END_RE = re.compile(r"[.!?\u2026]+[\"'\u201c\u201d\u2019\u00bb)\]]*(?=\s|$)")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.$")
 _QUOTE_OPEN = "\"'\u201c\u2018\u00ab(["
 

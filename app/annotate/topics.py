@@ -22,9 +22,11 @@ import importlib
 import re
 from bisect import bisect_left
 from collections.abc import Container, Iterable, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
+from .folded import trie_alternation
 from .models import TopicSpec
 
 __all__ = ["load_topic_specs", "TopicMatcher"]
@@ -175,6 +177,19 @@ class _Dispatch:
                 continue
             for x in pre:
                 self._by_prefix[len(x)].setdefault(x, []).append(i)
+        # The word starts where some prefix occurs, found by the engine in a lower-cased ASCII
+        # text (a lookahead: a prefix may run into the next word, "of t"): most words have no
+        # pattern, and a Python loop over every word was the index's cost. A word start after
+        # the text's first character follows a non-word character, which the pattern matches
+        # first: the engine skips to those instead of trying the pattern at every position.
+        self._start_re: re.Pattern[str] | None = None
+        self._first_re: re.Pattern[str] | None = None
+        if not self._anywhere:
+            trie = trie_alternation(
+                [x for by_len in self._by_prefix for x in by_len if re.match(r"\w", x)], prefixes=True
+            )
+            self._start_re = re.compile(rf"\W(?={trie})")
+            self._first_re = re.compile(rf"(?={trie})")
 
     def _candidates(self, word: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         """Per key, the alternation of its patterns that may match at a word starting with
@@ -210,9 +225,19 @@ class _Dispatch:
         starts: list[int] = []
         cands: list[tuple[tuple[str, re.Pattern[str]], ...]] = []
         cache = self._word_cache
-        for w in _WORD_START.finditer(text):
-            a = w.start()
-            word = text[a : a + _PREFIX_LEN].lower()
+        low = text.lower()
+        # (Lower-casing the whole text gives each word's letters when it keeps every offset and
+        # has no final sigma, the one mapping that depends on the next letter; lower-casing keeps
+        # what is a word character.)
+        if self._start_re is not None and self._first_re is not None and len(low) == len(text) and "\u03a3" not in text:
+            src = low
+            found: Iterable[int] = (m.end() for m in self._start_re.finditer(low))
+            if self._first_re.match(low):
+                found = chain((0,), found)
+        else:
+            src, found = text, (m.start() for m in _WORD_START.finditer(text))
+        for a in found:
+            word = src[a : a + _PREFIX_LEN].lower()
             got = cache.get(word)
             if got is None:
                 got = self._candidates(word)
