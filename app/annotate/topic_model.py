@@ -7,19 +7,20 @@ model only adds: a rule topic is never removed. A vocabulary topic with no head 
 rules only; a head whose slug is not in the vocabulary is never used; with no model file
 nothing changes.
 
-Features (binary, names only, never an outlet or a readout): the lower-cased words and word
-pairs of the position's sentence as topic matching sees it, with the participants' names and
-own countries replaced by one placeholder ("ptcp", so "Xi" or "China" is never a feature);
-the words of the readout's title and lead ("lead:", the readout's subject); the rule topics
-of the position ("rule:<slug>") and of the position before it ("prev:<slug>", what context
+Features (binary, never an outlet or a readout): the lower-cased words of the position's
+sentence as topic matching sees it, with each masked participant name or own country replaced
+by "ownside" (the speaker's side), "otherside" (the other participant) or "ptcp", so "Xi" or
+"China" is never a feature, and the word pairs around those placeholders ("with otherside");
+the words of the readout's title and lead ("lead:", the readout's subject); the rule topics of
+the position ("rule:<slug>") and of the position before it ("prev:<slug>", what context
 carries); whether one participant or all of them speak; the reporting verb's class
 (data/lexicon/reporting_verbs.yaml) and the kind of evidence of the attribution; quotation
 flags; the sentence's place in the readout. The heads are trained by bench/train_topics.py on
 the development split of data/real_readouts only (docs/annotation.md, "Learned topic fallback").
 
-Cost: the model is compiled once per vocabulary into feature -> (head, weight) lists, the
-lead's part of each logit is summed once per readout, and a position costs one dictionary
-lookup per feature.
+Cost: without a model file, one cached lookup per readout. With one, the model is compiled once
+per vocabulary into feature -> (head, weight) lists, the lead's part of each logit is summed
+once per readout, and a position costs its features and one set intersection.
 """
 
 from __future__ import annotations
