@@ -24,7 +24,6 @@ from .lexicon import ADVERBS, FINITE_RE
 from .models import Annotation, FoundPosition, Participant, TopicSpec
 from .sentences import split_sentences
 from .stages import QuotationTracker, SpeakerTracker
-from .topic_model import ReadoutTopics, readout_topics
 from .topics import TopicMatcher
 
 __all__ = ["annotate", "ANNOTATOR_VERSION"]
@@ -426,7 +425,6 @@ def _assign_topics(
     subject: frozenset[str],
     finder: MentionFinder,
     work: Sequence[Participant],
-    topic_fallback: ReadoutTopics | None = None,
 ) -> dict[tuple[int, int, frozenset[int]], FoundPosition]:
     """Topics and act of each attributed sentence: its own keywords (minus the speaker's
     subject phrase), the subject's context cues, the other participant named with a
@@ -471,21 +469,6 @@ def _assign_topics(
             for a0, b0 in r.segment or [(s0, e0)]:
                 found_t |= matcher.in_range(tindex, a0, b0, doc_topics)
         last[a.who] = (r.idx, frozenset(found_t))
-        if topic_fallback is not None:
-            # The learned fallback adds what the rules missed (topic_model.py); after `last`, so that
-            # what context carries stays the rules' own, as when the model was trained.
-            found_t |= topic_fallback.add(
-                text,
-                masked,
-                s0,
-                e0,
-                frozenset(found_t),
-                who=a.who,
-                cls=a.cls,
-                evidence=a.evidence,
-                idx=r.idx,
-                continuing=r.continuing,
-            )
         after = text[a.frame.verb_end : e0] if a.frame else ""
         act = decide_act(a.cls, text[s0:e0], after)
         # Participant names (the working copies differ from the given ones only by gender).
@@ -726,10 +709,8 @@ def _annotate(
     # Topics only where there are positions, and in the lead for the readout's subject: one scan.
     lead = _lead_ranges(masked, sents)
     tindex = matcher.index(masked, sorted({(r.s, r.e) for r in raw} | set(lead)))
-    masked_title = _mask(mask_rx, title)
-    subject = _subject_topics(matcher, tindex, masked_title, lead)
-    fallback = readout_topics(matcher.order, work, masked_title, masked, lead)
-    found = _assign_topics(raw, text, masked, matcher, tindex, doc_topics, subject, finder, work, fallback)
+    subject = _subject_topics(matcher, tindex, _mask(mask_rx, title), lead)
+    found = _assign_topics(raw, text, masked, matcher, tindex, doc_topics, subject, finder, work)
     if given is None and len(work) < 2:
         # One participant inferred: the other side (often the issuing one, unnamed) is missing,
         # so joint and pronoun attributions are less sure (factor calibrated like the rest).
