@@ -125,11 +125,18 @@ def _subject(text: str, s: int, e: int, mentions: Sequence[Mention]) -> Mention 
 
 
 def choose_speakers(
-    text: str, s: int, e: int, finder: MentionFinder, prev_who: frozenset[int]
+    text: str,
+    s: int,
+    e: int,
+    finder: MentionFinder,
+    prev_who: frozenset[int],
+    mentions: Sequence[Mention] | None = None,
 ) -> tuple[frozenset[int], str] | None:
     """The speakers the fallback would give text[s:e] and the rule that chose them (see the
-    module docstring), or None when no rule applies."""
-    mentions = finder.find(text, s, e)
+    module docstring), or None when no rule applies. `mentions`: finder.find(text, s, e), when
+    the caller has them already."""
+    if mentions is None:
+        mentions = finder.find(text, s, e)
     subj = _subject(text, s, e, mentions)
     if subj is not None and subj.kind in ("person", "role") and subj.who:
         who = subj.who
@@ -184,15 +191,21 @@ def _length_bucket(n: int) -> str:
 
 
 def sentence_features(
-    text: str, sents: Sequence[tuple[int, int]], index: int, finder: MentionFinder, prev_who: frozenset[int]
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    index: int,
+    finder: MentionFinder,
+    prev_who: frozenset[int],
+    mentions: Sequence[Mention] | None = None,
 ) -> list[str]:
     """The features of sentence `index` of the readout as a candidate position (see the
     module docstring); `prev_who` are the speakers of the previous sentence of its paragraph
-    (empty when that carried no position)."""
+    (empty when that carried no position); `mentions` as for `choose_speakers`."""
     s, e = sents[index]
     sent = text[s:e]
     paragraph_start = index == 0 or "\n" in text[sents[index - 1][1] : s]
-    mentions = finder.find(text, s, e)
+    if mentions is None:
+        mentions = finder.find(text, s, e)
     norm = _normalised(text, s, e, mentions)
     feats = word_features(norm)
     words = [f[2:] for f in feats if f.startswith("w:")]
@@ -260,11 +273,12 @@ def fallback(
     s, e = sents[index]
     if model(MODEL) is None or len(text[s:e].split()) < 4 or "\n" in text[s:e]:
         return None  # (a line break inside: a headline run into the text, not a body sentence)
-    pick = choose_speakers(text, s, e, finder, prev_who)
+    mentions = finder.find(text, s, e)
+    pick = choose_speakers(text, s, e, finder, prev_who, mentions)
     if pick is None:
         return None
     who, rule = pick
-    feats = sentence_features(text, sents, index, finder, prev_who)
+    feats = sentence_features(text, sents, index, finder, prev_who, mentions)
     feats.append(f"rule:{rule}")
     p = probability(feats)
     if p is None or p < threshold():

@@ -583,13 +583,13 @@ def _annotate(
         if not p.name.strip() or p.name in seen_names:
             continue
         seen_names.add(p.name)
+        same = [k for k in known if k.name == p.name or p.name in k.aliases]
         g = p.gender
         if g is None:
-            k = next((k for k in known if k.gender and (k.name == p.name or p.name in k.aliases)), None)
-            g = k.gender if k else guess_gender(p.name, text)
+            g = next((k.gender for k in same if k.gender), None) or guess_gender(p.name, text)
         # A given participant who is a known leader is found by that leader's other spellings
         # too ("Zelenskyy", "Erdoğan"), as he is when the participants are inferred.
-        known_as = next((k for k in known if k.aliases and (k.name == p.name or p.name in k.aliases)), None)
+        known_as = next((k for k in same if k.aliases), None)
         aliases = tuple(dict.fromkeys((*p.aliases, *known_as.aliases))) if known_as else p.aliases
         work.append(replace(p, gender=g, aliases=aliases) if (g, aliases) != (p.gender, p.aliases) else p)
     if not work:
