@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from app.annotate.topics import TopicMatcher
-from tests.annotate.helpers import TOPICS
+from tests.annotate.helpers import PUTIN, TOPICS, XI, run
 
 MATCHER = TopicMatcher(TOPICS)
 BIL, MUL = "bilateral-relations", "multilateralism"
@@ -17,6 +17,11 @@ BIL, MUL = "bilateral-relations", "multilateralism"
 
 def topics_of(sentence: str) -> set[str]:
     return set(MATCHER.match(sentence))
+
+
+def position_topics(text: str, needle: str, participants=(PUTIN, XI)) -> set[str]:
+    ann = run(text, participants=participants)
+    return {t for p in ann.positions if needle in text[p.start : p.end] for t in p.topics}
 
 
 @pytest.mark.parametrize(
@@ -59,3 +64,32 @@ def test_a_manner_or_each_sides_own_affairs_is_not_the_relationship(sentence: st
 )
 def test_the_pairs_own_cooperation_stays_bilateral(sentence: str) -> None:
     assert BIL in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was essential for the world community to stay engaged.",
+        "The states are committed to strengthening regional and international security and cooperation.",
+        "China supports Cambodia in playing an important role on the international stage.",
+        "He confirmed his participation in the Peace Summit.",
+    ],
+)
+def test_the_wider_international_community_by_other_names_is_multilateral(sentence: str) -> None:
+    assert MUL in topics_of(sentence)
+
+
+def test_the_summit_of_a_forum_readout_is_multilateral() -> None:
+    text = (
+        "Putin and Xi discussed the SCO summit. Putin said the upcoming summit would strengthen trust. "
+        "Xi said member states must act."
+    )
+    assert MUL in position_topics(text, "upcoming summit", participants=(PUTIN, XI))
+    assert MUL in position_topics(text, "member states", participants=(PUTIN, XI))
+    other = "Putin and Xi spoke on trade. Putin said the upcoming summit would strengthen trust."
+    assert MUL not in position_topics(other, "upcoming summit", participants=(PUTIN, XI))
+
+
+def test_the_worlds_peace_is_not_regional_security() -> None:
+    assert "regional-security" not in topics_of("They stressed the foundations of global peace and stability.")
+    assert "regional-security" in topics_of("They stressed peace and stability in the region.")
