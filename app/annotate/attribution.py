@@ -151,6 +151,11 @@ _BLOCK_WORDS = frozenset(
 )
 _NUMBERS = {"both": 2, "two": 2, "three": 3, "four": 4}
 _FILLER = frozenset(["and", "both", ",", "the", "two", "of", "as", "well", "along", "together", "with"])
+# Only what opens the sentence: before a closing reporting frame ("Japan will open a consulate
+# in 2022, the PM added."), a date is part of what was said, not the time of saying it.
+_BACKGROUND_OPEN_RE = re.compile(
+    r"^\W*(?:Earlier|Previously|Before\s+that|Prior\s+to\s+(?:this|that)|Last\s+(?:year|month|week))\b", re.I
+)
 _BACKGROUND_RE = re.compile(
     # "Earlier, PM Modi spoke to ...", "Speaking at the summit later the same day, Biden ...":
     # another occasion than this communication
@@ -634,12 +639,15 @@ def _blank_appositive(text: str, s: int, sent: str, spans: tuple[int, int, int],
 # An aside between subject and verb without commas.
 _NP_ASIDE_RE = re.compile(
     r"\s+(?:(?:while|whilst|when|after|before)\s+[a-z]+ing\b|(?:for|on)\s+(?:his|her|its|their)\s+part\b|"
-    r"in\s+(?:his|her)\s+turn\b).*$",
+    r"in\s+(?:his|her)\s+turn\b|"
+    # "X and Y in a telephonic conversation on Sunday agreed", "X during a telephonic exchange discussed"
+    r"(?:in|during|at)\s+(?:a|an|the|their|his|her|today['\u2019]s)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:conversation|call|exchange|talks|meeting|summit)\b).*$",
     re.S,
 )
 
 
-_NP_ASIDE_WORDS = (" while ", " whilst ", " when ", " after ", " before ", " part", " turn")
+_NP_ASIDE_WORDS = (" while ", " whilst ", " when ", " after ", " before ", " part", " turn", " during ", " in ", " at ")
 _LEAD_CIRCUMSTANCE_RE = re.compile(
     r"(?:during|in|at|after|following|in\s+the\s+course\s+of)\s+(?:the|their|a|today['\u2019]s)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:talks?|call|conversation|meeting|summit|negotiations|visit)\s+(?=(?:the|both|they)\b)",
@@ -725,6 +733,33 @@ def _courtesy(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
         ):
             return verb.startswith(("welcom", "greet", "receiv", "congrat", "thank", "host"))
     return False
+
+
+# What may follow a closing reporting frame: a time or place, then ", adding ..." / ", calling ...".
+_FINAL_TAIL_RE = re.compile(
+    r"(?:\s+(?:on|in|at|during|after|later|today|yesterday|on\s+\w+)\b[^,;:]{0,60}?)?"
+    r"(?:,\s+(?:adding|noting|saying|calling|stressing|urging|pointing|describing|reiterating|according)\b.*)?"
+    r"[\s.!?\"'\u201d\u2019\u00bb)]*$",
+    re.S,
+)
+
+
+def _final_frame(text: str, frames: list[Frame], s: int, e: int) -> Frame | None:
+    """A participant's reporting frame that closes the sentence after a comma ("..., Putin
+    said." / "..., he added, noting ..."): it says whose the clause before it is."""
+    if not frames:
+        return None
+    f = frames[-1]
+    if (
+        f.coord
+        or f.quoted
+        or f.kind not in ("person", "role", "pronoun")
+        or f.cls not in ("say", "call", "commit", "support", "oppose", "agree")
+        or f.start <= s
+        or not re.search(r",[\"'\u201d\u2019\u00bb]?\s*$", text[max(s, f.start - 4) : f.start])
+    ):
+        return None
+    return f if _FINAL_TAIL_RE.match(text, f.verb_end, e) else None
 
 
 def _pick_primary(frames: list[Frame], joint_statement: bool) -> Frame | None:
@@ -866,6 +901,16 @@ def _passive_in(text: str, s: int, e: int, qmask: list[bool] | None, quoted_only
 def _perfect_report(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
     """ "Xi has told Trump that ...": a perfect of saying addressed to the other participant
     reports this call (wire leads), unlike "Biden has long said ..."."""
+    if f.cls == "narr":
+        # "Erdogan has spoken with Abbas on the phone to discuss ..., reiterating ...": the news
+        # of this call (what follows the narration still decides whether it is a position).
+        ms = finder.find(text, f.verb_end, min(e, f.verb_end + 80))
+        return bool(
+            ms
+            and ms[0].kind in ("person", "role")
+            and not (ms[0].who & f.who)
+            and _PERFECT_CALL_GAP_RE.fullmatch(text, f.verb_end, ms[0].start) is not None
+        )
     if f.cls not in ("say", "call", "commit", "support", "oppose", "agree"):
         return False
     if re.search(r"\b(?:repeatedly|long|often|frequently|previously|always|once)\b", text[f.start : f.verb_end], re.I):
@@ -878,6 +923,11 @@ def _perfect_report(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
     if ms and ms[0].kind in ("person", "role") and not text[f.verb_end : ms[0].start].strip():
         return True
     return _perfect_towards_other(text, f, e, finder)
+
+
+_PERFECT_CALL_GAP_RE = re.compile(
+    r"\s+(?:(?:spoken|talked|conferred)\s+)?(?:(?:by\s+)?(?:tele)?phone\s+)?(?:with|to)\s+", re.I
+)
 
 
 def _perfect_towards_other(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
@@ -935,6 +985,11 @@ def attribute_sentence(
         if primary0 is None or primary0.kind == "other":
             all_frames = find_frames(text, s, e, finder, qmask)
     primary = _pick_primary(frames, joint_statement)
+    final = _final_frame(text, frames, s, e)
+    if final is not None and primary is not None and primary != final:
+        # "The Russian military is ready to ..., Putin said.": the clause before a closing
+        # reporting frame is what the leader said, whatever its own subject and verb.
+        primary = final
     if primary is not None and primary.kind == "other":
         # "China's foreign ministry said Xi warned ...": the leader's words relayed by his
         # office are his position; anything else a spokesman says is not.
@@ -1008,7 +1063,7 @@ def attribute_sentence(
             return _joint_statement_default(text, s, e, finder), None
         return [], None
     if (
-        _BACKGROUND_RE.search(text[s : primary.start])
+        (_BACKGROUND_OPEN_RE if primary is final else _BACKGROUND_RE).search(text[s : primary.start])
         or _ELSEWHERE_RE.match(text[s : primary.start])
         or _AFTER_VERB_PAST_RE.match(text[primary.verb_end : e])
         or (

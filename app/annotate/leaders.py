@@ -377,6 +377,7 @@ _HOST_WITH_RE = re.compile(
 _BARE_TITLE_RE = re.compile(
     r"(?:The\s+)?(?P<title>Prime\s+Minister|President|Chancellor|Premier|Taoiseach)\s+(?!of\b)(?=[a-z])"
 )
+_HOST_COUNTERPART_RE = re.compile(r"\s*(?:and|&)\s+(?:his|her)\s+(?:[\w-]+\s+){0,2}counterpart\b", re.I)
 _HOST_AND_RE = re.compile(r"^\s*(?:,[^,]{0,80},\s*)?(?:and|&)\s", re.I)
 
 
@@ -410,6 +411,10 @@ def find_host(
         if other is None:
             return None
         gap = text[first.end : other.start]
+        if _HOST_COUNTERPART_RE.match(text, first.end, other.end):
+            # "Prime Minister Imran Khan and his Dutch counterpart Mark Rutte discussed ...": the
+            # other leader is described from the first one's side, which issues the readout.
+            return next(iter(first.who)) if len(first.who) == 1 else None
         if _HOST_AND_RE.match(gap) or not _HOST_WITH_RE.match(gap):
             return None
         return next(iter(first.who)) if len(first.who) == 1 else None

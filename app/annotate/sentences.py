@@ -192,14 +192,18 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     blocks: list[tuple[int, int]] = []
     cur: tuple[int, int] | None = None
     prev_line = ""
-    for start, end, _ in _lines(text):
+    lines = _lines(text)
+    # A text with a line longer than any fixed wrap width is not hard-wrapped: its short lines
+    # without a final stop are headlines and bylines, whatever their length.
+    wrapped = all(end - start <= _UNWRAPPED_MIN for start, end, _ in lines)
+    for start, end, _ in lines:
         line = text[start:end]
         if not line.strip():
             if cur:
                 blocks.append(cur)
             cur, prev_line = None, ""
             continue
-        if cur is not None and _continues(prev_line, line):
+        if cur is not None and _continues(prev_line, line, wrapped):
             cur = (cur[0], end)
         else:
             if cur:
@@ -211,8 +215,9 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
-def _continues(prev: str, line: str) -> bool:
-    """Is `line` the continuation of a hard-wrapped `prev` line?"""
+def _continues(prev: str, line: str, wrapped: bool = True) -> bool:
+    """Is `line` the continuation of a hard-wrapped `prev` line? (`wrapped`: whether the text
+    may be hard-wrapped at all.)"""
     p = prev.rstrip()
     if not p or p[-1] in '.!?:;"\u201d)':
         return False
@@ -222,10 +227,11 @@ def _continues(prev: str, line: str) -> bool:
     # A long line without final punctuation followed by more text is wrapped prose;
     # a short one is a headline or a dateline line. Wrapped prose breaks at a fixed width
     # (60-100 characters); a longer line with no final stop is a standfirst under a headline.
-    return 60 <= len(p) <= _WRAP_MAX and not _DATELINE_RE.match(line.lstrip()[:_DATELINE_MAX])
+    return wrapped and 60 <= len(p) <= _WRAP_MAX and not _DATELINE_RE.match(line.lstrip()[:_DATELINE_MAX])
 
 
 _WRAP_MAX = 110
+_UNWRAPPED_MIN = 150  # a line this long is a paragraph on one line: the text is not hard-wrapped
 
 
 def strip_lead(text: str, start: int, end: int) -> int:

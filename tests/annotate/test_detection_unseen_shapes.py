@@ -1,0 +1,77 @@
+"""Reporting shapes found missed on readouts no rule had seen (issue #11, the 18:00 pass): one
+invented sentence per rule, asserting who the sentence is attributed to."""
+
+from __future__ import annotations
+
+from app.annotate import Participant
+from app.annotate.sentences import split_sentences
+from tests.annotate.helpers import ERDOGAN, KISHIDA, MBS, PUTIN, run
+
+KHAN = Participant("Imran Khan", "Prime Minister", "Pakistan", "male")
+RUTTE = Participant("Mark Rutte", "Prime Minister", "Netherlands", "male")
+ABBAS = Participant("Mahmoud Abbas", "President", "Palestine", "male")
+NGUYEN = Participant("Nguyen Xuan Phuc", "President", "Vietnam", "male")
+
+
+def said(text: str, parts: tuple[Participant, ...], needle: str) -> list[tuple[str, ...]]:
+    return [p.speakers for p in run(text, parts).positions if needle in text[p.start : p.end]]
+
+
+def test_a_closing_reporting_frame_owns_the_clause_before_it() -> None:
+    # The clause's own subject (an army, a government) is what the leader said, not a speaker.
+    text = "The Russian military is ready to ensure the safe exit of civilians, Putin said, adding that talks go on."
+    assert said(text, (PUTIN, ERDOGAN), "military") == [("Vladimir Putin",)]
+
+
+def test_a_date_inside_what_was_said_is_not_background() -> None:
+    text = (
+        "Prime Minister Kishida held talks with President Nguyen Xuan Phuc. "
+        "Japan will also open its Consulate General in Da Nang in 2022, the Prime Minister added."
+    )
+    assert said(text, (KISHIDA, NGUYEN), "Consulate") == [("Fumio Kishida",)]
+    # An opening time phrase still makes it background.
+    bg = "Last year, the two sides signed a deal, Putin said."
+    assert said(bg, (PUTIN, ERDOGAN), "deal") == []
+
+
+def test_x_and_his_counterpart_y_names_the_issuing_side() -> None:
+    text = (
+        "Prime Minister Imran Khan and his Dutch counterpart Mark Rutte discussed the situation in Afghanistan. "
+        "The prime minister underlined that an inclusive political settlement was the best way forward."
+    )
+    assert said(text, (KHAN, RUTTE), "underlined") == [("Imran Khan",)]
+
+
+def test_the_occasion_between_subject_and_verb() -> None:
+    text = (
+        "Prime Minister Imran Khan and Crown Prince Mohammed bin Salman in a telephonic conversation on Sunday "
+        "agreed that the world must step up its engagement with Afghanistan."
+    )
+    assert said(text, (KHAN, MBS), "agreed") == [("Imran Khan", "Mohammed bin Salman")]
+
+
+def test_a_perfect_of_the_call_with_the_other_leader_then_content() -> None:
+    text = (
+        "President Erdogan has spoken with President Mahmoud Abbas on the phone to discuss the developments in Gaza, "
+        "reiterating the need for an immediate ceasefire."
+    )
+    assert said(text, (ERDOGAN, ABBAS), "ceasefire") == [("Recep Tayyip Erdogan",)]
+    # A standing view in the perfect stays background.
+    assert said("Erdogan has long called for a ceasefire in Gaza.", (ERDOGAN, ABBAS), "ceasefire") == []
+
+
+def test_a_headline_line_of_any_length_in_a_text_that_is_not_hard_wrapped() -> None:
+    body = (
+        "Orban called the contract very important, adding that Hungary aimed to negotiate an increase of the gas "
+        "volume, and Putin said that Russia was ready to consider it."
+    )
+    text = (
+        "Orban in Moscow: Hungary aims to negotiate increase in gas volume in Russia-Hungary contract\n"
+        "Under the contract, Hungary can also purchase gas well below the market price, Putin added.\n" + body
+    )
+    got = [text[s:e] for s, e in split_sentences(text)]
+    assert got[0] == "Orban in Moscow: Hungary aims to negotiate increase in gas volume in Russia-Hungary contract"
+    assert got[1].startswith("Under the contract")
+    # A hard-wrapped text (no line longer than a wrap width) still joins its lines.
+    wrapped = "Xi said the two countries should deepen trade, investment and energy cooperation over the\nNext decade."
+    assert len(split_sentences(wrapped)) == 1
