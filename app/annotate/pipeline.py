@@ -342,7 +342,6 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:()\u2014]")
 _CUE_NEXT_RE = re.compile(r"\s*(?:{})(?![\w])".format("|".join(_CONTEXT.other_party)), re.I)
 _SUBJECT_NEXT_RE = re.compile(rf"\s+(?:(?:{ADVERBS})\s+)*(?:{FINITE_RE.pattern})", re.I)
 _PARTY_WINDOW = 8  # words between the other participant and the relationship cue, in one clause
-_RECIPIENT_RE = re.compile(r"\b(?:to|for|from|towards)\s+(?:the\s+)?$", re.I)
 
 
 _PEOPLE: dict[tuple[Participant, ...], list[tuple[int, re.Pattern[str]]]] = {}
@@ -399,12 +398,9 @@ def _other_party(text: str, r: _Raw, finder: MentionFinder) -> bool:
         if m.start >= skip_to and not text[skip_to : m.start].strip():
             continue  # the addressee of the reporting verb ("told Trump that ..."), not content
         after = text[m.end : m.end + 40]
-        # The other side as the recipient or source ("aid for Ukraine's energy grid", "doses
-        # to Cambodia", "vaccines coming from China"): its possessive names what it receives.
-        recipient = _RECIPIENT_RE.search(text, max(r.s, m.start - 12), m.start) is not None
         if (
-            not recipient
-            and (text[m.end - 2 : m.end] in ("'s", "\u2019s") or after[:2] in ("'s", "\u2019s"))
+            text[m.end - 2 : m.end] in ("'s", "\u2019s")
+            or after[:2] in ("'s", "\u2019s")
             or _CUE_NEXT_RE.match(after)
             or _SUBJECT_NEXT_RE.match(after)
         ):
