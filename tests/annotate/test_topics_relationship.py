@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.annotate import Participant
 from app.annotate.topics import TopicMatcher
 from tests.annotate.helpers import PUTIN, TOPICS, XI, run
 
@@ -93,3 +94,12 @@ def test_the_summit_of_a_forum_readout_is_multilateral() -> None:
 def test_the_worlds_peace_is_not_regional_security() -> None:
     assert "regional-security" not in topics_of("They stressed the foundations of global peace and stability.")
     assert "regional-security" in topics_of("They stressed peace and stability in the region.")
+
+
+def test_what_one_side_sends_the_other_is_their_relationship() -> None:
+    hun_sen = Participant("Hun Sen", "Prime Minister", "Cambodia", "male")
+    text = "Xi and Hun Sen spoke. Xi pledged another 20 million vaccine doses to Cambodia."
+    got = position_topics(text, "doses to Cambodia", participants=(XI, hun_sen))
+    assert {"vaccines", BIL} <= got
+    own = "Xi and Hun Sen spoke. Xi said China will produce another 20 million vaccine doses."
+    assert BIL not in position_topics(own, "produce", participants=(XI, hun_sen))
