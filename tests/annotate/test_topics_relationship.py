@@ -103,3 +103,17 @@ def test_what_one_side_sends_the_other_is_their_relationship() -> None:
     assert {"vaccines", BIL} <= got
     own = "Xi and Hun Sen spoke. Xi said China will produce another 20 million vaccine doses."
     assert BIL not in position_topics(own, "produce", participants=(XI, hun_sen))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is intended to make the most of the potential of the Shanghai Cooperation Organization.",
+        "He called for unity within the Organization of Islamic Cooperation.",
+        "He welcomed the UK's interest in joining the Agreement for Trans-Pacific Partnership.",
+        "They discussed the Collective Security Treaty Organization summit.",
+    ],
+)
+def test_a_word_of_an_institutions_name_is_the_institution(sentence: str) -> None:
+    got = topics_of(sentence)
+    assert MUL in got and BIL not in got
