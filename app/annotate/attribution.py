@@ -372,6 +372,9 @@ def _descriptor(word: str) -> bool:
     return w in _DESCRIPTORS or (word[:1].isupper() and find_country(word) is not None)
 
 
+_OBJECT_PRONOUNS = {"him": "male", "her": "female"}
+
+
 def _classify_np(
     text: str, a: int, b: int, finder: MentionFinder
 ) -> tuple[str, frozenset[int], str | None, bool] | None:
@@ -379,6 +382,9 @@ def _classify_np(
     np = text[a:b]
     if not np.strip():
         return None
+    obj = _OBJECT_PRONOUNS.get(np.strip().lower())
+    if obj is not None:
+        return "pronoun", frozenset(), obj, False  # "According to him, ...": the leader who spoke last
     mentions = finder.find(text, a, b)
     rest = list(np)
     for m in mentions:
@@ -429,8 +435,9 @@ def _classify_np(
     low = {w.lower().strip(",.'\u2019s") for w in words}
     if low & NON_LEADER_HEADS or any(w.lower().rstrip("'s\u2019") in NON_LEADER_HEADS for w in words):
         return "other", frozenset(), None, False
-    # A capitalised name that is not a participant ("Prime Minister Mateusz Morawiecki").
-    if len(_NAME_LIKE_RE.findall(np)) >= 2 and not mentions:
+    # A capitalised name that is not a participant ("Prime Minister Mateusz Morawiecki"); a phrase
+    # headed by a common noun is a thing, not a speaker ("the China-Chile relationship has been").
+    if len(_NAME_LIKE_RE.findall(np)) >= 2 and not mentions and words[-1][:1].isupper():
         return "other", frozenset(), None, False
     return None
 

@@ -208,11 +208,12 @@ class MentionFinder:
                     )
                 )
             if c:
-                # "the President of Russia", "the Prime Minister of the Republic of India"
+                # "the President of Russia", "the Prime Minister of the Republic of India", "the head
+                # of the Kyrgyz Republic" (Central Asian and Kremlin press)
                 person_alts.append(
                     (
                         i,
-                        rf"the\s+(?:{_alt(list(LEADER_TITLES) + own_titles)})\s+of\s+"
+                        rf"the\s+(?:{_alt(list(LEADER_TITLES) + own_titles + ['head'])})\s+of\s+"
                         rf"(?:the\s+)?(?:{_alt(list(c.names))})",
                     )
                 )
@@ -236,7 +237,14 @@ class MentionFinder:
             if pick is not None:
                 roles_of.setdefault(pick, []).append(role)
         for pick, roles in roles_of.items():
-            person_alts.append((pick, rf"the\s+(?:{_alt(roles)})(?![\w-])(?!\s+of\s)"))
+            # "the head of state"; a form of address ("His Majesty", "His Highness") takes no article
+            # (and stands alone: "His Majesty King Abdullah II" is found as the title and name too).
+            articled = [r for r in roles if not r.startswith(("his ", "her "))]
+            address = [r for r in roles if r.startswith(("his ", "her "))]
+            if articled:
+                person_alts.append((pick, rf"the\s+(?:{_alt(articled)})(?![\w-])(?!\s+of\s)"))
+            if address:
+                person_alts.append((pick, rf"(?:{_alt(address)})(?![\w-])"))
         if host is not None:
             # "The President of the Republic" (Elysee, Planalto, Quirinale, Korea): the host.
             person_alts.append(

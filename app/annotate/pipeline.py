@@ -615,6 +615,10 @@ def _annotate(
     carried: frozenset[str] = frozenset()
     third_in_quote = False
     prev_said: list[Attribution] = []
+    # The one leader whose reported speech the paragraph carries ("President Xi noted that ... .
+    # This relationship should be cherished. China is ready to ..."): kept across sentences no
+    # rule attributes, dropped when anyone else is a subject.
+    para_said: list[Attribution] = []
     list_said: list[Attribution] = []
     for idx, (s, e) in enumerate(sents):
         sent = text[s:e]
@@ -623,6 +627,7 @@ def _annotate(
             carried = frozenset()
             raw.extend(_Raw(qs, qe, r, None, idx - 1, para - 1) for qs, qe, r in quotes.paragraph_break(sent) if r.who)
             prev_said = []  # a statement goes on within its paragraph only
+            para_said = []
         prev_end = e
         # A line without final punctuation is a headline or dateline, never a position.
         if list_said:
@@ -657,23 +662,22 @@ def _annotate(
             # "They agreed to strengthen cooperation in several areas:" then "• On the energy front, ...":
             # each item of the list goes on with the introduction's speakers.
             resolved = [replace(r, evidence="list-item", conf=min(r.conf, 0.8)) for r in list_said]
-        if quoted is None and not resolved and prev_said:
-            if _FRAGMENT_RE.match(sent) and not _HAS_VERB_RE.search(sent):
+        if quoted is None and not resolved and (prev_said or (para_said and subj is None)):
+            goes_on = prev_said or para_said
+            if prev_said and _FRAGMENT_RE.match(sent) and not _HAS_VERB_RE.search(sent):
                 # "Also, the importance of humanitarian access.": a verbless fragment goes on with
                 # the previous sentence's speakers.
                 resolved = [replace(r, evidence="fragment", conf=min(r.conf, 0.75)) for r in prev_said]
             elif (
-                len(prev_said) == 1
-                and len(prev_said[0].who) == 1
-                and _own_country_goes_on(text, s, e, finder, prev_said[0])
+                len(goes_on) == 1 and len(goes_on[0].who) == 1 and _own_country_goes_on(text, s, e, finder, goes_on[0])
             ):
                 # "He said China expects ... . China will play a positive part in this process.":
                 # the speaker's own country as subject goes on with his statement.
-                resolved = [replace(prev_said[0], evidence="reported-speech", conf=min(prev_said[0].conf, 0.75))]
-            elif len(prev_said) == 1 and len(prev_said[0].who) == 1 and _MODAL_GROUP_RE.match(sent):
+                resolved = [replace(goes_on[0], evidence="reported-speech", conf=min(goes_on[0].conf, 0.75))]
+            elif len(goes_on) == 1 and len(goes_on[0].who) == 1 and _MODAL_GROUP_RE.match(sent):
                 # "Xi stressed that ... . The two sides need to ...": what one leader said both
                 # sides should do goes on in reported speech (Chinese and Russian readouts).
-                resolved = [replace(prev_said[0], evidence="reported-speech", conf=min(prev_said[0].conf, 0.75))]
+                resolved = [replace(goes_on[0], evidence="reported-speech", conf=min(goes_on[0].conf, 0.75))]
         if quoted is None and not resolved and subj is None:
             # No rule found a reporting frame (a frame it turned down, "Lula has long called for",
             # stays down): the learned fallback may attribute the sentence (learned_detection.py).
@@ -693,6 +697,9 @@ def _annotate(
                 if r.who and not (_quoted_part(r, qs, qe) and first_person_narration(text, qs, qe))
             )
         prev_said = resolved if quoted is None else []
+        if quoted is not None or subj is not None or resolved:
+            one = quoted is None and len(resolved) == 1 and len(resolved[0].who) == 1
+            para_said = resolved if one else []
         if sent.endswith(":") and prev_said:
             list_said = prev_said
         # A quotation that names a participant in the third person is an outlet quoting a readout.

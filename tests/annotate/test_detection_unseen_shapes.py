@@ -75,3 +75,47 @@ def test_a_headline_line_of_any_length_in_a_text_that_is_not_hard_wrapped() -> N
     # A hard-wrapped text (no line longer than a wrap width) still joins its lines.
     wrapped = "Xi said the two countries should deepen trade, investment and energy cooperation over the\nNext decade."
     assert len(split_sentences(wrapped)) == 1
+
+
+ABDULLAH = Participant("Abdullah II", "King", "Jordan", "male")
+MACRON = Participant("Emmanuel Macron", "President", "France", "male")
+XI = Participant("Xi Jinping", "President", "China", "male")
+BORIC = Participant("Gabriel Boric", "President", "Chile", "male")
+JAPAROV = Participant("Sadyr Japarov", "President", "Kyrgyzstan", "male")
+
+
+def test_a_form_of_address_standing_alone_is_the_monarch() -> None:
+    text = (
+        "His Majesty King Abdullah II, in a phone call on Sunday with President Emmanuel Macron, stressed the "
+        "importance of a ceasefire in Gaza. His Majesty also warned of the danger of an attack on Rafah."
+    )
+    assert said(text, (ABDULLAH, MACRON), "Rafah") == [("Abdullah II",)]
+    assert said(text, (ABDULLAH, MACRON), "ceasefire") == [("Abdullah II",)]
+
+
+def test_according_to_him_is_the_leader_who_spoke_last() -> None:
+    text = (
+        "The head of the Kyrgyz Republic thanked President Erdogan for the opening of the monument. "
+        "According to him, this event is of great symbolic significance for Kyrgyzstan."
+    )
+    assert said(text, (JAPAROV, ERDOGAN), "According") == [("Sadyr Japarov",)]
+
+
+def test_reported_speech_goes_on_across_a_sentence_about_a_relationship() -> None:
+    # A subject headed by a common noun ("the China-Chile relationship") is no other speaker: the
+    # paragraph still carries Xi's speech to "The two sides need to ..." and "China is ready to ...".
+    text = (
+        "President Xi noted that Chile was the first Latin American country to establish relations with China. "
+        "For more than half a century, the China-Chile relationship has been a pioneer in the region. "
+        "The two sides need to render each other firm support. "
+        "China is ready to work with Chile to promote the partnership."
+    )
+    assert said(text, (XI, BORIC), "two sides need") == [("Xi Jinping",)]
+    assert said(text, (XI, BORIC), "China is ready") == [("Xi Jinping",)]
+    # Someone else as subject ends it.
+    other = (
+        "President Xi noted that Chile was the first Latin American country to establish relations with China. "
+        "Foreign Minister Wang Yi attended the meeting. "
+        "China is ready to work with Chile to promote the partnership."
+    )
+    assert said(other, (XI, BORIC), "China is ready") == []
