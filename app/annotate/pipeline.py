@@ -526,6 +526,7 @@ _HAS_VERB_RE = re.compile(
     r"brought|sent|built|remains?|seems?|(?!(?:need|speed|seed|feed|deed|creed|greed|breed)\b)[a-z]{2,}ed)\b",
     re.I,
 )
+_BODY_LINE_WORDS = 20  # headlines and bylines are shorter; a line this long past the opening is prose
 _THIRD_PERSON_QUOTED = frozenset({"quoted:person", "quoted:role", "quoted:group", "quoted:they"})
 
 
@@ -639,6 +640,8 @@ def _annotate(
             and "\n" not in text[s:e]
             and not quotes.in_quote
             and not (sent.endswith(":") and len(sent.split()) >= 5)  # a list's introduction
+            # a body line of a sentence's length whose stop was lost (talking points, scraped pages)
+            and not (idx >= 2 and len(sent.split()) >= _BODY_LINE_WORDS)
         ):
             continue
         continuing = bool(quotes.in_quote)

@@ -119,3 +119,24 @@ def test_reported_speech_goes_on_across_a_sentence_about_a_relationship() -> Non
         "China is ready to work with Chile to promote the partnership."
     )
     assert said(other, (XI, BORIC), "China is ready") == []
+
+
+def test_a_stop_glued_to_the_next_sentence_ends_it() -> None:
+    text = "Mirziyoyev is here to attend the Games.Xi pointed out that ties grew. The U.S.President met St.Petersburg."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Mirziyoyev is here to attend the Games.",
+        "Xi pointed out that ties grew.",
+        "The U.S.President met St.Petersburg.",
+    ]
+
+
+def test_a_body_line_of_a_sentences_length_without_its_stop() -> None:
+    text = (
+        "Talking points of the meeting\n"
+        "President Xi met President Boric in Bangkok.\n"
+        "The two sides reaffirmed their firm support to each other on issues related to their respective core "
+        "interests and major concerns, particularly sovereignty\n"
+        "Xi and Boric agree to deepen ties\n"
+    )
+    assert said(text, (XI, BORIC), "reaffirmed") == [("Gabriel Boric", "Xi Jinping")]
+    assert said(text, (XI, BORIC), "agree to deepen") == []  # a short line is a subhead
