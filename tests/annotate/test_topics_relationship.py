@@ -117,3 +117,46 @@ def test_what_one_side_sends_the_other_is_their_relationship() -> None:
 def test_a_word_of_an_institutions_name_is_the_institution(sentence: str) -> None:
     got = topics_of(sentence)
     assert MUL in got and BIL not in got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cooperation between regional countries turns many threats into opportunities.",
+        "The coordination modalities agreed between SAARC countries were being implemented.",
+    ],
+)
+def test_cooperation_among_a_group_of_countries_is_multilateral(sentence: str) -> None:
+    got = topics_of(sentence)
+    assert MUL in got and BIL not in got
+
+
+def test_a_relationship_with_other_developing_countries_is_not_multilateral() -> None:
+    got = topics_of("Their cooperation sets an example for relations between developing countries.")
+    assert MUL not in got
+
+
+@pytest.mark.parametrize(
+    "sentence,topic",
+    [
+        ("Trade exceeded the level before the coronavirus pandemic.", "covid-19"),
+        ("They see the partnership's potential in the post-COVID context.", "covid-19"),
+        ("They exchanged views on addressing economic security challenges.", "regional-security"),
+        ("The ties between Guatemala and Taiwan are unbreakable.", "taiwan"),
+        ("Guatemala is a strong diplomatic ally of Taiwan.", "taiwan"),
+    ],
+)
+def test_a_time_frame_another_security_or_a_side_of_a_relationship_is_no_topic(sentence: str, topic: str) -> None:
+    assert topic not in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence,topic",
+    [
+        ("The pandemic hit the economy hard.", "covid-19"),
+        ("They discussed security challenges in the region.", "regional-security"),
+        ("Guatemala supports Taiwan's participation in the UN.", "taiwan"),
+    ],
+)
+def test_the_topic_itself_still_counts(sentence: str, topic: str) -> None:
+    assert topic in topics_of(sentence)
