@@ -458,8 +458,24 @@ _PAREN_RE = re.compile(
 
 
 def _blank_parentheticals(sent: str) -> str:
-    """Same-length copy of sent with subject/verb parentheticals blanked out."""
+    """Same-length copy of sent with subject/verb parentheticals blanked out (and the comma of a
+    date, "on Thursday, October 14", which is no clause break)."""
+    if "day, " in sent:
+        sent = _DATE_COMMA_RE.sub(" ", sent)
     return _PAREN_RE.sub(lambda m: " " * len(m.group()), sent)
+
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_DATE_COMMA_RE = re.compile(rf"(?<=day),(?=\s+(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH}))")
+# A date between a subject and its verb: "President Phuc on May 11 held ...".
+_NP_DATE_RE = re.compile(
+    rf"\s+on\s+(?:{_WEEKDAY}[\s,]+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
+    r"(?:,?\s+\d{4})?\s*$"
+)
 
 
 def find_frames(
@@ -567,6 +583,10 @@ def find_frames(
             np_text = np_text[
                 : aside.start()
             ]  # "Xi while talking about ... mentioned", "Ghani for his part appreciated"
+        if " on " in np_text:
+            dm = _NP_DATE_RE.search(np_text)
+            if dm:
+                np_text = np_text[: dm.start()]  # "Phuc on May 11 held", "Kenyatta on Thursday, October 14 urged"
         tm = _TRAIL_ADV_RE.search(np_text)
         np_end = tm.start() if tm else len(np_text.rstrip())
         c = _classify_np(text, s + cs, s + cs + np_end, finder)
@@ -1084,6 +1104,7 @@ def attribute_sentence(
         if pledge is not None:
             return [pledge], primary
     cls = primary.cls
+    lead_joint = False
     if _INVITATION_RE.match(text, primary.verb_start, e):
         cls = "commit"  # an invitation to visit, or its acceptance, is a pledge (guidelines)
     elif cls == "say" and (
@@ -1100,7 +1121,8 @@ def attribute_sentence(
         # "discussed the importance of ...", "discussed X, and the urgency of ...", "informed Y of his plan"
         cls = "say"
     elif cls == "narr" and (lead := _lead_content(text, primary.verb_end, e)) is not None:
-        cls = lead  # "held a call with Y, during which they stressed ...", "spoke with Y to reaffirm ..."
+        # "held a call with Y, during which they stressed ...", "spoke with Y to reaffirm ..."
+        cls, lead_joint = lead
     elif cls in ("narr", "courtesy") or _courtesy(text, primary, e, finder):
         # "..., agreeing that", "... and agreed to", "began by setting out ..."
         r = _BY_RESCUE_RE.match(text, primary.verb_end, e) or _RESCUE_RE.search(text, primary.verb_end, e)
@@ -1108,11 +1130,14 @@ def attribute_sentence(
         if r:
             rcls = participle_class(r.group("part")) if r.group("part") else verb_class(r.group("fin"))
         if r is None or not rcls or rcls in ("narr", "courtesy"):
-            return [], primary
+            other = _relative_speaker(text, primary, e, finder) or _with_absolute(text, primary.verb_end, e, finder)
+            return ([other] if other is not None else []), primary
         if r.group("part") and COURTESY_NOUNS.match(text[r.end("part") : e]):
             return [], primary  # "began by expressing his condolences"
         cls = rcls
     first = _make(primary, cls, everyone)
+    if lead_joint:
+        first = replace(first, who=everyone, pronoun_gender=None, evidence="embedded:joint")
     if cls == "say" and primary.kind in ("person", "role", "pronoun") and n > 1:
         joint = _EMBEDDED_JOINT_RE.match(text, primary.verb_end, e) is not None
         h = None if joint or " and " not in text[primary.verb_end : e] else _HE_AND_RE.match(text, primary.verb_end, e)
@@ -1146,10 +1171,38 @@ def attribute_sentence(
 # Content after narration of the call: "..., during which they emphasized ...", "... to express
 # their readiness to ...", "discussed vaccination, and the urgency of ...".
 _DURING_WHICH_RE = re.compile(
-    rf",?\s+(?:during|in|at)\s+which\s+(?:they|the\s+(?:two\s+)?(?:leaders|sides|presidents|parties)|both\s+"
-    rf"(?:leaders|sides))\s+(?:(?:{ADVERBS})\s+)*(?P<fin>{FINITE_RE.pattern})",
+    rf",?\s+(?:(?:during|in|at)\s+which|wherein|whereby)\s+(?:(?P<own>he|she)|they|the\s+(?:two\s+)?(?:leaders|sides|"
+    rf"presidents|parties)|both\s+(?:leaders|sides))\s+(?:(?:{ADVERBS})\s+)*(?P<fin>{FINITE_RE.pattern})",
     re.I,
 )
+# "... spoke with Y, who initiated the call in order to express his concern" / "..., who announced ...".
+_WHO_CLAUSE_RE = re.compile(r",\s+who\s+")
+
+
+def _relative_speaker(text: str, primary: Frame, e: int, finder: MentionFinder) -> Attribution | None:
+    """Narration of the call whose other participant is given content in a relative clause:
+    "X spoke with Y, who initiated the call in order to express his concern about ...",
+    "X invited Y to Russia, who promised to travel"."""
+    if ", who " not in text[primary.verb_end : e]:
+        return None
+    for m in _WHO_CLAUSE_RE.finditer(text, primary.verb_end, e):
+        before = finder.find(text, primary.verb_end, m.start())
+        if not before or before[-1].kind not in ("person", "role") or len(before[-1].who) != 1:
+            continue
+        if text[before[-1].end : m.start()].strip() or (primary.who and before[-1].who <= primary.who):
+            continue
+        after = text[m.end() : e]
+        fm = FINITE_RE.match(after)
+        c = verb_class(fm.group()) if fm else None
+        if c is None or c in ("narr", "courtesy"):
+            pm = _PURPOSE_RE.search(text, m.end(), min(e, m.end() + 100))
+            c = lemma_class(pm.group("lemma")) if pm else None
+        if c and c not in ("narr", "courtesy"):
+            return Attribution(before[-1].who, c, 0.75, None, evidence="relative-clause")
+        return None
+    return None
+
+
 _PURPOSE_RE = re.compile(r"\bto\s+(?:(?:jointly|once\s+again|again|also)\s+)?(?P<lemma>[a-z]+)\b")
 _AND_CONTENT_RE = re.compile(
     r",?\s+and\s+(?:on\s+)?" + _VERBS.discussed_content.replace(r"\s+(?:also\s+)?", "", 1), re.I
@@ -1160,18 +1213,22 @@ _AS_WELL_AS_CONTENT_RE = re.compile(
 )
 
 
-def _lead_content(text: str, a: int, e: int) -> str | None:
-    """The cue class of content that follows narration of the call in the same sentence."""
-    m = _DURING_WHICH_RE.search(text, a, e) if "which" in text[a:e] else None
+def _lead_content(text: str, a: int, e: int) -> tuple[str, bool] | None:
+    """The cue class of content that follows narration of the call in the same sentence, and
+    whether its subject is both sides ("during which they agreed")."""
+    m = _DURING_WHICH_RE.search(text, a, e) if "whe" in text[a:e] or "which" in text[a:e] else None
     if m:
         c = verb_class(m.group("fin"))
         if c and c not in ("narr", "courtesy"):
-            return c
-    m = _PURPOSE_RE.search(text, a, min(e, a + 120)) if " to " in text[a : a + 120] else None
+            return c, m.group("own") is None
+    end = min(e, a + 120)
+    who = text.find(", who ", a, end)  # a relative clause's purpose is its own subject's (_relative_speaker)
+    end = who if who >= 0 else end
+    m = _PURPOSE_RE.search(text, a, end) if " to " in text[a:end] else None
     if m:
         c = lemma_class(m.group("lemma"))
         if c and c not in ("narr", "courtesy") and m.group("lemma") not in ("sign", "discuss", "review"):
-            return c
+            return c, False
     return None
 
 

@@ -140,3 +140,34 @@ def test_a_body_line_of_a_sentences_length_without_its_stop() -> None:
     )
     assert said(text, (XI, BORIC), "reaffirmed") == [("Gabriel Boric", "Xi Jinping")]
     assert said(text, (XI, BORIC), "agree to deepen") == []  # a short line is a subhead
+
+
+def test_a_date_between_subject_and_verb() -> None:
+    assert said("President Putin on May 11 urged President Erdogan to help.", (PUTIN, ERDOGAN), "urged") == [
+        ("Vladimir Putin",)
+    ]
+    text = "President Putin on Thursday, October 14 urged President Erdogan to help."
+    assert said(text, (PUTIN, ERDOGAN), "urged") == [("Vladimir Putin",)]
+
+
+def test_content_after_narration_of_the_call() -> None:
+    both = "President Putin held phone talks with President Erdogan, during which they agreed to step up cooperation."
+    assert said(both, (PUTIN, ERDOGAN), "agreed") == [("Recep Tayyip Erdogan", "Vladimir Putin")]
+    own = "President Putin met President Erdogan wherein he reaffirmed Russia's commitment to cooperation."
+    assert said(own, (PUTIN, ERDOGAN), "reaffirmed") == [("Vladimir Putin",)]
+    with_clause = (
+        "President Putin and President Erdogan exchanged views on the situation in the region, with the Turkish "
+        "president expressing deep concern at the violence."
+    )
+    assert said(with_clause, (PUTIN, ERDOGAN), "concern") == [("Recep Tayyip Erdogan",)]
+
+
+def test_the_other_leader_given_content_in_a_relative_clause() -> None:
+    text = (
+        "President Putin spoke with President Recep Tayyip Erdogan, who initiated the phone call in order to "
+        "express his concern at the escalation."
+    )
+    assert said(text, (PUTIN, ERDOGAN), "concern") == [("Recep Tayyip Erdogan",)]
+    # A relative clause of narration gives nothing.
+    plain = "President Putin spoke with President Recep Tayyip Erdogan, who initiated the phone call."
+    assert said(plain, (PUTIN, ERDOGAN), "initiated") == []
