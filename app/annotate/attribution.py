@@ -160,6 +160,9 @@ _BACKGROUND_RE = re.compile(
     # "Earlier, PM Modi spoke to ...", "Speaking at the summit later the same day, Biden ...":
     # another occasion than this communication
     r"^\W*(?:Earlier|Previously|Before\s+that|Prior\s+to\s+(?:this|that))\b|"
+    # "In November 2022, Tokayev noted ...", "In June, the President stated ...": another occasion
+    r"^\W*In\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)(?:\s+(?:19|20)\d\d|\s+last\s+year)?,|"
     r"\blater\s+(?:the\s+same|that)\s+day\b|"
     r"\b(?:last\s+(?:meeting|talks|call|summit|year|month|week|visit)|previous(?:ly)?|"
     r"in\s+(?:19|20)\d\d|ago|at\s+the\s+time|back\s+in|earlier\s+this\s+year|once\s+said)\b",
@@ -952,6 +955,10 @@ def _perfect_report(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
     return _perfect_towards_other(text, f, e, finder)
 
 
+_RELATIONSHIP_OBJECT_RE = re.compile(
+    r"\s+(?:the\s+|their\s+|our\s+)?(?:[\w.-]+\s+){0,3}?(?:partnership|relations(?:hip)?|ties|cooperation|friendship)\b",
+    re.I,
+)
 _PERFECT_CALL_GAP_RE = re.compile(
     r"\s+(?:(?:spoken|talked|conferred)\s+)?(?:(?:by\s+)?(?:tele)?phone\s+)?(?:with|to)\s+", re.I
 )
@@ -1134,6 +1141,14 @@ def attribute_sentence(
             return ([other] if other is not None else []), primary
         if r.group("part") and COURTESY_NOUNS.match(text[r.end("part") : e]):
             return [], primary  # "began by expressing his condolences"
+        if (
+            r.group("fin")
+            and (cm := COURTESY_NOUNS.match(text[r.end("fin") : e]))
+            and not _RELATIONSHIP_OBJECT_RE.match(text, r.end("fin") + cm.end(), e)
+        ):
+            # "congratulated Y ..., and expressed his gratitude for ...": courtesies both (but
+            # "expressed appreciation for the strategic partnership" is a stance on the relationship)
+            return [], primary
         cls = rcls
     first = _make(primary, cls, everyone)
     if lead_joint:

@@ -171,3 +171,22 @@ def test_the_other_leader_given_content_in_a_relative_clause() -> None:
     # A relative clause of narration gives nothing.
     plain = "President Putin spoke with President Recep Tayyip Erdogan, who initiated the phone call."
     assert said(plain, (PUTIN, ERDOGAN), "initiated") == []
+
+
+def test_courtesies_rescued_by_another_courtesy_stay_courtesies() -> None:
+    text = (
+        "President Putin congratulated President Erdogan on his re-election, and expressed his gratitude for "
+        "the warm welcome."
+    )
+    assert said(text, (PUTIN, ERDOGAN), "gratitude") == []
+    # Appreciation of the relationship is a stance on it.
+    stance = (
+        "President Putin congratulated President Erdogan on the summit and expressed appreciation for the "
+        "Russia-Turkey strategic partnership."
+    )
+    assert said(stance, (PUTIN, ERDOGAN), "partnership") == [("Vladimir Putin",)]
+
+
+def test_a_month_opening_the_sentence_is_another_occasion() -> None:
+    text = "In November 2022, Putin noted that the two peoples should not be divided. In June, Putin stated it again."
+    assert said(text, (PUTIN, ERDOGAN), "Putin") == []
