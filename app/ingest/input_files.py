@@ -7,12 +7,15 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from app.annotate import Annotation, FoundPosition, Participant
 from app.ingest.readout_metadata import find_date, slugify
 from app.schemas import DocumentIn
+
+if TYPE_CHECKING:
+    from app.annotate import Annotation
 
 SUFFIXES = (".txt", ".json")
 _READ_ERRORS = (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError, ValidationError)
@@ -76,6 +79,10 @@ def _gold_record(raw: object, path: Path, default_id: str | None, annotate: bool
     positions = raw.get("positions")
     if annotate or not isinstance(positions, list):
         return InputFile(path=path, line=line, document=doc)
+    # Imported here, not with the module: `summit ingest` of an export reads only `is_export` and `expand`
+    # from this file, and the annotator takes ~0.6 s to import.
+    from app.annotate import Annotation, FoundPosition, Participant
+
     found = tuple(
         FoundPosition(
             start=int(p["start"]),
