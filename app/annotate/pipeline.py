@@ -342,6 +342,7 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:()\u2014]")
 _CUE_NEXT_RE = re.compile(r"\s*(?:{})(?![\w])".format("|".join(_CONTEXT.other_party)), re.I)
 _SUBJECT_NEXT_RE = re.compile(rf"\s+(?:(?:{ADVERBS})\s+)*(?:{FINITE_RE.pattern})", re.I)
 _PARTY_WINDOW = 8  # words between the other participant and the relationship cue, in one clause
+_TO_NEXT_RE = re.compile(r"\s+to\b", re.I)
 
 
 _PEOPLE: dict[tuple[Participant, ...], list[tuple[int, re.Pattern[str]]]] = {}
@@ -380,6 +381,9 @@ def _other_party(text: str, r: _Raw, finder: MentionFinder) -> bool:
     if not cues:
         return False
     skip_to = r.a.frame.verb_end if r.a.frame else r.s
+    # A reporting verb that is itself a relationship cue ("thanked", "assured", "promised")
+    # makes its addressee the other side of it: "thanked Russia for its support".
+    addressed = r.a.frame is not None and _OTHER_PARTY_RE.search(text, r.a.frame.verb_start, skip_to) is not None
     # "stand by the Syrian people": the other side named by its people or government.
     for i, rx in _people_res(finder):
         if i in r.a.who:
@@ -396,6 +400,8 @@ def _other_party(text: str, r: _Raw, finder: MentionFinder) -> bool:
         if r.a.frame and r.a.frame.start <= m.start < skip_to:
             continue  # part of the subject
         if m.start >= skip_to and not text[skip_to : m.start].strip():
+            if addressed and not _TO_NEXT_RE.match(text, m.end):
+                return True  # not "invited Erdogan to the G20 summit": the forum is what it is about
             continue  # the addressee of the reporting verb ("told Trump that ..."), not content
         after = text[m.end : m.end + 40]
         if (

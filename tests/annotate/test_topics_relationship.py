@@ -160,3 +160,12 @@ def test_a_time_frame_another_security_or_a_side_of_a_relationship_is_no_topic(s
 )
 def test_the_topic_itself_still_counts(sentence: str, topic: str) -> None:
     assert topic in topics_of(sentence)
+
+
+def test_the_addressee_of_a_relationship_verb_is_the_other_side() -> None:
+    text = "Putin and Xi spoke. Xi assured Putin of continued support in the fight against the pandemic."
+    assert BIL in position_topics(text, "assured Putin")
+    told = "Putin and Xi spoke. Xi told Putin that the pandemic must be fought."
+    assert BIL not in position_topics(told, "told Putin")
+    forum = "Putin and Xi spoke. Xi invited Putin to the BRICS summit in Kazan."
+    assert BIL not in position_topics(forum, "invited Putin")
