@@ -710,8 +710,10 @@ def _inverted_frame(
         return None
     a = s + cs + vm[1] + lead
     c = _classify_np(text, a, a + len(np.strip()), finder)
-    if c is None or c[0] not in ("person", "role"):
+    if c is None or c[0] not in ("person", "role", "other"):
         return None
+    # ('"The two sides reiterate ...," said the statement.': a non-leader's inverted clause closes a
+    # quotation whose own subjects may be the leaders, as '"...," the statement said' does.)
     kind, who, g, they = c
     return Frame(a, s + cs + vm[0], s + cs + vm[1], kind, who, cls, g, False, they, quoted)
 
@@ -1050,7 +1052,8 @@ def attribute_sentence(
         with_clause = _with_absolute(text, primary.verb_end, e, finder)
         if with_clause is not None:
             return [with_clause], None  # "The ministry said ..., with Xi also stressing the need to ..."
-        quoted = _pick_primary(_quoted_subjects(text, all_frames, True, quoted_third), True)
+        # (a quotation a non-leader closes speaks of the leaders in the third person: its "he" is one)
+        quoted = _pick_primary(_quoted_subjects(text, all_frames, True, True), True)
         if quoted is None:
             if _passive_in(text, s, e, qmask, quoted_only=True):
                 cls = "agree" if "agree" in text[s:e].lower() else "say"

@@ -379,7 +379,7 @@ def _name_runs(name: str) -> set[str]:
 
 _HOST_WITH_RE = re.compile(
     r"^[^;]{0,120}?\b(?:with|(?:spoke|talked)\s+(?:by\s+(?:tele)?phone\s+)?to|received|hosted|met|called|telephoned|"
-    r"phoned|welcomed|greeted)\b",
+    r"phoned|welcomed|greeted|(?:has\s+|had\s+)?(?:told|assured|urged|briefed|informed))\b",
     re.I,
 )
 _BARE_TITLE_RE = re.compile(

@@ -190,3 +190,26 @@ def test_courtesies_rescued_by_another_courtesy_stay_courtesies() -> None:
 def test_a_month_opening_the_sentence_is_another_occasion() -> None:
     text = "In November 2022, Putin noted that the two peoples should not be divided. In June, Putin stated it again."
     assert said(text, (PUTIN, ERDOGAN), "Putin") == []
+
+
+SUNAK = Participant("Rishi Sunak", "Prime Minister", "United Kingdom", "male")
+NETANYAHU = Participant("Benjamin Netanyahu", "Prime Minister", "Israel", "male")
+
+
+def test_the_lead_leader_who_told_the_other_is_the_issuing_side() -> None:
+    text = (
+        "Rishi Sunak has told Israeli Prime Minister Benjamin Netanyahu that it is a moment for calm heads. "
+        "Downing Street added: \u201cThe prime minister said Iran had badly miscalculated.\u201d"
+    )
+    assert said(text, (SUNAK, NETANYAHU), "miscalculated") == [("Rishi Sunak",)]
+
+
+def test_a_quotation_closed_by_an_inverted_non_leader_clause_speaks_of_the_leaders() -> None:
+    text = (
+        "President Putin spoke with President Erdogan. "
+        "\u201cHe also recognized the effort of Turkey to host the talks\u201d, added the spokesman."
+    )
+    assert said(text, (PUTIN, ERDOGAN), "recognized") == [("Vladimir Putin",)]
+    # The non-leader's own words stay no position.
+    own = "President Putin spoke with President Erdogan. \u201cThe talks were long\u201d, added the spokesman."
+    assert said(own, (PUTIN, ERDOGAN), "long") == []
