@@ -49,6 +49,7 @@ from app.dataset.export import (
 from app.ingest.bulk import (
     DOCUMENT_COLUMNS,
     POSITION_COLUMNS,
+    CopyBehind,
     PostgresInitialLoad,
     SqliteCache,
     SqliteInitialLoad,
@@ -179,6 +180,8 @@ class _Restore:
         if self.fresh:
             self.initial = (SqliteInitialLoad if self.dialect == "sqlite" else PostgresInitialLoad)(self.conn)
             self.initial.drop()
+        # PostgreSQL's initial load: a chunk's COPYs run while the next chunk is read and checked (`run`).
+        self.behind = CopyBehind(self.conn) if isinstance(self.initial, PostgresInitialLoad) else None
         if self.dialect == "sqlite":
             self.conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS restore_ids (id INTEGER PRIMARY KEY)")
         else:
@@ -201,7 +204,17 @@ class _Restore:
         return bound
 
     def put(self, model: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
-        write_rows(self.conn, table_of(model), columns, rows)
+        if self.behind:
+            self.behind.put(table_of(model), columns, rows)
+        else:
+            write_rows(self.conn, table_of(model), columns, rows)
+
+    def run(self, kind: str, chunk: list[tuple[str, dict[str, Any]]]) -> None:
+        """One chunk of records of one type. With COPYs behind, the previous chunk's are waited for first:
+        its handler's look-ups need the connection, and may need those rows."""
+        if self.behind:
+            self.behind.wait()
+        getattr(self, kind)(chunk)
 
     # --- per type ---------------------------------------------------------------------------------
 
@@ -528,6 +541,8 @@ class _Restore:
     def finish(self, exact_version: bool) -> int:
         """Id high-water mark and data version; the triggers back on. Returns the data version."""
         conn = self.conn
+        if self.behind:
+            self.behind.wait()
         high = max(int(self.meta.get("position_sequence") or 0), _max_position(conn))
         if self.dialect == "sqlite":
             current = conn.execute(text("SELECT seq FROM sqlite_sequence WHERE name = 'position'")).scalar()
@@ -582,27 +597,33 @@ def load(session: Session, records: Iterable[dict[str, Any]], *, exact_version: 
     # Every reference is checked here before it is written (the records it names are looked up per chunk).
     sqlite = session.get_bind().dialect.name == "sqlite"
     cache = SqliteCache(session, RESTORE_CACHE_KIB, references_checked=True) if sqlite else None
+    behind: CopyBehind | None = None
     try:
         if cache:
             cache.enlarge()
         restore = _Restore(session, summary)
+        behind = restore.behind
         kind, chunk = "", list[tuple[str, dict[str, Any]]]()
         for number, record in enumerate(records, start=1):
             where = f"record {number}"
             this = check_shape(where, record)
             if (this != kind or len(chunk) >= CHUNK) and chunk:
-                getattr(restore, kind)(chunk)
+                restore.run(kind, chunk)
                 chunk = []
             kind = this
             chunk.append((where, record))
         if chunk:
-            getattr(restore, kind)(chunk)
+            restore.run(kind, chunk)
         restore.finish(exact_version)
         session.commit()
     except BaseException:
+        if behind:
+            behind.close()  # nothing in flight on the connection when it rolls back
         session.rollback()
         raise
     finally:
+        if behind:
+            behind.close()
         if cache:
             cache.restore()
     if isinstance(restore.initial, PostgresInitialLoad):

@@ -20,18 +20,24 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain, islice
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import Any
 
 from sqlalchemy import Connection, Table, insert, text
 from sqlalchemy import inspect as sa_inspect
 from sqlmodel import Session, SQLModel, col, select
 
+from app.annotate import Annotation, Participant
+from app.core.errors import ApiError
+from app.curation import history
 from app.dataset import versions
 from app.ingest import ids
+from app.ingest.annotator_bridge import LeaderIndex, new_leader
 from app.ingest.readout_metadata import default_title, find_date, guess_kind
+from app.ingest.service import check_text, sha256_of
 from app.models import (
     Document,
     Event,
@@ -45,11 +51,6 @@ from app.models import (
     utcnow,
 )
 from app.schemas import DocumentIn
-
-if TYPE_CHECKING:
-    # Imported where used: the annotator and the web layer (errors, history) take ~0.7 s to import, and the
-    # export reload (app.dataset.restore), which needs only this module's writing half, never uses them.
-    from app.annotate import Annotation
 
 # Documents per transaction. On a large database each transaction rewrites most pages of the
 # scattered indexes (position_key, position(date, id)) whatever its size, so bigger transactions
@@ -170,8 +171,6 @@ class BulkLoader:
 
     def reset(self) -> None:
         """Forget everything cached from the database (after a rollback, or at the start)."""
-        from app.ingest.annotator_bridge import LeaderIndex
-
         self.index = LeaderIndex([_detached(le) for le in self.session.exec(select(Leader)).all()])
         self.taken = {le.slug for le in self.index.leaders}
         self.vocabulary = set(self.session.exec(select(Topic.slug)).all())
@@ -203,8 +202,6 @@ class BulkLoader:
 
     def _stored_doc(self, doc_id: str) -> bool:
         """A document holds the id, or held it (deleted ids are never handed out again)."""
-        from app.curation import history
-
         stored = self.session.exec(select(Document.id).where(Document.id == doc_id)).first() is not None
         return stored or bool(history.buried(self.session, "document", {doc_id}))
 
@@ -221,9 +218,6 @@ class BulkLoader:
     def _leader(self, name: str, plan: _Plan) -> Leader:
         leader = self.index.find(name)
         if leader is None:
-            from app.annotate import Participant
-            from app.ingest.annotator_bridge import LeaderIndex, new_leader
-
             leader = new_leader(Participant(name=name.strip()), self.taken)
             self.index = LeaderIndex([*self.index.leaders, leader])
             plan.leaders.append(
@@ -239,8 +233,6 @@ class BulkLoader:
         return leader
 
     def _load_events(self, event_ids: set[str]) -> None:
-        from app.curation import history
-
         unknown = [i for i in event_ids if i not in self.looked_up]
         if not unknown:
             return
@@ -334,12 +326,8 @@ class BulkLoader:
         return _Base(base, kind, date, leaders, named[0] if named else None)
 
     def _plan(self, batch: list[tuple[int, DocumentIn, Annotation, str]], report: BulkReport) -> _Plan:
-        from app.core.errors import ApiError
-        from app.curation import history
-        from app.ingest.service import check_text, sha256_of
-
         plan = _Plan()
-        hashes = {i: h for i, p, _, _ in batch if (h := _sha256(sha256_of, p.text))}
+        hashes = {i: h for i, p, _, _ in batch if (h := _sha256(p.text))}
         stored = set(
             self.session.exec(select(Document.sha256).where(col(Document.sha256).in_(set(hashes.values())))).all()
         )
@@ -720,16 +708,63 @@ def _insert_sql(conn: Connection, table: Any, columns: tuple[str, ...]) -> tuple
 
 def _copy(conn: Connection, table: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
     """PostgreSQL COPY FROM STDIN: one stream per table and chunk, several times faster than INSERTs."""
-    if not rows:
-        return
+    if rows:
+        _copy_rows(_driver_connection(conn), _copy_sql(conn, table, columns), rows)
+
+
+def _copy_sql(conn: Connection, table: Any, columns: tuple[str, ...]) -> str:
     preparer = conn.dialect.identifier_preparer
     names = ", ".join(preparer.quote(c) for c in columns)
+    return f"COPY {preparer.format_table(table)} ({names}) FROM STDIN"  # sql-identifiers-only
+
+
+def _driver_connection(conn: Connection) -> Any:
     raw = conn.connection.dbapi_connection
     assert raw is not None  # a checked-out connection always has its driver connection
-    cursor = raw.cursor()
-    with cursor.copy(f"COPY {preparer.format_table(table)} ({names}) FROM STDIN") as copy:  # sql-identifiers-only
+    return raw
+
+
+def _copy_rows(raw: Any, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    with raw.cursor().copy(sql) as copy:
         for row in rows:
             copy.write_row(row)
+
+
+class CopyBehind:
+    """COPYs that run on a second thread, in the order given, while the caller goes on reading, parsing
+    and checking the next chunk (PostgreSQL; an export reload in initial-load mode).
+
+    Written in turn, the client waits while the server takes a chunk's rows in (computing the stored
+    search vector of every position), and the server idles while the client reads and checks the next
+    chunk. Here the COPYs of one chunk overlap the reading of the next: psycopg waits for the server
+    without holding the GIL. The connection is the load's own (one transaction), and a connection
+    serves one statement at a time: the caller calls `wait` before it uses the connection for anything
+    else (a look-up, the next chunk's COPYs, the end of the load), so at most one chunk's rows are in
+    flight (memory stays flat) and everything runs in the order it would have run in turn. A COPY's error
+    is raised by the next `wait`, as it is; `close` waits for what is in flight and drops its errors (the
+    caller is rolling back already)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn, self.raw = conn, _driver_connection(conn)
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="copy-behind")
+        self.pending: list[Future[None]] = []
+
+    def put(self, table: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            self.pending.append(self.pool.submit(_copy_rows, self.raw, _copy_sql(self.conn, table, columns), rows))
+
+    def wait(self) -> None:
+        """Until every COPY given so far is done; raises the first one's error."""
+        pending, self.pending = self.pending, []
+        for error in [future.exception() for future in pending]:
+            if error is not None:
+                raise error
+
+    def close(self) -> None:
+        for future in self.pending:
+            future.exception()
+        self.pending = []
+        self.pool.shutdown()
 
 
 def _allocate_ids(conn: Connection, n: int) -> list[int]:
@@ -753,14 +788,14 @@ def _allocate_ids(conn: Connection, n: int) -> list[int]:
     return list(range(first, first + n))
 
 
-def _sha256(sha256_of: Callable[[str], str], text_: str) -> str | None:
+def _sha256(text_: str) -> str | None:
     try:
         return sha256_of(text_)
     except UnicodeEncodeError:
         return None
 
 
-Item: TypeAlias = "tuple[DocumentIn, Annotation] | tuple[DocumentIn, Annotation, str]"
+Item = tuple[DocumentIn, Annotation] | tuple[DocumentIn, Annotation, str]
 
 
 def _batches(items: Iterable[Item], size: int, method: str) -> Iterator[list[tuple[int, DocumentIn, Annotation, str]]]:
