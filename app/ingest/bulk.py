@@ -24,20 +24,15 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain, islice
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from sqlalchemy import Connection, Table, insert, text
 from sqlalchemy import inspect as sa_inspect
 from sqlmodel import Session, SQLModel, col, select
 
-from app.annotate import Annotation, Participant
-from app.core.errors import ApiError
-from app.curation import history
 from app.dataset import versions
 from app.ingest import ids
-from app.ingest.annotator_bridge import LeaderIndex, new_leader
 from app.ingest.readout_metadata import default_title, find_date, guess_kind
-from app.ingest.service import check_text, sha256_of
 from app.models import (
     Document,
     Event,
@@ -51,6 +46,11 @@ from app.models import (
     utcnow,
 )
 from app.schemas import DocumentIn
+
+if TYPE_CHECKING:
+    # Imported where used: the annotator and the web layer (errors, history) take ~0.7 s to import, and the
+    # export reload (app.dataset.restore), which needs only this module's writing half, never uses them.
+    from app.annotate import Annotation
 
 # Documents per transaction. On a large database each transaction rewrites most pages of the
 # scattered indexes (position_key, position(date, id)) whatever its size, so bigger transactions
@@ -171,6 +171,8 @@ class BulkLoader:
 
     def reset(self) -> None:
         """Forget everything cached from the database (after a rollback, or at the start)."""
+        from app.ingest.annotator_bridge import LeaderIndex
+
         self.index = LeaderIndex([_detached(le) for le in self.session.exec(select(Leader)).all()])
         self.taken = {le.slug for le in self.index.leaders}
         self.vocabulary = set(self.session.exec(select(Topic.slug)).all())
@@ -202,6 +204,8 @@ class BulkLoader:
 
     def _stored_doc(self, doc_id: str) -> bool:
         """A document holds the id, or held it (deleted ids are never handed out again)."""
+        from app.curation import history
+
         stored = self.session.exec(select(Document.id).where(Document.id == doc_id)).first() is not None
         return stored or bool(history.buried(self.session, "document", {doc_id}))
 
@@ -218,6 +222,9 @@ class BulkLoader:
     def _leader(self, name: str, plan: _Plan) -> Leader:
         leader = self.index.find(name)
         if leader is None:
+            from app.annotate import Participant
+            from app.ingest.annotator_bridge import LeaderIndex, new_leader
+
             leader = new_leader(Participant(name=name.strip()), self.taken)
             self.index = LeaderIndex([*self.index.leaders, leader])
             plan.leaders.append(
@@ -233,6 +240,8 @@ class BulkLoader:
         return leader
 
     def _load_events(self, event_ids: set[str]) -> None:
+        from app.curation import history
+
         unknown = [i for i in event_ids if i not in self.looked_up]
         if not unknown:
             return
@@ -326,8 +335,12 @@ class BulkLoader:
         return _Base(base, kind, date, leaders, named[0] if named else None)
 
     def _plan(self, batch: list[tuple[int, DocumentIn, Annotation, str]], report: BulkReport) -> _Plan:
+        from app.core.errors import ApiError
+        from app.curation import history
+        from app.ingest.service import check_text, sha256_of
+
         plan = _Plan()
-        hashes = {i: h for i, p, _, _ in batch if (h := _sha256(p.text))}
+        hashes = {i: h for i, p, _, _ in batch if (h := _sha256(sha256_of, p.text))}
         stored = set(
             self.session.exec(select(Document.sha256).where(col(Document.sha256).in_(set(hashes.values())))).all()
         )
@@ -788,14 +801,14 @@ def _allocate_ids(conn: Connection, n: int) -> list[int]:
     return list(range(first, first + n))
 
 
-def _sha256(text_: str) -> str | None:
+def _sha256(sha256_of: Callable[[str], str], text_: str) -> str | None:
     try:
         return sha256_of(text_)
     except UnicodeEncodeError:
         return None
 
 
-Item = tuple[DocumentIn, Annotation] | tuple[DocumentIn, Annotation, str]
+Item: TypeAlias = "tuple[DocumentIn, Annotation] | tuple[DocumentIn, Annotation, str]"
 
 
 def _batches(items: Iterable[Item], size: int, method: str) -> Iterator[list[tuple[int, DocumentIn, Annotation, str]]]:
