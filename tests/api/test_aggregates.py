@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from fastapi.testclient import TestClient
+from sqlmodel import Session
 
 from tests.factories import PUTIN, XI, add_document, add_event, add_many
 from tests.seed_facts import POSITIONS, PUTIN_POSITIONS, XI_POSITIONS
@@ -44,7 +46,7 @@ def test_no_facets_key_unless_asked_and_unknown_facet_is_a_422(client: TestClien
     assert response.status_code == 422 and response.json()["errors"][0]["name"] == "facets"
 
 
-def _two_more_calls(session) -> None:  # type: ignore[no-untyped-def]
+def _two_more_calls(session: Session) -> None:
     for day, text in (
         (dt.date(2021, 8, 30), "Xi said Afghanistan needs peace."),
         (dt.date(2022, 2, 4), "Putin said Afghanistan must not harbour terrorists."),
@@ -55,7 +57,7 @@ def _two_more_calls(session) -> None:  # type: ignore[no-untyped-def]
     session.commit()
 
 
-def test_topic_timeline_by_month_and_year(client: TestClient, session) -> None:  # type: ignore[no-untyped-def]
+def test_topic_timeline_by_month_and_year(client: TestClient, session: Session) -> None:
     _two_more_calls(session)
     body = client.get("/v1/topics/afghanistan/timeline", params={"interval": "month"}).json()
     assert body["interval"] == "month" and body["topic"] == "afghanistan"
@@ -74,7 +76,7 @@ def test_topic_timeline_by_month_and_year(client: TestClient, session) -> None: 
     assert [(b["period"], b["speaker"]["slug"], b["count"]) for b in yearly] == [("2021", XI, 4)]
 
 
-def test_leader_timeline_with_topic(client: TestClient, session) -> None:  # type: ignore[no-untyped-def]
+def test_leader_timeline_with_topic(client: TestClient, session: Session) -> None:
     _two_more_calls(session)
     body = client.get(f"/v1/leaders/{PUTIN}/timeline", params={"topic": "afghanistan", "interval": "year"}).json()
     assert body["leader"] == PUTIN
@@ -104,8 +106,8 @@ def test_facets_say_they_are_exact_and_maintained_counts_agree_with_counting(cli
 
 
 def test_facets_of_a_large_list_are_estimated_from_a_sample_and_say_so(
-    client: TestClient, session, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    client: TestClient, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from app.positions import aggregates
 
     add_many(session, 120)  # Xi on vaccines

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gzip
+from pathlib import Path
 
 from fastapi.testclient import TestClient
+from sqlmodel import Session
 
 from app.main import create_app
 from tests.conftest import settings_for
@@ -19,13 +21,13 @@ def test_every_get_has_an_etag_and_a_revalidation_is_a_304(client: TestClient) -
         assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == etag
 
 
-def test_the_etag_changes_with_the_data_the_url_and_the_format(client: TestClient, session) -> None:  # type: ignore[no-untyped-def]
+def test_the_etag_changes_with_the_data_the_url_and_the_format(client: TestClient, session: Session) -> None:
     from app.models import Position
 
     etag = client.get("/v1/positions").headers["etag"]
     assert client.get("/v1/positions", params={"topic": "taiwan"}).headers["etag"] != etag
     assert client.get("/v1/positions", headers={"Accept": "text/csv"}).headers["etag"] != etag
-    position = session.get(Position, 12)
+    position = session.get_one(Position, 12)
     position.act = "assert"
     session.add(position)
     session.commit()
@@ -33,7 +35,7 @@ def test_the_etag_changes_with_the_data_the_url_and_the_format(client: TestClien
     assert changed.status_code == 200 and changed.headers["etag"] != etag
 
 
-def test_cache_control_is_configurable(db_file) -> None:  # type: ignore[no-untyped-def]
+def test_cache_control_is_configurable(db_file: Path) -> None:
     app = create_app(settings_for(db_file, cache_control="public, max-age=300"))
     with TestClient(app) as client:
         assert client.get("/v1/leaders").headers["cache-control"] == "public, max-age=300"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from fastapi.testclient import TestClient
+from sqlmodel import Session
 
 from tests.factories import PUTIN, XI, add_document, add_event
 from tests.seed_facts import EVENT, ONE_CHINA
@@ -51,7 +52,7 @@ def test_one_readout_covers_every_topic(client: TestClient) -> None:
     assert [p["text"] for p in taiwan["documents"][0]["positions"]] == [ONE_CHINA]
 
 
-def test_two_readouts_show_what_each_left_out(client: TestClient, session) -> None:  # type: ignore[no-untyped-def]
+def test_two_readouts_show_what_each_left_out(client: TestClient, session: Session) -> None:
     event = add_event(session, "summit-2022-02-04", dt.date(2022, 2, 4), kind="meeting")
     add_document(
         session,

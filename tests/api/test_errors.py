@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 BAD_REQUESTS = [
@@ -40,8 +41,10 @@ def test_unexpected_errors_are_a_problem_without_internals(client: TestClient) -
     def boom() -> None:
         raise RuntimeError("secret internals")
 
-    client.app.add_api_route("/boom", boom)  # type: ignore[attr-defined]
-    plain = TestClient(client.app, raise_server_exceptions=False)
+    app = client.app
+    assert isinstance(app, FastAPI)
+    app.add_api_route("/boom", boom)
+    plain = TestClient(app, raise_server_exceptions=False)
     response = plain.get("/boom")
     assert response.status_code == 500
     assert response.headers["content-type"] == "application/problem+json"

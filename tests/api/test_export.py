@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
@@ -35,7 +36,9 @@ def test_export_streams_every_record_as_ndjson(client: TestClient) -> None:
     assert document["id"] == DOCUMENT and document["text"][taiwan["start"] : taiwan["end"]] == ONE_CHINA
 
 
-def test_cli_export_writes_the_same_records(client: TestClient, db_file: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_cli_export_writes_the_same_records(
+    client: TestClient, db_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from app.core.config import get_settings
 
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{db_file}")

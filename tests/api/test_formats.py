@@ -8,9 +8,12 @@ import json
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlmodel import Session
 
 from app.api import formats
+from app.core.pagination import PageResult
 from app.positions import service as position_service
+from app.positions.query_plan import ListPlan
 from tests.factories import add_many
 from tests.pages import every_item
 from tests.seed_facts import DOCUMENT, ONE_CHINA, POSITIONS, PUTIN
@@ -173,14 +176,16 @@ def test_limit_all_needs_a_streaming_format(client: TestClient, fmt: str) -> Non
     assert response.status_code == 422 and response.json()["errors"][0]["name"] == "limit"
 
 
-def test_limit_all_streams_every_row_in_keyset_batches(client: TestClient, session, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_limit_all_streams_every_row_in_keyset_batches(
+    client: TestClient, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
     add_many(session, 53)
     session.commit()
     monkeypatch.setattr(formats, "EXPORT_BATCH", 10)
     calls: list[int] = []
     original = position_service.list_positions
 
-    def spy(s, plan, limit, cursor):  # type: ignore[no-untyped-def]
+    def spy(s: Session, plan: ListPlan, limit: int, cursor: str | None) -> PageResult:
         calls.append(limit)
         return original(s, plan, limit, cursor)
 

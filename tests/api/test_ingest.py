@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
+from app.core.config import Settings
 from tests.seed_facts import DOCUMENT, POSITIONS, PUTIN, XI
 from tests.seed_facts import EVENT as SEED_EVENT
 
@@ -172,7 +173,7 @@ def test_delete_document_removes_its_positions(client: TestClient, auth: dict) -
     assert client.delete(f"/v1/documents/{doc['id']}", headers=auth).status_code == 410
 
 
-def test_read_only_deployment_refuses_writes(settings, api_key: str) -> None:  # type: ignore[no-untyped-def]
+def test_read_only_deployment_refuses_writes(settings: Settings, api_key: str) -> None:
     from app.main import create_app
 
     app = create_app(settings.model_copy(update={"read_only": True}))
@@ -184,7 +185,7 @@ def test_read_only_deployment_refuses_writes(settings, api_key: str) -> None:  #
     app.state.engine.dispose()
 
 
-def test_writes_are_rate_limited_per_key(settings, api_key: str) -> None:  # type: ignore[no-untyped-def]
+def test_writes_are_rate_limited_per_key(settings: Settings, api_key: str) -> None:
     from app.main import create_app
 
     app = create_app(settings.model_copy(update={"write_rate_limit": "2/minute"}))
@@ -198,7 +199,7 @@ def test_writes_are_rate_limited_per_key(settings, api_key: str) -> None:  # typ
     app.state.engine.dispose()
 
 
-def test_revoked_key_stops_working_at_once(client: TestClient, settings, api_key: str) -> None:  # type: ignore[no-untyped-def]
+def test_revoked_key_stops_working_at_once(client: TestClient, settings: Settings, api_key: str) -> None:
     from sqlmodel import Session
 
     from app.access.keys import revoke_key

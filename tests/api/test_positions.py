@@ -22,7 +22,7 @@ from tests.seed_facts import (
 
 
 def items(client: TestClient, url: str, **params: object) -> list[dict]:
-    response = client.get(url, params=params)  # type: ignore[arg-type]
+    response = client.get(url, params=params)
     assert response.status_code == 200, response.text
     return response.json()["items"]
 

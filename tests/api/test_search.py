@@ -6,12 +6,13 @@ import pytest
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlmodel import Session
 
 from tests.seed_facts import DOCUMENT, ONE_CHINA, PUTIN, XI
 
 
 def search(client: TestClient, url: str = "/v1/positions", **params: object) -> dict:
-    response = client.get(url, params=params)  # type: ignore[arg-type]
+    response = client.get(url, params=params)
     assert response.status_code == 200, response.text
     return response.json()
 
@@ -117,10 +118,10 @@ def test_documents_search_title_and_text_with_a_snippet(client: TestClient) -> N
     assert search(client, "/v1/documents", q="Narnia")["items"] == []
 
 
-def test_index_follows_inserts_updates_and_deletes(session, client: TestClient) -> None:  # type: ignore[no-untyped-def]
+def test_index_follows_inserts_updates_and_deletes(session: Session, client: TestClient) -> None:
     from app.models import Position
 
-    taiwan = session.get(Position, 12)
+    taiwan = session.get_one(Position, 12)
     taiwan.text = "Putin said Narnia matters."
     session.add(taiwan)
     session.commit()

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlmodel import Session
 
 from tests.seed_facts import DOCUMENT, ONE_CHINA, POSITIONS, PUTIN
 
@@ -113,10 +114,10 @@ def test_path_lists_page_annotations_too(client: TestClient, url: str) -> None:
     assert nxt["type"] == "AnnotationPage" and nxt["items"][0]["id"] not in {a["id"] for a in page["items"]}
 
 
-def test_annotator_positions_have_a_software_creator_with_its_version(client: TestClient, session) -> None:  # type: ignore[no-untyped-def]
+def test_annotator_positions_have_a_software_creator_with_its_version(client: TestClient, session: Session) -> None:
     from app.models import Position
 
-    position = session.get(Position, 2)
+    position = session.get_one(Position, 2)
     position.method, position.reviewed = "summit-annotate/0.3.1", False
     session.add(position)
     session.commit()
