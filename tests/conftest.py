@@ -14,6 +14,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -35,9 +36,9 @@ _WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
 _numbers = itertools.count()
 
 
-def settings_for(db_file: Path, **overrides: object) -> Settings:
+def settings_for(db_file: Path, **overrides: Any) -> Settings:
     """Settings for a SQLite database file, the rest as defaults."""
-    return Settings(database_url=f"sqlite:///{db_file}", **overrides)  # type: ignore[arg-type]
+    return Settings(database_url=f"sqlite:///{db_file}", **overrides)
 
 
 def _pg_url(name: str) -> str:
@@ -83,7 +84,7 @@ def db_file(template_db: Path | str, tmp_path: Path) -> Path:
     if ON_POSTGRES:
         pytest.skip(f"SQLite-specific: {SQLITE_ONLY}")
     target = tmp_path / "summit.sqlite3"
-    shutil.copyfile(template_db, target)  # type: ignore[arg-type]
+    shutil.copyfile(template_db, target)
     return target
 
 
@@ -104,7 +105,7 @@ def database_url(request: pytest.FixtureRequest, template_db: Path | str) -> Ite
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:
-    return Settings(database_url=database_url)  # type: ignore[call-arg]
+    return Settings(database_url=database_url)
 
 
 @pytest.fixture

@@ -208,7 +208,7 @@ def _errors(schema: Doc, instance: Any) -> list[str]:
     try:
         import jsonschema_rs
     except ImportError:
-        import jsonschema  # type: ignore[import-untyped,unused-ignore]
+        import jsonschema
 
         validator = jsonschema.validators.validator_for(schema)(schema)
         return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(instance)]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from fastapi.testclient import TestClient
 from sqlalchemy import text
 from sqlmodel import Session
 
 from app.annotate import Annotation, FoundPosition, Participant
+from app.core.db import run
 from app.ingest.bulk import bulk_ingest
 from app.schemas import DocumentIn
 
@@ -19,23 +21,19 @@ JOIN position_speaker s ON s.position_id = t.position_id JOIN position p ON p.id
 
 
 def assert_consistent(session: Session) -> None:
-    keys = Counter(tuple(map(str, r)) for r in session.exec(text(EXPECTED_KEYS)).all())  # type: ignore[call-overload]
+    keys = Counter(tuple(map(str, r)) for r in run(session, text(EXPECTED_KEYS)).all())
     stored = Counter(
         tuple(map(str, r))
-        for r in session.exec(  # type: ignore[call-overload]
-            text("SELECT topic_slug, leader_slug, date, position_id FROM position_key")
-        ).all()
+        for r in run(session, text("SELECT topic_slug, leader_slug, date, position_id FROM position_key")).all()
     )
     assert stored == keys
-    counts = Counter()
+    counts: Counter[tuple[str, str]] = Counter()
     for t, le, _, _ in keys.elements():
         counts[(t, le)] += 1
-    counts[("", "")] = session.exec(text("SELECT count(*) FROM position")).one()[0]  # type: ignore[call-overload]
+    counts[("", "")] = run(session, text("SELECT count(*) FROM position")).scalar_one()
     maintained = {
         (t, le): n
-        for t, le, n in session.exec(  # type: ignore[call-overload]
-            text("SELECT topic_slug, leader_slug, n FROM position_count")
-        ).all()
+        for t, le, n in run(session, text("SELECT topic_slug, leader_slug, n FROM position_count")).all()
         if n
     }
     assert maintained == {k: v for k, v in counts.items() if v}
@@ -45,7 +43,7 @@ def test_seeded_database_is_consistent(session: Session) -> None:
     assert_consistent(session)
 
 
-def test_api_writes_keep_keys_exact(client, auth, session: Session) -> None:  # type: ignore[no-untyped-def]
+def test_api_writes_keep_keys_exact(client: TestClient, auth: dict[str, str], session: Session) -> None:
     listed = client.get("/v1/positions", params={"limit": 3}).json()["items"]
     first = listed[0]["id"]
     assert client.patch(f"/v1/positions/{first}", json={"topics": ["taiwan", "trade"]}, headers=auth).status_code == 200
@@ -69,6 +67,8 @@ def test_bulk_load_keeps_keys_exact_and_skips_duplicates(session: Session) -> No
     assert (report.documents, report.positions, report.duplicates, report.errors) == (1, 2, 1, [])
     assert_consistent(session)
     if session.get_bind().dialect.name == "sqlite":  # the bulk-load switch and set-wise FTS rows are SQLite's
-        fts = session.exec(text("SELECT count(*) FROM search_position WHERE search_position MATCH 'afghan'")).one()[0]  # type: ignore[call-overload]
+        fts = run(
+            session, text("SELECT count(*) FROM search_position WHERE search_position MATCH 'afghan'")
+        ).scalar_one()
         assert fts >= 1
-        assert session.exec(text("SELECT count(*) FROM bulk_load")).one()[0] == 0  # type: ignore[call-overload]
+        assert run(session, text("SELECT count(*) FROM bulk_load")).scalar_one() == 0

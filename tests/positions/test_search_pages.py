@@ -30,7 +30,7 @@ def _grain_readouts(session: Session) -> None:
 def _all_pages(client: TestClient, **params: object) -> list[dict]:
     items, url, query = [], "/v1/positions", dict(params)
     while url:
-        response = client.get(url, params=query)  # type: ignore[arg-type]
+        response = client.get(url, params=query)
         assert response.status_code == 200, response.text
         body = response.json()
         items += body["items"]

@@ -30,7 +30,7 @@ def site(template_db: Path | str, tmp_path_factory: pytest.TempPathFactory) -> I
         _pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")  # sql-identifiers-only
         return
     db_file = tmp_path_factory.mktemp("web") / "summit.sqlite3"
-    shutil.copyfile(template_db, db_file)  # type: ignore[arg-type]
+    shutil.copyfile(template_db, db_file)
     with live_server(db_file, workers=1) as base:
         yield base
 

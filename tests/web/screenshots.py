@@ -38,7 +38,7 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         db_file = Path(tmp) / "summit.sqlite3"
-        settings = Settings(database_url=f"sqlite:///{db_file}")  # type: ignore[call-arg]
+        settings = Settings(database_url=f"sqlite:///{db_file}")
         upgrade(settings)
         engine = make_engine(settings)
         with Session(engine) as session:
