@@ -7,9 +7,8 @@ from pathlib import Path
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlmodel import SQLModel
 
-import app.models  # noqa: F401
+from app import models
 from app.core.db import make_engine
 from app.core.migrate import alembic_config, current_revision, head_revision, include_name, upgrade
 from tests.conftest import settings_for
@@ -22,7 +21,7 @@ def test_upgrade_head_on_an_empty_database_matches_the_models(tmp_path: Path) ->
     with engine.connect() as conn:
         diff = compare_metadata(
             MigrationContext.configure(conn, opts={"compare_type": True, "include_name": include_name}),
-            SQLModel.metadata,
+            models.SQLModel.metadata,  # every table of app.models
         )
     assert current_revision(engine) == head_revision(settings)
     engine.dispose()
