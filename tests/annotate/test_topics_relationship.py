@@ -10,7 +10,7 @@ import pytest
 
 from app.annotate import Participant
 from app.annotate.topics import TopicMatcher
-from tests.annotate.helpers import PUTIN, TOPICS, XI, run
+from tests.annotate.helpers import MACRON, MODI, PUTIN, TOPICS, XI, ZELENSKY, run
 
 MATCHER = TopicMatcher(TOPICS)
 BIL, MUL = "bilateral-relations", "multilateralism"
@@ -169,3 +169,15 @@ def test_the_addressee_of_a_relationship_verb_is_the_other_side() -> None:
     assert BIL not in position_topics(told, "told Putin")
     forum = "Putin and Xi spoke. Xi invited Putin to the BRICS summit in Kazan."
     assert BIL not in position_topics(forum, "invited Putin")
+
+
+def test_a_war_readouts_peace_summit_and_russia_are_the_war() -> None:
+    text = (
+        "Zelensky and Trudeau discussed the war in Ukraine. Zelensky said Canada's attendance at the Peace Summit "
+        "was critical. Zelensky said Russians should be ready to engage in real diplomacy."
+    )
+    trudeau = Participant("Justin Trudeau", "Prime Minister", "Canada", "male")
+    assert "ukraine" in position_topics(text, "Peace Summit", participants=(ZELENSKY, trudeau))
+    assert "ukraine" in position_topics(text, "Russians should", participants=(ZELENSKY, trudeau))
+    other = "Macron and Modi discussed trade. Macron said Russians should be ready to buy more grain."
+    assert "ukraine" not in position_topics(other, "Russians should", participants=(MACRON, MODI))
