@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlmodel import SQLModel
+from sqlalchemy.engine import Connection
 
-import app.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from app import models
 from app.core.config import get_settings
 from app.core.db import make_engine
 from app.core.migrate import include_name
 
 config = context.config
-target_metadata = SQLModel.metadata
+target_metadata = models.Position.metadata  # SQLModel's one MetaData, holding every table of app.models
 
 
 def _url() -> str:
@@ -38,7 +38,7 @@ def run_migrations_online() -> None:
     engine.dispose()
 
 
-def _run(connection) -> None:  # type: ignore[no-untyped-def]
+def _run(connection: Connection) -> None:
     # Batch mode lets later ALTERs work on SQLite, which cannot alter most constraints in place.
     context.configure(
         connection=connection,

@@ -21,7 +21,7 @@ def test_upgrade_head_on_an_empty_database_matches_the_models(tmp_path: Path) ->
     with engine.connect() as conn:
         diff = compare_metadata(
             MigrationContext.configure(conn, opts={"compare_type": True, "include_name": include_name}),
-            models.SQLModel.metadata,  # every table of app.models
+            models.Position.metadata,  # SQLModel's one MetaData, holding every table of app.models
         )
     assert current_revision(engine) == head_revision(settings)
     engine.dispose()
