@@ -669,6 +669,14 @@ def infer_participants(
             if joins:
                 # words run together from a page's navigation: "HomeNewsDiplomatic NewsXi Jinping"
                 name = name[joins[-1].start() + 1 :]
+            # "President of the European Council Michel", "the Prime Minister Office said": a body's
+            # word before the name is no part of it, and a body alone is no leader.
+            words = name.split()
+            while words and words[0].casefold() in _TITLES.non_leader_heads:
+                words = words[1:]
+            if not words:
+                continue
+            name = " ".join(words)
             known = _resolve_known(name, known_leaders, date)
             if known is not None:
                 add(_as_written(known, text))

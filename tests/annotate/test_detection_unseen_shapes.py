@@ -213,3 +213,15 @@ def test_a_quotation_closed_by_an_inverted_non_leader_clause_speaks_of_the_leade
     # The non-leader's own words stay no position.
     own = "President Putin spoke with President Erdogan. \u201cThe talks were long\u201d, added the spokesman."
     assert said(own, (PUTIN, ERDOGAN), "long") == []
+
+
+def test_a_body_named_before_a_leader_is_no_part_of_his_name() -> None:
+    from app.annotate.leaders import infer_participants
+
+    text = (
+        "President Recep Tayyip Erdogan spoke by phone with President of the European Council Charles Michel. "
+        "Prime Minister Imran Khan and Crown Prince Mohammed bin Salman agreed, a statement from the Prime "
+        "Minister Office said."
+    )
+    got = {p.name for p in infer_participants(text, split_sentences(text), ())}
+    assert "Office" not in got and not any(n.startswith("Council") for n in got)
