@@ -1,0 +1,93 @@
+"""Participants inferred from a readout's title and opening, resolved through the registry
+(data/leaders.yaml): leaders of 2017-2025 from every region, the one in office on the readout's
+date when two share an office, and the classes of misread openings the inference guards against."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.annotate import Participant
+from app.annotate.leaders import infer_participants
+from app.annotate.sentences import split_sentences
+from app.ingest.seed_files import read_leaders
+
+REPO = Path(__file__).resolve().parents[2]
+REGISTRY = [
+    Participant(le.name, le.office, le.country, le.gender, le.aliases)
+    for le in read_leaders(REPO / "data" / "leaders.yaml")
+]
+
+
+def inferred(text: str, title: str = "") -> list[Participant]:
+    return list(infer_participants(text, split_sentences(text), REGISTRY, title=title))
+
+
+def names(text: str, title: str = "") -> list[str]:
+    return [p.name for p in inferred(text, title)]
+
+
+# -- registry coverage ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "leader", "country", "gender"),
+    [
+        (
+            "On 12 March 2021, President Xi Jinping held a phone call with President Duque of Colombia.",
+            "Iván Duque",
+            "Colombia",
+            "male",
+        ),
+        (
+            "On 4 June 2022, Chancellor Olaf Scholz received Prime Minister Kaja Kallas in Berlin.",
+            "Kaja Kallas",
+            "Estonia",
+            "female",
+        ),
+        (
+            "On 9 May 2023, Xi Jinping held talks with Zambian President Hakainde Hichilema in Beijing.",
+            "Hakainde Hichilema",
+            "Zambia",
+            "male",
+        ),
+        (
+            "On 2 February 2022, Prime Minister Narendra Modi spoke by phone with Lotay Tshering, the Prime "
+            "Minister of Bhutan.",
+            "Lotay Tshering",
+            "Bhutan",
+            "male",
+        ),
+    ],
+)
+def test_a_registry_leader_of_any_region_is_resolved_with_country_and_gender(
+    text: str, leader: str, country: str, gender: str
+) -> None:
+    found = {p.name: p for p in inferred(text)}
+    assert leader in found, found
+    assert (found[leader].country, found[leader].gender) == (country, gender)
+
+
+@pytest.mark.parametrize(
+    ("date", "taoiseach"),
+    [("14 March 2021", "Micheál Martin"), ("14 March 2023", "Leo Varadkar"), ("14 March 2025", "Micheál Martin")],
+)
+def test_the_terms_pick_which_of_two_leaders_with_one_office_a_surname_means(date: str, taoiseach: str) -> None:
+    # Martin and Varadkar alternated as Taoiseach: the bare office is resolved by the date.
+    text = (
+        f"On {date}, the Taoiseach of Ireland held a phone call with President Joe Biden. "
+        "Ireland and the United States discussed trade."
+    )
+    assert taoiseach in names(text, title=f"Taoiseach call with President Biden: {date}")
+
+
+def test_a_vice_president_is_a_participant_by_name() -> None:
+    text = "On 10 February 2022, Vice President Kamala Harris met Prime Minister Fumio Kishida in Washington."
+    assert set(names(text)) == {"Kamala Harris", "Fumio Kishida"}
+
+
+def test_a_new_country_is_known_by_its_other_names() -> None:
+    text = "On 5 July 2023, President Xi Jinping met Ivorian President Alassane Ouattara in Beijing."
+    found = {p.name: p.country for p in inferred(text)}
+    assert found.get("Alassane Ouattara") == "Côte d'Ivoire"
