@@ -19,10 +19,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+# This tree's `app` ahead of the editable install (which points at the main checkout), so the script run
+# from a `git worktree` of another commit measures that commit's annotator.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.annotate import Participant, annotate, load_topic_specs  # noqa: E402
+from app.annotate import Participant, annotate, load_topic_specs
+
+ROOT = Path(__file__).resolve().parents[1]
 
 PAIRS = [
     (

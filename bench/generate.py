@@ -14,20 +14,21 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+# This tree's `app` ahead of the editable install (which points at the main checkout), so the script run
+# from a `git worktree` of another commit generates with that commit's code. (bench/, for `corpus`, is
+# already first on sys.path: it is the script's own directory.)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import corpus  # noqa: E402
-from sqlalchemy import text  # noqa: E402
-from sqlmodel import Session, select  # noqa: E402
+import corpus
+from sqlalchemy import text
+from sqlmodel import Session, select
 
-from app.core.config import Settings  # noqa: E402
-from app.core.db import make_engine  # noqa: E402
-from app.core.migrate import upgrade  # noqa: E402
-from app.ingest.bulk import bulk_ingest  # noqa: E402
-from app.ingest.seed import seed  # noqa: E402
-from app.models import Leader, Topic  # noqa: E402
+from app.core.config import Settings
+from app.core.db import make_engine, run
+from app.core.migrate import upgrade
+from app.ingest.bulk import bulk_ingest
+from app.ingest.seed import seed
+from app.models import Leader, Topic
 
 GENERATE_BATCH = 25_000
 
@@ -62,7 +63,7 @@ def main() -> None:
     with Session(engine) as session:
         seed(session, settings.data_dir)
         registry(session)
-        seeded_positions = session.exec(text("SELECT count(*) FROM position")).one()[0]  # type: ignore[call-overload]
+        seeded_positions = run(session, text("SELECT count(*) FROM position")).scalar_one()
         n_docs = max(1, args.positions // corpus.POSITIONS_PER_DOCUMENT)
         # The initial-load mode (both engines): one transaction that drops the secondary indexes (and on
         # PostgreSQL the constraints), loads 25,000 documents per batch, derives position_key,

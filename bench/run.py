@@ -53,7 +53,8 @@ GENERATOR_VERSION = "3"  # bump when bench/corpus.py changes, so cached corpora 
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        port: int = s.getsockname()[1]
+        return port
 
 
 def pinned(argv: list[str], cpu: int) -> list[str]:
@@ -130,7 +131,10 @@ def rss_mb(pid: int) -> float:
 
 
 def _ms(value: str) -> float:
-    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()  # type: ignore[union-attr]
+    m = re.match(r"([\d.]+)(\w+)", value)
+    if m is None:
+        raise ValueError(f"not a wrk latency: {value!r}")
+    number, unit = m.groups()
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
@@ -140,7 +144,10 @@ def wrk(url: str, connections: int, seconds: float, script: Path | None = None, 
     if script:
         argv += ["-s", str(script)]
     out = subprocess.run(pinned(argv + [url], cpu), capture_output=True, text=True, timeout=seconds + 60).stdout
-    result: dict[str, Any] = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))}  # type: ignore[union-attr]
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    if rps is None:
+        raise RuntimeError(f"wrk printed no Requests/sec for {url}:\n{out}")
+    result: dict[str, Any] = {"rps": float(rps.group(1))}
     for pct in ("50", "99"):
         m = re.search(rf"^\s+{pct}(?:\.000)?%\s+(\S+)", out, re.M)
         result[f"p{pct}_ms"] = round(_ms(m.group(1)), 2) if m else None
@@ -172,8 +179,8 @@ def ensure_corpus(engine: str, scale: int, pg_url: str | None, fresh: bool) -> t
     else:
         assert pg_url, "--pg-url (or BENCH_PG_URL) is needed for postgresql"
         url = f"{pg_url.rsplit('/', 1)[0]}/summit_bench_{scale}"
-    if engine == "postgresql" and not _pg_has_database(pg_url, f"summit_bench_{scale}"):  # type: ignore[arg-type]
-        stamp.unlink(missing_ok=True)  # `make bench` starts a new cluster each time: its corpora are gone
+        if not _pg_has_database(pg_url, f"summit_bench_{scale}"):
+            stamp.unlink(missing_ok=True)  # `make bench` starts a new cluster each time: its corpora are gone
     if not fresh and stamp.exists() and json.loads(stamp.read_text()).get("version") == GENERATOR_VERSION:
         # A cached corpus still gets any newer migration (the server answers only a database at head).
         subprocess.run(
@@ -188,7 +195,7 @@ def ensure_corpus(engine: str, scale: int, pg_url: str | None, fresh: bool) -> t
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     else:
-        admin = pg_url.rsplit("/", 1)[0] + "/postgres"
+        admin = url.rsplit("/", 1)[0] + "/postgres"  # the server of --pg-url
         _pg_admin(admin, f"DROP DATABASE IF EXISTS summit_bench_{scale}")
         _pg_admin(admin, f"CREATE DATABASE summit_bench_{scale}")
     print(f"  generating {scale} positions ({engine}) …", flush=True)
@@ -221,7 +228,7 @@ def _pg_admin(url: str, statement: str) -> None:
     import psycopg  # only the PostgreSQL runs need it
 
     with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True) as conn:
-        conn.execute(statement)  # type: ignore[arg-type]
+        conn.execute(statement)
 
 
 def _query(url: str, sql: str) -> list[tuple[Any, ...]]:
@@ -231,7 +238,7 @@ def _query(url: str, sql: str) -> list[tuple[Any, ...]]:
     import psycopg
 
     with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as conn:
-        return conn.execute(sql).fetchall()  # type: ignore[arg-type]
+        return conn.execute(sql).fetchall()
 
 
 def cases(url: str) -> dict[str, Any]:
