@@ -951,12 +951,15 @@ def _perfect_report(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
         return True  # "Putin and Erdogan have agreed to ...": the news of this call
     if _THIS_CALL_RE.search(text, f.verb_end, e):
         return True  # "... has called for a ceasefire in a phone call with Putin"
+    if _TO_ME_RE.match(text, f.verb_end, e):
+        return True  # "Albanese has assured me that ..." in a leader's own post: said to its author now
     ms = finder.find(text, f.verb_end, min(e, f.verb_end + 60))
     if ms and ms[0].kind in ("person", "role") and not text[f.verb_end : ms[0].start].strip():
         return True
     return _perfect_towards_other(text, f, e, finder)
 
 
+_TO_ME_RE = re.compile(r"\s+(?:me|us)\b")
 _RELATIONSHIP_OBJECT_RE = re.compile(
     r"\s+(?:the\s+|their\s+|our\s+)?(?:[\w.-]+\s+){0,3}?(?:partnership|relations(?:hip)?|ties|cooperation|friendship)\b",
     re.I,
@@ -1194,6 +1197,7 @@ _DURING_WHICH_RE = re.compile(
     re.I,
 )
 # "... spoke with Y, who initiated the call in order to express his concern" / "..., who announced ...".
+_THEIR_RE = re.compile(r"\s+(?:their|our)\b")
 _WHO_CLAUSE_RE = re.compile(r",\s+who\s+")
 
 
@@ -1246,7 +1250,8 @@ def _lead_content(text: str, a: int, e: int) -> tuple[str, bool] | None:
     if m:
         c = lemma_class(m.group("lemma"))
         if c and c not in ("narr", "courtesy") and m.group("lemma") not in ("sign", "discuss", "review"):
-            return c, False
+            # "... held a call with Y to express their readiness to ...": both sides' readiness
+            return c, _THEIR_RE.match(text, m.end(), e) is not None
     return None
 
 

@@ -225,3 +225,20 @@ def test_a_body_named_before_a_leader_is_no_part_of_his_name() -> None:
     )
     got = {p.name for p in infer_participants(text, split_sentences(text), ())}
     assert "Office" not in got and not any(n.startswith("Council") for n in got)
+
+
+def test_a_lead_call_to_express_their_readiness_is_joint() -> None:
+    text = "President Putin held a phone call with President Erdogan to express their readiness to deepen trade."
+    assert said(text, (PUTIN, ERDOGAN), "readiness") == [("Recep Tayyip Erdogan", "Vladimir Putin")]
+    own = "President Putin held a phone call with President Erdogan to express his readiness to deepen trade."
+    assert said(own, (PUTIN, ERDOGAN), "readiness") == [("Vladimir Putin",)]
+
+
+def test_a_pledge_made_to_the_author_of_a_leaders_own_post() -> None:
+    modi = Participant("Narendra Modi", "Prime Minister", "India", "male")
+    albanese = Participant("Anthony Albanese", "Prime Minister", "Australia", "male")
+    text = (
+        "I had a call with Anthony Albanese. "
+        "Albanese has assured me that he will take strong action against those who attack temples."
+    )
+    assert said(text, (modi, albanese), "assured") == [("Anthony Albanese",)]
