@@ -181,3 +181,22 @@ def test_a_war_readouts_peace_summit_and_russia_are_the_war() -> None:
     assert "ukraine" in position_topics(text, "Russians should", participants=(ZELENSKY, trudeau))
     other = "Macron and Modi discussed trade. Macron said Russians should be ready to buy more grain."
     assert "ukraine" not in position_topics(other, "Russians should", participants=(MACRON, MODI))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ASEAN and China support peacekeeping, stability, development and prosperity in the region.",
+        "He stressed that a peaceful and stable Afghanistan was critically important for Pakistan and the region.",
+        "Escalation would only deepen insecurity in the Middle East.",
+        "They made a case for a stable Taiwan Strait.",
+        "They declared the importance of cross-strait peace.",
+        "He conveyed serious concerns over the Chinese military's growing activity.",
+    ],
+)
+def test_the_regions_security_in_other_words(sentence: str) -> None:
+    assert "regional-security" in topics_of(sentence)
+
+
+def test_aid_sent_to_the_region_is_not_its_security() -> None:
+    assert "regional-security" not in topics_of("They agreed to increase humanitarian aid to the region.")
