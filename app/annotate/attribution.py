@@ -45,6 +45,7 @@ __all__ = [
     "Frame",
     "find_frames",
     "Attribution",
+    "SAID_ELSEWHERE_RE",
     "attribute_sentence",
     "quote_mask",
     "first_person_narration",
@@ -170,9 +171,17 @@ _BACKGROUND_RE = re.compile(
 )
 # "In a televised speech, Macron promised ...", "Before taking office, Meloni said ...", "As reported,
 # on May 11, Trudeau confirmed ...": words said on another occasion (guidelines), before the subject.
-_ELSEWHERE_RE = re.compile(
-    r"^\W*(?:(?:In|During)\s+an?\s+(?:televised|TV|radio|video)?\s*(?:speech|address|interview|"
-    r"broadcast)\b|Before\s+(?:taking|assuming|coming\s+to)\s+office\b|As\s+(?:previously\s+)?reported\b)",
+_ELSEWHERE_OCCASIONS = (
+    r"(?:In|During)\s+an?\s+(?:televised|TV|radio|video)?\s*(?:speech|address|interview|broadcast)|"
+    r"Before\s+(?:taking|assuming|coming\s+to)\s+office|As\s+(?:previously\s+)?reported"
+)
+_ELSEWHERE_RE = re.compile(rf"^\W*(?:{_ELSEWHERE_OCCASIONS})\b", re.I)
+# The same occasions anywhere in a sentence, with the time phrases of wire copy that place words
+# elsewhere ("last month", "at a news conference"): not a rule (a press conference after the talks
+# is this summit), but the learned fallback's "time:elsewhere" feature (learned_detection.py).
+SAID_ELSEWHERE_RE = re.compile(
+    rf"\b(?:{_ELSEWHERE_OCCASIONS}|last\s+(?:week|month|year)|earlier\s+(?:this|in|on)|later\s+(?:the\s+same|that|on)|"
+    r"previously|yesterday|ago|at\s+a\s+(?:press|news)\s+conference|in\s+a\s+speech)\b",
     re.I,
 )
 # "Putin said last year that ..." / "Xi said in 2019 ...": an earlier statement, not this call.

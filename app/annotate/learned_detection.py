@@ -39,7 +39,7 @@ import re
 from collections.abc import Sequence
 
 from . import lexicon_files
-from .attribution import Attribution
+from .attribution import SAID_ELSEWHERE_RE, Attribution
 from .leaders import Mention, MentionFinder
 from .lexicon import finite_verbs, verb_class
 from .linear import model, word_features
@@ -72,12 +72,6 @@ _GROUP_START_RE = re.compile(
     r"\W*(?:(?:[^,.;]{0,80}),\s+)?(?:both|the\s+two|they|the\s+leaders|the\s+sides|the\s+parties)\b", re.I
 )
 _CONTENT_RE = re.compile(lexicon_files.reporting_verbs().discussed_content, re.I)
-# Words said at another time or place are no position of this communication (guidelines).
-_ELSEWHERE_RE = re.compile(
-    r"\b(?:last\s+(?:week|month|year)|earlier\s+(?:this|in|on)|later\s+(?:the\s+same|that|on)|previously|"
-    r"yesterday|ago|in\s+an\s+interview|at\s+a\s+(?:press|news)\s+conference|in\s+a\s+speech)\b",
-    re.I,
-)
 # The event as subject: "This conversation underscores ...", "The call comes as ...".
 _EVENT_SUBJECT_RE = re.compile(
     r"\W*(?:the|this|that|their|today's)\s+(?:(?:phone|telephone|video|bilateral)\s+)?"
@@ -238,7 +232,7 @@ def sentence_features(
         feats.append("quote:any")
         if sent[:1] in _QUOTES:
             feats.append("quote:start")
-    if _ELSEWHERE_RE.search(sent):
+    if SAID_ELSEWHERE_RE.search(sent):  # words said at another time or place (attribution.py)
         feats.append("time:elsewhere")
     if _EVENT_SUBJECT_RE.match(sent):
         feats.append("subj:event")
