@@ -151,6 +151,18 @@ CSV_COLUMNS: dict[type[BaseModel], list[tuple[str, Getter]]] = {
 }
 
 
+# The JSON page of each listed model, written out so the type checker sees each `Page[X]` (a model held in a
+# variable cannot parametrise a generic it checks); pydantic caches `Page[X]`, so these are the very classes
+# the routers declare as `response_model`. A new list model needs an entry here and in CSV_COLUMNS.
+PAGE_MODELS: dict[type[BaseModel], type[Page[Any]]] = {
+    PositionPublic: Page[PositionPublic],
+    DocumentSummary: Page[DocumentSummary],
+    EventSummary: Page[EventSummary],
+    LeaderPublic: Page[LeaderPublic],
+    TopicPublic: Page[TopicPublic],
+}
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
@@ -286,7 +298,7 @@ def respond(
             if extra is not None:
                 payload.update(extra(session))
             return Response(orjson.dumps(payload), media_type="application/json", headers=headers)
-        page = Page[listing.model](  # type: ignore[name-defined]  # a model chosen at run time
+        page = PAGE_MODELS[listing.model](
             items=items,
             total=total,
             total_kind=total_kind,
