@@ -509,7 +509,11 @@ _LATER_CALL_RE = re.compile(
 )
 _ASIDE_RE = re.compile(
     r"\b(?:after|before|since|amid|following|despite|whereas|while|when|ahead\s+of|"
-    r"unlike|than|days|weeks|months|who|whom|whose)\b",
+    r"unlike|than|days|weeks|months|who|whom|whose)\b|"
+    # Another, earlier event inside the sentence: "told King Sihamoni that recently he met with
+    # Cambodian Prime Minister Hun Manet", "hailed Xi's meeting last year with US President Joe
+    # Biden". Lower case only: a sentence opening "Earlier, ..." is _LATER_CALL_RE's.
+    r"(?-i:\b(?:recently|earlier|previously|last\s+(?:year|month|week)))\b",
     re.I,
 )
 

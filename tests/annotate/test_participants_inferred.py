@@ -91,3 +91,20 @@ def test_a_new_country_is_known_by_its_other_names() -> None:
     text = "On 5 July 2023, President Xi Jinping met Ivorian President Alassane Ouattara in Beijing."
     found = {p.name: p.country for p in inferred(text)}
     assert found.get("Alassane Ouattara") == "Côte d'Ivoire"
+
+
+# -- leaders named as context -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 23 September 2023, President Xi Jinping met King Norodom Sihamoni in Hangzhou and told him that "
+        "recently he met with Cambodian Prime Minister Hun Manet in Beijing.",
+        "Chinese President Xi Jinping has pledged to strengthen ties with Fiji. He relayed this to Prime Minister "
+        "Sitiveni Rabuka during a meeting on 20 August 2024. Rabuka hailed Xi's meeting last year with US "
+        "President Joe Biden in San Francisco.",
+    ],
+)
+def test_a_leader_named_in_another_earlier_event_is_no_participant(text: str) -> None:
+    assert len(names(text)) == 2 and "Xi Jinping" in names(text), names(text)
