@@ -77,10 +77,12 @@ def fallback_as(
     real_features = ld.sentence_features
 
     def features(
-        text: str, sents: Sequence[tuple[int, int]], index: int, finder: Any, prev: frozenset[int]
+        text: str, sents: Sequence[tuple[int, int]], index: int, finder: Any, prev: frozenset[int], *rest: Any
     ) -> list[str]:
+        # (`rest`: the mentions the fallback found once and hands on; a recorder with the old
+        # five-argument signature raised inside annotate(), which returned no positions at all)
         where[0] = (by_text.get(text, ""), *sents[index])
-        return real_features(text, sents, index, finder, prev)
+        return real_features(text, sents, index, finder, prev, *rest)
 
     def probability(feats: Sequence[str]) -> float:
         doc, s, e = where[0]

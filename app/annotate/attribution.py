@@ -239,7 +239,12 @@ _FIRST_PERSON_NARRATION_RE = re.compile(
 )
 # A leader's quotation reporting what "we" did in the call ("We agreed ...", "We also emphasised
 # ..."): the two leaders' joint position. "We will ..." is the speaker's own side.
-_WE_DID_RE = re.compile(rf"[\W]*We\s+(?:(?:{ADVERBS})\s+)*(?P<verb>{FINITE_RE.pattern}|agree|share|concur)\b", re.I)
+_WE_DID_RE = re.compile(
+    # (an opening phrase may come first: "As part of deepening relations, we agreed to ...")
+    rf"[\W]*(?:[^,.;:\"\u201c\u201d]{{2,60}},\s+)?We\s+(?:(?:{ADVERBS})\s+)*(?P<verb>{FINITE_RE.pattern}|agree|share|"
+    r"concur)\b",
+    re.I,
+)
 
 
 def we_did(text: str, s: int, e: int) -> bool:
@@ -251,7 +256,16 @@ def we_did(text: str, s: int, e: int) -> bool:
     verb = m.group("verb").split()[0].lower()
     if verb in _WE_SHARE:
         return not re.match(r"\s+views\b", text[m.end() : e])  # "We share views on ..." is narration
-    return verb.endswith("ed") and verb_class(m.group("verb")) not in (None, "narr", "courtesy")
+    cls = verb_class(m.group("verb"))
+    if cls == "narr" or verb == "shared":
+        # "We discussed the need to ...", "We shared views on ... and agreed on the need for ...":
+        # narration with content of its own, as for a reporting frame
+        if _DISCUSSED_CONTENT_RE.match(text, m.end(), e):
+            return True
+        r = _RESCUE_RE.search(text, m.end(), e)
+        rcls = (participle_class(r.group("part")) if r.group("part") else verb_class(r.group("fin"))) if r else None
+        return rcls is not None and rcls not in ("narr", "courtesy")
+    return verb.endswith("ed") and cls not in (None, "courtesy")
 
 
 _WE_SHARE = frozenset({"agree", "share", "concur"})

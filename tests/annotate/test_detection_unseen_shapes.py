@@ -3,6 +3,8 @@ invented sentence per rule, asserting who the sentence is attributed to."""
 
 from __future__ import annotations
 
+import pytest
+
 from app.annotate import Participant
 from app.annotate.sentences import split_sentences
 from tests.annotate.helpers import ERDOGAN, KISHIDA, MBS, PUTIN, run
@@ -242,3 +244,20 @@ def test_a_pledge_made_to_the_author_of_a_leaders_own_post() -> None:
         "Albanese has assured me that he will take strong action against those who attack temples."
     )
     assert said(text, (modi, albanese), "assured") == [("Anthony Albanese",)]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "As part of deepening relations, we agreed to set up a team to strengthen trade.",
+        "We discussed the need to support growth on the African continent.",
+        "We shared views on the conflict and agreed on the need for a ceasefire.",
+    ],
+)
+def test_a_leaders_we_did_with_content_is_joint(quote: str) -> None:
+    # A quotation opened before its reporting clause: "“<quote> It was a good call,” Putin wrote."
+    text = f"President Putin spoke with President Erdogan. \u201c{quote} It was a good call,\u201d Putin wrote."
+    assert said(text, (PUTIN, ERDOGAN), "We" if "We" in quote else "we") == [("Recep Tayyip Erdogan", "Vladimir Putin")]
+    # Narration alone in his voice stays no position.
+    plain = "President Putin spoke with Erdogan. \u201cWe discussed the situation. It was good,\u201d Putin wrote."
+    assert said(plain, (PUTIN, ERDOGAN), "situation") == []
