@@ -139,6 +139,8 @@ def ingest_paths(
         errors(bulk)
         on_progress(bulk)
 
+    if not (others or gold_lines):  # exports only: the bulk loader (and the annotator it imports) is not needed
+        return report
     try:
         report.bulk = bulk_ingest(session, pre_annotated(), batch_size=batch_size, progress=progress, actor=actor)
     except Exception as exc:
