@@ -606,6 +606,10 @@ def infer_participants(
         headline = not re.search(r"[.!?][\"'\u201c\u201d\u2019\u00bb)]*$", sent.strip())
         if len(found) >= 2 and _LATER_CALL_RE.match(sent):
             continue  # "Earlier on Friday, Xi spoke by phone with US President Joe Biden": another call
+        if known_leaders and len(found) < 2:
+            subject = _office_subject(sent, known_leaders, date)
+            if subject is not None:
+                add(_as_written(subject, text))
         if not _COMM_RE.search(sent) and (
             found or not (_COMM_LEAD_RE.search(sent) or (not headline and _LEAD_VERB_RE.search(sent)))
         ):
@@ -943,6 +947,38 @@ _UNNAMED_ROLE_RE = re.compile(
     r"(?P<dem>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?P<role>counterpart|[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]remier|"
     r"[Cc]hancellor|leader|[Kk]ing|[Ee]mir|[Cc]rown\s+[Pp]rince|head\s+of\s+state)\b(?!,?\s+(?:[A-Z]|of\b))"
 )
+
+
+# An office of a named country opening a line, unnamed, doing something: "The President of
+# Russia congratulated ...", "China's president on Saturday met with ...", "Italy's prime
+# minister speaks by phone with ...". A name after the office ("President of Russia Vladimir
+# Putin") is another rule's; here a lower-case word follows.
+_OFFICE_SUBJECT_RE = re.compile(
+    r"^\W{0,3}(?:The\s+)?(?:(?P<poss>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)(?:'s|\u2019s)\s+"
+    r"(?P<t1>[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]remier|[Cc]hancellor|[Kk]ing)|"
+    r"(?P<t2>President|Prime\s+Minister|Premier|Chancellor|King)\s+of\s+(?:the\s+)?"
+    r"(?P<of>[A-Z][\w'-]+(?:\s+(?:of\s+)?[A-Z][\w'-]+){0,3}?)),?\s+(?!of\b)(?=[a-z])"
+)
+
+
+def _office_subject(line: str, known: Sequence[Participant], date: str | None) -> Participant | None:
+    """The registry's one leader holding the office of the country a line opens with
+    (_OFFICE_SUBJECT_RE), in office on the readout's date."""
+    m = _OFFICE_SUBJECT_RE.match(line.strip())
+    if not m:
+        return None
+    c = _country_of(m.group("poss") or m.group("of"))  # "of Russia Vladimir Putin held": no country
+    if c is None:
+        return None
+    office = re.sub(r"\s+", " ", m.group("t1") or m.group("t2")).casefold()
+    cands = [
+        k
+        for k in known
+        if _country_name(k) == c.name
+        and (k.title or "").casefold() == office
+        and (not date or in_office(k, date) is not False)
+    ]
+    return cands[0] if len(cands) == 1 else None
 
 
 def _unnamed_role(

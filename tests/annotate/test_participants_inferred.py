@@ -108,3 +108,26 @@ def test_a_new_country_is_known_by_its_other_names() -> None:
 )
 def test_a_leader_named_in_another_earlier_event_is_no_participant(text: str) -> None:
     assert len(names(text)) == 2 and "Xi Jinping" in names(text), names(text)
+
+
+# -- an unnamed office of a named country ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        (
+            "The President of Russia congratulated Nguyen Phu Trong on his re-election on 5 April 2021 and "
+            "passed on greetings to Nguyen Xuan Phuc, who assumed power as President of Vietnam today.",
+            "Vladimir Putin",
+        ),
+        (
+            "Italy's prime minister held a phone call with Egyptian President Abdel Fattah el-Sisi on 27 Feb 2025.",
+            "Giorgia Meloni",
+        ),
+        ("The UK\u2019s prime minister spoke to President Joe Biden on 22 January 2024 about Gaza.", "Rishi Sunak"),
+    ],
+)
+def test_an_unnamed_office_of_a_named_country_opening_the_readout_is_its_leader(text: str, leader: str) -> None:
+    found = names(text)
+    assert leader in found and len(found) == 2, found
