@@ -478,7 +478,8 @@ _PAREN_RE = re.compile(
     # "Scholz, on his first visit to South America, said": a circumstance aside
     r"(?:on|during|at|after|before|in|while|speaking|addressing|visiting|standing|wrapping\s+up)\s+"
     r"[^,;\"\u201c\u201d]{2,120}?|(?:the\s+)?(?:\w+\s+){0,3}(?:president|"
-    rf"prime\s+minister|chancellor|leader)\s+of\s+[^,;]{{2,80}}?),(?=\s+(?:(?:{ADVERBS})\s+)*(?:{FINITE_RE.pattern}))",
+    # (the verb may open a quotation: 'Biden, in his first call with Abbas, "stressed the need ...')
+    rf"prime\s+minister|chancellor|leader)\s+of\s+[^,;]{{2,80}}?),(?=\s+[\"\u201c]?(?:(?:{ADVERBS})\s+)*(?:{FINITE_RE.pattern}))",
     re.I,
 )
 
@@ -709,7 +710,8 @@ _LEAD_CIRCUMSTANCE_RE = re.compile(
 
 
 _INVERTED_TAIL_RE = re.compile(
-    r"(?:\s+(?:on|in|at|during|after|before|from|via|to|when|while|adding|in\s+a)\b.*)?[\s.!?\"'\u201d\u2019\u00bb)]*$",
+    r"(?:\s+(?:on|in|at|during|after|before|from|via|to|when|while|adding|in\s+a)\b.*|"
+    r",\s+(?:adding|calling|saying|noting|stressing|describing|urging|referring)\b.*)?[\s.!?\"'\u201d\u2019\u00bb)]*$",
     re.I | re.S,
 )
 
@@ -797,6 +799,25 @@ _FINAL_TAIL_RE = re.compile(
     r"[\s.!?\"'\u201d\u2019\u00bb)]*$",
     re.S,
 )
+
+
+_CITED_AS_RE = re.compile(
+    r"\b(?:quot|cit)(?:ed|es|ing)\s+(?P<np>[^,;:\"\u201c\u201d]{2,80}?)\s+as\s+(?:saying|stating|telling)\b", re.I
+)
+
+
+def _cited_frame(text: str, s: int, e: int, finder: MentionFinder) -> Frame | None:
+    """ "... cited/quoted <participant> as saying": a frame of that participant (not quoted: it
+    closes a quotation like any reporting clause)."""
+    if " as " not in text[s:e]:
+        return None
+    m = _CITED_AS_RE.search(text, s, e)
+    if m is None:
+        return None
+    c = _classify_np(text, m.start("np"), m.end("np"), finder)
+    if c is None or c[0] not in ("person", "role") or not c[1]:
+        return None
+    return Frame(m.start("np"), m.start(), m.end(), c[0], c[1], "say")
 
 
 def _final_frame(text: str, frames: list[Frame], s: int, e: int) -> Frame | None:
@@ -1052,6 +1073,10 @@ def attribute_sentence(
         # "The Russian military is ready to ..., Putin said.": the clause before a closing
         # reporting frame is what the leader said, whatever its own subject and verb.
         primary = final
+    if (primary is None or primary.kind == "other") and (cited := _cited_frame(text, s, e, finder)) is not None:
+        # '"...," the statement cited Xi Jinping as saying.', "The brief quotes President Ruto as
+        # saying that ...": an outlet or office quoting the leader gives his words.
+        return [Attribution(cited.who, "say", 0.85, cited, evidence="cited")], cited
     if primary is not None and primary.kind == "other":
         # "China's foreign ministry said Xi warned ...": the leader's words relayed by his
         # office are his position; anything else a spokesman says is not.

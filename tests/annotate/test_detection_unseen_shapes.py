@@ -261,3 +261,20 @@ def test_a_leaders_we_did_with_content_is_joint(quote: str) -> None:
     # Narration alone in his voice stays no position.
     plain = "President Putin spoke with Erdogan. \u201cWe discussed the situation. It was good,\u201d Putin wrote."
     assert said(plain, (PUTIN, ERDOGAN), "situation") == []
+
+
+def test_a_leader_cited_or_quoted_as_saying() -> None:
+    text = (
+        "\u201cThe cooperation between the two countries in combating the pandemic reflects their ties,\u201d "
+        "the statement cited Vladimir Putin as saying."
+    )
+    assert said(text, (PUTIN, ERDOGAN), "cooperation") == [("Vladimir Putin",)]
+    brief = "The brief quotes President Erdogan as saying that both sides have shown mutual respect."
+    assert said(brief, (PUTIN, ERDOGAN), "respect") == [("Recep Tayyip Erdogan",)]
+
+
+def test_an_aside_before_a_verb_that_opens_a_quotation() -> None:
+    text = 'Putin, in his first call with Erdogan, "stressed the need for a ceasefire," a statement said.'
+    assert said(text, (PUTIN, ERDOGAN), "ceasefire") == [("Vladimir Putin",)]
+    inverted = "\u201cTurkey is a true friend to us,\u201d said Putin, calling the visit very important."
+    assert said(inverted, (PUTIN, ERDOGAN), "friend") == [("Vladimir Putin",)]
