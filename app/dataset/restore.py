@@ -23,6 +23,7 @@ database empty, migrated and fully indexed.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import json
 import os
@@ -616,6 +617,10 @@ def load(session: Session, records: Iterable[dict[str, Any]], *, exact_version: 
     sqlite = session.get_bind().dialect.name == "sqlite"
     cache = SqliteCache(session, RESTORE_CACHE_KIB, references_checked=True) if sqlite else None
     behind: CopyBehind | None = None
+    # The load allocates millions of short-lived records and rows; every allocation-triggered pass of the
+    # cyclic garbage collector would walk the whole process's long-lived objects (modules, ORM state) again.
+    # Frozen, they are left out of those passes; what the load allocates is collected as usual.
+    gc.freeze()
     try:
         if cache:
             cache.enlarge()
@@ -640,6 +645,7 @@ def load(session: Session, records: Iterable[dict[str, Any]], *, exact_version: 
         session.rollback()
         raise
     finally:
+        gc.unfreeze()
         if behind:
             behind.close()
         if cache:
