@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from itertools import product
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import and_, or_, text
@@ -304,10 +305,15 @@ _SHAPES = {
 }
 
 
-# Per record type: the required keys, and every tuple of their JSON types that is allowed (a record's
-# types are checked with one tuple look-up; the message is worked out only for a bad record).
+# Per record type: a getter of the required fields' values, and every tuple of their JSON types that is
+# allowed (a record's types are checked with one tuple look-up; the message is worked out only for a bad
+# record). itemgetter takes all the values in one call (with "type", so that it always returns a tuple) and
+# raises KeyError for a missing one.
 _SIGNATURES = {
-    kind: (tuple(key for key, _, _ in shape), frozenset(product(*(allowed for _, allowed, _ in shape))))
+    kind: (
+        itemgetter(*(key for key, _, _ in shape), "type"),
+        frozenset(product(*(allowed for _, allowed, _ in shape), (str,))),
+    )
     for kind, shape in _SHAPES.items()
 }
 
@@ -320,8 +326,12 @@ def check_shape(where: str, record: Any) -> str:
     signature = _SIGNATURES.get(kind) if isinstance(kind, str) else None
     if signature is None:
         raise ExportError(f"{where}: 'type' must be one of {', '.join(RECORD_TYPES)}, got {kind!r}")
-    keys, allowed = signature
-    if tuple(map(type, map(record.get, keys))) not in allowed:
+    values, allowed = signature
+    try:
+        valid = tuple(map(type, values(record))) in allowed
+    except KeyError:
+        valid = False
+    if not valid:
         get = record.get
         for key, exact, types in _SHAPES[str(kind)]:
             if type(get(key)) not in exact:
