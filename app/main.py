@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
@@ -29,7 +31,7 @@ from app.core.config import Settings, get_settings
 from app.core.db import make_engine
 from app.core.errors import install_error_handlers
 from app.core.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware, TrailingSlashMiddleware
-from app.core.openapi import install_openapi
+from app.core.openapi import build_openapi
 from app.core.reads import RequestReads
 from app.core.routes import install_route_table
 from app.web import install_web
@@ -53,6 +55,10 @@ class SummitAPI(FastAPI):
                 return
         await super().__call__(scope, receive, send)
 
+    def openapi(self) -> dict[str, Any]:
+        """FastAPI's document with every error response as problem+json (app/core/openapi.py)."""
+        return build_openapi(self)
+
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app on `settings` (default: from the environment). The schema must already be migrated."""
@@ -71,7 +77,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = make_engine(settings)
     app.state.reads = RequestReads(app.state.engine)  # the data version and by-id reads, outside sessions
     install_error_handlers(app)
-    install_openapi(app)
     # Innermost first: ETag/304 on the endpoint's answer, gzip on what leaves, CORS on everything.
     app.add_middleware(HttpCacheMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=settings.gzip_min_bytes, compresslevel=GZIP_LEVEL)

@@ -114,7 +114,3 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         components.pop(unused, None)
     app.openapi_schema = schema
     return schema
-
-
-def install_openapi(app: FastAPI) -> None:
-    app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
