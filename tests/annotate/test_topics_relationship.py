@@ -200,3 +200,29 @@ def test_the_regions_security_in_other_words(sentence: str) -> None:
 
 def test_aid_sent_to_the_region_is_not_its_security() -> None:
     assert "regional-security" not in topics_of("They agreed to increase humanitarian aid to the region.")
+
+
+@pytest.mark.parametrize(
+    "sentence,topic",
+    [
+        ("The leaders condemned the attacks on commercial ships transiting the area.", "trade"),
+        ("They cooperate in the commercialization of vaccines.", "trade"),
+        ("Europe has important duties to resolve the issue of migration.", "trade"),
+        ("Turkey expects NATO ally Italy to respond appropriately.", MUL),
+        ("They met on the sidelines of the Shanghai Cooperation Organisation (SCO) Council of Heads of State.", MUL),
+    ],
+)
+def test_a_kind_an_obligation_or_an_occasion_is_no_topic(sentence: str, topic: str) -> None:
+    assert topic not in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence,topic",
+    [
+        ("He opposed punitive duties on steel.", "trade"),
+        ("They will expand commercial ties.", "trade"),
+        ("They will work together alongside other NATO allies.", MUL),
+    ],
+)
+def test_trade_and_the_alliance_themselves_still_count(sentence: str, topic: str) -> None:
+    assert topic in topics_of(sentence)
