@@ -801,6 +801,24 @@ _FINAL_TAIL_RE = re.compile(
 )
 
 
+_WILL_RE = re.compile(r"\s+(?:also\s+)?(?:will|shall)\s+(?:also\s+|jointly\s+|further\s+)?(?!be\s+held\b)[a-z]+")
+
+
+def _group_will(text: str, s: int, e: int, finder: MentionFinder) -> Attribution | None:
+    """ "The parties will pay special attention to ...", "The heads of state will also discuss ...":
+    what the participants as a group will do is their joint plan (a pledge)."""
+    if " will " not in text[s:e] and " shall " not in text[s:e]:
+        return None
+    ms = finder.find(text, s, min(e, s + 60))
+    if not ms or ms[0].kind != "group" or text[s : ms[0].start].strip("\"'\u201c\u00ab ") != "":
+        return None
+    if text[ms[0].start : ms[0].end].lower() in ("they", "we") or len(ms[0].who) != len(finder.participants):
+        return None
+    if not _WILL_RE.match(text, ms[0].end, e):
+        return None
+    return Attribution(ms[0].who, "commit", 0.7, None, evidence="group-will")
+
+
 _CITED_AS_RE = re.compile(
     r"\b(?:quot|cit)(?:ed|es|ing)\s+(?P<np>[^,;:\"\u201c\u201d]{2,80}?)\s+as\s+(?:saying|stating|telling)\b", re.I
 )
@@ -1147,6 +1165,9 @@ def attribute_sentence(
         if _passive_in(text, s, e, qmask, quoted_only=False):
             cls = "agree" if "agree" in text[s:e].lower() else "say"
             return [Attribution(everyone, cls, 0.6, None, evidence="passive")], None
+        group_will = _group_will(text, s, e, finder)
+        if group_will is not None:
+            return [group_will], None
         if joint_statement:
             return _joint_statement_default(text, s, e, finder), None
         return [], None

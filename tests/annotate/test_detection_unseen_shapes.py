@@ -278,3 +278,12 @@ def test_an_aside_before_a_verb_that_opens_a_quotation() -> None:
     assert said(text, (PUTIN, ERDOGAN), "ceasefire") == [("Vladimir Putin",)]
     inverted = "\u201cTurkey is a true friend to us,\u201d said Putin, calling the visit very important."
     assert said(inverted, (PUTIN, ERDOGAN), "friend") == [("Vladimir Putin",)]
+
+
+def test_what_the_participants_as_a_group_will_do() -> None:
+    text = "The parties will pay special attention to regional security within the CSTO and the SCO."
+    assert said(text, (PUTIN, ERDOGAN), "parties") == [("Recep Tayyip Erdogan", "Vladimir Putin")]
+    # "They" may be anyone; a scheduled event is no plan of theirs.
+    assert said("They will pay attention to it.", (PUTIN, ERDOGAN), "They") == []
+    held = "The two leaders will be held in high regard."
+    assert "group-will" not in {p.evidence for p in run(held, [PUTIN, ERDOGAN]).positions}
