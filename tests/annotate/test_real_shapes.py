@@ -359,11 +359,13 @@ def test_speaker_tracker_resolves_he_to_the_last_participant_subject() -> None:
     t = SpeakerTracker([PUTIN, XI])
     t.observe([Attribution(frozenset({1}), "say", 0.9, _frame("person", frozenset({1})))], None)
     he = Attribution(frozenset(), "say", 0.8, _frame("pronoun", frozenset()), pronoun_gender="male")
-    assert t.resolve(he) is not None and t.resolve(he).who == frozenset({1})  # type: ignore[union-attr]
+    resolved = t.resolve(he)
+    assert resolved is not None and resolved.who == frozenset({1})
     t.observe([], _frame("other", frozenset()))  # a spokesman spoke: "he" may be him
     assert t.resolve(he) is None
     t.observe([], _frame("person", frozenset({0})))  # a participant subject unblocks
-    assert t.resolve(he).who == frozenset({0})  # type: ignore[union-attr]
+    unblocked = t.resolve(he)
+    assert unblocked is not None and unblocked.who == frozenset({0})
 
 
 def test_quotation_tracker_waits_for_the_reporting_clause() -> None:
