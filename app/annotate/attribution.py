@@ -1132,8 +1132,13 @@ def attribute_sentence(
     out: list[Attribution] = []
     if primary is None:
         if any(f.kind == "according-other" for f in frames):
-            return [], None
-        primary = _pick_primary(_quoted_subjects(text, all_frames, False, quoted_third), joint_statement)
+            # 'According to the statement: "Both the leaders agreed ..."': a non-leader's source
+            # quoting the leaders relays them, as "the statement said" does; else its own words.
+            primary = _pick_primary(_quoted_subjects(text, all_frames, True, True), True)
+            if primary is None or primary.kind == "pronoun":
+                return [], None
+        else:
+            primary = _pick_primary(_quoted_subjects(text, all_frames, False, quoted_third), joint_statement)
     if primary is None:
         for f in frames:
             if f.kind == "country" and f.cls == "say":

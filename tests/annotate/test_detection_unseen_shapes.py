@@ -287,3 +287,10 @@ def test_what_the_participants_as_a_group_will_do() -> None:
     assert said("They will pay attention to it.", (PUTIN, ERDOGAN), "They") == []
     held = "The two leaders will be held in high regard."
     assert "group-will" not in {p.evidence for p in run(held, [PUTIN, ERDOGAN]).positions}
+
+
+def test_according_to_a_source_quoting_the_leaders() -> None:
+    text = 'According to the statement: "Both the leaders agreed on the importance of a political settlement."'
+    assert said(text, (PUTIN, ERDOGAN), "agreed") == [("Recep Tayyip Erdogan", "Vladimir Putin")]
+    own = 'According to the statement: "The talks lasted an hour and covered many issues."'
+    assert said(own, (PUTIN, ERDOGAN), "talks") == []
