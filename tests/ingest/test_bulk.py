@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from app.annotate import Annotation, FoundPosition, Participant
 from app.core.config import Settings
-from app.core.db import make_engine
+from app.core.db import make_engine, run
 from app.core.errors import ApiError
 from app.ingest import bulk
 from app.ingest.bulk import bulk_ingest
@@ -163,7 +163,7 @@ def second_url(template_db: Path | str, tmp_path: Path) -> Iterator[str]:
     """Another migrated, seeded database (the `database_url` fixture makes the first)."""
     if not conftest.ON_POSTGRES:
         target = tmp_path / "second.sqlite3"
-        shutil.copyfile(template_db, target)  # type: ignore[arg-type]
+        shutil.copyfile(template_db, target)
         yield f"sqlite:///{target}"
         return
     name = f"summit_b_{conftest._WORKER}_{next(conftest._numbers)}"
@@ -229,7 +229,7 @@ def test_a_bad_record_is_refused_alone_and_duplicates_are_skipped(session: Sessi
     reasons = dict(report.errors)
     assert sorted(reasons) == [1, 2, 4, 5]
     assert "not inside the text" in reasons[1] and "confidence" in reasons[2] and "date" in reasons[4]
-    assert session.exec(text("SELECT count(*) FROM document")).one()[0] == 3  # type: ignore[call-overload]
+    assert run(session, text("SELECT count(*) FROM document")).scalar_one() == 3
     assert_consistent(session)
     again = bulk_ingest(session, good)
     assert (again.documents, again.duplicates, again.errors) == (0, 2, [])
@@ -262,7 +262,7 @@ def test_a_database_error_rolls_back_only_its_transaction(session: Session, monk
     with pytest.raises(IntegrityError):
         bulk_ingest(session, items, batch_size=4)
     session.rollback()
-    stored = session.exec(text("SELECT count(*) FROM document WHERE text LIKE '%said number 2_.%'")).one()[0]  # type: ignore[call-overload]
+    stored = run(session, text("SELECT count(*) FROM document WHERE text LIKE '%said number 2_.%'")).scalar_one()
     assert stored == 4  # the first transaction (4 documents) stays; the failing one left nothing
     assert_consistent(session)
     assert snapshot_schema(session) == before
@@ -274,8 +274,8 @@ def test_a_database_error_rolls_back_only_its_transaction(session: Session, monk
 
 def snapshot_schema(session: Session) -> Any:
     if session.get_bind().dialect.name != "sqlite":
-        return session.exec(text("SELECT tgname, tgenabled FROM pg_trigger ORDER BY 1")).all()  # type: ignore[call-overload]
-    return session.exec(text("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name")).all()  # type: ignore[call-overload]
+        return run(session, text("SELECT tgname, tgenabled FROM pg_trigger ORDER BY 1")).all()
+    return run(session, text("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name")).all()
 
 
 def test_sqlite_triggers_and_page_cache_are_as_before(session: Session) -> None:
@@ -283,6 +283,7 @@ def test_sqlite_triggers_and_page_cache_are_as_before(session: Session) -> None:
         pytest.skip("SQLite's trigger and page-cache handling")
     before = snapshot_schema(session)
     raw = session.connection().connection.dbapi_connection
+    assert raw is not None  # a checked-out connection always has its driver connection
     cache = raw.execute("PRAGMA cache_size").fetchone()[0]
     session.commit()
     report = bulk_ingest(session, corpus()[:3])
@@ -290,12 +291,7 @@ def test_sqlite_triggers_and_page_cache_are_as_before(session: Session) -> None:
     assert snapshot_schema(session) == before
     assert raw.execute("PRAGMA cache_size").fetchone()[0] == cache
     # The triggers work again for ordinary writes after the load.
-    session.exec(
-        text(
-            "INSERT INTO position_topic (position_id, topic_slug) "  # type: ignore[call-overload]
-            "SELECT max(id), 'climate' FROM position"
-        )
-    )
+    run(session, text("INSERT INTO position_topic (position_id, topic_slug) SELECT max(id), 'climate' FROM position"))
     session.commit()
     assert_consistent(session)
 
@@ -304,9 +300,11 @@ def test_items_may_carry_their_own_method(session: Session) -> None:
     one, two = corpus()[:2]
     report = bulk_ingest(session, [(*one, "annotator/test"), two])
     assert report.documents == 2
-    rows = session.exec(
-        text("SELECT DISTINCT method, reviewed FROM position WHERE date = :d ORDER BY 1"),  # type: ignore[call-overload]
-        params={"d": dt.date(2022, 1, 2)},
+    rows = run(
+        session,
+        text("SELECT DISTINCT method, reviewed FROM position WHERE date = :d ORDER BY 1").bindparams(
+            d=dt.date(2022, 1, 2)
+        ),
     ).all()
     assert [(m, bool(r)) for m, r in rows] == [("annotator/test", False), ("curated", True)]
 
@@ -316,8 +314,8 @@ def full_schema(session: Session) -> Any:
     if session.get_bind().dialect.name == "sqlite":
         return snapshot_schema(session)
     return [
-        session.exec(text(sql)).all()
-        for sql in (  # type: ignore[call-overload]
+        run(session, text(sql)).all()
+        for sql in (
             "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1, 2",
             "SELECT c.conrelid::regclass::text, c.conname, c.contype, pg_get_constraintdef(c.oid), c.convalidated, "
             "c.condeferrable FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
@@ -355,7 +353,7 @@ def test_initial_load_refuses_a_database_that_holds_positions(session: Session) 
     with pytest.raises(bulk.InitialLoadRefused, match="already holds 15 positions"):
         bulk_ingest(session, corpus()[:2], initial_load=True)  # the seed's 15 are not expected
     session.rollback()
-    assert session.exec(text("SELECT count(*) FROM position")).one()[0] == 15  # type: ignore[call-overload]
+    assert run(session, text("SELECT count(*) FROM position")).scalar_one() == 15
     assert full_schema(session) == before
 
 
@@ -370,7 +368,7 @@ def test_a_database_error_rolls_the_whole_initial_load_back(session: Session, mo
     with pytest.raises(IntegrityError):
         bulk_ingest(session, items, batch_size=4, initial_load=True, expect_positions=15)
     session.rollback()
-    assert session.exec(text("SELECT count(*) FROM position")).one()[0] == 15  # type: ignore[call-overload]
+    assert run(session, text("SELECT count(*) FROM position")).scalar_one() == 15
     assert full_schema(session) == before  # the dropped indexes and constraints are back (DDL rolled back)
     assert_consistent(session)
     monkeypatch.undo()  # writes work again
@@ -393,5 +391,5 @@ def test_a_bulk_loaded_readout_of_the_seed_call_joins_the_seed_event(session: Se
     )
     report = bulk_ingest(session, [(payload, given)])
     assert not report.errors
-    stored = session.exec(text("SELECT event_id FROM document WHERE text = :t"), params={"t": payload.text}).one()
-    assert stored[0] == SEED_EVENT
+    event = run(session, text("SELECT event_id FROM document WHERE text = :t").bindparams(t=payload.text)).scalar_one()
+    assert event == SEED_EVENT
