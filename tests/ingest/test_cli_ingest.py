@@ -7,8 +7,10 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
 from tests.conftest import SHARED
 from tests.readouts import readout
@@ -53,7 +55,7 @@ def test_ingest_txt_and_gold_files_then_rerun_skips_duplicates(db_file: Path, tm
     assert "documents added 0, skipped as duplicates 4, failed 0; positions 0" in again.stdout
 
 
-def test_gold_positions_are_kept_as_curated(client, db_file: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_gold_positions_are_kept_as_curated(client: TestClient, db_file: Path, tmp_path: Path) -> None:
     path = tmp_path / "gold.json"
     path.write_text(json.dumps(GOLD), encoding="utf-8")
     assert summit("ingest", str(path), db=db_file).returncode == 0
@@ -110,7 +112,7 @@ def test_evaluate_prints_the_five_figures(tmp_path: Path) -> None:
 
 
 def test_ndjson_of_gold_records_is_bulk_loaded_and_a_bad_line_named(db_file: Path, tmp_path: Path) -> None:
-    records = []
+    records: list[dict[str, Any]] = []
     for k in range(5):
         sentence = f"Macron said France supports dialogue on Ukraine, point {k}."
         records.append(
