@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from app.core.db import make_engine
+from app.core.db import make_engine, run
 from app.core.migrate import upgrade
 from app.dataset.export import RECORD_TYPES, ExportError, dump
 from app.dataset.restore import load
@@ -23,7 +24,7 @@ from tests.seed_facts import POSITIONS
 
 
 @pytest.fixture
-def empty(tmp_path: Path):  # type: ignore[no-untyped-def]
+def empty(tmp_path: Path) -> Iterator[Session]:
     settings = settings_for(tmp_path / "empty.sqlite3")
     upgrade(settings)
     engine = make_engine(settings)
@@ -34,7 +35,7 @@ def empty(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def test_round_trip_into_an_empty_database(session: Session, empty: Session) -> None:
     add_many(session, 3)
-    position = session.get(Position, 2)
+    position = session.get_one(Position, 2)
     position.method, position.confidence, position.reviewed = "summit-annotate/0.2", 0.75, False
     session.add(position)
     session.commit()
@@ -77,7 +78,9 @@ def test_loaded_positions_are_searchable(session: Session, empty: Session) -> No
         (lambda r: r.update(type="poem"), "'type' must be one of"),
     ],
 )
-def test_bad_records_are_refused_and_nothing_is_written(session: Session, empty: Session, change, message) -> None:  # type: ignore[no-untyped-def]
+def test_bad_records_are_refused_and_nothing_is_written(
+    session: Session, empty: Session, change: Callable[[dict[str, Any]], object], message: str
+) -> None:
     records = list(dump(session))
     change(next(r for r in records if r["type"] == "position" and r["id"] == 12))
     with pytest.raises(ExportError, match=message):
@@ -102,7 +105,7 @@ def test_a_conflicting_record_is_refused(session: Session) -> None:
 
 def sqlite_schema(s: Session) -> list[Any]:
     """Every table, index and trigger with its SQL: what a load into an empty database drops and rebuilds."""
-    return list(s.exec(text("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name")).all())  # type: ignore[call-overload]
+    return list(run(s, text("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name")).all())
 
 
 def test_a_load_into_an_empty_database_leaves_the_schema_as_migrated(session: Session, empty: Session) -> None:
@@ -112,12 +115,12 @@ def test_a_load_into_an_empty_database_leaves_the_schema_as_migrated(session: Se
     load(empty, dump(session))
     assert sqlite_schema(empty) == before
     assert_consistent(empty)
-    plan = empty.exec(text("EXPLAIN QUERY PLAN SELECT id FROM position WHERE document_id = 'x'")).all()  # type: ignore[call-overload]
+    plan = run(empty, text("EXPLAIN QUERY PLAN SELECT id FROM position WHERE document_id = 'x'")).all()
     assert "ix_position_document_start" in str(plan)  # the rebuilt index is used
     assert list(dump(empty)) == list(dump(session))
     # The load skips SQLite's foreign-key checks (it checks every reference itself); the database keeps them.
     with pytest.raises(IntegrityError, match="FOREIGN KEY"):
-        empty.exec(text("INSERT INTO position_speaker (position_id, leader_slug) VALUES (12, 'napoleon')"))  # type: ignore[call-overload]
+        run(empty, text("INSERT INTO position_speaker (position_id, leader_slug) VALUES (12, 'napoleon')"))
     empty.rollback()
 
 
@@ -130,6 +133,6 @@ def test_a_failed_load_into_an_empty_database_leaves_it_empty_and_indexed(sessio
         load(empty, records)
     assert sqlite_schema(empty) == before
     assert empty.exec(select(Position)).all() == []
-    assert empty.exec(text("PRAGMA foreign_keys")).one()[0] == 1  # type: ignore[call-overload]
+    assert run(empty, text("PRAGMA foreign_keys")).scalar_one() == 1
     load(empty, records[:-1])  # and the same file without the bad record loads
     assert list(dump(empty)) == records[:-1]
