@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
 from app.access.keys import create_key
+from app.annotate import Annotation
 from app.core.config import Settings
 from app.core.db import make_engine
 from app.curation.service import delete_position, patch_position
@@ -22,7 +23,7 @@ from app.ingest.bulk import bulk_ingest
 from app.ingest.from_files import load_export
 from app.main import create_app
 from app.models import Position
-from app.schemas import PositionPatch
+from app.schemas import DocumentIn, PositionPatch
 from tests import conftest
 from tests.ingest.test_bulk import _doc, full_schema
 
@@ -31,7 +32,7 @@ T = TypeVar("T")
 XI_PUTIN = ["xi-jinping", "vladimir-putin"]
 
 
-def generated(n: int) -> Iterator[tuple]:  # type: ignore[type-arg]
+def generated(n: int) -> Iterator[tuple[DocumentIn, Annotation]]:
     for k in range(n):
         yield _doc(
             1 + k,
