@@ -59,6 +59,11 @@ _PARTICLES = {
 }
 _FEMALE_NAMES = lexicon_files.given_names().female
 _MALE_NAMES = lexicon_files.given_names().male
+# Offices proper (the titles generic roles stand for), not forms of address ("Sheikh", which
+# only "his highness" stands for).
+_OFFICES = frozenset(
+    t for role, titles in _TITLES.generic_roles if not role.startswith(("his ", "her ")) for t in titles
+)
 _TITLE_WORDS = frozenset(w.casefold() for t in LEADER_TITLES + _ADDRESS for w in t.split())
 
 _PRONOUNS_M = {"he", "his", "him"}
@@ -687,6 +692,11 @@ def infer_participants(
             name = " ".join(words)
             known = _resolve_known(name, known_leaders, date)
             if known is not None:
+                if office and office.casefold() in _OFFICES and office.casefold() != (known.title or "").casefold():
+                    # "Abu Dhabi Crown Prince Sheikh Mohammed bin Zayed" in 2022: the office the readout
+                    # gives is the one held that day; the registry's is the latest ("the crown prince" then
+                    # resolves to him). A form of address ("Sheikh", "Chairman") is no office.
+                    known = replace(known, title=office)
                 add(_as_written(known, text))
                 continue
             # Untitled subject name: a participant only if it looks like a full name

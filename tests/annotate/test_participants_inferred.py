@@ -131,3 +131,22 @@ def test_a_leader_named_in_another_earlier_event_is_no_participant(text: str) ->
 def test_an_unnamed_office_of_a_named_country_opening_the_readout_is_its_leader(text: str, leader: str) -> None:
     found = names(text)
     assert leader in found and len(found) == 2, found
+
+
+# -- the office the readout gives ----------------------------------------------------------
+
+
+def test_the_office_a_readout_gives_a_registry_leader_is_the_one_held_that_day() -> None:
+    # The registry holds his latest office (President of the UAE since May 2022).
+    text = (
+        "Russian President Vladimir Putin and Abu Dhabi Crown Prince Sheikh Mohammed bin Zayed held a phone "
+        "call on 1 March 2022."
+    )
+    titles = {p.name: p.title for p in inferred(text)}
+    assert titles.get("Mohammed bin Zayed") == "Crown Prince", titles
+
+
+def test_a_form_of_address_does_not_replace_the_office() -> None:
+    text = "On 5 May 2023, President Xi Jinping held talks with Sheikh Tamim bin Hamad Al Thani in Beijing."
+    titles = {p.name: p.title for p in inferred(text)}
+    assert "Emir" in titles.values(), titles
