@@ -603,7 +603,8 @@ def find_frames(
         np_text = stretch[:v_start]
         aside = (
             _NP_ASIDE_RE.search(np_text)
-            if np_text.count(" ") >= 3 and any(w in np_text for w in _NP_ASIDE_WORDS)
+            if np_text.count(" ") >= 3
+            and (any(w in np_text for w in _NP_ASIDE_WORDS) or any(w in np_text for w in _NP_OCCASION_WORDS))
             else None
         )
         if aside:
@@ -701,7 +702,8 @@ _NP_ASIDE_RE = re.compile(
 )
 
 
-_NP_ASIDE_WORDS = (" while ", " whilst ", " when ", " after ", " before ", " part", " turn", " during ", " in ", " at ")
+_NP_ASIDE_WORDS = (" while ", " whilst ", " when ", " after ", " before ", " part", " turn", " during ")
+_NP_OCCASION_WORDS = (" conversation", " call", " exchange", " talks", " meeting", " summit")
 _LEAD_CIRCUMSTANCE_RE = re.compile(
     r"(?:during|in|at|after|following|in\s+the\s+course\s+of)\s+(?:the|their|a|today['\u2019]s)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:talks?|call|conversation|meeting|summit|negotiations|visit)\s+(?=(?:the|both|they)\b)",
@@ -801,13 +803,14 @@ _FINAL_TAIL_RE = re.compile(
 )
 
 
+_GROUP_OPEN_RE = re.compile(r"\W{0,2}(?:the|both)\s", re.I)
 _WILL_RE = re.compile(r"\s+(?:also\s+)?(?:will|shall)\s+(?:also\s+|jointly\s+|further\s+)?(?!be\s+held\b)[a-z]+")
 
 
 def _group_will(text: str, s: int, e: int, finder: MentionFinder) -> Attribution | None:
     """ "The parties will pay special attention to ...", "The heads of state will also discuss ...":
     what the participants as a group will do is their joint plan (a pledge)."""
-    if " will " not in text[s:e] and " shall " not in text[s:e]:
+    if (" will " not in text[s:e] and " shall " not in text[s:e]) or not _GROUP_OPEN_RE.match(text, s, e):
         return None
     ms = finder.find(text, s, min(e, s + 60))
     if not ms or ms[0].kind != "group" or text[s : ms[0].start].strip("\"'\u201c\u00ab ") != "":

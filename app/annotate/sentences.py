@@ -172,7 +172,9 @@ _NOT_NAMES = frozenset(
 # class, so the engine skips to the marks.
 # A stop glued to the next sentence ("the Olympic Games.Xi pointed out", scraped pages) ends it too
 # when a lower-case word precedes it and a capitalised word follows ("U.S.", "St.Petersburg" do not).
-_END_RE = re.compile(r"[.!?\u2026]+[\"'\u201c\u201d\u2019\u00bb)\]]*(?=\s|$)|\.(?<=[a-z][a-z]\.)(?=[A-Z][a-z])")
+_END_RE = re.compile(
+    r"[.!?\u2026](?:[.!?\u2026]*[\"'\u201c\u201d\u2019\u00bb)\]]*(?=\s|$)|(?<=[a-z][a-z]\.)(?=[A-Z][a-z]))"
+)
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.$")
 _QUOTE_OPEN = "\"'\u201c\u2018\u00ab(["
 
