@@ -2,7 +2,7 @@
 """Export -> reload and `summit db copy` speeds, with peak memory; optionally side by side with older code.
 
     .venv/bin/python bench/bench_restore.py --positions 100000 [--pg-url postgresql+psycopg://…/postgres]
-        [--baseline /tmp/base] [--no-copy] [--export FILE.ndjson --workdir DIR]
+        [--baseline /tmp/base] [--no-copy] [--export FILE.ndjson --workdir DIR] [--gold-only] [--repeat N]
 
 Generates a synthetic corpus (bench/generate.py) into a SQLite file, exports it with `summit export`,
 reloads the export into a fresh database through the bulk path (`summit ingest FILE.ndjson`) on SQLite
@@ -13,6 +13,9 @@ its own. Prints one JSON line per step: seconds, documents/s, peak RSS MB.
 `--baseline DIR` names a checkout of older code (`git worktree add /tmp/base <commit>`): every timed
 step then runs with that code first and with this tree right after, on the same input, and a line gives
 the ratio new/old. On a shared machine the ratio is the meaningful figure, not the absolute rates.
+`--gold-only` times just the gold-format bulk load (`bench/generate.py`, initial-load mode) with each
+code, its loader's own clock beside the process's CPU and peak RSS; `--repeat N` runs the chosen
+comparison N times, alternating old and new.
 """
 
 from __future__ import annotations
@@ -122,6 +125,31 @@ def exported_documents(export: Path) -> int:
         return sum(1 for line in lines if line.startswith(b'{"type":"document"'))
 
 
+def gold_only(positions: int, work: Path, codes: list[Path]) -> None:
+    """The gold-format bulk load of `positions` into a fresh SQLite file with each code, as its own process."""
+
+    def generate(code: Path, tag: str) -> dict[str, object]:
+        path = work / f"gold-{tag}.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        argv = [
+            PYTHON,
+            str(code / "bench" / "generate.py"),
+            "--positions",
+            str(positions),
+            "--url",
+            f"sqlite:///{path}",
+        ]
+        result = run("gold-format bulk load, SQLite", argv, "", 0, code)
+        output = result["output"]
+        assert isinstance(output, list) and output, output
+        loader = json.loads(output[-1])
+        print(json.dumps({"step": "gold-format bulk load, by the loader's clock", "code": tag, **loader}), flush=True)
+        return result
+
+    side_by_side(codes, "gold-format bulk load, SQLite", generate)
+
+
 def reload_only(export: Path, work: Path, codes: list[Path]) -> None:
     """Reload a given export into a fresh SQLite database with each code (no generation, no copies)."""
     documents = exported_documents(export)
@@ -143,6 +171,8 @@ def main() -> None:
     parser.add_argument("--workdir", default=None)
     parser.add_argument("--baseline", type=Path, default=None, help="a checkout of older code to run side by side")
     parser.add_argument("--no-copy", action="store_true", help="skip the `summit db copy` steps")
+    parser.add_argument("--gold-only", action="store_true", help="time only the gold-format bulk load")
+    parser.add_argument("--repeat", type=int, default=1, help="run the comparison this many times")
     parser.add_argument(
         "--export",
         type=Path,
@@ -153,8 +183,13 @@ def main() -> None:
     work = Path(args.workdir or tempfile.mkdtemp(prefix="summit-restore-"))
     work.mkdir(parents=True, exist_ok=True)
     codes = [args.baseline.resolve(), ROOT] if args.baseline else [ROOT]
+    if args.gold_only:
+        for _ in range(args.repeat):
+            gold_only(args.positions, work, codes)
+        return
     if args.export:
-        reload_only(args.export.resolve(), work, codes)
+        for _ in range(args.repeat):
+            reload_only(args.export.resolve(), work, codes)
         return
     source = f"sqlite:///{work / 'source.sqlite3'}"
     generated: dict[str, object] = {}
