@@ -524,7 +524,11 @@ _MODAL_GROUP_RE = re.compile(
     r"\W*(?:(?:The\s+two\s+(?:sides|countries|nations)|Both\s+(?:sides|countries|nations)|They)\s+"
     r"(?:also\s+)?(?:should|need\s+to|must|ought\s+to|have\s+to)\b|"
     # "It is necessary to give full play to ...": the impersonal prescription of the same readouts
-    r"It\s+is\s+(?:also\s+)?(?:necessary|imperative|essential)\s+(?:to|for|that)\b)"
+    r"It\s+is\s+(?:also\s+)?(?:necessary|imperative|essential)\s+(?:to|for|that)\b|"
+    # "This relationship should be all the more cherished.", "Bilateral relations must ...": what the
+    # relationship or cooperation should be, in the speaker's reported speech
+    r"(?:This|The|Bilateral|Their|Our)\s+(?:[\w-]+\s+){0,2}?(?:relationship|relations|ties|cooperation|partnership|"
+    r"friendship)\s+(?:also\s+)?(?:should|must|needs?\s+to|ought\s+to)\b)"
 )
 _HAS_VERB_RE = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|must|may|might|do|does|did|"

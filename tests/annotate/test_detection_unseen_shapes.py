@@ -294,3 +294,13 @@ def test_according_to_a_source_quoting_the_leaders() -> None:
     assert said(text, (PUTIN, ERDOGAN), "agreed") == [("Recep Tayyip Erdogan", "Vladimir Putin")]
     own = 'According to the statement: "The talks lasted an hour and covered many issues."'
     assert said(own, (PUTIN, ERDOGAN), "talks") == []
+
+
+def test_what_the_relationship_should_be_goes_on_in_reported_speech() -> None:
+    text = (
+        "President Xi noted that Chile was the first Latin American country to establish relations with China. "
+        "This relationship should be all the more cherished."
+    )
+    assert said(text, (XI, BORIC), "cherished") == [("Xi Jinping",)]
+    # Not without a leader's reported speech before it in the paragraph.
+    assert said("The relationship should be cherished.", (XI, BORIC), "cherished") == []
