@@ -774,8 +774,8 @@ def _split_country_name(of: str, name: str) -> tuple[Country, int, str] | None:
 _COUNTRY_WORD_RE: re.Pattern[str] | None = None
 
 
-def _country_counts(text: str, taken: set[str]) -> dict[str, int]:
-    """How often the readout names each country (by name or demonym) other than `taken`."""
+def _country_words() -> re.Pattern[str]:
+    """Any country's name or demonym (the EU's aside), compiled once."""
     global _COUNTRY_WORD_RE
     from .countries import COUNTRIES
 
@@ -784,12 +784,37 @@ def _country_counts(text: str, taken: set[str]) -> dict[str, int]:
         _COUNTRY_WORD_RE = re.compile(
             r"(?<![\w])(?:{})(?![\w])".format("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
         )
+    return _COUNTRY_WORD_RE
+
+
+def _country_counts(text: str, taken: set[str]) -> dict[str, int]:
+    """How often the readout names each country (by name or demonym) other than `taken`."""
     counts: dict[str, int] = {}
-    for m in _COUNTRY_WORD_RE.finditer(fold(text)):
+    for m in _country_words().finditer(fold(text)):
         c = find_country(m.group())
         if c and c.name not in taken and c.name != "European Union":
             counts[c.name] = counts.get(c.name, 0) + 1
     return counts
+
+
+_PAIR_JOIN_RE = re.compile(r"(?:\s*,\s*|\s+and\s+(?:the\s+)?|\s*[-\u2013]\s*)")
+
+
+def _paired_with(text: str, taken: set[str]) -> dict[str, int]:
+    """How often each country other than `taken` is named right beside a `taken` one ("UK-China",
+    "the UK and Italy", "British and American", "British, Afghan and NATO forces")."""
+    ft = fold(text)
+    out: dict[str, int] = {}
+    prev: tuple[int, Country | None] | None = None
+    for m in _country_words().finditer(ft):
+        c = find_country(m.group())
+        if prev is not None and prev[1] and c and _PAIR_JOIN_RE.fullmatch(ft[prev[0] : m.start()]):
+            a, b = prev[1].name, c.name
+            if (a in taken) != (b in taken):
+                other = b if a in taken else a
+                out[other] = out.get(other, 0) + 1
+        prev = (m.end(), c)
+    return out
 
 
 def _fill_countries(found: tuple[Participant, ...], text: str) -> tuple[Participant, ...]:
@@ -935,6 +960,12 @@ def _unnamed_host(
     if date:
         cands = [k for k in cands if in_office(k, date) is not False]
     counts = _country_counts(text, taken)
+    paired = _paired_with(text, taken)
+    if any(paired.get(_country_name(k) or "", 0) for k in cands):
+        # "the UK-China relationship", "British and American personnel": the issuing side's country
+        # is named beside the other side's; a country named only as a subject of the talks ("the
+        # situation in Israel and Gaza") is not, however often it is named.
+        counts = paired
     best: dict[str, int] = {}
     for k in cands:
         name = _country_name(k)

@@ -150,3 +150,24 @@ def test_a_form_of_address_does_not_replace_the_office() -> None:
     text = "On 5 May 2023, President Xi Jinping held talks with Sheikh Tamim bin Hamad Al Thani in Beijing."
     titles = {p.name: p.title for p in inferred(text)}
     assert "Emir" in titles.values(), titles
+
+
+# -- the unnamed issuing leader ----------------------------------------------------------------
+
+
+def test_the_issuing_side_is_the_country_named_beside_the_other_side_not_the_subject_of_the_talks() -> None:
+    # Israel is named more often than the UK, but only as what the leaders discussed.
+    text = (
+        "The Prime Minister spoke to US President Biden this evening. They discussed the situation in Israel "
+        "and Gaza, Israeli hostages and the security of Israel. The leaders paid tribute to the British and "
+        "American personnel in the region."
+    )
+    assert names(text, title="PM call with President Biden: 22 January 2024") == ["Rishi Sunak", "Joe Biden"]
+
+
+def test_without_a_pair_the_most_named_country_still_decides() -> None:
+    text = (
+        "The Prime Minister spoke to Prime Minister Imran Khan of Pakistan today. The Prime Minister said the "
+        "UK would continue to support the UK-hosted COP26 Summit."
+    )
+    assert names(text, title="PM call with Prime Minister Khan of Pakistan: 7 June 2021")[0] == "Boris Johnson"
