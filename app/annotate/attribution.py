@@ -1090,9 +1090,11 @@ def attribute_sentence(
             all_frames = find_frames(text, s, e, finder, qmask)
     primary = _pick_primary(frames, joint_statement)
     final = _final_frame(text, frames, s, e)
-    if final is not None and primary is not None and primary != final:
+    if final is not None and primary is not None and primary != final and primary.kind != "group":
         # "The Russian military is ready to ..., Putin said.": the clause before a closing
-        # reporting frame is what the leader said, whatever its own subject and verb.
+        # reporting frame is what the leader said, whatever its own subject and verb (but "The two
+        # leaders agreed ..., Yoon said" stays the leaders' joint report, and "the leaders discussed
+        # ..., the government said" narration).
         primary = final
     if (primary is None or primary.kind == "other") and (cited := _cited_frame(text, s, e, finder)) is not None:
         # '"...," the statement cited Xi Jinping as saying.', "The brief quotes President Ruto as

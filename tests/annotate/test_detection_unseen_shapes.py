@@ -304,3 +304,10 @@ def test_what_the_relationship_should_be_goes_on_in_reported_speech() -> None:
     assert said(text, (XI, BORIC), "cherished") == [("Xi Jinping",)]
     # Not without a leader's reported speech before it in the paragraph.
     assert said("The relationship should be cherished.", (XI, BORIC), "cherished") == []
+
+
+def test_a_closing_frame_leaves_the_leaders_own_group_report() -> None:
+    joint = "The two leaders agreed to uphold freedom of navigation, Putin said."
+    assert said(joint, (PUTIN, ERDOGAN), "navigation") == [("Recep Tayyip Erdogan", "Vladimir Putin")]
+    narration = 'During the call, the leaders discussed "the situation in the region," the Kremlin spokesman said.'
+    assert said(narration, (PUTIN, ERDOGAN), "situation") == []
