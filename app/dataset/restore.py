@@ -151,10 +151,6 @@ _KEYS = (
 )
 _FTS = "INSERT INTO search_position (rowid, text) SELECT p.id, p.text FROM restore_ids r JOIN position p ON p.id = r.id"
 
-# The handlers that do not use the connection when loading into a fresh database (history: unless the
-# database held history before), so an initial load on PostgreSQL need not wait for the COPYs before them.
-_NO_LOOK_UPS = frozenset({"event", "tombstone", "history"})
-
 _HISTORY_COLUMNS = ("resource", "resource_id", "action", "at", "version", "actor", "annotator", "changes")
 _TOMBSTONE_COLUMNS = ("resource", "resource_id", "deleted_at", "version", "replaced_by", "reason")
 _VERSION_COLUMNS = ("version", "at", "documents", "positions", "change")
@@ -187,7 +183,6 @@ class _Restore:
             self.initial.drop()
         # PostgreSQL's initial load: a chunk's COPYs run while the next chunk is read and checked (`run`).
         self.behind = CopyBehind(self.conn) if isinstance(self.initial, PostgresInitialLoad) else None
-        self.positions_behind = False  # positions loaded since their keys were last derived
         if self.dialect == "sqlite":
             self.conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS restore_ids (id INTEGER PRIMARY KEY)")
         else:
@@ -216,23 +211,10 @@ class _Restore:
             write_rows(self.conn, table_of(model), columns, rows)
 
     def run(self, kind: str, chunk: list[tuple[str, dict[str, Any]]]) -> None:
-        """One chunk of records of one type. With COPYs behind (PostgreSQL's initial load), the previous
-        chunk's are waited for first when the handler looks anything up (it needs the connection, and
-        may need those rows); the handlers that look nothing up in a fresh database (`_NO_LOOK_UPS`) let
-        them run on while they read. The positions' keys are derived, behind the COPYs, as soon as a
-        chunk of another type follows them."""
-        behind, initial = self.behind, self.initial
-        if behind and isinstance(initial, PostgresInitialLoad):
-            if kind == "position":
-                self.positions_behind = True
-                if initial.keys_derived:
-                    behind.wait()
-                    initial.forget_keys()
-            elif self.positions_behind:
-                initial.derive_keys(behind)
-                self.positions_behind = False
-            quiet = kind in _NO_LOOK_UPS and not (kind == "history" and self.history_floor)
-            behind.wait(but_last=quiet)
+        """One chunk of records of one type. With COPYs behind, the previous chunk's are waited for first:
+        its handler's look-ups need the connection, and may need those rows."""
+        if self.behind:
+            self.behind.wait()
         getattr(self, kind)(chunk)
 
     # --- per type ---------------------------------------------------------------------------------

@@ -754,39 +754,30 @@ class CopyBehind:
     without holding the GIL. The connection is the load's own (one transaction), and a connection
     serves one statement at a time: the caller calls `wait` before it uses the connection for anything
     else (a look-up, the next chunk's COPYs, the end of the load), so at most one chunk's rows are in
-    flight (memory stays flat) and everything runs in the order it would have run in turn. A caller that
-    will not touch the connection for a chunk (nothing to look up) may instead `wait(but_last=True)`: the
-    previous chunk's work may still run while it reads this one, so at most two chunks are in flight. A
-    statement can be queued too (`execute`), behind the COPYs given before it. A COPY's or statement's
-    error is raised by the next `wait`, as it is; `close` waits for what is in flight and drops its errors
-    (the caller is rolling back already)."""
+    flight (memory stays flat) and everything runs in the order it would have run in turn. A COPY's error
+    is raised by the next `wait`, as it is; `close` waits for what is in flight and drops its errors (the
+    caller is rolling back already)."""
 
     def __init__(self, conn: Connection) -> None:
         self.conn, self.raw = conn, _driver_connection(conn)
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="copy-behind")
         self.pending: list[Future[None]] = []
-        self.last: list[Future[None]] = []  # what was given since the last `wait`
 
     def put(self, table: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
         if rows:
-            self.last.append(self.pool.submit(_copy_rows, self.raw, _copy_sql(self.conn, table, columns), rows))
+            self.pending.append(self.pool.submit(_copy_rows, self.raw, _copy_sql(self.conn, table, columns), rows))
 
-    def execute(self, sql: str) -> None:
-        self.last.append(self.pool.submit(self.raw.execute, sql))
-
-    def wait(self, but_last: bool = False) -> None:
-        """Until every COPY and statement given so far is done (`but_last`: given before the previous
-        `wait`); raises the first one's error."""
-        done, self.pending = (self.pending, self.last) if but_last else (self.pending + self.last, [])
-        self.last = []
-        for error in [future.exception() for future in done]:
+    def wait(self) -> None:
+        """Until every COPY given so far is done; raises the first one's error."""
+        pending, self.pending = self.pending, []
+        for error in [future.exception() for future in pending]:
             if error is not None:
                 raise error
 
     def close(self) -> None:
-        for future in self.pending + self.last:
+        for future in self.pending:
             future.exception()
-        self.pending, self.last = [], []
+        self.pending = []
         self.pool.shutdown()
 
 
@@ -888,8 +879,6 @@ class PostgresInitialLoad:
         self.indexes: list[tuple[str, str]] = []  # (name, indexdef)
         self.triggers: list[tuple[str, str]] = []  # (table, trigger) switched off until `finish`
         self.max_id = 0
-        self.keys_derived = False  # position_key holds the keys of every position loaded (`derive_keys`)
-        self.built_early: set[str] = set()  # constraints added before `finish`
 
     def drop(self) -> None:
         conn, tables = self.conn, list(INITIAL_LOAD_TABLES)
@@ -933,31 +922,11 @@ class PostgresInitialLoad:
         for table, name in self.triggers:
             conn.exec_driver_sql(f"ALTER TABLE {quote(table)} DISABLE TRIGGER {quote(name)}")  # sql-identifiers-only
 
-    def derive_keys(self, behind: CopyBehind) -> None:
-        """position_key of the positions loaded so far, and its primary key, queued behind the COPYs given
-        before: an export's positions come before its tombstones and history, and the server derives
-        the keys while the load goes on reading those. Positions loaded later (records out of the
-        export's order) call for `forget_keys`."""
-        behind.execute(_KEYS.replace("{ids}", f"> {int(self.max_id)}"))  # sql-identifiers-only
-        quote = self.conn.dialect.identifier_preparer.quote_identifier
-        for table, name, contype, definition in self.constraints:
-            if table == "position_key" and contype != "f" and name not in self.built_early:
-                behind.execute(f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition}")  # sql-identifiers-only
-                self.built_early.add(name)
-        self.keys_derived = True
-
-    def forget_keys(self) -> None:
-        """More positions after `derive_keys` (the caller waited for it): their keys are derived again at
-        the end, with the rest."""
-        self.conn.execute(text("DELETE FROM position_key WHERE position_id > :lo"), {"lo": self.max_id})
-        self.keys_derived = False
-
     def finish(self) -> None:
         """position_key and position_count for the loaded positions, then the indexes and constraints."""
         conn = self.conn
         params = {"lo": self.max_id}
-        if not self.keys_derived:
-            conn.execute(text(_KEYS.replace("{ids}", "> :lo")), params)  # sql-identifiers-only
+        conn.execute(text(_KEYS.replace("{ids}", "> :lo")), params)  # sql-identifiers-only
         conn.execute(
             text(
                 "INSERT INTO position_count (topic_slug, leader_slug, n) "
@@ -971,7 +940,7 @@ class PostgresInitialLoad:
         for table, name in self.triggers:
             conn.exec_driver_sql(f"ALTER TABLE {quote(table)} ENABLE TRIGGER {quote(name)}")  # sql-identifiers-only
         for table, name, contype, definition in self.constraints:
-            if contype != "f" and name not in self.built_early:
+            if contype != "f":
                 conn.exec_driver_sql(
                     f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition}"  # sql-identifiers-only
                 )

@@ -49,8 +49,7 @@ def test_a_load_in_many_chunks_ends_as_the_source(session: Session, empty_pg: Se
 
 
 def test_positions_after_the_history_records_get_their_keys(session: Session, empty_pg: Session) -> None:
-    # The keys are derived behind the COPYs once the positions are in; positions out of the export's
-    # order (after history records) have theirs derived again at the end.
+    # Records out of an export's order: a chunk of positions after history records, its COPYs behind.
     add_many(session, 7)
     records = list(dump(session))
     last = max(i for i, r in enumerate(records) if r["type"] == "position")
