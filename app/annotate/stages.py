@@ -152,6 +152,13 @@ class QuotationTracker:
             if not in_quote_after:
                 out.extend(self.pending_own)
                 self.pending, self.pending_own = [], []
+        elif in_quote_after and not self.pending and self.last_quote and self.last_quote[1] == idx - 1:
+            # '"...," Hipkins said. "I emphasised ... .' then more: a quotation opened right after an
+            # attributed one, with no reporting clause of its own yet, goes on with its speaker.
+            sp = Attribution(self.last_quote[0], "say", 0.75, None, evidence="quote:next")
+            out.append((s, e, sp))
+            self.pending_who = sp
+            self.last_quote = (sp.who, idx)
         elif in_quote_after:
             self.pending.append((s, e))
         else:

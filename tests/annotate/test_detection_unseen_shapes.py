@@ -311,3 +311,13 @@ def test_a_closing_frame_leaves_the_leaders_own_group_report() -> None:
     assert said(joint, (PUTIN, ERDOGAN), "navigation") == [("Recep Tayyip Erdogan", "Vladimir Putin")]
     narration = 'During the call, the leaders discussed "the situation in the region," the Kremlin spokesman said.'
     assert said(narration, (PUTIN, ERDOGAN), "situation") == []
+
+
+def test_a_quotation_opened_right_after_an_attributed_one_goes_on_with_its_speaker() -> None:
+    text = (
+        "\u201cTurkey is one of our most important partners,\u201d Putin said.\n\n"
+        "\u201cI emphasised that our trade must keep growing.\n\n"
+        "\u201cI also raised the security of the region, and the constructive role Turkey can play."
+    )
+    assert said(text, (PUTIN, ERDOGAN), "emphasised") == [("Vladimir Putin",)]
+    assert said(text, (PUTIN, ERDOGAN), "raised") == [("Vladimir Putin",)]
