@@ -226,3 +226,16 @@ def test_a_kind_an_obligation_or_an_occasion_is_no_topic(sentence: str, topic: s
 )
 def test_trade_and_the_alliance_themselves_still_count(sentence: str, topic: str) -> None:
     assert topic in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They praised the role of FOCAC in advancing cooperation between China and Africa.",
+        "He welcomed the continued strengthening of ASEAN-China cooperation.",
+        "It will further strengthen the relationship between the United States and the region.",
+    ],
+)
+def test_a_relationship_with_a_region_or_bloc_is_multilateral(sentence: str) -> None:
+    got = topics_of(sentence)
+    assert MUL in got and BIL not in got
