@@ -4,6 +4,7 @@
     .venv/bin/python bench/realset.py check
     .venv/bin/python bench/realset.py score [--split dev|heldout|all] [--infer-participants] [--verbose]
     .venv/bin/python bench/realset.py calibration [--split dev|heldout|all] [--infer-participants]
+    .venv/bin/python bench/realset.py place ID EXCERPT_FILE
 
 The gold files (data/real_readouts/gold/<id>.json) are committed: the gold format without
 "text", plus "source" {url, outlet, outlet_kind, query, sha256, length, retrieved}. The texts
@@ -325,6 +326,40 @@ def _cmd_check(entries: list[Entry]) -> int:
     return 1 if bad else 0
 
 
+def place_text(excerpt: str, sha256: str, length: int) -> str | None:
+    """The collected text inside a re-collected excerpt: the window of `length` characters whose
+    sha256 is the gold's. A collector kept the first `length` characters of the excerpt, sometimes
+    after dropping a lead-in (a " date 2022-05-06 " line, an outlet's banner), so every start is tried."""
+    for start in range(max(0, len(excerpt) - length) + 1):
+        window = excerpt[start : start + length]
+        if len(window) == length and hashlib.sha256(window.encode("utf-8")).hexdigest() == sha256:
+            return window
+    return None
+
+
+def _cmd_place(entries: list[Entry], doc_id: str, excerpt_file: Path) -> int:
+    """Write texts/<id>.txt from an excerpt saved to a file, if the excerpt holds the very text."""
+    entry = next((e for e in entries if e.id == doc_id), None)
+    if entry is None:
+        print(f"no gold file data/real_readouts/gold/{doc_id}.json", file=sys.stderr)
+        return 2
+    src = entry.gold.get("source") or {}
+    excerpt = excerpt_file.read_text(encoding="utf-8")
+    text = place_text(excerpt, str(src.get("sha256")), int(src.get("length") or 0))
+    if text is None:
+        print(
+            f"[{doc_id}] no window of {src.get('length')} characters of {excerpt_file} "
+            f"({len(excerpt)} characters) has the gold's sha256: the excerpt is not the collected text "
+            f"(another page, or a character changed in copying); nothing written",
+            file=sys.stderr,
+        )
+        return 1
+    TEXT_DIR.mkdir(parents=True, exist_ok=True)
+    (TEXT_DIR / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    print(f"[{doc_id}] placed: {len(text)} characters, sha256 matches")
+    return 0
+
+
 def _table(title: str, m: dict[str, Any]) -> str:
     return f"{title}\n{format_report(m)}"
 
@@ -333,6 +368,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
     sub.add_parser("check", help="verify texts against their hash and gold spans against the guidelines' format")
+    place = sub.add_parser("place", help="write a text from a re-collected excerpt in a file, checked by its hash")
+    place.add_argument("id")
+    place.add_argument("excerpt_file", type=Path)
     for name in ("score", "calibration", "calibrate"):
         p = sub.add_parser(name)
         p.add_argument("--split", choices=SPLITS, default="dev")
@@ -346,6 +384,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     entries = load_set()
     if args.cmd == "check":
         return _cmd_check(entries)
+    if args.cmd == "place":
+        return _cmd_place(entries, args.id, args.excerpt_file)
     chosen = select(entries, args.split)
     absent = [e.id for e in entries if e.text is None and (args.split == "all" or e.split == args.split)]
     if absent:

@@ -36,10 +36,13 @@ FLOORS = {
 
 def _entries(split: str) -> list:
     chosen = realset.select(ENTRIES, split)
-    if not chosen:
+    whole = [e for e in ENTRIES if e.split == split]
+    if len(chosen) < len(whole):
+        # The floors are figures of the whole split: a part of it scores something else.
         pytest.skip(
-            f"no text of the real-readout {split} split is present (data/real_readouts/texts/ is git-ignored): "
-            "run `.venv/bin/python bench/realset.py check` for how to re-collect them"
+            f"{len(chosen)} of the {len(whole)} texts of the real-readout {split} split are present "
+            "(data/real_readouts/texts/ is git-ignored): run `.venv/bin/python bench/realset.py check` "
+            "for how to re-collect them"
         )
     return chosen
 
