@@ -729,11 +729,14 @@ def infer_participants(
             for k in known_leaders:
                 if date and in_office(k, date) is False:
                     continue  # "Trump" in a 2022 readout is not a party to it
+                # (a name not in the line as a string is not searched for: most of them)
                 at = [
                     m.start()
                     for a in (k.name, *k.aliases)
                     if a
-                    for m in [re.search(rf"(?<![\w-]){re.escape(fold(a))}(?![\w-])", sent)]
+                    for fa in (fold(a),)
+                    if fa in sent
+                    for m in [re.search(rf"(?<![\w-]){re.escape(fa)}(?![\w-])", sent)]
                     if m
                 ]
                 if at:
@@ -838,18 +841,46 @@ def _fill_countries(found: tuple[Participant, ...], text: str) -> tuple[Particip
 def _resolve_known(name: str, known: Sequence[Participant], date: str | None = None) -> Participant | None:
     """The known leader a name denotes; of several ("Premier Li", "President Aoun"), the one
     in office on the readout's date when the registry gives terms."""
-    hits = [k for k in known if any(_same_name(name, a) for a in (k.name, *k.aliases) if a)]
+    ca = _name_count(name)
+    hits: list[Participant] = []
+    if ca:
+        known = tuple(known)
+        by_word, counts = _known_names(known)
+        # Two names one of whose words contain the other's share a word: only the leaders
+        # sharing one are compared.
+        ids = sorted({i for w in ca for i in by_word.get(w, ())})
+        hits = [known[i] for i in ids if any(ca <= cb or cb <= ca for cb in counts[i])]
     if len(hits) > 1 and date:
         dated = [k for k in hits if in_office(k, date)]
         hits = dated or hits
     return hits[0] if hits else None
 
 
-def _same_name(a: str, b: str) -> bool:
-    """same_person counting repeated words ("Abdullah Abdullah" is not "King Abdullah") and
-    reading transliterations alike ("Mohammad bin Salman" is "Mohammed bin Salman")."""
-    ca, cb = Counter(_translit(fold(a).casefold().split())), Counter(_translit(fold(b).casefold().split()))
-    return bool(ca) and bool(cb) and (ca <= cb or cb <= ca)
+def _name_count(name: str) -> Counter[str]:
+    """The words of a name as names are compared: two names are the same when one's words
+    contain the other's, counting repeated words ("Abdullah Abdullah" is not "King Abdullah")
+    and reading transliterations alike ("Mohammad bin Salman" is "Mohammed bin Salman")."""
+    return Counter(_translit(fold(name).casefold().split()))
+
+
+# Per known-leader list: each leader's names (name and aliases) as _name_count gives them, and
+# the leaders by word. Built once per list: comparing every name of every leader anew was most of
+# inferring the participants of a readout.
+_KNOWN_NAMES: dict[tuple[Participant, ...], tuple[dict[str, list[int]], list[list[Counter[str]]]]] = {}
+
+
+def _known_names(known: tuple[Participant, ...]) -> tuple[dict[str, list[int]], list[list[Counter[str]]]]:
+    got = _KNOWN_NAMES.get(known)
+    if got is None:
+        counts = [[c for c in (_name_count(a) for a in (k.name, *k.aliases) if a) if c] for k in known]
+        by_word: dict[str, list[int]] = {}
+        for i, cs in enumerate(counts):
+            for w in {w for c in cs for w in c}:
+                by_word.setdefault(w, []).append(i)
+        if len(_KNOWN_NAMES) > 8:
+            _KNOWN_NAMES.clear()
+        got = _KNOWN_NAMES[known] = (by_word, counts)
+    return got
 
 
 # Spellings of one Arabic or Persian name across outlets.
