@@ -110,8 +110,36 @@ class Mention:
 
 
 def _alt(words: Sequence[str]) -> str:
-    uniq = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in uniq)
+    key = tuple(words)
+    got = _ALTS.get(key)
+    if got is None:
+        uniq = sorted({w for w in words if w}, key=len, reverse=True)
+        got = "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in uniq)
+        if len(_ALTS) > 4096:
+            _ALTS.clear()
+        _ALTS[key] = got
+    return got
+
+
+# Built anew for every participant list (the titles' alternation alone for each participant):
+# kept, as the compiled patterns below are.
+_ALTS: dict[tuple[str, ...], str] = {}
+# MentionFinder's patterns by (pattern, flags): a leader's patterns recur in every finder of a
+# readout (its host and author variants) and in every readout naming him, while re's own cache
+# (512 patterns) has been emptied by the other patterns in between; compiling them was most of a
+# real readout's annotation.
+_COMPILED: dict[tuple[str, int], re.Pattern[str]] = {}
+
+
+def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """re.compile(pattern, flags), kept (up to 4096 patterns)."""
+    key = (pattern, flags)
+    got = _COMPILED.get(key)
+    if got is None:
+        if len(_COMPILED) > 4096:
+            _COMPILED.clear()
+        got = _COMPILED[key] = re.compile(pattern, flags)
+    return got
 
 
 _GROUP_RE = re.compile(
@@ -262,7 +290,7 @@ class MentionFinder:
         if host is not None and author:
             # A readout in the first person (the leader's own post): "I" is its author.
             person_alts.append((host, r"(?-i:I)(?!['\u2019.])"))
-        self._person_res = [(i, re.compile(rf"(?<![\w-])(?:{pat})(?![\w-])", re.I)) for i, pat in person_alts]
+        self._person_res = [(i, compiled(rf"(?<![\w-])(?:{pat})(?![\w-])", re.I)) for i, pat in person_alts]
         country_alts: list[tuple[int, re.Pattern[str]]] = []
         for i, c in enumerate(self.countries):
             if not c:
@@ -271,7 +299,7 @@ class MentionFinder:
             if len(owners) != 1:
                 continue  # two leaders of one country: a country mention cannot pick one
             alts = _alt(list(c.names) + list(c.capitals) + [f"{d} side" for d in c.demonyms])
-            country_alts.append((i, re.compile(rf"(?<![\w-])(?:the\s+)?(?:{alts})(?:'s|\u2019s)?(?![\w-])")))
+            country_alts.append((i, compiled(rf"(?<![\w-])(?:the\s+)?(?:{alts})(?:'s|\u2019s)?(?![\w-])")))
         self._country_res = country_alts
 
     # -- finding ----------------------------------------------------------------------

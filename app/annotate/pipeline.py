@@ -19,7 +19,7 @@ from .attribution import (
 )
 from .countries import find_country
 from .folded import FoldedPattern
-from .leaders import MentionFinder, find_host, guess_gender, infer_participants
+from .leaders import MentionFinder, compiled, find_host, guess_gender, infer_participants
 from .lexicon import ADVERBS, FINITE_RE
 from .models import Annotation, FoundPosition, Participant, TopicSpec
 from .sentences import split_sentences
@@ -162,7 +162,7 @@ def _build_mask_re(parts: Sequence[Participant], topic_names: Sequence[str] = ()
     for w in sorted(words, key=len, reverse=True):
         by_first.setdefault(w[0], []).append(re.escape(w[1:]))
     alt = "|".join(rf"{re.escape(c)}(?<![\w-].)(?:{'|'.join(rest)})" for c, rest in by_first.items())
-    return re.compile(rf"(?:{alt})(?:'s|\u2019s)?(?![\w])")
+    return compiled(rf"(?:{alt})(?:'s|\u2019s)?(?![\w])")
 
 
 # A masked country word inside a longer proper name keeps it whole: "South China Sea", "Korean Peninsula".
