@@ -74,15 +74,18 @@ def fold(text: str) -> str:
     """Fold accents without changing length, so offsets into the result index `text`."""
     if text.isascii():
         return text
-    out = []
-    for ch in text:
-        if ord(ch) < 128:
-            out.append(ch)
-            continue
-        d = unicodedata.normalize("NFKD", ch)
-        base = "".join(c for c in d if not unicodedata.combining(c))
-        out.append(base if len(base) == 1 else ch)
-    return "".join(out)
+    new = {ord(ch) for ch in set(text)} - _FOLDED.keys()
+    for cp in new:
+        if cp >= 128:
+            d = unicodedata.normalize("NFKD", chr(cp))
+            base = "".join(c for c in d if not unicodedata.combining(c))
+            _FOLDED[cp] = base if len(base) == 1 else chr(cp)
+    return text.translate(_FOLDED)
+
+
+# Each non-ASCII code point met so far and what fold makes of it (one character: its base letter,
+# or itself): whole texts are folded by one translate instead of a Python loop over their letters.
+_FOLDED: dict[int, str] = {}
 
 
 def _words(name: str) -> set[str]:
