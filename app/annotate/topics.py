@@ -22,7 +22,6 @@ import importlib
 import re
 from bisect import bisect_left
 from collections.abc import Container, Iterable, Sequence
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -230,20 +229,29 @@ class _Dispatch:
         # has no final sigma, the one mapping that depends on the next letter; lower-casing keeps
         # what is a word character.)
         if self._start_re is not None and self._first_re is not None and len(low) == len(text) and "\u03a3" not in text:
-            src = low
-            found: Iterable[int] = (m.end() for m in self._start_re.finditer(low))
+            found = [m.end() for m in self._start_re.finditer(low)]
             if self._first_re.match(low):
-                found = chain((0,), found)
+                found.insert(0, 0)
+            # (lower-casing is idempotent: the lower-cased text's letters need no second pass)
+            words = [low[a : a + _PREFIX_LEN] for a in found]
         else:
-            src, found = text, (m.start() for m in _WORD_START.finditer(text))
-        for a in found:
-            word = src[a : a + _PREFIX_LEN].lower()
-            got = cache.get(word)
-            if got is None:
-                got = self._candidates(word)
-            if got:
-                starts.append(a)
-                cands.append(got)
+            found = [m.start() for m in _WORD_START.finditer(text)]
+            words = [text[a : a + _PREFIX_LEN].lower() for a in found]
+        known = list(map(cache.get, words))
+        cands = [got for got in known if got]
+        if len(cands) == len(found):
+            # Every word's patterns known, and some at each (the fast path finds only such words).
+            starts = found
+        else:
+            cands = []
+            for a, word, got in zip(found, words, known, strict=True):
+                if got is None:
+                    got = cache.get(word)  # (an earlier word of this text may have added it)
+                    if got is None:
+                        got = self._candidates(word)
+                if got:
+                    starts.append(a)
+                    cands.append(got)
         self._last = (text, starts, cands)
         return starts, cands
 
