@@ -57,11 +57,22 @@ def load_topic_specs(path: str | Path) -> list[TopicSpec]:
 
 def _as_regex(keyword: str) -> str:
     """The keyword as a pattern: a keyword that is not a valid regex is taken literally."""
-    try:
-        re.compile(keyword)
-    except re.error:
-        return re.escape(keyword)
-    return keyword
+    got = _AS_REGEX.get(keyword)
+    if got is None:
+        try:
+            re.compile(keyword)
+            got = keyword
+        except re.error:
+            got = re.escape(keyword)
+        if len(_AS_REGEX) > 20_000:
+            _AS_REGEX.clear()
+        _AS_REGEX[keyword] = got
+    return got
+
+
+# Each keyword is checked once: a matcher looks at its keywords twice (its per-topic patterns, its
+# dispatch), and re's own cache (512 patterns) holds fewer than a vocabulary's keywords.
+_AS_REGEX: dict[str, str] = {}
 
 
 def _inner(patterns: Iterable[str]) -> str | None:
