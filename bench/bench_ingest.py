@@ -22,20 +22,22 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+# This tree's `app` and bench scripts ahead of the editable install (a worktree measures its own code).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_annotate import make_doc
+from sqlmodel import Session
+
+from app.annotate import ANNOTATOR_VERSION, Annotation, Participant, annotate, load_topic_specs
+from app.core.config import Settings
+from app.core.db import make_engine
+from app.core.migrate import upgrade
+from app.ingest.bulk import BATCH_SIZE, bulk_ingest
+from app.ingest.seed import seed
+from app.schemas import DocumentIn
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
-
-from bench_annotate import make_doc  # noqa: E402
-from sqlmodel import Session  # noqa: E402
-
-from app.annotate import ANNOTATOR_VERSION, Annotation, Participant, annotate, load_topic_specs  # noqa: E402
-from app.core.config import Settings  # noqa: E402
-from app.core.db import make_engine  # noqa: E402
-from app.core.migrate import upgrade  # noqa: E402
-from app.ingest.bulk import BATCH_SIZE, bulk_ingest  # noqa: E402
-from app.ingest.seed import seed  # noqa: E402
-from app.schemas import DocumentIn  # noqa: E402
 
 Readout = tuple[DocumentIn, list[Participant]]
 

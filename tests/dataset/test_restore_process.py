@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from tests.seed_facts import POSITIONS
 # `summit ingest FILE`, then the modules of the annotator and of the web layer the process imported.
 _INGEST_AND_LIST_MODULES = """
 import sys
+from collections.abc import Iterator
 from app.cli import cli
 sys.argv = ["summit", "ingest", sys.argv[1]]
 try:
@@ -36,7 +38,7 @@ print(sorted(name for name in sys.modules if name.split(".")[0] == "fastapi" or 
 
 
 @pytest.fixture
-def empty(tmp_path: Path):  # type: ignore[no-untyped-def]
+def empty(tmp_path: Path) -> Iterator[Session]:
     settings = settings_for(tmp_path / "empty.sqlite3")
     upgrade(settings)
     engine = make_engine(settings)
