@@ -24,11 +24,11 @@ import argparse
 import json
 import os
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -41,7 +41,7 @@ def run(step: str, argv: list[str], url: str, documents: int, code: Path = ROOT)
     env = {**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(code)}
     started = time.perf_counter()
     # cwd too: `python -c` puts the working directory first on sys.path, ahead of PYTHONPATH.
-    process = subprocess.Popen(argv, env=env, cwd=code, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = _Popen(argv, env=env, cwd=code, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     out, err = process.communicate()
     seconds = time.perf_counter() - started
     if process.returncode:
@@ -51,12 +51,10 @@ def run(step: str, argv: list[str], url: str, documents: int, code: Path = ROOT)
         "code": "old" if code != ROOT else "new",
         "seconds": round(seconds, 1),
         "documents_per_second": round(documents / seconds) if documents else None,
-        "peak_rss_mb": round(process.rusage.ru_maxrss / 1024) if hasattr(process, "rusage") else None,
+        "peak_rss_mb": round(process.rusage.ru_maxrss / 1024) if process.rusage else None,
         # The process's own CPU (user + system): on a shared machine it moves far less with the other
         # jobs than the wall clock. SQLite's work is all in the process; PostgreSQL's server is not counted.
-        "cpu_seconds": round(process.rusage.ru_utime + process.rusage.ru_stime, 1)
-        if hasattr(process, "rusage")
-        else None,
+        "cpu_seconds": round(process.rusage.ru_utime + process.rusage.ru_stime, 1) if process.rusage else None,
         "load_average": round(os.getloadavg()[0], 1),
         "output": out.strip().splitlines()[-1:],
     }
@@ -64,8 +62,10 @@ def run(step: str, argv: list[str], url: str, documents: int, code: Path = ROOT)
     return result
 
 
-class _Popen(subprocess.Popen):  # type: ignore[type-arg]
-    """Popen that keeps the child's resource usage (wait4)."""
+class _Popen(subprocess.Popen[str]):
+    """Popen that keeps the child's resource usage (wait4) when it reaps the child."""
+
+    rusage: Any = None
 
     def _try_wait(self, wait_flags: int) -> tuple[int, int]:
         try:
@@ -73,9 +73,6 @@ class _Popen(subprocess.Popen):  # type: ignore[type-arg]
         except ChildProcessError:
             return (self.pid, 0)
         return (pid, status)
-
-
-subprocess.Popen = _Popen  # type: ignore[misc]
 
 
 def pg_database(admin_url: str, name: str) -> str:
@@ -266,4 +263,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
