@@ -1,0 +1,43 @@
+"""Topic classes of real readouts, round 5 (issue #11): invented sentences, each a different
+wording of a class seen in dev readouts of several outlets, with counter-examples that must
+not fire. One class per test."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.annotate.topics import TopicMatcher
+from tests.annotate.helpers import TOPICS
+
+MATCHER = TopicMatcher(TOPICS)
+MUL = "multilateralism"
+
+
+def topics_of(sentence: str) -> set[str]:
+    return set(MATCHER.match(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The missile launches threaten peace and security in East Asia and the international community.",
+        "Our goal is to pursue the freedom, peace and prosperity of the international community.",
+        "Stability in the Strait is indispensable to the security and prosperity of the international community.",
+        "All countries, big or small, are equal members of the international community.",
+    ],
+)
+def test_the_international_community_as_the_world_at_stake_is_no_forum(sentence: str) -> None:
+    assert MUL not in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The international community must step up its engagement with Afghanistan.",
+        "He called on the international community to provide humanitarian assistance to Gaza.",
+        "China is ready to work with the international community for peace and stability.",
+        "Peace requires the international community to assume its responsibilities.",
+    ],
+)
+def test_the_international_community_that_acts_is_still_multilateralism(sentence: str) -> None:
+    assert MUL in topics_of(sentence)
