@@ -723,7 +723,14 @@ def infer_participants(
             name = " ".join(words)
             known = _resolve_known(name, known_leaders, date)
             if known is not None:
-                if office and office.casefold() in _OFFICES and office.casefold() != (known.title or "").casefold():
+                held = (known.title or "").casefold()
+                if (
+                    office
+                    and office.casefold() in _OFFICES
+                    and office.casefold() != held
+                    # "Federal Chancellor Scholz": the registry's office, qualified, is no other office
+                    and not (held and office.casefold().endswith(" " + held))
+                ):
                     # "Abu Dhabi Crown Prince Sheikh Mohammed bin Zayed" in 2022: the office the readout
                     # gives is the one held that day; the registry's is the latest ("the crown prince" then
                     # resolves to him). A form of address ("Sheikh", "Chairman") is no office.
@@ -972,6 +979,12 @@ def _as_written(k: Participant, text: str) -> Participant:
     readers use the readout's spelling. The registry's name stays an alias."""
     ft = fold(text).casefold()
     if fold(k.name).casefold() in ft:
+        if k.name.isascii() and not text.isascii():
+            # "Recep Tayyip Erdoğan" where the registry writes "Erdogan": the readout's letters.
+            m = re.search(rf"(?<![\w-]){re.escape(k.name)}(?![\w-])", fold(text))
+            if m and text[m.start() : m.end()] != k.name:
+                written = text[m.start() : m.end()]
+                return replace(k, name=written, aliases=(k.name, *k.aliases))
         return k
     # Only plain full names: "Joseph R. Biden, Jr." is a formal style, not another spelling.
     forms = [
@@ -981,11 +994,24 @@ def _as_written(k: Participant, text: str) -> Participant:
         and re.fullmatch(r"[^\W\d_]+(?:[\s-][^\W\d_]+)+", a)
         and not any(w.casefold() in _TITLE_WORDS for w in a.split())
         and _words(a) != _words(k.name)  # "KISHIDA Fumio": the same words, the registry's order
+        and not _short_form(a, k.name)
     ]
     for a in sorted(forms, key=len, reverse=True):
         if re.search(rf"(?<![\w-]){re.escape(fold(a).casefold())}(?![\w-])", ft):
             return replace(k, name=a, aliases=(k.name, *(x for x in k.aliases if x != a)))
     return k
+
+
+_SUFFIXES = frozenset(("jr.", "jr", "sr.", "sr", "ii", "iii", "iv"))
+
+
+def _short_form(alias: str, name: str) -> bool:
+    """Whether `alias` only shortens the registry's `name` rather than spelling it otherwise: its
+    words are some of the name's ("Ashraf Ghani", "KP Oli", "von der Leyen", "Mohamed bin Zayed" of
+    "Mohamed bin Zayed Al Nahyan"), or it drops the name's generational suffix ("Ferdinand Romualdez
+    Marcos" of "Ferdinand Marcos Jr."). The full name is then the one to serve."""
+    wa, wn = _words(alias), _words(name)
+    return wa < wn or bool(wn & _SUFFIXES and not wa & _SUFFIXES)
 
 
 # "The Prime Minister spoke to ...", "PM call with President Xi": the issuing side's leader,

@@ -1,0 +1,118 @@
+"""Participants inferred from real readouts (issue #11): the name a reader sees is the gold's
+(the registry's full name, or the readout's own spelling of it), the office is the one held, and
+the registry and country lexicon cover the leaders and countries real readouts name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.annotate import Participant, annotate, load_topic_specs
+from app.annotate.leaders import infer_participants
+from app.annotate.sentences import split_sentences
+from app.ingest.seed_files import read_leaders
+
+REPO = Path(__file__).resolve().parents[2]
+REGISTRY = [
+    Participant(le.name, le.office, le.country, le.gender, le.aliases)
+    for le in read_leaders(REPO / "data" / "leaders.yaml")
+]
+TOPICS = load_topic_specs(REPO / "data" / "topics.yaml")
+
+
+def inferred(text: str, title: str = "") -> list[Participant]:
+    return list(infer_participants(text, split_sentences(text), REGISTRY, title=title))
+
+
+def names(text: str, title: str = "") -> list[str]:
+    return [p.name for p in inferred(text, title)]
+
+
+# -- the name served: a shortened form in the text is the registry's full name -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "full"),
+    [
+        (
+            "On 17 June 2021, Prime Minister Boris Johnson spoke to President Ashraf Ghani of Afghanistan.",
+            "Mohammad Ashraf Ghani",
+        ),
+        (
+            "On 15 August 2020, Prime Minister KP Oli held a telephone conversation with Prime Minister Narendra Modi.",
+            "KP Sharma Oli",
+        ),
+        (
+            "On 3 November 2023, Prime Minister Narendra Modi spoke with UAE President Mohamed bin Zayed "
+            "about the situation in West Asia.",
+            "Mohamed bin Zayed Al Nahyan",
+        ),
+        (
+            "On 4 January 2023, President Xi Jinping held talks with Philippine President Ferdinand "
+            "Romualdez Marcos in Beijing.",
+            "Ferdinand Marcos Jr.",
+        ),
+    ],
+)
+def test_a_shortened_name_in_the_text_is_served_as_the_registry_full_name(text: str, full: str) -> None:
+    assert full in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # another spelling, not a shortening: the readout's own
+        (
+            "On 1 March 2022, Abu Dhabi Crown Prince Mohammed bin Zayed spoke by phone with President Vladimir Putin.",
+            "Mohammed bin Zayed",
+        ),
+        # a longer form of the registry's name is the readout's
+        (
+            "On 3 September 2024, President Xi Jinping held talks with Nigerian President Bola Ahmed "
+            "Tinubu in Beijing.",
+            "Bola Ahmed Tinubu",
+        ),
+        # the readout's letters where the registry writes none
+        (
+            "On 13 July 2021, President Recep Tayyip Erdoğan held a phone call with President Xi Jinping.",
+            "Recep Tayyip Erdoğan",
+        ),
+    ],
+)
+def test_the_readouts_own_spelling_of_a_full_name_is_kept(text: str, written: str) -> None:
+    assert written in names(text)
+
+
+def test_an_unaccented_readout_keeps_the_registry_name() -> None:
+    text = "On 13 July 2021, President Recep Tayyip Erdogan held a phone call with President Xi Jinping."
+    assert "Recep Tayyip Erdogan" in names(text)
+
+
+def test_speakers_carry_the_served_name() -> None:
+    text = (
+        "On 4 January 2023, President Xi Jinping held talks with Philippine President Ferdinand Romualdez "
+        "Marcos in Beijing.\n\nMarcos said that the Philippines adheres to the one-China policy."
+    )
+    ann = annotate(text, topics=TOPICS, participants=None, known_leaders=REGISTRY)
+    assert [p.speakers for p in ann.positions] == [("Ferdinand Marcos Jr.",)]
+
+
+# -- the office held: a qualified form of the registry's office is that office ----------------
+
+
+def test_a_qualified_office_is_the_registry_office_and_its_bare_title_finds_him() -> None:
+    text = (
+        "On 2 May 2022, Federal Chancellor Scholz met the Indian Prime Minister Modi in Berlin. The "
+        "Chancellor stressed that Germany was willing to expand the two countries' cooperation."
+    )
+    scholz = next(p for p in inferred(text) if p.name == "Olaf Scholz")
+    assert scholz.title == "Chancellor"
+    ann = annotate(text, topics=TOPICS, participants=None, known_leaders=REGISTRY)
+    assert ("Olaf Scholz",) in [p.speakers for p in ann.positions]
+
+
+def test_another_office_still_replaces_the_registry_one() -> None:
+    text = "On 1 March 2022, Abu Dhabi Crown Prince Mohamed bin Zayed spoke by phone with President Vladimir Putin."
+    mbz = next(p for p in inferred(text) if "Zayed" in p.name)
+    assert mbz.title == "Crown Prince"
