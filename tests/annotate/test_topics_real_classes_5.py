@@ -41,3 +41,27 @@ def test_the_international_community_as_the_world_at_stake_is_no_forum(sentence:
 )
 def test_the_international_community_that_acts_is_still_multilateralism(sentence: str) -> None:
     assert MUL in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Taiwan is an inalienable part of China's territory.",
+        "Both Taiwan and Tibet are inalienable parts of China's territory, the Prime Minister said.",
+        "The government in Beijing is the sole legal government representing the whole of China.",
+        "He said Taiwan is an inseparable part of China.",
+    ],
+)
+def test_the_one_china_formula_is_sovereignty(sentence: str) -> None:
+    assert "sovereignty" in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The leaders called for respect of the inalienable rights of the Palestinian people.",
+        "The legal government took office last year.",
+    ],
+)
+def test_rights_or_a_government_alone_are_not_sovereignty(sentence: str) -> None:
+    assert "sovereignty" not in topics_of(sentence)
