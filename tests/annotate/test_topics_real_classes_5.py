@@ -65,3 +65,43 @@ def test_the_one_china_formula_is_sovereignty(sentence: str) -> None:
 )
 def test_rights_or_a_government_alone_are_not_sovereignty(sentence: str) -> None:
     assert "sovereignty" not in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "slug"),
+    [
+        ("He thanked Japan for its help in rebuilding Irpin and Chernihiv.", "ukraine"),
+        ("The leaders condemned the strike on Kramatorsk railway station.", "ukraine"),
+        ("Raisi said the Zionist regime's crimes must be stopped.", "middle-east"),
+        ("They called for a ceasefire in Khan Younis and the opening of Kerem Shalom.", "middle-east"),
+        ("Both sides condemned the attacks by Hizbullah and Ansar Allah.", "middle-east"),
+        ("He said trade through Torkham should resume soon.", "afghanistan"),
+        ("The leaders discussed the TAPI gas pipeline and the CASA-1000 power line.", "afghanistan"),
+        ("They condemned the statements of Kim Yo Jong.", "korean-peninsula"),
+        ("He raised concern over drills near Kinmen.", "taiwan"),
+        ("The Prime Minister raised the case of Jimmy Lai.", "hong-kong"),
+        ("They rejected the nine-dash line and upheld the 2016 arbitral award.", "south-china-sea"),
+        ("They agreed to fight the three evil forces.", "terrorism"),
+        ("They agreed to stop the smuggling of Captagon across the border.", "drug-trafficking"),
+        ("Cuba offered its Soberana and Abdala to the region.", "vaccines"),
+        ("Both leaders praised the work of the International Monetary Fund.", "multilateralism"),
+        ("They agreed to coordinate ahead of the Summit of the Americas.", "multilateralism"),
+        ("He invited the Chancellor to COP-28 in Dubai.", "climate"),
+        ("Putin said gas supplies through Power of Siberia will grow.", "trade"),
+    ],
+)
+def test_a_topic_named_by_an_entity_of_its_family(sentence: str, slug: str) -> None:
+    assert slug in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "slug"),
+    [
+        ("Johnson and Biden agreed to meet again.", "vaccines"),
+        ("King Abdullah thanked the President for his support.", "afghanistan"),
+        ("The Americas and Europe share democratic values.", "multilateralism"),
+        ("He said the three countries will meet again.", "terrorism"),
+    ],
+)
+def test_a_word_near_an_entity_names_no_other_topic(sentence: str, slug: str) -> None:
+    assert slug not in topics_of(sentence)
