@@ -46,6 +46,7 @@ __all__ = [
     "find_frames",
     "Attribution",
     "SAID_ELSEWHERE_RE",
+    "BACKGROUND_RE",
     "attribute_sentence",
     "quote_mask",
     "first_person_narration",
@@ -157,7 +158,7 @@ _FILLER = frozenset(["and", "both", ",", "the", "two", "of", "as", "well", "alon
 _BACKGROUND_OPEN_RE = re.compile(
     r"^\W*(?:Earlier|Previously|Before\s+that|Prior\s+to\s+(?:this|that)|Last\s+(?:year|month|week))\b", re.I
 )
-_BACKGROUND_RE = re.compile(
+BACKGROUND_RE = re.compile(
     # "Earlier, PM Modi spoke to ...", "Speaking at the summit later the same day, Biden ...":
     # another occasion than this communication
     r"^\W*(?:Earlier|Previously|Before\s+that|Prior\s+to\s+(?:this|that))\b|"
@@ -1182,7 +1183,7 @@ def attribute_sentence(
             return _joint_statement_default(text, s, e, finder), None
         return [], None
     if (
-        (_BACKGROUND_OPEN_RE if primary is final else _BACKGROUND_RE).search(text[s : primary.start])
+        (_BACKGROUND_OPEN_RE if primary is final else BACKGROUND_RE).search(text[s : primary.start])
         or _ELSEWHERE_RE.match(text[s : primary.start])
         or _AFTER_VERB_PAST_RE.match(text[primary.verb_end : e])
         or (

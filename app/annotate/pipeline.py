@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from . import learned_detection, lexicon_files
 from .acts import decide_act
 from .attribution import (
+    BACKGROUND_RE,
     Attribution,
     attribute_sentence,
     first_person_narration,
@@ -20,7 +21,7 @@ from .attribution import (
 from .countries import find_country
 from .folded import FoldedPattern
 from .leaders import MentionFinder, compiled, find_host, guess_gender, infer_participants
-from .lexicon import ADVERBS, FINITE_RE
+from .lexicon import ADVERBS, FINITE_RE, finite_verbs, verb_class
 from .models import Annotation, FoundPosition, Participant, TopicSpec
 from .sentences import split_sentences
 from .stages import QuotationTracker, SpeakerTracker
@@ -497,6 +498,8 @@ _BULLET_RE = re.compile(r"[\u2022\u25aa\u25cf\u00b7*\u2013-]\s*$|^\s*(?:\d{1,2}[
 _OWN_COUNTRY_RES: dict[tuple[str, ...], re.Pattern[str]] = {}
 _STANCE_AFTER = (
     r"(?:(?:also|further|firmly|fully|always|still|highly)\s+)?(?:will|would|is\s+ready|stands|remains|hopes|expects|"
+    # a pledge the readout reports of the speaker's side ("Tokyo also pledged a further US$470 million ...")
+    r"pledged|pledges|"
     r"supports|believes|wants|should|must|attaches|welcomes|opposes|values|can|is\s+willing|is\s+committed|"
     # Chinese readouts' stance verbs: "China highly appreciates ...", "China has always firmly supported ..."
     r"appreciates|adheres|abides|respects|has\s+(?:always|consistently)|is\s+firmly)\b"
@@ -504,15 +507,17 @@ _STANCE_AFTER = (
 
 
 def _own_country_goes_on(text: str, s: int, e: int, finder: MentionFinder, prev: Attribution) -> bool:
-    """Whether the sentence's subject is the previous speaker's own country with a stance
-    verb or modal ("China will play a positive part ...", "In its effort ..., Afghanistan hopes ...")."""
+    """Whether the sentence's subject is the previous speaker's own country (or its capital) with a
+    stance verb or modal ("China will play a positive part ...", "In its effort ..., Afghanistan
+    hopes ...", "Tokyo also pledged ...")."""
     c = finder.countries[next(iter(prev.who))]
     if c is None:
         return False
     rx = _OWN_COUNTRY_RES.get(c.names)
     if rx is None:
         alt = "|".join(
-            re.escape(n) for n in sorted(c.names + tuple(f"{d} side" for d in c.demonyms), key=len, reverse=True)
+            re.escape(n)
+            for n in sorted(c.names + c.capitals + tuple(f"{d} side" for d in c.demonyms), key=len, reverse=True)
         )
         rx = _OWN_COUNTRY_RES[c.names] = re.compile(
             rf"\W*(?:[^,.;]{{0,100}},\s+)?(?:the\s+)?(?:{alt})\s+{_STANCE_AFTER}", re.I
@@ -530,6 +535,54 @@ _MODAL_GROUP_RE = re.compile(
     r"(?:This|The|Bilateral|Their|Our)\s+(?:[\w-]+\s+){0,2}?(?:relationship|relations|ties|cooperation|partnership|"
     r"friendship)\s+(?:also\s+)?(?:should|must|needs?\s+to|ought\s+to)\b)"
 )
+# The communication itself as subject ("The conversation also covered ...", "The consultations
+# started ..."), the outlet setting it in context ("That comes as ...", "The call came after ..."),
+# or a date opening news of its own ("On June 23-24, the European Council will ...").
+_NOT_GOING_ON_RE = re.compile(
+    r"\W*(?:(?:[^,.;]{0,60},\s+)?(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Tt]oday['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:call|conversation|talks?|meetings?|visit|summit|exchanges?|discussions?|consultations?|event|negotiations)\b|"
+    r"(?:This|That|It|The\s+\w+)\s+(?:comes?|came)\s+(?:as|after|amid|just|days?|weeks?|hours?|a\s+day)\b|"
+    r"(?:On|In|By|Until|Since)\s+(?:(?:early|late|mid-?)\s*)?(?:\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)[^,;]{0,30},)"
+)
+
+
+def _statement_goes_on(text: str, s: int, e: int, finder: MentionFinder, prev: Attribution) -> bool:
+    """Whether a sentence no rule attributes, with no reporting subject of its own, goes on with
+    the one statement before it in its paragraph ("Xi noted that ... . The establishment of
+    diplomatic relations will benefit both parties in the long run."). Not when it narrates the
+    communication (a narration or courtesy verb, the call or meeting as its subject), sets it in
+    context ("That comes as ..."), opens with a date of its own or speaks of the past ("Also, trade
+    grew by 20 percent last year."), prescribes ("The two sides need to ..."), names another
+    participant first, or has a participant's country as its subject (the speaker's own country
+    goes on by its stance verbs, `_own_country_goes_on`; the other's is news: "Russia will also
+    help.")."""
+    sent = text[s:e]
+    if _NOT_GOING_ON_RE.match(sent) or BACKGROUND_RE.search(sent) or _MODAL_GROUP_RE.match(sent):
+        return False  # (what both sides should do goes on after one leader's statement only: above)
+    if any(verb_class(sent[a:b]) in ("narr", "courtesy") for a, b in finite_verbs(sent)):
+        return False
+    ms = finder.find(text, s, e)
+    if not ms:
+        return True
+    first = ms[0]
+    if first.kind in ("person", "role"):
+        return first.who == prev.who
+    if first.kind != "country" or not _OPENING_RE.fullmatch(text, s, first.start):
+        return True
+    # "China's development will bring ...": a possessive, not the subject; "China and Uzbekistan
+    # share ...": both sides.
+    if text[first.end - 2 : first.end] in ("'s", "\u2019s") or text[first.end : first.end + 2] in ("'s", "\u2019s"):
+        return True
+    both = len(ms) > 1 and ms[1].kind == "country" and _AND_RE.fullmatch(text, first.end, ms[1].start) is not None
+    return both and (first.who | ms[1].who) == frozenset(range(len(finder.participants)))
+
+
+# What may stand before a subject: quotation marks, an opening phrase set off by a comma.
+_OPENING_RE = re.compile(r"[\s\"'\u201c\u2018\u00ab(]*(?:[^,;.]{0,80},\s+)?")
+_AND_RE = re.compile(r"\s+and\s+")
+
+
 _HAS_VERB_RE = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|must|may|might|do|does|did|"
     r"said|says|told|held|met|spoke|grew|rose|fell|went|came|made|took|gave|saw|became|began|kept|left|won|lost|"
@@ -691,6 +744,8 @@ def _annotate(
                 # "Xi stressed that ... . The two sides need to ...": what one leader said both
                 # sides should do goes on in reported speech (Chinese and Russian readouts).
                 resolved = [replace(goes_on[0], evidence="reported-speech", conf=min(goes_on[0].conf, 0.75))]
+            elif len(goes_on) == 1 and subj is None and _statement_goes_on(text, s, e, finder, goes_on[0]):
+                resolved = [replace(goes_on[0], evidence="reported-speech:on", conf=min(goes_on[0].conf, 0.7))]
         if quoted is None and not resolved and subj is None:
             # No rule found a reporting frame (a frame it turned down, "Lula has long called for",
             # stays down): the learned fallback may attribute the sentence (learned_detection.py).

@@ -1,0 +1,99 @@
+"""Classes of positions the rules missed on real readouts (issue #11, fifth pass): one invented
+wording per case, with counter-examples that must stay unattributed. The learned fallback is
+turned off here, so that each test shows what the rules alone do."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from app.annotate import Participant, learned_detection
+from tests.annotate.helpers import XI, run
+
+CASTRO = Participant("Xiomara Castro", "President", "Honduras", "female")
+TOKAYEV = Participant("Kassym-Jomart Tokayev", "President", "Kazakhstan", "male")
+MIRZIYOYEV = Participant("Shavkat Mirziyoyev", "President", "Uzbekistan", "male")
+VDL = Participant("Ursula von der Leyen", "President", "European Union", "female")
+TRUDEAU = Participant("Justin Trudeau", "Prime Minister", "Canada", "male")
+
+
+@pytest.fixture(autouse=True)
+def _rules_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(learned_detection, "model", lambda name: None)
+    yield
+
+
+def said(text: str, parts: tuple[Participant, ...], needle: str) -> list[tuple[str, ...]]:
+    return [p.speakers for p in run(text, parts).positions if needle in text[p.start : p.end]]
+
+
+# -- a paragraph's statement goes on in sentences with no reporting subject of their own ----------
+
+
+@pytest.mark.parametrize(
+    "follow",
+    [
+        "The establishment of diplomatic relations will benefit both peoples in the long run.",
+        "It is believed that with joint efforts the relationship will go far.",
+        "The one-China principle is the political basis of the relationship.",
+        "There is no way out for decoupling, and cooperation is the only choice.",
+        "China and Honduras share similar development goals.",
+        "China's modernization will bring new opportunities to all countries.",
+        # the speaker's own country by its capital, with a pledge
+        "Beijing also pledged further aid for the energy grid.",
+    ],
+)
+def test_a_statement_goes_on_in_its_paragraph(follow: str) -> None:
+    text = (
+        "Xi Jinping held talks with President Xiomara Castro in Beijing.\n\n"
+        f"Xi Jinping pointed out that her visit opened a new chapter in the relationship. {follow}"
+    )
+    assert said(text, (XI, CASTRO), follow[:20]) == [("Xi Jinping",)]
+
+
+def test_a_joint_statement_goes_on_too() -> None:
+    text = (
+        "The two presidents agreed to coordinate their aid to Kyrgyzstan. "
+        "Both countries intend to provide humanitarian aid to the Kyrgyz people."
+    )
+    assert said(text, (TOKAYEV, MIRZIYOYEV), "Both countries") == [("Kassym-Jomart Tokayev", "Shavkat Mirziyoyev")]
+
+
+@pytest.mark.parametrize(
+    "follow",
+    [
+        # narration of the communication
+        "The conversation also covered the delivery of vaccines.",
+        "The consultations will be concluded with a dinner.",
+        "The two presidents also discussed regional issues.",
+        # the outlet's context
+        "That comes as China's rise fuels the bloc's interest in the region.",
+        # news of its own, with its date
+        "On June 23-24, the European Council will continue to discuss this.",
+        # another participant, or her country, is its subject
+        "President Castro provided assurances on the export mechanism.",
+        "Honduras will also help.",
+        # the speaker's own country with no stance verb: left to the learned fallback
+        "China regards Honduras as a reliable partner.",
+    ],
+)
+def test_what_does_not_go_on_with_the_statement(follow: str) -> None:
+    text = f"Xi Jinping pointed out that her visit opened a new chapter in the relationship. {follow}"
+    assert said(text, (XI, CASTRO), follow[:20]) == []
+
+
+def test_a_statement_does_not_cross_a_paragraph() -> None:
+    text = (
+        "Xi Jinping pointed out that her visit opened a new chapter in the relationship.\n\n"
+        "The establishment of diplomatic relations will benefit both peoples in the long run."
+    )
+    assert said(text, (XI, CASTRO), "establishment") == []
+
+
+def test_two_speakers_before_do_not_go_on() -> None:
+    text = (
+        "Xi said the relationship was sound, while Castro said she valued the friendship. "
+        "The establishment of diplomatic relations will benefit both peoples in the long run."
+    )
+    assert said(text, (XI, CASTRO), "establishment") == []
