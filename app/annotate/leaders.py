@@ -759,23 +759,20 @@ def infer_participants(
             break
     # Known leaders named by an alias alone in the headline/opening ("Xi, Putin hold talks").
     if known_leaders:
+        known_t = tuple(known_leaders)
+        folded_names = _folded_names(known_t)
         for line in opening[: max_sentences + 1]:
             if len(found) >= 2:
                 break
             sent = fold(line)
             named: list[tuple[int, Participant]] = []
-            for k in known_leaders:
-                if date and in_office(k, date) is False:
-                    continue  # "Trump" in a 2022 readout is not a party to it
+            for k, fas in zip(known_t, folded_names, strict=True):
                 # (a name not in the line as a string is not searched for: most of them)
+                present = [fa for fa in fas if fa in sent]
+                if not present or (date and in_office(k, date) is False):
+                    continue  # "Trump" in a 2022 readout is not a party to it
                 at = [
-                    m.start()
-                    for a in (k.name, *k.aliases)
-                    if a
-                    for fa in (fold(a),)
-                    if fa in sent
-                    for m in [re.search(rf"(?<![\w-]){re.escape(fa)}(?![\w-])", sent)]
-                    if m
+                    m.start() for fa in present for m in [re.search(rf"(?<![\w-]){re.escape(fa)}(?![\w-])", sent)] if m
                 ]
                 if at:
                     named.append((min(at), k))
@@ -904,11 +901,15 @@ def _name_count(name: str) -> Counter[str]:
 # Per known-leader list: each leader's names (name and aliases) as _name_count gives them, and
 # the leaders by word. Built once per list: comparing every name of every leader anew was most of
 # inferring the participants of a readout.
-_KNOWN_NAMES: dict[tuple[Participant, ...], tuple[dict[str, list[int]], list[list[Counter[str]]]]] = {}
+# Keyed by the leaders' identities, not by the tuple: hashing a tuple of several hundred
+# participants (their every field) at each look-up cost more than the look-up saved. The entry
+# keeps its list alive, so no id in a key can be reused by another object.
+_KNOWN_NAMES: dict[tuple[int, ...], tuple[tuple[Participant, ...], dict[str, list[int]], list[list[Counter[str]]]]] = {}
 
 
 def _known_names(known: tuple[Participant, ...]) -> tuple[dict[str, list[int]], list[list[Counter[str]]]]:
-    got = _KNOWN_NAMES.get(known)
+    key = tuple(map(id, known))
+    got = _KNOWN_NAMES.get(key)
     if got is None:
         counts = [[c for c in (_name_count(a) for a in (k.name, *k.aliases) if a) if c] for k in known]
         by_word: dict[str, list[int]] = {}
@@ -917,8 +918,23 @@ def _known_names(known: tuple[Participant, ...]) -> tuple[dict[str, list[int]], 
                 by_word.setdefault(w, []).append(i)
         if len(_KNOWN_NAMES) > 8:
             _KNOWN_NAMES.clear()
-        got = _KNOWN_NAMES[known] = (by_word, counts)
-    return got
+        got = _KNOWN_NAMES[key] = (known, by_word, counts)
+    return got[1], got[2]
+
+
+# Per known-leader list (keyed as _KNOWN_NAMES): each leader's name and aliases folded, for the
+# search of an opening line for a known leader's alias.
+_FOLDED_NAMES: dict[tuple[int, ...], tuple[tuple[Participant, ...], list[tuple[str, ...]]]] = {}
+
+
+def _folded_names(known: tuple[Participant, ...]) -> list[tuple[str, ...]]:
+    key = tuple(map(id, known))
+    got = _FOLDED_NAMES.get(key)
+    if got is None:
+        if len(_FOLDED_NAMES) > 8:
+            _FOLDED_NAMES.clear()
+        got = _FOLDED_NAMES[key] = (known, [tuple(fold(a) for a in (k.name, *k.aliases) if a) for k in known])
+    return got[1]
 
 
 # Spellings of one Arabic or Persian name across outlets.
@@ -973,11 +989,21 @@ def in_office(leader: Participant, date: str) -> bool | None:
     return any(a <= date and (not b or date <= b) for a, b in terms)
 
 
+_FOLDED_LOWER: list[str] = ["", ""]
+
+
+def _folded_lower(text: str) -> str:
+    """fold(text).casefold() of the last text asked (a readout's participants ask several times)."""
+    if _FOLDED_LOWER[0] is not text:
+        _FOLDED_LOWER[:] = [text, fold(text).casefold()]
+    return _FOLDED_LOWER[1]
+
+
 def _as_written(k: Participant, text: str) -> Participant:
     """A known leader under the full name the readout writes ("Yoon Suk-yeol", "Mohammed bin
     Zayed"), when the registry's name is not in the text but a full-name alias is: gold and
     readers use the readout's spelling. The registry's name stays an alias."""
-    ft = fold(text).casefold()
+    ft = _folded_lower(text)
     if fold(k.name).casefold() in ft:
         if k.name.isascii() and not text.isascii():
             # "Recep Tayyip Erdoğan" where the registry writes "Erdogan": the readout's letters.
