@@ -116,3 +116,111 @@ def test_another_office_still_replaces_the_registry_one() -> None:
     text = "On 1 March 2022, Abu Dhabi Crown Prince Mohamed bin Zayed spoke by phone with President Vladimir Putin."
     mbz = next(p for p in inferred(text) if "Zayed" in p.name)
     assert mbz.title == "Crown Prince"
+
+
+# -- registry coverage: heads of state/government of the countries readouts name ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "leader", "country"),
+    [
+        (
+            "On 5 June 2022, President Xi Jinping held a phone call with his Gabonese counterpart.",
+            "Ali Bongo Ondimba",
+            "Gabon",
+        ),
+        (
+            "On 5 June 2024, President Xi Jinping held a phone call with his Gabonese counterpart.",
+            "Brice Clotaire Oligui Nguema",
+            "Gabon",
+        ),
+        ("On 2 February 2019, Xi Jinping spoke with his Malian counterpart.", "Ibrahim Boubacar Keïta", "Mali"),
+        ("On 2 February 2025, Xi Jinping spoke with his Malian counterpart.", "Assimi Goïta", "Mali"),
+        ("On 2 February 2021, Xi Jinping spoke with his Swiss counterpart.", "Guy Parmelin", "Switzerland"),
+        ("On 2 February 2023, Xi Jinping spoke with his Swiss counterpart.", "Alain Berset", "Switzerland"),
+        (
+            "On 12 May 2020, Chinese President Xi Jinping held a phone call with President Idriss Deby of Chad.",
+            "Idriss Déby",
+            "Chad",
+        ),
+        (
+            "On 12 May 2023, Chinese President Xi Jinping met with Chadian President Mahamat Idriss Deby in Beijing.",
+            "Mahamat Idriss Déby",
+            "Chad",
+        ),
+        (
+            "On 10 May 2021, Prime Minister Narendra Modi held a telephone conversation with Prime Minister Abela "
+            "of Malta.",
+            "Robert Abela",
+            "Malta",
+        ),
+    ],
+)
+def test_a_leader_of_a_country_readouts_name_is_in_the_registry_for_the_readouts_date(
+    text: str, leader: str, country: str
+) -> None:
+    got = {p.name: p.country for p in inferred(text)}
+    assert got.get(leader) == country
+
+
+def test_a_registry_woman_is_she() -> None:
+    text = "On 3 March 2025, Swiss President Karin Keller-Sutter spoke with President Volodymyr Zelensky."
+    assert {p.name: p.gender for p in inferred(text)}["Karin Keller-Sutter"] == "female"
+
+
+def test_a_surname_that_is_also_a_groups_name_adds_nobody() -> None:
+    # "Boko Haram" names no president of Botswana
+    text = "Boko Haram attacks: President Tinubu speaks with his Chinese counterpart on 2 December 2024."
+    assert set(names(text)) == {"Bola Tinubu", "Xi Jinping"}
+
+
+# -- countries: names, demonyms and capitals of the countries readouts name --------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [
+        ("Taiwanese", "Taiwan"),
+        ("Maltese", "Malta"),
+        ("Malian", "Mali"),
+        ("Equatorial Guinean", "Equatorial Guinea"),
+        ("Guinean", "Guinea"),
+        ("Papua New Guinean", "Papua New Guinea"),
+        ("The Gambia", "Gambia"),
+        ("Congolese", "Democratic Republic of the Congo"),
+        ("Kosovar", "Kosovo"),
+        ("Surinamese", "Suriname"),
+    ],
+)
+def test_a_country_is_known_by_its_names_and_demonyms(word: str, country: str) -> None:
+    from app.annotate.countries import find_country
+
+    c = find_country(word)
+    assert c is not None and c.name == country
+
+
+def test_a_leader_of_a_country_outside_the_registry_gets_it_from_the_demonym() -> None:
+    text = "On 3 April 2023, Prime Minister Narendra Modi spoke with Surinamese President Chan Santokhi."
+    assert {p.name: p.country for p in inferred(text)}["Chan Santokhi"] == "Suriname"
+
+
+def test_a_country_talked_about_is_not_the_unnamed_issuing_sides() -> None:
+    # Taiwan is a country now, but no registry leader of it issues "The President spoke with ..."
+    text = (
+        "The President spoke with President Xi Jinping on 2 April 2024. They discussed Taiwan, Taiwan's elections "
+        "and Taiwanese security, and the United States position."
+    )
+    assert set(names(text)) == {"Joe Biden", "Xi Jinping"}
+
+
+def test_the_maltese_prime_minister_is_the_participant_of_malta() -> None:
+    parts = [
+        Participant("Robert Abela", "Prime Minister", "Malta", "male"),
+        Participant("Giorgia Meloni", "Prime Minister", "Italy", "female"),
+    ]
+    text = (
+        "Meloni met Abela in Rome on Monday.\n\nThe Maltese prime minister called for a common European policy "
+        "on migration."
+    )
+    ann = annotate(text, topics=TOPICS, participants=parts, known_leaders=REGISTRY)
+    assert [p.speakers for p in ann.positions] == [("Robert Abela",)]
