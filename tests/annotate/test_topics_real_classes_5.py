@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.annotate.topics import TopicMatcher
-from tests.annotate.helpers import TOPICS
+from tests.annotate.helpers import PUTIN, TOPICS, XI, run
 
 MATCHER = TopicMatcher(TOPICS)
 MUL = "multilateralism"
@@ -105,3 +105,31 @@ def test_a_topic_named_by_an_entity_of_its_family(sentence: str, slug: str) -> N
 )
 def test_a_word_near_an_entity_names_no_other_topic(sentence: str, slug: str) -> None:
     assert slug not in topics_of(sentence)
+
+
+def position_topics(text: str, needle: str, participants=(PUTIN, XI)) -> set[str]:
+    ann = run(text, participants=participants)
+    return {t for p in ann.positions if needle in text[p.start : p.end] for t in p.topics}
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "As to the Iran nuclear talks",
+        "Referring to the developments in Syria",
+        "When it comes to the situation in Gaza",
+        "Discussing the Middle East",
+        "Touching upon the Iran question",
+    ],
+)
+def test_a_frame_in_other_words_carries_its_topic_through_the_paragraph(opening: str) -> None:
+    text = f"Putin and Xi spoke. {opening}, Putin said he was worried. He added that all parties must show restraint."
+    assert "middle-east" in position_topics(text, "show restraint")
+
+
+def test_a_frame_does_not_carry_into_the_next_paragraph() -> None:
+    text = (
+        "Putin and Xi spoke. As to the Iran nuclear talks, Putin said he was worried.\n\n"
+        "He added that all parties must show restraint."
+    )
+    assert "middle-east" not in position_topics(text, "show restraint")
