@@ -97,3 +97,36 @@ def test_two_speakers_before_do_not_go_on() -> None:
         "The establishment of diplomatic relations will benefit both peoples in the long run."
     )
     assert said(text, (XI, CASTRO), "establishment") == []
+
+
+# -- reporting verbs the lexicon lacked ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        ("Xi Jinping reported that relations have weathered fluctuations for 50 years.", [("Xi Jinping",)]),
+        ("Castro clarified that the decision to open an embassy is final.", [("Xiomara Castro",)]),
+        ("Castro renewed her invitation to President Xi to visit Honduras.", [("Xiomara Castro",)]),
+        ("Xi and Castro also renewed their call for a ceasefire in the region.", [("Xi Jinping", "Xiomara Castro")]),
+        ("Xi repeated that China stands ready to help.", [("Xi Jinping",)]),
+        ("The presidents attached great importance to infrastructure projects.", [("Xi Jinping", "Xiomara Castro")]),
+        ("Xi went on to call on the international community to support Honduras.", [("Xi Jinping",)]),
+    ],
+)
+def test_reporting_verbs_of_real_readouts(sentence: str, speakers: list[tuple[str, ...]]) -> None:
+    text = f"Xi Jinping held talks with President Xiomara Castro. {sentence}"
+    assert said(text, (XI, CASTRO), sentence[:15]) == speakers
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The head of state reported this on his social networks.",  # no content: not "reported that"
+        "Xi renewed his condolences over the floods.",  # a courtesy renewed is a courtesy
+        "Castro confirmed the phone call.",  # the call itself
+    ],
+)
+def test_what_these_verbs_leave_alone(sentence: str) -> None:
+    text = f"Xi Jinping held talks with President Xiomara Castro. {sentence}"
+    assert said(text, (XI, CASTRO), sentence[:15]) == []
