@@ -825,12 +825,23 @@ def _country_words() -> re.Pattern[str]:
     return _COUNTRY_WORD_RE
 
 
-def _country_counts(text: str, taken: set[str]) -> dict[str, int]:
-    """How often the readout names each country (by name or demonym) other than `taken`."""
+# A country named as what is talked about: "the situation in Afghanistan", "support for Ukraine",
+# "the invasion of Ukraine", "aid to Gaza", "talks on Israel".
+_SUBJECT_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:in|on|about|over|into|to|towards?|against|across|for|of|regarding|with)\s+(?:the\s+)?$"
+)
+
+
+def _country_counts(text: str, taken: set[str], actors: bool = False) -> dict[str, int]:
+    """How often the readout names each country (by name or demonym) other than `taken`; with
+    `actors`, not counting a country named as the subject of the talks (_SUBJECT_BEFORE_RE)."""
     counts: dict[str, int] = {}
-    for m in _country_words().finditer(fold(text)):
+    ft = fold(text)
+    for m in _country_words().finditer(ft):
         c = find_country(m.group())
         if c and c.name not in taken and c.name != "European Union":
+            if actors and _SUBJECT_BEFORE_RE.search(ft, max(0, m.start() - 16), m.start()):
+                continue
             counts[c.name] = counts.get(c.name, 0) + 1
     return counts
 
@@ -1051,6 +1062,13 @@ _UNNAMED_HOST_RE = re.compile(
 )
 
 
+# An unnamed office opening a readout as its subject is one government's house style: "The Prime
+# Minister spoke to ..." is Downing Street's (every such dev readout: gov.uk and the outlets that
+# reproduce it). Another issuer names its prime minister ("Prime Minister Shri Narendra Modi spoke
+# ...", "Prime Minister Albanese spoke with ..."). Used only when no candidate country is named.
+_HOUSE_STYLE = {"prime minister": "United Kingdom"}
+
+
 def _unnamed_host(
     lines: Sequence[str], found: Sequence[Participant], known: Sequence[Participant], text: str, date: str | None
 ) -> Participant | None:
@@ -1073,7 +1091,9 @@ def _unnamed_host(
     ]
     if date:
         cands = [k for k in cands if in_office(k, date) is not False]
-    counts = _country_counts(text, taken)
+    # The issuing side's country as an actor ("the UK will", "British nationals"), not as what the
+    # talks were about ("the situation in Israel", "support for Ukraine"), however often.
+    counts = _country_counts(text, taken, actors=True)
     paired = _paired_with(text, taken)
     if any(paired.get(_country_name(k) or "", 0) for k in cands):
         # "the UK-China relationship", "British and American personnel": the issuing side's country
@@ -1086,6 +1106,10 @@ def _unnamed_host(
         if name:
             best[name] = counts.get(name, 0)
     ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] < 1 and office in _HOUSE_STYLE and date:
+        # No candidate's country named as an actor at all ("The Prime Minister spoke to Dutch Prime
+        # Minister Mark Rutte ... about the situation in Afghanistan"): the house style's issuer.
+        ranked = [(_HOUSE_STYLE[office], 1)]
     if not ranked or ranked[0][1] < 1 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
         return None
     of_country = [k for k in cands if _country_name(k) == ranked[0][0]]

@@ -224,3 +224,41 @@ def test_the_maltese_prime_minister_is_the_participant_of_malta() -> None:
     )
     ann = annotate(text, topics=TOPICS, participants=parts, known_leaders=REGISTRY)
     assert [p.speakers for p in ann.positions] == [("Robert Abela",)]
+
+
+# -- the unnamed issuing side: a country talked about is not the issuer ------------------------
+
+
+def test_a_country_the_talks_are_about_does_not_issue_the_readout() -> None:
+    text = (
+        "PM call with President Biden: 22 January 2024\n\nThe Prime Minister spoke to US President Joe Biden this "
+        "evening.\n\nThey discussed the situation in Israel and Gaza and the need to get more aid into Gaza. The "
+        "leaders agreed on the importance of Israel acting in line with international humanitarian law."
+    )
+    assert set(names(text)) == {"Rishi Sunak", "Joe Biden"}
+
+
+def test_the_unnamed_prime_minister_of_a_readout_naming_no_candidate_country_is_downing_streets() -> None:
+    text = (
+        "PM call with Prime Minister Rutte: 20 August 2021\n\nThe Prime Minister spoke to Dutch Prime Minister Mark "
+        "Rutte this afternoon about the situation in Afghanistan. They agreed to keep working with NATO allies to "
+        "evacuate our nationals."
+    )
+    assert set(names(text)) == {"Boris Johnson", "Mark Rutte"}
+
+
+def test_the_unnamed_prime_minister_of_a_country_named_as_actor_is_that_countrys() -> None:
+    text = (
+        "Telephone conversation between Prime Minister and President of the European Commission Ursula von der "
+        "Leyen, 24 March 2020.\n\nPrime Minister spoke with Ursula von der Leyen today. He said India and the EU "
+        "would work together. India is ready to help."
+    )
+    assert set(names(text)) == {"Narendra Modi", "Ursula von der Leyen"}
+
+
+def test_without_a_date_the_house_style_names_nobody() -> None:
+    # which of the UK's prime ministers is unknown without the readout's date
+    text = (
+        "The Prime Minister spoke to Dutch Prime Minister Mark Rutte this afternoon about the situation in Afghanistan."
+    )
+    assert names(text) == ["Mark Rutte"]
