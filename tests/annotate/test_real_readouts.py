@@ -34,11 +34,16 @@ FLOORS = {
 }
 
 
+PRESENT_SHARE = 0.95
+
+
 def _entries(split: str) -> list:
     chosen = realset.select(ENTRIES, split)
     whole = [e for e in ENTRIES if e.split == split]
-    if len(chosen) < len(whole):
-        # The floors are figures of the whole split: a part of it scores something else.
+    if len(chosen) < PRESENT_SHARE * len(whole):
+        # The floors are figures of the whole split: a small part of it scores something else. A text or
+        # two that can no longer be re-collected byte for byte (the stored page changed) moves a figure
+        # by less than the floors' margin.
         pytest.skip(
             f"{len(chosen)} of the {len(whole)} texts of the real-readout {split} split are present "
             "(data/real_readouts/texts/ is git-ignored): run `.venv/bin/python bench/realset.py check` "
