@@ -1043,11 +1043,14 @@ _SUFFIXES = frozenset(("jr.", "jr", "sr.", "sr", "ii", "iii", "iv"))
 
 
 def _short_form(alias: str, name: str) -> bool:
-    """Whether `alias` only shortens the registry's `name` rather than spelling it otherwise: its
-    words are some of the name's ("Ashraf Ghani", "KP Oli", "von der Leyen", "Mohamed bin Zayed" of
-    "Mohamed bin Zayed Al Nahyan"), or it drops the name's generational suffix ("Ferdinand Romualdez
-    Marcos" of "Ferdinand Marcos Jr."). The full name is then the one to serve."""
+    """Whether `alias` only transliterates or shortens the registry's `name` rather than spelling it
+    otherwise: the same name as names are compared ("Abdel Fattah al-Sisi", "Mohammad bin Salman"),
+    some of the name's words ("Ashraf Ghani", "KP Oli", "von der Leyen", "Mohamed bin Zayed" of
+    "Mohamed bin Zayed Al Nahyan"), or the name without its generational suffix ("Ferdinand
+    Romualdez Marcos" of "Ferdinand Marcos Jr."). The registry's name is then the one to serve."""
     wa, wn = _words(alias), _words(name)
+    if _name_count(alias) == _name_count(name):
+        return True  # the same name transliterated: "Abdel Fattah al-Sisi" is "Abdel Fattah el-Sisi"
     return wa < wn or bool(wn & _SUFFIXES and not wa & _SUFFIXES)
 
 

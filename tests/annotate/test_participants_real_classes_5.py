@@ -53,6 +53,12 @@ def names(text: str, title: str = "") -> list[str]:
             "Romualdez Marcos in Beijing.",
             "Ferdinand Marcos Jr.",
         ),
+        # the same name transliterated otherwise
+        (
+            "On 27 February 2025, Italian Prime Minister Giorgia Meloni spoke by phone with Egyptian President "
+            "Abdel Fattah al-Sisi.",
+            "Abdel Fattah el-Sisi",
+        ),
     ],
 )
 def test_a_shortened_name_in_the_text_is_served_as_the_registry_full_name(text: str, full: str) -> None:
