@@ -133,3 +133,20 @@ def test_a_frame_does_not_carry_into_the_next_paragraph() -> None:
         "He added that all parties must show restraint."
     )
     assert "middle-east" not in position_topics(text, "show restraint")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cuba supports the global development and security initiatives.",
+        "He said the Global Governance Initiative is of great significance.",
+        "Both sides will implement the three global initiatives.",
+        "Pakistan supports the Global Development, Security and Civilization Initiatives.",
+    ],
+)
+def test_chinas_global_initiatives_in_any_wording_are_multilateralism(sentence: str) -> None:
+    assert MUL in topics_of(sentence)
+
+
+def test_a_global_development_without_an_initiative_is_not_a_forum() -> None:
+    assert MUL not in topics_of("China's development brings opportunities for development across the world.")
