@@ -518,7 +518,10 @@ def find_frames(
             text = text[:s] + blanked + text[e:]
             sent = blanked
     verbs = finite_verbs(sent)
-    if not verbs and "ccording" not in sent:
+    if "States" in sent:
+        # "The United States seeks ...", "the Gulf States": a name, not the verb "states"
+        verbs = [(a, b) for a, b in verbs if sent[a:b] != "States"]
+    if not verbs and "ccording" not in sent and not _plural_hint(sent):
         return []
     lm = _NAME_LIST_RE.match(sent) if "," in sent[:80] and " and " in sent[:200] else None
     if lm and any(a == lm.end() for a, _ in verbs):
@@ -591,10 +594,17 @@ def find_frames(
                 continue
         vm = next(((a - cs, b - cs) for a, b in verbs if a >= cs and b <= cs + len(stretch)), None)
         if not vm:
+            pl = _plural_present_frame(text, s, cs, stretch, finder, coord, quoted)
+            if pl is not None:
+                frames.append(pl)
             continue
         v_start, v_end = vm
         if v_start > 160:
-            continue  # no subject noun phrase is that long; also bounds the regex work
+            # no subject noun phrase is that long; also bounds the regex work
+            pl = _plural_present_frame(text, s, cs, stretch[:v_start], finder, coord, quoted)
+            if pl is not None:
+                frames.append(pl)
+            continue
         if rest[v_start:v_end].lower() in ("had", "has", "have"):
             # Perfect aspect: "Putin had told Modi" -> the cue is "told".
             nxt = next(((a - cs, b - cs) for a, b in verbs if a - cs > v_end), None)
@@ -620,6 +630,9 @@ def find_frames(
         np_end = tm.start() if tm else len(np_text.rstrip())
         c = _classify_np(text, s + cs, s + cs + np_end, finder)
         if not c:
+            pl = _plural_present_frame(text, s, cs, stretch[:v_start], finder, coord, quoted)
+            if pl is not None:
+                frames.append(pl)
             continue
         kind, who, g, they = c
         if quoted and finder.author and text[s + cs : s + cs + np_end] == "I":
@@ -635,6 +648,48 @@ def find_frames(
         stance = kind == "country" and _OWN_STANCE_RE.match(sent, cs + v_end) is not None
         frames.append(Frame(s + cs, s + cs + v_start, s + cs + v_end, kind, who, cls, g, coord, they, quoted, stance))
     return frames
+
+
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_PLURAL_HINTS = ("They ", " they ", "sides ", "leaders ", "countries ", "parties ", "nations ", " and ")
+
+
+def _plural_hint(sent: str) -> bool:
+    """Whether a sentence with no finite cue verb may still have a plural subject with one in the
+    present (`_plural_present_frame`)."""
+    return any(h in sent for h in _PLURAL_HINTS)
+
+
+_CONTENT_CLASSES = frozenset({"say", "call", "commit", "support", "oppose", "agree"})
+
+
+def _plural_present_frame(
+    text: str, s: int, cs: int, stretch: str, finder: MentionFinder, coord: bool, quoted: bool
+) -> Frame | None:
+    """A group subject with a cue verb in the present ("The two sides reiterate ...", "They also
+    agree to ...", "Both countries intend to ...", "both sides recognise that ...": joint statements
+    and wire summaries of them): the lexicon's finite forms are the past and the third person
+    singular, so the base form is looked for here, after a subject that names the leaders as a
+    group."""
+    for k, m in enumerate(_WORD_RE.finditer(stretch, 0, 120)):
+        if k > 9:
+            break
+        cls = lemma_class(m.group()) if k and m.group().islower() else None
+        if cls not in _CONTENT_CLASSES:
+            continue
+        np_text = stretch[: m.start()]
+        tm = _TRAIL_ADV_RE.search(np_text)
+        np_end = tm.start() if tm else len(np_text.rstrip())
+        c = _classify_np(text, s + cs, s + cs + np_end, finder)
+        if c is None:
+            return None
+        kind, who, g, they = c
+        if text[s + cs : s + cs + np_end].strip().lower() == "we":
+            return None  # a leader's own side, in his words
+        if kind == "group":  # (not "China and Uzbekistan share ...": in Xi's words, a description)
+            return Frame(s + cs, s + cs + m.start(), s + cs + m.end(), kind, who, cls or "say", g, coord, they, quoted)
+        return None
+    return None
 
 
 # "Russia reaffirmed its support for ...": a country stating its own stance.

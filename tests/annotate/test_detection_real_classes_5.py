@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from app.annotate import Participant, learned_detection
-from tests.annotate.helpers import XI, run
+from tests.annotate.helpers import BIDEN, XI, run
 
 CASTRO = Participant("Xiomara Castro", "President", "Honduras", "female")
 TOKAYEV = Participant("Kassym-Jomart Tokayev", "President", "Kazakhstan", "male")
@@ -130,3 +130,50 @@ def test_reporting_verbs_of_real_readouts(sentence: str, speakers: list[tuple[st
 def test_what_these_verbs_leave_alone(sentence: str) -> None:
     text = f"Xi Jinping held talks with President Xiomara Castro. {sentence}"
     assert said(text, (XI, CASTRO), sentence[:15]) == []
+
+
+# -- "States" in a name is no verb -------------------------------------------------------------------
+
+LEE = Participant("Lee Hsien Loong", "Prime Minister", "Singapore", "male")
+
+
+def test_the_united_states_is_a_subject_not_a_verb() -> None:
+    text = (
+        "President Biden met Prime Minister Lee Hsien Loong. "
+        '"The United States seeks cooperation with all partners in the region," the joint statement said.'
+    )
+    assert said(text, (BIDEN, LEE), "seeks") == [("Joe Biden",)]
+    # the verb itself still counts: "Lee states that ..."
+    text2 = "President Biden met Prime Minister Lee Hsien Loong. Lee states that Singapore supports free trade."
+    assert said(text2, (BIDEN, LEE), "free trade") == [("Lee Hsien Loong",)]
+
+
+# -- a group subject with its verb in the present --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two sides reiterate their firm support for each other's development paths.",
+        "They also agree to work together on the energy transition.",
+        "Both countries intend to provide humanitarian aid to the region.",
+        '"The two sides reiterate the importance of peace in the region," said the statement.',
+        "Through their programmes, both sides recognise that vaccine equity matters.",
+    ],
+)
+def test_a_group_subject_in_the_present(sentence: str) -> None:
+    text = f"Xi Jinping held talks with President Xiomara Castro.\n\n{sentence}"
+    assert said(text, (XI, CASTRO), sentence[:12]) == [("Xi Jinping", "Xiomara Castro")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We agree to work together on the energy transition.",  # unquoted "we": not the leaders as a group
+        "The two sides' support for the talks is well known.",  # a noun, not the verb
+        "The two leaders held talks in the Great Hall.",  # narration
+    ],
+)
+def test_what_a_group_in_the_present_does_not_cover(sentence: str) -> None:
+    text = f"Xi Jinping held talks with President Xiomara Castro.\n\n{sentence}"
+    assert said(text, (XI, CASTRO), sentence[:12]) == []
