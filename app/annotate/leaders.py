@@ -484,13 +484,14 @@ _NAME_SEQ = rf"{_NAME}(?:\s+{_NAME}){{0,4}}"
 _HONORIFIC = "(?:{})".format("|".join(_TITLES.honorifics))
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(LEADER_TITLES, key=len, reverse=True))
 # "Russian leader Vladimir Putin": "leader" acts as a title after a demonym.
-_LEADER_RE = re.compile(rf"(?P<dem>[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?)\s+leader\s+(?P<name>{_NAME_SEQ})")
+# "Russian leader Vladimir Putin", "Iranian Leader Ebrahim Raisi" (MENAFN capitalises it).
+_LEADER_RE = re.compile(rf"(?P<dem>[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?)\s+[Ll]eader\s+(?P<name>{_NAME_SEQ})")
 _TITLED_RE = re.compile(
     rf"(?P<title>{_TITLE_ALT})(?:-elect)?\s+(?:{_HONORIFIC}\s+)*(?P<name>{_NAME_SEQ})(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){{0,5}}))?"
 )
 # Kremlin style: "Prime Minister of India Narendra Modi", "President of Brazil Lula da Silva".
 _TITLE_OF_RE = re.compile(
-    rf"(?P<title>{_TITLE_ALT})\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){{0,3}}?),?\s+(?:{_HONORIFIC}\s+)*(?!(?:Republic|Kingdom|Federation|States|Union|Emirates|Arab|Islamic|Democratic|"
+    rf"(?P<title>{_TITLE_ALT}|(?<=the\s)[Ll]eader)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){{0,3}}?),?\s+(?:{_HONORIFIC}\s+)*(?!(?:Republic|Kingdom|Federation|States|Union|Emirates|Arab|Islamic|Democratic|"
     r"People's|Socialist|Federal|Commonwealth|Sultanate|Principality|Grand|Plurinational|"
     rf"Bolivarian|Hashemite|Co-operative|Cooperative)\b)(?P<name>{_NAME_SEQ})"
 )
@@ -503,6 +504,42 @@ _TITLE_OF_HON_RE = re.compile(
 _APPOSITIVE_RE = re.compile(
     rf"(?:{_HONORIFIC}\s+)+(?P<name>{_NAME_SEQ})(?:,?\s+(?:Jr|Sr)\.?)?,\s+(?P<title>{_TITLE_ALT})\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){{0,4}})"
 )
+# Two leaders under one plural title: "Presidents of Kazakhstan and Uzbekistan Kassym-Jomart Tokayev
+# and Shavkat Mirziyoyev", "Presidents Xi Jinping of China and Luiz Inacio Lula da Silva of Brazil",
+# "Russian and Turkish Presidents, Vladimir Putin and Recep Tayyip Erdogan". The countries are checked
+# after the match (a country of several words is found by _split_country_name).
+_PLURAL_TITLES = {"presidents": "President", "prime ministers": "Prime Minister", "premiers": "Premier"}
+_CW = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}?"
+_PLURAL_RE = re.compile(
+    rf"(?:(?P<d1>{_CW})\s+and\s+(?P<d2>{_CW})\s+)?(?P<title>Presidents|Prime\s+Ministers|Premiers|[Ll]eaders)"
+    rf"(?:\s+of\s+(?:the\s+)?(?P<c1>{_CW})\s+and\s+(?:the\s+)?(?P<c2>{_CW}))?,?\s+"
+    rf"(?P<n1>{_NAME_SEQ})(?:\s+of\s+(?:the\s+)?(?P<o1>{_CW}))?,?\s+and\s+"
+    rf"(?P<n2>{_NAME_SEQ})(?:\s+of\s+(?:the\s+)?(?P<o2>{_CW}))?(?![\w-])"
+)
+
+
+def _plural_hits(m: re.Match[str]) -> list[tuple[int, str, str | None, Country | None, bool]]:
+    """The two leaders a _PLURAL_RE match names, each with his country when the match gives it."""
+    office = _PLURAL_TITLES.get(re.sub(r"\s+", " ", m.group("title")).casefold())
+    n1_at, n1, n2 = m.start("n1"), m.group("n1"), m.group("n2")
+    c1 = _country_of(m.group("d1")) or _country_of(m.group("o1"))
+    c2 = _country_of(m.group("d2")) or _country_of(m.group("o2"))
+    if m.group("c1"):
+        c1, c2 = _country_of(m.group("c1")), _country_of(m.group("c2"))
+        if c2 is None:
+            # "of Kazakhstan and Papua New Guinea James Marape and ...": the country's end found by name
+            split = _split_country_name(m.group("c2"), n1)
+            if split is None:
+                return []
+            c2, skip, n1 = split
+            n1_at = m.start("c2") + skip
+    if (m.group("d1") or m.group("c1")) and (c1 is None or c2 is None):
+        return []  # "Foreign Ministers and Presidents ...": not two countries
+    if office is None and not (c1 and c2):
+        return []  # "leaders X and Y" without their countries: another rule's, if any
+    return [(n1_at, n1, office, c1, False), (m.start("n2"), n2, office, c2, False)]
+
+
 # An untitled full name opening the sentence and doing the communicating:
 # "Vladimir Putin had a telephone conversation with ...".
 _SUBJECT_NAME_RE = re.compile(
@@ -510,7 +547,7 @@ _SUBJECT_NAME_RE = re.compile(
     r"talked|discussed)\b"
 )
 _COUNTERPART_RE = re.compile(
-    rf"\b(?:his|her|the)\s+(?P<dem>[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?)\s+counterpart,?\s+(?:(?P<title>{_TITLE_ALT})\s+)?(?P<name>{_NAME_SEQ})"
+    rf"\b(?P<art>(?:his|her|the)\s+)?(?P<dem>[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?)\s+counterpart,?\s+(?:(?P<title>{_TITLE_ALT})\s+)?(?P<name>{_NAME_SEQ})"
 )
 _COMM_RE = re.compile(
     r"\b(?:held|hold|holds|talks?|talked|phone|phoned|telephone|telephoned|calls?|called|video|virtual|met|meet|meets|"
@@ -653,7 +690,10 @@ def infer_participants(
         used += 0 if headline else 1  # headline lines (menus, titles) do not use up the opening
         hits = []
         for m in _COUNTERPART_RE.finditer(sent):
-            hits.append((m.start("name"), m.group("name"), m.group("title"), _country_of(m.group("dem")), True))
+            dem = _country_of(m.group("dem"))
+            if dem is None and not m.group("art"):
+                continue  # wire copy drops the article ("with Italian counterpart Giorgia Meloni"): a country then
+            hits.append((m.start("name"), m.group("name"), m.group("title"), dem, True))
         m0 = _SUBJECT_NAME_RE.match(sent)
         if (
             m0
@@ -674,7 +714,9 @@ def infer_participants(
             if split:
                 country, skip, name = split
                 name_at = m.start("name") + max(0, skip - len(m.group("of")) - 1)
-                hits.append((name_at, name, m.group("title"), country, False))
+                # "the leader of Turkey Recep Tayyip Erdogan" (24.kg, Kremlin): a leader, office untold
+                given = None if m.group("title").casefold() == "leader" else m.group("title")
+                hits.append((name_at, name, given, country, False))
         for m in _APPOSITIVE_RE.finditer(sent):
             country = _country_ending(m.group("of"))
             if country:
@@ -683,6 +725,9 @@ def infer_participants(
             country = _country_of(m.group("dem"))
             if country and not _NOT_LEADER_BEFORE_TITLE.search(sent[: m.start()]):
                 hits.append((m.start("name"), m.group("name"), None, country, False))
+        for m in _PLURAL_RE.finditer(sent):
+            if not _NOT_LEADER_BEFORE_TITLE.search(sent[: m.start()]):
+                hits.extend(_plural_hits(m))
         for m in _TITLED_RE.finditer(sent):
             if any(h[0] <= m.start("name") < h[0] + len(h[1]) or m.start() <= h[0] < m.end("name") for h in hits):
                 continue

@@ -268,3 +268,71 @@ def test_without_a_date_the_house_style_names_nobody() -> None:
         "The Prime Minister spoke to Dutch Prime Minister Mark Rutte this afternoon about the situation in Afghanistan."
     )
     assert names(text) == ["Mark Rutte"]
+
+
+# -- leads that name both leaders under one title, or as "leader", or "counterpart" without article --
+# (leaders outside the registry: the names and countries come from the lead alone)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "NUR-SULTAN. KAZINFORM – Presidents of Kazakhstan and Malawi Aidos Temirbek and Peter Banda have had a "
+            "telephone conversation.",
+            {("Aidos Temirbek", "Kazakhstan"), ("Peter Banda", "Malawi")},
+        ),
+        (
+            "Presidents Aidos Temirbek of Kazakhstan and Luiz Carlos Pereira da Costa of Brazil on Monday held a "
+            "telephone conference.",
+            {("Aidos Temirbek", "Kazakhstan"), ("Luiz Carlos Pereira da Costa", "Brazil")},
+        ),
+        (
+            "MOSCOW, November 24. /TASS/. Uzbek and Turkish Presidents, Aidos Temirbek and Peter Banda, stressed "
+            "the importance of vaccines after their telephone conversation.",
+            {("Aidos Temirbek", "Uzbekistan"), ("Peter Banda", "Turkey")},
+        ),
+        (
+            "Prime Ministers of Papua New Guinea and Fiji Peter Banda and Aidos Temirbek held talks in Suva.",
+            {("Peter Banda", "Papua New Guinea"), ("Aidos Temirbek", "Fiji")},
+        ),
+        (
+            "(MENAFN) Iranian Leader Aidos Temirbek and Turkish Leader Peter Banda engaged in a phone conversation.",
+            {("Aidos Temirbek", "Iran"), ("Peter Banda", "Turkey")},
+        ),
+        (
+            "President of Kyrgyzstan Aidos Temirbek had a telephone conversation with the leader of Turkey Peter "
+            "Banda.",
+            {("Aidos Temirbek", "Kyrgyzstan"), ("Peter Banda", "Turkey")},
+        ),
+        (
+            "Japanese Prime Minister Aidos Temirbek on Thursday held a meeting with Italian counterpart Peter Banda.",
+            {("Aidos Temirbek", "Japan"), ("Peter Banda", "Italy")},
+        ),
+    ],
+)
+def test_a_lead_naming_both_leaders_unregistered(text: str, pair: set[tuple[str, str]]) -> None:
+    got = infer_participants(text, split_sentences(text), ())
+    assert {(p.name, p.country) for p in got} == pair
+
+
+def test_a_plural_title_keeps_its_office() -> None:
+    text = "Prime Ministers Aidos Temirbek and Peter Banda held talks in Tokyo on 3 May 2023."
+    got = infer_participants(text, split_sentences(text), ())
+    assert {(p.name, p.title) for p in got} == {("Aidos Temirbek", "Prime Minister"), ("Peter Banda", "Prime Minister")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a body's counterpart, not a country's
+        "Japanese Prime Minister Aidos Temirbek on Thursday held a meeting with Party counterpart Peter Banda.",
+        # "leaders" with neither title nor countries: no pair
+        "Leaders Aidos Temirbek and Peter Banda were mentioned in the talks.",
+        # ministers under a plural title are not the leaders
+        "Foreign Ministers Aidos Temirbek and Peter Banda held talks.",
+    ],
+)
+def test_not_a_lead_naming_two_leaders(text: str) -> None:
+    got = infer_participants(text, split_sentences(text), ())
+    assert "Peter Banda" not in [p.name for p in got]
