@@ -150,3 +150,25 @@ def test_chinas_global_initiatives_in_any_wording_are_multilateralism(sentence: 
 
 def test_a_global_development_without_an_initiative_is_not_a_forum() -> None:
     assert MUL not in topics_of("China's development brings opportunities for development across the world.")
+
+
+@pytest.mark.parametrize(
+    ("second", "needle"),
+    [
+        ("He said the two countries would stand firm in the face of those threats.", "those threats"),
+        ("He added that only together can the region meet these challenges.", "these challenges"),
+        ("He said they would keep in contact on all the mentioned issues.", "mentioned issues"),
+        ("In that spirit, he said Moscow would send its experts.", "In that spirit"),
+    ],
+)
+def test_a_position_referring_back_keeps_the_topic_of_the_one_before(second: str, needle: str) -> None:
+    text = f"Putin and Xi spoke. Putin said Iran's nuclear programme must stay peaceful. {second}"
+    assert "middle-east" in position_topics(text, needle)
+
+
+def test_the_other_speakers_challenges_do_not_take_the_topic_before() -> None:
+    text = (
+        "Putin and Xi spoke. Putin said Iran's nuclear programme must stay peaceful. "
+        "Xi said these challenges need a global answer."
+    )
+    assert "middle-east" not in position_topics(text, "global answer")
