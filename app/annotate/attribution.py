@@ -232,6 +232,29 @@ _MEETING_NARRATION_RE = re.compile(
     r"engaged\s+in)\b",
     re.I,
 )
+# "X mentioned on Telegram that during the conversation, the parties discussed ...", "X told reporters
+# that he talked to Y for half an hour": what is said is that they talked.
+_SAID_TALKED_RE = re.compile(
+    r"\s+(?:(?:on|in)\s+\w+\s+|(?:reporters|journalists|the\s+press)\s+)?(?:that\s+)?"
+    r"(?:(?:during|in)\s+(?:the|their|a)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:conversation|call|talks|meeting),?\s+)?(?:he|she|they|we|I|the\s+(?:two\s+)?(?:leaders|sides|parties)|"
+    r"both\s+(?:leaders|sides))\s+(?:had\s+|have\s+|has\s+)?(?:also\s+)?(?:discussed|spoke|spoken|talked)\b",
+    re.I,
+)
+
+
+def _said_they_discussed(text: str, a: int, e: int) -> bool:
+    """Whether a saying verb reports only that the leaders talked: no content of a discussion
+    ("discussed the need to ...", "their shared intention") and no cue of content after it ("...,
+    and agreed to ...")."""
+    m = _SAID_TALKED_RE.match(text, a, e)
+    if m is None or _DISCUSSED_CONTENT_RE.match(text, m.end(), e):
+        return False
+    r = _RESCUE_RE.search(text, m.end(), e)
+    rcls = (participle_class(r.group("part")) if r.group("part") else verb_class(r.group("fin"))) if r else None
+    return not (rcls and rcls not in ("narr", "courtesy"))
+
+
 # A quoted sentence that only narrates the call: "We discussed the preparations ...",
 # "Thanked him for visiting ...".
 _FIRST_PERSON_NARRATION_RE = re.compile(
@@ -1258,6 +1281,7 @@ def attribute_sentence(
     elif cls == "say" and (
         (_CALL_OBJECT_RE.match(text, primary.verb_end, e) and not _QUOTE_CHARS_RE.search(text, s, e))
         or _MEETING_NARRATION_RE.match(text, primary.verb_end, e)
+        or _said_they_discussed(text, primary.verb_end, e)
     ):
         return [], primary  # "Zelensky confirmed the phone call": the call itself, no content
     elif cls == "narr" and (

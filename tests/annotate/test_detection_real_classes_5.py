@@ -177,3 +177,35 @@ def test_a_group_subject_in_the_present(sentence: str) -> None:
 def test_what_a_group_in_the_present_does_not_cover(sentence: str) -> None:
     text = f"Xi Jinping held talks with President Xiomara Castro.\n\n{sentence}"
     assert said(text, (XI, CASTRO), sentence[:12]) == []
+
+
+# -- a saying verb that reports only that the leaders talked -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xi told reporters that he talked to Castro for about half an hour.",
+        "In turn, Castro mentioned on Telegram that during the conversation, the parties discussed regional issues.",
+        "Castro said they discussed the situation in Central America.",
+    ],
+)
+def test_saying_that_they_talked_is_narration(sentence: str) -> None:
+    text = f"Xi Jinping held talks with President Xiomara Castro.\n\n{sentence}"
+    assert said(text, (XI, CASTRO), sentence[:12]) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        ("Castro said they discussed the need for a ceasefire.", [("Xiomara Castro",)]),
+        (
+            "Xi and Castro said they discussed their shared intention to expand trade.",
+            [("Xi Jinping", "Xiomara Castro")],
+        ),
+        ("Xi told reporters that he talked to Castro and agreed to expand trade.", [("Xi Jinping",)]),
+    ],
+)
+def test_saying_what_they_discussed_with_content_is_a_position(sentence: str, speakers: list[tuple[str, ...]]) -> None:
+    text = f"Xi Jinping held talks with President Xiomara Castro.\n\n{sentence}"
+    assert said(text, (XI, CASTRO), sentence[:12]) == speakers
