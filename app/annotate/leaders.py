@@ -540,6 +540,10 @@ def _plural_hits(m: re.Match[str]) -> list[tuple[int, str, str | None, Country |
     return [(n1_at, n1, office, c1, False), (m.start("n2"), n2, office, c2, False)]
 
 
+# A leader's title inside a run of capitalised words taken for a name (a title-case headline).
+_INNER_TITLE_RE = re.compile(rf"(?<=\s)(?P<title>{_TITLE_ALT})\s+")
+
+
 # An untitled full name opening the sentence and doing the communicating:
 # "Vladimir Putin had a telephone conversation with ...".
 _SUBJECT_NAME_RE = re.compile(
@@ -766,6 +770,11 @@ def infer_participants(
             if not words:
                 continue
             name = " ".join(words)
+            inner = list(_INNER_TITLE_RE.finditer(name))
+            if inner and inner[-1].end() < len(name):
+                # A title-case headline runs words together: "Prime Minister Meets With President Xi" is
+                # President Xi; the office nearest the name is his.
+                office, name = inner[-1].group("title"), name[inner[-1].end() :]
             known = _resolve_known(name, known_leaders, date)
             if known is not None:
                 held = (known.title or "").casefold()

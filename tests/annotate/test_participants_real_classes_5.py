@@ -336,3 +336,22 @@ def test_a_plural_title_keeps_its_office() -> None:
 def test_not_a_lead_naming_two_leaders(text: str) -> None:
     got = infer_participants(text, split_sentences(text), ())
     assert "Peter Banda" not in [p.name for p in got]
+
+
+# -- a title-case headline runs two leaders' words together -------------------------------------
+
+
+def test_a_title_case_headline_gives_each_leader_his_own_office() -> None:
+    text = (
+        "Prime Minister Meets With President Xi\n\nWednesday, 28 June 2023\n\nPrime Minister Chris Hipkins met with "
+        "Chinese President Xi Jinping at the Great Hall of the People in Beijing today."
+    )
+    assert {(p.name, p.title) for p in inferred(text)} == {
+        ("Xi Jinping", "President"),
+        ("Chris Hipkins", "Prime Minister"),
+    }
+
+
+def test_a_name_opening_with_a_form_of_address_keeps_it() -> None:
+    text = "On 8 December 2022, Emir Sheikh Tamim bin Hamad Al Thani received President Xi Jinping in Doha."
+    assert {(p.name, p.title) for p in inferred(text)} >= {("Tamim bin Hamad Al Thani", "Emir")}
