@@ -487,7 +487,7 @@ _TITLE_ALT = "|".join(re.escape(t) for t in sorted(LEADER_TITLES, key=len, rever
 # "Russian leader Vladimir Putin", "Iranian Leader Ebrahim Raisi" (MENAFN capitalises it).
 _LEADER_RE = re.compile(rf"(?P<dem>[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?)\s+[Ll]eader\s+(?P<name>{_NAME_SEQ})")
 _TITLED_RE = re.compile(
-    rf"(?P<title>{_TITLE_ALT})(?:-elect)?\s+(?:{_HONORIFIC}\s+)*(?P<name>{_NAME_SEQ})(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){{0,5}}))?"
+    rf"(?P<title>{_TITLE_ALT})(?:-elect)?\s+(?:\([A-Z]{{2,4}}\)\s+)?(?:{_HONORIFIC}\s+)*(?P<name>{_NAME_SEQ})(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){{0,5}}))?"
 )
 # Kremlin style: "Prime Minister of India Narendra Modi", "President of Brazil Lula da Silva".
 _TITLE_OF_RE = re.compile(
@@ -504,6 +504,36 @@ _TITLE_OF_HON_RE = re.compile(
 _APPOSITIVE_RE = re.compile(
     rf"(?:{_HONORIFIC}\s+)+(?P<name>{_NAME_SEQ})(?:,?\s+(?:Jr|Sr)\.?)?,\s+(?P<title>{_TITLE_ALT})\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){{0,4}})"
 )
+# The same without an honorific, the office in either case: "Ivan Duque, President of Colombia",
+# "Miguel Diaz-Canel, the president of Cuba" (translated copy), and the office first: "The president
+# of Colombia, Ivan Duque, held ...". The name is checked after the match (_plain_appositive_hits).
+_LOWER_TITLES = r"[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]remier|[Cc]hancellor"
+_PLAIN_APPOSITIVE_RE = re.compile(
+    rf"(?P<name>{_NAME_SEQ}),\s+(?:the\s+)?(?P<title>{_LOWER_TITLES})\s+of\s+(?:the\s+)?"
+    rf"(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){{0,4}})"
+)
+_OFFICE_APPOSITIVE_RE = re.compile(
+    rf"[Tt]he\s+(?P<title>{_LOWER_TITLES})\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){{0,4}}),"
+    rf"\s+(?P<name>{_NAME_SEQ})(?=,|\s+[a-z])"
+)
+
+
+def _plain_appositive_hits(sent: str) -> list[tuple[int, str, str | None, Country | None, bool]]:
+    """Leaders named in apposition with their office and country, no honorific (see above): a name of
+    two to four words not run on from capitalised words before it (a title-case headline's)."""
+    out: list[tuple[int, str, str | None, Country | None, bool]] = []
+    for rx in (_PLAIN_APPOSITIVE_RE, _OFFICE_APPOSITIVE_RE):
+        for m in rx.finditer(sent):
+            name = m.group("name")
+            if not 2 <= len(name.split()) <= 4 or re.search(r"[A-Z][\w'-]*\s+$", sent[: m.start("name")]):
+                continue
+            country = _country_ending(m.group("of"))
+            if country:
+                office = " ".join(w.capitalize() for w in m.group("title").split())
+                out.append((m.start("name"), name, office, country, False))
+    return out
+
+
 # Two leaders under one plural title: "Presidents of Kazakhstan and Uzbekistan Kassym-Jomart Tokayev
 # and Shavkat Mirziyoyev", "Presidents Xi Jinping of China and Luiz Inacio Lula da Silva of Brazil",
 # "Russian and Turkish Presidents, Vladimir Putin and Recep Tayyip Erdogan". The countries are checked
@@ -725,6 +755,9 @@ def infer_participants(
             country = _country_ending(m.group("of"))
             if country:
                 hits.append((m.start("name"), m.group("name"), m.group("title"), country, False))
+        for h in _plain_appositive_hits(sent):
+            if not any(g[0] <= h[0] < g[0] + len(g[1]) or h[0] <= g[0] < h[0] + len(h[1]) for g in hits):
+                hits.append(h)
         for m in _LEADER_RE.finditer(sent):
             country = _country_of(m.group("dem"))
             if country and not _NOT_LEADER_BEFORE_TITLE.search(sent[: m.start()]):

@@ -355,3 +355,41 @@ def test_a_title_case_headline_gives_each_leader_his_own_office() -> None:
 def test_a_name_opening_with_a_form_of_address_keeps_it() -> None:
     text = "On 8 December 2022, Emir Sheikh Tamim bin Hamad Al Thani received President Xi Jinping in Doha."
     assert {(p.name, p.title) for p in inferred(text)} >= {("Tamim bin Hamad Al Thani", "Emir")}
+
+
+# -- a leader in apposition with office and country, no honorific; an acronym after the title ----
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        (
+            "The president of Colombia, Aidos Temirbek, held his first telephone conversation with his American "
+            "counterpart Joe Biden this Monday.",
+            ("Aidos Temirbek", "President", "Colombia"),
+        ),
+        (
+            "Prime Minister Narendra Modi spoke with Aidos Temirbek, President of Maldives, on 3 May 2021.",
+            ("Aidos Temirbek", "President", "Maldives"),
+        ),
+        (
+            "President Xi Jinping held talks with Aidos Temirbek, the prime minister of Fiji, in Beijing.",
+            ("Aidos Temirbek", "Prime Minister", "Fiji"),
+        ),
+        (
+            "Prime Minister (PM) Aidos Temirbek and his Indian counterpart Narendra Modi have had telephone "
+            "conversation.",
+            ("Aidos Temirbek", "Prime Minister", None),
+        ),
+    ],
+)
+def test_an_appositive_or_acronym_lead_names_the_leader(text: str, leader: tuple[str, str, str | None]) -> None:
+    got = infer_participants(text, split_sentences(text), ())
+    assert leader in {(p.name, p.title, p.country) for p in got}
+
+
+def test_a_title_case_line_does_not_make_a_name_of_its_words() -> None:
+    text = "Telephone Call Between Aidos Temirbek, Prime Minister of India, and Peter Banda, President of Malawi."
+    got = infer_participants(text, split_sentences(text), ())
+    assert "Telephone Call Between Aidos Temirbek" not in [p.name for p in got]
+    assert ("Peter Banda", "Malawi") in {(p.name, p.country) for p in got}
