@@ -172,3 +172,21 @@ def test_the_other_speakers_challenges_do_not_take_the_topic_before() -> None:
         "Xi said these challenges need a global answer."
     )
     assert "middle-east" not in position_topics(text, "global answer")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Putin said both sides would support peace and stability in the region.",
+        "Xi said the security of the region was their shared concern.",
+    ],
+)
+def test_the_regions_own_peace_is_no_cue_of_the_afghan_subject(second: str) -> None:
+    text = f"Putin and Xi discussed Afghanistan. {second}"
+    got = position_topics(text, second[:20])
+    assert "afghanistan" not in got and "regional-security" in got
+
+
+def test_the_region_still_names_the_afghan_subject_elsewhere() -> None:
+    text = "Putin and Xi discussed Afghanistan. Xi said the region must not become a haven for anyone."
+    assert "afghanistan" in position_topics(text, "haven for anyone")
