@@ -1208,6 +1208,9 @@ def attribute_sentence(
         # (a quotation a non-leader closes speaks of the leaders in the third person: its "he" is one)
         quoted = _pick_primary(_quoted_subjects(text, all_frames, True, True), True)
         if quoted is None:
+            document = _document_closes(text, s, e, primary, frames, finder)
+            if document is not None:
+                return [document], None
             if _passive_in(text, s, e, qmask, quoted_only=True):
                 cls = "agree" if "agree" in text[s:e].lower() else "say"
                 return [Attribution(everyone, cls, 0.6, None, evidence="passive")], None
@@ -1346,6 +1349,43 @@ def attribute_sentence(
             continue
         out.append(replace(_make(f, f.cls, everyone, 0.85), evidence="frame:second-speaker"))
     return out, primary
+
+
+# A document of the communication as the source of a closing reporting clause ("..., the statement
+# said.", '"...," the accord said.', '"...," said the joint communique.'); the joint ones speak for all.
+_DOCUMENT_RE = re.compile(r"(?:[Jj]oint\s+)?(?:statement|communiqu[eé]|readout|declaration|accord|dispatch|release)\b")
+_JOINT_DOCUMENT_RE = re.compile(r"[Jj]oint\s+|accord\b|declaration\b|communiqu")
+_JOINT_NAMED_RE = re.compile(r"[Jj]oint\s+(?:statement|declaration|communiqu)")
+_CLOSING_RE = re.compile(r",[\"'\u201d\u2019\u00bb]?\s*$")
+
+
+def _document_closes(
+    text: str, s: int, e: int, primary: Frame, frames: list[Frame], finder: MentionFinder
+) -> Attribution | None:
+    """ "The Maldives opposes ..., the statement said.": what a document of the communication says
+    in a participant's country's name is that participant's position, and what a joint statement or
+    accord says with no subject of its own ('"We will strive for openness ...," the accord said.')
+    is the signatories' joint position. Only a clause that the document's reporting frame closes."""
+    head_end = primary.verb_start if primary.verb_start > primary.start else e
+    head = text[primary.start : head_end]
+    first = min(primary.start, primary.verb_start)
+    if first <= s or not _CLOSING_RE.search(text, max(s, first - 4), first) or not _DOCUMENT_RE.search(head):
+        return None
+    country = _pick_primary([f for f in frames if f.kind == "country" and f.start < first], True)
+    if country is not None:
+        return Attribution(country.who, country.cls, 0.7, None, evidence="relayed:country")
+    joint = _JOINT_DOCUMENT_RE.search(head) or _JOINT_NAMED_RE.search(text, 0, s)  # "the statement": the joint one
+    if not joint or frames and frames[0].start < first:
+        return None  # a single side's statement, or a clause with a subject of its own
+    clause = text[s:first]
+    if len(clause.split()) < 5 or any(verb_class(clause[a:b]) in ("narr", "courtesy") for a, b in finite_verbs(clause)):
+        return None
+    ms = finder.find(text, s, first)
+    if ms and ms[0].kind in ("person", "role", "pronoun"):
+        return None
+    return Attribution(
+        frozenset(range(len(finder.participants))), "say", 0.65, None, evidence="joint-statement:relayed"
+    )
 
 
 # Content after narration of the call: "..., during which they emphasized ...", "... to express

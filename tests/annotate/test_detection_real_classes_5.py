@@ -209,3 +209,40 @@ def test_saying_that_they_talked_is_narration(sentence: str) -> None:
 def test_saying_what_they_discussed_with_content_is_a_position(sentence: str, speakers: list[tuple[str, ...]]) -> None:
     text = f"Xi Jinping held talks with President Xiomara Castro.\n\n{sentence}"
     assert said(text, (XI, CASTRO), sentence[:12]) == speakers
+
+
+# -- a document of the communication closes a clause in a country's or the signatories' name --------
+
+MUIZZU = Participant("Mohamed Muizzu", "President", "Maldives", "male")
+
+
+def test_what_the_statement_says_in_a_countrys_name() -> None:
+    text = (
+        "President Muizzu held talks with President Xi Jinping.\n\n"
+        "The Maldives opposes external interference in China's internal affairs, the statement said."
+    )
+    assert said(text, (MUIZZU, XI), "opposes") == [("Mohamed Muizzu",)]
+
+
+def test_what_a_joint_statement_says_with_no_subject_of_its_own() -> None:
+    text = (
+        "Xi and Castro issued a joint statement after their talks.\n\n"
+        "A military presence in the region by a third state would alter the strategic balance, the statement said."
+    )
+    assert said(text, (XI, CASTRO), "military presence") == [("Xi Jinping", "Xiomara Castro")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a spokesman is no document of the communication
+        "Honduras opposes external interference in its affairs, the spokesman said.",
+        # a single side's statement speaks for the participants only by their names or countries
+        "A military presence in the region would alter the strategic balance, the statement said.",
+        # narration stays narration
+        "The summit was held in the Great Hall of the People, the joint statement said.",
+    ],
+)
+def test_what_a_closing_document_does_not_make_a_position(sentence: str) -> None:
+    text = f"Xi Jinping held talks with President Xiomara Castro.\n\n{sentence}"
+    assert said(text, (XI, CASTRO), sentence[:12]) == []
