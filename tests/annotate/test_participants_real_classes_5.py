@@ -393,3 +393,54 @@ def test_a_title_case_line_does_not_make_a_name_of_its_words() -> None:
     got = infer_participants(text, split_sentences(text), ())
     assert "Telephone Call Between Aidos Temirbek" not in [p.name for p in got]
     assert ("Peter Banda", "Malawi") in {(p.name, p.country) for p in got}
+
+
+# -- a country by its official name ("the President of the Republic of Uzbekistan") -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "speaker"),
+    [
+        (
+            "Xi Jinping and Shavkat Mirziyoyev held talks in Beijing on Monday.\n\nThe President of the Republic of "
+            "Uzbekistan stressed that Tashkent firmly supports the one-China policy.",
+            (("Shavkat Mirziyoyev", "President", "Uzbekistan"), ("Xi Jinping", "President", "China")),
+            "Shavkat Mirziyoyev",
+        ),
+        (
+            "Xi Jinping and Shavkat Mirziyoyev held talks in Beijing on Monday.\n\nThe head of the Republic of "
+            "Uzbekistan stressed that his country firmly supports the one-China policy.",
+            (("Shavkat Mirziyoyev", "President", "Uzbekistan"), ("Xi Jinping", "President", "China")),
+            "Shavkat Mirziyoyev",
+        ),
+        (
+            "Li Qiang and Pham Minh Chinh held talks on Monday.\n\nThe Prime Minister of the Socialist Republic of "
+            "Viet Nam said Hanoi supports the one-China policy.",
+            (("Pham Minh Chinh", "Prime Minister", "Vietnam"), ("Li Qiang", "Premier", "China")),
+            "Pham Minh Chinh",
+        ),
+    ],
+)
+def test_a_leader_named_by_office_and_official_country_name_speaks(
+    text: str, parts: tuple[tuple[str, str, str], ...], speaker: str
+) -> None:
+    given = [Participant(n, t, c, "male") for n, t, c in parts]
+    ann = annotate(text, topics=TOPICS, participants=given)
+    assert [p.speakers for p in ann.positions] == [(speaker,)]
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [("Lao PDR", "Laos"), ("State of Israel", "Israel"), ("Hellenic Republic", "Greece"), ("Azeri", "Azerbaijan")],
+)
+def test_official_names_and_demonym_variants(word: str, country: str) -> None:
+    from app.annotate.countries import find_country
+
+    c = find_country(word)
+    assert c is not None and c.name == country
+
+
+def test_the_republic_of_china_is_not_the_peoples_republic() -> None:
+    from app.annotate.countries import find_country
+
+    assert find_country("Republic of China") is None
