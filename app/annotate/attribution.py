@@ -1262,7 +1262,8 @@ def attribute_sentence(
             return [group_will], None
         if joint_statement:
             return _joint_statement_default(text, s, e, finder), None
-        return [], None
+        inviter = _inviter(text, s, e, finder, frozenset())
+        return ([inviter] if inviter is not None else []), None
     if (
         (_BACKGROUND_OPEN_RE if primary is final else BACKGROUND_RE).search(text[s : primary.start])
         or _ELSEWHERE_RE.match(text[s : primary.start])
@@ -1348,6 +1349,9 @@ def attribute_sentence(
         if f.cls in ("narr", "courtesy") or _courtesy(text, f, e, finder):
             continue
         out.append(replace(_make(f, f.cls, everyone, 0.85), evidence="frame:second-speaker"))
+    inviter = _inviter(text, s, e, finder, frozenset().union(*(a.who for a in out)) | primary.who)
+    if inviter is not None and out:
+        out.append(inviter)
     return out, primary
 
 
@@ -1386,6 +1390,34 @@ def _document_closes(
     return Attribution(
         frozenset(range(len(finder.participants))), "say", 0.65, None, evidence="joint-statement:relayed"
     )
+
+
+# An invitation one leader welcomed, accepted or received from the other: "Putin welcomed Duterte's
+# invitation to visit ...", "Lee said he welcomed an invitation by Biden to host ...", "I also
+# received an invitation from Erdogan to visit Turkey".
+_RECEIVED_INVITATION_RE = re.compile(
+    r"(?:welcom|accept|receiv)\w*\s+(?:(?:an?|the|his|her)\s+)?(?:[\w.\u2019'-]+\s+){0,3}?invitation"
+    r"(?:\s+(?:by|from)\s+)?",
+    re.I,
+)
+
+
+def _inviter(text: str, s: int, e: int, finder: MentionFinder, exclude: frozenset[int]) -> Attribution | None:
+    """The participant whose invitation the sentence says was welcomed, accepted or received (an
+    invitation is its author's pledge, guidelines), when he is not already a speaker of it."""
+    if "nvitation" not in text[s:e]:
+        return None
+    m = _RECEIVED_INVITATION_RE.search(text, s, e)
+    if m is None:
+        return None
+    for x in finder.find(text, m.start(), min(e, m.end() + 60)):
+        if x.kind not in ("person", "role") or len(x.who) != 1 or x.who <= exclude:
+            continue
+        owner = x.end < m.end() and text[x.end : x.end + 2] in ("'s", "\u2019s")  # "Duterte's invitation"
+        source = x.start == m.end() and m.group().rstrip().endswith(("by", "from"))  # "invitation by Biden"
+        if owner or source:
+            return Attribution(x.who, "commit", 0.75, None, evidence="invitation:inviter")
+    return None
 
 
 # Content after narration of the call: "..., during which they emphasized ...", "... to express

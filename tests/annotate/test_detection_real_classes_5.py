@@ -246,3 +246,38 @@ def test_what_a_joint_statement_says_with_no_subject_of_its_own() -> None:
 def test_what_a_closing_document_does_not_make_a_position(sentence: str) -> None:
     text = f"Xi Jinping held talks with President Xiomara Castro.\n\n{sentence}"
     assert said(text, (XI, CASTRO), sentence[:12]) == []
+
+
+# -- an invitation welcomed, accepted or received is its author's pledge too -------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        ("Xi likewise welcomed Castro's invitation for him to visit Honduras.", [("Xi Jinping",), ("Xiomara Castro",)]),
+        (
+            "Xi said he welcomed an invitation by Castro to host a regional summit.",
+            [("Xi Jinping",), ("Xiomara Castro",)],
+        ),
+    ],
+)
+def test_the_author_of_an_invitation_welcomed(sentence: str, speakers: list[tuple[str, ...]]) -> None:
+    text = f"Xi Jinping held talks with President Xiomara Castro.\n\n{sentence}"
+    assert sorted(said(text, (XI, CASTRO), sentence[:12])) == speakers
+
+
+def test_an_invitation_received_in_a_leaders_own_words() -> None:
+    text = 'Castro wrote after the call: "I also received an invitation from Xi Jinping to visit China."'
+    assert ("Xi Jinping",) in said(text, (XI, CASTRO), "invitation")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xi thanked Castro for accepting the invitation.",  # thanks stay a courtesy
+        "Castro reiterated her thanks for China's invitation.",  # a country's, and thanks
+    ],
+)
+def test_thanks_for_an_invitation_stay_courtesies(sentence: str) -> None:
+    text = f"Xi Jinping held talks with President Xiomara Castro.\n\n{sentence}"
+    assert said(text, (XI, CASTRO), sentence[:12]) == []
