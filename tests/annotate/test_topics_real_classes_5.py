@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.annotate.topics import TopicMatcher
-from tests.annotate.helpers import PUTIN, TOPICS, XI, run
+from tests.annotate.helpers import BIDEN, KISHIDA, PUTIN, TOPICS, XI, run
 
 MATCHER = TopicMatcher(TOPICS)
 MUL = "multilateralism"
@@ -190,3 +190,21 @@ def test_the_regions_own_peace_is_no_cue_of_the_afghan_subject(second: str) -> N
 def test_the_region_still_names_the_afghan_subject_elsewhere() -> None:
     text = "Putin and Xi discussed Afghanistan. Xi said the region must not become a haven for anyone."
     assert "afghanistan" in position_topics(text, "haven for anyone")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "They opposed attempts to change the status quo in the East China Sea.",
+        "They opposed actions that would change the regional status quo near the East China Sea.",
+        "They opposed changes to the status quo by force in the East and South China Seas.",
+    ],
+)
+def test_the_status_quo_of_a_sea_or_the_region_is_no_taiwan_cue(second: str) -> None:
+    text = f"Kishida and Biden discussed Taiwan. {second}"
+    assert "taiwan" not in position_topics(text, second[:25], participants=(KISHIDA, BIDEN))
+
+
+def test_the_status_quo_alone_in_a_taiwan_readout_is_still_taiwan() -> None:
+    text = "Kishida and Biden discussed Taiwan. They opposed any attempt to change the status quo."
+    assert "taiwan" in position_topics(text, "any attempt", participants=(KISHIDA, BIDEN))
