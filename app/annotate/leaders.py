@@ -1051,11 +1051,36 @@ def _translit(words: list[str]) -> list[str]:
 _MONTHS = {
     m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
 }
+_RU_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        (
+            "января",
+            "февраля",
+            "марта",
+            "апреля",
+            "мая",
+            "июня",
+            "июля",
+            "августа",
+            "сентября",
+            "октября",
+            "ноября",
+            "декабря",
+        )
+    )
+}
 _MONTH_ALT = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_RES = (
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
-    re.compile(rf"(?<!\d)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH_ALT}),?\s+(?P<y>(?:19|20)\d\d)(?!\d)"),
-    re.compile(rf"\b(?P<mon>{_MONTH_ALT})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)"),
+    # "18 February 2020", "26-May-2023" (CGTN)
+    re.compile(
+        rf"(?<!\d)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+|-)(?P<mon>{_MONTH_ALT})(?:,?\s+|-)(?P<y>(?:19|20)\d\d)(?!\d)"
+    ),
+    # Central Asian pages in Russian: "31 августа 2021" (24.kg)
+    re.compile(r"(?<!\d)(?P<d>[0-3]?\d)\s+(?P<ru>[а-я]+)\s+(?P<y>(?:19|20)\d\d)(?!\d)"),
+    # "Aug 22, 2021", "February 28,2025" (A News)
+    re.compile(rf"\b(?P<mon>{_MONTH_ALT})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>(?:19|20)\d\d)(?!\d)"),
 )
 
 
@@ -1067,7 +1092,12 @@ def readout_date(text: str, title: str = "") -> str | None:
         for rx in _DATE_RES:
             for m in rx.finditer(chunk):
                 gd = m.groupdict()
-                month = int(gd["m"]) if gd.get("m") else _MONTHS.get(gd["mon"][:3].casefold(), 0)
+                if gd.get("m"):
+                    month = int(gd["m"])
+                elif gd.get("ru"):
+                    month = _RU_MONTHS.get(gd["ru"], 0)
+                else:
+                    month = _MONTHS.get(gd["mon"][:3].casefold(), 0)
                 day, year = int(gd["d"]), int(gd["y"])
                 if 1 <= month <= 12 and 1 <= day <= 31:
                     if best is None or m.start() < best[0]:

@@ -444,3 +444,32 @@ def test_the_republic_of_china_is_not_the_peoples_republic() -> None:
     from app.annotate.countries import find_country
 
     assert find_country("Republic of China") is None
+
+
+# -- the readout's date in the forms outlets print it ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Published February 28,2025\nItalian Prime Minister Giorgia Meloni spoke ...", "2025-02-28"),
+        ("Updated 23:16, 26-May-2023\n\nRussian President Vladimir Putin ...", "2023-05-26"),
+        ("11:01, 31 августа 2021, Bishkek - 24.kg news agency", "2021-08-31"),
+        ("On 3 May 2021, Prime Minister Narendra Modi ...", "2021-05-03"),
+    ],
+)
+def test_the_readouts_date_is_read_in_the_outlets_form(text: str, date: str) -> None:
+    from app.annotate.leaders import readout_date
+
+    assert readout_date(text) == date
+
+
+def test_a_year_alone_or_a_non_month_word_is_no_date() -> None:
+    from app.annotate.leaders import readout_date
+
+    assert readout_date("In May 2023 the two sides met; 5 дней 2020.") is None
+
+
+def test_the_date_decides_the_counterpart_of_an_outlets_dated_page() -> None:
+    text = "Updated 23:16, 26-May-2023\n\nPresident Xi Jinping held a phone call with his Gabonese counterpart."
+    assert "Ali Bongo Ondimba" in names(text)
