@@ -1349,6 +1349,11 @@ def attribute_sentence(
         if f.cls in ("narr", "courtesy") or _courtesy(text, f, e, finder):
             continue
         out.append(replace(_make(f, f.cls, everyone, 0.85), evidence="frame:second-speaker"))
+    if out and primary.kind in ("person", "role", "pronoun") and ("who " in text[s:e] or "which " in text[s:e]):
+        # "Putin invited Fernandez to Russia, who promised to travel": the other's own position
+        rel = _relative_speaker(text, primary, e, finder)
+        if rel is not None and not any(rel.who <= a.who for a in out):
+            out.append(rel)
     inviter = _inviter(text, s, e, finder, frozenset().union(*(a.who for a in out)) | primary.who)
     if inviter is not None and out:
         out.append(inviter)
@@ -1433,16 +1438,31 @@ _WHO_CLAUSE_RE = re.compile(r",\s+who\s+")
 
 
 def _relative_speaker(text: str, primary: Frame, e: int, finder: MentionFinder) -> Attribution | None:
-    """Narration of the call whose other participant is given content in a relative clause:
-    "X spoke with Y, who initiated the call in order to express his concern about ...",
-    "X invited Y to Russia, who promised to travel"."""
-    if ", who " not in text[primary.verb_end : e]:
+    """The other participant given content in a relative clause: "X spoke with Y, who initiated the
+    call in order to express his concern about ...", "... with Y this Monday, who announced ...",
+    "X invited Y to Russia, who promised to travel", "..., to which Y expressed his support"."""
+    tail = text[primary.verb_end : e]
+    if ", who " not in tail and "to which " not in tail:
         return None
-    for m in _WHO_CLAUSE_RE.finditer(text, primary.verb_end, e):
-        before = finder.find(text, primary.verb_end, m.start())
-        if not before or before[-1].kind not in ("person", "role") or len(before[-1].who) != 1:
+    for m in _TO_WHICH_RE.finditer(text, primary.verb_end, e):
+        ms = finder.find(text, m.end(), min(e, m.end() + 60))
+        if not ms or ms[0].start != m.end() or ms[0].kind not in ("person", "role") or len(ms[0].who) != 1:
             continue
-        if text[before[-1].end : m.start()].strip() or (primary.who and before[-1].who <= primary.who):
+        if primary.who and ms[0].who <= primary.who:
+            continue
+        fm = _WITH_FINITE_RE.match(text, ms[0].end, e)
+        c = verb_class(fm.group("fin")) if fm else None
+        if c and c not in ("narr", "courtesy"):
+            return Attribution(ms[0].who, c, 0.75, None, evidence="relative-clause")
+    for m in _WHO_CLAUSE_RE.finditer(text, primary.verb_end, e):
+        before = [
+            x
+            for x in finder.find(text, primary.verb_end, m.start())
+            if x.kind in ("person", "role") and len(x.who) == 1
+        ]
+        if not before or not _WHO_GAP_RE.fullmatch(text, before[-1].end, m.start()):
+            continue
+        if primary.who and before[-1].who <= primary.who:
             continue
         after = text[m.end() : e]
         fm = FINITE_RE.match(after)
@@ -1454,6 +1474,15 @@ def _relative_speaker(text: str, primary: Frame, e: int, finder: MentionFinder) 
             return Attribution(before[-1].who, c, 0.75, None, evidence="relative-clause")
         return None
     return None
+
+
+_TO_WHICH_RE = re.compile(r",?\s+to\s+which\s+")
+_WITH_FINITE_RE = re.compile(rf"\s+(?:(?:{ADVERBS})\s+)*(?P<fin>{FINITE_RE.pattern})", re.I)
+# Between the participant and ", who": nothing, a time ("this Monday") or where he was invited ("to Russia").
+_WHO_GAP_RE = re.compile(
+    r"(?:\s+(?:this|last|on)\s+[A-Z][a-z]+(?:\s+(?:morning|afternoon|evening))?|\s+to\s+(?:the\s+)?[A-Z][\w-]+"
+    r"(?:\s+[A-Z][\w-]+)?)?\s*"
+)
 
 
 _PURPOSE_RE = re.compile(r"\bto\s+(?:(?:jointly|once\s+again|again|also)\s+)?(?P<lemma>[a-z]+)\b")

@@ -281,3 +281,29 @@ def test_an_invitation_received_in_a_leaders_own_words() -> None:
 def test_thanks_for_an_invitation_stay_courtesies(sentence: str) -> None:
     text = f"Xi Jinping held talks with President Xiomara Castro.\n\n{sentence}"
     assert said(text, (XI, CASTRO), sentence[:12]) == []
+
+
+# -- the other participant's own position in a relative clause --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "other"),
+    [
+        ("Xi invited President Castro to China, who promised to travel soon.", ("Xiomara Castro",)),
+        (
+            "Castro expressed her intention to host a regional summit, to which President Xi expressed his support.",
+            ("Xi Jinping",),
+        ),
+    ],
+)
+def test_the_other_participant_in_a_relative_clause(sentence: str, other: tuple[str, ...]) -> None:
+    text = f"Xi Jinping held talks with President Xiomara Castro.\n\n{sentence}"
+    assert other in said(text, (XI, CASTRO), sentence[:12])
+
+
+def test_a_relative_clause_of_someone_else_adds_nobody() -> None:
+    text = (
+        "Xi Jinping held talks with President Xiomara Castro.\n\n"
+        "Xi invited Castro to meet the Foreign Minister, who promised to prepare the visit."
+    )
+    assert said(text, (XI, CASTRO), "invited") == [("Xi Jinping",)]
