@@ -208,3 +208,36 @@ def test_the_status_quo_of_a_sea_or_the_region_is_no_taiwan_cue(second: str) -> 
 def test_the_status_quo_alone_in_a_taiwan_readout_is_still_taiwan() -> None:
     text = "Kishida and Biden discussed Taiwan. They opposed any attempt to change the status quo."
     assert "taiwan" in position_topics(text, "any attempt", participants=(KISHIDA, BIDEN))
+
+
+@pytest.mark.parametrize(
+    ("subject", "second", "slug"),
+    [
+        ("Ukraine", "Xi stressed the need for a peaceful solution.", "ukraine"),
+        ("Ukraine", "Xi backed a negotiated political settlement.", "ukraine"),
+        ("Afghanistan", "Xi backed a diplomatic settlement.", "afghanistan"),
+        ("Gaza", "Xi said only an inclusive political solution would last.", "middle-east"),
+    ],
+)
+def test_a_settlement_of_the_subject_conflict_in_any_words(subject: str, second: str, slug: str) -> None:
+    text = f"Putin and Xi discussed {subject}. {second}"
+    assert slug in position_topics(text, second[:20])
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "They stressed the importance of peace and stability across the Taiwan Strait.",
+        "They declared the importance of cross-strait peace.",
+        "They encouraged the peaceful resolution of cross-Strait issues.",
+        "They called for lasting peace on the Korean Peninsula.",
+    ],
+)
+def test_another_named_conflicts_peace_is_no_cue_of_the_subject(second: str) -> None:
+    text = f"Kishida and Biden discussed Ukraine. {second}"
+    assert "ukraine" not in position_topics(text, second[:20], participants=(KISHIDA, BIDEN))
+
+
+def test_peace_alone_is_still_a_cue_of_the_subject() -> None:
+    text = "Kishida and Biden discussed Ukraine. They called for a just and lasting peace."
+    assert "ukraine" in position_topics(text, "just and lasting", participants=(KISHIDA, BIDEN))
