@@ -1038,13 +1038,17 @@ def _reported_pledge(text: str, e: int, primary: Frame, finder: MentionFinder) -
 _OWN_REPORT_TAIL_RE = re.compile(
     r"\s+(?:(?:about|of|on|regarding)\s+(?:(?:his|her|its|their)\b|the\s+(?:[\w-]+\s+)?(?:side|government)['\u2019]s\b)"
     r"|(?:about|of|on|regarding)\s+(?P<own>[\w.\s-]{2,30}?)(?:['\u2019]s\b|\s+(?:plans?|decision|initiative|efforts?)\b)"
+    # "updated Y on plans for ...", "informed Y of the results of the summit", "of the talks he had with ..."
+    r"|(?:about|of|on|regarding)\s+(?:the\s+)?(?:plans?\s+(?:for|to)|(?:results?|outcomes?)\s+of|"
+    r"(?:talks|contacts|conversations|meetings|exchanges)\s+(?:he|she)\s+(?:had|held))\b"
     r"|that\b)",
     re.I,
 )
 
 
 def _own_report(text: str, e: int, primary: Frame, finder: MentionFinder) -> bool:
-    """ "X informed Y of/about <X's own action or plan>" (or "informed Y that ...") states X's
+    """ "X informed Y of/about <X's own action or plan>" (or "informed Y that ...", "updated Y on plans
+    for ...", "of the results of <a summit he attended>", "of the talks he had with ...") states X's
     position; "X briefed Y on the situation" is narration."""
     if text[primary.verb_start : primary.verb_end].lower() not in _OWN_REPORT_FORMS:
         return False

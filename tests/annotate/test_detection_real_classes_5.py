@@ -307,3 +307,32 @@ def test_a_relative_clause_of_someone_else_adds_nobody() -> None:
         "Xi invited Castro to meet the Foreign Minister, who promised to prepare the visit."
     )
     assert said(text, (XI, CASTRO), "invited") == [("Xi Jinping",)]
+
+
+# -- informing the other leader of one's own plans, results or talks ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xi updated President Castro on plans for a second aid flight to the region.",
+        "Xi updated President Castro on his recent announcement of new credit lines.",
+        "Xi informed Castro of the results of the regional summit held last week in Bishkek.",
+        "Xi informed Castro of the talks he had with the leaders of the region.",
+    ],
+)
+def test_informing_of_ones_own_plans_and_talks(sentence: str) -> None:
+    text = f"Xi Jinping held talks with President Xiomara Castro.\n\n{sentence}"
+    assert said(text, (XI, CASTRO), sentence[:12]) == [("Xi Jinping",)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xi briefed Castro on the situation in the region.",  # no stance of his own
+        "The two presidents updated each other about the state of infections.",
+    ],
+)
+def test_a_briefing_on_a_situation_stays_narration(sentence: str) -> None:
+    text = f"Xi Jinping held talks with President Xiomara Castro.\n\n{sentence}"
+    assert said(text, (XI, CASTRO), sentence[:12]) == []
