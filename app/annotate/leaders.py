@@ -856,7 +856,7 @@ def infer_participants(
             for k, fas in zip(known_t, folded_names, strict=True):
                 # (a name not in the line as a string is not searched for: most of them)
                 present = [fa for fa in fas if fa in sent]
-                if not present or (date and in_office(k, date) is False):
+                if not present or (date and in_office(k, date) is False) or (not date and _never_met(k, found)):
                     continue  # "Trump" in a 2022 readout is not a party to it
                 at = [
                     m.start() for fa in present for m in [re.search(rf"(?<![\w-]){re.escape(fa)}(?![\w-])", sent)] if m
@@ -1108,6 +1108,29 @@ def readout_date(text: str, title: str = "") -> str | None:
     return None
 
 
+def _terms_of(p: Participant) -> tuple[tuple[str, str], ...]:
+    """The registry's terms of a participant, under his name or (written otherwise) an alias."""
+    terms = lexicon_files.leader_terms()
+    for n in (p.name, *p.aliases):
+        got = terms.get(n.casefold())
+        if got:
+            return tuple(got)
+    return ()
+
+
+def _never_met(k: Participant, found: Sequence[Participant]) -> bool:
+    """Whether the registry's terms show that `k` was never in office while a participant already
+    found was: an undated readout's "during Evo Morales's mandate" beside Luis Arce names no party."""
+    mine = _terms_of(k)
+    if not mine:
+        return False
+    for f in found:
+        theirs = _terms_of(f)
+        if theirs and not any(a <= (d or "9999") and c <= (b or "9999") for a, b in mine for c, d in theirs):
+            return True
+    return False
+
+
 def in_office(leader: Participant, date: str) -> bool | None:
     """Whether the registry's terms put the leader in office on `date` (ISO); None when the
     registry gives the leader no terms."""
@@ -1211,6 +1234,8 @@ def _unnamed_host(
     ]
     if date:
         cands = [k for k in cands if in_office(k, date) is not False]
+    else:
+        cands = [k for k in cands if not _never_met(k, found)]
     # The issuing side's country as an actor ("the UK will", "British nationals"), not as what the
     # talks were about ("the situation in Israel", "support for Ukraine"), however often.
     counts = _country_counts(text, taken, actors=True)
@@ -1296,7 +1321,7 @@ def _unnamed_role(
                 for k in known
                 if _country_name(k) == c.name
                 and (office in ("", "leader", "head of state") or (k.title or "").casefold() == office)
-                and (not date or in_office(k, date) is not False)
+                and (in_office(k, date) is not False if date else not _never_met(k, found))
             ]
             if len(cands) == 1:
                 return cands[0]

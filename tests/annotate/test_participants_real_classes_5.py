@@ -473,3 +473,18 @@ def test_a_year_alone_or_a_non_month_word_is_no_date() -> None:
 def test_the_date_decides_the_counterpart_of_an_outlets_dated_page() -> None:
     text = "Updated 23:16, 26-May-2023\n\nPresident Xi Jinping held a phone call with his Gabonese counterpart."
     assert "Ali Bongo Ondimba" in names(text)
+
+
+# -- an undated readout: a leader never in office with the one found is no party -----------------
+
+
+def test_an_undated_readouts_former_leader_is_no_party() -> None:
+    text = (
+        "During a phone conversation, the Chinese president and his Bolivian counterpart Luis Arce highlighted the "
+        "diplomatic relations between both countries, which strengthened during Evo Morales's mandate."
+    )
+    assert set(names(text)) == {"Luis Arce", "Xi Jinping"}
+
+
+def test_an_undated_readouts_leaders_in_office_together_are_kept() -> None:
+    assert set(names("Xi, Putin hold talks\n\nThe two presidents spoke by phone.")) == {"Xi Jinping", "Vladimir Putin"}
