@@ -241,3 +241,19 @@ def test_another_named_conflicts_peace_is_no_cue_of_the_subject(second: str) -> 
 def test_peace_alone_is_still_a_cue_of_the_subject() -> None:
     text = "Kishida and Biden discussed Ukraine. They called for a just and lasting peace."
     assert "ukraine" in position_topics(text, "just and lasting", participants=(KISHIDA, BIDEN))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The visit reaffirmed our close economic relationship.",
+        "Transit routes can help develop economic relationships between Iran and Central Asia.",
+        "They stressed that commercial relationships must be balanced and mutually beneficial.",
+    ],
+)
+def test_the_economic_relationship_is_trade(sentence: str) -> None:
+    assert "trade" in topics_of(sentence)
+
+
+def test_a_relationship_alone_is_no_trade() -> None:
+    assert "trade" not in topics_of("The leaders praised the close relationship between the two peoples.")
