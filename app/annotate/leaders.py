@@ -815,8 +815,10 @@ def infer_participants(
                     office
                     and office.casefold() in _OFFICES
                     and office.casefold() != held
-                    # "Federal Chancellor Scholz": the registry's office, qualified, is no other office
+                    # "Federal Chancellor Scholz": the registry's office, qualified, is no other office;
+                    # "President Ursula von der Leyen": nor is its head ("President of the European Commission")
                     and not (held and office.casefold().endswith(" " + held))
+                    and not held.startswith(office.casefold() + " ")
                 ):
                     # "Abu Dhabi Crown Prince Sheikh Mohammed bin Zayed" in 2022: the office the readout
                     # gives is the one held that day; the registry's is the latest ("the crown prince" then

@@ -488,3 +488,21 @@ def test_an_undated_readouts_former_leader_is_no_party() -> None:
 
 def test_an_undated_readouts_leaders_in_office_together_are_kept() -> None:
     assert set(names("Xi, Putin hold talks\n\nThe two presidents spoke by phone.")) == {"Xi Jinping", "Vladimir Putin"}
+
+
+def test_the_head_of_the_registry_office_keeps_the_full_office() -> None:
+    text = (
+        "On 24 March 2020, Prime Minister Narendra Modi held a telephone conversation with President Ursula von "
+        "der Leyen."
+    )
+    vdl = next(p for p in inferred(text) if p.name == "Ursula von der Leyen")
+    assert vdl.title == "President of the European Commission"
+
+
+def test_with_two_presidents_the_commissions_is_not_the_president() -> None:
+    text = (
+        "On 12 May 2022, President Joe Biden spoke with President Ursula von der Leyen.\n\nThe President "
+        "reaffirmed that the United States will keep sharing vaccine doses."
+    )
+    ann = annotate(text, topics=TOPICS, participants=None, known_leaders=REGISTRY)
+    assert [p.speakers for p in ann.positions] == [("Joe Biden",)]
