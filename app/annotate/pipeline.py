@@ -547,6 +547,16 @@ _NOT_GOING_ON_RE = re.compile(
 )
 
 
+# "has"/"have" as the auxiliary of a present perfect ("the partnership has been increasingly mature",
+# "China has lifted ... out of poverty"): what the speaker says the relationship has become, not the
+# narration verb "have" ("have talks"); a participle that is itself a cue verb ("has held talks") is
+# looked up on its own.
+_PERFECT_AUX_RE = re.compile(
+    rf"ha(?:s|ve)\s+(?:(?:{ADVERBS})\s+)*(?:been|[a-z]{{2,}}ed|made|become|grown|shown|seen|brought|built|taken)\b",
+    re.I,
+)
+
+
 def _statement_goes_on(text: str, s: int, e: int, finder: MentionFinder, prev: Attribution) -> bool:
     """Whether a sentence no rule attributes, with no reporting subject of its own, goes on with
     the one statement before it in its paragraph ("Xi noted that ... . The establishment of
@@ -560,7 +570,10 @@ def _statement_goes_on(text: str, s: int, e: int, finder: MentionFinder, prev: A
     sent = text[s:e]
     if _NOT_GOING_ON_RE.match(sent) or BACKGROUND_RE.search(sent) or _MODAL_GROUP_RE.match(sent):
         return False  # (what both sides should do goes on after one leader's statement only: above)
-    if any(verb_class(sent[a:b]) in ("narr", "courtesy") for a, b in finite_verbs(sent)):
+    if any(
+        verb_class(sent[a:b]) in ("narr", "courtesy") and not _PERFECT_AUX_RE.match(sent, a)
+        for a, b in finite_verbs(sent)
+    ):
         return False
     ms = finder.find(text, s, e)
     if not ms:
