@@ -808,7 +808,7 @@ def infer_participants(
                 # A title-case headline runs words together: "Prime Minister Meets With President Xi" is
                 # President Xi; the office nearest the name is his.
                 office, name = inner[-1].group("title"), name[inner[-1].end() :]
-            known = _resolve_known(name, known_leaders, date)
+            known = _resolve_known(name, known_leaders, date, office)
             if known is not None:
                 held = (known.title or "").casefold()
                 if (
@@ -973,9 +973,13 @@ def _fill_countries(found: tuple[Participant, ...], text: str) -> tuple[Particip
     return found[:i] + (replace(found[i], country=ranked[0][0]),) + found[i + 1 :]
 
 
-def _resolve_known(name: str, known: Sequence[Participant], date: str | None = None) -> Participant | None:
+def _resolve_known(
+    name: str, known: Sequence[Participant], date: str | None = None, office: str | None = None
+) -> Participant | None:
     """The known leader a name denotes; of several ("Premier Li", "President Aoun"), the one
-    in office on the readout's date when the registry gives terms."""
+    in office on the readout's date when the registry gives terms, and the one holding the office
+    the readout gives ("King Salman" is not the crown prince Mohammed bin Salman, "President Ali"
+    not the Supreme Leader Ali Khamenei)."""
     ca = _name_count(name)
     hits: list[Participant] = []
     if ca:
@@ -988,6 +992,17 @@ def _resolve_known(name: str, known: Sequence[Participant], date: str | None = N
     if len(hits) > 1 and date:
         dated = [k for k in hits if in_office(k, date)]
         hits = dated or hits
+    if len(hits) > 1 and office:
+        o = office.casefold()
+        # the office or its head: "President" is also the President of the European Council's
+        holding = [k for k in hits if (k.title or "").casefold() == o or (k.title or "").casefold().startswith(o + " ")]
+        hits = holding or hits
+    if len(hits) > 1 and len(ca) == 1:
+        # one word: a family name rather than a given name ("President Michel" is Charles Michel,
+        # not Michel Aoun; "President Ali" is Irfaan Ali)
+        word = next(iter(ca))
+        family = [k for k in hits if _translit(fold(k.name).casefold().split()[-1:]) == [word]]
+        hits = family or hits
     return hits[0] if hits else None
 
 

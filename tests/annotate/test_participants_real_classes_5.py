@@ -506,3 +506,19 @@ def test_with_two_presidents_the_commissions_is_not_the_president() -> None:
     )
     ann = annotate(text, topics=TOPICS, participants=None, known_leaders=REGISTRY)
     assert [p.speakers for p in ann.positions] == [("Joe Biden",)]
+
+
+# -- a short titled name several registry leaders share -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        ("On 3 May 2021, King Salman received a phone call from President Joe Biden.", "Salman bin Abdulaziz Al Saud"),
+        ("On 3 May 2021, Crown Prince Salman spoke with Prime Minister Boris Johnson.", "Mohammed bin Salman"),
+        ("On 3 May 2021, President Ali spoke with Prime Minister Narendra Modi.", "Irfaan Ali"),
+        ("On 22 August 2021, President Erdogan spoke with President Michel by phone.", "Charles Michel"),
+    ],
+)
+def test_a_shared_short_name_is_the_leader_holding_the_office_by_his_family_name(text: str, leader: str) -> None:
+    assert leader in names(text)
