@@ -35,8 +35,15 @@ def annotate_doc(
     text = doc.get("text") or ""
     parts = None if ignore_participants or not doc.get("participants") else participants_from_doc(doc)
     title = doc.get("title") if isinstance(doc.get("title"), str) else None
+    date = doc.get("date") if isinstance(doc.get("date"), str) else None
     ann = annotate(
-        text, topics=topics, participants=parts, kind=doc.get("kind"), known_leaders=known_leaders, title=title
+        text,
+        topics=topics,
+        participants=parts,
+        kind=doc.get("kind"),
+        known_leaders=known_leaders,
+        title=title,
+        date=date,
     )
     return annotation_to_doc(
         str(doc.get("id")), text, ann, title=doc.get("title"), date=doc.get("date"), kind=doc.get("kind")

@@ -680,15 +680,17 @@ def infer_participants(
     known_leaders: Sequence[Participant] = (),
     max_sentences: int = 4,
     title: str = "",
+    date: str | None = None,
 ) -> tuple[Participant, ...]:
     """Leaders named with the communication in the opening sentences.
 
     A titled name ("Indian Prime Minister Narendra Modi", "his Iranian counterpart Ebrahim
     Raisi", "President Cyril Ramaphosa of South Africa") in an opening sentence that speaks
     of the meeting/call names a participant; `known_leaders` resolve names and aliases
-    (and supply gender/country)."""
+    (and supply gender/country). The date that picks among terms of office is the one the
+    title or opening prints, else `date` (the document's own, ISO), else none."""
     found: list[Participant] = []
-    date = readout_date(text, title) if known_leaders else None
+    date = (readout_date(text, title) or _iso_date(date)) if known_leaders else None
 
     def add(p: Participant) -> None:
         for j, q in enumerate(found):
@@ -1099,6 +1101,11 @@ _DATE_RES = (
     # "Aug 22, 2021", "February 28,2025" (A News)
     re.compile(rf"\b(?P<mon>{_MONTH_ALT})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>(?:19|20)\d\d)(?!\d)"),
 )
+
+
+def _iso_date(date: str | None) -> str | None:
+    """A document date given as metadata, when it is an ISO date (YYYY-MM-DD); else None."""
+    return date if isinstance(date, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else None
 
 
 def readout_date(text: str, title: str = "") -> str | None:

@@ -614,13 +614,15 @@ def annotate(
     kind: str | None = None,
     known_leaders: Sequence[Participant] = (),
     title: str | None = None,
+    date: str | None = None,
 ) -> Annotation:
     """Find the stated positions of the participants in a summit readout.
 
     participants=None infers them from the opening sentences (resolving names through
     `known_leaders`). `kind` "joint statement" makes speakerless content sentences joint
     positions of the signatories. `title` (when the text does not open with it) helps set
-    the readout's subject for context cues. Never raises on any str input."""
+    the readout's subject for context cues. `date` (the document's, ISO) dates the readout for
+    the registry's terms of office when the text prints none. Never raises on any str input."""
     given = tuple(participants) if participants is not None else None
     try:
         return _annotate(
@@ -630,6 +632,7 @@ def annotate(
             (kind or "").strip().lower(),
             tuple(known_leaders or ()),
             title if isinstance(title, str) else "",
+            date if isinstance(date, str) else None,
         )
     except Exception:
         # Contract: never raise on any str. A bug on a pathological input must not turn an
@@ -647,9 +650,10 @@ def _annotate(
     kind: str,
     known: tuple[Participant, ...],
     title: str = "",
+    date: str | None = None,
 ) -> Annotation:
     sents = split_sentences(text)
-    parts = infer_participants(text, sents, known, title=title) if given is None else given
+    parts = infer_participants(text, sents, known, title=title, date=date) if given is None else given
     if not sents or not parts:
         return Annotation(parts, ())
     # Fill genders for pronoun resolution without changing what we return.
