@@ -234,11 +234,15 @@ _MEETING_NARRATION_RE = re.compile(
 )
 # "X mentioned on Telegram that during the conversation, the parties discussed ...", "X told reporters
 # that he talked to Y for half an hour": what is said is that they talked.
+# Also a post confirming the call ("posted on X confirming he had spoken to Y") and the matter
+# raised in the call ("said the matter was raised during a phone call between him and ...").
 _SAID_TALKED_RE = re.compile(
-    r"\s+(?:(?:on|in)\s+\w+\s+|(?:reporters|journalists|the\s+press)\s+)?(?:that\s+)?"
+    r"\s+(?:(?:on|in)\s+\w+\s+|(?:reporters|journalists|the\s+press)\s+)?(?:that\s+|confirming\s+)?"
     r"(?:(?:during|in)\s+(?:the|their|a)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:conversation|call|talks|meeting),?\s+)?(?:he|she|they|we|I|the\s+(?:two\s+)?(?:leaders|sides|parties)|"
-    r"both\s+(?:leaders|sides))\s+(?:had\s+|have\s+|has\s+)?(?:also\s+)?(?:discussed|spoke|spoken|talked)\b",
+    r"(?:conversation|call|talks|meeting),?\s+)?(?:(?:he|she|they|we|I|the\s+(?:two\s+)?(?:leaders|sides|parties)|"
+    r"both\s+(?:leaders|sides))\s+(?:had\s+|have\s+|has\s+)?(?:also\s+)?(?:discussed|spoke|spoken|talked)\b|"
+    r"the\s+(?:matter|issue|subject|question)\s+was\s+(?:raised|discussed)\s+(?:during|in)\s+(?:the|their|a)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:conversation|call|talks|meeting)\b)",
     re.I,
 )
 
@@ -253,6 +257,34 @@ def _said_they_discussed(text: str, a: int, e: int) -> bool:
     r = _RESCUE_RE.search(text, m.end(), e)
     rcls = (participle_class(r.group("part")) if r.group("part") else verb_class(r.group("fin"))) if r else None
     return not (rcls and rcls not in ("narr", "courtesy"))
+
+
+def _according_they_discussed(text: str, primary: Frame, frames: list[Frame], e: int) -> bool:
+    """ "According to the head of the Dutch government, on November 24, he discussed the situation
+    with Zelenskyy in a telephone conversation.": the source's own clause says only that they talked."""
+    if primary.verb_start != primary.start:
+        return False  # not an "According to X," frame
+    nxt = next((f for f in frames if f.start > primary.verb_end), None)
+    if nxt is None or nxt.cls != "narr" or not (nxt.kind == "pronoun" or nxt.who == primary.who):
+        return False
+    return text[nxt.start - 1].isspace() and _said_they_discussed(text, nxt.start - 1, e)
+
+
+# "X and Y have spoken on the phone about ..., the leaders confirmed": the clause a closing frame
+# reports says only that they talked.
+_CLAUSE_TALKED_RE = re.compile(
+    r"\s(?:have|has|had)\s+(?:also\s+)?(?:spoken|talked)\s+(?:on\s+the\s+(?:tele)?phone|by\s+(?:tele)?phone|with|to)\b"
+)
+
+
+def _closed_clause_talked(text: str, s: int, primary: Frame) -> bool:
+    clause = text[s : primary.start]
+    return (
+        primary.start > s
+        and _CLOSING_RE.search(text, max(s, primary.start - 4), primary.start) is not None
+        and _CLAUSE_TALKED_RE.search(clause) is not None
+        and not any(verb_class(clause[a:b]) not in (None, "narr", "courtesy") for a, b in finite_verbs(clause))
+    )
 
 
 # A quoted sentence that only narrates the call: "We discussed the preparations ...",
@@ -335,7 +367,11 @@ def first_person_narration(text: str, s: int, e: int) -> bool:
         return False
     if _DISCUSSED_CONTENT_RE.match(text, m.end(), e) or _INVITATION_RE.match(text, m.start("verb"), e):
         return False
-    return not (_RESCUE_RE.search(text, m.end(), e))
+    # ('"Spoke to Chancellor Merkel this evening and discussed bilateral ... issues.': a second
+    # narration verb rescues nothing)
+    r = _RESCUE_RE.search(text, m.end(), e)
+    rcls = (participle_class(r.group("part")) if r.group("part") else verb_class(r.group("fin"))) if r else None
+    return not (rcls and rcls not in ("narr", "courtesy"))
 
 
 _OPPORTUNITY_RE = re.compile(
@@ -1290,6 +1326,8 @@ def attribute_sentence(
         (_CALL_OBJECT_RE.match(text, primary.verb_end, e) and not _QUOTE_CHARS_RE.search(text, s, e))
         or _MEETING_NARRATION_RE.match(text, primary.verb_end, e)
         or _said_they_discussed(text, primary.verb_end, e)
+        or _according_they_discussed(text, primary, frames, e)
+        or _closed_clause_talked(text, s, primary)
     ):
         return [], primary  # "Zelensky confirmed the phone call": the call itself, no content
     elif cls == "narr" and (

@@ -63,3 +63,60 @@ def test_a_present_perfect_goes_on_with_the_paragraphs_speaker(follow: str) -> N
 )
 def test_a_perfect_that_narrates_does_not_go_on(follow: str) -> None:
     assert said(_xi_paragraph(follow), (XI, BORIC), follow[:25]) == []
+
+
+# -- a leader (or his post) saying only that the call took place is narration ------------------------
+
+MODI = Participant("Narendra Modi", "Prime Minister", "India", "male")
+MERKEL = Participant("Angela Merkel", "Chancellor", "Germany", "female")
+OPENING = "Prime Minister Narendra Modi spoke to Chancellor Angela Merkel on Monday.\n\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mr Modi later posted on X confirming he had spoken to Mrs Merkel.",
+        "Modi, through a post on his Facebook page, said the matter was raised during a phone call with Merkel.",
+        "According to the Indian prime minister, on Monday, he discussed the situation in Afghanistan with Merkel "
+        "in a telephone conversation.",
+        "Narendra Modi and Angela Merkel have spoken on the phone about the situation in Afghanistan, "
+        "the leaders confirmed overnight.",
+        # a quoted post whose first sentence narrates the call (its next sentence: below)
+        'Taking to Twitter, Modi said, "Spoke to Chancellor Merkel this evening and discussed bilateral and '
+        'regional issues. Thanked her for her time."',
+    ],
+)
+def test_saying_only_that_they_talked_is_no_position(sentence: str) -> None:
+    assert said(OPENING + sentence, (MODI, MERKEL), sentence[:15]) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        # what was said in the call, by the same shapes, stays a position
+        (
+            "According to the Indian prime minister, he discussed the need to evacuate Afghans with Merkel.",
+            [("Narendra Modi",)],
+        ),
+        (
+            "Narendra Modi and Angela Merkel have spoken on the phone and agreed to evacuate their citizens, "
+            "the leaders confirmed.",
+            [("Angela Merkel", "Narendra Modi")],
+        ),
+        (
+            'Taking to Twitter, Modi said, "Spoke to Chancellor Merkel this evening and agreed to expand '
+            'cooperation on green hydrogen."',
+            [("Narendra Modi",)],
+        ),
+    ],
+)
+def test_saying_they_talked_with_content_stays_a_position(sentence: str, speakers: list[tuple[str, ...]]) -> None:
+    assert said(OPENING + sentence, (MODI, MERKEL), sentence[:15]) == speakers
+
+
+def test_a_quoted_post_goes_on_after_its_narration() -> None:
+    text = OPENING + (
+        'Taking to Twitter, Modi said, "Spoke to Chancellor Merkel this evening and discussed bilateral and '
+        'regional issues. Reiterated our commitment to strengthening the India-Germany Strategic Partnership."'
+    )
+    assert said(text, (MODI, MERKEL), "Reiterated") == [("Narendra Modi",)]
