@@ -371,17 +371,82 @@ def _people_res(finder: MentionFinder) -> list[tuple[int, re.Pattern[str]]]:
     return got
 
 
+_VISIT_AFTER_RE = re.compile(r"(?:'s|\u2019s)?\s+(?:(?:state|official|working|recent|historic)\s+)?visit\b", re.I)
+_VISIT_BEFORE_RE = re.compile(r"\bvisit(?:s|ed|ing)?\s+(?:to\s+)?(?:the\s+)?$", re.I)
+_BY_OF_RE = re.compile(r"\b(?:by|of)\s+(?:the\s+)?$")
+_BY_RE = re.compile(r"\bby\s+(?:the\s+)?$")
+_PEOPLE_OF_RE = re.compile(r"(?:\bof|(?<!stand )(?<!stands )(?<!stood )(?<!standing )\bby)\s+(?:the\s+)?$", re.I)
+_OWN_WORD_RE = re.compile(r"(?<![\w-])(?:[Oo]ur|us)(?![\w-])")
+
+
+def _near(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] joins two words of one clause (a few words, no clause break)."""
+    gap = text[lo:hi]
+    return len(gap.split()) <= _PARTY_WINDOW and not _CLAUSE_BREAK_RE.search(gap)
+
+
+def _both_sides(
+    text: str, r: _Raw, finder: MentionFinder, cues: list[tuple[int, int]], subject: tuple[int, int]
+) -> bool:
+    """Two participants' sides stand on either side of one relationship cue, in one clause:
+    the one who gives and the one who receives ("Taipei has assisted Guatemala", "urged Biden
+    to assist Kenya", "the decision of the Netherlands to provide Ukraine", "Belarus's firm
+    support for China's position", "Germany has been a dependable partner ... of our efforts").
+    Whatever role each plays, the cue is between them."""
+    sides: list[tuple[int, int, frozenset[int]]] = []
+    for m in finder.find(text, r.s, r.e):
+        if m.kind in ("person", "role", "country") and m.who and not subject[0] <= m.start < subject[1]:
+            sides.append((m.start, m.end, m.who))
+    for i, rx in _people_res(finder):
+        for pm in rx.finditer(text, r.s, r.e):
+            if not subject[0] <= pm.start() < subject[1]:
+                sides.append((pm.start(), pm.end(), frozenset({i})))
+    for om in _OWN_WORD_RE.finditer(text, r.s, r.e):
+        if not subject[0] <= om.start() < subject[1]:
+            sides.append((om.start(), om.end(), r.a.who))
+    if len({w for _, _, w in sides}) < 2:
+        return False
+    for c0, c1 in cues:
+        if text[c0 : c0 + 5].lower() in ("invit", "suppo"):
+            # the invitation's addressee and its inviter: a visit or a forum (below); support for
+            # the other side's own steps or efforts is that side's policy ("supports the steps
+            # taken by the Chinese government", "the US support for Egypt's efforts")
+            continue
+        left = [w for s, e, w in sides if e <= c0 and _near(text, e, c0)]
+        if left:
+            for s, _e, w in sides:
+                if (
+                    s >= c1
+                    and _near(text, c1, s)
+                    and any(not (w & lw) for lw in left)
+                    and not _BY_RE.search(text, max(c1, s - 8), s)
+                ):
+                    return True  # not "the measures taken by the Turkish government": its agent
+    return False
+
+
 def _other_party(text: str, r: _Raw, finder: MentionFinder) -> bool:
     """The position names the other participant (leader or country) outside its reporting
     clause, near a relationship cue in the same clause: "called on the U.S. to provide",
     "solidarity with India", "thanked the UK for its support". Not when the participant only
     qualifies something ("South Africa's presidency", "U.S. support", "taken by Beijing")."""
-    if len(r.a.who) >= len(finder.participants):
-        return False  # everyone speaks: there is no other party
     cues = [m.span() for m in _OTHER_PARTY_RE.finditer(text, r.s, r.e)]
     if not cues:
         return False
     skip_to = r.a.frame.verb_end if r.a.frame else r.s
+    if len(r.a.who) >= len(finder.participants):
+        return False  # everyone speaks: there is no other party
+    if _both_sides(text, r, finder, cues, (r.a.frame.start, skip_to) if r.a.frame else (r.s, r.s)):
+        return True
+    for m in finder.find(text, r.s, r.e):
+        # A participant's visit, or a visit to a participant's country, is one to the other
+        # side: "calling Tsai's visit very important", "an invitation from Erdogan to visit Turkey".
+        if (
+            m.kind in ("person", "role", "country")
+            and m.who
+            and (_VISIT_AFTER_RE.match(text, m.end) or _VISIT_BEFORE_RE.search(text, max(r.s, m.start - 24), m.start))
+        ):
+            return True
     # A reporting verb that is itself a relationship cue ("thanked", "assured", "promised")
     # makes its addressee the other side of it: "thanked Russia for its support".
     addressed = r.a.frame is not None and _OTHER_PARTY_RE.search(text, r.a.frame.verb_start, skip_to) is not None
@@ -389,7 +454,11 @@ def _other_party(text: str, r: _Raw, finder: MentionFinder) -> bool:
     for i, rx in _people_res(finder):
         if i in r.a.who:
             continue
-        for pm in rx.finditer(text, max(r.s, skip_to), r.e):
+        for pm in rx.finditer(text, r.s, r.e):
+            if r.a.frame and r.a.frame.start <= pm.start() < skip_to:
+                continue  # the reporting clause: what comes before a closing '..., Xi said' is content too
+            if _PEOPLE_OF_RE.search(text, max(r.s, pm.start() - 18), pm.start()):
+                continue  # "the steps taken by the Chinese government", not "stand by the Syrian people"
             for c0, c1 in cues:
                 lo, hi = (c1, pm.start()) if c1 <= pm.start() else (pm.end(), c0)
                 gap = text[lo:hi]
@@ -412,7 +481,7 @@ def _other_party(text: str, r: _Raw, finder: MentionFinder) -> bool:
             or _SUBJECT_NEXT_RE.match(after)
         ):
             continue  # "South Africa's presidency", "U.S. support", "..., and Lula thanked him"
-        if re.search(r"\b(?:by|of)\s+(?:the\s+)?$", text[max(r.s, m.start - 8) : m.start]):
+        if _BY_OF_RE.search(text, max(r.s, m.start - 8), m.start):
             continue
         for c0, c1 in cues:
             lo, hi = (c1, m.start) if c1 <= m.start else (m.end, c0)
