@@ -212,11 +212,12 @@ class MentionFinder:
             person += r"(?:\s+of\s+(?:the\s+)?(?:{}))?".format(_alt(list(c.names) if c else ["(?!x)x"])) if c else ""
             person_alts.append((i, person))
             if c:
-                # Kremlin style: "President of Kazakhstan Kassym-Jomart Tokayev".
+                # Kremlin style: "President of Kazakhstan Kassym-Jomart Tokayev", with its article
+                # ('..., the President of Kyrgyzstan Sooronbai Jeenbekov stated'): one mention.
                 person_alts.append(
                     (
                         i,
-                        rf"(?:{_alt(list(LEADER_TITLES) + ([p.title] if p.title else []))})\s+of\s+"
+                        rf"(?:the\s+)?(?:{_alt(list(LEADER_TITLES) + ([p.title] if p.title else []))})\s+of\s+"
                         rf"(?:the\s+)?(?:{_alt(list(c.names))}),?\s+(?:{name_alt})",
                     )
                 )
