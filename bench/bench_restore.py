@@ -147,8 +147,9 @@ def gold_only(positions: int, work: Path, codes: list[Path]) -> None:
     side_by_side(codes, "gold-format bulk load, SQLite", generate)
 
 
-def reload_only(export: Path, work: Path, codes: list[Path]) -> None:
-    """Reload a given export into a fresh SQLite database with each code (no generation, no copies)."""
+def reload_only(export: Path, work: Path, codes: list[Path], pg_url: str = "") -> None:
+    """Reload a given export into a fresh SQLite database with each code, and into a fresh PostgreSQL
+    database with `pg_url` (no generation, no copies)."""
     documents = exported_documents(export)
 
     def reload_sqlite(code: Path, tag: str) -> dict[str, object]:
@@ -159,6 +160,18 @@ def reload_only(export: Path, work: Path, codes: list[Path]) -> None:
         return run("export -> ingest, SQLite", [*SUMMIT, "ingest", str(export)], migrated(url, code), documents, code)
 
     side_by_side(codes, "export -> ingest, SQLite", reload_sqlite)
+    if pg_url:
+        side_by_side(
+            codes, "export -> ingest, PostgreSQL", lambda code, tag: reload_pg(pg_url, export, documents, code, tag)
+        )
+
+
+def reload_pg(pg_url: str, export: Path, documents: int, code: Path, tag: str) -> dict[str, object]:
+    """`summit ingest` of the export into a fresh migrated PostgreSQL database, then VACUUM ANALYZE timed apart."""
+    url = migrated(pg_database(pg_url, f"bench_reload_{tag}"), code)
+    result = run("export -> ingest, PostgreSQL", [*SUMMIT, "ingest", str(export)], url, documents, code)
+    settle(f"export -> ingest, PostgreSQL ({tag})", url)
+    return result
 
 
 def main() -> None:
@@ -186,7 +199,7 @@ def main() -> None:
         return
     if args.export:
         for _ in range(args.repeat):
-            reload_only(args.export.resolve(), work, codes)
+            reload_only(args.export.resolve(), work, codes, args.pg_url)
         return
     source = f"sqlite:///{work / 'source.sqlite3'}"
     generated: dict[str, object] = {}
@@ -216,14 +229,10 @@ def main() -> None:
 
     side_by_side(codes, "export -> ingest, SQLite", reload_sqlite)
     if args.pg_url:
-
-        def reload_pg(code: Path, tag: str) -> dict[str, object]:
-            url = migrated(pg_database(args.pg_url, f"bench_reload_{tag}"), code)
-            result = run("export -> ingest, PostgreSQL", [*SUMMIT, "ingest", str(export)], url, documents, code)
-            settle(f"export -> ingest, PostgreSQL ({tag})", url)
-            return result
-
-        side_by_side(codes, "export -> ingest, PostgreSQL", reload_pg)
+        pg_url = args.pg_url
+        side_by_side(
+            codes, "export -> ingest, PostgreSQL", lambda code, tag: reload_pg(pg_url, export, documents, code, tag)
+        )
     if args.no_copy:
         return
 
