@@ -448,7 +448,7 @@ class _Restore:
             "speakers": sorted(r["speakers"]),
             "topics": sorted(r["topics"]),
             "act": r.get("act"),
-            "created_at": _datetime(where, r["created_at"]).isoformat(),  # type: ignore[union-attr]
+            "created_at": _required_datetime(where, r["created_at"]).isoformat(),
         }
         same(where, position_record(stored), record, "position", r["id"])
         self.summary.unchanged["position"] += 1
