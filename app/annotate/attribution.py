@@ -359,9 +359,32 @@ def quotes_narration(text: str, a: Attribution, e: int) -> bool:
     return m is not None and first_person_narration(text, m.end(), e)
 
 
+# A leader's verbless verdict on the call, opening his post: '"A good conversation, very productive.',
+# '"Good exchange of perspectives with President X on the situation in West Asia.'
+# Also a pleasantry: '"It's a pleasure to meet you again," X told Y.'
+_CALL_VERDICT_RE = re.compile(
+    r"[\W]*(?:(?:(?:A|An|Had\s+an?|Held\s+an?)\s+)?(?:(?:very|really|truly)\s+)?(?:good|great|productive|excellent|"
+    r"warm|fruitful|substantive|useful|meaningful|constructive|cordial)(?:,?\s+(?:and\s+)?(?:very\s+)?[a-z]+)??\s+"
+    r"(?:phone\s+|telephone\s+|video\s+)?(?:conversation|call|talks?|meeting|exchange|discussion)s?|"
+    r"(?:It\s+is|It['\u2019]s)\s+(?:a\s+(?:great\s+)?pleasure|good|great|nice)\s+to\s+(?:meet|see|speak|talk))\b",
+    re.I,
+)
+
+
+def _call_verdict(text: str, s: int, e: int) -> bool:
+    m = _CALL_VERDICT_RE.match(text, s, e)
+    if m is None:
+        return False
+    rest = text[m.end() : e]
+    return not any(verb_class(rest[a:b]) not in (None, "narr", "courtesy") for a, b in finite_verbs(rest))
+
+
 def first_person_narration(text: str, s: int, e: int) -> bool:
     """Whether a quoted sentence is narration or a courtesy in the speaker's own voice (no
-    content cue after it): such a sentence is no position even inside a quotation."""
+    content cue after it), or his verdict on the call ("A good conversation, very productive."):
+    such a sentence is no position even inside a quotation."""
+    if _call_verdict(text, s, e):
+        return True
     m = _FIRST_PERSON_NARRATION_RE.match(text, s, e)
     if not m or verb_class(m.group("verb")) not in ("narr", "courtesy"):
         return False
@@ -1215,6 +1238,8 @@ def attribute_sentence(
         # leaders agreed ..., Yoon said" stays the leaders' joint report, and "the leaders discussed
         # ..., the government said" narration).
         primary = final
+    if primary is not None and primary.start > s and text[s] in _OPEN_QUOTES and _call_verdict(text, s, primary.start):
+        return [], primary  # '"It's a pleasure to meet you again," Kenyatta told Biden.'
     if (primary is None or primary.kind == "other") and (cited := _cited_frame(text, s, e, finder)) is not None:
         # '"...," the statement cited Xi Jinping as saying.', "The brief quotes President Ruto as
         # saying that ...": an outlet or office quoting the leader gives his words.

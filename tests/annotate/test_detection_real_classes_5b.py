@@ -120,3 +120,45 @@ def test_a_quoted_post_goes_on_after_its_narration() -> None:
         'regional issues. Reiterated our commitment to strengthening the India-Germany Strategic Partnership."'
     )
     assert said(text, (MODI, MERKEL), "Reiterated") == [("Narendra Modi",)]
+
+
+# -- a leader's verdict on the call, or a pleasantry, is no position ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        '"A good conversation, very productive. Thank you, Chancellor!"',
+        '"Good exchange of perspectives with Chancellor Merkel on the situation in Afghanistan. More soon."',
+        '"Very fruitful and warm meeting with my friend Angela Merkel. Thank you!"',
+    ],
+)
+def test_a_verdict_on_the_call_opening_a_post_is_no_position(quote: str) -> None:
+    text = OPENING + f"Modi wrote on X: {quote}"
+    assert said(text, (MODI, MERKEL), quote[1:15]) == []
+
+
+def test_a_pleasantry_closed_by_the_leader_is_no_position() -> None:
+    sentence = "\u201cIt\u2019s a pleasure to meet you again,\u201d Modi told Merkel."
+    assert said(OPENING + sentence, (MODI, MERKEL), "pleasure") == []
+
+
+@pytest.mark.parametrize(
+    ("quote", "needle"),
+    [
+        # a verdict followed by what was said stays a position
+        ('"A good conversation, and we agreed to expand trade."', "agreed"),
+        (
+            '"Productive call with Chancellor Merkel. I reaffirmed our support for a peaceful Afghanistan."',
+            "reaffirmed",
+        ),
+    ],
+)
+def test_what_follows_a_verdict_stays_a_position(quote: str, needle: str) -> None:
+    text = OPENING + f"Modi wrote on X: {quote}"
+    assert said(text, (MODI, MERKEL), needle) != []
+
+
+def test_a_statement_closed_by_the_leader_stays_a_position() -> None:
+    sentence = "\u201cIt is a pleasure to announce that India will send vaccines to Germany,\u201d Modi told Merkel."
+    assert said(OPENING + sentence, (MODI, MERKEL), "vaccines") == [("Narendra Modi",)]
