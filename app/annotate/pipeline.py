@@ -425,11 +425,53 @@ def _both_sides(
     return False
 
 
+_PAIRS: dict[tuple[Participant, ...], tuple[re.Pattern[str], dict[str, re.Pattern[str]]] | None] = {}
+
+
+def _pair_re(finder: MentionFinder) -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]] | None:
+    """Two participants' countries joined by a hyphen ("a Cambodia-China community", "the
+    Canada-UK Trade Continuity Agreement", "German-Indian governmental consultations"), and per
+    participant (group name) the pattern of its own words."""
+    if finder.participants in _PAIRS:
+        return _PAIRS[finder.participants]
+    alts: dict[str, str] = {}
+    for i, c in enumerate(finder.countries):
+        words = sorted({w for w in (*c.names, *c.demonyms) if w}, key=len, reverse=True) if c else []
+        if words:
+            alts[f"p{i}"] = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    got = None
+    if len(alts) >= 2:
+        first = "|".join(f"(?P<{k}>{a})" for k, a in alts.items())
+        rx = re.compile(rf"(?<![\w-])(?:{first})[-\u2010\u2011\u2013](?P<second>{'|'.join(alts.values())})(?![\w-])")
+        got = (rx, {k: re.compile(a) for k, a in alts.items()})
+    if len(_PAIRS) > 256:
+        _PAIRS.clear()
+    _PAIRS[finder.participants] = got
+    return got
+
+
+def _pair_named(text: str, r: _Raw, finder: MentionFinder) -> bool:
+    """Whether the content joins two participants' countries by a hyphen."""
+    got = _pair_re(finder)
+    if got is None:
+        return False
+    rx, own = got
+    for m in rx.finditer(text, r.s, r.e):
+        if r.a.frame and r.a.frame.start <= m.start() < r.a.frame.verb_end:
+            continue
+        first = next(k for k in own if m.group(k) is not None)
+        if not own[first].fullmatch(m.group("second")):
+            return True  # not "German-German"
+    return False
+
+
 def _other_party(text: str, r: _Raw, finder: MentionFinder) -> bool:
     """The position names the other participant (leader or country) outside its reporting
     clause, near a relationship cue in the same clause: "called on the U.S. to provide",
     "solidarity with India", "thanked the UK for its support". Not when the participant only
     qualifies something ("South Africa's presidency", "U.S. support", "taken by Beijing")."""
+    if _pair_named(text, r, finder):
+        return True
     cues = [m.span() for m in _OTHER_PARTY_RE.finditer(text, r.s, r.e)]
     if not cues:
         return False

@@ -156,3 +156,34 @@ def test_a_participants_visit_is_a_visit_between_them(text: str, needle: str, pa
 def test_a_visit_of_no_participant_is_no_relationship() -> None:
     text = "Meloni and Modi met. Meloni said she had proposed to the Pope a visit."
     assert BIL not in position_topics(text, "Pope", (MELONI, MODI))
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "participants"),
+    [
+        (
+            "Modi and Scholz met. They welcomed the first German-Indian governmental consultations in Berlin.",
+            "consultations",
+            (MODI, SCHOLZ),
+        ),
+        (
+            "Xi and Lula spoke. Lula said Brazil will build a Brazil-China community with a shared future.",
+            "community",
+            (XI, LULA),
+        ),
+        (
+            "Biden and Kishida met. The leaders agreed to implement the U.S.\u2013Japan Agenda for health security.",
+            "Agenda",
+            (BIDEN, KISHIDA),
+        ),
+    ],
+)
+def test_the_two_participants_countries_joined_by_a_hyphen_are_their_relationship(
+    text: str, needle: str, participants
+) -> None:
+    assert BIL in position_topics(text, needle, participants)
+
+
+def test_a_hyphen_pair_with_a_third_country_is_no_relationship() -> None:
+    text = "Modi and Scholz met. Modi said the India-Pakistan border must stay calm."
+    assert BIL not in position_topics(text, "border", (MODI, SCHOLZ))
