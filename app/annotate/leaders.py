@@ -576,17 +576,23 @@ _INNER_TITLE_RE = re.compile(rf"(?<=\s)(?P<title>{_TITLE_ALT})\s+")
 
 
 # An untitled full name opening the sentence and doing the communicating:
-# "Vladimir Putin had a telephone conversation with ...".
+# "Vladimir Putin had a telephone conversation with ...", in the present perfect too ("Rishi
+# Sunak has told Israeli Prime Minister ...": 'told' only a titled leader or a counterpart), with
+# a second leader ("Keir Starmer and Volodymyr Zelensky have spoken", "Xi Jinping and Cuban
+# President Miguel Diaz-Canel agreed": the titled one is the titled-name rule's), "maintained a
+# dialogue with ...".
 _SUBJECT_NAME_RE = re.compile(
-    r"^(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})\s+(?:had|held|spoke|met|hosted|received|"
-    r"talked|discussed)\b"
+    r"^(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})"
+    r"(?:\s+and\s+(?P<name2>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3}))?\s+(?:(?:has|have)\s+)?(?:had|held|spoken|"
+    r"spoke|met|hosted|received|talked|discussed|maintained\s+(?:a\s+)?(?:\w+\s+)?(?:dialogue|conversation)|"
+    rf"told\s+(?:(?:his|her)\s+)?(?:[A-Z][\w'-]+\s+){{0,2}}(?:{_TITLE_ALT}|counterpart)|(?P<pair>agreed|exchanged))\b"
 )
 _COUNTERPART_RE = re.compile(
     rf"\b(?P<art>(?:his|her|the)\s+)?(?P<dem>[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?)\s+counterpart,?\s+(?:(?P<title>{_TITLE_ALT})\s+)?(?P<name>{_NAME_SEQ})"
 )
 _COMM_RE = re.compile(
     r"\b(?:held|hold|holds|talks?|talked|phone|phoned|telephone|telephoned|calls?|called|video|virtual|met|meet|meets|"
-    r"meeting|summit|conversation|spoke|speaks?|joint\s+statement|agreed|discussed|exchanged|visit|visits|visited|"
+    r"meeting|summit|conversation|dialogue|spoke|speaks?|joint\s+statement|agreed|discussed|exchanged|visit|visits|visited|"
     r"visiting|received|receives|hosted|hosts|welcomed)\b",
     re.I,
 )
@@ -732,12 +738,15 @@ def infer_participants(
                 continue  # wire copy drops the article ("with Italian counterpart Giorgia Meloni"): a country then
             hits.append((m.start("name"), m.group("name"), m.group("title"), dem, True))
         m0 = _SUBJECT_NAME_RE.match(sent)
-        if (
-            m0
-            and not re.search(rf"\b(?:{_TITLE_ALT})\b", m0.group("name"))
-            and not any(_country_of(w) for w in m0.group("name").split())
-        ):
-            hits.append((m0.start("name"), m0.group("name"), None, None, False))
+        if m0 and not (m0.group("pair") and not m0.group("name2")):  # "X agreed": only a pair's verb
+            for g in ("name", "name2"):
+                words = (m0.group(g) or "").split()
+                if any(w.casefold().removesuffix("s") in _TITLE_WORDS or _country_of(w) for w in words):
+                    if g == "name":
+                        break  # "Foreign Ministers X and Y held talks": the title is both's
+                    continue  # "Xi Jinping and Cuban President Miguel Diaz-Canel": the titled-name rule's
+                if words and not _NOT_LEADER_BEFORE_TITLE.search(words[0]):
+                    hits.append((m0.start(g), m0.group(g), None, None, False))
         hon_starts = set()
         for m in _TITLE_OF_HON_RE.finditer(sent):
             country = _country_ending(m.group("of"))

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from app.annotate import Participant, annotate, load_topic_specs
+from app.annotate.leaders import infer_participants
+from app.annotate.sentences import split_sentences
 
 REPO = Path(__file__).resolve().parents[2]
 TOPICS = load_topic_specs(REPO / "data" / "topics.yaml")
@@ -76,3 +78,48 @@ def test_the_office_alone_still_denotes_its_holder() -> None:
 def test_a_spokesman_of_the_titled_leader_is_not_the_leader() -> None:
     text = '"Taiwan is part of China," the spokesman of the President of Kyrgyzstan Sooronbai Jeenbekov said.'
     assert speakers(text, PARTS) == []
+
+
+# -- leaders the registry lacks, named without a title as the sentence's subject ---------------
+
+
+def unknown(text: str) -> list[str]:
+    """The names inferred with no registry at all: leaders of new copy the registry lacks."""
+    return sorted(p.name for p in infer_participants(text, split_sentences(text), ()))
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Ana Rodrigues has told Brazilian President Carlos Mendes that the border must stay open.",
+            ["Ana Rodrigues", "Carlos Mendes"],
+        ),
+        (
+            "Tomas Varga and Petra Holm have spoken on the phone after the floods in the north.",
+            ["Petra Holm", "Tomas Varga"],
+        ),
+        (
+            "Tomas Varga maintained a telephone dialogue with his Swedish counterpart Petra Holm on Monday.",
+            ["Petra Holm", "Tomas Varga"],
+        ),
+        (
+            "Liu Wen and Chilean President Mateo Rojas agreed on a new era of relations.",
+            ["Liu Wen", "Mateo Rojas"],
+        ),
+    ],
+)
+def test_untitled_subject_name_of_the_communication_is_a_participant(text: str, who: list[str]) -> None:
+    assert unknown(text) == who
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nabil Abu Rudeina told AFP the conversation between the leaders was important.",
+        "Nabil Abu Rudeina told reporters the conversation between the leaders was important.",
+        "Tomas Varga agreed to attend the summit in Lisbon next month.",
+    ],
+)
+def test_a_spokesman_telling_the_press_or_one_name_agreeing_is_no_participant(text: str) -> None:
+    assert unknown(text) == []
