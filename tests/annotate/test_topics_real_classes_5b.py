@@ -7,9 +7,25 @@ from __future__ import annotations
 import pytest
 
 from app.annotate import Participant
-from tests.annotate.helpers import BIDEN, ERDOGAN, KISHIDA, LULA, MACRON, MELONI, MODI, PUTIN, SCHOLZ, XI, ZELENSKY, run
+from app.annotate.topics import TopicMatcher
+from tests.annotate.helpers import (
+    BIDEN,
+    ERDOGAN,
+    KISHIDA,
+    LULA,
+    MACRON,
+    MELONI,
+    MODI,
+    PUTIN,
+    SCHOLZ,
+    TOPICS,
+    XI,
+    ZELENSKY,
+    run,
+)
 
 BIL = "bilateral-relations"
+MATCHER = TopicMatcher(TOPICS)
 SHARIF = Participant("Shehbaz Sharif", "Prime Minister", "Pakistan", "male")
 
 
@@ -187,3 +203,29 @@ def test_the_two_participants_countries_joined_by_a_hyphen_are_their_relationshi
 def test_a_hyphen_pair_with_a_third_country_is_no_relationship() -> None:
     text = "Modi and Scholz met. Modi said the India-Pakistan border must stay calm."
     assert BIL not in position_topics(text, "border", (MODI, SCHOLZ))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The parties will pay special attention to interaction in the interests of their security.",
+        "They emphasised their interest in continued close interaction on these questions.",
+        "The two presidents intend to maintain personal contact on all the issues discussed.",
+        "The leaders agreed on the importance of close working in areas such as energy.",
+        "They discussed the need for further joint efforts to provide military support.",
+    ],
+)
+def test_other_words_for_working_together_are_the_relationship(sentence: str) -> None:
+    assert BIL in set(MATCHER.match(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He called for the joint efforts of the international community against the virus.",
+        "He stressed interaction among regional countries on water resources.",
+        "He stressed the interaction between all the countries of the region.",
+    ],
+)
+def test_working_together_with_everyone_is_no_bilateral_relationship(sentence: str) -> None:
+    assert BIL not in set(MATCHER.match(sentence))
