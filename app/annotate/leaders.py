@@ -92,6 +92,25 @@ def _words(name: str) -> set[str]:
     return set(fold(name).casefold().split())
 
 
+def _spelling_key(word: str) -> str:
+    """A word's letters, case and accents folded and doubled letters single ("Zelenskyy")."""
+    w = re.sub(r"[^a-z]", "", fold(word).casefold())
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Two spellings of one leader's name in a readout: the same family name, doubled letters
+    aside, and given names that open alike or one left out ("Joe Biden" / "Joseph Biden",
+    "Zelenskyy" / "Volodymyr Zelensky")."""
+    ta, tb = a.split(), b.split()
+    if not ta or not tb or _spelling_key(ta[-1]) != _spelling_key(tb[-1]) or len(_spelling_key(ta[-1])) < 3:
+        return False
+    if len(ta) == 1 or len(tb) == 1:
+        return True
+    ga, gb = _spelling_key(ta[0]), _spelling_key(tb[0])
+    return len(ga) >= 2 and len(gb) >= 2 and ga[:2] == gb[:2]
+
+
 def same_person(a: str, b: str) -> bool:
     """True when one name's words contain the other's ("Putin" / "Vladimir Putin")."""
     wa, wb = _words(a), _words(b)
@@ -701,6 +720,13 @@ def infer_participants(
 
     def add(p: Participant) -> None:
         for j, q in enumerate(found):
+            if not same_person(p.name, q.name) and _spelled_alike(p.name, q.name):
+                # "Joseph Biden" / "Joe Biden", "Zelenskyy" / "Volodymyr Zelensky": one leader, served
+                # by his full name as the readout writes it most often
+                better = (len(p.name.split()) > 1, text.count(p.name)) > (len(q.name.split()) > 1, text.count(q.name))
+                keep, other = (p, q) if better else (q, p)
+                found[j] = replace(keep, title=keep.title or other.title, country=keep.country or other.country)
+                return
             if same_person(p.name, q.name):
                 if len(fold(p.name)) > len(fold(q.name)) and not any(
                     same_person(q.name, k.name) for k in known_leaders

@@ -83,9 +83,9 @@ def test_a_spokesman_of_the_titled_leader_is_not_the_leader() -> None:
 # -- leaders the registry lacks, named without a title as the sentence's subject ---------------
 
 
-def unknown(text: str) -> list[str]:
+def unknown(text: str, title: str = "") -> list[str]:
     """The names inferred with no registry at all: leaders of new copy the registry lacks."""
-    return sorted(p.name for p in infer_participants(text, split_sentences(text), ()))
+    return sorted(p.name for p in infer_participants(text, split_sentences(text), (), title=title))
 
 
 @pytest.mark.parametrize(
@@ -123,3 +123,38 @@ def test_untitled_subject_name_of_the_communication_is_a_participant(text: str, 
 )
 def test_a_spokesman_telling_the_press_or_one_name_agreeing_is_no_participant(text: str) -> None:
     assert unknown(text) == []
+
+
+# -- one leader spelled two ways in one readout is one participant ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "who"),
+    [
+        (
+            "President Joe Mbeki holds phone call",
+            "President Joseph Mbeki spoke with President Jean Dupont of France on Monday.",
+            ["Jean Dupont", "Joseph Mbeki"],
+        ),
+        (
+            "PM call with President Kovalenkoo: 2 March 2022",
+            "The Prime Minister Anna Berg spoke to Ukrainian President Oleksandr Kovalenko again this morning.",
+            ["Anna Berg", "Oleksandr Kovalenko"],
+        ),
+    ],
+)
+def test_two_spellings_of_one_leader_are_one_participant(title: str, text: str, who: list[str]) -> None:
+    assert unknown(text, title) == who
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Hun Sen met with Prime Minister Hun Manet in Phnom Penh on Monday.",
+        "President Jill Mbeki held talks with President Joe Mbeki in Pretoria on Monday.",
+        "President Mohammed bin Salman spoke with President Mohammed bin Zayed on Monday.",
+    ],
+)
+def test_two_leaders_of_one_family_stay_two(text: str) -> None:
+    assert len(unknown(text)) == 2
+    assert len(unknown(text, text)) == 2
