@@ -606,8 +606,11 @@ _SUBJECT_NAME_RE = re.compile(
     r"spoke|met|hosted|received|talked|discussed|maintained\s+(?:a\s+)?(?:\w+\s+)?(?:dialogue|conversation)|"
     rf"told\s+(?:(?:his|her)\s+)?(?:[A-Z][\w'-]+\s+){{0,2}}(?:{_TITLE_ALT}|counterpart)|(?P<pair>agreed|exchanged))\b"
 )
+# "his Russian counterpart Vladimir Putin"; translated copy says "colleague" ("his American
+# colleague Donald Trump", "his colleague Joe Biden": after "his"/"her" the country may go unsaid).
 _COUNTERPART_RE = re.compile(
-    rf"\b(?P<art>(?:his|her|the)\s+)?(?P<dem>[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?)\s+counterpart,?\s+(?:(?P<title>{_TITLE_ALT})\s+)?(?P<name>{_NAME_SEQ})"
+    rf"\b(?P<art>(?:his|her|the)\s+)?(?:(?P<dem>[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?)\s+|(?<=his\s)|(?<=her\s))"
+    rf"(?:counterpart|colleague),?\s+(?:(?P<title>{_TITLE_ALT})\s+)?(?P<name>{_NAME_SEQ})"
 )
 _COMM_RE = re.compile(
     r"\b(?:held|hold|holds|talks?|talked|phone|phoned|telephone|telephoned|calls?|called|video|virtual|met|meet|meets|"

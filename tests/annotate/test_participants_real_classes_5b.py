@@ -158,3 +158,40 @@ def test_two_spellings_of_one_leader_are_one_participant(title: str, text: str, 
 def test_two_leaders_of_one_family_stay_two(text: str) -> None:
     assert len(unknown(text)) == 2
     assert len(unknown(text, text)) == 2
+
+
+# -- "his counterpart" / "his colleague" without the country -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "President Ana Lima said she hopes to share vaccines as soon as her colleague Marta Sousa "
+            "reaches her goal.",
+            ["Ana Lima", "Marta Sousa"],
+        ),
+        (
+            "President Tomas Varga in a phone call informed his Swedish colleague Petra Holm about the strikes.",
+            ["Petra Holm", "Tomas Varga"],
+        ),
+        (
+            "President Tomas Varga paid a state visit to Sweden at the invitation of his counterpart Petra Holm.",
+            ["Petra Holm", "Tomas Varga"],
+        ),
+    ],
+)
+def test_counterpart_or_colleague_named_after_his_is_a_participant(text: str, who: list[str]) -> None:
+    assert unknown(text) == who
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Ana Lima held talks with Foreign Minister Rui Costa, a colleague of hers, on Monday.",
+        # without "his"/"her" and without a country, "counterpart" names no leader
+        "President Ana Lima held talks with counterpart Rui Costa on Monday.",
+    ],
+)
+def test_a_colleague_without_his_or_a_country_is_no_participant(text: str) -> None:
+    assert unknown(text) == ["Ana Lima"]
