@@ -42,3 +42,8 @@ def who(ann: Annotation, text: str) -> dict[str, list[tuple[str, ...]]]:
 def speakers_of(ann: Annotation, text: str, needle: str) -> list[tuple[str, ...]]:
     """Speaker tuples of the positions whose sentence contains needle."""
     return [p.speakers for p in ann.positions if needle in text[p.start : p.end]]
+
+
+def said(text: str, participants: tuple[Participant, ...], needle: str) -> list[tuple[str, ...]]:
+    """Speaker tuples of the positions whose sentence contains needle, annotating text with participants."""
+    return speakers_of(run(text, participants), text, needle)

@@ -4,12 +4,10 @@ turned off here, so that each test shows what the rules alone do."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from app.annotate import Participant, learned_detection
-from tests.annotate.helpers import BIDEN, XI, run
+from app.annotate import Participant
+from tests.annotate.helpers import BIDEN, XI, said
 
 CASTRO = Participant("Xiomara Castro", "President", "Honduras", "female")
 TOKAYEV = Participant("Kassym-Jomart Tokayev", "President", "Kazakhstan", "male")
@@ -18,14 +16,7 @@ VDL = Participant("Ursula von der Leyen", "President", "European Union", "female
 TRUDEAU = Participant("Justin Trudeau", "Prime Minister", "Canada", "male")
 
 
-@pytest.fixture(autouse=True)
-def _rules_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(learned_detection, "model", lambda name: None)
-    yield
-
-
-def said(text: str, parts: tuple[Participant, ...], needle: str) -> list[tuple[str, ...]]:
-    return [p.speakers for p in run(text, parts).positions if needle in text[p.start : p.end]]
+pytestmark = pytest.mark.usefixtures("rules_only")
 
 
 # -- a paragraph's statement goes on in sentences with no reporting subject of their own ----------

@@ -4,24 +4,15 @@ fallback is turned off here, so that each test shows what the rules alone do."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from app.annotate import Participant, learned_detection
-from tests.annotate.helpers import XI, run
+from app.annotate import Participant
+from tests.annotate.helpers import XI, said
 
 BORIC = Participant("Gabriel Boric", "President", "Chile", "male")
 
 
-@pytest.fixture(autouse=True)
-def _rules_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(learned_detection, "model", lambda name: None)
-    yield
-
-
-def said(text: str, parts: tuple[Participant, ...], needle: str) -> list[tuple[str, ...]]:
-    return [p.speakers for p in run(text, parts).positions if needle in text[p.start : p.end]]
+pytestmark = pytest.mark.usefixtures("rules_only")
 
 
 def _xi_paragraph(follow: str) -> str:

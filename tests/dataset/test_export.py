@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -12,25 +11,13 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from app.core.db import make_engine, run
-from app.core.migrate import upgrade
+from app.core.db import run
 from app.dataset.export import RECORD_TYPES, ExportError, dump
 from app.dataset.restore import load
 from app.models import Position
-from tests.conftest import settings_for
 from tests.factories import add_many
 from tests.positions.test_position_keys import assert_consistent
 from tests.seed_facts import POSITIONS
-
-
-@pytest.fixture
-def empty(tmp_path: Path) -> Iterator[Session]:
-    settings = settings_for(tmp_path / "empty.sqlite3")
-    upgrade(settings)
-    engine = make_engine(settings)
-    with Session(engine) as s:
-        yield s
-    engine.dispose()
 
 
 def test_round_trip_into_an_empty_database(session: Session, empty: Session) -> None:

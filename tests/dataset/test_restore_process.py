@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -35,16 +34,6 @@ except SystemExit as exc:
         raise
 print(sorted(name for name in sys.modules if name.split(".")[0] == "fastapi" or name.startswith("app.annotate")))
 """
-
-
-@pytest.fixture
-def empty(tmp_path: Path) -> Iterator[Session]:
-    settings = settings_for(tmp_path / "empty.sqlite3")
-    upgrade(settings)
-    engine = make_engine(settings)
-    with Session(engine) as s:
-        yield s
-    engine.dispose()
 
 
 @pytest.mark.skipif(bool(TEST_DATABASE_URL), reason=SQLITE_ONLY)
