@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -82,8 +83,15 @@ def run_annotator(
     participants: Sequence[Leader] | None,
     kind: str | None,
     index: LeaderIndex | None = None,
+    *,
+    title: str | None = None,
+    date: dt.date | None = None,
 ) -> AnnotatorRun:
-    """Annotate `text`; inferred participants are matched to the registry or made into new leaders."""
+    """Annotate `text`; inferred participants are matched to the registry or made into new leaders.
+
+    The document's `title` and `date` go to the annotator as `summit evaluate` gives them: the
+    title sets the readout's subject, and the date picks, among leaders of one office and country,
+    the one in office then (the registry's terms) when the text prints no date of its own."""
     index = index or LeaderIndex.load(session)
     given = [as_participant(le) for le in participants] if participants else None
     result = annotate(
@@ -92,6 +100,8 @@ def run_annotator(
         participants=given,
         kind=kind,
         known_leaders=[as_participant(le) for le in index.leaders],
+        title=title,
+        date=date.isoformat() if date is not None else None,
     )
     taken = {le.slug for le in index.leaders}
     resolved: list[Leader] = []

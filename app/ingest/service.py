@@ -219,7 +219,7 @@ def plan(
         known = {le.slug for le in index.leaders}
         run.new_leaders = [le for le in participants if le.slug not in known]
     else:
-        run = run_annotator(session, payload.text, participants, kind, index)
+        run = run_annotator(session, payload.text, participants, kind, index, title=payload.title, date=date)
     if event is None:
         event = _event_for(session, run.participants, kind, date)
     return run, event, date
@@ -336,7 +336,9 @@ def reannotate(session: Session, document: Document, *, actor: str | None = None
     annotator's findings on a reviewed span are dropped; positions no longer found are deleted (their
     ids answer 410, naming the new position over the same words where there is one)."""
     event = document.event
-    run = run_annotator(session, document.text, list(event.participants), event.kind)
+    run = run_annotator(
+        session, document.text, list(event.participants), event.kind, title=document.title, date=event.date
+    )
     for leader in run.new_leaders:
         session.add(leader)
     session.flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 from app.core.config import Settings
@@ -106,6 +107,24 @@ def test_dry_run_stores_nothing(client: TestClient, auth: dict) -> None:
 def test_participants_are_inferred_when_absent(client: TestClient, auth: dict) -> None:
     result = client.post("/v1/annotate", json={"text": READOUT, "date": "2022-03-03"}, headers=auth).json()
     assert {p["slug"] for p in result["participants"]} == {XI, PUTIN}
+
+
+UNDATED = (
+    "The Prime Minister spoke to President Biden this afternoon.\n\n"
+    "The Prime Minister said the United Kingdom stands with Ukraine.\n"
+)
+
+
+@pytest.mark.parametrize(("date", "prime_minister"), [("2021-06-01", "boris-johnson"), ("2023-06-01", "rishi-sunak")])
+def test_the_documents_date_names_the_office_holder(
+    client: TestClient, auth: dict, date: str, prime_minister: str
+) -> None:
+    # The text prints no date and names the office only: the document's date in the request
+    # picks whoever held it that day, as `summit evaluate` does with a gold file's date.
+    result = client.post("/v1/annotate", json={"text": UNDATED, "date": date}, headers=auth).json()
+    assert prime_minister in {p["slug"] for p in result["participants"]}
+    (position,) = [p for p in result["positions"] if "stands with Ukraine" in p["text"]]
+    assert [s["slug"] for s in position["speakers"]] == [prime_minister]
 
 
 def test_a_new_leader_named_in_the_text_joins_the_registry(client: TestClient, auth: dict) -> None:
