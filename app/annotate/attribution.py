@@ -850,8 +850,11 @@ _LEAD_CIRCUMSTANCE_RE = re.compile(
 
 
 _INVERTED_TAIL_RE = re.compile(
-    r"(?:\s+(?:on|in|at|during|after|before|from|via|to|when|while|adding|in\s+a)\b.*|"
-    r",\s+(?:adding|calling|saying|noting|stressing|describing|urging|referring)\b.*)?[\s.!?\"'\u201d\u2019\u00bb)]*$",
+    r"(?:,?\s+(?:on|in|at|during|after|before|from|via|to|when|while|adding|in\s+a)\b.*|"
+    r",\s+(?:adding|calling|saying|noting|stressing|describing|urging|referring)\b.*|"
+    # '"...," said Fernandez, who received two doses in January.', '..., said X, the president of ...':
+    # a relative clause or an apposition on the speaker
+    r",\s+(?:who|whose|the|a|an|his|her)\s.*)?[\s.!?\"'\u201d\u2019\u00bb)]*$",
     re.I | re.S,
 )
 

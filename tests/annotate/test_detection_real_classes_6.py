@@ -1,0 +1,41 @@
+"""Detection classes of the sixth pass on real readouts (issue #11): general shapes of reporting,
+each checked on readouts no rule writer had read. One invented wording per case, with
+counter-examples that must stay unattributed; the learned fallback is off here, so that each test
+shows what the rules alone do."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.annotate.helpers import LULA, MODI, said
+
+pytestmark = pytest.mark.usefixtures("rules_only")
+
+
+# -- an inverted reporting clause whose speaker carries a relative clause or an apposition -----------
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "said Lula, who received his second dose in January.",
+        "said Lula, the Brazilian president.",
+        "said Lula, his voice firm.",
+        "added Lula, who spoke from Brasilia.",
+    ],
+)
+def test_a_quotation_closed_by_an_inverted_clause_with_a_relative_clause_is_the_speakers(closing: str) -> None:
+    text = (
+        "Lula da Silva held a phone call with Narendra Modi.\n\n"
+        f'"The vaccine works. It must reach every country quickly," {closing}'
+    )
+    assert said(text, (LULA, MODI), "The vaccine works") == [("Luiz Inácio Lula da Silva",)]
+    assert said(text, (LULA, MODI), "must reach every country") == [("Luiz Inácio Lula da Silva",)]
+
+
+def test_a_non_leader_closing_a_quotation_with_a_relative_clause_is_no_speaker() -> None:
+    text = (
+        "Lula da Silva held a phone call with Narendra Modi.\n\n"
+        '"Vaccines must reach every country quickly," said Maria Souza, who heads the health agency.'
+    )
+    assert said(text, (LULA, MODI), "Vaccines must reach") == []
