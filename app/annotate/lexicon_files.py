@@ -310,6 +310,26 @@ class TopicContext:
     carry: tuple[str, ...]  # frames that carry a topic forward: "Regarding X,", "On X,"
     anaphors: tuple[str, ...]  # a position continuing the previous one ("It proved ...", "in this regard")
     other_party: tuple[str, ...]  # relationship cues with the other participant named
+    # (topic, topics that take its place, cues): a topic a cue signals when the position has none
+    # of the topics that name the matter more precisely ("the border conflict" is regional security,
+    # "the conflict" said of Ukraine is ukraine)
+    residual: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = ()
+
+
+def _residual(path: str, data: dict[str, Any]) -> tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]:
+    items = data.get("residual") or []
+    if not isinstance(items, list):
+        raise LexiconError(f"{path}: residual: must be a list of entries (topic, unless, cues)")
+    out = []
+    for k, item in enumerate(items):
+        where = f"residual[{k}]"
+        if not isinstance(item, dict) or not isinstance(item.get("topic"), str) or not item["topic"].strip():
+            raise LexiconError(f"{path}: {where}: needs a topic (a slug)")
+        item = {**item, "__path__": path}
+        unless = _strings(item, "unless", f"{where}.unless", optional=True)
+        cues = _regexes(path, f"{where}.cues", _strings(item, "cues", f"{where}.cues"))
+        out.append((item["topic"].strip(), frozenset(unless), cues))
+    return tuple(out)
 
 
 @cache
@@ -324,6 +344,7 @@ def topic_context() -> TopicContext:
         carry=_regexes(path, "carry", _strings(data, "carry")),
         anaphors=_regexes(path, "anaphors", _strings(data, "anaphors")),
         other_party=_regexes(path, "other_party", _strings(data, "other_party")),
+        residual=_residual(path, data),
     )
     for p in out.carry:
         if "(?P<frame>" not in p:

@@ -25,7 +25,7 @@ from .lexicon import ADVERBS, FINITE_RE, finite_verbs, verb_class
 from .models import Annotation, FoundPosition, Participant, TopicSpec
 from .sentences import split_sentences
 from .stages import QuotationTracker, SpeakerTracker
-from .topics import TopicMatcher
+from .topics import TopicMatcher, residual_topics
 
 __all__ = ["annotate", "ANNOTATOR_VERSION"]
 
@@ -581,6 +581,7 @@ def _assign_topics(
             found_t |= prev[1]
         if not found_t:
             found_t |= r.carried
+        found_t |= residual_topics(masked, _without_subject(r.segment or [(s0, e0)], a), found_t, matcher.order)
         if not found_t:
             # "The two sides agreed to hold a summit every two years": with nothing else to
             # say, what the pair agrees on is their relationship.

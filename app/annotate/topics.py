@@ -25,10 +25,11 @@ from collections.abc import Container, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from . import lexicon_files
 from .folded import trie_alternation
 from .models import TopicSpec
 
-__all__ = ["load_topic_specs", "TopicMatcher"]
+__all__ = ["load_topic_specs", "TopicMatcher", "residual_topics"]
 
 
 def load_topic_specs(path: str | Path) -> list[TopicSpec]:
@@ -439,3 +440,26 @@ class TopicMatcher:
                     if slug in document_topics:
                         found.add(slug)
         return tuple(sorted(found))
+
+
+# (topic, topics that take its place, its cues as one pattern): topic_context.yaml's `residual`
+_RESIDUAL = [
+    (slug, unless, re.compile(r"(?<![\w-])(?:{})".format("|".join(f"(?:{c})" for c in cues)), re.I))
+    for slug, unless, cues in lexicon_files.topic_context().residual
+]
+
+
+def residual_topics(
+    masked: str, ranges: Iterable[tuple[int, int]], found: Container[str], vocabulary: Container[str]
+) -> set[str]:
+    """Residual topics whose cues occur in the ranges of the (masked) text when the position has
+    none of the topics that name the matter more precisely: a conflict in a place the vocabulary
+    has no topic for is regional security, "the conflict" said of Ukraine is ukraine only."""
+    out: set[str] = set()
+    spans = list(ranges)
+    for slug, unless, rx in _RESIDUAL:
+        if slug in found or slug not in vocabulary or any(t in found for t in unless):
+            continue
+        if any(rx.search(masked, a, b) for a, b in spans):
+            out.add(slug)
+    return out

@@ -1,0 +1,116 @@
+"""Topics on real readouts, round 6 (issue #11): general shapes of how readouts signal a topic,
+validated on readouts no rule writer had read. Invented sentences, each a different wording of the
+class, with counter-examples that must not fire. One class per test."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.annotate import Participant
+from tests.annotate.helpers import BIDEN, ERDOGAN, MACRON, PUTIN, SCHOLZ, XI, ZELENSKY, run
+
+RS = "regional-security"
+RAMAPHOSA = Participant("Cyril Ramaphosa", "President", "South Africa", "male")
+TOKAYEV = Participant("Kassym-Jomart Tokayev", "President", "Kazakhstan", "male")
+
+
+def position_topics(text: str, needle: str, participants) -> set[str]:
+    ann = run(text, participants=participants)
+    found = [p for p in ann.positions if needle in text[p.start : p.end]]
+    assert found, f"no position holds {needle!r}"
+    return {t for p in found for t in p.topics}
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "participants"),
+    [
+        # a conflict named with an article or a possessive
+        (
+            "Scholz and Tokayev spoke. Scholz said it is important that the two neighbours settle their "
+            "decades-old conflict.",
+            "decades-old",
+            (SCHOLZ, TOKAYEV),
+        ),
+        (
+            "Putin and Tokayev spoke. Putin said Russia was ready to help overcome the consequences of the "
+            "border conflict.",
+            "border conflict",
+            (PUTIN, TOKAYEV),
+        ),
+        # a coup
+        ("Biden and Ramaphosa spoke. Biden voiced concern over the coup in Niger.", "coup", (BIDEN, RAMAPHOSA)),
+        # a trouble in a named place
+        (
+            "Macron and Ramaphosa spoke. Macron said the violence in Sudan must stop at once.",
+            "violence",
+            (MACRON, RAMAPHOSA),
+        ),
+        (
+            "Xi and Tokayev spoke. Xi expressed concern about the situation on the Kyrgyz-Tajik border.",
+            "border",
+            (XI, TOKAYEV),
+        ),
+        # a trouble named by the place's adjective
+        (
+            "Erdogan and Ramaphosa spoke. Erdogan stressed that the Haitian crisis needs a political solution.",
+            "Haitian",
+            (ERDOGAN, RAMAPHOSA),
+        ),
+    ],
+)
+def test_conflict_in_a_place_without_a_topic_is_regional_security(text, needle, participants) -> None:
+    assert RS in position_topics(text, needle, participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "participants", "topic"),
+    [
+        # the place has a topic of its own: that topic only
+        (
+            "Macron and Zelensky spoke. Macron said the conflict in Ukraine must end in a just peace.",
+            "just peace",
+            (MACRON, ZELENSKY),
+            "ukraine",
+        ),
+        (
+            "Erdogan and Scholz spoke. Erdogan said the violence in Gaza must stop at once.",
+            "violence",
+            (ERDOGAN, SCHOLZ),
+            "middle-east",
+        ),
+        (
+            "Xi and Biden spoke. Xi said the situation in Hong Kong is China's internal affair.",
+            "internal affair",
+            (XI, BIDEN),
+            "hong-kong",
+        ),
+    ],
+)
+def test_conflict_of_a_topic_place_keeps_that_topic_only(text, needle, participants, topic) -> None:
+    got = position_topics(text, needle, participants)
+    assert topic in got and RS not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "participants"),
+    [
+        # conflicts in general, a generic issue, a sentence-initial "An issue", a participant's own country
+        (
+            "Xi and Ramaphosa spoke. Xi said conflicts should be resolved through dialogue.",
+            "dialogue",
+            (XI, RAMAPHOSA),
+        ),
+        (
+            "Scholz and Tokayev spoke. Scholz said the economic crisis had hit both economies hard.",
+            "economic crisis",
+            (SCHOLZ, TOKAYEV),
+        ),
+        (
+            "Putin and Tokayev spoke. Putin said the situation in Kazakhstan was stabilizing.",
+            "stabilizing",
+            (PUTIN, TOKAYEV),
+        ),
+    ],
+)
+def test_no_regional_security_without_a_conflict_in_a_third_place(text, needle, participants) -> None:
+    assert RS not in position_topics(text, needle, participants)
