@@ -166,7 +166,7 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 _GROUP_RE = re.compile(
     # "the leaders of Kazakhstan and Russia", "the heads of state of both countries"
-    r"(?<![\w-])(?:the\s+(?:leaders|presidents|heads\s+of\s+(?:state|government))\s+of\s+(?:"
+    r"(?<![\w-])(?:(?:the\s+|(?-i:(?=[A-Z])))(?:leaders|presidents|heads\s+of\s+(?:state|government))\s+of\s+(?:"
     r"(?:the\s+)?(?-i:[A-Z])[\w.'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+and\s+(?:the\s+)?(?-i:[A-Z])[\w.'-]+"
     r"(?:\s+(?-i:[A-Z])[\w'-]+)?|"
     r"(?:both|the\s+two)\s+countries)|"
@@ -176,7 +176,10 @@ _GROUP_RE = re.compile(
     r"(?:both|the\s+two|the\s+three|the\s+four|all\s+(?:three|four|the)|the|these|"
     r"the\s+respective)\s+(?:leaders|presidents|heads\s+of\s+(?:state|government)|sides|parties|"
     r"prime\s+ministers|chancellors|statesmen|counterparts|countries|nations|governments|"
-    r"neighbou?rs|allies|partners)|both\s+of\s+them|they|the\s+pair|the\s+duo|"
+    r"neighbou?rs|allies|partners|interlocutors)|both\s+of\s+them|they|the\s+pair|the\s+duo|"
+    # joint statements' bare plural titles: "Leaders welcomed ...", "Prime Ministers noted ..."
+    # (not "Presidents Biden and Von der Leyen", "Turkish Presidents, X and Y": names follow)
+    r"(?-i:Leaders|Prime\s+Ministers|Presidents|Heads\s+of\s+(?:State|Government)|Interlocutors)(?!\s*(?-i:[A-Z,]))|"
     r"the\s+two|we)(?![\w-])",
     re.I,
 )

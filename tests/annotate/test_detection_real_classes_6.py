@@ -39,3 +39,39 @@ def test_a_non_leader_closing_a_quotation_with_a_relative_clause_is_no_speaker()
         '"Vaccines must reach every country quickly," said Maria Souza, who heads the health agency.'
     )
     assert said(text, (LULA, MODI), "Vaccines must reach") == []
+
+
+# -- a group subject without an article: joint statements' bare plural titles, "the interlocutors" -----
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prime Ministers acknowledged the deep bonds between their nations.",
+        "Leaders welcomed progress on the trade agreement.",
+        "Presidents noted the importance of the climate agenda.",
+        "The interlocutors highlighted the need to strengthen strategic cooperation.",
+        "Leaders of Brazil and India have underscored the importance of peace in the region.",
+    ],
+)
+def test_a_bare_plural_title_or_the_interlocutors_are_both_leaders(sentence: str) -> None:
+    text = f"Lula da Silva and Narendra Modi met in Brasilia.\n\n{sentence}"
+    assert said(text, (LULA, MODI), sentence[:25]) == [("Luiz Inácio Lula da Silva", "Narendra Modi")]
+
+
+def test_a_plural_title_before_the_names_is_one_mention_of_each() -> None:
+    sentence = "Presidents Lula and Modi reaffirmed their commitment to the trade agreement."
+    text = f"Lula da Silva and Narendra Modi met in Brasilia.\n\n{sentence}"
+    assert said(text, (LULA, MODI), sentence[:25]) == [("Luiz Inácio Lula da Silva", "Narendra Modi")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Leaders' Summit participants discussed the agenda.",  # a summit's name is no subject
+        "G7 Leaders agreed on the agenda.",  # another body's leaders
+    ],
+)
+def test_a_plural_title_inside_a_name_is_no_group(sentence: str) -> None:
+    text = f"Lula da Silva and Narendra Modi met in Brasilia.\n\n{sentence}"
+    assert said(text, (LULA, MODI), sentence[:25]) == []
