@@ -143,7 +143,7 @@ def test_the_office_a_readout_gives_a_registry_leader_is_the_one_held_that_day()
         "call on 1 March 2022."
     )
     titles = {p.name: p.title for p in inferred(text)}
-    assert titles.get("Mohammed bin Zayed") == "Crown Prince", titles
+    assert titles.get("Mohamed bin Zayed Al Nahyan") == "Crown Prince", titles
 
 
 def test_a_form_of_address_does_not_replace_the_office() -> None:
