@@ -551,6 +551,22 @@ def _classify_np(
     return None
 
 
+# A line that is only a subject and a colon ("The two leaders:", "Kishida:"): the label of a wire
+# summary's talking points, each item under it a verbless clause of that subject ("\u2014 oppose ...").
+_LABEL_RE = re.compile(r"[\"'\u201c]?(?P<np>[^:;,.!?\"\u201c\u201d\n]{1,50}?)\s*:$")
+
+
+def label_speakers(text: str, s: int, e: int, finder: MentionFinder) -> Attribution | None:
+    """The participants a label line text[s:e] names ("The two leaders:", "Biden:"), or None."""
+    m = _LABEL_RE.fullmatch(text, s, e)
+    if m is None:
+        return None
+    c = _classify_np(text, m.start("np"), m.end("np"), finder)
+    if c is None or c[0] not in ("person", "role", "group") or not c[1] or c[3]:
+        return None
+    return Attribution(c[1], "say", 0.8, None, evidence="list-item")
+
+
 # Parentheticals between a subject and its verb: "Putin, for his part, said",
 # "Xi, also general secretary of the CPC Central Committee, said", "Lula, who ..., said".
 _PAREN_RE = re.compile(

@@ -14,6 +14,7 @@ from .attribution import (
     Attribution,
     attribute_sentence,
     first_person_narration,
+    label_speakers,
     quote_mask,
     quotes_narration,
     we_did,
@@ -606,7 +607,7 @@ _FRAGMENT_RE = re.compile(
     r"\W*(?:And|Also|As\s+well\s+as|In\s+addition(?:\s+to)?|Plus|Besides|Including|Especially|Particularly|"
     r"Not\s+least|As\s+also)\b"
 )
-_BULLET_RE = re.compile(r"[\u2022\u25aa\u25cf\u00b7*\u2013-]\s*$|^\s*(?:\d{1,2}[.)]|[a-z][.)])\s*$", re.M)
+_BULLET_RE = re.compile(r"[\u2022\u25aa\u25cf\u00b7*\u2013\u2014-]\s*$|^\s*(?:\d{1,2}[.)]|[a-z][.)])\s*$", re.M)
 _OWN_COUNTRY_RES: dict[tuple[str, ...], re.Pattern[str]] = {}
 _STANCE_AFTER = (
     r"(?:(?:also|further|firmly|fully|always|still|highly)\s+)?(?:will|would|is\s+ready|stands|remains|hopes|expects|"
@@ -827,10 +828,19 @@ def _annotate(
             ls = text.rfind("\n", 0, s) + 1
             if not (ls < s and _BULLET_RE.search(text, ls, s) is not None):
                 list_said = []
+        if sent.endswith(":") and len(sent) <= 60 and not quotes.in_quote:
+            label = label_speakers(text, s, e, finder)
+            if label is not None:
+                # "The two leaders:" then "\u2014 oppose unilateral attempts ...": a wire summary's
+                # talking points, each item its label's participants' position.
+                list_said = [label]
+                prev_said = para_said = []
+                continue
         if (
             not _TERMINAL_RE.search(sent)
             and "\n" not in text[s:e]
             and not quotes.in_quote
+            and not list_said  # an item of a list whose introduction named its speakers
             and not (sent.endswith(":") and len(sent.split()) >= 5)  # a list's introduction
             # a body line of a sentence's length whose stop was lost (talking points, scraped pages)
             and not (idx >= 2 and len(sent.split()) >= _BODY_LINE_WORDS)

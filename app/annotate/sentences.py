@@ -52,7 +52,9 @@ _DATELINE_RE = re.compile(
 )
 _DATELINE_MAX = 120
 # Paragraph numbers and bullets: "3. ", "(4) ", "iv) ", "• ".
-_PARNUM_RE = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\(?[ivxlc]{1,5}\)|[\u2022\u25aa\u25cf\u00b7*\u2013-])\s+")
+_PARNUM_RE = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\(?[ivxlc]{1,5}\)|[\u2022\u25aa\u25cf\u00b7*\u2013\u2014-])\s+")
+# A list item's marker at a line's start.
+_ITEM_RE = re.compile(r"\s*([\u2022\u25aa\u25cf\u00b7*\u2013\u2014-])\s")
 
 # Words after which a period never ends a sentence.
 _NEVER_END = frozenset(
@@ -225,6 +227,9 @@ def _continues(prev: str, line: str, wrapped: bool = True) -> bool:
     p = prev.rstrip()
     if not p or p[-1] in '.!?:;"\u201d)':
         return False
+    b = _ITEM_RE.match(line)
+    if b is not None and prev.lstrip().startswith(b.group(1)):
+        return False  # "\u2014 stress importance of ..." under "\u2014 oppose ...": the next item of a list
     first = line.lstrip()[:1]
     if first.islower() or first in ",;":
         return True

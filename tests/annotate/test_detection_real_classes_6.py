@@ -75,3 +75,35 @@ def test_a_plural_title_before_the_names_is_one_mention_of_each() -> None:
 def test_a_plural_title_inside_a_name_is_no_group(sentence: str) -> None:
     text = f"Lula da Silva and Narendra Modi met in Brasilia.\n\n{sentence}"
     assert said(text, (LULA, MODI), sentence[:25]) == []
+
+
+# -- a wire summary's talking points: a label line naming the speakers, then verbless items ----------
+
+
+def _gist(label: str, items: list[str], bullet: str = "\u2014") -> str:
+    lines = "\n".join(f"{bullet} {i}" for i in items)
+    return (
+        "TOKYO \u2013 The following is the gist of talks between President Lula and Prime Minister Modi held "
+        f"Monday in Tokyo.\n{label}\n{lines}\n"
+    )
+
+
+@pytest.mark.parametrize("bullet", ["\u2014", "\u2022", "-"])
+def test_items_under_a_label_line_are_the_labels_speakers(bullet: str) -> None:
+    items = [
+        "oppose unilateral attempts to change the status quo by force",
+        "stress importance of peace across the region",
+        "agree to cooperate on critical technologies.",
+    ]
+    text = _gist("The two leaders:", items, bullet) + _gist("Modi:", ["calls for a return to the trade pact"], bullet)
+    both = ("Luiz Inácio Lula da Silva", "Narendra Modi")
+    for item in items:
+        assert said(text, (LULA, MODI), item[:20]) == [both], item
+    assert said(text, (LULA, MODI), "calls for a return") == [("Narendra Modi",)]
+
+
+def test_items_under_a_label_that_names_no_participant_stay_unattributed() -> None:
+    text = _gist("Background:", ["trade grew by a fifth last year", "two new consulates opened"])
+    assert said(text, (LULA, MODI), "trade grew") == []
+    text = _gist("The ministers:", ["agree to cooperate on critical technologies"])
+    assert said(text, (LULA, MODI), "agree to cooperate") == []
