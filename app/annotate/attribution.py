@@ -52,6 +52,7 @@ __all__ = [
     "first_person_narration",
     "quotes_narration",
     "we_did",
+    "with_me",
 ]
 
 
@@ -297,8 +298,10 @@ _FIRST_PERSON_NARRATION_RE = re.compile(
 # ..."): the two leaders' joint position. "We will ..." is the speaker's own side.
 _WE_DID_RE = re.compile(
     # (an opening phrase may come first: "As part of deepening relations, we agreed to ...")
-    rf"[\W]*(?:[^,.;:\"\u201c\u201d]{{2,60}},\s+)?We\s+(?:(?:{ADVERBS})\s+)*(?P<verb>{FINITE_RE.pattern}|agree|share|"
-    r"concur)\b",
+    # ("For the first time in relations between our two nations we have agreed ...": a phrase of time
+    # with no comma)
+    rf"[\W]*(?:[^,.;:\"\u201c\u201d]{{2,60}},\s+|(?:For|In|At|During|After|Today|Now|Finally)(?:\s[^,.;:\"\u201c\u201d]{{0,60}}?)?\s)?"
+    rf"We\s+(?:(?:have|had)\s+)?(?:(?:{ADVERBS})\s+)*(?P<verb>{FINITE_RE.pattern}|agree|share|concur)\b",
     re.I,
 )
 
@@ -330,8 +333,11 @@ _WE_SHARE = frozenset({"agree", "share", "concur"})
 # "X said the two sides agreed that ...", "X said he reaffirmed with Y that ...": the outcome of
 # the call, reported by one leader, is joint.
 _EMBEDDED_JOINT_RE = re.compile(
-    r"\s+(?:(?:on|in)\s+\w+\s+)?(?:that\s+)?(?:(?:the\s+two|both)\s+(?:sides|leaders|countries)|they)\s+"
-    r"(?:had\s+)?(?:also\s+)?(?:agreed|reaffirmed|confirmed|decided|affirmed|shared|concurred)\b",
+    r"\s+(?:(?:on|in)\s+\w+\s+)?(?:that\s+)?(?:(?:(?:the\s+two|both)\s+(?:sides|leaders|countries)|they)\s+"
+    r"(?:had\s+)?(?:also\s+)?(?:agreed|reaffirmed|confirmed|decided|affirmed|shared|concurred)\b|"
+    # "X said it was agreed that ...", "He pointed out that it had also been decided to ...": the
+    # call's agentless result, reported by one leader (not "it was agreed in 2019": another time)
+    r"it\s+(?:was|(?:had|has)\s+(?:also\s+)?been)\s+(?:also\s+)?(?:agreed|decided)(?!\s+(?:in|on|at|during|last|earlier)\b))",
     re.I,
 )
 # "López Obrador said that he and Biden agreed ...": the speaker and the other leader together.
@@ -341,10 +347,45 @@ _HE_AND_RE = re.compile(
     r"do\s+not\s+disagree|did\s+not\s+disagree)\b"
 )
 _WITH_OTHER_RE = re.compile(
-    r"\s+(?:(?:on|in)\s+\w+\s+)?(?:that\s+)?(?:he|she|I)\s+(?:had\s+)?(?:also\s+)?"
+    r"\s+(?:(?:on|in)\s+\w+\s+)?(?:that\s+)?(?:he|she|I)\s+(?:(?:had|has|have)\s+)?(?:also\s+)?"
     r"(?:agreed|reaffirmed|confirmed|affirmed|shared)\s+with\s+",
     re.I,
 )
+# What may stand between "agreed with" and the other leader: "visiting Kyrgyz President X", "his
+# Chinese counterpart", "the Indian Prime Minister".
+_WITH_OTHER_GAP_RE = re.compile(r"(?:(?:the|his|her|visiting|[A-Z][\w'\u2019-]*)\s+){0,3}")
+
+
+# "President Xi and I agreed ...", "I and Prime Minister Modi are committed ...": a leader speaking
+# for himself and the other leader together.
+_AND_ME_RE = re.compile(r"(?P<np>[A-Z][\w.'\u2019 -]{0,60}?)\s+and\s+I\s+(?:[a-z]|['\u2019])")
+_ME_AND_RE = re.compile(r"\bI\s+and\s+")
+
+
+def with_me(text: str, s: int, e: int, finder: MentionFinder, who: frozenset[int]) -> frozenset[int]:
+    """The participants a sentence attributed to the one leader `who` gives as "<other leader> and I"
+    or "I and <other leader>" (the speaker and the other together: a joint position), else `who`."""
+    sent = text[s:e]
+    if len(who) != 1 or (" and I " not in sent and " and I\u2019" not in sent and "I and " not in sent):
+        return who
+    for m in _AND_ME_RE.finditer(sent):
+        a, b = s + m.start("np"), s + m.end("np")
+        for mention in finder.find(text, a, b):
+            if mention.end == b and mention.kind in ("person", "role") and mention.who and not mention.who & who:
+                return who | mention.who
+    for m in _ME_AND_RE.finditer(sent):
+        a = s + m.end()
+        gap = _WITH_OTHER_GAP_RE.match(text, a, e)
+        for mention in finder.find(text, a, min(e, a + 60)):
+            if (
+                (mention.start == a or (gap is not None and mention.start <= gap.end()))
+                and mention.kind in ("person", "role")
+                and mention.who
+                and not mention.who & who
+            ):
+                return who | mention.who
+            break
+    return who
 
 
 _QUOTE_AFTER_VERB_RE = re.compile(r"[^\"\u201c\u201e\u00ab\u2018.!?]{0,60}?[:,]?\s*[\"\u201c\u201e\u00ab\u2018]")
@@ -1421,7 +1462,12 @@ def attribute_sentence(
         w = _WITH_OTHER_RE.match(text, primary.verb_end, e)
         if w and not joint:
             ms = finder.find(text, w.end(), min(e, w.end() + 60))
-            joint = bool(ms) and ms[0].start == w.end() and ms[0].kind in ("person", "role", "pronoun")
+            gap = _WITH_OTHER_GAP_RE.match(text, w.end(), e)
+            joint = (
+                bool(ms)
+                and (ms[0].start == w.end() or (gap is not None and ms[0].start <= gap.end()))
+                and ms[0].kind in ("person", "role", "pronoun")
+            )
         if joint:
             first = replace(first, who=everyone, cls="agree", pronoun_gender=None, evidence="embedded:joint")
     out.append(first)

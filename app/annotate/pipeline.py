@@ -18,6 +18,7 @@ from .attribution import (
     quote_mask,
     quotes_narration,
     we_did,
+    with_me,
 )
 from .countries import find_country
 from .folded import FoldedPattern
@@ -704,6 +705,12 @@ def _statement_goes_on(text: str, s: int, e: int, finder: MentionFinder, prev: A
     return both and (first.who | ms[1].who) == frozenset(range(len(finder.participants)))
 
 
+def _with_me(text: str, s: int, e: int, finder: MentionFinder, r: Attribution) -> Attribution:
+    """`r` with the other leader of "<other leader> and I ..." added (attribution.with_me)."""
+    who = with_me(text, s, e, finder, r.who)
+    return r if who == r.who else replace(r, who=who, pronoun_gender=None, evidence=f"{r.evidence}:with-me")
+
+
 # What may stand before a subject: quotation marks, an opening phrase set off by a comma.
 _OPENING_RE = re.compile(r"[\s\"'\u201c\u2018\u00ab(]*(?:[^,;.]{0,80},\s+)?")
 _AND_RE = re.compile(r"\s+and\s+")
@@ -860,7 +867,13 @@ def _annotate(
             # each quoted sentence by its own "we": the quotation's earlier sentences released with
             # this one may say something else ("President Biden assured ...")
             quoted = [
-                (qs, qe, replace(r, who=everyone, evidence="quote:we") if we_did(text, qs, qe) else r)
+                (
+                    qs,
+                    qe,
+                    replace(r, who=everyone, evidence="quote:we")
+                    if we_did(text, qs, qe)
+                    else _with_me(text, qs, qe, finder, r),
+                )
                 for qs, qe, r in quoted
             ]
         if quoted is None and not resolved and list_said:
@@ -896,7 +909,7 @@ def _annotate(
         if quoted is None:
             for r, seg in zip(resolved, _segments(s, e, resolved, matcher, masked), strict=True):
                 if not (in_quote_after and quotes_narration(text, r, e)):
-                    raw.append(_Raw(s, e, r, seg, idx, para, carried=carried))
+                    raw.append(_Raw(s, e, _with_me(text, s, e, finder, r), seg, idx, para, carried=carried))
         else:
             raw.extend(
                 _Raw(qs, qe, r, None, idx, para, continuing, carried)

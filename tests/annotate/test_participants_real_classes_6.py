@@ -11,7 +11,7 @@ from app.annotate.leaders import infer_participants
 from app.annotate.sentences import split_sentences
 from app.ingest.seed_files import read_leaders
 
-from .helpers import REPO
+from .helpers import BIDEN, REPO, XI, said
 
 KNOWN = [
     Participant(name=le.name, title=le.office, country=le.country, gender=le.gender, aliases=le.aliases)
@@ -120,3 +120,65 @@ def test_participants_in_the_opening_stop_the_search_there() -> None:
     )
     got = names(text)
     assert set(got) == {"Xi Jinping", "Vladimir Putin"}, got
+
+
+# -- an agreement one leader reports is joint --------------------------------------------------
+
+BIDEN_XI = (BIDEN, XI)
+CALL = "Joe Biden held a call with Xi Jinping on Monday. "
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Biden says he has agreed with visiting Chinese President Xi Jinping on how to proceed on trade.",
+        "Biden said he had agreed with his Chinese counterpart to resume military talks.",
+        "Biden said it was agreed that a committee would be formed to look into the issue.",
+        "He said that it had also been decided to increase cooperation on climate.",
+        '"For the first time we have agreed who should do what," Biden said after the talks.',
+        '"Today we have agreed to resume military talks," Biden said.',
+    ],
+)
+def test_an_agreement_one_leader_reports_is_joint(sentence: str) -> None:
+    assert said(CALL + sentence, BIDEN_XI, sentence[:25]) == [("Joe Biden", "Xi Jinping")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Biden said it was agreed in 2019 that tariffs would rise.",
+        "Biden said he has agreed with Congress on a new budget.",
+        "Biden said it was important that the two sides keep talking.",
+        '"We will keep talking," Biden said.',
+    ],
+)
+def test_an_agreement_of_another_time_or_party_is_the_speakers(sentence: str) -> None:
+    assert said(CALL + sentence, BIDEN_XI, sentence[:25]) == [("Joe Biden",)]
+
+
+# -- "<other leader> and I": the speaker and the other together --------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"President Xi and I had a productive discussion, reaffirming our desire to stabilise ties," Biden said.',
+        '"President Xi and I agreed to resume military talks," Biden said.',
+        'Biden said: "Xi and I discussed the need to keep talking."',
+        '"I and President Xi are committed to peace," Biden said.',
+    ],
+)
+def test_the_other_leader_and_i_is_joint(sentence: str) -> None:
+    assert said(CALL + sentence, BIDEN_XI, sentence[:25]) == [("Joe Biden", "Xi Jinping")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"My wife and I welcomed the news of the agreement," Biden said.',
+        '"Secretary Blinken and I will keep working on trade," Biden said.',
+        '"I and my team are committed to peace," Biden said.',
+    ],
+)
+def test_someone_else_and_i_is_the_speakers(sentence: str) -> None:
+    assert said(CALL + sentence, BIDEN_XI, sentence[:25]) == [("Joe Biden",)]
