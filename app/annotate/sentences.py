@@ -24,6 +24,17 @@ _LINE_RE = re.compile(
 )
 
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = r"(?:\d{1,2}\s+" + _MONTHS + r"(?:,?\s+\d{4})?|" + _MONTHS + r"\s+\d{1,2}(?:,?\s+\d{4})?)"
+# A place in title case, up to three words ("Beijing", "New Delhi", "Rio de Janeiro").
+_TPLACE = r"[A-Z][a-z]+(?:[ -](?:de|da|do|el|al|[A-Z][a-z]+)){0,2}"
+# What stands before a colon at a paragraph's start and is no place: labels, titles of speakers.
+_LABELS = (
+    r"(?:Source|Sources|Photo|Photos|Image|Images|Picture|Video|Watch|Listen|Read|Also|See|Related|More|Details|"
+    r"Category|Tags?|Published|Posted|Updated|Update|Summary|Key|Note|Editor|Caption|Credit|Credits|Breaking|"
+    r"Exclusive|Opinion|Analysis|Comment|Advertisement|Subject|Title|Date|Time|By|From|To|Topic|Topics|Keywords|"
+    r"Q|A|President|Prime|Premier|Chancellor|Minister|King|Queen|Emir|Amir|Crown|Sheikh|Mr|Mrs|Ms|Dr|"
+    r"Secretary|Spokesman|Spokesperson|Reporter|Question|Answer)\b"
+)
 # A dateline opens a paragraph: CITY, DATE then an agency/separator, or an agency tag alone.
 _DATELINE_RE = re.compile(
     r"""^(?:
@@ -47,6 +58,33 @@ _DATELINE_RE = re.compile(
         # an outlet and date in brackets, no separator after them
       | [A-Z]{3}[A-Z.'\u2019 -]{0,37}\s*\((?=[^()\n]*[\d/])[^()\n]{3,80}\)\s*(?:(?:--|[-\u2013\u2014:])\s*)?(?=[A-Z])
       | [A-Z][A-Z.'\u2019 -]{2,40}\s*(?:--|\u2014|\u2013)\s*
+        # Other outlets' forms. A place in capitals with a colon or a spaced hyphen, cities
+        # joined by a slash, a date after it: "KATHMANDU: ", "SAMARKAND/MOSCOW    -   ",
+        # "CAIRO \u2013 22 February 2021: "
+      | [A-Z]{3}[A-Z.'\u2019/ -]{0,37}?\s*(?::|--|[\u2013\u2014]|-(?=\s))\s*
+        (?:"""
+    + _DATE
+    + r"""\s*(?::|--|[-\u2013\u2014])?\s*)?(?=[A-Z"\u201c])
+        # a place in title case with the outlet, date or both in brackets:
+        # "Metro Manila (CNN Philippines, June 12) \u2014 "
+      | """
+    + _TPLACE
+    + r"""\s*\([^()\n]{1,40}\)\s*(?:--|[-\u2013\u2014:])\s*
+        # or with a colon, a date after it: "New Delhi: ", "Beijing: 18 July 2021 (TDI):  "
+        # (not a label: "Source: ", "Photo: ", nor a speaker: "President X: ")
+      | (?!"""
+    + _LABELS
+    + r""")"""
+    + _TPLACE
+    + r""":\s*(?:"""
+    + _DATE
+    + r"""\s*(?:\([^()\n]{1,30}\))?\s*:?\s*)?(?=[A-Z"\u201c])
+        # a date and the agency, or a date after a dateline: "March 29 (UPI) -- ", "22 February 2021: "
+      | """
+    + _DATE
+    + r"""(?:\s*\([^()\n]{1,30}\)\s*(?:--|[-\u2013\u2014:])|:)\s*
+        # any outlet in brackets, then a dash: "(TibetanReview.net, Sep24\u201923) \u2013 "
+      | \([^()\n]{2,40}\)\s*(?:--|[\u2013\u2014]|-(?=\s))\s*
     )""",
     re.X,
 )

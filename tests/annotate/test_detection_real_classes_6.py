@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.annotate.helpers import LULA, MODI, said
+from app.annotate import split_sentences
+from tests.annotate.helpers import LULA, MODI, run, said
 
 pytestmark = pytest.mark.usefixtures("rules_only")
 
@@ -107,3 +108,45 @@ def test_items_under_a_label_that_names_no_participant_stay_unattributed() -> No
     assert said(text, (LULA, MODI), "trade grew") == []
     text = _gist("The ministers:", ["agree to cooperate on critical technologies"])
     assert said(text, (LULA, MODI), "agree to cooperate") == []
+
+
+# -- datelines of other outlets stay outside the span (and out of the subject) -----------------------
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "NEW DELHI: ",
+        "KATHMANDU: ",
+        "SAMARKAND/MOSCOW    -   ",
+        "CAIRO \u2013 22 February 2021: ",
+        "New Delhi: ",
+        "Beijing: 18 July 2021 (TDI):  ",
+        "Metro Manila (CNN Philippines, June 12) \u2014 ",
+        "March 29 (UPI) -- ",
+        "(TibetanReview.net, Sep24\u201923) \u2013 ",
+    ],
+)
+def test_an_outlets_dateline_is_outside_the_span(dateline: str) -> None:
+    lead = (
+        "Prime Minister Narendra Modi and his Brazilian counterpart, Lula da Silva, condemned terrorism "
+        "and called on nations to reject it."
+    )
+    text = f"Modi and Lula condemn terrorism\n\n{dateline}{lead}"
+    ann = run(text, (LULA, MODI))
+    spans = [text[p.start : p.end] for p in ann.positions]
+    assert spans == [lead]
+    assert ann.positions[0].speakers == ("Luiz Inácio Lula da Silva", "Narendra Modi")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Source: Prime Minister Modi said India would host the summit.",  # a label, not a place
+        "Photo: Prime Minister Modi said India would host the summit.",
+        "President Lula: We agreed to host the summit together.",  # a speaker, not a place
+    ],
+)
+def test_a_label_or_a_speaker_before_a_colon_is_no_dateline(line: str) -> None:
+    text = f"Modi and Lula met\n\n{line}"
+    assert any(text[s:e] == line for s, e in split_sentences(text))
