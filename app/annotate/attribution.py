@@ -784,7 +784,11 @@ def find_frames(
             )
             or "say"
         )
-        stance = kind == "country" and _OWN_STANCE_RE.match(sent, cs + v_end) is not None
+        stance = kind == "country" and (
+            _OWN_STANCE_RE.match(sent, cs + v_end) is not None
+            # "Mexico expressed its concern about ...": a saying verb over the country's own words
+            or (cls == "say" and _ITS_RE.match(sent, cs + v_end) is not None)
+        )
         frames.append(Frame(s + cs, s + cs + v_start, s + cs + v_end, kind, who, cls, g, coord, they, quoted, stance))
     return frames
 
@@ -832,6 +836,7 @@ def _plural_present_frame(
 
 
 # "Russia reaffirmed its support for ...": a country stating its own stance.
+_ITS_RE = re.compile(r"\s+(?:its|their)\s+[a-z]")
 _OWN_STANCE_RE = re.compile(
     r"\s+(?:its|their)\s+(?:\w+\s+)?(?:support|commitment|readiness|opposition|position|stance|willingness|"
     r"determination|solidarity|backing)\b",

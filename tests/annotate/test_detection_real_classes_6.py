@@ -150,3 +150,31 @@ def test_an_outlets_dateline_is_outside_the_span(dateline: str) -> None:
 def test_a_label_or_a_speaker_before_a_colon_is_no_dateline(line: str) -> None:
     text = f"Modi and Lula met\n\n{line}"
     assert any(text[s:e] == line for s, e in split_sentences(text))
+
+
+# -- a country voicing its own words: "<Country> expressed its concern about ..." --------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "India expressed its concern about the flow of arms across its borders.",
+        "India reiterated its view that the reform of the Security Council is overdue.",
+        "India said its ties with Brazil are firm.",
+    ],
+)
+def test_a_country_saying_its_own_words_is_its_leaders(sentence: str) -> None:
+    text = f"Lula da Silva and Narendra Modi met in Brasilia.\n\n{sentence}"
+    assert said(text, (LULA, MODI), sentence[:20]) == [("Narendra Modi",)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "India said the talks would take place in March.",  # no words of its own: news
+        "India increased its defence budget by a tenth.",  # no saying verb: policy
+    ],
+)
+def test_a_country_without_its_own_words_stays_news(sentence: str) -> None:
+    text = f"Lula da Silva and Narendra Modi met in Brasilia.\n\n{sentence}"
+    assert said(text, (LULA, MODI), sentence[:20]) == []
