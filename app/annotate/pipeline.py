@@ -23,7 +23,7 @@ from .attribution import (
 from .countries import find_country
 from .folded import FoldedPattern
 from .leaders import MentionFinder, compiled, find_host, guess_gender, infer_participants
-from .lexicon import ADVERBS, FINITE_RE, finite_verbs, verb_class
+from .lexicon import ADVERBS, FINITE_RE, finite_verbs, verb_class, verb_forms
 from .models import Annotation, FoundPosition, Participant, TopicSpec
 from .sentences import split_sentences
 from .stages import QuotationTracker, SpeakerTracker
@@ -608,6 +608,23 @@ _FRAGMENT_RE = re.compile(
     r"\W*(?:And|Also|As\s+well\s+as|In\s+addition(?:\s+to)?|Plus|Besides|Including|Especially|Particularly|"
     r"Not\s+least|As\s+also)\b"
 )
+# The third person singular present of the cue verbs ("says", "urges", "expresses"): the tense of
+# headlines and standfirsts ("Biden says there is enough doses ...", "Lee urges Xi to help ..."); the
+# body of a news report tells what was said in the past.
+_PRESENT_FORMS = frozenset(
+    verb_forms(lemma.split()[0])[1] for lemmas in lexicon_files.reporting_verbs().classes.values() for lemma in lemmas
+) - {"is", "has", "does"}
+
+
+def _headline_present(text: str, r: Attribution) -> bool:
+    """Whether the attribution rests on a present-tense cue verb (in a line of the text's header: a
+    headline or standfirst in the outlet's words, with or without a final stop)."""
+    f = r.frame
+    if f is None or f.quoted:
+        return False
+    return text[f.verb_start : f.verb_end].split(" ")[0].lower() in _PRESENT_FORMS
+
+
 _BULLET_RE = re.compile(r"[\u2022\u25aa\u25cf\u00b7*\u2013\u2014-]\s*$|^\s*(?:\d{1,2}[.)]|[a-z][.)])\s*$", re.M)
 _OWN_COUNTRY_RES: dict[tuple[str, ...], re.Pattern[str]] = {}
 _STANCE_AFTER = (
@@ -821,6 +838,7 @@ def _annotate(
     # rule attributes, dropped when anyone else is a subject.
     para_said: list[Attribution] = []
     list_said: list[Attribution] = []
+    header = True  # no sentence has ended with a stop yet: headlines and standfirsts
     for idx, (s, e) in enumerate(sents):
         sent = text[s:e]
         if "\n" in text[prev_end:s]:
@@ -862,6 +880,18 @@ def _annotate(
             text, s, e, finder, joint_statement=joint, qmask=qflags, quoted_third=third_in_quote
         )
         resolved = [r for r in (speakers.resolve(a) for a in attrs) if r is not None and r.who]
+        if (
+            header
+            and resolved
+            and not joint
+            and (s == 0 or text[s - 1] == "\n")
+            and _headline_present(text, resolved[0])
+        ):
+            # "Joe Biden says there is enough doses ...": a line of the header (no sentence before it
+            # has ended with a stop) in the present tense is the outlet's headline or standfirst
+            resolved = []
+        if header and _TERMINAL_RE.search(sent):
+            header = False
         quoted = quotes.step(idx, s, e, starts_quoted, in_quote_after, resolved)
         if quoted:
             # each quoted sentence by its own "we": the quotation's earlier sentences released with

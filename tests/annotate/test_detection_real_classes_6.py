@@ -178,3 +178,32 @@ def test_a_country_saying_its_own_words_is_its_leaders(sentence: str) -> None:
 def test_a_country_without_its_own_words_stays_news(sentence: str) -> None:
     text = f"Lula da Silva and Narendra Modi met in Brasilia.\n\n{sentence}"
     assert said(text, (LULA, MODI), sentence[:20]) == []
+
+
+# -- a headline or standfirst in the present tense is the outlet's, even with a final stop -----------
+
+
+@pytest.mark.parametrize(
+    "standfirst",
+    [
+        "Lula says there are enough doses for every Brazilian.",
+        "Brazilian President Lula urges Modi to help resume the trade talks during a historic summit.",
+        "Modi expresses support for Brazil in phone call with Lula.",
+    ],
+)
+def test_a_present_tense_standfirst_is_no_position(standfirst: str) -> None:
+    text = (
+        f"Lula and Modi speak by phone\n\n{standfirst}\n\n"
+        "Lula da Silva said on Wednesday that Brazil will help India secure more doses of vaccines."
+    )
+    assert said(text, (LULA, MODI), standfirst[:25]) == []
+    assert said(text, (LULA, MODI), "will help India") == [("Luiz Inácio Lula da Silva",)]
+
+
+def test_the_present_tense_in_the_body_or_in_a_joint_statement_still_speaks() -> None:
+    body = "Lula da Silva met Narendra Modi in Brasilia.\n\n" + "The two leaders talked at length. " * 12
+    text = body + "\n\nModi says India will host the next summit."
+    assert said(text, (LULA, MODI), "Modi says India") == [("Narendra Modi",)]
+    joint = "The two sides reaffirm their commitment to the trade agreement."
+    ann = run(joint, (LULA, MODI), kind="joint statement")
+    assert [p.speakers for p in ann.positions] == [("Luiz Inácio Lula da Silva", "Narendra Modi")]
