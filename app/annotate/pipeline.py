@@ -892,6 +892,16 @@ def _annotate(
             resolved = []
         if header and _TERMINAL_RE.search(sent):
             header = False
+        if (
+            len(para_said) == 1
+            and len(resolved) == 1
+            and resolved[0].evidence == "frame:country"
+            and not (resolved[0].who & para_said[0].who)
+            and not starts_quoted
+        ):
+            # "Xi pointed out that ... . Egypt expressed its support for China's fight ...": the other
+            # side's country inside the paragraph of one leader's reported speech is in his words.
+            resolved = [replace(para_said[0], evidence="reported-speech:on", conf=min(para_said[0].conf, 0.7))]
         quoted = quotes.step(idx, s, e, starts_quoted, in_quote_after, resolved)
         if quoted:
             # each quoted sentence by its own "we": the quotation's earlier sentences released with

@@ -207,3 +207,27 @@ def test_the_present_tense_in_the_body_or_in_a_joint_statement_still_speaks() ->
     joint = "The two sides reaffirm their commitment to the trade agreement."
     ann = run(joint, (LULA, MODI), kind="joint statement")
     assert [p.speakers for p in ann.positions] == [("Luiz Inácio Lula da Silva", "Narendra Modi")]
+
+
+# -- the other side's country inside one leader's reported-speech paragraph is in his words ----------
+
+
+def test_the_other_sides_country_in_a_reported_speech_paragraph_is_the_speakers() -> None:
+    text = (
+        "Lula da Silva had a telephone conversation with Narendra Modi.\n\n"
+        "Lula pointed out that the epidemic broke out in many countries. "
+        "After the outbreak, India expressed its support for Brazil's fight against the epidemic. "
+        "Brazil is willing to share its experience with India."
+    )
+    lula = [("Luiz Inácio Lula da Silva",)]
+    assert said(text, (LULA, MODI), "India expressed its support") == lula
+    assert said(text, (LULA, MODI), "Brazil is willing") == lula
+
+
+def test_the_other_sides_country_in_its_own_paragraph_is_its_leaders() -> None:
+    text = (
+        "Lula da Silva had a telephone conversation with Narendra Modi.\n\n"
+        "Lula pointed out that the epidemic broke out in many countries.\n\n"
+        "India expressed its support for Brazil's fight against the epidemic."
+    )
+    assert said(text, (LULA, MODI), "India expressed its support") == [("Narendra Modi",)]
