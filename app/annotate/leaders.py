@@ -748,9 +748,11 @@ def infer_participants(
     # The title, when given apart from the text, is the first opening line ("PM call with
     # President Xi of China", "Rouhani, Putin stress ...").
     opening = ([title] if title.strip() else []) + [text[s:e] for s, e in sentences]
+    seen = 0  # the opening lines read, headlines included
     for sent in opening:
         if used >= max_sentences:
             break
+        seen += 1
         headline = not re.search(r"[.!?][\"'\u201c\u201d\u2019\u00bb)]*$", sent.strip())
         if len(found) >= 2 and _LATER_CALL_RE.match(sent):
             continue  # "Earlier on Friday, Xi spoke by phone with US President Joe Biden": another call
@@ -852,6 +854,13 @@ def infer_participants(
                 # A title-case headline runs words together: "Prime Minister Meets With President Xi" is
                 # President Xi; the office nearest the name is his.
                 office, name = inner[-1].group("title"), name[inner[-1].end() :]
+            cut = _HEADLINE_WORD_RE.search(name)
+            if cut is not None:
+                # "S. Africa President Hold Phone Talks On Ethiopian Dam": a title-case headline's
+                # verb or preposition ends the name ("President Sisi Meets ..."); none is left, no leader.
+                name = name[: cut.start()].strip()
+                if not name:
+                    continue
             known = _resolve_known(name, known_leaders, date, office)
             if known is not None:
                 held = (known.title or "").casefold()
@@ -919,9 +928,13 @@ def infer_participants(
                         continue
                     add(_as_written(k, text))
         if len(found) == 1:
-            other = _unnamed_role(opening[: max_sentences + 1], found, known_leaders, date)
+            # (over the lines the opening read: headlines and datelines do not use it up)
+            other = _unnamed_role(opening[: max(seen, max_sentences + 1)], found, known_leaders, date)
             if other is not None:
                 add(other)
+        if len(found) < 2:
+            for k in _unnamed_pair(opening[: max(seen, max_sentences + 1)], found, known_leaders, date):
+                add(k)
         if len(found) == 1:
             host = _unnamed_host(opening[: max_sentences + 1], found, known_leaders, text, date)
             if host is not None:
@@ -932,6 +945,13 @@ def infer_participants(
 
 
 _FAR_OPENING = 12
+
+# Words of a title-case headline that are no part of a name: its verbs and prepositions ("To" after
+# the first word only: "To Lam" is a name).
+_HEADLINE_WORD_RE = re.compile(
+    r"(?:^|(?<=\s))(?:Holds?|Held|Meets?|Talks|Phone|Calls?|Discuss(?:es)?|Agrees?|Vows?|Signs?|Says|Urges?|"
+    r"Stress(?:es)?|Hails?|Welcomes?|Reaffirms?|On|With|For|In|At|Over|About|And)(?=\s|$)|(?<=\s)To(?=\s|$)"
+)
 
 _AHEAD_RE = re.compile(r"\b(?:ahead\s+of|prior\s+to|in\s+the\s+run-up\s+to|in\s+preparation\s+for)\b", re.I)
 
@@ -1404,6 +1424,51 @@ def _unnamed_role(
             if len(cands) == 1:
                 return cands[0]
     return None
+
+
+# "The Presidents of Colombia and Mexico met ...", "prime ministers of India and Japan": two
+# offices of named countries, unnamed.
+_PLURAL_OFFICE_RE = re.compile(
+    r"(?P<role>[Pp]residents|[Pp]rime\s+[Mm]inisters|[Pp]remiers)\s+of\s+(?:the\s+)?"
+    r"(?P<a>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}?)\s+and\s+(?:the\s+)?(?P<b>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})"
+    r"(?![\w'-])"
+)
+
+
+def _unnamed_pair(
+    lines: Sequence[str], found: Sequence[Participant], known: Sequence[Participant], date: str | None
+) -> list[Participant]:
+    """The registry's leaders an opening names only by a plural office of two countries
+    (_PLURAL_OFFICE_RE), each the one holder of the office in office on the readout's date, less
+    those found already."""
+    if not date:
+        return []
+    taken = {c.name for c in (find_country(p.country) for p in found) if c}
+    for line in lines:
+        for m in _PLURAL_OFFICE_RE.finditer(line):
+            office = _PLURAL_TITLES.get(re.sub(r"\s+", " ", m.group("role")).casefold())
+            out: list[Participant] = []
+            for dem in (m.group("a"), m.group("b")):
+                c = _country_of(dem)
+                if c is None:
+                    out = []
+                    break
+                if c.name in taken:
+                    continue
+                cands = [
+                    k
+                    for k in known
+                    if _country_name(k) == c.name
+                    and (k.title or "").casefold() == (office or "").casefold()
+                    and in_office(k, date) is True
+                ]
+                if len(cands) != 1:
+                    out = []
+                    break
+                out.append(cands[0])
+            if out:
+                return out
+    return []
 
 
 def _country_name(p: Participant) -> str | None:

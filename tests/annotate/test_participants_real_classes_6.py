@@ -182,3 +182,55 @@ def test_the_other_leader_and_i_is_joint(sentence: str) -> None:
 )
 def test_someone_else_and_i_is_the_speakers(sentence: str) -> None:
     assert said(CALL + sentence, BIDEN_XI, sentence[:25]) == [("Joe Biden",)]
+
+
+# -- title-case headlines, headline lines and plural offices in the opening ---------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "East Africa: Sisi, S. Africa President Hold Phone Talks On Ethiopian Dam",
+        "Sisi, South Africa President Discuss Dam",
+        "Egypt President Meets South Africa President On Dam",
+    ],
+)
+def test_a_headline_verb_or_preposition_is_no_part_of_a_name(title: str) -> None:
+    text = "President Abdel Fattah el-Sisi on Saturday reiterated Egypt's stance, talking to President Cyril Ramaphosa."
+    got = names(text, title=title, date="2020-12-26")
+    assert not any(w in n for n in got for w in ("Hold", "Discuss", "Meets", "On")), got
+
+
+def test_a_name_opening_with_a_preposition_like_word_is_kept() -> None:
+    got = names("General Secretary To Lam held talks with President Xi Jinping in Beijing on 19 August 2024.")
+    assert "To Lam" in got, got
+
+
+def test_the_unnamed_counterpart_is_looked_for_past_dateline_lines() -> None:
+    text = (
+        "Sisi Holds Phone Talks\n\n26 December 2020\n\nEgypt State Information Service (Cairo)\n\nPress Office\n\n"
+        "President Abdel Fattah El Sisi on Saturday reiterated Egypt's stance on the dam. Such an agreement has "
+        "to preserve Egypt's water rights, President Sisi told his South African counterpart on Saturday."
+    )
+    got = names(text, date="2020-12-26")
+    assert set(got) == {"Abdel Fattah el-Sisi", "Cyril Ramaphosa"}, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Presidents of Colombia and Mexico meet in Cali\n\nThe Presidents of Colombia and Mexico met during the "
+        "conference on drugs.",
+        "The presidents of Colombia and Mexico held talks in Cali on Saturday.",
+    ],
+)
+def test_a_plural_office_of_two_countries_names_their_leaders_in_office(text: str) -> None:
+    got = names(text, date="2023-09-09")
+    assert set(got) == {"Gustavo Petro", "Andrés Manuel López Obrador"}, got
+
+
+def test_a_plural_office_needs_the_date_and_one_holder() -> None:
+    text = "The presidents of Colombia and Mexico held talks in Cali on Saturday."
+    assert names(text) == []  # no date: no term of office to go by
+    # Switzerland's presidency rotates; "Presidents of France and Atlantis": no country, nobody
+    assert names("The Presidents of France and Atlantis met in Paris.", date="2023-09-09") == []
