@@ -656,6 +656,11 @@ def _own_country_goes_on(text: str, s: int, e: int, finder: MentionFinder, prev:
     return rx.match(text, s, e) is not None
 
 
+# A group subject in the present tense: "Both sides are committed to ...", "The two countries share ...".
+_PRESENT_GROUP_RE = re.compile(
+    r"\W*(?:[^,;\"\u201c\u201d]{0,60},\s+)?(?:[Bb]oth|[Tt]he\s+two)\s+(?:sides|countries|nations|parties)\s+"
+    r"(?:also\s+)?(?:are|is|have|view|share|hold|see|remain)\b"
+)
 _MODAL_GROUP_RE = re.compile(
     r"\W*(?:(?:The\s+two\s+(?:sides|countries|nations)|Both\s+(?:sides|countries|nations)|They)\s+"
     r"(?:also\s+)?(?:should|need\s+to|must|ought\s+to|have\s+to)\b|"
@@ -902,6 +907,17 @@ def _annotate(
             # "Xi pointed out that ... . Egypt expressed its support for China's fight ...": the other
             # side's country inside the paragraph of one leader's reported speech is in his words.
             resolved = [replace(para_said[0], evidence="reported-speech:on", conf=min(para_said[0].conf, 0.7))]
+        if (
+            len(para_said) == 1
+            and len(para_said[0].who) == 1
+            and len(resolved) == 1
+            and resolved[0].evidence == "frame:group"
+            and not starts_quoted
+            and _PRESENT_GROUP_RE.match(sent)
+        ):
+            # "Marcos said ... . Also, both sides are committed to upgrading the ties.": what both sides
+            # are (not what they agreed) inside one leader's reported speech is in his words.
+            resolved = [replace(para_said[0], evidence="reported-speech:group", conf=min(para_said[0].conf, 0.7))]
         quoted = quotes.step(idx, s, e, starts_quoted, in_quote_after, resolved)
         if quoted:
             # each quoted sentence by its own "we": the quotation's earlier sentences released with

@@ -234,3 +234,35 @@ def test_a_plural_office_needs_the_date_and_one_holder() -> None:
     assert names(text) == []  # no date: no term of office to go by
     # Switzerland's presidency rotates; "Presidents of France and Atlantis": no country, nobody
     assert names("The Presidents of France and Atlantis met in Paris.", date="2023-09-09") == []
+
+
+# -- what both sides are, inside one leader's reported speech ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Also, both sides are committed to upgrading the ties.",
+        "The two countries share a long history of friendship.",
+        "Both sides have broad prospects for cooperation in trade.",
+    ],
+)
+def test_what_both_sides_are_goes_on_with_the_one_leader_speaking(sentence: str) -> None:
+    text = CALL + "Xi said China values its relations with the United States. " + sentence
+    assert said(text, BIDEN_XI, sentence[:20]) == [("Xi Jinping",)]
+
+
+@pytest.mark.parametrize(
+    ("before", "sentence"),
+    [
+        # what the two agreed is joint, whoever spoke before
+        ("Xi said China values its relations with the United States. ", "Both sides agreed to keep in touch."),
+        # no one leader's speech before it: the group's own
+        ("", "Both sides are committed to upgrading the ties."),
+        # a new paragraph
+        ("Xi said China values its relations with the United States.\n\n", "Both sides are committed to peace."),
+    ],
+)
+def test_a_group_outside_one_leaders_speech_stays_joint(before: str, sentence: str) -> None:
+    text = CALL + before + sentence
+    assert said(text, BIDEN_XI, sentence[:20]) == [("Joe Biden", "Xi Jinping")]
