@@ -231,3 +231,35 @@ def test_the_other_sides_country_in_its_own_paragraph_is_its_leaders() -> None:
         "India expressed its support for Brazil's fight against the epidemic."
     )
     assert said(text, (LULA, MODI), "India expressed its support") == [("Narendra Modi",)]
+
+
+# -- the present perfect of a saying verb is the news of this communication ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "who"),
+    [
+        ("Meeting Modi in Delhi, Lula has said Brazil will double its ethanol exports.", "ethanol", "Lula"),
+        ("He has called this Brazil's firm and unshakable position.", "unshakable", "Lula"),
+        ("Modi, in his turn, has noted that the two countries have made progress in trade.", "progress", "Modi"),
+        ("Modi has welcomed the initiative of the African heads of state.", "initiative", "Modi"),
+    ],
+)
+def test_a_present_perfect_of_saying_is_this_communication(sentence: str, needle: str, who: str) -> None:
+    text = f"Lula da Silva met Narendra Modi in Delhi on Monday.\n\nLula stressed the need for fair trade. {sentence}"
+    name = "Luiz Inácio Lula da Silva" if who == "Lula" else "Narendra Modi"
+    assert said(text, (LULA, MODI), needle) == [(name,)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lula has long called for a reform of the Security Council.",  # a standing view
+        "Lula has repeatedly said that the reform is overdue.",
+        "Modi has sought to rally the Global South behind the plan.",  # a course of action
+        "Modi has pushed for a larger role in the Security Council.",
+    ],
+)
+def test_a_standing_view_or_a_perfect_of_effort_stays_background(sentence: str) -> None:
+    text = f"Lula da Silva met Narendra Modi in Delhi on Monday.\n\n{sentence}"
+    assert said(text, (LULA, MODI), sentence[:20]) == []
