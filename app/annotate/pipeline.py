@@ -960,6 +960,11 @@ def _annotate(
             learned = learned_detection.fallback(
                 text, sents, idx, finder, frozenset().union(*(r.who for r in prev_said))
             )
+            if learned is not None and learned.evidence == "learned:host" and raw and len(raw[-1].a.who) > 1:
+                # the issuing side by default, but after the leaders' joint position the readout's
+                # unattributed content goes on with both ("The two presidents agreed ... . In
+                # particular, it is the creation of ...")
+                learned = replace(learned, who=raw[-1].a.who, evidence="learned:host-joint")
             if learned is not None:
                 resolved = [learned]
         if quoted is None:

@@ -266,3 +266,40 @@ def test_what_both_sides_are_goes_on_with_the_one_leader_speaking(sentence: str)
 def test_a_group_outside_one_leaders_speech_stays_joint(before: str, sentence: str) -> None:
     text = CALL + before + sentence
     assert said(text, BIDEN_XI, sentence[:20]) == [("Joe Biden", "Xi Jinping")]
+
+
+# -- the learned fallback's issuing side after a joint position ---------------------------------
+
+
+def _host_fallback(monkeypatch: pytest.MonkeyPatch, needle: str) -> None:
+    """The learned fallback, made to give the issuing side (participant 0) to the sentence with `needle`."""
+    from collections.abc import Sequence
+
+    from app.annotate import learned_detection
+    from app.annotate.attribution import Attribution
+    from app.annotate.leaders import MentionFinder
+
+    def fallback(
+        text: str, sents: Sequence[tuple[int, int]], index: int, finder: MentionFinder, prev_who: frozenset[int]
+    ) -> Attribution | None:
+        s, e = sents[index]
+        if needle not in text[s:e]:
+            return None
+        return Attribution(frozenset({0}), "say", 0.6, None, evidence="learned:host")
+
+    monkeypatch.setattr(learned_detection, "fallback", fallback)
+
+
+LINK = "In particular, it is the creation of a railway in the border areas."
+
+
+def test_the_issuing_side_by_default_becomes_both_after_a_joint_position(monkeypatch: pytest.MonkeyPatch) -> None:
+    _host_fallback(monkeypatch, "In particular")
+    text = CALL + "The two presidents agreed to expand trade links.\n\n" + LINK
+    assert said(text, BIDEN_XI, "In particular") == [("Joe Biden", "Xi Jinping")]
+
+
+def test_the_issuing_side_by_default_stays_after_one_leaders_position(monkeypatch: pytest.MonkeyPatch) -> None:
+    _host_fallback(monkeypatch, "In particular")
+    text = CALL + "Xi stressed the importance of trade links.\n\n" + LINK
+    assert said(text, BIDEN_XI, "In particular") == [("Joe Biden",)]
