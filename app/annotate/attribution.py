@@ -167,7 +167,9 @@ BACKGROUND_RE = re.compile(
     r"^\W*In\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)(?:\s+(?:19|20)\d\d|\s+last\s+year)?,|"
     r"\blater\s+(?:the\s+same|that)\s+day\b|"
-    r"\b(?:last\s+(?:meeting|talks|call|summit|year|month|week|visit)|previous(?:ly)?|"
+    # (not "previous" inside: "Building on the previous agreements, X stressed ..." is a circumstance
+    # of what is said now; "Previously, X said" opens the sentence, above)
+    r"\b(?:last\s+(?:meeting|talks|call|summit|year|month|week|visit)|"
     r"in\s+(?:19|20)\d\d|ago|at\s+the\s+time|back\s+in|earlier\s+this\s+year|once\s+said)\b",
     re.I,
 )

@@ -263,3 +263,16 @@ def test_a_present_perfect_of_saying_is_this_communication(sentence: str, needle
 def test_a_standing_view_or_a_perfect_of_effort_stays_background(sentence: str) -> None:
     text = f"Lula da Silva met Narendra Modi in Delhi on Monday.\n\n{sentence}"
     assert said(text, (LULA, MODI), sentence[:20]) == []
+
+
+# -- "previous" inside the opening is a circumstance, not another occasion -----------------------------
+
+
+def test_previous_inside_the_opening_is_a_circumstance_of_what_is_said_now() -> None:
+    text = (
+        "Lula da Silva met Narendra Modi in Delhi.\n\n"
+        "Building on the previous agreements, Lula stressed the need to double trade by 2030."
+    )
+    assert said(text, (LULA, MODI), "double trade") == [("Luiz Inácio Lula da Silva",)]
+    earlier = "Lula da Silva met Narendra Modi in Delhi.\n\nPreviously, Lula said trade should double by 2030."
+    assert said(earlier, (LULA, MODI), "trade should double") == []
