@@ -114,3 +114,73 @@ def test_conflict_of_a_topic_place_keeps_that_topic_only(text, needle, participa
 )
 def test_no_regional_security_without_a_conflict_in_a_third_place(text, needle, participants) -> None:
     assert RS not in position_topics(text, needle, participants)
+
+
+ML = "multilateralism"
+BIL = "bilateral-relations"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "participants"),
+    [
+        # every country acting together
+        (
+            "Putin and Erdogan spoke. Putin said all nations should join their efforts together against the virus.",
+            "join their efforts",
+            (PUTIN, ERDOGAN),
+        ),
+        (
+            "Xi and Macron spoke. Xi hoped that all the countries would overcome the crisis in cooperation.",
+            "overcome",
+            (XI, MACRON),
+        ),
+        # cooperation with all partners
+        (
+            "Biden and Scholz spoke. Biden said the United States seeks cooperation with all partners who share "
+            "its goals.",
+            "seeks cooperation",
+            (BIDEN, SCHOLZ),
+        ),
+        # a united effort of everyone
+        (
+            "Zelensky and Macron spoke. Zelensky said Ukraine needs unified efforts from all partners to win peace.",
+            "unified efforts",
+            (ZELENSKY, MACRON),
+        ),
+        (
+            "Ramaphosa and Macron spoke. Ramaphosa said the crisis needs a collective approach by all the "
+            "states of the region.",
+            "collective approach",
+            (RAMAPHOSA, MACRON),
+        ),
+        (
+            "Biden and Macron spoke. Biden underlined the importance of an international consensus for free elections.",
+            "consensus",
+            (BIDEN, MACRON),
+        ),
+    ],
+)
+def test_everyone_acting_together_is_multilateralism_not_the_pair(text, needle, participants) -> None:
+    got = position_topics(text, needle, participants)
+    assert ML in got and BIL not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "participants"),
+    [
+        # the pair acting together, or the pair's own common efforts
+        (
+            "Xi and Macron spoke. Xi said the two countries should work together on climate finance.",
+            "work together",
+            (XI, MACRON),
+        ),
+        (
+            "Scholz and Biden spoke. Scholz praised the joint efforts of the two governments.",
+            "joint efforts",
+            (SCHOLZ, BIDEN),
+        ),
+    ],
+)
+def test_the_pair_acting_together_stays_bilateral(text, needle, participants) -> None:
+    got = position_topics(text, needle, participants)
+    assert BIL in got and ML not in got
