@@ -51,6 +51,7 @@ __all__ = [
     "quote_mask",
     "first_person_narration",
     "quotes_narration",
+    "not_for_own_country",
     "we_did",
     "with_me",
 ]
@@ -393,6 +394,38 @@ def with_me(text: str, s: int, e: int, finder: MentionFinder, who: frozenset[int
                 return who | mention.who
             break
     return who
+
+
+# What one leader does for the other's country: "pledged support for Kenya's mission", "expressed
+# solidarity with Ukraine"; and what the other's country gave, thanked for: "appreciation for the aid
+# package Saudi Arabia sent to Ukraine".
+_FOR_COUNTRY_RE = re.compile(
+    r"(?:support|solidarity|assistance|help)\s+(?:for|to|with)\s+(?:the\s+)?(?:people\s+of\s+)?$", re.I
+)
+_THANKS_FOR_RE = re.compile(r"\b(?:appreciation|gratitude|thanks|thanked)\b", re.I)
+_GAVE_RE = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:sent|provided|gave|given|extended|offered|delivered|donated)\b", re.I
+)
+
+
+def not_for_own_country(text: str, s: int, e: int, finder: MentionFinder, who: frozenset[int]) -> bool:
+    """Whether the sentence has the leader `who` (a pronoun's first guess) support his own country
+    or thank it for what it gave: then the pronoun is the other leader."""
+    if len(who) != 1:
+        return False
+    sent = text[s:e]
+    thanks = _THANKS_FOR_RE.search(sent) is not None
+    if not thanks and "support" not in sent and "solidarity" not in sent and "assistance" not in sent:
+        return False
+    for m in finder.find(text, s, e):
+        if m.kind != "country" or m.who != who:
+            continue
+        if not thanks and _FOR_COUNTRY_RE.search(text, max(s, m.start - 40), m.start):
+            # (in "thanked Algeria for its support for China" the support is the thanked side's)
+            return True
+        if thanks and _GAVE_RE.match(text, m.end, e):
+            return True
+    return False
 
 
 _QUOTE_AFTER_VERB_RE = re.compile(r"[^\"\u201c\u201e\u00ab\u2018.!?]{0,60}?[:,]?\s*[\"\u201c\u201e\u00ab\u2018]")
@@ -1138,12 +1171,18 @@ _PLEDGE_HINT_RE = FoldedPattern(
             "promised",
             "pledged",
             "reassured",
+            "committed",
             r"told\s+(?:me|us|him|her)",
         ]
     )
     + r"\b"
 )
 _THANKS_VERB_RE = re.compile(r"(?:thank|prais|welcom|appreciat|commend|acknowledg)\w*$", re.I)
+# "X announced that Germany has committed to supporting ...": the other side's country pledging.
+_COUNTRY_PLEDGE_RE = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:committed|pledged|promised|undertaken|undertook)\s+to\b", re.I
+)
+_THAT_RE = re.compile(r"\s*(?:that\s+)?(?:the\s+)?")
 
 
 def _reported_pledge(text: str, e: int, primary: Frame, finder: MentionFinder) -> Attribution | None:
@@ -1163,6 +1202,19 @@ def _reported_pledge(text: str, e: int, primary: Frame, finder: MentionFinder) -
             return Attribution(m.who, "commit", 0.75, None, evidence="pledge-reported")
         if _PLEDGE_REPORTED_RE.match(text, m.end, e):
             return Attribution(m.who, "commit", 0.75, None, evidence="pledge-reported")
+    ms = finder.find(text, primary.verb_end, e)
+    if (
+        ms
+        and ms[0].kind == "country"
+        and len(ms[0].who) == 1
+        and primary.who
+        and not ms[0].who & primary.who
+        and _THAT_RE.fullmatch(text, primary.verb_end, ms[0].start)
+        and _COUNTRY_PLEDGE_RE.match(text, ms[0].end, e)
+    ):
+        # "Ruto announced that Germany has committed to supporting Kenya's mission": the other
+        # leader's pledge, as "Y has assured me" is
+        return Attribution(ms[0].who, "commit", 0.75, None, evidence="pledge-reported")
     return None
 
 

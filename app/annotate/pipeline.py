@@ -15,6 +15,7 @@ from .attribution import (
     attribute_sentence,
     first_person_narration,
     label_speakers,
+    not_for_own_country,
     quote_mask,
     quotes_narration,
     we_did,
@@ -885,6 +886,12 @@ def _annotate(
             text, s, e, finder, joint_statement=joint, qmask=qflags, quoted_third=third_in_quote
         )
         resolved = [r for r in (speakers.resolve(a) for a in attrs) if r is not None and r.who]
+        if len(everyone) == 2 and resolved and resolved[0].evidence.startswith("frame:pronoun"):
+            r0 = resolved[0]
+            other = next(iter(everyone - r0.who))
+            if work[other].gender in (None, r0.pronoun_gender) and not_for_own_country(text, s, e, finder, r0.who):
+                # "He pledged support for Kenya's mission": not Kenya's leader
+                resolved[0] = replace(r0, who=everyone - r0.who, evidence="frame:pronoun-other", conf=r0.conf - 0.1)
         if (
             header
             and resolved

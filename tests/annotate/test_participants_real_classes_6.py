@@ -11,7 +11,7 @@ from app.annotate.leaders import infer_participants
 from app.annotate.sentences import split_sentences
 from app.ingest.seed_files import read_leaders
 
-from .helpers import BIDEN, REPO, XI, said
+from .helpers import BIDEN, MELONI, REPO, XI, ZELENSKY, said
 
 KNOWN = [
     Participant(name=le.name, title=le.office, country=le.country, gender=le.gender, aliases=le.aliases)
@@ -303,3 +303,63 @@ def test_the_issuing_side_by_default_stays_after_one_leaders_position(monkeypatc
     _host_fallback(monkeypatch, "In particular")
     text = CALL + "Xi stressed the importance of trade links.\n\n" + LINK
     assert said(text, BIDEN_XI, "In particular") == [("Joe Biden",)]
+
+
+# -- the other side's country pledging; a pronoun that supports its own country ----------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Biden has announced that China has committed to supporting the climate fund.",
+        "Biden said China had pledged to cut coal use.",
+        "Biden said that China has promised to resume the talks.",
+    ],
+)
+def test_the_other_sides_country_pledging_is_the_other_leaders_position(sentence: str) -> None:
+    assert said(CALL + sentence, BIDEN_XI, sentence[:25]) == [("Xi Jinping",)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Biden said the United States has committed to supporting the fund.",
+        "Biden said China must commit to cutting coal.",
+    ],
+)
+def test_his_own_country_pledging_or_a_demand_is_the_speakers(sentence: str) -> None:
+    assert said(CALL + sentence, BIDEN_XI, sentence[:25]) == [("Joe Biden",)]
+
+
+XI_SAID = CALL + "Xi said China wants stability. "
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He pledged support for China's reform efforts.",
+        "He reaffirmed his support for the people of China in fighting the floods.",
+        "He expressed appreciation for the vaccines China has sent to the United States, calling it goodwill.",
+    ],
+)
+def test_he_who_supports_or_thanks_a_country_is_not_its_leader(sentence: str) -> None:
+    assert said(XI_SAID + sentence, BIDEN_XI, sentence[:20]) == [("Joe Biden",)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He pledged support for America's efforts to fight the pandemic.",
+        "He thanked the United States for its support for China in the flood relief, calling it vital.",
+    ],
+)
+def test_he_who_supports_the_other_country_stays_the_last_speaker(sentence: str) -> None:
+    assert said(XI_SAID + sentence, BIDEN_XI, sentence[:20]) in ([("Xi Jinping",)], [])
+
+
+def test_a_pronoun_is_not_switched_to_a_leader_of_the_other_gender() -> None:
+    text = (
+        "Volodymyr Zelensky spoke with Giorgia Meloni. Zelensky said Ukraine needs air defence. "
+        "She reaffirmed support for Italy's role in the coalition."
+    )
+    assert said(text, (ZELENSKY, MELONI), "She reaffirmed") == [("Giorgia Meloni",)]
