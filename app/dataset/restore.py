@@ -14,10 +14,12 @@ Into an empty database (the common restore, and every `summit db copy`) the load
 loader's initial-load mode, inside the same single transaction: the secondary indexes (on PostgreSQL
 the constraints too) are dropped first, position keys, counts and search rows are derived once with one
 statement each at the end, and what was dropped is created again from its own stored definition. On
-SQLite, readers keep seeing the empty database with all its indexes until the commit; on PostgreSQL
-the dropped indexes lock the tables until then, and the indexes that check nothing (search and
-non-unique ones) are built right after the commit. A failure or a crash before the commit leaves the
-database empty, migrated and fully indexed.
+SQLite, a file nobody else has open is loaded in a new file beside it, with no journal, and renamed
+into place (`SqliteAside`: the rename is the commit; other connections wait for the database meanwhile);
+one that others have open is loaded in place, and its readers keep seeing the empty database with all
+its indexes until the commit. On PostgreSQL the dropped indexes lock the tables until the commit, and
+the indexes that check nothing (search and non-unique ones) are built right after it. A failure or a
+crash before the commit (the rename) leaves the database empty, migrated and fully indexed.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ from app.ingest.bulk import (
     CopyBehind,
     PausedCollector,
     PostgresInitialLoad,
+    SqliteAside,
     SqliteCache,
     SqliteInitialLoad,
     bind_processor,
@@ -171,9 +174,7 @@ class _Restore:
         self.was_empty = session.exec(select(Document.id).limit(1)).first() is None
         # Into a database with no positions, events, tombstones or versions yet (a restore, a copy), no
         # record can meet a stored one: the per-chunk look-ups for equal rows are skipped.
-        self.fresh = self.was_empty and not any(
-            session.exec(select(m).limit(1)).first() for m in (Position, Event, Tombstone, DatasetVersion)
-        )
+        self.fresh = self.was_empty and _fresh(session)
         self._stamps: dict[str, Any] = {}
         self.history_floor = int(self.conn.execute(text("SELECT coalesce(max(id), 0) FROM history")).scalar_one())
         self.meta: dict[str, Any] = {}
@@ -581,6 +582,13 @@ def _unknown(where: str, what: str, slugs: list[Any], known: set[str]) -> None:
             raise ExportError(f"{where}: unknown {what} {slug!r} (records must come after the ones they refer to)")
 
 
+def _fresh(session: Session) -> bool:
+    """The database holds no documents, positions, events, tombstones or versions (a restore, a copy)."""
+    return not any(
+        session.exec(select(m).limit(1)).first() for m in (Document, Position, Event, Tombstone, DatasetVersion)
+    )
+
+
 def _max_position(conn: Connection) -> int:
     return int(conn.execute(text("SELECT coalesce(max(id), 0) FROM position")).scalar_one())
 
@@ -598,9 +606,13 @@ def load(session: Session, records: Iterable[dict[str, Any]], *, exact_version: 
     naming the record's 1-based position in `records`. `exact_version` makes the database answer the
     file's data version even if it held data before (`summit db copy` into an empty database)."""
     summary = LoadSummary()
-    # Every reference is checked here before it is written (the records it names are looked up per chunk).
     sqlite = session.get_bind().dialect.name == "sqlite"
-    cache = SqliteCache(session, RESTORE_CACHE_KIB, references_checked=True) if sqlite else None
+    # Into an empty SQLite file nobody else has open, the load is built beside it and renamed into place
+    # (SqliteAside: every page written once, no journal); otherwise in place, in one transaction.
+    aside = SqliteAside.open(session) if sqlite and _fresh(session) else None
+    work = aside.session if aside else session
+    # Every reference is checked here before it is written (the records it names are looked up per chunk).
+    cache = SqliteCache(work, RESTORE_CACHE_KIB, references_checked=True) if sqlite else None
     behind: CopyBehind | None = None
     # The load allocates millions of short-lived records and rows: the collector's automatic passes are off
     # for it (PausedCollector), with one pass every COLLECT_EVERY chunks over what is not frozen (the
@@ -609,7 +621,7 @@ def load(session: Session, records: Iterable[dict[str, Any]], *, exact_version: 
     try:
         if cache:
             cache.enlarge()
-        restore = _Restore(session, summary)
+        restore = _Restore(work, summary)
         behind = restore.behind
         kind, chunk, runs = "", list[tuple[str, dict[str, Any]]](), 0
         for number, record in enumerate(records, start=1):
@@ -626,11 +638,13 @@ def load(session: Session, records: Iterable[dict[str, Any]], *, exact_version: 
         if chunk:
             restore.run(kind, chunk)
         restore.finish(exact_version)
-        session.commit()
+        work.commit()
     except BaseException:
         if behind:
             behind.close()  # nothing in flight on the connection when it rolls back
-        session.rollback()
+        work.rollback()
+        if aside:
+            aside.discard()
         raise
     finally:
         collector.resume()
@@ -638,6 +652,12 @@ def load(session: Session, records: Iterable[dict[str, Any]], *, exact_version: 
             behind.close()
         if cache:
             cache.restore()
+    if aside:
+        try:
+            aside.swap()
+        except BaseException:
+            aside.discard()
+            raise
     if isinstance(restore.initial, PostgresInitialLoad):
         restore.initial.build_search_indexes(session.get_bind())
     return summary

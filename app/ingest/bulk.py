@@ -18,6 +18,7 @@ import contextlib
 import datetime as dt
 import gc
 import os
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -25,10 +26,13 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain, islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from sqlalchemy import Connection, Table, insert, text
+from sqlalchemy import Connection, Table, create_engine, event, insert, text
 from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.engine import Engine
+from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, col, select
 
 from app.dataset import versions
@@ -65,6 +69,9 @@ SQLITE_CACHE_KIB = 1_048_576
 # Page cache, and so a sort's in-memory run, while the initial-load mode derives keys and builds indexes
 # (KiB): a bound on memory that does not grow with the load (SqliteInitialLoad.finish).
 SQLITE_SORT_CACHE_KIB = int(os.environ.get("SUMMIT_SORT_CACHE_KIB", "4096"))
+# An initial load into a SQLite file nobody else has open is built in a file beside it and renamed into
+# place (SqliteAside); "0" loads in place instead, through the WAL, as a file others have open always is.
+SQLITE_ASIDE = os.environ.get("SUMMIT_LOAD_ASIDE", "1") != "0"
 
 
 def _table(model: type[SQLModel]) -> Table:
@@ -1164,25 +1171,29 @@ def _initial_load(
     progress: Callable[[BulkReport], None] | None,
     actor: str,
 ) -> BulkReport:
-    loader = BulkLoader(session)
+    clock = time.perf_counter
+    started = clock()
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    # Into a SQLite file nobody else has open, the load is built beside it and renamed into place
+    # (SqliteAside: every page written once, no journal); otherwise in place, in one transaction.
+    aside = SqliteAside.open(session) if sqlite else None
+    work = aside.session if aside else session
+    loader = BulkLoader(work)
     loader.actor = actor
     loader.derive = False
     report = BulkReport()
     chunk_size = min(batch_size, CHUNK_SIZE)
-    clock = time.perf_counter
-    sqlite = loader.dialect == "sqlite"
-    sqlite_cache = SqliteCache(session, references_checked=True) if sqlite else None
+    sqlite_cache = SqliteCache(work, references_checked=True) if sqlite else None
     load: SqliteInitialLoad | PostgresInitialLoad
     # The load allocates millions of short-lived rows: the collector's automatic passes are off for it
     # (PausedCollector), with one pass after each batch over what is not frozen.
     collector = PausedCollector()
     try:
         # Like bulk_ingest, only resolving and writing count towards the rate, not producing the input.
-        started = clock()
         if sqlite_cache:
             sqlite_cache.enlarge()
         loader.begin()
-        load = SqliteInitialLoad(session.connection()) if sqlite else PostgresInitialLoad(session.connection())
+        load = SqliteInitialLoad(work.connection()) if sqlite else PostgresInitialLoad(work.connection())
         load.drop()
         report.seconds += clock() - started
         for batch in _batches(items, batch_size, method):
@@ -1200,12 +1211,20 @@ def _initial_load(
         load.finish()
         loader.commit()
     except BaseException:
-        session.rollback()
+        work.rollback()
+        if aside:
+            aside.discard()
         raise
     finally:
         collector.resume()
         if sqlite_cache:
             sqlite_cache.restore()
+    if aside:
+        try:
+            aside.swap()
+        except BaseException:
+            aside.discard()
+            raise
     if isinstance(load, PostgresInitialLoad):
         load.build_search_indexes(session.get_bind())
     report.seconds += clock() - started
@@ -1277,3 +1296,122 @@ class SqliteCache:
             with contextlib.suppress(Exception):  # a closed connection checks nothing any more
                 raw.execute("PRAGMA foreign_keys = ON")
         self.unchecked = []
+
+
+class SqliteAside:
+    """An initial load into a SQLite file built in a new file beside it and renamed into place: the
+    rename is the commit.
+
+    In place, the load's one transaction writes every page twice: into the WAL (pages beyond the page
+    cache spill there during the load, some of them many times), then into the file at the checkpoint
+    after the commit. Aside, the pages go once into a file of their own with no journal and no syncs
+    (`journal_mode=OFF`, `synchronous=OFF`, `locking_mode=EXCLUSIVE`); the file is synced once, renamed
+    over the database (atomic on POSIX file systems) and the directory synced. A failure, or a crash at
+    any point before the rename, leaves the database as it was (a leftover `<name>.loading-*` file of a
+    crash is removed by the next load aside); after the rename the database is the loaded one.
+
+    The swap needs the database to itself: a connection holding the old file after the rename would keep
+    reading it (and its WAL and shared-memory files, named after the path, would meet the new file's).
+    So `open` takes the database only when no other connection has it open: it switches it out of WAL
+    mode, which SQLite refuses while any other connection has it open, and holds an exclusive lock until
+    the swap. Other connections cannot read or write the database during the load (they wait their busy
+    timeout, then get "database is locked"; in place, readers saw the empty committed state meanwhile).
+    If anyone has it open at the start (a server, a reader), the load runs in place as before. A
+    connection opened during the load that waited out the lock would find the old, unlinked file: its
+    first bytes are overwritten before the lock is let go, so it fails ("file is not a database") instead
+    of reading an empty database."""
+
+    def __init__(self, target: Path, lock: sqlite3.Connection) -> None:
+        self.target, self.lock = target, lock
+        self.path = target.with_name(f"{target.name}.loading-{os.getpid()}")
+        self.path.unlink(missing_ok=True)
+        # Copied under the exclusive lock, out of WAL mode: the file alone is the whole database.
+        with target.open("rb") as source, self.path.open("wb") as copy:
+            while block := source.read(1 << 20):
+                copy.write(block)
+        self.engine = create_engine(
+            f"sqlite:///{self.path}", poolclass=StaticPool, connect_args={"check_same_thread": False}
+        )
+        event.listen(self.engine, "connect", _aside_pragmas)
+        self.session = Session(self.engine)
+
+    @classmethod
+    def open(cls, session: Session) -> SqliteAside | None:
+        """Take the session's database for a load aside, or None (load in place): not a plain SQLite file,
+        switched off (`SUMMIT_LOAD_ASIDE=0`), the session holds unsaved work or an open write, or another
+        connection has the database open. The session's own connections are closed first (its engine's
+        pool is disposed); it reconnects to the loaded database after `swap` or `discard`."""
+        bind = session.get_bind()
+        if not isinstance(bind, Engine):
+            return None
+        url = bind.url
+        if not SQLITE_ASIDE or url.get_backend_name() != "sqlite" or url.query:
+            return None
+        if not url.database or url.database == ":memory:" or url.database.startswith("file:"):
+            return None
+        if session.new or session.dirty or session.deleted:
+            return None
+        raw = session.connection().connection.dbapi_connection
+        if raw is None or raw.in_transaction:
+            return None
+        target = Path(url.database)
+        session.rollback()  # nothing written: this gives the connection back to the pool
+        bind.dispose()
+        lock = sqlite3.connect(target, timeout=0, isolation_level=None, check_same_thread=False)
+        try:
+            lock.execute("PRAGMA locking_mode = EXCLUSIVE")
+            if lock.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                lock.close()  # out of WAL mode, idle connections hold no lock: they could not be told from none
+                return None
+            lock.execute("PRAGMA journal_mode = DELETE")  # refused ("database is locked") while others have it open
+            lock.execute("BEGIN EXCLUSIVE")
+            for leftover in target.parent.glob(f"{target.name}.loading-*"):  # a crashed load's (none runs: locked)
+                leftover.unlink(missing_ok=True)
+            return cls(target, lock)
+        except sqlite3.OperationalError:
+            lock.close()
+            return None
+
+    def swap(self) -> None:
+        """After the aside session's commit: the loaded file synced and renamed over the database."""
+        self.session.close()
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA journal_mode = WAL")  # as the application opens it (persistent)
+        self.engine.dispose()
+        _fsync(self.path)
+        old = os.open(self.target, os.O_WRONLY)
+        try:
+            os.replace(self.path, self.target)
+            _fsync(self.target.parent)
+            # The old file, unlinked now: a connection that opened it during the load and waited out the
+            # lock must not read it as an empty database.
+            os.pwrite(old, b"summit: replaced", 0)
+        finally:
+            os.close(old)
+            self.lock.close()
+
+    def discard(self) -> None:
+        """After a failure: the aside file removed, the database untouched (and back in WAL mode)."""
+        self.session.close()
+        self.engine.dispose()
+        self.path.unlink(missing_ok=True)
+        with contextlib.suppress(sqlite3.Error):
+            self.lock.execute("ROLLBACK")
+            self.lock.execute("PRAGMA locking_mode = NORMAL")
+            self.lock.execute("PRAGMA journal_mode = WAL")
+        self.lock.close()
+
+
+def _aside_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    for pragma in ("foreign_keys = ON", "locking_mode = EXCLUSIVE", "journal_mode = OFF", "synchronous = OFF"):
+        cursor.execute(f"PRAGMA {pragma}")  # sql-identifiers-only
+    cursor.close()
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
