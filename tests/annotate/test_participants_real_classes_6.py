@@ -363,3 +363,56 @@ def test_a_pronoun_is_not_switched_to_a_leader_of_the_other_gender() -> None:
         "She reaffirmed support for Italy's role in the coalition."
     )
     assert said(text, (ZELENSKY, MELONI), "She reaffirmed") == [("Giorgia Meloni",)]
+
+
+# -- registry leaders of 2019-2025 that real readouts name ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "leader", "office", "country", "gender"),
+    [
+        (
+            "President Tsai Ing-wen met King Mswati III of Eswatini in Taipei.",
+            "2022-10-21",
+            "Mswati III",
+            "King",
+            "Eswatini",
+            "male",
+        ),
+        (
+            "Chinese Premier Li Qiang held talks with Egyptian Prime Minister Mostafa Madbouly in Beijing.",
+            "2024-05-30",
+            "Mostafa Madbouly",
+            "Prime Minister",
+            "Egypt",
+            "male",
+        ),
+        (
+            "Pope Francis received President Volodymyr Zelensky at the Vatican.",
+            "2023-05-13",
+            "Pope Francis",
+            "Pope",
+            "Vatican",
+            "male",
+        ),
+    ],
+)
+def test_registry_leaders_give_office_country_and_gender(
+    text: str, date: str, leader: str, office: str, country: str, gender: str
+) -> None:
+    found = {p.name: p for p in infer_participants(text, split_sentences(text), KNOWN, date=date)}
+    assert leader in found, list(found)
+    assert (found[leader].title, found[leader].country, found[leader].gender) == (office, country, gender)
+
+
+def test_the_registry_terms_of_a_new_leader_are_right() -> None:
+    from app.annotate.leaders import in_office
+
+    by_name = {k.name: k for k in KNOWN}
+    assert in_office(by_name["Pope Francis"], "2025-04-20") is True
+    assert in_office(by_name["Pope Francis"], "2025-05-01") is False
+    assert in_office(by_name["Pope Leo XIV"], "2025-05-09") is True
+    assert in_office(by_name["Charles III"], "2022-09-07") is False
+    # Taiwan's presidents stay out of the registry: "The President spoke with President Xi ... They
+    # discussed Taiwan" would make the unnamed issuing side Taiwan's
+    assert "Tsai Ing-wen" not in by_name
