@@ -745,7 +745,7 @@ _HAS_VERB_RE = re.compile(
     r"brought|sent|built|remains?|seems?|(?!(?:need|speed|seed|feed|deed|creed|greed|breed)\b)[a-z]{2,}ed)\b",
     re.I,
 )
-_BODY_LINE_WORDS = 20  # headlines and bylines are shorter; a line this long past the opening is prose
+_BODY_LINE_WORDS = 8  # headlines and bylines are shorter; a line this long past the opening is prose
 _THIRD_PERSON_QUOTED = frozenset({"quoted:person", "quoted:role", "quoted:group", "quoted:they"})
 
 

@@ -276,3 +276,25 @@ def test_previous_inside_the_opening_is_a_circumstance_of_what_is_said_now() -> 
     assert said(text, (LULA, MODI), "double trade") == [("Luiz Inácio Lula da Silva",)]
     earlier = "Lula da Silva met Narendra Modi in Delhi.\n\nPreviously, Lula said trade should double by 2030."
     assert said(earlier, (LULA, MODI), "trade should double") == []
+
+
+# -- a body line of eight words or more is prose even without its stop (truncated copy, talking points) -
+
+
+def test_a_truncated_last_line_is_still_a_position() -> None:
+    text = (
+        "Lula and Modi speak by phone\n\n"
+        "Lula da Silva held a phone call with Narendra Modi on Monday.\n\n"
+        "Modi replied that his country supports the den"
+    )
+    assert said(text, (LULA, MODI), "supports the den") == [("Narendra Modi",)]
+
+
+def test_a_short_subhead_in_the_body_is_no_position() -> None:
+    text = (
+        "Lula and Modi speak by phone\n\n"
+        "Lula da Silva held a phone call with Narendra Modi on Monday.\n\n"
+        "Modi welcomes Brazil's offer\n\n"
+        "The two leaders also agreed to meet in Brasilia."
+    )
+    assert said(text, (LULA, MODI), "welcomes Brazil") == []
