@@ -184,3 +184,39 @@ def test_everyone_acting_together_is_multilateralism_not_the_pair(text, needle, 
 def test_the_pair_acting_together_stays_bilateral(text, needle, participants) -> None:
     got = position_topics(text, needle, participants)
     assert BIL in got and ML not in got
+
+
+COVID = "covid-19"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "participants"),
+    [
+        # "the epidemic" in a readout whose title and lead never name COVID-19
+        (
+            "Xi and Macron spoke by phone on Monday. They exchanged views on bilateral ties. Xi said China is "
+            "ready to share its experience in fighting the epidemic with France.",
+            "experience",
+            (XI, MACRON),
+        ),
+        (
+            "Putin and Erdogan held talks. The talks covered energy. Putin said epidemic prevention must not "
+            "stop trade between the two countries.",
+            "prevention",
+            (PUTIN, ERDOGAN),
+        ),
+        # health protocols
+        (
+            "Scholz and Ramaphosa met. Ramaphosa said South Africa keeps enforcing health protocols at its borders.",
+            "protocols",
+            (SCHOLZ, RAMAPHOSA),
+        ),
+    ],
+)
+def test_the_epidemic_is_covid_without_a_covid_subject(text, needle, participants) -> None:
+    assert COVID in position_topics(text, needle, participants)
+
+
+def test_a_health_crisis_alone_needs_a_covid_subject() -> None:
+    text = "Scholz and Ramaphosa met. They discussed energy. Scholz said the health crisis in hospitals worries him."
+    assert COVID not in position_topics(text, "hospitals", (SCHOLZ, RAMAPHOSA))
