@@ -266,6 +266,11 @@ class MentionFinder:
                         rf"newly[- ]elected|re-elected|host)\s+)?(?:{dem_alt})\s+(?:{role_titles})",
                     )
                 )
+                # "The President and Malaysian premier agreed ...": a lower-case office after the
+                # demonym is a description even without its article (a capitalised one titles a name)
+                person_alts.append(
+                    (i, rf"(?:{dem_alt})\s+(?:premier|president|prime\s+minister|chancellor|leader)\b(?!\s+[A-Z])")
+                )
             if c:
                 # "the President of Russia", "the Prime Minister of the Republic of India", "the head
                 # of the Kyrgyz Republic" (Central Asian and Kremlin press)

@@ -416,3 +416,23 @@ def test_the_registry_terms_of_a_new_leader_are_right() -> None:
     # Taiwan's presidents stay out of the registry: "The President spoke with President Xi ... They
     # discussed Taiwan" would make the unnamed issuing side Taiwan's
     assert "Tsai Ing-wen" not in by_name
+
+
+# -- a lower-case office after a demonym, without its article ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The President and Chinese leader agreed to boost trade and investment exchanges.",
+        "Biden and Chinese president agreed to keep lines of communication open.",
+    ],
+)
+def test_a_demonym_and_lower_case_office_is_the_other_leader(sentence: str) -> None:
+    assert said(CALL + sentence, BIDEN_XI, sentence[:20]) == [("Joe Biden", "Xi Jinping")]
+
+
+def test_a_capitalised_office_after_a_demonym_titles_a_name() -> None:
+    # "Chinese President Xi" is a titled name, found as ever; "Chinese President Hu" is nobody here
+    sentence = "Biden recalled that Chinese President Hu Jintao had visited in 2011."
+    assert said(CALL + sentence, BIDEN_XI, sentence[:20]) in ([("Joe Biden",)], [])
