@@ -220,3 +220,39 @@ def test_the_epidemic_is_covid_without_a_covid_subject(text, needle, participant
 def test_a_health_crisis_alone_needs_a_covid_subject() -> None:
     text = "Scholz and Ramaphosa met. They discussed energy. Scholz said the health crisis in hospitals worries him."
     assert COVID not in position_topics(text, "hospitals", (SCHOLZ, RAMAPHOSA))
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "participants"),
+    [
+        # the pair's contacts and the meetings to come
+        (
+            'Putin and Tokayev spoke. The two leaders agreed to remain in "permanent" contact.',
+            "permanent",
+            (PUTIN, TOKAYEV),
+        ),
+        (
+            "Macron and Tokayev spoke. Both confirmed their readiness to update the contacts at the government level.",
+            "update",
+            (MACRON, TOKAYEV),
+        ),
+        (
+            "Xi and Ramaphosa spoke. Xi said the informal summits had been a brilliant idea.",
+            "brilliant",
+            (XI, RAMAPHOSA),
+        ),
+        (
+            "Erdogan and Scholz spoke. They agreed to prepare the agenda of the scheduled high-level meetings.",
+            "agenda",
+            (ERDOGAN, SCHOLZ),
+        ),
+    ],
+)
+def test_contacts_and_meetings_to_come_are_the_relationship(text, needle, participants) -> None:
+    assert BIL in position_topics(text, needle, participants)
+
+
+def test_a_forum_meeting_to_come_is_no_relationship() -> None:
+    text = "Macron and Ramaphosa spoke. Macron said France looks to the upcoming G20 summit with hope."
+    got = position_topics(text, "hope", (MACRON, RAMAPHOSA))
+    assert ML in got and BIL not in got
