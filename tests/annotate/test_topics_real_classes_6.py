@@ -256,3 +256,56 @@ def test_a_forum_meeting_to_come_is_no_relationship() -> None:
     text = "Macron and Ramaphosa spoke. Macron said France looks to the upcoming G20 summit with hope."
     got = position_topics(text, "hope", (MACRON, RAMAPHOSA))
     assert ML in got and BIL not in got
+
+
+TRADE = "trade"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "participants"),
+    [
+        (
+            "Macron and Ramaphosa spoke. Macron said France would prevent any disruption in the commodities "
+            "traded between the two countries.",
+            "disruption",
+            (MACRON, RAMAPHOSA),
+        ),
+        (
+            "Scholz and Macron met. Scholz said our economies have become closely intertwined.",
+            "intertwined",
+            (SCHOLZ, MACRON),
+        ),
+        (
+            "Xi and Scholz spoke. Xi stressed that economic globalization may meet headwinds.",
+            "headwinds",
+            (XI, SCHOLZ),
+        ),
+        (
+            "Erdogan and Putin spoke. Erdogan said many Turkish firms are doing business in the region.",
+            "firms",
+            (ERDOGAN, PUTIN),
+        ),
+        (
+            "Putin and Tokayev spoke. Putin said Kazakhstan can buy fuel below the market price.",
+            "fuel",
+            (PUTIN, TOKAYEV),
+        ),
+        (
+            "Tokayev and Erdogan spoke. Tokayev said new transit routes across the Caspian would serve both sides.",
+            "transit",
+            (TOKAYEV, ERDOGAN),
+        ),
+    ],
+)
+def test_the_economy_between_countries_in_other_words_is_trade(text, needle, participants) -> None:
+    assert TRADE in position_topics(text, needle, participants)
+
+
+def test_economic_growth_at_home_is_no_trade() -> None:
+    text = "Macron and Ramaphosa met. Macron said France aims at inclusive economic growth and a green recovery."
+    assert TRADE not in position_topics(text, "inclusive", (MACRON, RAMAPHOSA))
+
+
+def test_economies_as_countries_are_no_trade() -> None:
+    text = "Xi and Biden met. Xi said the world's two largest economies should step up cooperation on climate."
+    assert TRADE not in position_topics(text, "climate", (XI, BIDEN))
