@@ -309,3 +309,45 @@ def test_economic_growth_at_home_is_no_trade() -> None:
 def test_economies_as_countries_are_no_trade() -> None:
     text = "Xi and Biden met. Xi said the world's two largest economies should step up cooperation on climate."
     assert TRADE not in position_topics(text, "climate", (XI, BIDEN))
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "participants"),
+    [
+        # what the region is given or faces
+        (
+            "Erdogan and Scholz spoke. Erdogan said the deal would bring lasting peace to the region.",
+            "lasting peace",
+            (ERDOGAN, SCHOLZ),
+        ),
+        (
+            "Putin and Tokayev spoke. Putin said both will coordinate on the threats facing the region.",
+            "threats facing",
+            (PUTIN, TOKAYEV),
+        ),
+        # a dispute, a security pact of third countries, arms flowing
+        (
+            "Erdogan and Tokayev spoke. Erdogan praised the leaders for ending the decades-long dispute.",
+            "decades-long",
+            (ERDOGAN, TOKAYEV),
+        ),
+        (
+            "Biden and Scholz spoke. They voiced concern about the security pact between Beijing and Honiara.",
+            "security pact",
+            (BIDEN, SCHOLZ),
+        ),
+        (
+            "Macron and Ramaphosa spoke. Ramaphosa deplored the flow of weapons across the border.",
+            "weapons",
+            (MACRON, RAMAPHOSA),
+        ),
+    ],
+)
+def test_the_region_and_third_party_security_matters_are_regional_security(text, needle, participants) -> None:
+    assert RS in position_topics(text, needle, participants)
+
+
+def test_a_trade_dispute_is_no_regional_security() -> None:
+    text = "Xi and Biden spoke. Xi said the trade dispute should be settled through consultation."
+    got = position_topics(text, "consultation", (XI, BIDEN))
+    assert TRADE in got and RS not in got
