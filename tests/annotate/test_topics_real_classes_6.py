@@ -351,3 +351,34 @@ def test_a_trade_dispute_is_no_regional_security() -> None:
     text = "Xi and Biden spoke. Xi said the trade dispute should be settled through consultation."
     got = position_topics(text, "consultation", (XI, BIDEN))
     assert TRADE in got and RS not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "participants"),
+    [
+        ("Xi and Macron spoke. The two leaders agreed to keep communicating closely.", "communicating", (XI, MACRON)),
+        (
+            "Biden and Scholz spoke. They affirmed a commitment to bolster consultations on the challenges ahead.",
+            "bolster",
+            (BIDEN, SCHOLZ),
+        ),
+        ("Putin and Erdogan met. Erdogan said he looks to fruitful deliberations.", "fruitful", (PUTIN, ERDOGAN)),
+        (
+            "Macron and Ramaphosa met. Macron said the two-way flow of students had doubled.",
+            "students",
+            (MACRON, RAMAPHOSA),
+        ),
+        (
+            "Tokayev and Xi spoke. Tokayev said Kazakhstan has a common position with China on extremism.",
+            "extremism",
+            (TOKAYEV, XI),
+        ),
+    ],
+)
+def test_the_pair_talking_and_agreeing_in_other_words_is_the_relationship(text, needle, participants) -> None:
+    assert BIL in position_topics(text, needle, participants)
+
+
+def test_consultation_as_a_method_is_no_relationship() -> None:
+    text = "Xi and Putin spoke. Xi and Putin agreed that dialogue and consultation remain the way to settle it."
+    assert BIL not in position_topics(text, "remain the way", (XI, PUTIN))
