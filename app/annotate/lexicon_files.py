@@ -310,16 +310,19 @@ class TopicContext:
     carry: tuple[str, ...]  # frames that carry a topic forward: "Regarding X,", "On X,"
     anaphors: tuple[str, ...]  # a position continuing the previous one ("It proved ...", "in this regard")
     other_party: tuple[str, ...]  # relationship cues with the other participant named
-    # (topic, topics that take its place, cues): a topic a cue signals when the position has none
-    # of the topics that name the matter more precisely ("the border conflict" is regional security,
-    # "the conflict" said of Ukraine is ukraine)
-    residual: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = ()
+    # (topic, topics that take its place, cues, words one of which a position must hold for the cues
+    # to be tried): a topic a cue signals when the position has none of the topics that name the
+    # matter more precisely ("the border conflict" is regional security, "the conflict" said of
+    # Ukraine is ukraine)
+    residual: tuple[tuple[str, frozenset[str], tuple[str, ...], tuple[str, ...]], ...] = ()
 
 
-def _residual(path: str, data: dict[str, Any]) -> tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]:
+def _residual(
+    path: str, data: dict[str, Any]
+) -> tuple[tuple[str, frozenset[str], tuple[str, ...], tuple[str, ...]], ...]:
     items = data.get("residual") or []
     if not isinstance(items, list):
-        raise LexiconError(f"{path}: residual: must be a list of entries (topic, unless, cues)")
+        raise LexiconError(f"{path}: residual: must be a list of entries (topic, unless, cues, needs)")
     out = []
     for k, item in enumerate(items):
         where = f"residual[{k}]"
@@ -328,7 +331,8 @@ def _residual(path: str, data: dict[str, Any]) -> tuple[tuple[str, frozenset[str
         item = {**item, "__path__": path}
         unless = _strings(item, "unless", f"{where}.unless", optional=True)
         cues = _regexes(path, f"{where}.cues", _strings(item, "cues", f"{where}.cues"))
-        out.append((item["topic"].strip(), frozenset(unless), cues))
+        needs = tuple(w.lower() for w in _strings(item, "needs", f"{where}.needs"))
+        out.append((item["topic"].strip(), frozenset(unless), cues, needs))
     return tuple(out)
 
 

@@ -442,10 +442,11 @@ class TopicMatcher:
         return tuple(sorted(found))
 
 
-# (topic, topics that take its place, its cues as one pattern): topic_context.yaml's `residual`
+# (topic, topics that take its place, its cues as one pattern, words one of which must occur first):
+# topic_context.yaml's `residual`
 _RESIDUAL = [
-    (slug, unless, re.compile(r"(?<![\w-])(?:{})".format("|".join(f"(?:{c})" for c in cues)), re.I))
-    for slug, unless, cues in lexicon_files.topic_context().residual
+    (slug, unless, re.compile(r"(?<![\w-])(?:{})".format("|".join(f"(?:{c})" for c in cues)), re.I), needs)
+    for slug, unless, cues, needs in lexicon_files.topic_context().residual
 ]
 
 
@@ -457,9 +458,13 @@ def residual_topics(
     has no topic for is regional security, "the conflict" said of Ukraine is ukraine only."""
     out: set[str] = set()
     spans = list(ranges)
-    for slug, unless, rx in _RESIDUAL:
+    low: list[str] | None = None
+    for slug, unless, rx, needs in _RESIDUAL:
         if slug in found or slug not in vocabulary or any(t in found for t in unless):
             continue
-        if any(rx.search(masked, a, b) for a, b in spans):
+        if low is None:
+            low = [masked[a:b].lower() for a, b in spans]
+        # (a substring test per word first: the cues' pattern is tried only where one may match)
+        if any(w in part for part in low for w in needs) and any(rx.search(masked, a, b) for a, b in spans):
             out.add(slug)
     return out
