@@ -298,3 +298,24 @@ def test_a_short_subhead_in_the_body_is_no_position() -> None:
         "The two leaders also agreed to meet in Brasilia."
     )
     assert said(text, (LULA, MODI), "welcomes Brazil") == []
+
+
+# -- agentless reports of the talks' result --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Agreement was achieved to keep regular contacts between the agencies of the two countries.",
+        "Significant attention was paid to the need to accelerate priority investment projects.",
+        "The talks were marked with consensus on issues of common concern.",
+    ],
+)
+def test_an_agentless_report_of_the_result_is_joint(sentence: str) -> None:
+    text = f"Lula da Silva held a phone call with Narendra Modi.\n\n{sentence}"
+    assert said(text, (LULA, MODI), sentence[:25]) == [("Luiz Inácio Lula da Silva", "Narendra Modi")]
+
+
+def test_attention_paid_by_others_or_talks_marked_by_an_anniversary_stay_narration() -> None:
+    text = "Lula da Silva held a phone call with Narendra Modi.\n\nThe talks were marked by the anniversary of ties."
+    assert said(text, (LULA, MODI), "anniversary") == []
