@@ -93,6 +93,20 @@ def _names_the_other(own: Attribution, speaker: Attribution) -> bool:
     return f is not None and f.kind in ("person", "role") and bool(own.who) and not own.who & speaker.who
 
 
+def _own_third_person(own: Attribution, speaker: Attribution) -> bool:
+    """A quoted sentence whose own subject names participants in the third person (a leader,
+    or the leaders together) other than the quotation's speaker alone."""
+    f = own.frame
+    return (
+        f is not None
+        and f.quoted
+        and f.kind in ("person", "role", "group")
+        and not f.they
+        and bool(own.who)
+        and own.who != speaker.who
+    )
+
+
 @dataclass
 class QuotationTracker:
     """Quotations across sentences: which quoted sentences belong to which speaker."""
@@ -145,7 +159,14 @@ class QuotationTracker:
             if in_quote_after:
                 self.pending_who = sp
         elif self.pending_who is not None:
-            out.append((s, e, replace(self.pending_who, conf=0.8, evidence="quote:continued")))
+            named = next((r for r in resolved if _own_third_person(r, self.pending_who)), None)
+            if named is not None:
+                # 'New Delhi stated, "Both leaders reaffirmed ... . Prime Minister Modi reiterated ...':
+                # a quoted sentence that names its own participant subject is that subject's, not
+                # the quotation's speaker's.
+                out.append((s, e, named))
+            else:
+                out.append((s, e, replace(self.pending_who, conf=0.8, evidence="quote:continued")))
             self.last_quote = (self.pending_who.who, idx)
         elif resolved:
             self.pending_own.extend((s, e, r) for r in resolved)

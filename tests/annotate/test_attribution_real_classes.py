@@ -147,3 +147,16 @@ def test_this_call_named_before_the_subject_stays_a_position():
     check(
         "Lula spoke with Modi. In a phone call, Lula promised Modi support for the rainforest fund.", "rainforest", [L]
     )
+
+
+def test_continuing_quotation_names_its_own_subject():
+    # An office quoting its readout: each quoted sentence with a participant subject of its own is
+    # that subject's, not the quotation's first speaker's.
+    t = (
+        "Lula spoke with Modi on Monday. Brasilia stated, \u201cBoth leaders reaffirmed their commitment to "
+        "the ethanol alliance. President Lula reiterated Brazil\u2019s support for a fair farm deal. "
+        "The leaders also agreed to open a direct shipping route.\u201d"
+    )
+    check(t, "ethanol alliance", [BOTH])
+    check(t, "fair farm deal", [L])
+    check(t, "shipping route", [BOTH])
