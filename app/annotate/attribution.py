@@ -1539,6 +1539,18 @@ def attribute_sentence(
             first = replace(first, who=everyone, cls="agree", pronoun_gender=None, evidence="embedded:joint")
     out.append(first)
     for f in frames:
+        if (
+            f.start > primary.start
+            and f.coord
+            and f.kind == "group"
+            and primary.kind in ("person", "role", "pronoun")
+            and f.cls not in ("narr", "courtesy")
+            and (f.they or len(f.who) == n)
+        ):
+            # "Biden underscored ... and both leaders reaffirmed ...": the leaders together say
+            # the second clause, a position of theirs beside the first speaker's own.
+            out.append(replace(_make(f, f.cls, everyone, 0.85), evidence="frame:second-speaker"))
+            continue
         if f.start <= primary.start or not f.coord or f.kind not in ("person", "role") or f.who == primary.who:
             continue
         if _INVITATION_RE.match(text, f.verb_start, e):

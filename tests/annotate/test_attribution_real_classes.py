@@ -160,3 +160,22 @@ def test_continuing_quotation_names_its_own_subject():
     check(t, "ethanol alliance", [BOTH])
     check(t, "fair farm deal", [L])
     check(t, "shipping route", [BOTH])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lula stressed a fair farm deal and both leaders reaffirmed their commitment to the ethanol alliance.",
+        "Lula stressed a fair farm deal, and they agreed to expand the ethanol alliance, the statement said.",
+    ],
+)
+def test_the_leaders_together_in_a_second_clause_is_their_joint_position(sentence):
+    check("Lula spoke with Modi on Monday. " + sentence, "ethanol alliance", sorted([L, BOTH]))
+
+
+def test_a_second_clause_of_the_same_leader_adds_no_joint_position():
+    check(
+        "Lula spoke with Modi on Monday. Lula stressed a fair farm deal and he praised the ethanol alliance.",
+        "ethanol alliance",
+        [L],
+    )
