@@ -664,6 +664,11 @@ _PAREN_RE = re.compile(
 )
 
 
+# A bracketed gloss on a participant's name before its verb ("Premier Li Qiang (<his name in
+# Chinese>) said", "President Widodo (Jokowi) emphasized"): the subject goes on past it.
+_NAME_BRACKET_RE = re.compile(r"(?<=\w) \([^()\n,;\"\u201c\u201d]{1,30}\)(?= [a-z])")
+
+
 def _blank_parentheticals(sent: str) -> str:
     """Same-length copy of sent with subject/verb parentheticals blanked out (and the comma of a
     date, "on Thursday, October 14", which is no clause break)."""
@@ -693,6 +698,12 @@ def find_frames(
     sent = text[s:e]
     if ", " in sent:
         blanked = _blank_parentheticals(sent)
+        if blanked != sent:
+            text = text[:s] + blanked + text[e:]
+            sent = blanked
+    if " (" in sent:
+        ends = {m.end - s for m in finder.find(text, s, e) if m.kind in ("person", "role")}
+        blanked = _NAME_BRACKET_RE.sub(lambda m: " " * len(m.group()) if m.start() in ends else m.group(), sent)
         if blanked != sent:
             text = text[:s] + blanked + text[e:]
             sent = blanked

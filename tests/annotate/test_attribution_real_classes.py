@@ -179,3 +179,21 @@ def test_a_second_clause_of_the_same_leader_adds_no_joint_position():
         "ethanol alliance",
         [L],
     )
+
+
+def test_bracketed_gloss_after_a_participant_name_keeps_the_subject():
+    check(
+        "Lula spoke with Modi on Monday. Lula stressed the fair farm deal while Prime Minister Narendra Modi "
+        "(NaMo) said the ethanol alliance must grow.",
+        "ethanol alliance",
+        sorted([L, M]),
+    )
+    check("Lula spoke with Modi on Monday. President Lula (left) emphasized the ethanol alliance.", "ethanol", [L])
+
+
+def test_bracketed_gloss_after_another_body_keeps_it_a_non_leader():
+    check(
+        "Lula spoke with Modi on Monday. The Workers Party (PT) announced that Modi had backed the ethanol alliance.",
+        "ethanol alliance",
+        [],
+    )
