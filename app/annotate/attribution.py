@@ -1341,6 +1341,31 @@ _THIS_CALL_RE = re.compile(
 )
 
 
+# A past-tense cue: what the leaders did in the talks, not what their countries are or aim at.
+PAST_CUE_RE = re.compile(r"(?:ed|said|made|took|gave|held|saw|sought|found|spoke)\b", re.I)
+
+
+def _quoted_together(
+    text: str, s: int, closing: Frame, finder: MentionFinder, qmask: list[bool] | None, n: int
+) -> Frame | None:
+    """The quoted frame opening text[s:...] when its subject is all the participants together
+    ("Both sides", "Thailand and Japan") with a past-tense cue, before a closing reporting frame."""
+    if not qmask or closing.quoted:
+        return None
+    frames = find_frames(text, s, min(closing.start, closing.verb_start), finder, qmask)
+    inner = next((f for f in frames if f.quoted), None)
+    if (
+        inner is None
+        or inner.kind not in ("group", "country")
+        or inner.they
+        or len(inner.who) != n
+        or inner.cls in ("narr", "courtesy")
+        or PAST_CUE_RE.search(text, inner.verb_start, inner.verb_end) is None
+    ):
+        return None
+    return inner
+
+
 def attribute_sentence(
     text: str,
     s: int,
@@ -1375,6 +1400,18 @@ def attribute_sentence(
         primary = final
     if primary is not None and primary.start > s and text[s] in _OPEN_QUOTES and _call_verdict(text, s, primary.start):
         return [], primary  # '"It's a pleasure to meet you again," Kenyatta told Biden.'
+    if (
+        primary is not None
+        and n > 1
+        and primary.start > s
+        and text[s] in _OPEN_QUOTES
+        and primary.kind in ("person", "role")
+        and (together := _quoted_together(text, s, primary, finder, qmask, n)) is not None
+    ):
+        # '"Moreover, Thailand and Japan reaffirmed ...," said Prayut.': what the speaker reports
+        # both sides did in the talks is their joint position (and he is still who "he" is next).
+        first = _make(primary, together.cls, everyone, _CONF.get(together.kind, 0.6))
+        return [replace(first, who=everyone, pronoun_gender=None, evidence="embedded:joint")], primary
     if (primary is None or primary.kind == "other") and (cited := _cited_frame(text, s, e, finder)) is not None:
         # '"...," the statement cited Xi Jinping as saying.', "The brief quotes President Ruto as
         # saying that ...": an outlet or office quoting the leader gives his words.

@@ -833,7 +833,7 @@ def _annotate(
     joint = "joint" in kind
     speakers = SpeakerTracker(work)
     everyone = frozenset(range(len(work)))
-    quotes = QuotationTracker()
+    quotes = QuotationTracker(text)
     prev_end = 0
     para = 0
     carried: frozenset[str] = frozenset()

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from .attribution import Attribution, Frame
+from .attribution import PAST_CUE_RE, Attribution, Frame
 from .models import Participant
 
 __all__ = ["SpeakerTracker", "QuotationTracker", "Emission"]
@@ -93,6 +93,19 @@ def _names_the_other(own: Attribution, speaker: Attribution) -> bool:
     return f is not None and f.kind in ("person", "role") and bool(own.who) and not own.who & speaker.who
 
 
+def _leaders_together(own: Attribution, speaker: Attribution, text: str) -> bool:
+    """A quoted sentence whose own subject is the leaders together, the speaker among them,
+    reporting in the past what they did ('"Both sides expressed ...', not '"Both countries aim ...')."""
+    f = own.frame
+    return (
+        f is not None
+        and f.kind == "group"
+        and not f.they
+        and own.who > speaker.who
+        and PAST_CUE_RE.search(text, f.verb_start, f.verb_end) is not None
+    )
+
+
 def _own_third_person(own: Attribution, speaker: Attribution) -> bool:
     """A quoted sentence whose own subject names participants in the third person (a leader,
     or the leaders together) other than the quotation's speaker alone."""
@@ -111,6 +124,7 @@ def _own_third_person(own: Attribution, speaker: Attribution) -> bool:
 class QuotationTracker:
     """Quotations across sentences: which quoted sentences belong to which speaker."""
 
+    text: str = ""  # the readout (the tense of a quoted sentence's own verb)
     in_quote: str = ""  # "" outside a quotation, else the mark that closes it (attribution.quote_mask)
     pending: list[tuple[int, int]] = field(default_factory=list)  # open quotation awaiting a speaker
     # Quoted sentences with a subject of their own ('"The leaders agreed ...'), speaker unknown yet.
@@ -144,12 +158,18 @@ class QuotationTracker:
         reporting = [r for r in resolved if r.frame is not None and not r.frame.quoted]
         if reporting:
             sp = reporting[0]
+            f = sp.frame
+            if sp.evidence == "embedded:joint" and f is not None and f.kind in ("person", "role") and len(f.who) == 1:
+                # '"...," Kishida said, adding that the two sides agreed ...': the sentence is
+                # joint, the quotation before it still his.
+                sp = replace(sp, who=f.who, evidence="frame:" + f.kind)
             for ps, pe in self.pending:
                 out.append((ps, pe, replace(sp, conf=min(sp.conf, 0.85), evidence="quote:opened")))
             for ps, pe, own in self.pending_own:
-                if _names_the_other(own, sp):
+                if _names_the_other(own, sp) or _leaders_together(own, sp, self.text):
                     # '"... PM Modi assured early supply of vaccines ...," Deuba tweeted': what the
-                    # speaker reports the other leader did is the other leader's position.
+                    # speaker reports the other leader did is the other leader's position, and
+                    # what he reports both sides did ('"Both sides expressed concern ...') theirs.
                     out.append((ps, pe, own))
                 else:
                     out.append((ps, pe, replace(sp, conf=min(sp.conf, 0.85), evidence="quote:opened")))

@@ -197,3 +197,23 @@ def test_bracketed_gloss_after_another_body_keeps_it_a_non_leader():
         "ethanol alliance",
         [],
     )
+
+
+def test_what_a_leader_quotes_both_sides_as_having_done_is_joint():
+    t = (
+        "Lula spoke with Modi on Monday.\n\n\u201cBoth sides expressed concern over the drought in the Sahel.\n\n"
+        "\u201cMoreover, Brazil and India reaffirmed their readiness to fund the ethanol alliance,\u201d said Lula.\n\n"
+        "\u201cI proposed a new grain corridor,\u201d he said."
+    )
+    check(t, "Sahel", [BOTH])
+    check(t, "ethanol alliance", [BOTH])
+    check(t, "grain corridor", [L])
+
+
+def test_what_a_leader_quotes_both_countries_as_being_stays_his():
+    t = (
+        "Lula spoke with Modi on Monday.\n\n\u201cBrazil and India share a long friendship. Both countries aim to "
+        "fund the ethanol alliance,\u201d said Lula."
+    )
+    check(t, "ethanol alliance", [L])
+    check("Lula spoke with Modi. \u201cBrazil and India support the ethanol alliance,\u201d said Lula.", "ethanol", [L])
