@@ -1880,3 +1880,25 @@ def _joint_statement_default(text: str, s: int, e: int, finder: MentionFinder) -
         if nxt[:1].islower():
             return [Attribution(ms[0].who, "say", 0.65, None, evidence="joint-statement:country")]
     return [Attribution(frozenset(range(len(finder.participants))), "say", 0.55, None, evidence="joint-statement")]
+
+
+# A subject's verb in the past or third person singular: "The Austrian leader echoed ...".
+_BARE_VERB_RE = re.compile(r"\s+(?:(?:also|then|later|further|once\s+again)\s+)?[a-z]{3,}(?:ed|s)\b")
+_BARE_LEAD_RE = re.compile(r"\W{0,2}(?:the\s+)?$", re.I)
+
+
+def bare_subject(text: str, s: int, e: int, finder: MentionFinder) -> Frame | None:
+    """A participant opening the sentence text[s:e] as the subject of a verb no rule knows ("The
+    Austrian leader echoed Moon's view."): no position, but who "he" is next."""
+    ms = finder.find(text, s, min(e, s + 80))
+    if not ms:
+        return None
+    m = ms[0]
+    if (
+        m.kind not in ("person", "role")
+        or len(m.who) != 1
+        or _BARE_LEAD_RE.match(text[s : m.start]) is None
+        or _BARE_VERB_RE.match(text, m.end, e) is None
+    ):
+        return None
+    return Frame(m.start, m.end, m.end, m.kind, m.who, "narr", m.gender)

@@ -13,6 +13,7 @@ from .attribution import (
     BACKGROUND_RE,
     Attribution,
     attribute_sentence,
+    bare_subject,
     first_person_narration,
     label_speakers,
     not_for_own_country,
@@ -992,6 +993,8 @@ def _annotate(
             list_said = prev_said
         # A quotation that names a participant in the third person is an outlet quoting a readout.
         third_in_quote = third_in_quote or any(r.evidence in _THIRD_PERSON_QUOTED for r in resolved)
+        if subj is None and not resolved and quoted is None and not starts_quoted:
+            subj = bare_subject(text, s, e, finder)
         speakers.observe(resolved, subj)
         frame = _carry_frame(masked, s, e)
         if frame is not None:

@@ -217,3 +217,12 @@ def test_what_a_leader_quotes_both_countries_as_being_stays_his():
     )
     check(t, "ethanol alliance", [L])
     check("Lula spoke with Modi. \u201cBrazil and India support the ethanol alliance,\u201d said Lula.", "ethanol", [L])
+
+
+def test_a_participant_subject_of_an_unknown_verb_is_who_he_is_next():
+    t = (
+        "Lula said Brazil will double its ethanol exports. The Indian leader echoed that view. "
+        "He said every country should invest in biofuels."
+    )
+    check(t, "invest in biofuels", [M])
+    check("Lula said Brazil will double its ethanol exports. He said every country should invest.", "invest", [L])
