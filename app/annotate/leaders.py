@@ -656,10 +656,16 @@ _ASIDE_RE = re.compile(
     r"unlike|than|days|weeks|months|who|whom|whose)\b|"
     # Another, earlier event inside the sentence: "told King Sihamoni that recently he met with
     # Cambodian Prime Minister Hun Manet", "hailed Xi's meeting last year with US President Joe
-    # Biden". Lower case only: a sentence opening "Earlier, ..." is _LATER_CALL_RE's.
-    r"(?-i:\b(?:recently|earlier|previously|last\s+(?:year|month|week)))\b",
+    # Biden", "X's visit follows his recent meetings with ...". Lower case only: a sentence opening
+    # "Earlier, ..." is _LATER_CALL_RE's.
+    r"(?-i:\b(?:recently|recent|earlier|previously|last\s+(?:year|month|week)))\b",
     re.I,
 )
+
+
+# What joins the leaders of one list, the next one's title included: "Y and Z", "Y, and Prime
+# Minister of India Z".
+_LIST_GAP_RE = re.compile(r"\s*(?:,\s*)?(?:(?:and|&)\s+)?(?:the\s+)?(?:(?:of|the|[A-Z][\w.'\u2019-]*)\s+)*")
 
 
 def guess_gender(name: str, text: str = "") -> str | None:
@@ -829,13 +835,16 @@ def infer_participants(
         prev_end = None
         office: str | None  # not `title`: that is the readout's title, a parameter
         named_here = 0
+        aside = False
         for pos, name, office, country, counterpart in sorted(hits, key=lambda h: h[0]):
             gap = sent[prev_end:pos] if prev_end is not None else (sent[:pos] if found else "")
             prev_end = pos + len(name)
-            if gap and _ASIDE_RE.search(gap):
+            if gap and (_ASIDE_RE.search(gap) or (aside and _LIST_GAP_RE.fullmatch(gap))):
                 # "..., days after U.S. President Joe Biden warned ...": named in an aside,
-                # not a party to the call.
+                # not a party to the call (nor is the next leader listed with him).
+                aside = True
                 continue
+            aside = False
             named_here += 1
             # "Prime Minister Kishida's visit", "President Biden's Call with ...": a possessive ends the name
             name = re.split(r"(?:'s|\u2019s)(?![\w])", name.strip())[0]
@@ -926,10 +935,12 @@ def infer_participants(
             # In the order the line names them: "Starmer gives update to Zelensky after Trump ...".
             for at0, k in sorted(named, key=lambda x: x[0]):
                 if not any(same_person(k.name, f.name) for f in found) and len(found) < 2:
-                    if found and _AHEAD_RE.search(sent, _found_before(sent, at0, found), at0):
+                    gap0 = _found_before(sent, at0, found) if found else 0
+                    if found and (_AHEAD_RE.search(sent, gap0, at0) or _EARLIER_EVENT_RE.search(sent, gap0, at0)):
                         # "met Albanese today, ahead of their trilateral meeting with President
                         # Biden": named for a later event (but "said after talks with Y", "while Y
-                        # said": this one, which the titled-name rule's asides leave to this pass).
+                        # said": this one, which the titled-name rule's asides leave to this pass),
+                        # or an earlier one ("X's visit follows his recent meetings with President Y").
                         continue
                     add(_as_written(k, text))
         if len(found) == 1:
@@ -958,6 +969,7 @@ _HEADLINE_WORD_RE = re.compile(
     r"Stress(?:es)?|Hails?|Welcomes?|Reaffirms?|On|With|For|In|At|Over|About|And)(?=\s|$)|(?<=\s)To(?=\s|$)"
 )
 
+_EARLIER_EVENT_RE = re.compile(r"\b(?:recently|recent|earlier|previously|last\s+(?:year|month|week))\b")
 _AHEAD_RE = re.compile(r"\b(?:ahead\s+of|prior\s+to|in\s+the\s+run-up\s+to|in\s+preparation\s+for)\b", re.I)
 
 

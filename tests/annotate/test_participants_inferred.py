@@ -110,6 +110,15 @@ def test_a_leader_named_in_another_earlier_event_is_no_participant(text: str) ->
     assert len(names(text)) == 2 and "Xi Jinping" in names(text), names(text)
 
 
+def test_leaders_listed_in_an_earlier_event_are_no_participants() -> None:
+    text = (
+        "In Suva on 15 March 2023, the prime ministers reaffirmed their partnership. Prime Minister Anthony "
+        "Albanese's visit to Fiji follows his recent meetings with the United States President Joe Biden and "
+        "Prime Minister of India Narendra Modi. Prime Minister Sitiveni Rabuka thanked him."
+    )
+    assert names(text) == ["Anthony Albanese", "Sitiveni Rabuka"]
+
+
 # -- an unnamed office of a named country ---------------------------------------------------
 
 
