@@ -562,6 +562,7 @@ def _descriptor(word: str) -> bool:
     return w in _DESCRIPTORS or (word[:1].isupper() and find_country(word) is not None)
 
 
+_CAPITAL_PARTICLES = frozenset({"Bin", "Ibn", "Al", "El", "Von", "Van", "De", "Da", "Der"})
 _OBJECT_PRONOUNS = {"him": "male", "her": "female"}
 
 
@@ -581,7 +582,12 @@ def _classify_np(
         for k in range(m.start - a, m.end - a):
             rest[k] = " "
     leftover = [
-        w for w in _NP_TOKEN_RE.findall("".join(rest)) if w.lower() not in _FILLER and not (mentions and _descriptor(w))
+        w
+        for w in _NP_TOKEN_RE.findall("".join(rest))
+        if w.lower() not in _FILLER
+        and not (mentions and _descriptor(w))
+        # a name's particle capitalised at the start of a sentence: "Bin Salman, for his part, ..."
+        and not (mentions and w in _CAPITAL_PARTICLES)
     ]
     if (
         mentions

@@ -226,3 +226,10 @@ def test_a_participant_subject_of_an_unknown_verb_is_who_he_is_next():
     )
     check(t, "invest in biofuels", [M])
     check("Lula said Brazil will double its ethanol exports. He said every country should invest.", "invest", [L])
+
+
+def test_a_name_particle_capitalised_at_the_start_of_a_sentence_is_still_the_name():
+    from tests.annotate.helpers import MBS
+
+    t = "Lula spoke with Crown Prince Mohammed bin Salman. Bin Salman, for his part, underlined the need for a truce."
+    check(t, "truce", [("Mohammed bin Salman",)], participants=(LULA, MBS))
