@@ -1372,6 +1372,22 @@ def _quoted_together(
     return inner
 
 
+def _coordinated_content(text: str, primary: Frame, frames: list[Frame], e: int, finder: MentionFinder) -> Frame | None:
+    """A later coordinated clause ("..., and Modi assured ...") whose participant subject says
+    something, after a narration or courtesy of the sentence's first subject."""
+    for f in frames:
+        if (
+            f.start > primary.start
+            and f.coord
+            and f.kind in ("person", "role", "group")
+            and f.who
+            and f.cls not in ("narr", "courtesy")
+            and not _courtesy(text, f, e, finder)
+        ):
+            return f
+    return None
+
+
 def attribute_sentence(
     text: str,
     s: int,
@@ -1555,6 +1571,12 @@ def attribute_sentence(
             rcls = participle_class(r.group("part")) if r.group("part") else verb_class(r.group("fin"))
         if r is None or not rcls or rcls in ("narr", "courtesy"):
             other = _relative_speaker(text, primary, e, finder) or _with_absolute(text, primary.verb_end, e, finder)
+            if other is None:
+                after = _coordinated_content(text, primary, frames, e, finder)
+                if after is not None:
+                    # "The two heads of state met on March 25 and Xi noted that ...": the narration
+                    # sets the scene, the leader of the second clause says something.
+                    return [replace(_make(after, after.cls, everyone, 0.85), evidence="frame:second-speaker")], after
             return ([other] if other is not None else []), primary
         if r.group("part") and COURTESY_NOUNS.match(text[r.end("part") : e]):
             return [], primary  # "began by expressing his condolences"

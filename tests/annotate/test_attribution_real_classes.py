@@ -233,3 +233,19 @@ def test_a_name_particle_capitalised_at_the_start_of_a_sentence_is_still_the_nam
 
     t = "Lula spoke with Crown Prince Mohammed bin Salman. Bin Salman, for his part, underlined the need for a truce."
     check(t, "truce", [("Mohammed bin Salman",)], participants=(LULA, MBS))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The two leaders talked on Monday, according to his office, and Modi assured a quick supply of rice.", [M]),
+        ("They also spoke about the G20 summit, and President Lula reaffirmed Brazil's support for a rice fund.", [L]),
+        ("They discussed his trip to Africa, and the leaders agreed on the importance of a rice fund.", [BOTH]),
+    ],
+)
+def test_narration_then_a_coordinated_clause_of_a_leader_saying_something(sentence, expected):
+    check("Lula spoke with Modi on Monday. " + sentence, "rice", expected)
+
+
+def test_narration_then_a_coordinated_courtesy_stays_no_position():
+    check("Lula spoke with Modi on Monday. They talked about rice, and Modi thanked Lula for the call.", "rice", [])
