@@ -661,7 +661,7 @@ def _own_country_goes_on(text: str, s: int, e: int, finder: MentionFinder, prev:
 # A group subject in the present tense: "Both sides are committed to ...", "The two countries share ...".
 _PRESENT_GROUP_RE = re.compile(
     r"\W*(?:[^,;\"\u201c\u201d]{0,60},\s+)?(?:[Bb]oth|[Tt]he\s+two)\s+(?:sides|countries|nations|parties)\s+"
-    r"(?:also\s+)?(?:are|is|have|view|share|hold|see|remain)\b"
+    r"(?:also\s+)?(?:are|is|have|view|share|hold|see|remain|will)\b"
 )
 _MODAL_GROUP_RE = re.compile(
     r"\W*(?:(?:The\s+two\s+(?:sides|countries|nations)|Both\s+(?:sides|countries|nations)|They)\s+"

@@ -245,6 +245,7 @@ def test_a_plural_office_needs_the_date_and_one_holder() -> None:
         "Also, both sides are committed to upgrading the ties.",
         "The two countries share a long history of friendship.",
         "Both sides have broad prospects for cooperation in trade.",
+        "Both countries will maintain regular strategic communication.",
     ],
 )
 def test_what_both_sides_are_goes_on_with_the_one_leader_speaking(sentence: str) -> None:
@@ -259,6 +260,7 @@ def test_what_both_sides_are_goes_on_with_the_one_leader_speaking(sentence: str)
         ("Xi said China values its relations with the United States. ", "Both sides agreed to keep in touch."),
         # no one leader's speech before it: the group's own
         ("", "Both sides are committed to upgrading the ties."),
+        ("", "Both sides will maintain regular strategic communication."),
         # a new paragraph
         ("Xi said China values its relations with the United States.\n\n", "Both sides are committed to peace."),
     ],
