@@ -1614,7 +1614,10 @@ def attribute_sentence(
         if joint:
             first = replace(first, who=everyone, cls="agree", pronoun_gender=None, evidence="embedded:joint")
     out.append(first)
-    for f in frames:
+    # (a quoted first speaker's quotation has its second clauses inside it too)
+    for f in all_frames if primary.quoted else frames:
+        if f.quoted != primary.quoted:
+            continue
         if (
             f.start > primary.start
             and f.coord

@@ -167,6 +167,8 @@ def test_continuing_quotation_names_its_own_subject():
     [
         "Lula stressed a fair farm deal and both leaders reaffirmed their commitment to the ethanol alliance.",
         "Lula stressed a fair farm deal, and they agreed to expand the ethanol alliance, the statement said.",
+        '"President Lula stressed a fair farm deal and the two leaders agreed to expand the ethanol alliance," '
+        "the ministry said in a statement.",
     ],
 )
 def test_the_leaders_together_in_a_second_clause_is_their_joint_position(sentence):
