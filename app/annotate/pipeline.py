@@ -935,7 +935,8 @@ def _annotate(
                     qs,
                     qe,
                     replace(r, who=everyone, evidence="quote:we")
-                    if we_did(text, qs, qe)
+                    # (not the second leader of '"We agree ...," said X, while Y reiterated ...')
+                    if r.evidence != "frame:second-speaker" and we_did(text, qs, qe)
                     else _with_me(text, qs, qe, finder, r),
                 )
                 for qs, qe, r in quoted

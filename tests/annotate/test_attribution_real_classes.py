@@ -251,3 +251,11 @@ def test_narration_then_a_coordinated_clause_of_a_leader_saying_something(senten
 
 def test_narration_then_a_coordinated_courtesy_stays_no_position():
     check("Lula spoke with Modi on Monday. They talked about rice, and Modi thanked Lula for the call.", "rice", [])
+
+
+def test_a_second_leader_after_a_quoted_we_keeps_his_own_position():
+    t = (
+        "Lula spoke with Modi on Monday. \u201cWe agree on the ethanol alliance,\u201d said Lula, while Modi "
+        "reiterated India\u2019s call for a rice fund."
+    )
+    check(t, "rice fund", sorted([BOTH, M]))
