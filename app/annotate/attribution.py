@@ -359,6 +359,7 @@ _WITH_OTHER_RE = re.compile(
     r"(?:agreed|reaffirmed|confirmed|affirmed|shared)\s+with\s+",
     re.I,
 )
+_AGREED_WITH_RE = re.compile(r"\s+(?:(?:fully|also|entirely|completely)\s+)?with\s+")
 # What may stand between "agreed with" and the other leader: "visiting Kyrgyz President X", "his
 # Chinese counterpart", "the Indian Prime Minister".
 _WITH_OTHER_GAP_RE = re.compile(r"(?:(?:the|his|her|visiting|[A-Z][\w'\u2019-]*)\s+){0,3}")
@@ -1613,6 +1614,19 @@ def attribute_sentence(
             )
         if joint:
             first = replace(first, who=everyone, cls="agree", pronoun_gender=None, evidence="embedded:joint")
+    if cls == "agree" and primary.kind in ("person", "role", "pronoun") and n > 1 and first.who != everyone:
+        w = _AGREED_WITH_RE.match(text, primary.verb_end, e)
+        if w is not None:
+            ms = finder.find(text, w.end(), min(e, w.end() + 60))
+            gap = _WITH_OTHER_GAP_RE.match(text, w.end(), e)
+            if (
+                ms
+                and (ms[0].start == w.end() or (gap is not None and ms[0].start <= gap.end()))
+                and ms[0].kind in ("person", "role", "pronoun")
+                and not ms[0].who & primary.who
+            ):
+                # "He agreed with Kishida on the significance of ...": an agreement of the two
+                first = replace(first, who=everyone, pronoun_gender=None, evidence="embedded:joint")
     out.append(first)
     # (a quoted first speaker's quotation has its second clauses inside it too)
     for f in all_frames if primary.quoted else frames:
@@ -1914,7 +1928,7 @@ def _joint_statement_default(text: str, s: int, e: int, finder: MentionFinder) -
 
 
 # A subject's verb in the past or third person singular: "The Austrian leader echoed ...".
-_BARE_VERB_RE = re.compile(r"\s+(?:(?:also|then|later|further|once\s+again)\s+)?[a-z]{3,}(?:ed|s)\b")
+_BARE_VERB_RE = re.compile(r"\s+(?:(?:also|then|later|further|once\s+again)\s+)?(?:[a-z]{3,}(?:ed|s)|was|has|had|is)\b")
 _BARE_LEAD_RE = re.compile(r"\W{0,2}(?:the\s+)?$", re.I)
 
 

@@ -259,3 +259,12 @@ def test_a_second_leader_after_a_quoted_we_keeps_his_own_position():
         "reiterated India\u2019s call for a rice fund."
     )
     check(t, "rice fund", sorted([BOTH, M]))
+
+
+def test_a_leader_agreeing_with_the_other_is_their_joint_position():
+    t = (
+        "Lula and Modi agreed to expand trade. Modi was making his first trip to Brazil. "
+        "He agreed with Lula on the significance of a rice fund."
+    )
+    check(t, "rice fund", [BOTH])
+    check("Lula spoke with Modi. Modi agreed with the proposal for a rice fund.", "rice fund", [M])
