@@ -1389,6 +1389,25 @@ def _coordinated_content(text: str, primary: Frame, frames: list[Frame], e: int,
     return None
 
 
+def _quoted_other(text: str, s: int, e: int, primary: Frame, finder: MentionFinder, qmask: list[bool]) -> Frame | None:
+    """The frame opening the sentence's quotation when its subject names a participant other than
+    the speaker of the reporting frame outside it, with a cue that says something."""
+    q0 = next((k for k, q in enumerate(qmask) if q), None)
+    if q0 is None or s + q0 < primary.verb_end:
+        return None
+    inner = next((f for f in find_frames(text, s, e, finder, qmask) if f.quoted), None)
+    if (
+        inner is None
+        or inner.kind not in ("person", "role")
+        or not inner.who
+        or inner.who & primary.who
+        or inner.cls in ("narr", "courtesy")
+        or text[s + q0 : inner.start].strip(_OPEN_QUOTES + " ")
+    ):
+        return None
+    return inner
+
+
 def attribute_sentence(
     text: str,
     s: int,
@@ -1435,6 +1454,19 @@ def attribute_sentence(
         # both sides did in the talks is their joint position (and he is still who "he" is next).
         first = _make(primary, together.cls, everyone, _CONF.get(together.kind, 0.6))
         return [replace(first, who=everyone, pronoun_gender=None, evidence="embedded:joint")], primary
+    if (
+        primary is not None
+        and n > 1
+        and qmask is not None
+        and not primary.quoted
+        and primary.kind in ("person", "role")
+        and primary.who
+        and any(qmask)
+        and (named := _quoted_other(text, s, e, primary, finder, qmask)) is not None
+    ):
+        # 'Yoon said ..., "President Biden said he expects to meet soon ..."': what the speaker
+        # quotes the other leader as saying is the other leader's position.
+        return [replace(_make(named, named.cls, everyone, 0.8), evidence="quoted:other")], primary
     if (primary is None or primary.kind == "other") and (cited := _cited_frame(text, s, e, finder)) is not None:
         # '"...," the statement cited Xi Jinping as saying.', "The brief quotes President Ruto as
         # saying that ...": an outlet or office quoting the leader gives his words.

@@ -268,3 +268,9 @@ def test_a_leader_agreeing_with_the_other_is_their_joint_position():
     )
     check(t, "rice fund", [BOTH])
     check("Lula spoke with Modi. Modi agreed with the proposal for a rice fund.", "rice fund", [M])
+
+
+def test_what_a_leader_quotes_the_other_as_saying_is_the_others():
+    t = 'Lula spoke with Modi. Lula said on Monday, "Prime Minister Modi said he expects to open a rice fund soon."'
+    check(t, "rice fund", [M])
+    check('Lula spoke with Modi. Lula said on Monday, "Brazil expects to open a rice fund soon."', "rice fund", [L])
