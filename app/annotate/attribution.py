@@ -231,6 +231,7 @@ _RESCUE_RE = re.compile(
     ),
     re.I,
 )
+_BY_COURTESY_RE = re.compile(rf"\bby\s+(?P<part>{PARTICIPLE_RE.pattern})", re.I)
 _BY_RESCUE_RE = re.compile(rf"\s+by\s+(?P<part>{PARTICIPLE_RE.pattern})(?P<fin>(?!x)x)?", re.I)
 _INVITATION_RE = re.compile(_VERBS.invitation, re.I)
 _CALL_OBJECT_RE = re.compile(_VERBS.call_object, re.I)
@@ -1384,9 +1385,16 @@ def _coordinated_content(text: str, primary: Frame, frames: list[Frame], e: int,
             and f.who
             and f.cls not in ("narr", "courtesy")
             and not _courtesy(text, f, e, finder)
+            and not _by_courtesy(text, f, e)
         ):
             return f
     return None
+
+
+def _by_courtesy(text: str, f: Frame, e: int) -> bool:
+    """'Herzog concluded their phone call by wishing ...': a courtesy after all."""
+    m = _BY_COURTESY_RE.search(text, f.verb_end, min(e, f.verb_end + 60))
+    return m is not None and participle_class(m.group("part")) == "courtesy"
 
 
 def _quoted_other(text: str, s: int, e: int, primary: Frame, finder: MentionFinder, qmask: list[bool]) -> Frame | None:

@@ -249,8 +249,15 @@ def test_narration_then_a_coordinated_clause_of_a_leader_saying_something(senten
     check("Lula spoke with Modi on Monday. " + sentence, "rice", expected)
 
 
-def test_narration_then_a_coordinated_courtesy_stays_no_position():
-    check("Lula spoke with Modi on Monday. They talked about rice, and Modi thanked Lula for the call.", "rice", [])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They talked about rice, and Modi thanked Lula for the call.",
+        "Lula wished Modi a happy Diwali, and Modi concluded the call about rice by wishing Lula a happy Carnival.",
+    ],
+)
+def test_narration_then_a_coordinated_courtesy_stays_no_position(sentence):
+    check("Lula spoke with Modi on Monday. " + sentence, "rice", [])
 
 
 def test_a_second_leader_after_a_quoted_we_keeps_his_own_position():
