@@ -89,6 +89,10 @@ MATCHER = TopicMatcher(TOPICS)
         ("He condemned the war crimes.", "ukraine"),
         ("He warned of famine and the bombardment.", "middle-east"),
         ("The crossings must open.", "middle-east"),
+        # the pandemic's own vaccines name it
+        ("They announced a further shipment of AstraZeneca doses.", "covid-19"),
+        ("Deliveries under ACT-A will continue.", "covid-19"),
+        ("The Sputnik V vaccine will be produced locally.", "covid-19"),
     ],
 )
 def test_outlet_wording_names_its_topic(sentence: str, topic: str) -> None:
