@@ -239,3 +239,19 @@ def test_trade_and_the_alliance_themselves_still_count(sentence: str, topic: str
 def test_a_relationship_with_a_region_or_bloc_is_multilateral(sentence: str) -> None:
     got = topics_of(sentence)
     assert MUL in got and BIL not in got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Putin welcomed more Chinese investments in the special economic zones.",
+        "Putin said that leading Russian companies were ready to build the new plant.",
+    ],
+)
+def test_a_participants_investments_or_companies_are_the_pairs_economic_ties(sentence: str) -> None:
+    assert BIL in position_topics(f"Putin and Xi spoke on Monday. {sentence}", "Putin ")
+
+
+def test_the_speakers_own_workers_and_companies_are_no_relationship() -> None:
+    text = "Putin and Xi spoke on Monday. Putin said Russian workers and companies must compete on equal terms."
+    assert BIL not in position_topics(text, "compete")
