@@ -93,6 +93,10 @@ MATCHER = TopicMatcher(TOPICS)
         ("They announced a further shipment of AstraZeneca doses.", "covid-19"),
         ("Deliveries under ACT-A will continue.", "covid-19"),
         ("The Sputnik V vaccine will be produced locally.", "covid-19"),
+        # the region described as safe or stable, its security listed with other goods
+        ("They committed to building a peaceful and prosperous Pacific region.", "regional-security"),
+        ("He raised their shared interest in a stable and prosperous region.", "regional-security"),
+        ("It is critical for the security and prosperity of the region.", "regional-security"),
     ],
 )
 def test_outlet_wording_names_its_topic(sentence: str, topic: str) -> None:
@@ -110,6 +114,8 @@ def test_outlet_wording_names_its_topic(sentence: str, topic: str) -> None:
         # a trade agreement of a bloc, a conference's venue and economic pressure are not these topics
         ("They discussed the trade agreement between Mercosur and the customs union.", "multilateralism"),
         ("They opposed any economic coercion.", "trade"),
+        # neighbouring countries as where people or aid are
+        ("Aid must reach the refugees in Afghanistan and neighbouring countries.", "regional-security"),
     ],
 )
 def test_wording_that_does_not_name_the_topic(sentence: str, topic: str) -> None:
