@@ -255,3 +255,28 @@ def test_a_participants_investments_or_companies_are_the_pairs_economic_ties(sen
 def test_the_speakers_own_workers_and_companies_are_no_relationship() -> None:
     text = "Putin and Xi spoke on Monday. Putin said Russian workers and companies must compete on equal terms."
     assert BIL not in position_topics(text, "compete")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The leaders acknowledged our nations' long shared history.",
+        "Trust has let their economies grow closely intertwined.",
+        "He spoke of the bond of brotherhood that unites them.",
+        "They praised the long-standing connections between our peoples.",
+    ],
+)
+def test_the_pair_named_together_or_what_binds_them_is_their_relationship(sentence: str) -> None:
+    assert BIL in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They welcomed the admiration for the late Queen by people in both their countries.",
+        "He discussed the issuance of green bonds for climate finance.",
+        "He condemned the Muslim Brotherhood.",
+    ],
+)
+def test_each_sides_own_people_or_a_financial_bond_is_no_relationship(sentence: str) -> None:
+    assert BIL not in topics_of(sentence)
