@@ -92,6 +92,7 @@ MATCHER = TopicMatcher(TOPICS)
         # the pandemic's own vaccines name it
         ("They announced a further shipment of AstraZeneca doses.", "covid-19"),
         ("Deliveries under ACT-A will continue.", "covid-19"),
+        ("They will cooperate in the fight against the pandemic.", "covid-19"),
         ("The Sputnik V vaccine will be produced locally.", "covid-19"),
         # the region described as safe or stable, its security listed with other goods
         ("They committed to building a peaceful and prosperous Pacific region.", "regional-security"),
@@ -114,6 +115,10 @@ def test_outlet_wording_names_its_topic(sentence: str, topic: str) -> None:
         # a trade agreement of a bloc, a conference's venue and economic pressure are not these topics
         ("They discussed the trade agreement between Mercosur and the customs union.", "multilateralism"),
         ("They opposed any economic coercion.", "trade"),
+        # the time of the pandemic is circumstance
+        ("Their friendship grew stronger during the pandemic.", "covid-19"),
+        ("He praised the partnership during the difficult times of the pandemic.", "covid-19"),
+        ("They hope to revive tourism as they move past the COVID-19 pandemic.", "covid-19"),
         # neighbouring countries as where people or aid are
         ("Aid must reach the refugees in Afghanistan and neighbouring countries.", "regional-security"),
     ],
