@@ -94,6 +94,10 @@ MATCHER = TopicMatcher(TOPICS)
         ("Deliveries under ACT-A will continue.", "covid-19"),
         ("They will cooperate in the fight against the pandemic.", "covid-19"),
         ("The Sputnik V vaccine will be produced locally.", "covid-19"),
+        # a body of states named by its kind
+        ("Australia joined the Coalition of the Willing.", "multilateralism"),
+        ("They will cooperate through the Council of Coffee Exporting Countries.", "multilateralism"),
+        ("He stressed the role of the Organisation internationale de la Francophonie.", "multilateralism"),
         # the region described as safe or stable, its security listed with other goods
         ("They committed to building a peaceful and prosperous Pacific region.", "regional-security"),
         ("He raised their shared interest in a stable and prosperous region.", "regional-security"),
@@ -115,6 +119,8 @@ def test_outlet_wording_names_its_topic(sentence: str, topic: str) -> None:
         # a trade agreement of a bloc, a conference's venue and economic pressure are not these topics
         ("They discussed the trade agreement between Mercosur and the customs union.", "multilateralism"),
         ("They opposed any economic coercion.", "trade"),
+        # a pair's own council
+        ("They welcomed the first meeting of the Council for Strategic Cooperation.", "multilateralism"),
         # the time of the pandemic is circumstance
         ("Their friendship grew stronger during the pandemic.", "covid-19"),
         ("He praised the partnership during the difficult times of the pandemic.", "covid-19"),
