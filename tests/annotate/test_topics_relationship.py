@@ -280,3 +280,15 @@ def test_the_pair_named_together_or_what_binds_them_is_their_relationship(senten
 )
 def test_each_sides_own_people_or_a_financial_bond_is_no_relationship(sentence: str) -> None:
     assert BIL not in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He will keep close coordination with his European partners and allies.",
+        "The mission is delivered with other partners.",
+    ],
+)
+def test_the_speakers_partners_at_large_are_multilateral_not_bilateral(sentence: str) -> None:
+    got = topics_of(sentence)
+    assert MUL in got and BIL not in got
