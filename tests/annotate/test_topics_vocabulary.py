@@ -119,6 +119,8 @@ def test_outlet_wording_names_its_topic(sentence: str, topic: str) -> None:
         # a trade agreement of a bloc, a conference's venue and economic pressure are not these topics
         ("They discussed the trade agreement between Mercosur and the customs union.", "multilateralism"),
         ("They opposed any economic coercion.", "trade"),
+        # the people of such bodies
+        ("They helped evacuate diplomats and staff of international organizations.", "multilateralism"),
         # a pair's own council
         ("They welcomed the first meeting of the Council for Strategic Cooperation.", "multilateralism"),
         # the time of the pandemic is circumstance
