@@ -169,8 +169,9 @@ def _build_mask_re(parts: Sequence[Participant], topic_names: Sequence[str] = ()
     return compiled(rf"(?:{alt})(?:'s|\u2019s)?(?![\w])")
 
 
-# A masked country word inside a longer proper name keeps it whole: "South China Sea", "Korean Peninsula".
-_NAME_BEFORE = re.compile(r"(?:^|[^.!?;:\s])\s?\b(?:North|South|East|West|Central)\s$")
+# A masked country word inside a longer proper name keeps it whole: "South China Sea", "Korean Peninsula",
+# "the One China principle" (unhyphenated).
+_NAME_BEFORE = re.compile(r"(?:^|[^.!?;:\s])\s?\b(?:North|South|East|West|Central|[Oo]ne)\s$")
 _NAME_AFTER = re.compile(r"^\s(?:Sea|Strait|Peninsula|Gulf|Straits|Basin|Corridor)\b")
 
 

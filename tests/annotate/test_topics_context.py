@@ -483,3 +483,8 @@ def test_the_three_evils_are_a_counter_terrorism_formula(sentence: str) -> None:
     other = "He opposed all separatist activities."
     assert "taiwan" in MATCHER.context_topics(other, 0, len(other), ["taiwan"])
     assert "sovereignty" in MATCHER.match(other)
+
+
+def test_the_one_china_principle_unhyphenated_in_a_call_with_china() -> None:
+    text = "Xi and Kishida spoke. Kishida reaffirmed Japan's commitment to the \u201cOne China\u201d principle."
+    assert "taiwan" in position_topics(text, "One China", participants=(XI, KISHIDA))
