@@ -292,3 +292,11 @@ def test_each_sides_own_people_or_a_financial_bond_is_no_relationship(sentence: 
 def test_the_speakers_partners_at_large_are_multilateral_not_bilateral(sentence: str) -> None:
     got = topics_of(sentence)
     assert MUL in got and BIL not in got
+
+
+def test_a_participants_relationship_with_a_bloc_survives_the_blanking_of_its_name() -> None:
+    text = "Putin and Xi spoke on Monday. Xi praised the growing cooperation between China and Africa."
+    got = position_topics(text, "Africa")
+    assert MUL in got and BIL not in got
+    text = "Putin and Xi spoke. Xi praised cooperation between China and Central and Eastern European countries."
+    assert MUL in position_topics(text, "European")
