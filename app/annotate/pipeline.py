@@ -169,8 +169,9 @@ def _build_mask_re(parts: Sequence[Participant], topic_names: Sequence[str] = ()
     return compiled(rf"(?:{alt})(?:'s|\u2019s)?(?![\w])")
 
 
-# A masked country word inside a longer proper name keeps it whole: "South China Sea", "Korean Peninsula".
-_NAME_BEFORE = re.compile(r"(?:^|[^.!?;:\s])\s?\b(?:North|South|East|West|Central)\s$")
+# A masked country word inside a longer proper name keeps it whole: "South China Sea", "Korean Peninsula",
+# "the One China principle" (unhyphenated).
+_NAME_BEFORE = re.compile(r"(?:^|[^.!?;:\s])\s?\b(?:North|South|East|West|Central|[Oo]ne)\s$")
 _NAME_AFTER = re.compile(r"^\s(?:Sea|Strait|Peninsula|Gulf|Straits|Basin|Corridor)\b")
 
 
@@ -453,6 +454,37 @@ def _pair_re(finder: MentionFinder) -> tuple[re.Pattern[str], dict[str, re.Patte
     return got
 
 
+_ECONOMIC: dict[tuple[Participant, ...], re.Pattern[str] | None] = {}
+
+
+def _economic_re(finder: MentionFinder) -> re.Pattern[str] | None:
+    """A participant's country, by name or demonym, naming one of its economic actors ("leading Turkish
+    companies", "Japan's investments"; not "American workers and companies", a list of its own people)."""
+    if finder.participants in _ECONOMIC:
+        return _ECONOMIC[finder.participants]
+    words = sorted({w for c in finder.countries if c for w in (*c.names, *c.demonyms) if w}, key=len, reverse=True)
+    got = None
+    if words and _CONTEXT.economic_actors:
+        alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        actors = "|".join(f"(?:{a})" for a in _CONTEXT.economic_actors)
+        got = re.compile(rf"(?<![\w-])(?:{alt})(?:'s|\u2019s)?\s+(?:{actors})(?![\w-])")
+    if len(_ECONOMIC) > 256:
+        _ECONOMIC.clear()
+    _ECONOMIC[finder.participants] = got
+    return got
+
+
+def _economic_actor(text: str, r: _Raw, finder: MentionFinder) -> bool:
+    """Whether the content names a participant's investments or companies (outside its reporting clause)."""
+    rx = _economic_re(finder)
+    if rx is None:
+        return False
+    for m in rx.finditer(text, r.s, r.e):
+        if not (r.a.frame and r.a.frame.start <= m.start() < r.a.frame.verb_end):
+            return True
+    return False
+
+
 def _pair_named(text: str, r: _Raw, finder: MentionFinder) -> bool:
     """Whether the content joins two participants' countries by a hyphen."""
     got = _pair_re(finder)
@@ -563,7 +595,11 @@ def _assign_topics(
         if subject - found_t and _carry_frame(masked, s0, e0) is None:
             # ("On Syria, ... the country's territorial integrity": a frame sets its own subject.)
             found_t |= matcher.context_topics(masked, s0, e0, subject - found_t)
-        if has_bilateral and _BILATERAL not in found_t and _other_party(text, r, finder):
+        if (
+            has_bilateral
+            and _BILATERAL not in found_t
+            and (_other_party(text, r, finder) or _economic_actor(text, r, finder))
+        ):
             found_t.add(_BILATERAL)
         prev = last.get(a.who)
         if prev is None or prev[0] != r.idx - 1:
