@@ -1500,7 +1500,11 @@ def attribute_sentence(
         if r:
             rcls = participle_class(r.group("part")) if r.group("part") else verb_class(r.group("fin"))
         if r is None or not rcls or rcls in ("narr", "courtesy"):
-            other = _relative_speaker(text, primary, e, finder) or _with_absolute(text, primary.verb_end, e, finder)
+            other = (
+                _relative_speaker(text, primary, e, finder)
+                or _with_absolute(text, primary.verb_end, e, finder)
+                or _and_speaker(text, primary, e, finder)
+            )
             return ([other] if other is not None else []), primary
         if r.group("part") and COURTESY_NOUNS.match(text[r.end("part") : e]):
             return [], primary  # "began by expressing his condolences"
@@ -1672,6 +1676,29 @@ def _relative_speaker(text: str, primary: Frame, e: int, finder: MentionFinder) 
         if c and c not in ("narr", "courtesy"):
             return Attribution(before[-1].who, c, 0.75, None, evidence="relative-clause")
         return None
+    return None
+
+
+# "The two leaders met on Monday and Xi noted that ...": after narration of the call, a leader
+# named as the subject of a coordinated clause states his own position.
+_AND_NAME_RE = re.compile(r"\band\s+")
+
+
+def _and_speaker(text: str, primary: Frame, e: int, finder: MentionFinder) -> Attribution | None:
+    """The participant who, after narration of the call, is the subject of a coordinated clause
+    with a cue verb of content: "They talked on Monday and Modi assured ...", "..., and President
+    Biden reaffirmed ..."."""
+    if " and " not in text[primary.verb_end : e]:
+        return None
+    for m in _AND_NAME_RE.finditer(text, primary.verb_end, e):
+        ms = finder.find(text, m.end(), min(e, m.end() + 60))
+        if not ms or ms[0].start != m.end() or ms[0].kind not in ("person", "role") or len(ms[0].who) != 1:
+            continue
+        fm = _WITH_FINITE_RE.match(text, ms[0].end, e)
+        c = verb_class(fm.group("fin")) if fm else None
+        if fm and c and c not in ("narr", "courtesy") and not COURTESY_NOUNS.match(text[fm.end() : e]):
+            # ("and President Y offered condolences" stays a courtesy)
+            return Attribution(ms[0].who, c, 0.8, None, evidence="and-speaker")
     return None
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from app.annotate import Participant
 from app.annotate.sentences import split_sentences
-from tests.annotate.helpers import ERDOGAN, KISHIDA, MBS, PUTIN, run
+from tests.annotate.helpers import ERDOGAN, KISHIDA, LULA, MBS, PUTIN, run
 
 KHAN = Participant("Imran Khan", "Prime Minister", "Pakistan", "male")
 RUTTE = Participant("Mark Rutte", "Prime Minister", "Netherlands", "male")
@@ -321,3 +321,13 @@ def test_a_quotation_opened_right_after_an_attributed_one_goes_on_with_its_speak
     )
     assert said(text, (PUTIN, ERDOGAN), "emphasised") == [("Vladimir Putin",)]
     assert said(text, (PUTIN, ERDOGAN), "raised") == [("Vladimir Putin",)]
+
+
+def test_a_leader_as_subject_of_a_clause_after_narration_of_the_call() -> None:
+    text = "The two presidents met on Monday and Xi noted that the partnership keeps growing."
+    assert said(text, (XI, LULA), "noted") == [("Xi Jinping",)]
+    text = "They spoke about the G20 summit, and President Lula reaffirmed Brazil's commitment to free trade."
+    assert said(text, (XI, LULA), "reaffirmed") == [("Luiz Inácio Lula da Silva",)]
+    # A courtesy in that clause stays one.
+    courtesy = "Xi expressed his condolences over the floods, and President Lula offered condolences in turn."
+    assert said(courtesy, (XI, LULA), "offered") == []
