@@ -1025,16 +1025,28 @@ def _courtesy(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
         re.I,
     ):
         return True
+    if verb.startswith(("has ", "have ", "had ")):
+        verb = verb.split(None, 1)[1]  # "has welcomed": the participle decides
     if f.cls in ("support", "narr", "courtesy") or verb.startswith(("welcom", "greet", "receiv")):
-        ms = finder.find(text, f.verb_end, min(e, f.verb_end + 60))
+        ms = finder.find(text, f.verb_end, min(e, f.verb_end + 80))
         if (
             ms
             and ms[0].kind in ("person", "role")
-            and not text[f.verb_end : ms[0].start].strip()
-            and not re.match(r"['\u2019]s\b", text[ms[0].end : ms[0].end + 2])
+            and _GUEST_GAP_RE.fullmatch(text, f.verb_end, ms[0].start)
+            and (
+                not re.match(r"['\u2019]s\b", text[ms[0].end : ms[0].end + 2])
+                # "welcomed President Macron's visit to China": the guest, not a policy of his
+                or (verb.startswith("welcom") and _VISIT_RE.match(text, ms[0].end, e) is not None)
+            )
         ):
             return verb.startswith(("welcom", "greet", "receiv", "congrat", "thank", "host"))
     return False
+
+
+# Between a welcoming verb and the guest: nothing, or his country's adjective and an article
+# ("welcomed Australian Prime Minister X to ...", "welcomed the visiting President").
+_GUEST_GAP_RE = re.compile(r"\s+(?:(?:the|visiting|[A-Z][a-z]+)\s+){0,2}")
+_VISIT_RE = re.compile(r"['\u2019]s\s+(?:(?:first|recent|current|historic|state|official|working)\s+)*visit\b")
 
 
 # What may follow a closing reporting frame: a time or place, then ", adding ..." / ", calling ...".

@@ -135,6 +135,14 @@ def test_welcomed_policy_is_support_but_welcomed_person_is_courtesy():
     assert run("Modi welcomed Lula to New Delhi.").positions == ()
 
 
+def test_welcoming_the_guest_or_his_visit_is_courtesy():
+    # The guest named with his country's adjective, a perfect, or his visit: greetings all.
+    assert run("Modi has welcomed Brazilian President Lula to New Delhi.").positions == ()
+    assert run("Prime Minister Modi welcomed President Lula's state visit to India.").positions == ()
+    # His decision or invitation stays a position.
+    check("Modi welcomed President Lula's decision to visit the solar park.", "decision", [M])
+
+
 def test_ambiguous_pronoun_gives_no_position():
     # Two men were just named jointly: "he" cannot be resolved, so no position.
     t = "Both leaders reviewed the partnership. He said the talks should continue."
