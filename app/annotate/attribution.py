@@ -490,6 +490,7 @@ _OPPORTUNITY_TO_RE = re.compile(
     re.I,
 )
 _OPEN_QUOTES = "\"'\u201c\u201e\u00ab\u2018"
+_OPEN_QUOTE_TUPLE = tuple(_OPEN_QUOTES)
 _NAME_LIKE_RE = re.compile(r"\b[A-Z][a-z]+")
 
 
@@ -805,6 +806,9 @@ def find_frames(
             dm = _NP_DATE_RE.search(np_text)
             if dm:
                 np_text = np_text[: dm.start()]  # "Phuc on May 11 held", "Kenyatta on Thursday, October 14 urged"
+        if np_text.endswith(_OPEN_QUOTE_TUPLE):
+            # 'Biden also "underscored ...': the quotation opens at the verb, after the adverb
+            np_text = np_text.rstrip("".join(_OPEN_QUOTE_TUPLE))
         tm = _TRAIL_ADV_RE.search(np_text)
         np_end = tm.start() if tm else len(np_text.rstrip())
         c = _classify_np(text, s + cs, s + cs + np_end, finder)

@@ -331,3 +331,10 @@ def test_a_leader_as_subject_of_a_clause_after_narration_of_the_call() -> None:
     # A courtesy in that clause stays one.
     courtesy = "Xi expressed his condolences over the floods, and President Lula offered condolences in turn."
     assert said(courtesy, (XI, LULA), "offered") == []
+
+
+def test_a_quotation_opened_at_the_verb_after_an_adverb() -> None:
+    text = 'Lula also "reaffirmed his commitment to the partnership with China."'
+    assert said(text, (XI, LULA), "reaffirmed") == [("Luiz Inácio Lula da Silva",)]
+    relayed = 'The spokesman said Lula and Xi also "reaffirmed their commitment to closer ties."'
+    assert said(relayed, (XI, LULA), "reaffirmed") == [("Luiz Inácio Lula da Silva", "Xi Jinping")]
