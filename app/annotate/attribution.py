@@ -994,8 +994,18 @@ def _inverted_frame(
 
 # "Xi said he was glad to speak with Putin again": pleasantries about the call itself.
 _PLEASED_RE = re.compile(
-    r"\s+(?:that\s+)?(?:he|she|i|they)\s+(?:was|is|am|were|are)\s+(?:very\s+|so\s+)?(?:glad|pleased|happy|"
-    r"delighted|honou?red)\s+to\s+(?:talk|speak|meet|have|hold|see|receive|welcome|host)\b",
+    r"\s+(?:that\s+)?(?:(?:he|she|i|they)\s+(?:was|is|am|were|are)\s+(?:very\s+|so\s+)?(?:glad|pleased|happy|"
+    r"delighted|honou?red)|(?:his|her|their)\s+(?:great\s+|deep\s+|sincere\s+)?(?:pleasure|delight|joy))\s+"
+    # the meeting itself is what pleases: "was pleased with the visit of ...", "expressed his pleasure to
+    # talk with ..." (not "pleased with the growth of trade")
+    r"(?:(?:to|at|in)\s+(?:talk|speak|meet|have|hold|see|receive|welcome|host)\w*|"
+    r"(?:with|at|about|over)\s+(?:the|his|her|this|their)\s+(?:[\w-]+\s+)?(?:visit|meeting|talks|conversation|call))\b",
+    re.I,
+)
+# A group's pleasure at meeting: "The Prime Ministers were pleased to have their first meeting since ...".
+_GROUP_PLEASED_RE = re.compile(
+    r"\s(?:was|were|are)\s+(?:very\s+|so\s+)?(?:glad|pleased|happy|delighted|honou?red)\s+to\s+"
+    r"(?:talk|speak|meet|have|hold|see)\b",
     re.I,
 )
 
@@ -1857,6 +1867,8 @@ def _joint_statement_default(text: str, s: int, e: int, finder: MentionFinder) -
         return []
     if FINITE_RE.search(sent) and any(verb_class(m.group()) in ("narr", "courtesy") for m in FINITE_RE.finditer(sent)):
         return []
+    if _GROUP_PLEASED_RE.search(sent):
+        return []  # a courtesy on the meeting itself
     ms = finder.find(text, s, e)
     if ms and ms[0].start == s and ms[0].kind == "country":
         nxt = text[ms[0].end : ms[0].end + 2].strip()

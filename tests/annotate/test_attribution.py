@@ -223,6 +223,15 @@ def test_pleasantries_about_the_call_are_courtesy():
     assert run("Lula said he was glad to speak with Modi again.").positions == ()
 
 
+def test_pleasure_at_the_meeting_itself_is_courtesy():
+    assert run("Lula expressed his pleasure to talk with Modi again.").positions == ()
+    assert run("Modi noted that he was pleased with the visit of the Brazilian President.").positions == ()
+    joint = run("The leaders were pleased to hold their first meeting in person.", kind="joint statement")
+    assert joint.positions == ()
+    # Pleasure at what the relationship achieved stays a position.
+    check("Modi noted that he was pleased with the growth of trade with Brazil.", "growth", [M])
+
+
 def test_leader_descriptions():
     t = (
         "Brazilian leader Luiz Inácio Lula da Silva said the summit was a turning point. "
