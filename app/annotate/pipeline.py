@@ -304,6 +304,22 @@ def _quoted_part(a: Attribution, s: int, e: int) -> bool:
     return a.frame is None or a.frame.quoted or not (s <= a.frame.start < e)
 
 
+# The end of a quotation that a reporting clause then closes: '"We had a productive meeting," X wrote'.
+_QUOTE_CLOSED_RE = re.compile(r"[,!?]?[\"\u201d\u00bb\u2019]\s*,?\s*$")
+
+
+def _own_voice_narration(text: str, a: Attribution, s: int, e: int) -> bool:
+    """Whether quoted text[s:e] only narrates the call or is a courtesy in the speaker's own voice,
+    whether it is attributed as part of a quotation or by the clause that closes it ('"We had a
+    candid conversation," he added.', 'I thanked him for his kind words," X tweeted.')."""
+    if _quoted_part(a, s, e):
+        return first_person_narration(text, s, e)
+    f = a.frame
+    if f is None or f.start <= s or _QUOTE_CLOSED_RE.search(text, s, f.start) is None:
+        return False
+    return first_person_narration(text, s, f.start)
+
+
 def _carry_frame(masked: str, s: int, e: int) -> tuple[int, int] | None:
     """The topic phrase of a "Regarding X," / "On X," frame opening the sentence, if any."""
     for rx in _CARRY_RE:
@@ -982,7 +998,7 @@ def _annotate(
             raw.extend(
                 _Raw(qs, qe, r, None, idx, para, continuing, carried)
                 for qs, qe, r in quoted
-                if r.who and not (_quoted_part(r, qs, qe) and first_person_narration(text, qs, qe))
+                if r.who and not _own_voice_narration(text, r, qs, qe)
             )
         prev_said = resolved if quoted is None else []
         if quoted is not None or subj is not None or resolved:

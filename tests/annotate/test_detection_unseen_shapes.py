@@ -338,3 +338,15 @@ def test_a_quotation_opened_at_the_verb_after_an_adverb() -> None:
     assert said(text, (XI, LULA), "reaffirmed") == [("Luiz Inácio Lula da Silva",)]
     relayed = 'The spokesman said Lula and Xi also "reaffirmed their commitment to closer ties."'
     assert said(relayed, (XI, LULA), "reaffirmed") == [("Luiz Inácio Lula da Silva", "Xi Jinping")]
+
+
+def test_own_voice_narration_closed_by_its_reporting_clause() -> None:
+    # The call itself, or thanks, in the leader's own words are no position, also when the clause
+    # that closes the quotation attributes them.
+    narration = '"We had a very productive meeting," Lula wrote on social media.'
+    assert said(narration, (XI, LULA), "meeting") == []
+    thanks = 'Lula spoke to Xi. "It was good to speak. I thanked him for his kind words," Lula posted.'
+    assert said(thanks, (XI, LULA), "thanked") == []
+    # Content in the same shape stays a position.
+    content = '"We must build a fairer trade order," Lula wrote on social media.'
+    assert said(content, (XI, LULA), "fairer") == [("Luiz Inácio Lula da Silva",)]
