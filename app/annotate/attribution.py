@@ -1508,6 +1508,8 @@ def attribute_sentence(
         or _closed_clause_talked(text, s, primary)
     ):
         return [], primary  # "Zelensky confirmed the phone call": the call itself, no content
+    elif cls in ("say", "call") and _situation_only(text, primary, e):
+        return [], primary  # "X told me about the current situation": a briefing, no stance
     elif cls == "narr" and (
         _DISCUSSED_CONTENT_RE.match(text, primary.verb_end, e)
         or _AND_CONTENT_RE.search(text, primary.verb_end, e)
@@ -1726,6 +1728,29 @@ def _and_speaker(text: str, primary: Frame, e: int, finder: MentionFinder) -> At
             # ("and President Y offered condolences" stays a courtesy)
             return Attribution(ms[0].who, c, 0.8, None, evidence="and-speaker")
     return None
+
+
+# "The Prime Minister told me about the current situation.", "X shared his assessment of the situation",
+# "X asked Y about recent developments on the ground": what was told or asked is the situation itself.
+_SITUATION_OBJECT_RE = re.compile(
+    r"\s+(?:(?:me|us|him|her|them|(?:[A-Z][\w.'\u2019-]*\s+){1,4}?[A-Z][\w.'\u2019-]*)\s+)?"
+    r"(?:(?:about|on|of)\s+(?:the\s+)?(?:current\s+|latest\s+|recent\s+)?(?:situation|developments)|"
+    r"(?:his|her|their)\s+(?:assessment|analysis|views?)\s+of\s+the\s+(?:current\s+)?situation)\b"
+)
+_SITUATION_VERBS = frozenset({"told", "tells", "asked", "asks", "shared", "shares"})
+
+
+def _situation_only(text: str, primary: Frame, e: int) -> bool:
+    """Whether a telling, asking or sharing verb has the situation itself as its object, with no
+    stance after it (no "that" clause, no content verb: "..., and agreed to ..." keeps it)."""
+    if text[primary.verb_start : primary.verb_end].lower().split()[-1] not in _SITUATION_VERBS:
+        return False
+    m = _SITUATION_OBJECT_RE.match(text, primary.verb_end, e)
+    if m is None or re.search(r"\bthat\b", text[m.end() : e]):
+        return False
+    r = _RESCUE_RE.search(text, m.end(), e)
+    rcls = (participle_class(r.group("part")) if r.group("part") else verb_class(r.group("fin"))) if r else None
+    return not (rcls and rcls not in ("narr", "courtesy"))
 
 
 _TO_WHICH_RE = re.compile(r",?\s+to\s+which\s+")

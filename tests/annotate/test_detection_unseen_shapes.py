@@ -350,3 +350,12 @@ def test_own_voice_narration_closed_by_its_reporting_clause() -> None:
     # Content in the same shape stays a position.
     content = '"We must build a fairer trade order," Lula wrote on social media.'
     assert said(content, (XI, LULA), "fairer") == [("Luiz Inácio Lula da Silva",)]
+
+
+def test_telling_or_asking_about_the_situation_itself_is_narration() -> None:
+    assert said("Lula shared his assessment of the situation, the statement added.", (XI, LULA), "assessment") == []
+    asked = "Xi asked President Lula about recent developments on the ground and the needs of the region."
+    assert said(asked, (XI, LULA), "asked") == []
+    # A stance after it keeps the position.
+    content = "Lula told Xi about the situation and urged a ceasefire in the region."
+    assert said(content, (XI, LULA), "ceasefire") == [("Luiz Inácio Lula da Silva",)]
