@@ -861,6 +861,7 @@ def _annotate(
     para_said: list[Attribution] = []
     list_said: list[Attribution] = []
     header = True  # no sentence has ended with a stop yet: headlines and standfirsts
+    turned_down: set[tuple[int, int]] = set()
     for idx, (s, e) in enumerate(sents):
         sent = text[s:e]
         if "\n" in text[prev_end:s]:
@@ -941,6 +942,11 @@ def _annotate(
             # "Marcos said ... . Also, both sides are committed to upgrading the ties.": what both sides
             # are (not what they agreed) inside one leader's reported speech is in his words.
             resolved = [replace(para_said[0], evidence="reported-speech:group", conf=min(para_said[0].conf, 0.7))]
+        if starts_quoted and not resolved and subj is not None and subj.kind in ("person", "role") and subj.who:
+            # '"The Prime Minister told me about the situation. ...," Scholz said': a quoted sentence
+            # whose own participant subject was turned down (narration, courtesy) is no position of
+            # the quotation's speaker either
+            turned_down.add((s, e))
         quoted = quotes.step(idx, s, e, starts_quoted, in_quote_after, resolved)
         if quoted:
             # each quoted sentence by its own "we": the quotation's earlier sentences released with
@@ -998,7 +1004,7 @@ def _annotate(
             raw.extend(
                 _Raw(qs, qe, r, None, idx, para, continuing, carried)
                 for qs, qe, r in quoted
-                if r.who and not _own_voice_narration(text, r, qs, qe)
+                if r.who and (qs, qe) not in turned_down and not _own_voice_narration(text, r, qs, qe)
             )
         prev_said = resolved if quoted is None else []
         if quoted is not None or subj is not None or resolved:

@@ -359,3 +359,9 @@ def test_telling_or_asking_about_the_situation_itself_is_narration() -> None:
     # A stance after it keeps the position.
     content = "Lula told Xi about the situation and urged a ceasefire in the region."
     assert said(content, (XI, LULA), "ceasefire") == [("Luiz Inácio Lula da Silva",)]
+
+
+def test_a_quoted_sentence_whose_own_leader_subject_only_narrates_is_no_ones_position() -> None:
+    text = '"In our call, President Xi and I discussed the pandemic. We must keep supply chains open," Lula said.'
+    assert said(text, (XI, LULA), "discussed") == []
+    assert said(text, (XI, LULA), "supply chains") == [("Luiz Inácio Lula da Silva",)]
