@@ -1472,6 +1472,8 @@ def attribute_sentence(
         if _passive_in(text, s, e, qmask, quoted_only=False):
             cls = "agree" if "agree" in text[s:e].lower() else "say"
             return [Attribution(everyone, cls, 0.6, None, evidence="passive")], None
+        if n > 1 and _CALL_STRESSED_RE.match(text, s, e):
+            return [Attribution(everyone, "say", 0.6, None, evidence="call-subject")], None
         group_will = _group_will(text, s, e, finder)
         if group_will is not None:
             return [group_will], None
@@ -1730,6 +1732,14 @@ def _and_speaker(text: str, primary: Frame, e: int, finder: MentionFinder) -> At
     return None
 
 
+# The communication itself stressing content ("The phone call between X and Y underscored the
+# solidarity ...", "The meeting also highlighted the urgency of ..."): like an agentless passive, what
+# the communication produced, joint (guidelines); "The discussions focused on ..." stays narration.
+_CALL_STRESSED_RE = re.compile(
+    r"\W*(?:[^,;]{0,60},\s+)?(?:[Tt]he|[Tt]his|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:call|conversation|talks|meeting|summit|discussions?)\b(?:\s+(?:between|with)\s+[^,.;]{3,100}?)?\s+"
+    r"(?:also\s+)?(?:highlighted|underscored|underlined|emphasi[sz]ed|stressed|reaffirmed|affirmed|demonstrated)\b"
+)
 # "The Prime Minister told me about the current situation.", "X shared his assessment of the situation",
 # "X asked Y about recent developments on the ground": what was told or asked is the situation itself.
 _SITUATION_OBJECT_RE = re.compile(

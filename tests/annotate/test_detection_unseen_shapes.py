@@ -365,3 +365,11 @@ def test_a_quoted_sentence_whose_own_leader_subject_only_narrates_is_no_ones_pos
     text = '"In our call, President Xi and I discussed the pandemic. We must keep supply chains open," Lula said.'
     assert said(text, (XI, LULA), "discussed") == []
     assert said(text, (XI, LULA), "supply chains") == [("Luiz Inácio Lula da Silva",)]
+
+
+def test_the_communication_stressing_content_is_joint() -> None:
+    text = "The phone call between President Xi and President Lula underscored the need for a ceasefire in Gaza."
+    assert said(text, (XI, LULA), "underscored") == [("Luiz Inácio Lula da Silva", "Xi Jinping")]
+    # What the talks were about is narration.
+    narration = "The discussions focused on deepening cooperation between China and Brazil."
+    assert said(narration, (XI, LULA), "focused") == []
