@@ -838,7 +838,7 @@ def find_frames(
 
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
-_PLURAL_HINTS = ("They ", " they ", "sides ", "leaders ", "countries ", "parties ", "nations ", " and ")
+_PLURAL_HINTS = ("They ", " they ", "sides ", "leaders ", "heads ", "countries ", "parties ", "nations ", " and ")
 
 
 def _plural_hint(sent: str) -> bool:
@@ -862,8 +862,8 @@ def _plural_present_frame(
         if k > 9:
             break
         cls = lemma_class(m.group()) if k and m.group().islower() else None
-        if cls not in _CONTENT_CLASSES:
-            continue
+        if cls not in _CONTENT_CLASSES or stretch.endswith(" of ", 0, m.start()):
+            continue  # (a noun after "of" is no verb: "the two heads of state")
         np_text = stretch[: m.start()]
         tm = _TRAIL_ADV_RE.search(np_text)
         np_end = tm.start() if tm else len(np_text.rstrip())

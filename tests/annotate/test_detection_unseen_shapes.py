@@ -373,3 +373,11 @@ def test_the_communication_stressing_content_is_joint() -> None:
     # What the talks were about is narration.
     narration = "The discussions focused on deepening cooperation between China and Brazil."
     assert said(narration, (XI, LULA), "focused") == []
+
+
+def test_heads_of_state_is_a_subject_not_a_saying_verb() -> None:
+    text = "Xi held talks with Lula.\n\nInside the hall, the two heads of state also enjoyed a concert by children."
+    assert said(text, (XI, LULA), "concert") == []
+    # A present-tense cue after the same subject still speaks for both.
+    joint = "The two heads of state reaffirm their support for free trade."
+    assert said(joint, (XI, LULA), "reaffirm") == [("Luiz Inácio Lula da Silva", "Xi Jinping")]
