@@ -761,6 +761,8 @@ _HAS_VERB_RE = re.compile(
     r"brought|sent|built|remains?|seems?|(?!(?:need|speed|seed|feed|deed|creed|greed|breed)\b)[a-z]{2,}ed)\b",
     re.I,
 )
+# No word and no quotation mark: nothing said, and no quotation opened or closed.
+_WORDLESS_RE = re.compile(r"[^\w\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]*")
 _BODY_LINE_WORDS = 8  # headlines and bylines are shorter; a line this long past the opening is prose
 _THIRD_PERSON_QUOTED = frozenset({"quoted:person", "quoted:role", "quoted:group", "quoted:they"})
 
@@ -871,6 +873,8 @@ def _annotate(
             prev_said = []  # a statement goes on within its paragraph only
             para_said = []
         prev_end = e
+        if _WORDLESS_RE.fullmatch(sent):
+            continue  # a stray stop or bullet (".", "* * *") says nothing
         # A line without final punctuation is a headline or dateline, never a position.
         if list_said:
             ls = text.rfind("\n", 0, s) + 1

@@ -381,3 +381,9 @@ def test_heads_of_state_is_a_subject_not_a_saying_verb() -> None:
     # A present-tense cue after the same subject still speaks for both.
     joint = "The two heads of state reaffirm their support for free trade."
     assert said(joint, (XI, LULA), "reaffirm") == [("Luiz Inácio Lula da Silva", "Xi Jinping")]
+
+
+def test_a_stray_stop_is_no_position() -> None:
+    text = "Lula said Brazil wants closer ties with China. . The two leaders met for an hour."
+    ann = run(text, (XI, LULA))
+    assert [text[p.start : p.end] for p in ann.positions] == ["Lula said Brazil wants closer ties with China."]
