@@ -1024,6 +1024,8 @@ _REPORTED_COURTESY_RE = re.compile(
 def _courtesy(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
     after = text[f.verb_end : e]
     verb = text[f.verb_start : f.verb_end].lower()
+    if verb.startswith(("has ", "have ", "had ")):
+        verb = verb.split(None, 1)[1]  # "has expressed deep gratitude": the participle decides
     if f.cls == "say" and _REPORTED_COURTESY_RE.match(after):
         return True
     if verb.startswith(
@@ -1039,8 +1041,6 @@ def _courtesy(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
         re.I,
     ):
         return True
-    if verb.startswith(("has ", "have ", "had ")):
-        verb = verb.split(None, 1)[1]  # "has welcomed": the participle decides
     if f.cls in ("support", "narr", "courtesy") or verb.startswith(("welcom", "greet", "receiv")):
         ms = finder.find(text, f.verb_end, min(e, f.verb_end + 80))
         if (

@@ -223,6 +223,13 @@ def test_pleasantries_about_the_call_are_courtesy():
     assert run("Lula said he was glad to speak with Modi again.").positions == ()
 
 
+def test_courtesy_in_the_perfect_or_in_the_countrys_name_stays_courtesy():
+    assert run("Modi has expressed deep gratitude to President Lula for his support.").positions == ()
+    assert run("Modi also conveyed India's sympathies for the victims of the floods.").positions == ()
+    # A stance in the same shape stays a position.
+    check("Modi has expressed India's support for Brazil's bid.", "bid", [M])
+
+
 def test_pleasure_at_the_meeting_itself_is_courtesy():
     assert run("Lula expressed his pleasure to talk with Modi again.").positions == ()
     assert run("Modi noted that he was pleased with the visit of the Brazilian President.").positions == ()
