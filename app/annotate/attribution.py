@@ -447,7 +447,8 @@ _CALL_VERDICT_RE = re.compile(
     r"[\W]*(?:(?:(?:A|An|Had\s+an?|Held\s+an?)\s+)?(?:(?:very|really|truly)\s+)?(?:good|great|productive|excellent|"
     r"warm|fruitful|substantive|useful|meaningful|constructive|cordial)(?:,?\s+(?:and\s+)?(?:very\s+)?[a-z]+)??\s+"
     r"(?:phone\s+|telephone\s+|video\s+)?(?:conversation|call|talks?|meeting|exchange|discussion)s?|"
-    r"(?:It\s+is|It['\u2019]s)\s+(?:a\s+(?:great\s+)?pleasure|good|great|nice)\s+to\s+(?:meet|see|speak|talk))\b",
+    r"(?:It\s+is|It['\u2019]s)\s+(?:(?:a|an)\s+(?:great\s+|real\s+)?(?:pleasure|honou?r|privilege)|good|great|nice)\s+"
+    r"(?:for\s+(?:me|us)\s+)?to\s+(?:meet|see|speak|talk|receive|welcome|host))\b",
     re.I,
 )
 

@@ -230,6 +230,11 @@ def test_courtesy_in_the_perfect_or_in_the_countrys_name_stays_courtesy():
     check("Modi has expressed India's support for Brazil's bid.", "bid", [M])
 
 
+def test_an_honour_to_receive_the_guest_is_a_pleasantry():
+    assert run('"It is an honor for me to receive this visit," Modi said.').positions == ()
+    check('"It is important for us to receive more investment," Modi said.', "investment", [M])
+
+
 def test_pleasure_at_the_meeting_itself_is_courtesy():
     assert run("Lula expressed his pleasure to talk with Modi again.").positions == ()
     assert run("Modi noted that he was pleased with the visit of the Brazilian President.").positions == ()
