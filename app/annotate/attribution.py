@@ -789,7 +789,8 @@ def find_frames(
         if rest[v_start:v_end].lower() in ("had", "has", "have"):
             # Perfect aspect: "Putin had told Modi" -> the cue is "told".
             nxt = next(((a - cs, b - cs) for a, b in verbs if a - cs > v_end), None)
-            if nxt and re.fullmatch(rf"\s+(?:(?:{ADVERBS})\s+)*", rest[v_end : nxt[0]], re.I):
+            # ('Xi had also \u201cstated ...': the quotation may open at the participle)
+            if nxt and re.fullmatch(rf"\s+(?:(?:{ADVERBS})\s+)*[\"\u201c]?", rest[v_end : nxt[0]], re.I):
                 np_text = stretch[:v_start]
                 v_end = nxt[1]
         np_text = stretch[:v_start]
@@ -1841,7 +1842,10 @@ def _late_attribution(text: str, s: int, e: int, finder: MentionFinder) -> Attri
     return None
 
 
-_EMBED_RE = re.compile(r"^\s+(?:(?:on|in)\s+\w+\s+)?(?:that\s+)?")
+# (also "said in a statement about the call that ...": where it was said, up to its "that")
+_EMBED_RE = re.compile(
+    r"^\s+(?:(?:in|on|after|following)\s+[^,;\"\u201c\u201d]{1,60}?\s+that\s+|(?:(?:on|in)\s+\w+\s+)?(?:that\s+)?)"
+)
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?\b")
 
 

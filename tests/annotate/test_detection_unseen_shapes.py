@@ -387,3 +387,16 @@ def test_a_stray_stop_is_no_position() -> None:
     text = "Lula said Brazil wants closer ties with China. . The two leaders met for an hour."
     ann = run(text, (XI, LULA))
     assert [text[p.start : p.end] for p in ann.positions] == ["Lula said Brazil wants closer ties with China."]
+
+
+def test_an_office_relays_a_leader_past_where_it_said_it_and_a_quoted_participle() -> None:
+    where = (
+        "For its part, the Chinese foreign ministry said in a statement about the call that both leaders "
+        "confirmed their interest in closer ties."
+    )
+    assert said(where, (XI, LULA), "confirmed") == [("Luiz Inácio Lula da Silva", "Xi Jinping")]
+    quoted = "The presidency said Lula had also \u201cstated the right of Brazil to ensure its security\u201d."
+    assert said(quoted, (XI, LULA), "stated") == [("Luiz Inácio Lula da Silva",)]
+    # The office's own words stay no position.
+    own = "The ministry said in a statement about the call that the talks lasted an hour."
+    assert said(own, (XI, LULA), "lasted") == []
