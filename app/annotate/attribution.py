@@ -448,7 +448,9 @@ _CALL_VERDICT_RE = re.compile(
     r"warm|fruitful|substantive|useful|meaningful|constructive|cordial)(?:,?\s+(?:and\s+)?(?:very\s+)?[a-z]+)??\s+"
     r"(?:phone\s+|telephone\s+|video\s+)?(?:conversation|call|talks?|meeting|exchange|discussion)s?|"
     r"(?:It\s+is|It['\u2019]s)\s+(?:(?:a|an)\s+(?:great\s+|real\s+)?(?:pleasure|honou?r|privilege)|good|great|nice)\s+"
-    r"(?:for\s+(?:me|us)\s+)?to\s+(?:meet|see|speak|talk|receive|welcome|host))\b",
+    r"(?:for\s+(?:me|us)\s+)?to\s+(?:meet|see|speak|talk|receive|welcome|host)|"
+    # thanks said to the other side: "Thank you, Mr. President!", "Thank you for your support."
+    r"Thank\s+you|Many\s+thanks)\b",
     re.I,
 )
 

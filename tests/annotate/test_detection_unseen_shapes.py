@@ -400,3 +400,9 @@ def test_an_office_relays_a_leader_past_where_it_said_it_and_a_quoted_participle
     # The office's own words stay no position.
     own = "The ministry said in a statement about the call that the talks lasted an hour."
     assert said(own, (XI, LULA), "lasted") == []
+
+
+def test_thank_you_inside_a_quotation_is_a_courtesy() -> None:
+    text = '"We must keep supply chains open," Lula said. "Thank you for your support, President Xi."'
+    assert said(text, (XI, LULA), "Thank you") == []
+    assert said(text, (XI, LULA), "supply chains") == [("Luiz Inácio Lula da Silva",)]
