@@ -463,6 +463,9 @@ def _call_verdict(text: str, s: int, e: int) -> bool:
     return not any(verb_class(rest[a:b]) not in (None, "narr", "courtesy") for a, b in finite_verbs(rest))
 
 
+_EXPRESSED_RE = re.compile(r"(?:express|convey|extend|offer|voice)(?:ed|s)$", re.I)
+
+
 def first_person_narration(text: str, s: int, e: int) -> bool:
     """Whether a quoted sentence is narration or a courtesy in the speaker's own voice (no
     content cue after it), or his verdict on the call ("A good conversation, very productive."):
@@ -470,6 +473,8 @@ def first_person_narration(text: str, s: int, e: int) -> bool:
     if _call_verdict(text, s, e):
         return True
     m = _FIRST_PERSON_NARRATION_RE.match(text, s, e)
+    if m and _EXPRESSED_RE.match(m.group("verb")) and COURTESY_NOUNS.match(text[m.end() : e]):
+        return True  # "I also expressed our deep appreciation of US support ...": thanks in his own words
     if not m or verb_class(m.group("verb")) not in ("narr", "courtesy"):
         return False
     if _DISCUSSED_CONTENT_RE.match(text, m.end(), e) or _INVITATION_RE.match(text, m.start("verb"), e):
@@ -1039,7 +1044,7 @@ def _courtesy(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
     if _PLEASED_RE.match(after):
         return True
     if verb.startswith(("apprecia", "thank", "welcom")) and re.match(
-        r"\s+(?:\w+(?:'s|\u2019s)?\s+){0,3}(?:support|help|assistance|hospitality|invitation|"
+        r"\s+(?:\w+(?:'s|\u2019s)?\s+){0,3}(?:support|help|assistance|aid|facilitation|hospitality|invitation|"
         r"kind\s+words|message|greetings|wishes|call)\b",
         after,
         re.I,

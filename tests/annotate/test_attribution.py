@@ -235,6 +235,15 @@ def test_an_honour_to_receive_the_guest_is_a_pleasantry():
     check('"It is important for us to receive more investment," Modi said.', "investment", [M])
 
 
+def test_thanks_for_the_other_sides_help_stay_courtesies():
+    assert run("Modi appreciated the facilitation provided by Brazil for the supplies.").positions == ()
+    said_ = '"I also expressed our deep appreciation of Brazilian support for the evacuation," Modi said.'
+    assert run(said_).positions == ()
+    assert run('"We have expressed our gratitude to President Lula for the assistance," Modi said.').positions == ()
+    # Praise of his contribution or leadership stays a position.
+    check("Modi highly appreciated the contribution of President Lula to the partnership.", "contribution", [M])
+
+
 def test_pleasure_at_the_meeting_itself_is_courtesy():
     assert run("Lula expressed his pleasure to talk with Modi again.").positions == ()
     assert run("Modi noted that he was pleased with the visit of the Brazilian President.").positions == ()
