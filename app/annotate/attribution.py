@@ -1365,6 +1365,29 @@ _THIS_CALL_RE = re.compile(
 )
 
 
+_CALLED_RE = re.compile(r"(?:ha[sd]\s+|have\s+)?(?:(?:also|then|later|first)\s+)?call(?:ed|s)$", re.I)
+_NAMED_AS_RE = re.compile(r"(?:['\u2019]s\b|\s+(?:an?\s|the\s|[\"\u201c\u2018]))")
+_COUNTERPART_RE = re.compile(r"\s+(?:his|her)\s+(?:[A-Z][\w-]*\s+)?(?:counterpart|colleague)\b")
+
+
+def _phoned(text: str, primary: Frame, e: int, finder: MentionFinder) -> bool:
+    """Whether "called" has the other leader as its object: the verb of phoning ("President X on Tuesday
+    called President Y."), not of calling for or on something."""
+    if not _CALLED_RE.search(text[primary.verb_start : primary.verb_end]):
+        return False
+    if _COUNTERPART_RE.match(text, primary.verb_end, e):
+        return True
+    ms = finder.find(text, primary.verb_end, min(e, primary.verb_end + 60))
+    return (
+        bool(ms)
+        and ms[0].kind in ("person", "role")
+        and _GUEST_GAP_RE.fullmatch(text, primary.verb_end, ms[0].start) is not None
+        and not (primary.who and ms[0].who <= primary.who)
+        # ("called Y a powerful defender of ...", "called Y's visit important": describing him or his)
+        and _NAMED_AS_RE.match(text, ms[0].end, e) is None
+    )
+
+
 def attribute_sentence(
     text: str,
     s: int,
@@ -1509,6 +1532,8 @@ def attribute_sentence(
             return [pledge], primary
     cls = primary.cls
     lead_joint = False
+    if cls == "call" and _phoned(text, primary, e, finder):
+        cls = "narr"  # "X called Y on the telephone to discuss ...": the call itself, unless content follows
     if _INVITATION_RE.match(text, primary.verb_start, e):
         cls = "commit"  # an invitation to visit, or its acceptance, is a pledge (guidelines)
     elif cls == "say" and (

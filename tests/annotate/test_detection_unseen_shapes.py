@@ -406,3 +406,15 @@ def test_thank_you_inside_a_quotation_is_a_courtesy() -> None:
     text = '"We must keep supply chains open," Lula said. "Thank you for your support, President Xi."'
     assert said(text, (XI, LULA), "Thank you") == []
     assert said(text, (XI, LULA), "supply chains") == [("Luiz Inácio Lula da Silva",)]
+
+
+def test_calling_the_other_leader_is_phoning_him() -> None:
+    assert said("President Lula on Tuesday called President Xi Jinping.", (XI, LULA), "called") == []
+    phoned = "Lula has called his Chinese counterpart on the telephone to discuss the pandemic."
+    assert said(phoned, (XI, LULA), "called") == []
+    # Calling on him, calling him something, or phoning him to state a stance stay positions.
+    assert said("Lula called on Xi to reopen trade.", (XI, LULA), "called") == [("Luiz Inácio Lula da Silva",)]
+    named = "Lula called Xi \u201ca defender of the multilateral order\u201d."
+    assert said(named, (XI, LULA), "called") == [("Luiz Inácio Lula da Silva",)]
+    content = "Lula called Xi to express his support for the peace plan."
+    assert said(content, (XI, LULA), "called") == [("Luiz Inácio Lula da Silva",)]
