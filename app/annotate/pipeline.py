@@ -305,6 +305,22 @@ def _quoted_part(a: Attribution, s: int, e: int) -> bool:
     return a.frame is None or a.frame.quoted or not (s <= a.frame.start < e)
 
 
+# The end of a quotation that a reporting clause then closes: '"We had a productive meeting," X wrote'.
+_QUOTE_CLOSED_RE = re.compile(r"[,!?]?[\"\u201d\u00bb\u2019]\s*,?\s*$")
+
+
+def _own_voice_narration(text: str, a: Attribution, s: int, e: int) -> bool:
+    """Whether quoted text[s:e] only narrates the call or is a courtesy in the speaker's own voice,
+    whether it is attributed as part of a quotation or by the clause that closes it ('"We had a
+    candid conversation," he added.', 'I thanked him for his kind words," X tweeted.')."""
+    if _quoted_part(a, s, e):
+        return first_person_narration(text, s, e)
+    f = a.frame
+    if f is None or f.start <= s or _QUOTE_CLOSED_RE.search(text, s, f.start) is None:
+        return False
+    return first_person_narration(text, s, f.start)
+
+
 def _carry_frame(masked: str, s: int, e: int) -> tuple[int, int] | None:
     """The topic phrase of a "Regarding X," / "On X," frame opening the sentence, if any."""
     for rx in _CARRY_RE:
@@ -781,6 +797,8 @@ _HAS_VERB_RE = re.compile(
     r"brought|sent|built|remains?|seems?|(?!(?:need|speed|seed|feed|deed|creed|greed|breed)\b)[a-z]{2,}ed)\b",
     re.I,
 )
+# No word and no quotation mark: nothing said, and no quotation opened or closed.
+_WORDLESS_RE = re.compile(r"[^\w\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]*")
 _BODY_LINE_WORDS = 8  # headlines and bylines are shorter; a line this long past the opening is prose
 _THIRD_PERSON_QUOTED = frozenset({"quoted:person", "quoted:role", "quoted:group", "quoted:they"})
 
@@ -881,6 +899,7 @@ def _annotate(
     para_said: list[Attribution] = []
     list_said: list[Attribution] = []
     header = True  # no sentence has ended with a stop yet: headlines and standfirsts
+    turned_down: set[tuple[int, int]] = set()
     for idx, (s, e) in enumerate(sents):
         sent = text[s:e]
         if "\n" in text[prev_end:s]:
@@ -890,6 +909,8 @@ def _annotate(
             prev_said = []  # a statement goes on within its paragraph only
             para_said = []
         prev_end = e
+        if _WORDLESS_RE.fullmatch(sent):
+            continue  # a stray stop or bullet (".", "* * *") says nothing
         # A line without final punctuation is a headline or dateline, never a position.
         if list_said:
             ls = text.rfind("\n", 0, s) + 1
@@ -961,6 +982,11 @@ def _annotate(
             # "Marcos said ... . Also, both sides are committed to upgrading the ties.": what both sides
             # are (not what they agreed) inside one leader's reported speech is in his words.
             resolved = [replace(para_said[0], evidence="reported-speech:group", conf=min(para_said[0].conf, 0.7))]
+        if starts_quoted and not resolved and subj is not None and subj.kind in ("person", "role") and subj.who:
+            # '"The Prime Minister told me about the situation. ...," Scholz said': a quoted sentence
+            # whose own participant subject was turned down (narration, courtesy) is no position of
+            # the quotation's speaker either
+            turned_down.add((s, e))
         quoted = quotes.step(idx, s, e, starts_quoted, in_quote_after, resolved)
         if quoted:
             # each quoted sentence by its own "we": the quotation's earlier sentences released with
@@ -1018,7 +1044,7 @@ def _annotate(
             raw.extend(
                 _Raw(qs, qe, r, None, idx, para, continuing, carried)
                 for qs, qe, r in quoted
-                if r.who and not (_quoted_part(r, qs, qe) and first_person_narration(text, qs, qe))
+                if r.who and (qs, qe) not in turned_down and not _own_voice_narration(text, r, qs, qe)
             )
         prev_said = resolved if quoted is None else []
         if quoted is not None or subj is not None or resolved:
