@@ -449,7 +449,10 @@ _CALL_VERDICT_RE = re.compile(
     r"[\W]*(?:(?:(?:A|An|Had\s+an?|Held\s+an?)\s+)?(?:(?:very|really|truly)\s+)?(?:good|great|productive|excellent|"
     r"warm|fruitful|substantive|useful|meaningful|constructive|cordial)(?:,?\s+(?:and\s+)?(?:very\s+)?[a-z]+)??\s+"
     r"(?:phone\s+|telephone\s+|video\s+)?(?:conversation|call|talks?|meeting|exchange|discussion)s?|"
-    r"(?:It\s+is|It['\u2019]s)\s+(?:a\s+(?:great\s+)?pleasure|good|great|nice)\s+to\s+(?:meet|see|speak|talk))\b",
+    r"(?:It\s+is|It['\u2019]s)\s+(?:(?:a|an)\s+(?:great\s+|real\s+)?(?:pleasure|honou?r|privilege)|good|great|nice)\s+"
+    r"(?:for\s+(?:me|us)\s+)?to\s+(?:meet|see|speak|talk|receive|welcome|host)|"
+    # thanks said to the other side: "Thank you, Mr. President!", "Thank you for your support."
+    r"Thank\s+you|Many\s+thanks)\b",
     re.I,
 )
 
@@ -462,6 +465,9 @@ def _call_verdict(text: str, s: int, e: int) -> bool:
     return not any(verb_class(rest[a:b]) not in (None, "narr", "courtesy") for a, b in finite_verbs(rest))
 
 
+_EXPRESSED_RE = re.compile(r"(?:express|convey|extend|offer|voice)(?:ed|s)$", re.I)
+
+
 def first_person_narration(text: str, s: int, e: int) -> bool:
     """Whether a quoted sentence is narration or a courtesy in the speaker's own voice (no
     content cue after it), or his verdict on the call ("A good conversation, very productive."):
@@ -469,6 +475,8 @@ def first_person_narration(text: str, s: int, e: int) -> bool:
     if _call_verdict(text, s, e):
         return True
     m = _FIRST_PERSON_NARRATION_RE.match(text, s, e)
+    if m and _EXPRESSED_RE.match(m.group("verb")) and COURTESY_NOUNS.match(text[m.end() : e]):
+        return True  # "I also expressed our deep appreciation of US support ...": thanks in his own words
     if not m or verb_class(m.group("verb")) not in ("narr", "courtesy"):
         return False
     if _DISCUSSED_CONTENT_RE.match(text, m.end(), e) or _INVITATION_RE.match(text, m.start("verb"), e):
@@ -492,6 +500,7 @@ _OPPORTUNITY_TO_RE = re.compile(
     re.I,
 )
 _OPEN_QUOTES = "\"'\u201c\u201e\u00ab\u2018"
+_OPEN_QUOTE_TUPLE = tuple(_OPEN_QUOTES)
 _NAME_LIKE_RE = re.compile(r"\b[A-Z][a-z]+")
 
 
@@ -806,7 +815,8 @@ def find_frames(
         if rest[v_start:v_end].lower() in ("had", "has", "have"):
             # Perfect aspect: "Putin had told Modi" -> the cue is "told".
             nxt = next(((a - cs, b - cs) for a, b in verbs if a - cs > v_end), None)
-            if nxt and re.fullmatch(rf"\s+(?:(?:{ADVERBS})\s+)*", rest[v_end : nxt[0]], re.I):
+            # ('Xi had also \u201cstated ...': the quotation may open at the participle)
+            if nxt and re.fullmatch(rf"\s+(?:(?:{ADVERBS})\s+)*[\"\u201c]?", rest[v_end : nxt[0]], re.I):
                 np_text = stretch[:v_start]
                 v_end = nxt[1]
         np_text = stretch[:v_start]
@@ -824,6 +834,9 @@ def find_frames(
             dm = _NP_DATE_RE.search(np_text)
             if dm:
                 np_text = np_text[: dm.start()]  # "Phuc on May 11 held", "Kenyatta on Thursday, October 14 urged"
+        if np_text.endswith(_OPEN_QUOTE_TUPLE):
+            # 'Biden also "underscored ...': the quotation opens at the verb, after the adverb
+            np_text = np_text.rstrip("".join(_OPEN_QUOTE_TUPLE))
         tm = _TRAIL_ADV_RE.search(np_text)
         np_end = tm.start() if tm else len(np_text.rstrip())
         c = _classify_np(text, s + cs, s + cs + np_end, finder)
@@ -853,7 +866,7 @@ def find_frames(
 
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
-_PLURAL_HINTS = ("They ", " they ", "sides ", "leaders ", "countries ", "parties ", "nations ", " and ")
+_PLURAL_HINTS = ("They ", " they ", "sides ", "leaders ", "heads ", "countries ", "parties ", "nations ", " and ")
 
 
 def _plural_hint(sent: str) -> bool:
@@ -877,8 +890,8 @@ def _plural_present_frame(
         if k > 9:
             break
         cls = lemma_class(m.group()) if k and m.group().islower() else None
-        if cls not in _CONTENT_CLASSES:
-            continue
+        if cls not in _CONTENT_CLASSES or stretch.endswith(" of ", 0, m.start()):
+            continue  # (a noun after "of" is no verb: "the two heads of state")
         np_text = stretch[: m.start()]
         tm = _TRAIL_ADV_RE.search(np_text)
         np_end = tm.start() if tm else len(np_text.rstrip())
@@ -1009,8 +1022,18 @@ def _inverted_frame(
 
 # "Xi said he was glad to speak with Putin again": pleasantries about the call itself.
 _PLEASED_RE = re.compile(
-    r"\s+(?:that\s+)?(?:he|she|i|they)\s+(?:was|is|am|were|are)\s+(?:very\s+|so\s+)?(?:glad|pleased|happy|"
-    r"delighted|honou?red)\s+to\s+(?:talk|speak|meet|have|hold|see|receive|welcome|host)\b",
+    r"\s+(?:that\s+)?(?:(?:he|she|i|they)\s+(?:was|is|am|were|are)\s+(?:very\s+|so\s+)?(?:glad|pleased|happy|"
+    r"delighted|honou?red)|(?:his|her|their)\s+(?:great\s+|deep\s+|sincere\s+)?(?:pleasure|delight|joy))\s+"
+    # the meeting itself is what pleases: "was pleased with the visit of ...", "expressed his pleasure to
+    # talk with ..." (not "pleased with the growth of trade")
+    r"(?:(?:to|at|in)\s+(?:talk|speak|meet|have|hold|see|receive|welcome|host)\w*|"
+    r"(?:with|at|about|over)\s+(?:the|his|her|this|their)\s+(?:[\w-]+\s+)?(?:visit|meeting|talks|conversation|call))\b",
+    re.I,
+)
+# A group's pleasure at meeting: "The Prime Ministers were pleased to have their first meeting since ...".
+_GROUP_PLEASED_RE = re.compile(
+    r"\s(?:was|were|are)\s+(?:very\s+|so\s+)?(?:glad|pleased|happy|delighted|honou?red)\s+to\s+"
+    r"(?:talk|speak|meet|have|hold|see)\b",
     re.I,
 )
 
@@ -1029,6 +1052,8 @@ _REPORTED_COURTESY_RE = re.compile(
 def _courtesy(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
     after = text[f.verb_end : e]
     verb = text[f.verb_start : f.verb_end].lower()
+    if verb.startswith(("has ", "have ", "had ")):
+        verb = verb.split(None, 1)[1]  # "has expressed deep gratitude": the participle decides
     if f.cls == "say" and _REPORTED_COURTESY_RE.match(after):
         return True
     if verb.startswith(
@@ -1038,22 +1063,32 @@ def _courtesy(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
     if _PLEASED_RE.match(after):
         return True
     if verb.startswith(("apprecia", "thank", "welcom")) and re.match(
-        r"\s+(?:\w+(?:'s|\u2019s)?\s+){0,3}(?:support|help|assistance|hospitality|invitation|"
+        r"\s+(?:\w+(?:'s|\u2019s)?\s+){0,3}(?:support|help|assistance|aid|facilitation|hospitality|invitation|"
         r"kind\s+words|message|greetings|wishes|call)\b",
         after,
         re.I,
     ):
         return True
     if f.cls in ("support", "narr", "courtesy") or verb.startswith(("welcom", "greet", "receiv")):
-        ms = finder.find(text, f.verb_end, min(e, f.verb_end + 60))
+        ms = finder.find(text, f.verb_end, min(e, f.verb_end + 80))
         if (
             ms
             and ms[0].kind in ("person", "role")
-            and not text[f.verb_end : ms[0].start].strip()
-            and not re.match(r"['\u2019]s\b", text[ms[0].end : ms[0].end + 2])
+            and _GUEST_GAP_RE.fullmatch(text, f.verb_end, ms[0].start)
+            and (
+                not re.match(r"['\u2019]s\b", text[ms[0].end : ms[0].end + 2])
+                # "welcomed President Macron's visit to China": the guest, not a policy of his
+                or (verb.startswith("welcom") and _VISIT_RE.match(text, ms[0].end, e) is not None)
+            )
         ):
             return verb.startswith(("welcom", "greet", "receiv", "congrat", "thank", "host"))
     return False
+
+
+# Between a welcoming verb and the guest: nothing, or his country's adjective and an article
+# ("welcomed Australian Prime Minister X to ...", "welcomed the visiting President").
+_GUEST_GAP_RE = re.compile(r"\s+(?:(?:the|visiting|[A-Z][a-z]+)\s+){0,2}")
+_VISIT_RE = re.compile(r"['\u2019]s\s+(?:(?:first|recent|current|historic|state|official|working)\s+)*visit\b")
 
 
 # What may follow a closing reporting frame: a time or place, then ", adding ..." / ", calling ...".
@@ -1385,15 +1420,15 @@ def _coordinated_content(text: str, primary: Frame, frames: list[Frame], e: int,
             and f.who
             and f.cls not in ("narr", "courtesy")
             and not _courtesy(text, f, e, finder)
-            and not _by_courtesy(text, f, e)
+            and not _by_courtesy(text, f.verb_end, e)
         ):
             return f
     return None
 
 
-def _by_courtesy(text: str, f: Frame, e: int) -> bool:
-    """'Herzog concluded their phone call by wishing ...': a courtesy after all."""
-    m = _BY_COURTESY_RE.search(text, f.verb_end, min(e, f.verb_end + 60))
+def _by_courtesy(text: str, at: int, e: int) -> bool:
+    """'Herzog concluded their phone call by wishing ...' (a verb ending at `at`): a courtesy after all."""
+    m = _BY_COURTESY_RE.search(text, at, min(e, at + 60))
     return m is not None and participle_class(m.group("part")) == "courtesy"
 
 
@@ -1414,6 +1449,29 @@ def _quoted_other(text: str, s: int, e: int, primary: Frame, finder: MentionFind
     ):
         return None
     return inner
+
+
+_CALLED_RE = re.compile(r"(?:ha[sd]\s+|have\s+)?(?:(?:also|then|later|first)\s+)?call(?:ed|s)$", re.I)
+_NAMED_AS_RE = re.compile(r"(?:['\u2019]s\b|\s+(?:an?\s|the\s|[\"\u201c\u2018]))")
+_COUNTERPART_RE = re.compile(r"\s+(?:his|her)\s+(?:[A-Z][\w-]*\s+)?(?:counterpart|colleague)\b")
+
+
+def _phoned(text: str, primary: Frame, e: int, finder: MentionFinder) -> bool:
+    """Whether "called" has the other leader as its object: the verb of phoning ("President X on Tuesday
+    called President Y."), not of calling for or on something."""
+    if not _CALLED_RE.search(text[primary.verb_start : primary.verb_end]):
+        return False
+    if _COUNTERPART_RE.match(text, primary.verb_end, e):
+        return True
+    ms = finder.find(text, primary.verb_end, min(e, primary.verb_end + 60))
+    return (
+        bool(ms)
+        and ms[0].kind in ("person", "role")
+        and _GUEST_GAP_RE.fullmatch(text, primary.verb_end, ms[0].start) is not None
+        and not (primary.who and ms[0].who <= primary.who)
+        # ("called Y a powerful defender of ...", "called Y's visit important": describing him or his)
+        and _NAMED_AS_RE.match(text, ms[0].end, e) is None
+    )
 
 
 def attribute_sentence(
@@ -1557,6 +1615,8 @@ def attribute_sentence(
         if _passive_in(text, s, e, qmask, quoted_only=False):
             cls = "agree" if "agree" in text[s:e].lower() else "say"
             return [Attribution(everyone, cls, 0.6, None, evidence="passive")], None
+        if n > 1 and _CALL_STRESSED_RE.match(text, s, e):
+            return [Attribution(everyone, "say", 0.6, None, evidence="call-subject")], None
         group_will = _group_will(text, s, e, finder)
         if group_will is not None:
             return [group_will], None
@@ -1583,6 +1643,8 @@ def attribute_sentence(
             return [pledge], primary
     cls = primary.cls
     lead_joint = False
+    if cls == "call" and _phoned(text, primary, e, finder):
+        cls = "narr"  # "X called Y on the telephone to discuss ...": the call itself, unless content follows
     if _INVITATION_RE.match(text, primary.verb_start, e):
         cls = "commit"  # an invitation to visit, or its acceptance, is a pledge (guidelines)
     elif cls == "say" and (
@@ -1593,6 +1655,8 @@ def attribute_sentence(
         or _closed_clause_talked(text, s, primary)
     ):
         return [], primary  # "Zelensky confirmed the phone call": the call itself, no content
+    elif cls in ("say", "call") and _situation_only(text, primary, e):
+        return [], primary  # "X told me about the current situation": a briefing, no stance
     elif cls == "narr" and (
         _DISCUSSED_CONTENT_RE.match(text, primary.verb_end, e)
         or _AND_CONTENT_RE.search(text, primary.verb_end, e)
@@ -1611,12 +1675,16 @@ def attribute_sentence(
         if r:
             rcls = participle_class(r.group("part")) if r.group("part") else verb_class(r.group("fin"))
         if r is None or not rcls or rcls in ("narr", "courtesy"):
-            other = _relative_speaker(text, primary, e, finder) or _with_absolute(text, primary.verb_end, e, finder)
+            other = (
+                _relative_speaker(text, primary, e, finder)
+                or _with_absolute(text, primary.verb_end, e, finder)
+                or _and_speaker(text, primary, e, finder)
+            )
             if other is None:
                 after = _coordinated_content(text, primary, frames, e, finder)
                 if after is not None:
-                    # "The two heads of state met on March 25 and Xi noted that ...": the narration
-                    # sets the scene, the leader of the second clause says something.
+                    # "The two leaders talked ..., and Modi assured ...": the narration sets the
+                    # scene, the leader of the second clause says something.
                     return [replace(_make(after, after.cls, everyone, 0.85), evidence="frame:second-speaker")], after
             return ([other] if other is not None else []), primary
         if r.group("part") and COURTESY_NOUNS.match(text[r.end("part") : e]):
@@ -1820,6 +1888,66 @@ def _relative_speaker(text: str, primary: Frame, e: int, finder: MentionFinder) 
     return None
 
 
+# "The two leaders met on Monday and Xi noted that ...": after narration of the call, a leader
+# named as the subject of a coordinated clause states his own position.
+_AND_NAME_RE = re.compile(r"\band\s+")
+
+
+def _and_speaker(text: str, primary: Frame, e: int, finder: MentionFinder) -> Attribution | None:
+    """The participant who, after narration of the call, is the subject of a coordinated clause
+    with a cue verb of content: "They talked on Monday and Modi assured ...", "..., and President
+    Biden reaffirmed ..."."""
+    if " and " not in text[primary.verb_end : e]:
+        return None
+    for m in _AND_NAME_RE.finditer(text, primary.verb_end, e):
+        ms = finder.find(text, m.end(), min(e, m.end() + 60))
+        if not ms or ms[0].start != m.end() or ms[0].kind not in ("person", "role") or len(ms[0].who) != 1:
+            continue
+        fm = _WITH_FINITE_RE.match(text, ms[0].end, e)
+        c = verb_class(fm.group("fin")) if fm else None
+        if (
+            fm
+            and c
+            and c not in ("narr", "courtesy")
+            and not COURTESY_NOUNS.match(text[fm.end() : e])
+            and not _by_courtesy(text, fm.end(), e)
+        ):
+            # ("and President Y offered condolences" stays a courtesy)
+            return Attribution(ms[0].who, c, 0.8, None, evidence="and-speaker")
+    return None
+
+
+# The communication itself stressing content ("The phone call between X and Y underscored the
+# solidarity ...", "The meeting also highlighted the urgency of ..."): like an agentless passive, what
+# the communication produced, joint (guidelines); "The discussions focused on ..." stays narration.
+_CALL_STRESSED_RE = re.compile(
+    r"\W*(?:[^,;]{0,60},\s+)?(?:[Tt]he|[Tt]his|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:call|conversation|talks|meeting|summit|discussions?)\b(?:\s+(?:between|with)\s+[^,.;]{3,100}?)?\s+"
+    r"(?:also\s+)?(?:highlighted|underscored|underlined|emphasi[sz]ed|stressed|reaffirmed|affirmed|demonstrated)\b"
+)
+# "The Prime Minister told me about the current situation.", "X shared his assessment of the situation",
+# "X asked Y about recent developments on the ground": what was told or asked is the situation itself.
+_SITUATION_OBJECT_RE = re.compile(
+    r"\s+(?:(?:me|us|him|her|them|(?:[A-Z][\w.'\u2019-]*\s+){1,4}?[A-Z][\w.'\u2019-]*)\s+)?"
+    r"(?:(?:about|on|of)\s+(?:the\s+)?(?:current\s+|latest\s+|recent\s+)?(?:situation|developments)|"
+    r"(?:his|her|their)\s+(?:assessment|analysis|views?)\s+of\s+the\s+(?:current\s+)?situation)\b"
+)
+_SITUATION_VERBS = frozenset({"told", "tells", "asked", "asks", "shared", "shares"})
+
+
+def _situation_only(text: str, primary: Frame, e: int) -> bool:
+    """Whether a telling, asking or sharing verb has the situation itself as its object, with no
+    stance after it (no "that" clause, no content verb: "..., and agreed to ..." keeps it)."""
+    if text[primary.verb_start : primary.verb_end].lower().split()[-1] not in _SITUATION_VERBS:
+        return False
+    m = _SITUATION_OBJECT_RE.match(text, primary.verb_end, e)
+    if m is None or re.search(r"\bthat\b", text[m.end() : e]):
+        return False
+    r = _RESCUE_RE.search(text, m.end(), e)
+    rcls = (participle_class(r.group("part")) if r.group("part") else verb_class(r.group("fin"))) if r else None
+    return not (rcls and rcls not in ("narr", "courtesy"))
+
+
 _TO_WHICH_RE = re.compile(r",?\s+to\s+which\s+")
 _WITH_FINITE_RE = re.compile(rf"\s+(?:(?:{ADVERBS})\s+)*(?P<fin>{FINITE_RE.pattern})", re.I)
 # Between the participant and ", who": nothing, a time ("this Monday") or where he was invited ("to Russia").
@@ -1897,7 +2025,10 @@ def _late_attribution(text: str, s: int, e: int, finder: MentionFinder) -> Attri
     return None
 
 
-_EMBED_RE = re.compile(r"^\s+(?:(?:on|in)\s+\w+\s+)?(?:that\s+)?")
+# (also "said in a statement about the call that ...": where it was said, up to its "that")
+_EMBED_RE = re.compile(
+    r"^\s+(?:(?:in|on|after|following)\s+[^,;\"\u201c\u201d]{1,60}?\s+that\s+|(?:(?:on|in)\s+\w+\s+)?(?:that\s+)?)"
+)
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?\b")
 
 
@@ -1959,6 +2090,8 @@ def _joint_statement_default(text: str, s: int, e: int, finder: MentionFinder) -
         return []
     if FINITE_RE.search(sent) and any(verb_class(m.group()) in ("narr", "courtesy") for m in FINITE_RE.finditer(sent)):
         return []
+    if _GROUP_PLEASED_RE.search(sent):
+        return []  # a courtesy on the meeting itself
     ms = finder.find(text, s, e)
     if ms and ms[0].start == s and ms[0].kind == "country":
         nxt = text[ms[0].end : ms[0].end + 2].strip()

@@ -229,8 +229,9 @@ ADVERBS = (
 
 _CUES = lexicon_files.act_cues()
 COURTESY_NOUNS = re.compile(
-    r"^\W*(?:(?:his|her|their|its|the|a|an|warm|warmest|sincere|deep|deepest|heartfelt|best|"
-    r"cordial|profound)\s+){{0,3}}(?:{})".format("|".join(_CUES.courtesy_nouns)),
+    # (in a leader's own words "our", or in his country's name: "conveyed Australia's sympathies")
+    r"^\W*(?:(?:his|her|their|its|our|my|the|a|an|warm|warmest|sincere|deep|deepest|heartfelt|best|"
+    r"cordial|profound|(?-i:[A-Z])[\w-]+['\u2019]s)\s+){{0,3}}(?:{})".format("|".join(_CUES.courtesy_nouns)),
     re.I,
 )
 

@@ -310,6 +310,8 @@ class TopicContext:
     carry: tuple[str, ...]  # frames that carry a topic forward: "Regarding X,", "On X,"
     anaphors: tuple[str, ...]  # a position continuing the previous one ("It proved ...", "in this regard")
     other_party: tuple[str, ...]  # relationship cues with the other participant named
+    # a participant's economic actors ("Chinese investments", "Turkish companies"): the pair's economic ties
+    economic_actors: tuple[str, ...] = ()
     # (topic, topics that take its place, cues, words one of which a position must hold for the cues
     # to be tried): a topic a cue signals when the position has none of the topics that name the
     # matter more precisely ("the border conflict" is regional security, "the conflict" said of
@@ -348,6 +350,7 @@ def topic_context() -> TopicContext:
         carry=_regexes(path, "carry", _strings(data, "carry")),
         anaphors=_regexes(path, "anaphors", _strings(data, "anaphors")),
         other_party=_regexes(path, "other_party", _strings(data, "other_party")),
+        economic_actors=_regexes(path, "economic_actors", _strings(data, "economic_actors", optional=True)),
         residual=_residual(path, data),
     )
     for p in out.carry:

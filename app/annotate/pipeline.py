@@ -170,8 +170,9 @@ def _build_mask_re(parts: Sequence[Participant], topic_names: Sequence[str] = ()
     return compiled(rf"(?:{alt})(?:'s|\u2019s)?(?![\w])")
 
 
-# A masked country word inside a longer proper name keeps it whole: "South China Sea", "Korean Peninsula".
-_NAME_BEFORE = re.compile(r"(?:^|[^.!?;:\s])\s?\b(?:North|South|East|West|Central)\s$")
+# A masked country word inside a longer proper name keeps it whole: "South China Sea", "Korean Peninsula",
+# "the One China principle" (unhyphenated).
+_NAME_BEFORE = re.compile(r"(?:^|[^.!?;:\s])\s?\b(?:North|South|East|West|Central|[Oo]ne)\s$")
 _NAME_AFTER = re.compile(r"^\s(?:Sea|Strait|Peninsula|Gulf|Straits|Basin|Corridor)\b")
 
 
@@ -303,6 +304,22 @@ _BILATERAL = "bilateral-relations"
 def _quoted_part(a: Attribution, s: int, e: int) -> bool:
     """Whether text[s:e] is attributed as part of a quotation, not by its own reporting clause."""
     return a.frame is None or a.frame.quoted or not (s <= a.frame.start < e)
+
+
+# The end of a quotation that a reporting clause then closes: '"We had a productive meeting," X wrote'.
+_QUOTE_CLOSED_RE = re.compile(r"[,!?]?[\"\u201d\u00bb\u2019]\s*,?\s*$")
+
+
+def _own_voice_narration(text: str, a: Attribution, s: int, e: int) -> bool:
+    """Whether quoted text[s:e] only narrates the call or is a courtesy in the speaker's own voice,
+    whether it is attributed as part of a quotation or by the clause that closes it ('"We had a
+    candid conversation," he added.', 'I thanked him for his kind words," X tweeted.')."""
+    if _quoted_part(a, s, e):
+        return first_person_narration(text, s, e)
+    f = a.frame
+    if f is None or f.start <= s or _QUOTE_CLOSED_RE.search(text, s, f.start) is None:
+        return False
+    return first_person_narration(text, s, f.start)
 
 
 def _carry_frame(masked: str, s: int, e: int) -> tuple[int, int] | None:
@@ -454,6 +471,37 @@ def _pair_re(finder: MentionFinder) -> tuple[re.Pattern[str], dict[str, re.Patte
     return got
 
 
+_ECONOMIC: dict[tuple[Participant, ...], re.Pattern[str] | None] = {}
+
+
+def _economic_re(finder: MentionFinder) -> re.Pattern[str] | None:
+    """A participant's country, by name or demonym, naming one of its economic actors ("leading Turkish
+    companies", "Japan's investments"; not "American workers and companies", a list of its own people)."""
+    if finder.participants in _ECONOMIC:
+        return _ECONOMIC[finder.participants]
+    words = sorted({w for c in finder.countries if c for w in (*c.names, *c.demonyms) if w}, key=len, reverse=True)
+    got = None
+    if words and _CONTEXT.economic_actors:
+        alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        actors = "|".join(f"(?:{a})" for a in _CONTEXT.economic_actors)
+        got = re.compile(rf"(?<![\w-])(?:{alt})(?:'s|\u2019s)?\s+(?:{actors})(?![\w-])")
+    if len(_ECONOMIC) > 256:
+        _ECONOMIC.clear()
+    _ECONOMIC[finder.participants] = got
+    return got
+
+
+def _economic_actor(text: str, r: _Raw, finder: MentionFinder) -> bool:
+    """Whether the content names a participant's investments or companies (outside its reporting clause)."""
+    rx = _economic_re(finder)
+    if rx is None:
+        return False
+    for m in rx.finditer(text, r.s, r.e):
+        if not (r.a.frame and r.a.frame.start <= m.start() < r.a.frame.verb_end):
+            return True
+    return False
+
+
 def _pair_named(text: str, r: _Raw, finder: MentionFinder) -> bool:
     """Whether the content joins two participants' countries by a hyphen."""
     got = _pair_re(finder)
@@ -564,7 +612,11 @@ def _assign_topics(
         if subject - found_t and _carry_frame(masked, s0, e0) is None:
             # ("On Syria, ... the country's territorial integrity": a frame sets its own subject.)
             found_t |= matcher.context_topics(masked, s0, e0, subject - found_t)
-        if has_bilateral and _BILATERAL not in found_t and _other_party(text, r, finder):
+        if (
+            has_bilateral
+            and _BILATERAL not in found_t
+            and (_other_party(text, r, finder) or _economic_actor(text, r, finder))
+        ):
             found_t.add(_BILATERAL)
         prev = last.get(a.who)
         if prev is None or prev[0] != r.idx - 1:
@@ -746,6 +798,8 @@ _HAS_VERB_RE = re.compile(
     r"brought|sent|built|remains?|seems?|(?!(?:need|speed|seed|feed|deed|creed|greed|breed)\b)[a-z]{2,}ed)\b",
     re.I,
 )
+# No word and no quotation mark: nothing said, and no quotation opened or closed.
+_WORDLESS_RE = re.compile(r"[^\w\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]*")
 _BODY_LINE_WORDS = 8  # headlines and bylines are shorter; a line this long past the opening is prose
 _THIRD_PERSON_QUOTED = frozenset({"quoted:person", "quoted:role", "quoted:group", "quoted:they"})
 
@@ -846,6 +900,7 @@ def _annotate(
     para_said: list[Attribution] = []
     list_said: list[Attribution] = []
     header = True  # no sentence has ended with a stop yet: headlines and standfirsts
+    turned_down: set[tuple[int, int]] = set()
     for idx, (s, e) in enumerate(sents):
         sent = text[s:e]
         if "\n" in text[prev_end:s]:
@@ -855,6 +910,8 @@ def _annotate(
             prev_said = []  # a statement goes on within its paragraph only
             para_said = []
         prev_end = e
+        if _WORDLESS_RE.fullmatch(sent):
+            continue  # a stray stop or bullet (".", "* * *") says nothing
         # A line without final punctuation is a headline or dateline, never a position.
         if list_said:
             ls = text.rfind("\n", 0, s) + 1
@@ -926,6 +983,11 @@ def _annotate(
             # "Marcos said ... . Also, both sides are committed to upgrading the ties.": what both sides
             # are (not what they agreed) inside one leader's reported speech is in his words.
             resolved = [replace(para_said[0], evidence="reported-speech:group", conf=min(para_said[0].conf, 0.7))]
+        if starts_quoted and not resolved and subj is not None and subj.kind in ("person", "role") and subj.who:
+            # '"The Prime Minister told me about the situation. ...," Scholz said': a quoted sentence
+            # whose own participant subject was turned down (narration, courtesy) is no position of
+            # the quotation's speaker either
+            turned_down.add((s, e))
         quoted = quotes.step(idx, s, e, starts_quoted, in_quote_after, resolved)
         if quoted:
             # each quoted sentence by its own "we": the quotation's earlier sentences released with
@@ -984,7 +1046,7 @@ def _annotate(
             raw.extend(
                 _Raw(qs, qe, r, None, idx, para, continuing, carried)
                 for qs, qe, r in quoted
-                if r.who and not (_quoted_part(r, qs, qe) and first_person_narration(text, qs, qe))
+                if r.who and (qs, qe) not in turned_down and not _own_voice_narration(text, r, qs, qe)
             )
         prev_said = resolved if quoted is None else []
         if quoted is not None or subj is not None or resolved:

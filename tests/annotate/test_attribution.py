@@ -135,6 +135,14 @@ def test_welcomed_policy_is_support_but_welcomed_person_is_courtesy():
     assert run("Modi welcomed Lula to New Delhi.").positions == ()
 
 
+def test_welcoming_the_guest_or_his_visit_is_courtesy():
+    # The guest named with his country's adjective, a perfect, or his visit: greetings all.
+    assert run("Modi has welcomed Brazilian President Lula to New Delhi.").positions == ()
+    assert run("Prime Minister Modi welcomed President Lula's state visit to India.").positions == ()
+    # His decision or invitation stays a position.
+    check("Modi welcomed President Lula's decision to visit the solar park.", "decision", [M])
+
+
 def test_ambiguous_pronoun_gives_no_position():
     # Two men were just named jointly: "he" cannot be resolved, so no position.
     t = "Both leaders reviewed the partnership. He said the talks should continue."
@@ -213,6 +221,36 @@ def test_office_relays_a_joint_outcome():
 
 def test_pleasantries_about_the_call_are_courtesy():
     assert run("Lula said he was glad to speak with Modi again.").positions == ()
+
+
+def test_courtesy_in_the_perfect_or_in_the_countrys_name_stays_courtesy():
+    assert run("Modi has expressed deep gratitude to President Lula for his support.").positions == ()
+    assert run("Modi also conveyed India's sympathies for the victims of the floods.").positions == ()
+    # A stance in the same shape stays a position.
+    check("Modi has expressed India's support for Brazil's bid.", "bid", [M])
+
+
+def test_an_honour_to_receive_the_guest_is_a_pleasantry():
+    assert run('"It is an honor for me to receive this visit," Modi said.').positions == ()
+    check('"It is important for us to receive more investment," Modi said.', "investment", [M])
+
+
+def test_thanks_for_the_other_sides_help_stay_courtesies():
+    assert run("Modi appreciated the facilitation provided by Brazil for the supplies.").positions == ()
+    said_ = '"I also expressed our deep appreciation of Brazilian support for the evacuation," Modi said.'
+    assert run(said_).positions == ()
+    assert run('"We have expressed our gratitude to President Lula for the assistance," Modi said.').positions == ()
+    # Praise of his contribution or leadership stays a position.
+    check("Modi highly appreciated the contribution of President Lula to the partnership.", "contribution", [M])
+
+
+def test_pleasure_at_the_meeting_itself_is_courtesy():
+    assert run("Lula expressed his pleasure to talk with Modi again.").positions == ()
+    assert run("Modi noted that he was pleased with the visit of the Brazilian President.").positions == ()
+    joint = run("The leaders were pleased to hold their first meeting in person.", kind="joint statement")
+    assert joint.positions == ()
+    # Pleasure at what the relationship achieved stays a position.
+    check("Modi noted that he was pleased with the growth of trade with Brazil.", "growth", [M])
 
 
 def test_leader_descriptions():

@@ -7,7 +7,7 @@ import pytest
 
 from app.annotate import Participant
 from app.annotate.sentences import split_sentences
-from tests.annotate.helpers import ERDOGAN, KISHIDA, MBS, PUTIN, run
+from tests.annotate.helpers import ERDOGAN, KISHIDA, LULA, MBS, PUTIN, run
 
 KHAN = Participant("Imran Khan", "Prime Minister", "Pakistan", "male")
 RUTTE = Participant("Mark Rutte", "Prime Minister", "Netherlands", "male")
@@ -321,3 +321,100 @@ def test_a_quotation_opened_right_after_an_attributed_one_goes_on_with_its_speak
     )
     assert said(text, (PUTIN, ERDOGAN), "emphasised") == [("Vladimir Putin",)]
     assert said(text, (PUTIN, ERDOGAN), "raised") == [("Vladimir Putin",)]
+
+
+def test_a_leader_as_subject_of_a_clause_after_narration_of_the_call() -> None:
+    text = "The two presidents met on Monday and Xi noted that the partnership keeps growing."
+    assert said(text, (XI, LULA), "noted") == [("Xi Jinping",)]
+    text = "They spoke about the G20 summit, and President Lula reaffirmed Brazil's commitment to free trade."
+    assert said(text, (XI, LULA), "reaffirmed") == [("Luiz Inácio Lula da Silva",)]
+    # A courtesy in that clause stays one.
+    courtesy = "Xi expressed his condolences over the floods, and President Lula offered condolences in turn."
+    assert said(courtesy, (XI, LULA), "offered") == []
+
+
+def test_a_quotation_opened_at_the_verb_after_an_adverb() -> None:
+    text = 'Lula also "reaffirmed his commitment to the partnership with China."'
+    assert said(text, (XI, LULA), "reaffirmed") == [("Luiz Inácio Lula da Silva",)]
+    relayed = 'The spokesman said Lula and Xi also "reaffirmed their commitment to closer ties."'
+    assert said(relayed, (XI, LULA), "reaffirmed") == [("Luiz Inácio Lula da Silva", "Xi Jinping")]
+
+
+def test_own_voice_narration_closed_by_its_reporting_clause() -> None:
+    # The call itself, or thanks, in the leader's own words are no position, also when the clause
+    # that closes the quotation attributes them.
+    narration = '"We had a very productive meeting," Lula wrote on social media.'
+    assert said(narration, (XI, LULA), "meeting") == []
+    thanks = 'Lula spoke to Xi. "It was good to speak. I thanked him for his kind words," Lula posted.'
+    assert said(thanks, (XI, LULA), "thanked") == []
+    # Content in the same shape stays a position.
+    content = '"We must build a fairer trade order," Lula wrote on social media.'
+    assert said(content, (XI, LULA), "fairer") == [("Luiz Inácio Lula da Silva",)]
+
+
+def test_telling_or_asking_about_the_situation_itself_is_narration() -> None:
+    assert said("Lula shared his assessment of the situation, the statement added.", (XI, LULA), "assessment") == []
+    asked = "Xi asked President Lula about recent developments on the ground and the needs of the region."
+    assert said(asked, (XI, LULA), "asked") == []
+    # A stance after it keeps the position.
+    content = "Lula told Xi about the situation and urged a ceasefire in the region."
+    assert said(content, (XI, LULA), "ceasefire") == [("Luiz Inácio Lula da Silva",)]
+
+
+def test_a_quoted_sentence_whose_own_leader_subject_only_narrates_is_no_ones_position() -> None:
+    text = '"In our call, President Xi and I discussed the pandemic. We must keep supply chains open," Lula said.'
+    assert said(text, (XI, LULA), "discussed") == []
+    assert said(text, (XI, LULA), "supply chains") == [("Luiz Inácio Lula da Silva",)]
+
+
+def test_the_communication_stressing_content_is_joint() -> None:
+    text = "The phone call between President Xi and President Lula underscored the need for a ceasefire in Gaza."
+    assert said(text, (XI, LULA), "underscored") == [("Luiz Inácio Lula da Silva", "Xi Jinping")]
+    # What the talks were about is narration.
+    narration = "The discussions focused on deepening cooperation between China and Brazil."
+    assert said(narration, (XI, LULA), "focused") == []
+
+
+def test_heads_of_state_is_a_subject_not_a_saying_verb() -> None:
+    text = "Xi held talks with Lula.\n\nInside the hall, the two heads of state also enjoyed a concert by children."
+    assert said(text, (XI, LULA), "concert") == []
+    # A present-tense cue after the same subject still speaks for both.
+    joint = "The two heads of state reaffirm their support for free trade."
+    assert said(joint, (XI, LULA), "reaffirm") == [("Luiz Inácio Lula da Silva", "Xi Jinping")]
+
+
+def test_a_stray_stop_is_no_position() -> None:
+    text = "Lula said Brazil wants closer ties with China. . The two leaders met for an hour."
+    ann = run(text, (XI, LULA))
+    assert [text[p.start : p.end] for p in ann.positions] == ["Lula said Brazil wants closer ties with China."]
+
+
+def test_an_office_relays_a_leader_past_where_it_said_it_and_a_quoted_participle() -> None:
+    where = (
+        "For its part, the Chinese foreign ministry said in a statement about the call that both leaders "
+        "confirmed their interest in closer ties."
+    )
+    assert said(where, (XI, LULA), "confirmed") == [("Luiz Inácio Lula da Silva", "Xi Jinping")]
+    quoted = "The presidency said Lula had also \u201cstated the right of Brazil to ensure its security\u201d."
+    assert said(quoted, (XI, LULA), "stated") == [("Luiz Inácio Lula da Silva",)]
+    # The office's own words stay no position.
+    own = "The ministry said in a statement about the call that the talks lasted an hour."
+    assert said(own, (XI, LULA), "lasted") == []
+
+
+def test_thank_you_inside_a_quotation_is_a_courtesy() -> None:
+    text = '"We must keep supply chains open," Lula said. "Thank you for your support, President Xi."'
+    assert said(text, (XI, LULA), "Thank you") == []
+    assert said(text, (XI, LULA), "supply chains") == [("Luiz Inácio Lula da Silva",)]
+
+
+def test_calling_the_other_leader_is_phoning_him() -> None:
+    assert said("President Lula on Tuesday called President Xi Jinping.", (XI, LULA), "called") == []
+    phoned = "Lula has called his Chinese counterpart on the telephone to discuss the pandemic."
+    assert said(phoned, (XI, LULA), "called") == []
+    # Calling on him, calling him something, or phoning him to state a stance stay positions.
+    assert said("Lula called on Xi to reopen trade.", (XI, LULA), "called") == [("Luiz Inácio Lula da Silva",)]
+    named = "Lula called Xi \u201ca defender of the multilateral order\u201d."
+    assert said(named, (XI, LULA), "called") == [("Luiz Inácio Lula da Silva",)]
+    content = "Lula called Xi to express his support for the peace plan."
+    assert said(content, (XI, LULA), "called") == [("Luiz Inácio Lula da Silva",)]

@@ -467,3 +467,24 @@ def test_a_narrower_cue_of_a_named_topic_does_not_claim_a_wider_one() -> None:
         "Modi said India will engage with regional parties to halt the ongoing escalation in the region."
     )
     assert {"middle-east", "regional-security"} <= position_topics(text, "halt", participants=(MODI, BIDEN))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They will jointly fight terrorism, extremism and separatism.",
+        "They agreed to combat terrorism, separatism and extremism.",
+    ],
+)
+def test_the_three_evils_are_a_counter_terrorism_formula(sentence: str) -> None:
+    found = set(MATCHER.match(sentence)) | MATCHER.context_topics(sentence, 0, len(sentence), ["taiwan"])
+    assert "terrorism" in found
+    assert not found & {"taiwan", "sovereignty"}
+    other = "He opposed all separatist activities."
+    assert "taiwan" in MATCHER.context_topics(other, 0, len(other), ["taiwan"])
+    assert "sovereignty" in MATCHER.match(other)
+
+
+def test_the_one_china_principle_unhyphenated_in_a_call_with_china() -> None:
+    text = "Xi and Kishida spoke. Kishida reaffirmed Japan's commitment to the \u201cOne China\u201d principle."
+    assert "taiwan" in position_topics(text, "One China", participants=(XI, KISHIDA))

@@ -239,3 +239,64 @@ def test_trade_and_the_alliance_themselves_still_count(sentence: str, topic: str
 def test_a_relationship_with_a_region_or_bloc_is_multilateral(sentence: str) -> None:
     got = topics_of(sentence)
     assert MUL in got and BIL not in got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Putin welcomed more Chinese investments in the special economic zones.",
+        "Putin said that leading Russian companies were ready to build the new plant.",
+    ],
+)
+def test_a_participants_investments_or_companies_are_the_pairs_economic_ties(sentence: str) -> None:
+    assert BIL in position_topics(f"Putin and Xi spoke on Monday. {sentence}", "Putin ")
+
+
+def test_the_speakers_own_workers_and_companies_are_no_relationship() -> None:
+    text = "Putin and Xi spoke on Monday. Putin said Russian workers and companies must compete on equal terms."
+    assert BIL not in position_topics(text, "compete")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The leaders acknowledged our nations' long shared history.",
+        "Trust has let their economies grow closely intertwined.",
+        "He spoke of the bond of brotherhood that unites them.",
+        "They praised the long-standing connections between our peoples.",
+    ],
+)
+def test_the_pair_named_together_or_what_binds_them_is_their_relationship(sentence: str) -> None:
+    assert BIL in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They welcomed the admiration for the late Queen by people in both their countries.",
+        "He discussed the issuance of green bonds for climate finance.",
+        "He condemned the Muslim Brotherhood.",
+    ],
+)
+def test_each_sides_own_people_or_a_financial_bond_is_no_relationship(sentence: str) -> None:
+    assert BIL not in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He will keep close coordination with his European partners and allies.",
+        "The mission is delivered with other partners.",
+    ],
+)
+def test_the_speakers_partners_at_large_are_multilateral_not_bilateral(sentence: str) -> None:
+    got = topics_of(sentence)
+    assert MUL in got and BIL not in got
+
+
+def test_a_participants_relationship_with_a_bloc_survives_the_blanking_of_its_name() -> None:
+    text = "Putin and Xi spoke on Monday. Xi praised the growing cooperation between China and Africa."
+    got = position_topics(text, "Africa")
+    assert MUL in got and BIL not in got
+    text = "Putin and Xi spoke. Xi praised cooperation between China and Central and Eastern European countries."
+    assert MUL in position_topics(text, "European")

@@ -89,6 +89,19 @@ MATCHER = TopicMatcher(TOPICS)
         ("He condemned the war crimes.", "ukraine"),
         ("He warned of famine and the bombardment.", "middle-east"),
         ("The crossings must open.", "middle-east"),
+        # the pandemic's own vaccines name it
+        ("They announced a further shipment of AstraZeneca doses.", "covid-19"),
+        ("Deliveries under ACT-A will continue.", "covid-19"),
+        ("They will cooperate in the fight against the pandemic.", "covid-19"),
+        ("The Sputnik V vaccine will be produced locally.", "covid-19"),
+        # a body of states named by its kind
+        ("Australia joined the Coalition of the Willing.", "multilateralism"),
+        ("They will cooperate through the Council of Coffee Exporting Countries.", "multilateralism"),
+        ("He stressed the role of the Organisation internationale de la Francophonie.", "multilateralism"),
+        # the region described as safe or stable, its security listed with other goods
+        ("They committed to building a peaceful and prosperous Pacific region.", "regional-security"),
+        ("He raised their shared interest in a stable and prosperous region.", "regional-security"),
+        ("It is critical for the security and prosperity of the region.", "regional-security"),
     ],
 )
 def test_outlet_wording_names_its_topic(sentence: str, topic: str) -> None:
@@ -106,6 +119,16 @@ def test_outlet_wording_names_its_topic(sentence: str, topic: str) -> None:
         # a trade agreement of a bloc, a conference's venue and economic pressure are not these topics
         ("They discussed the trade agreement between Mercosur and the customs union.", "multilateralism"),
         ("They opposed any economic coercion.", "trade"),
+        # the people of such bodies
+        ("They helped evacuate diplomats and staff of international organizations.", "multilateralism"),
+        # a pair's own council
+        ("They welcomed the first meeting of the Council for Strategic Cooperation.", "multilateralism"),
+        # the time of the pandemic is circumstance
+        ("Their friendship grew stronger during the pandemic.", "covid-19"),
+        ("He praised the partnership during the difficult times of the pandemic.", "covid-19"),
+        ("They hope to revive tourism as they move past the COVID-19 pandemic.", "covid-19"),
+        # neighbouring countries as where people or aid are
+        ("Aid must reach the refugees in Afghanistan and neighbouring countries.", "regional-security"),
     ],
 )
 def test_wording_that_does_not_name_the_topic(sentence: str, topic: str) -> None:
