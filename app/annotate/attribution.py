@@ -310,9 +310,13 @@ _WE_DID_RE = re.compile(
     # ("For the first time in relations between our two nations we have agreed ...": a phrase of time
     # with no comma)
     rf"[\W]*(?:[^,.;:\"\u201c\u201d]{{2,60}},\s+|(?:For|In|At|During|After|Today|Now|Finally)(?:\s[^,.;:\"\u201c\u201d]{{0,60}}?)?\s)?"
-    rf"We\s+(?:(?:have|had)\s+)?(?:(?:{ADVERBS})\s+)*(?P<verb>{FINITE_RE.pattern}|agree|share|concur)\b",
+    # ("We had decided ..." is the pluperfect of an earlier meeting, not this one's outcome)
+    rf"We\s+(?!had\b)(?:have\s+)?(?:(?:{ADVERBS})\s+)*(?P<verb>{FINITE_RE.pattern}|agree|share|concur)\b",
     re.I,
 )
+# An agreement of the call told inside a leader's quoted sentence, not at its start ("..., which
+# we agreed to be the longest time", "I return home with the news that we have agreed on ...").
+_WE_AGREED_RE = re.compile(rf"\bwe\s+(?!had\b)(?:have\s+)?(?:(?:{ADVERBS})\s+)*agreed\b", re.I)
 
 
 def we_did(text: str, s: int, e: int) -> bool:
@@ -320,7 +324,7 @@ def we_did(text: str, s: int, e: int) -> bool:
     says what the two share now ("We agree on the need ...", "We share deep concerns ...")."""
     m = _WE_DID_RE.match(text, s, e)
     if not m:
-        return False
+        return _WE_AGREED_RE.search(text, s, e) is not None
     verb = m.group("verb").split()[0].lower()
     if verb in _WE_SHARE:
         return not re.match(r"\s+views\b", text[m.end() : e])  # "We share views on ..." is narration

@@ -876,6 +876,8 @@ def infer_participants(
                 if not name:
                     continue
             known = _resolve_known(name, known_leaders, date, office)
+            if known is None and known_leaders:
+                known = _misspelt_known(name, known_leaders, date, country.name if country else None)
             if known is not None:
                 held = (known.title or "").casefold()
                 if (
@@ -1112,6 +1114,34 @@ def _resolve_known(
         family = [k for k in hits if _translit(fold(k.name).casefold().split()[-1:]) == [word]]
         hits = family or hits
     return hits[0] if hits else None
+
+
+def _misspelt_known(
+    name: str, known: Sequence[Participant], date: str | None, country: str | None
+) -> Participant | None:
+    """The one known leader in office on the date (and of the country, when the readout gives it)
+    whose name the readout writes in full but for its last word, a letter or two replaced in it
+    ("Anthony Albenese"): wire copy's typo, and the registry's leader is who is meant. (A first
+    word spelt otherwise, "Meshal" for "Mishal", is a transliteration the outlet's own name keeps.)
+    The written form becomes an alias, so that the readout's mentions still find him."""
+    words = fold(name).casefold().split()
+    if len(words) < 2 or not date:
+        return None
+    hits = []
+    for k in known:
+        theirs = fold(k.name).casefold().split()
+        if len(theirs) != len(words) or (country and k.country and k.country != country):
+            continue
+        if words[:-1] != theirs[:-1]:
+            continue
+        a, b = words[-1], theirs[-1]
+        off = sum(x != y for x, y in zip(a, b, strict=True)) if len(a) == len(b) >= 5 and a[0] == b[0] else 3
+        if off <= 2 and in_office(k, date):
+            hits.append(k)
+    if len(hits) != 1:
+        return None
+    k = hits[0]
+    return replace(k, aliases=(name, name.split()[-1], *k.aliases))
 
 
 def _name_count(name: str) -> Counter[str]:

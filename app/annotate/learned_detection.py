@@ -83,7 +83,17 @@ _PRESCRIBED_RE = re.compile(
     re.I,
 )
 _QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'
-_AND_RE = re.compile(r",?\s+(?:and|&)\s+(?:(?:his|her|their)\s+(?:[\w.\u2019'-]+\s+)?counterpart,?\s+)?", re.I)
+_AND_RE = re.compile(
+    r",?\s+(?:and|&)\s+(?:(?:his|her|their)\s+(?:[\w.\u2019'-]+\s+)?counterpart"
+    r"(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,3})?,?\s+)?",
+    re.I,
+)
+# "... and his counterpart from Mexico, Y": the country names the counterpart, not a third party.
+_COUNTERPART_FROM_RE = re.compile(
+    r",?\s+(?:and|&)\s+(?:his|her|their)\s+(?:[\w.\u2019'-]+\s+)?counterpart\s+(?:from|of)\s+(?:the\s+)?", re.I
+)
+# "Fiji's Prime Minister ..., X": the possessive country is part of the leader's title.
+_POSSESSIVE_RE = re.compile(r"['\u2019]s?\s+[A-Z]|(?<=['\u2019]s)\s+[A-Z]|(?<=s['\u2019])\s+[A-Z]")
 _OPENER_RE = re.compile(
     r"[\W_]*(?:(?:the|also|and|but|meanwhile|moreover|further|furthermore|in\s+addition|besides|similarly|"
     r"for\s+(?:his|her|its|their)\s+part|at\s+the\s+same\s+time)\W*)*",
@@ -118,6 +128,23 @@ def _subject(text: str, s: int, e: int, mentions: Sequence[Mention]) -> Mention 
     return first
 
 
+def _with_counterparts(text: str, subj: Mention, rest: Sequence[Mention]) -> frozenset[int]:
+    """The subject's participants and those of the leaders coordinated with it."""
+    who = subj.who
+    # "Prime Minister Kishida and his UK counterpart Rishi Sunak have affirmed ...": both.
+    named: Mention | None = None
+    for m in rest:
+        if m.kind == "country" and named is None and _COUNTERPART_FROM_RE.fullmatch(text, subj.end, m.start):
+            named = m
+            continue
+        if m.kind not in ("person", "role") or not _AND_RE.fullmatch(text, subj.end, m.start):
+            break
+        if named is not None and not named.who <= m.who:
+            break
+        who, subj, named = who | m.who, m, None
+    return who
+
+
 def choose_speakers(
     text: str,
     s: int,
@@ -133,18 +160,29 @@ def choose_speakers(
         mentions = finder.find(text, s, e)
     subj = _subject(text, s, e, mentions)
     if subj is not None and subj.kind in ("person", "role") and subj.who:
-        who = subj.who
-        # "Prime Minister Kishida and his UK counterpart Rishi Sunak have affirmed ...": both.
-        for m in mentions[1:]:
-            if m.kind not in ("person", "role") or not _AND_RE.fullmatch(text, subj.end, m.start):
-                break
-            who, subj = who | m.who, m
-        return who, "subject"
+        return _with_counterparts(text, subj, mentions[1:]), "subject"
     if subj is not None and subj.kind == "country" and subj.who:
         # A country speaks through its leader only in its own readout or going on with what
         # its leader said ("Xi said ... . China is ready to ..."); otherwise it is the news.
         own = subj.who & (prev_who | ({finder.host} if finder.host is not None else set()))
-        return (own, "country") if own else None
+        if not own:
+            return None
+        # "Fiji's Prime Minister ..., X and his Australian counterpart Y have ...": the country
+        # only titles its leader (his title and name are one subject), and the counterpart
+        # joined to him speaks too.
+        k = 1
+        while (
+            k < len(mentions)
+            and mentions[k].kind in ("person", "role")
+            and mentions[k].who == subj.who
+            and not _verb_starts(text[mentions[k - 1].end : mentions[k].start])
+        ):
+            k += 1
+        if k > 1 and _POSSESSIVE_RE.match(text, subj.end):
+            both = _with_counterparts(text, mentions[k - 1], mentions[k:])
+            if both != subj.who:
+                return both, "country"
+        return own, "country"
     everyone = frozenset(range(len(finder.participants)))
     if (subj is not None and subj.kind == "group") or _GROUP_START_RE.match(text, s, e):
         if _PRESCRIBED_RE.match(text, subj.end if subj is not None and subj.kind == "group" else s, e):

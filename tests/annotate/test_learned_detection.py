@@ -72,6 +72,35 @@ def _pick(
             None,
             (frozenset({0, 1}), "subject"),
         ),
+        # the counterpart's country between "counterpart from" and his name is no third party
+        (
+            "Xi Jinping and his counterpart from India, Narendra Modi, affirmed ties.",
+            frozenset(),
+            None,
+            (frozenset({0, 1}), "subject"),
+        ),
+        (
+            "Xi Jinping and his counterpart from Brazil, Lula, affirmed ties.",
+            frozenset(),
+            None,
+            (frozenset({0}), "subject"),
+        ),
+        # a possessive country titling its leader, then his counterpart: both (the rule keeps its
+        # name: the model scores the sentence as before)
+        (
+            "China's President and party leader, Xi Jinping and his Indian counterpart, Prime Minister "
+            "Narendra Modi, have reaffirmed ties.",
+            frozenset(),
+            0,
+            (frozenset({0, 1}), "country"),
+        ),
+        ("China's President Xi Jinping has reaffirmed ties.", frozenset(), 0, (frozenset({0}), "subject")),
+        (
+            "China's President and party leader, Xi Jinping and his Indian counterpart have reaffirmed ties.",
+            frozenset(),
+            1,
+            None,
+        ),
         ("Both sides will keep in close touch.", frozenset({0}), None, (frozenset({0, 1}), "group")),
         # a prescription ("need to", "should") is not what both said
         ("The two sides need to expand trade.", frozenset({0, 1}), 0, None),

@@ -180,3 +180,40 @@ def test_without_a_pair_the_most_named_country_still_decides() -> None:
         "UK would continue to support the UK-hosted COP26 Summit."
     )
     assert names(text, title="PM call with Prime Minister Khan of Pakistan: 7 June 2021")[0] == "Boris Johnson"
+
+
+# -- a registry leader's family name misspelt ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one letter off in the family name of an otherwise exact name: the registry's leader,
+        # still found where the readout writes the typo alone
+        (
+            "On 4 May 2025, President Zelensky spoke by phone with Australian Prime Minister Anthony Albanesa. "
+            "Zelensky invited Albanesa to visit Kyiv.",
+            ["Volodymyr Zelensky", "Anthony Albanese"],
+        ),
+        (
+            "On 15 September 2023, President Xi Jinping met with Cambodian Prime Minister Hun Manut in Beijing.",
+            ["Xi Jinping", "Hun Manet"],
+        ),
+        # three letters off is another name, and a first name spelt otherwise is the outlet's own spelling
+        (
+            "On 15 September 2023, President Xi Jinping met with Cambodian Prime Minister Hun Mopot in Beijing.",
+            ["Xi Jinping", "Hun Mopot"],
+        ),
+    ],
+)
+def test_a_misspelt_family_name_is_the_registry_leader(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_the_misspelt_form_stays_a_name_of_the_leader() -> None:
+    text = (
+        "On 4 May 2025, President Zelensky spoke by phone with Australian Prime Minister Anthony Albanesa. "
+        "Zelensky invited Albanesa to visit Kyiv."
+    )
+    albanese = inferred(text)[1]
+    assert "Albanesa" in albanese.aliases

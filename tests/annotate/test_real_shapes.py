@@ -226,6 +226,21 @@ def test_a_leaders_we_did_is_joint_we_will_is_his_own() -> None:
     assert speakers_of(ann, text, "We will defend") == [("Joe Biden",)]
 
 
+def test_an_agreement_inside_a_leaders_quoted_sentence_is_joint_an_earlier_one_is_his() -> None:
+    text = (
+        "Biden and Kishida met on Monday.\n\n"
+        "\u201cIf all goes well, the new shipping route will open in two years, which we agreed is the "
+        "right pace,\u201d Biden said.\n\n"
+        "\u201cI go home with the news that we have agreed on a plan for fairer trade,\u201d Kishida said.\n\n"
+        "\u201cWe had decided long ago that our trade in chips should double,\u201d Biden added."
+    )
+    ann = run(text, participants=(BIDEN, KISHIDA))
+    assert speakers_of(ann, text, "shipping route") == [("Fumio Kishida", "Joe Biden")]
+    assert speakers_of(ann, text, "fairer trade") == [("Fumio Kishida", "Joe Biden")]
+    # the pluperfect tells an earlier meeting's decision, in the speaker's own words now
+    assert speakers_of(ann, text, "long ago") == [("Joe Biden",)]
+
+
 @pytest.mark.parametrize(
     ("participant", "written"),
     [
