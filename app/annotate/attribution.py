@@ -231,6 +231,15 @@ _RESCUE_RE = re.compile(
     ),
     re.I,
 )
+# What a coordinated verb after a narration may have as its whole object when it adds no stance of
+# its own: a consensus or understanding with nothing said about what on, or each side's views
+# and approaches with no "that" clause after them.
+_EMPTY_RESCUE_RE = re.compile(
+    r"\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}?(?:consensus|understanding)\W*$|"
+    r"\s+(?:their|his|her)\s+(?:respective\s+|own\s+)?(?:views|approaches|perspectives|experiences|assessments)\b"
+    r"(?![^;]*\bthat\b)",
+    re.I,
+)
 _BY_COURTESY_RE = re.compile(rf"\bby\s+(?P<part>{PARTICIPLE_RE.pattern})", re.I)
 _BY_RESCUE_RE = re.compile(rf"\s+by\s+(?P<part>{PARTICIPLE_RE.pattern})(?P<fin>(?!x)x)?", re.I)
 _INVITATION_RE = re.compile(_VERBS.invitation, re.I)
@@ -1689,6 +1698,10 @@ def attribute_sentence(
             return ([other] if other is not None else []), primary
         if r.group("part") and COURTESY_NOUNS.match(text[r.end("part") : e]):
             return [], primary  # "began by expressing his condolences"
+        if _EMPTY_RESCUE_RE.match(text, r.end(), e) and not _DISCUSSED_CONTENT_RE.search(text, r.end(), e):
+            # "had an exchange of views on ... and reached consensus", "... and shared their respective
+            # approaches to ...": the second verb only closes the exchange the first one narrates
+            return [], primary
         if (
             r.group("fin")
             and (cm := COURTESY_NOUNS.match(text[r.end("fin") : e]))

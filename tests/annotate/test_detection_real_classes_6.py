@@ -319,3 +319,32 @@ def test_an_agentless_report_of_the_result_is_joint(sentence: str) -> None:
 def test_attention_paid_by_others_or_talks_marked_by_an_anniversary_stay_narration() -> None:
     text = "Lula da Silva held a phone call with Narendra Modi.\n\nThe talks were marked by the anniversary of ties."
     assert said(text, (LULA, MODI), "anniversary") == []
+
+
+# -- a coordinated verb that only closes the narrated exchange -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two leaders had a frank exchange of views on regional issues and reached a broad consensus.",
+        "The leaders held talks on trade and reached an understanding.",
+        "The two leaders had an exchange of views on global issues and shared their respective approaches to growth.",
+    ],
+)
+def test_a_consensus_or_views_closing_a_narrated_exchange_is_no_position(sentence: str) -> None:
+    text = f"Lula da Silva held a phone call with Narendra Modi.\n\n{sentence}"
+    assert said(text, (LULA, MODI), sentence[:25]) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two leaders held talks on trade and reached consensus on expanding direct flights.",
+        "The two leaders held talks and shared their view that trade must grow.",
+        "The two leaders had an exchange of views on the importance of trade and reached consensus.",
+    ],
+)
+def test_a_consensus_on_something_or_views_with_content_stay_joint_positions(sentence: str) -> None:
+    text = f"Lula da Silva held a phone call with Narendra Modi.\n\n{sentence}"
+    assert said(text, (LULA, MODI), sentence[:25]) == [("Luiz Inácio Lula da Silva", "Narendra Modi")]
