@@ -229,9 +229,11 @@ ADVERBS = (
 
 _CUES = lexicon_files.act_cues()
 COURTESY_NOUNS = re.compile(
-    # (in a leader's own words "our", or in his country's name: "conveyed Australia's sympathies")
-    r"^\W*(?:(?:his|her|their|its|our|my|the|a|an|warm|warmest|sincere|deep|deepest|heartfelt|best|"
-    r"cordial|profound|(?-i:[A-Z])[\w-]+['\u2019]s)\s+){{0,3}}(?:{})".format("|".join(_CUES.courtesy_nouns)),
+    # (in a leader's own words "our", or in his country's name: "conveyed Australia's sympathies",
+    # "his country's gratitude"; a degree word keeps it one: "particular gratitude")
+    r"^\W*(?:(?:his|her|their|its|our|my|the|a|an|warm|warmest|sincere|sincerest|deep|deepest|heartfelt|best|"
+    r"cordial|profound|particular|special|utmost|immense|great|(?:country|nation|government|people)['\u2019]s|"
+    r"(?-i:[A-Z])[\w-]+['\u2019]s)\s+){{0,3}}(?:{})".format("|".join(_CUES.courtesy_nouns)),
     re.I,
 )
 
