@@ -1292,16 +1292,30 @@ _OWN_REPORT_TAIL_RE = re.compile(
 )
 
 
+_IN_DETAIL_RE = re.compile(r"\s+in\s+(?:(?:great|full)\s+)?details?\b|\s+(?:thoroughly|extensively|briefly)\b", re.I)
+
+
 def _own_report(text: str, e: int, primary: Frame, finder: MentionFinder) -> bool:
     """ "X informed Y of/about <X's own action or plan>" (or "informed Y that ...", "updated Y on plans
     for ...", "of the results of <a summit he attended>", "of the talks he had with ...") states X's
     position; "X briefed Y on the situation" is narration."""
     if text[primary.verb_start : primary.verb_end].lower() not in _OWN_REPORT_FORMS:
         return False
+    # The addressee may go unsaid ("informed that ...", "informed about his plans ...") and the
+    # manner may stand before what is reported ("informed Y in detail of ...").
     ms = finder.find(text, primary.verb_end, min(e, primary.verb_end + 80))
-    if not ms or ms[0].kind not in ("person", "role", "pronoun") or text[primary.verb_end : ms[0].start].strip():
+    if ms and ms[0].kind in ("person", "role", "pronoun") and not text[primary.verb_end : ms[0].start].strip():
+        at = ms[0].end
+    elif (t := _OWN_REPORT_TAIL_RE.match(text, primary.verb_end, e)) and (
+        t.group("own") or text[t.end() - 4 : t.end()].lower() == "that"
+    ):
+        # (not "updated on his meetings with ...": with no addressee, only a "that" clause or his
+        # country's own doing)
+        at = primary.verb_end
+    else:
         return False
-    m = _OWN_REPORT_TAIL_RE.match(text, ms[0].end, e)
+    d = _IN_DETAIL_RE.match(text, at, e)
+    m = _OWN_REPORT_TAIL_RE.match(text, d.end() if d else at, e)
     if not m:
         return False
     own = m.group("own")
