@@ -2042,6 +2042,9 @@ _AS_WELL_AS_CONTENT_RE = re.compile(
 )
 
 
+_WHOM_INVITED_RE = re.compile(rf",\s+whom\s+(?:he|she)\s+(?:(?:{ADVERBS})\s+)*invited\b", re.I)
+
+
 def _lead_content(text: str, a: int, e: int) -> tuple[str, bool] | None:
     """The cue class of content that follows narration of the call in the same sentence, and
     whether its subject is both sides ("during which they agreed")."""
@@ -2050,6 +2053,9 @@ def _lead_content(text: str, a: int, e: int) -> tuple[str, bool] | None:
         c = verb_class(m.group("fin"))
         if c and c not in ("narr", "courtesy"):
             return c, m.group("own") is None
+    if ", whom " in text[a:e] and _WHOM_INVITED_RE.search(text, a, e):
+        # "... held a call with Y, whom he invited to Moscow for talks": the subject's invitation
+        return "commit", False
     end = min(e, a + 120)
     who = text.find(", who ", a, end)  # a relative clause's purpose is its own subject's (_relative_speaker)
     end = who if who >= 0 else end

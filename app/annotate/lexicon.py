@@ -221,8 +221,9 @@ ADVERBS = (
     r"earlier|previously|recently|once\s+more|each|fully|sincerely|warmly|highly|"
     r"positively|actively|repeatedly|solemnly|unanimously|reportedly|"
     r"has|have|had|would|will|did|does|do|had\s+also|has\s+also|"
-    # wire copy puts the day between subject and verb: "Lula on Monday called for"
-    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|"
+    # wire copy puts the day between subject and verb: "Lula on Monday called for", "Lula Monday
+    # called for", "Lula on Saturday 12/06/2021 called for"
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4})?|today|"
     r"yesterday|tonight|this\s+(?:morning|afternoon|evening|week)|"
     r"\w+ly)"
 )

@@ -379,3 +379,31 @@ def test_a_leaders_own_office_stating_content_speaks_for_him(sentence: str) -> N
 def test_an_office_narrating_the_call_or_a_ministry_stays_no_position(sentence: str) -> None:
     text = f"Lula da Silva held a phone call with Narendra Modi.\n\n{sentence}"
     assert said(text, (LULA, MODI), sentence[:25]) == []
+
+
+# -- a bare weekday or a numeric date between the subject and its verb ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Lula Thursday met Prime Minister Modi wherein he reaffirmed Brazil's commitment to trade.",
+        "President Lula on Saturday 12/06/2021 reiterated Brazil's firm stance on the dam.",
+        "President Lula Monday held a phone call with Prime Minister Modi, whom he invited over to Brasilia for talks.",
+    ],
+)
+def test_a_weekday_before_the_verb_keeps_the_frame(sentence: str) -> None:
+    text = f"{sentence}\n\nThe call lasted an hour."
+    assert said(text, (LULA, MODI), sentence[:25]) == [("Luiz Inácio Lula da Silva",)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Lula Thursday held a phone call with Prime Minister Modi.",
+        "President Lula Monday held a phone call with Prime Minister Modi, whom he met last year.",
+    ],
+)
+def test_a_weekday_before_a_narration_keeps_it_narration(sentence: str) -> None:
+    text = f"{sentence}\n\nThe call lasted an hour."
+    assert said(text, (LULA, MODI), sentence[:25]) == []
