@@ -231,6 +231,15 @@ _RESCUE_RE = re.compile(
     ),
     re.I,
 )
+# What a coordinated verb after a narration may have as its whole object when it adds no stance of
+# its own: a consensus or understanding with nothing said about what on, or each side's views
+# and approaches with no "that" clause after them.
+_EMPTY_RESCUE_RE = re.compile(
+    r"\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}?(?:consensus|understanding)\W*$|"
+    r"\s+(?:their|his|her)\s+(?:respective\s+|own\s+)?(?:views|approaches|perspectives|experiences|assessments)\b"
+    r"(?![^;]*\bthat\b)",
+    re.I,
+)
 _BY_COURTESY_RE = re.compile(rf"\bby\s+(?P<part>{PARTICIPLE_RE.pattern})", re.I)
 _BY_RESCUE_RE = re.compile(rf"\s+by\s+(?P<part>{PARTICIPLE_RE.pattern})(?P<fin>(?!x)x)?", re.I)
 _INVITATION_RE = re.compile(_VERBS.invitation, re.I)
@@ -1287,16 +1296,30 @@ _OWN_REPORT_TAIL_RE = re.compile(
 )
 
 
+_IN_DETAIL_RE = re.compile(r"\s+in\s+(?:(?:great|full)\s+)?details?\b|\s+(?:thoroughly|extensively|briefly)\b", re.I)
+
+
 def _own_report(text: str, e: int, primary: Frame, finder: MentionFinder) -> bool:
     """ "X informed Y of/about <X's own action or plan>" (or "informed Y that ...", "updated Y on plans
     for ...", "of the results of <a summit he attended>", "of the talks he had with ...") states X's
     position; "X briefed Y on the situation" is narration."""
     if text[primary.verb_start : primary.verb_end].lower() not in _OWN_REPORT_FORMS:
         return False
+    # The addressee may go unsaid ("informed that ...", "informed about his plans ...") and the
+    # manner may stand before what is reported ("informed Y in detail of ...").
     ms = finder.find(text, primary.verb_end, min(e, primary.verb_end + 80))
-    if not ms or ms[0].kind not in ("person", "role", "pronoun") or text[primary.verb_end : ms[0].start].strip():
+    if ms and ms[0].kind in ("person", "role", "pronoun") and not text[primary.verb_end : ms[0].start].strip():
+        at = ms[0].end
+    elif (t := _OWN_REPORT_TAIL_RE.match(text, primary.verb_end, e)) and (
+        t.group("own") or text[t.end() - 4 : t.end()].lower() == "that"
+    ):
+        # (not "updated on his meetings with ...": with no addressee, only a "that" clause or his
+        # country's own doing)
+        at = primary.verb_end
+    else:
         return False
-    m = _OWN_REPORT_TAIL_RE.match(text, ms[0].end, e)
+    d = _IN_DETAIL_RE.match(text, at, e)
+    m = _OWN_REPORT_TAIL_RE.match(text, d.end() if d else at, e)
     if not m:
         return False
     own = m.group("own")
@@ -1573,6 +1596,9 @@ def attribute_sentence(
             document = _document_closes(text, s, e, primary, frames, finder)
             if document is not None:
                 return [document], None
+            office = _office_speaks(text, primary, e, finder)
+            if office is not None:
+                return [office], None
             if _passive_in(text, s, e, qmask, quoted_only=True):
                 cls = "agree" if "agree" in text[s:e].lower() else "say"
                 return [Attribution(everyone, cls, 0.6, None, evidence="passive")], None
@@ -1693,6 +1719,10 @@ def attribute_sentence(
             return ([other] if other is not None else []), primary
         if r.group("part") and COURTESY_NOUNS.match(text[r.end("part") : e]):
             return [], primary  # "began by expressing his condolences"
+        if _EMPTY_RESCUE_RE.match(text, r.end(), e) and not _DISCUSSED_CONTENT_RE.search(text, r.end(), e):
+            # "had an exchange of views on ... and reached consensus", "... and shared their respective
+            # approaches to ...": the second verb only closes the exchange the first one narrates
+            return [], primary
         if (
             r.group("fin")
             and (cm := COURTESY_NOUNS.match(text[r.end("fin") : e]))
@@ -1774,6 +1804,51 @@ def attribute_sentence(
     if inviter is not None and out:
         out.append(inviter)
     return out, primary
+
+
+# A leader's own office or spokesman as the subject: "the office of the prime minister of X",
+# "the spokesman for the Austrian chancellor", "X's press service".
+_OFFICE_HEAD_RE = re.compile(
+    r"(?:^|\b)(?:(?:press\s+)?office|spokes(?:man|woman|person)|press\s+(?:service|secretary))\s+(?:of|for)\s+$|"
+    r"^['\u2019]s?\s+(?:(?:press\s+)?office|spokes(?:man|woman|person)|press\s+(?:service|secretary))\s*$",
+    re.I,
+)
+_NARRATED_CALL_RE = re.compile(
+    r"(?:the|this|their)\s+(?:[\w-]+\s+){0,2}?(?:call|conversation|talks|meeting|visit|summit)\b", re.I
+)
+_THAT_AFTER_RE = re.compile(r"(?:\s+[^,;.]{0,30}?|,[^;.\"\u201c]{0,80}?,)?\s+that\s+", re.I)
+
+
+def _office_speaks(text: str, primary: Frame, e: int, finder: MentionFinder) -> Attribution | None:
+    """ "The office of the prime minister of X added that relations are on a positive path": what a
+    leader's own office or spokesman states in a "that" clause with no leader of its own is that
+    leader's position (a leader named inside is relayed as such, `_embedded_frame`); a narration or
+    courtesy there stays none."""
+    if primary.cls != "say" or primary.verb_start <= primary.start:
+        return None
+    ms = [m for m in finder.find(text, primary.start, primary.verb_start) if m.kind in ("person", "role")]
+    if len(ms) != 1 or len(ms[0].who) != 1:
+        return None
+    before = text[primary.start : ms[0].start]
+    after = text[ms[0].end : primary.verb_start]
+    pre = re.sub(r"^(?:the\s+)", "", before.strip(), flags=re.I)
+    if not (
+        (_OFFICE_HEAD_RE.search(before) and not after.strip(" ,"))
+        or (_OFFICE_HEAD_RE.match(after.rstrip()) and not pre)
+    ):
+        return None
+    t = _THAT_AFTER_RE.match(text, primary.verb_end, e)
+    if t is None:
+        return None
+    clause = text[t.end() : e]
+    inner = finder.find(text, t.end(), e)
+    if any(m.kind in ("person", "role", "pronoun") or (m.kind == "group" and m.start == t.end()) for m in inner):
+        return None
+    if _NARRATED_CALL_RE.match(clause) or any(
+        verb_class(clause[a:b]) in ("narr", "courtesy") for a, b in finite_verbs(clause)
+    ):
+        return None
+    return Attribution(ms[0].who, "say", 0.7, None, evidence="relayed:office")
 
 
 # A document of the communication as the source of a closing reporting clause ("..., the statement
@@ -1971,6 +2046,9 @@ _AS_WELL_AS_CONTENT_RE = re.compile(
 )
 
 
+_WHOM_INVITED_RE = re.compile(rf",\s+whom\s+(?:he|she)\s+(?:(?:{ADVERBS})\s+)*invited\b", re.I)
+
+
 def _lead_content(text: str, a: int, e: int) -> tuple[str, bool] | None:
     """The cue class of content that follows narration of the call in the same sentence, and
     whether its subject is both sides ("during which they agreed")."""
@@ -1979,6 +2057,9 @@ def _lead_content(text: str, a: int, e: int) -> tuple[str, bool] | None:
         c = verb_class(m.group("fin"))
         if c and c not in ("narr", "courtesy"):
             return c, m.group("own") is None
+    if ", whom " in text[a:e] and _WHOM_INVITED_RE.search(text, a, e):
+        # "... held a call with Y, whom he invited to Moscow for talks": the subject's invitation
+        return "commit", False
     end = min(e, a + 120)
     who = text.find(", who ", a, end)  # a relative clause's purpose is its own subject's (_relative_speaker)
     end = who if who >= 0 else end

@@ -221,17 +221,20 @@ ADVERBS = (
     r"earlier|previously|recently|once\s+more|each|fully|sincerely|warmly|highly|"
     r"positively|actively|repeatedly|solemnly|unanimously|reportedly|"
     r"has|have|had|would|will|did|does|do|had\s+also|has\s+also|"
-    # wire copy puts the day between subject and verb: "Lula on Monday called for"
-    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|"
+    # wire copy puts the day between subject and verb: "Lula on Monday called for", "Lula Monday
+    # called for", "Lula on Saturday 12/06/2021 called for"
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4})?|today|"
     r"yesterday|tonight|this\s+(?:morning|afternoon|evening|week)|"
     r"\w+ly)"
 )
 
 _CUES = lexicon_files.act_cues()
 COURTESY_NOUNS = re.compile(
-    # (in a leader's own words "our", or in his country's name: "conveyed Australia's sympathies")
-    r"^\W*(?:(?:his|her|their|its|our|my|the|a|an|warm|warmest|sincere|deep|deepest|heartfelt|best|"
-    r"cordial|profound|(?-i:[A-Z])[\w-]+['\u2019]s)\s+){{0,3}}(?:{})".format("|".join(_CUES.courtesy_nouns)),
+    # (in a leader's own words "our", or in his country's name: "conveyed Australia's sympathies",
+    # "his country's gratitude"; a degree word keeps it one: "particular gratitude")
+    r"^\W*(?:(?:his|her|their|its|our|my|the|a|an|warm|warmest|sincere|sincerest|deep|deepest|heartfelt|best|"
+    r"cordial|profound|particular|special|utmost|immense|great|(?:country|nation|government|people)['\u2019]s|"
+    r"(?-i:[A-Z])[\w-]+['\u2019]s)\s+){{0,3}}(?:{})".format("|".join(_CUES.courtesy_nouns)),
     re.I,
 )
 

@@ -230,6 +230,14 @@ def test_courtesy_in_the_perfect_or_in_the_countrys_name_stays_courtesy():
     check("Modi has expressed India's support for Brazil's bid.", "bid", [M])
 
 
+def test_courtesy_in_the_speakers_country_or_with_a_degree_word_stays_courtesy():
+    assert run("Modi also expressed his country's gratitude for Brazil's help with the evacuation.").positions == ()
+    assert run("Modi expressed particular gratitude to the Brazilian minister for his work.").positions == ()
+    assert run("Lula conveyed his nation\u2019s special greetings to the people of India.").positions == ()
+    # A stance in the same shape stays a position.
+    check("Modi expressed his country's particular support for Brazil's bid.", "bid", [M])
+
+
 def test_an_honour_to_receive_the_guest_is_a_pleasantry():
     assert run('"It is an honor for me to receive this visit," Modi said.').positions == ()
     check('"It is important for us to receive more investment," Modi said.', "investment", [M])

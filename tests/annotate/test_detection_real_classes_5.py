@@ -310,6 +310,9 @@ def test_a_relative_clause_of_someone_else_adds_nobody() -> None:
         "Xi updated President Castro on his recent announcement of new credit lines.",
         "Xi informed Castro of the results of the regional summit held last week in Bishkek.",
         "Xi informed Castro of the talks he had with the leaders of the region.",
+        # the manner before what is reported, or no addressee at all
+        "Xi informed Castro in detail of China's position on the border question.",
+        "Xi informed that China had taken new measures against the outbreak.",
     ],
 )
 def test_informing_of_ones_own_plans_and_talks(sentence: str) -> None:
@@ -322,6 +325,8 @@ def test_informing_of_ones_own_plans_and_talks(sentence: str) -> None:
     [
         "Xi briefed Castro on the situation in the region.",  # no stance of his own
         "The two presidents updated each other about the state of infections.",
+        "Xi informed Castro in detail about the situation in the region.",
+        "Xi updated on his meetings with the leaders of the region.",  # no addressee, no "that"
     ],
 )
 def test_a_briefing_on_a_situation_stays_narration(sentence: str) -> None:

@@ -319,3 +319,91 @@ def test_an_agentless_report_of_the_result_is_joint(sentence: str) -> None:
 def test_attention_paid_by_others_or_talks_marked_by_an_anniversary_stay_narration() -> None:
     text = "Lula da Silva held a phone call with Narendra Modi.\n\nThe talks were marked by the anniversary of ties."
     assert said(text, (LULA, MODI), "anniversary") == []
+
+
+# -- a coordinated verb that only closes the narrated exchange -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two leaders had a frank exchange of views on regional issues and reached a broad consensus.",
+        "The leaders held talks on trade and reached an understanding.",
+        "The two leaders had an exchange of views on global issues and shared their respective approaches to growth.",
+    ],
+)
+def test_a_consensus_or_views_closing_a_narrated_exchange_is_no_position(sentence: str) -> None:
+    text = f"Lula da Silva held a phone call with Narendra Modi.\n\n{sentence}"
+    assert said(text, (LULA, MODI), sentence[:25]) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two leaders held talks on trade and reached consensus on expanding direct flights.",
+        "The two leaders held talks and shared their view that trade must grow.",
+        "The two leaders had an exchange of views on the importance of trade and reached consensus.",
+    ],
+)
+def test_a_consensus_on_something_or_views_with_content_stay_joint_positions(sentence: str) -> None:
+    text = f"Lula da Silva held a phone call with Narendra Modi.\n\n{sentence}"
+    assert said(text, (LULA, MODI), sentence[:25]) == [("Luiz Inácio Lula da Silva", "Narendra Modi")]
+
+
+# -- a leader's own office or spokesman stating content in a "that" clause -------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Meanwhile, the office of the prime minister of India added that relations are on a positive path.",
+        "The spokesman for the Indian prime minister specified, as cited by a news agency, that New Delhi wants "
+        "more vaccines.",
+        "Modi's office said that trade between the two countries must grow.",
+    ],
+)
+def test_a_leaders_own_office_stating_content_speaks_for_him(sentence: str) -> None:
+    text = f"Lula da Silva held a phone call with Narendra Modi.\n\n{sentence}"
+    assert said(text, (LULA, MODI), sentence[:25]) == [("Narendra Modi",)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The spokesman for the Indian prime minister said that the meeting took place in Delhi.",
+        "The office of the Indian prime minister said that the two leaders discussed trade.",
+        "The Indian foreign ministry said that trade must grow.",
+        "The spokesman for the Indian prime minister said trade must grow.",
+    ],
+)
+def test_an_office_narrating_the_call_or_a_ministry_stays_no_position(sentence: str) -> None:
+    text = f"Lula da Silva held a phone call with Narendra Modi.\n\n{sentence}"
+    assert said(text, (LULA, MODI), sentence[:25]) == []
+
+
+# -- a bare weekday or a numeric date between the subject and its verb ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Lula Thursday met Prime Minister Modi wherein he reaffirmed Brazil's commitment to trade.",
+        "President Lula on Saturday 12/06/2021 reiterated Brazil's firm stance on the dam.",
+        "President Lula Monday held a phone call with Prime Minister Modi, whom he invited over to Brasilia for talks.",
+    ],
+)
+def test_a_weekday_before_the_verb_keeps_the_frame(sentence: str) -> None:
+    text = f"{sentence}\n\nThe call lasted an hour."
+    assert said(text, (LULA, MODI), sentence[:25]) == [("Luiz Inácio Lula da Silva",)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Lula Thursday held a phone call with Prime Minister Modi.",
+        "President Lula Monday held a phone call with Prime Minister Modi, whom he met last year.",
+    ],
+)
+def test_a_weekday_before_a_narration_keeps_it_narration(sentence: str) -> None:
+    text = f"{sentence}\n\nThe call lasted an hour."
+    assert said(text, (LULA, MODI), sentence[:25]) == []
