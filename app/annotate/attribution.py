@@ -1596,9 +1596,6 @@ def attribute_sentence(
             document = _document_closes(text, s, e, primary, frames, finder)
             if document is not None:
                 return [document], None
-            office = _office_speaks(text, primary, e, finder)
-            if office is not None:
-                return [office], None
             if _passive_in(text, s, e, qmask, quoted_only=True):
                 cls = "agree" if "agree" in text[s:e].lower() else "say"
                 return [Attribution(everyone, cls, 0.6, None, evidence="passive")], None
@@ -1804,51 +1801,6 @@ def attribute_sentence(
     if inviter is not None and out:
         out.append(inviter)
     return out, primary
-
-
-# A leader's own office or spokesman as the subject: "the office of the prime minister of X",
-# "the spokesman for the Austrian chancellor", "X's press service".
-_OFFICE_HEAD_RE = re.compile(
-    r"(?:^|\b)(?:(?:press\s+)?office|spokes(?:man|woman|person)|press\s+(?:service|secretary))\s+(?:of|for)\s+$|"
-    r"^['\u2019]s?\s+(?:(?:press\s+)?office|spokes(?:man|woman|person)|press\s+(?:service|secretary))\s*$",
-    re.I,
-)
-_NARRATED_CALL_RE = re.compile(
-    r"(?:the|this|their)\s+(?:[\w-]+\s+){0,2}?(?:call|conversation|talks|meeting|visit|summit)\b", re.I
-)
-_THAT_AFTER_RE = re.compile(r"(?:\s+[^,;.]{0,30}?|,[^;.\"\u201c]{0,80}?,)?\s+that\s+", re.I)
-
-
-def _office_speaks(text: str, primary: Frame, e: int, finder: MentionFinder) -> Attribution | None:
-    """ "The office of the prime minister of X added that relations are on a positive path": what a
-    leader's own office or spokesman states in a "that" clause with no leader of its own is that
-    leader's position (a leader named inside is relayed as such, `_embedded_frame`); a narration or
-    courtesy there stays none."""
-    if primary.cls != "say" or primary.verb_start <= primary.start:
-        return None
-    ms = [m for m in finder.find(text, primary.start, primary.verb_start) if m.kind in ("person", "role")]
-    if len(ms) != 1 or len(ms[0].who) != 1:
-        return None
-    before = text[primary.start : ms[0].start]
-    after = text[ms[0].end : primary.verb_start]
-    pre = re.sub(r"^(?:the\s+)", "", before.strip(), flags=re.I)
-    if not (
-        (_OFFICE_HEAD_RE.search(before) and not after.strip(" ,"))
-        or (_OFFICE_HEAD_RE.match(after.rstrip()) and not pre)
-    ):
-        return None
-    t = _THAT_AFTER_RE.match(text, primary.verb_end, e)
-    if t is None:
-        return None
-    clause = text[t.end() : e]
-    inner = finder.find(text, t.end(), e)
-    if any(m.kind in ("person", "role", "pronoun") or (m.kind == "group" and m.start == t.end()) for m in inner):
-        return None
-    if _NARRATED_CALL_RE.match(clause) or any(
-        verb_class(clause[a:b]) in ("narr", "courtesy") for a, b in finite_verbs(clause)
-    ):
-        return None
-    return Attribution(ms[0].who, "say", 0.7, None, evidence="relayed:office")
 
 
 # A document of the communication as the source of a closing reporting clause ("..., the statement
