@@ -1,0 +1,52 @@
+"""Topics on real readouts, round 7 (issue #11): what the pair did together or with others, said in
+words that carry no topic keyword. Invented sentences, each a different wording of the class, with
+counter-examples that must not fire. One class per test."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.annotate import Participant
+from tests.annotate.helpers import ERDOGAN, MACRON, PUTIN, XI, run
+
+BIL = "bilateral-relations"
+TOKAYEV = Participant("Kassym-Jomart Tokayev", "President", "Kazakhstan", "male")
+
+
+def position_topics(text: str, needle: str, participants) -> set[str]:
+    ann = run(text, participants=participants)
+    found = [p for p in ann.positions if needle in text[p.start : p.end]]
+    assert found, f"no position holds {needle!r}"
+    return {t for p in found for t in p.topics}
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "participants"),
+    [
+        (
+            "Putin and Tokayev spoke. Putin said the agreements reached in Astana must be carried out in full.",
+            "carried out",
+            (PUTIN, TOKAYEV),
+        ),
+        (
+            "Erdogan and Macron spoke. Erdogan stressed that the agreement signed last year should be implemented.",
+            "implemented",
+            (ERDOGAN, MACRON),
+        ),
+        (
+            "Xi and Tokayev spoke. Xi welcomed the signing of a number of agreements on energy and transport.",
+            "welcomed",
+            (XI, TOKAYEV),
+        ),
+    ],
+)
+def test_agreements_the_pair_reached_or_signed_are_the_relationship(text, needle, participants) -> None:
+    assert BIL in position_topics(text, needle, participants)
+
+
+def test_agreements_between_third_countries_are_no_relationship() -> None:
+    text = (
+        "Putin and Tokayev spoke. Putin supported the agreements reached between Bishkek and Dushanbe "
+        "to settle the border dispute."
+    )
+    assert BIL not in position_topics(text, "supported", (PUTIN, TOKAYEV))
