@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -22,7 +22,7 @@ from .attribution import (
     we_did,
     with_me,
 )
-from .countries import find_country
+from .countries import COUNTRIES, find_country
 from .folded import FoldedPattern
 from .leaders import MentionFinder, compiled, find_host, guess_gender, infer_participants
 from .lexicon import ADVERBS, FINITE_RE, finite_verbs, verb_class, verb_forms
@@ -585,6 +585,29 @@ def _other_party(text: str, r: _Raw, finder: MentionFinder) -> bool:
     return False
 
 
+# Cooperation with a country that no participant speaks for ("humanitarian cooperation with North Korea",
+# "seeking cooperation with the United States" in a call between two others): the participants' own names
+# are blanked in the masked text, so a country named there is a third party, and the cooperation is not
+# the pair's relationship.
+_THIRD_COUNTRY_NAMES = "|".join(
+    re.escape(n) for n in sorted({n for c in COUNTRIES for n in c.names + c.capitals}, key=len, reverse=True)
+)
+# (The names as written: "cooperate with us" is the pair, not the US.)
+_THIRD_COOPERATION_RE = re.compile(
+    r"(?i:(?:cooperat\w*|co-operat\w*|collaborat\w*|coordinat\w*)\s+(?:[\w-]+\s+){0,2}?with\s+(?:the\s+)?)"
+    rf"(?:{_THIRD_COUNTRY_NAMES})(?![\w-])"
+)
+
+
+def _third_party_cooperation_only(
+    masked: str, tindex: dict[str, tuple[list[int], list[int]]], ranges: list[tuple[int, int]]
+) -> bool:
+    """Whether every relationship keyword in the ranges opens a cooperation with a third country."""
+    starts, _ = tindex.get(_BILATERAL, ([], []))
+    hits = [x for a, b in ranges for x in starts[bisect_left(starts, a) : bisect_left(starts, b)]]
+    return bool(hits) and all(_THIRD_COOPERATION_RE.match(masked, x) for x in hits)
+
+
 def _assign_topics(
     raw: list[_Raw],
     text: str,
@@ -607,8 +630,14 @@ def _assign_topics(
     for r in sorted(raw, key=lambda x: (x.s, x.e)):
         s0, e0, a = r.s, r.e, r.a
         found_t: set[str] = set()
-        for a0, b0 in _without_subject(r.segment or [(s0, e0)], a):
+        scope = _without_subject(r.segment or [(s0, e0)], a)
+        for a0, b0 in scope:
             found_t |= matcher.in_range(tindex, a0, b0, doc_topics)
+        # (One speaker's cooperation with a third country; the pair's together with one is a format the
+        # pair shares: "agreed to strengthen security cooperation with the United States".)
+        alone = len(a.who) < len(work)
+        if alone and _BILATERAL in found_t and _third_party_cooperation_only(masked, tindex, scope):
+            found_t.discard(_BILATERAL)
         if subject - found_t and _carry_frame(masked, s0, e0) is None:
             # ("On Syria, ... the country's territorial integrity": a frame sets its own subject.)
             found_t |= matcher.context_topics(masked, s0, e0, subject - found_t)
@@ -643,6 +672,9 @@ def _assign_topics(
             # say, what the pair agrees on is their relationship.
             for a0, b0 in r.segment or [(s0, e0)]:
                 found_t |= matcher.in_range(tindex, a0, b0, doc_topics)
+            whole = r.segment or [(s0, e0)]
+            if alone and _BILATERAL in found_t and _third_party_cooperation_only(masked, tindex, whole):
+                found_t.discard(_BILATERAL)
         last[a.who] = (r.idx, frozenset(found_t))
         after = text[a.frame.verb_end : e0] if a.frame else ""
         act = decide_act(a.cls, text[s0:e0], after)

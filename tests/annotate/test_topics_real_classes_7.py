@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.annotate import Participant
-from tests.annotate.helpers import ERDOGAN, MACRON, PUTIN, XI, run
+from tests.annotate.helpers import ERDOGAN, MACRON, PUTIN, SCHOLZ, XI, run
 
 BIL = "bilateral-relations"
 TOKAYEV = Participant("Kassym-Jomart Tokayev", "President", "Kazakhstan", "male")
@@ -50,3 +50,57 @@ def test_agreements_between_third_countries_are_no_relationship() -> None:
         "to settle the border dispute."
     )
     assert BIL not in position_topics(text, "supported", (PUTIN, TOKAYEV))
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "participants"),
+    [
+        (
+            "Macron and Erdogan spoke. Macron said France would seek closer cooperation with Brazil on the climate.",
+            "Brazil",
+            (MACRON, ERDOGAN),
+        ),
+        (
+            "Putin and Tokayev spoke. Putin said the region needs humanitarian cooperation with North Korea.",
+            "humanitarian",
+            (PUTIN, TOKAYEV),
+        ),
+        (
+            "Xi and Macron spoke. Macron said he would pursue coordination with the United States on the matter.",
+            "pursue coordination",
+            (XI, MACRON),
+        ),
+    ],
+)
+def test_cooperation_with_a_third_country_is_no_relationship(text, needle, participants) -> None:
+    assert BIL not in position_topics(text, needle, participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "participants"),
+    [
+        (
+            "Macron and Scholz spoke. Macron said France would seek closer cooperation with Germany on the climate.",
+            "closer cooperation",
+            (MACRON, SCHOLZ),
+        ),
+        (
+            "Putin and Tokayev spoke. Putin said Russia valued its cooperation with Astana and its ties with Brazil.",
+            "valued",
+            (PUTIN, TOKAYEV),
+        ),
+        # the pair together with a third country: a format the pair shares
+        (
+            "Xi and Macron spoke. They agreed to pursue coordination with the United States on the matter.",
+            "pursue coordination",
+            (XI, MACRON),
+        ),
+    ],
+)
+def test_cooperation_with_the_other_side_stays_the_relationship(text, needle, participants) -> None:
+    assert BIL in position_topics(text, needle, participants)
+
+
+def test_cooperation_with_us_is_the_pair_not_the_united_states() -> None:
+    text = "Xi and Macron spoke. Xi said he hoped the French side would deepen its cooperation with us in every field."
+    assert BIL in position_topics(text, "deepen", (XI, MACRON))
