@@ -104,3 +104,34 @@ def test_cooperation_with_the_other_side_stays_the_relationship(text, needle, pa
 def test_cooperation_with_us_is_the_pair_not_the_united_states() -> None:
     text = "Xi and Macron spoke. Xi said he hoped the French side would deepen its cooperation with us in every field."
     assert BIL in position_topics(text, "deepen", (XI, MACRON))
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "participants", "topic"),
+    [
+        (
+            "Putin and Tokayev spoke. Various aspects of cooperation against the coronavirus were discussed. "
+            "Putin and Tokayev agreed to keep in contact on all the mentioned issues.",
+            "mentioned issues",
+            (PUTIN, TOKAYEV),
+            "covid-19",
+        ),
+        (
+            "Macron and Erdogan spoke. The two leaders also discussed the threats from Iran against Israel. "
+            'Macron said France would stand firmly with its partners in the face of those threats," the office said.',
+            "those threats",
+            (MACRON, ERDOGAN),
+            "middle-east",
+        ),
+    ],
+)
+def test_subjects_named_by_the_narration_before_carry_to_an_anaphor(text, needle, participants, topic) -> None:
+    assert topic in position_topics(text, needle, participants)
+
+
+def test_a_heading_line_before_carries_nothing() -> None:
+    text = (
+        "Putin and Tokayev spoke.\n\nRead more: Coronavirus cases rise again in the region\n\n"
+        "Putin said Russia would keep in contact with partners on these issues."
+    )
+    assert "covid-19" not in position_topics(text, "these issues", (PUTIN, TOKAYEV))
