@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -22,7 +22,7 @@ from .attribution import (
     we_did,
     with_me,
 )
-from .countries import find_country
+from .countries import COUNTRIES, find_country
 from .folded import FoldedPattern
 from .leaders import MentionFinder, compiled, find_host, guess_gender, infer_participants
 from .lexicon import ADVERBS, FINITE_RE, finite_verbs, verb_class, verb_forms
@@ -297,6 +297,12 @@ _ANAPHOR_START_RE = re.compile(
     "|".join(f"(?:{p[1:]})" for p in _CONTEXT.anaphors if p.startswith("^")) or "(?!x)x", re.I
 )
 _ANAPHOR_RE = FoldedPattern("|".join(f"(?:{p})" for p in _CONTEXT.anaphors if not p.startswith("^")) or "(?!x)x")
+# The subjects spoken of before ("on all the mentioned issues", "in this regard", "in the face of those
+# threats"), which the sentence before may have named without being a position ("Various aspects of ... were
+# discussed."); not an outcome ("the agreement"), which such a sentence does not name.
+_SUBJECT_ANAPHOR_RE = FoldedPattern(
+    "|".join(f"(?:{p})" for p in _CONTEXT.anaphors if not p.startswith("^") and "agreement" not in p) or "(?!x)x"
+)
 _OTHER_PARTY_RE = FoldedPattern(r"(?<![\w])(?:{})(?![\w])".format("|".join(_CONTEXT.other_party)))
 _BILATERAL = "bilateral-relations"
 
@@ -585,6 +591,29 @@ def _other_party(text: str, r: _Raw, finder: MentionFinder) -> bool:
     return False
 
 
+# Cooperation with a country that no participant speaks for ("humanitarian cooperation with North Korea",
+# "seeking cooperation with the United States" in a call between two others): the participants' own names
+# are blanked in the masked text, so a country named there is a third party, and the cooperation is not
+# the pair's relationship.
+_THIRD_COUNTRY_NAMES = "|".join(
+    re.escape(n) for n in sorted({n for c in COUNTRIES for n in c.names + c.capitals}, key=len, reverse=True)
+)
+# (The names as written: "cooperate with us" is the pair, not the US.)
+_THIRD_COOPERATION_RE = re.compile(
+    r"(?i:(?:cooperat\w*|co-operat\w*|collaborat\w*|coordinat\w*)\s+(?:[\w-]+\s+){0,2}?with\s+(?:the\s+)?)"
+    rf"(?:{_THIRD_COUNTRY_NAMES})(?![\w-])"
+)
+
+
+def _third_party_cooperation_only(
+    masked: str, tindex: dict[str, tuple[list[int], list[int]]], ranges: list[tuple[int, int]]
+) -> bool:
+    """Whether every relationship keyword in the ranges opens a cooperation with a third country."""
+    starts, _ = tindex.get(_BILATERAL, ([], []))
+    hits = [x for a, b in ranges for x in starts[bisect_left(starts, a) : bisect_left(starts, b)]]
+    return bool(hits) and all(_THIRD_COOPERATION_RE.match(masked, x) for x in hits)
+
+
 def _assign_topics(
     raw: list[_Raw],
     text: str,
@@ -595,6 +624,7 @@ def _assign_topics(
     subject: frozenset[str],
     finder: MentionFinder,
     work: Sequence[Participant],
+    sents: Sequence[tuple[int, int]] = (),
 ) -> dict[tuple[int, int, frozenset[int]], FoundPosition]:
     """Topics and act of each attributed sentence: its own keywords (minus the speaker's
     subject phrase), the subject's context cues, the other participant named with a
@@ -604,11 +634,18 @@ def _assign_topics(
     has_bilateral = _BILATERAL in matcher.order
     found: dict[tuple[int, int, frozenset[int]], FoundPosition] = {}
     last: dict[frozenset[int], tuple[int, frozenset[str]]] = {}
+    said_at = {r.idx for r in raw}
     for r in sorted(raw, key=lambda x: (x.s, x.e)):
         s0, e0, a = r.s, r.e, r.a
         found_t: set[str] = set()
-        for a0, b0 in _without_subject(r.segment or [(s0, e0)], a):
+        scope = _without_subject(r.segment or [(s0, e0)], a)
+        for a0, b0 in scope:
             found_t |= matcher.in_range(tindex, a0, b0, doc_topics)
+        # (One speaker's cooperation with a third country; the pair's together with one is a format the
+        # pair shares: "agreed to strengthen security cooperation with the United States".)
+        alone = len(a.who) < len(work)
+        if alone and _BILATERAL in found_t and _third_party_cooperation_only(masked, tindex, scope):
+            found_t.discard(_BILATERAL)
         if subject - found_t and _carry_frame(masked, s0, e0) is None:
             # ("On Syria, ... the country's territorial integrity": a frame sets its own subject.)
             found_t |= matcher.context_topics(masked, s0, e0, subject - found_t)
@@ -624,17 +661,18 @@ def _assign_topics(
             # disagree on the subject.": a speaker of the previous sentence is among these.
             prev = next((v for k, v in last.items() if v[0] == r.idx - 1 and k & a.who), prev)
         # It refers back ("It proved ...", "in this regard"), or continues the quotation with no
-        # topic of its own: the previous position of the same speaker, the sentence before.
-        if (
-            prev is not None
-            and prev[0] == r.idx - 1
-            and (
-                _ANAPHOR_START_RE.match(text, s0, e0)
-                or _ANAPHOR_RE.search(text, s0, e0)
-                or (not found_t and r.continuing)
-            )
-        ):
+        # topic of its own: the previous position of the same speaker, the sentence before. When the
+        # sentence before is no position, the subjects it names ("Various aspects of ... were discussed.
+        # They agreed to keep in contact on all the mentioned issues.").
+        anaphor = _ANAPHOR_START_RE.match(text, s0, e0) or _ANAPHOR_RE.search(text, s0, e0)
+        if prev is not None and prev[0] == r.idx - 1 and (anaphor or (not found_t and r.continuing)):
             found_t |= prev[1]
+        elif 0 < r.idx <= len(sents) and r.idx - 1 not in said_at and _SUBJECT_ANAPHOR_RE.search(text, s0, e0):
+            p0, p1 = sents[r.idx - 1]
+            # (A heading or link line before, with no stop, is no prose that names a subject; the scan keeps
+            # the masked text itself, whose word starts the matcher has kept.)
+            if _TERMINAL_RE.search(masked, p0, p1):
+                found_t |= set(matcher.index(masked, [(p0, p1)]))
         if not found_t:
             found_t |= r.carried
         found_t |= residual_topics(masked, _without_subject(r.segment or [(s0, e0)], a), found_t, matcher.order)
@@ -643,6 +681,9 @@ def _assign_topics(
             # say, what the pair agrees on is their relationship.
             for a0, b0 in r.segment or [(s0, e0)]:
                 found_t |= matcher.in_range(tindex, a0, b0, doc_topics)
+            whole = r.segment or [(s0, e0)]
+            if alone and _BILATERAL in found_t and _third_party_cooperation_only(masked, tindex, whole):
+                found_t.discard(_BILATERAL)
         last[a.who] = (r.idx, frozenset(found_t))
         after = text[a.frame.verb_end : e0] if a.frame else ""
         act = decide_act(a.cls, text[s0:e0], after)
@@ -1071,7 +1112,7 @@ def _annotate(
     lead = _lead_ranges(masked, sents)
     tindex = matcher.index(masked, sorted({(r.s, r.e) for r in raw} | set(lead)))
     subject = _subject_topics(matcher, tindex, _mask(mask_rx, title), lead)
-    found = _assign_topics(raw, text, masked, matcher, tindex, doc_topics, subject, finder, work)
+    found = _assign_topics(raw, text, masked, matcher, tindex, doc_topics, subject, finder, work, sents)
     if given is None and len(work) < 2:
         # One participant inferred: the other side (often the issuing one, unnamed) is missing,
         # so joint and pronoun attributions are less sure (factor calibrated like the rest).
