@@ -651,14 +651,15 @@ _LATER_CALL_RE = re.compile(
     r"In\s+(?:19|20)\d\d|Later)\b",
     re.I,
 )
+# Another, earlier event inside the sentence: "told King Sihamoni that recently he met with
+# Cambodian Prime Minister Hun Manet", "hailed Xi's meeting last year with US President Joe Biden",
+# "X's visit follows his recent meetings with ...". Lower case only: a sentence opening "Earlier,
+# ..." is _LATER_CALL_RE's.
+_EARLIER_EVENT_RE = re.compile(r"\b(?:recently|recent|earlier|previously|last\s+(?:year|month|week))\b")
 _ASIDE_RE = re.compile(
     r"\b(?:after|before|since|amid|following|despite|whereas|while|when|ahead\s+of|"
     r"unlike|than|days|weeks|months|who|whom|whose)\b|"
-    # Another, earlier event inside the sentence: "told King Sihamoni that recently he met with
-    # Cambodian Prime Minister Hun Manet", "hailed Xi's meeting last year with US President Joe
-    # Biden", "X's visit follows his recent meetings with ...". Lower case only: a sentence opening
-    # "Earlier, ..." is _LATER_CALL_RE's.
-    r"(?-i:\b(?:recently|recent|earlier|previously|last\s+(?:year|month|week)))\b",
+    rf"(?-i:{_EARLIER_EVENT_RE.pattern})",
     re.I,
 )
 
@@ -971,7 +972,6 @@ _HEADLINE_WORD_RE = re.compile(
     r"Stress(?:es)?|Hails?|Welcomes?|Reaffirms?|On|With|For|In|At|Over|About|And)(?=\s|$)|(?<=\s)To(?=\s|$)"
 )
 
-_EARLIER_EVENT_RE = re.compile(r"\b(?:recently|recent|earlier|previously|last\s+(?:year|month|week))\b")
 _AHEAD_RE = re.compile(r"\b(?:ahead\s+of|prior\s+to|in\s+the\s+run-up\s+to|in\s+preparation\s+for)\b", re.I)
 
 

@@ -22,7 +22,7 @@ from .attribution import (
     we_did,
     with_me,
 )
-from .countries import COUNTRIES, find_country
+from .countries import COUNTRIES, Country, find_country
 from .folded import FoldedPattern
 from .leaders import MentionFinder, compiled, find_host, guess_gender, infer_participants
 from .lexicon import ADVERBS, FINITE_RE, finite_verbs, verb_class, verb_forms
@@ -452,6 +452,13 @@ def _both_sides(
     return False
 
 
+def _country_alternation(countries: Sequence[Country | None]) -> str:
+    """A regex alternation of the countries' names and demonyms, longest first, any space as `\\s+`
+    ("" when there are none)."""
+    words = sorted({w for c in countries if c for w in (*c.names, *c.demonyms) if w}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
 _PAIRS: dict[tuple[Participant, ...], tuple[re.Pattern[str], dict[str, re.Pattern[str]]] | None] = {}
 
 
@@ -461,11 +468,7 @@ def _pair_re(finder: MentionFinder) -> tuple[re.Pattern[str], dict[str, re.Patte
     participant (group name) the pattern of its own words."""
     if finder.participants in _PAIRS:
         return _PAIRS[finder.participants]
-    alts: dict[str, str] = {}
-    for i, c in enumerate(finder.countries):
-        words = sorted({w for w in (*c.names, *c.demonyms) if w}, key=len, reverse=True) if c else []
-        if words:
-            alts[f"p{i}"] = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    alts = {f"p{i}": alt for i, alt in enumerate(_country_alternation([c]) for c in finder.countries) if alt}
     got = None
     if len(alts) >= 2:
         first = "|".join(f"(?P<{k}>{a})" for k, a in alts.items())
@@ -485,10 +488,9 @@ def _economic_re(finder: MentionFinder) -> re.Pattern[str] | None:
     companies", "Japan's investments"; not "American workers and companies", a list of its own people)."""
     if finder.participants in _ECONOMIC:
         return _ECONOMIC[finder.participants]
-    words = sorted({w for c in finder.countries if c for w in (*c.names, *c.demonyms) if w}, key=len, reverse=True)
+    alt = _country_alternation(finder.countries)
     got = None
-    if words and _CONTEXT.economic_actors:
-        alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    if alt and _CONTEXT.economic_actors:
         actors = "|".join(f"(?:{a})" for a in _CONTEXT.economic_actors)
         got = re.compile(rf"(?<![\w-])(?:{alt})(?:'s|\u2019s)?\s+(?:{actors})(?![\w-])")
     if len(_ECONOMIC) > 256:

@@ -25,6 +25,7 @@ SUNAK = Participant("Rishi Sunak", "Prime Minister", "United Kingdom", "male")
 PUTIN = Participant("Vladimir Putin", "President", "Russia", "male")
 ERDOGAN = Participant("Recep Tayyip Erdogan", "President", "Turkey", "male")
 MBS = Participant("Mohammed bin Salman", "Crown Prince", "Saudi Arabia", "male")
+TOKAYEV = Participant("Kassym-Jomart Tokayev", "President", "Kazakhstan", "male")
 
 
 def run(text: str, participants=(LULA, MODI), **kw) -> Annotation:
@@ -47,3 +48,11 @@ def speakers_of(ann: Annotation, text: str, needle: str) -> list[tuple[str, ...]
 def said(text: str, participants: tuple[Participant, ...], needle: str) -> list[tuple[str, ...]]:
     """Speaker tuples of the positions whose sentence contains needle, annotating text with participants."""
     return speakers_of(run(text, participants), text, needle)
+
+
+def position_topics(text: str, needle: str, participants: tuple[Participant, ...]) -> set[str]:
+    """Topics of the positions whose sentence contains needle; fails when no position holds it."""
+    ann = run(text, participants=participants)
+    found = [p for p in ann.positions if needle in text[p.start : p.end]]
+    assert found, f"no position holds {needle!r}"
+    return {t for p in found for t in p.topics}

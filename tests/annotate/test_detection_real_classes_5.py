@@ -7,10 +7,9 @@ from __future__ import annotations
 import pytest
 
 from app.annotate import Participant
-from tests.annotate.helpers import BIDEN, XI, said
+from tests.annotate.helpers import BIDEN, TOKAYEV, XI, said
 
 CASTRO = Participant("Xiomara Castro", "President", "Honduras", "female")
-TOKAYEV = Participant("Kassym-Jomart Tokayev", "President", "Kazakhstan", "male")
 MIRZIYOYEV = Participant("Shavkat Mirziyoyev", "President", "Uzbekistan", "male")
 VDL = Participant("Ursula von der Leyen", "President", "European Union", "female")
 TRUDEAU = Participant("Justin Trudeau", "Prime Minister", "Canada", "male")

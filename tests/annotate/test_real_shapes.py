@@ -11,13 +11,25 @@ from app.annotate.leaders import guess_gender, infer_participants, name_variants
 from app.annotate.lexicon import typo_of, verb_class
 from app.annotate.sentences import split_sentences
 from app.annotate.stages import QuotationTracker, SpeakerTracker
-from tests.annotate.helpers import BIDEN, KISHIDA, MELONI, MODI, PUTIN, TOPICS, XI, ZELENSKY, run, speakers_of, who
+from tests.annotate.helpers import (
+    BIDEN,
+    KISHIDA,
+    MELONI,
+    MODI,
+    PUTIN,
+    TOKAYEV,
+    TOPICS,
+    XI,
+    ZELENSKY,
+    run,
+    speakers_of,
+    who,
+)
 
 BOTH_XP = (("Vladimir Putin", "Xi Jinping"),)
 JOHNSON = Participant("Boris Johnson", "Prime Minister", "United Kingdom", "male")
 KHAN = Participant("Imran Khan", "Prime Minister", "Pakistan", "male")
 MERKEL = Participant("Angela Merkel", "Chancellor", "Germany", "female")
-TOKAYEV = Participant("Kassym-Jomart Tokayev", "President", "Kazakhstan", "male")
 YOON = Participant("Yoon Suk-yeol", "President", "South Korea", "male")
 MBS = Participant("Mohammed bin Salman", "Crown Prince", "Saudi Arabia", "male")
 ABBAS = Participant("Mahmoud Abbas", "President", "Palestine", "male")

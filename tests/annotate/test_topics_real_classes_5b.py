@@ -21,19 +21,13 @@ from tests.annotate.helpers import (
     TOPICS,
     XI,
     ZELENSKY,
+    position_topics,
     run,
 )
 
 BIL = "bilateral-relations"
 MATCHER = TopicMatcher(TOPICS)
 SHARIF = Participant("Shehbaz Sharif", "Prime Minister", "Pakistan", "male")
-
-
-def position_topics(text: str, needle: str, participants) -> set[str]:
-    ann = run(text, participants=participants)
-    found = [p for p in ann.positions if needle in text[p.start : p.end]]
-    assert found, f"no position holds {needle!r}"
-    return {t for p in found for t in p.topics}
 
 
 @pytest.mark.parametrize(

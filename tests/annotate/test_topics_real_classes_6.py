@@ -7,18 +7,10 @@ from __future__ import annotations
 import pytest
 
 from app.annotate import Participant
-from tests.annotate.helpers import BIDEN, ERDOGAN, MACRON, PUTIN, SCHOLZ, XI, ZELENSKY, run
+from tests.annotate.helpers import BIDEN, ERDOGAN, MACRON, PUTIN, SCHOLZ, TOKAYEV, XI, ZELENSKY, position_topics
 
 RS = "regional-security"
 RAMAPHOSA = Participant("Cyril Ramaphosa", "President", "South Africa", "male")
-TOKAYEV = Participant("Kassym-Jomart Tokayev", "President", "Kazakhstan", "male")
-
-
-def position_topics(text: str, needle: str, participants) -> set[str]:
-    ann = run(text, participants=participants)
-    found = [p for p in ann.positions if needle in text[p.start : p.end]]
-    assert found, f"no position holds {needle!r}"
-    return {t for p in found for t in p.topics}
 
 
 @pytest.mark.parametrize(

@@ -6,18 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.annotate import Participant
-from tests.annotate.helpers import ERDOGAN, MACRON, PUTIN, SCHOLZ, XI, run
+from tests.annotate.helpers import ERDOGAN, MACRON, PUTIN, SCHOLZ, TOKAYEV, XI, position_topics
 
 BIL = "bilateral-relations"
-TOKAYEV = Participant("Kassym-Jomart Tokayev", "President", "Kazakhstan", "male")
-
-
-def position_topics(text: str, needle: str, participants) -> set[str]:
-    ann = run(text, participants=participants)
-    found = [p for p in ann.positions if needle in text[p.start : p.end]]
-    assert found, f"no position holds {needle!r}"
-    return {t for p in found for t in p.topics}
 
 
 @pytest.mark.parametrize(
