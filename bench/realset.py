@@ -13,7 +13,10 @@ which are missing and how to re-collect them.
 
 The split is a function of the id, so no file moves: a readout is held out when
 int(sha256(id).hexdigest(), 16) % 3 == 0, else it belongs to the dev split. Error analysis
-reads only the dev split; the held-out split is only measured, at the end.
+reads only the dev split; the held-out split is only measured, at the end. The dev split
+halves again (dev-a, dev-b, by the sha256 of "fold:" + id) so that a rule found on one half
+can be checked on the other before it is kept: a rule that only helps the half it was read
+on fits sentences, not a class.
 
 `score` assembles full gold files (gold + text) in a temporary folder and runs the same
 entry point as `summit evaluate` (app.annotate.batch.evaluate_paths, with data/topics.yaml
@@ -46,7 +49,7 @@ ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "data" / "real_readouts"
 GOLD_DIR = REAL / "gold"
 TEXT_DIR = REAL / "texts"
-SPLITS = ("dev", "heldout", "all")
+SPLITS = ("dev", "heldout", "all", "dev-a", "dev-b")
 # Confidence bands for calibration: [low, high).
 BANDS: tuple[tuple[float, float], ...] = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 
@@ -54,6 +57,20 @@ BANDS: tuple[tuple[float, float], ...] = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0
 def split_of(doc_id: str) -> str:
     """ "heldout" for a third of the ids (by the sha256 of the id), "dev" for the rest."""
     return "heldout" if int(hashlib.sha256(doc_id.encode("utf-8")).hexdigest(), 16) % 3 == 0 else "dev"
+
+
+def fold_of(doc_id: str) -> str:
+    """ "dev-a" or "dev-b": the half of the dev split a readout falls in (another hash of the id)."""
+    return "dev-a" if int(hashlib.sha256(("fold:" + doc_id).encode("utf-8")).hexdigest(), 16) % 2 == 0 else "dev-b"
+
+
+def in_split(doc_id: str, split: str) -> bool:
+    """Whether a readout belongs to a split of SPLITS."""
+    if split == "all":
+        return True
+    if split in ("dev-a", "dev-b"):
+        return split_of(doc_id) == "dev" and fold_of(doc_id) == split
+    return split_of(doc_id) == split
 
 
 @dataclass
@@ -131,7 +148,7 @@ def _span_problems(gold: dict[str, Any], text: str | None, vocab: set[str]) -> l
 
 def select(entries: Iterable[Entry], split: str) -> list[Entry]:
     """Entries of a split whose text is present."""
-    return [e for e in entries if e.text is not None and (split == "all" or e.split == split)]
+    return [e for e in entries if e.text is not None and in_split(e.id, split)]
 
 
 def annotator_inputs() -> tuple[list[TopicSpec], list[Participant]]:
@@ -387,7 +404,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.cmd == "place":
         return _cmd_place(entries, args.id, args.excerpt_file)
     chosen = select(entries, args.split)
-    absent = [e.id for e in entries if e.text is None and (args.split == "all" or e.split == args.split)]
+    absent = [e.id for e in entries if e.text is None and in_split(e.id, args.split)]
     if absent:
         print(f"left out (no intact text; run `check`): {', '.join(absent)}", file=sys.stderr)
     if not chosen:

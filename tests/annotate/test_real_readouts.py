@@ -70,6 +70,16 @@ def test_split_is_a_function_of_the_id() -> None:
     assert 70 < held < 130  # about a third
 
 
+def test_dev_halves_partition_the_dev_split() -> None:
+    ids = [f"outlet-{i}" for i in range(600)]
+    dev = {i for i in ids if realset.in_split(i, "dev")}
+    a = {i for i in ids if realset.in_split(i, "dev-a")}
+    b = {i for i in ids if realset.in_split(i, "dev-b")}
+    assert a | b == dev and not a & b
+    assert 0.35 < len(a) / len(dev) < 0.65
+    assert not any(realset.in_split(i, "dev-a") for i in ids if realset.split_of(i) == "heldout")
+
+
 def test_gold_files_are_well_formed() -> None:
     """Every committed gold file passes the format checks (spans, speakers, topics); a
     missing text is not a format problem."""
