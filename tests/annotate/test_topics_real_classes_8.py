@@ -1,0 +1,49 @@
+"""Topic assignment, round 8 (issue #11): vocabulary stated from the guidelines' topic definitions,
+each rule kept only when it gained on one half of the dev split and did not lose on the other.
+Invented sentences, one wording per case."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.annotate.topics import TopicMatcher
+from tests.annotate.helpers import LULA, MODI, TOPICS, position_topics
+
+MATCHER = TopicMatcher(TOPICS)
+BIL = "bilateral-relations"
+
+
+def topics_of(sentence: str) -> set[str]:
+    return set(MATCHER.match(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two countries will jointly develop a solar power plant.",
+        "They agreed to hold joint naval exercises next year.",
+        "He proposed a joint research fund for new medicines.",
+        "The leaders welcomed progress in joint working on border management.",
+        "He hoped the festival would bring both peoples closer.",
+    ],
+)
+def test_what_the_pair_does_together_is_their_relationship(sentence: str) -> None:
+    # 'jointly' and 'joint <anything>' say 'together' in other words; 'both peoples' is 'the two peoples'
+    assert BIL in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They issued a joint statement on climate finance.",
+        "He spoke on climate finance at a joint press conference.",
+        "The Joint Comprehensive Plan of Action should be preserved.",
+    ],
+)
+def test_a_joint_statement_or_a_named_plan_is_no_relationship(sentence: str) -> None:
+    assert BIL not in topics_of(sentence)
+
+
+def test_a_joint_press_conference_in_the_reporting_clause_gives_no_relationship() -> None:
+    text = "Lula said the region needed cleaner energy, speaking at a joint press conference with Modi."
+    assert BIL not in position_topics(text, "cleaner energy", (LULA, MODI))
