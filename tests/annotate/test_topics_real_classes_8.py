@@ -47,3 +47,15 @@ def test_a_joint_statement_or_a_named_plan_is_no_relationship(sentence: str) -> 
 def test_a_joint_press_conference_in_the_reporting_clause_gives_no_relationship() -> None:
     text = "Lula said the region needed cleaner energy, speaking at a joint press conference with Modi."
     assert BIL not in position_topics(text, "cleaner energy", (LULA, MODI))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He called for collective action by African nations to end the blockade.",
+        "Concerted efforts are needed to stop the famine.",
+        "Acting collectively is the only way out of the debt crisis.",
+    ],
+)
+def test_collective_action_is_the_wider_community(sentence: str) -> None:
+    assert "multilateralism" in topics_of(sentence)
