@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.annotate.topics import TopicMatcher
-from tests.annotate.helpers import LULA, MODI, TOPICS, position_topics
+from tests.annotate.helpers import LULA, MACRON, MODI, TOPICS, ZELENSKY, position_topics
 
 MATCHER = TopicMatcher(TOPICS)
 BIL = "bilateral-relations"
@@ -59,3 +59,9 @@ def test_a_joint_press_conference_in_the_reporting_clause_gives_no_relationship(
 )
 def test_collective_action_is_the_wider_community(sentence: str) -> None:
     assert "multilateralism" in topics_of(sentence)
+
+
+def test_a_commitment_to_the_other_side_is_the_relationship() -> None:
+    # like support, promises and assurances given to the other participant
+    text = "Macron said France reaffirmed its long-term commitment to Ukraine in every field."
+    assert BIL in position_topics(text, "long-term commitment", (MACRON, ZELENSKY))
