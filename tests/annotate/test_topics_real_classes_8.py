@@ -65,3 +65,22 @@ def test_a_commitment_to_the_other_side_is_the_relationship() -> None:
     # like support, promises and assurances given to the other participant
     text = "Macron said France reaffirmed its long-term commitment to Ukraine in every field."
     assert BIL in position_topics(text, "long-term commitment", (MACRON, ZELENSKY))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He backed the EU monitoring mission on the border.",
+        "He welcomed the European Commission's opinion on the application.",
+        "Police forces will share records through Europol.",
+        "He supported Moldova's accession to the European Union.",
+    ],
+)
+def test_the_european_union_as_an_institution_is_multilateral(sentence: str) -> None:
+    assert "multilateralism" in topics_of(sentence)
+
+
+def test_the_european_union_acting_as_one_side_is_no_forum() -> None:
+    # the Union as an actor, said by a member's leader, is that side's own union (the guidelines' fora are
+    # the institutions and their processes)
+    assert "multilateralism" not in topics_of("The European Union is ready to deepen climate cooperation.")
