@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.annotate.topics import TopicMatcher
-from tests.annotate.helpers import LULA, MACRON, MODI, TOPICS, ZELENSKY, position_topics
+from tests.annotate.helpers import LULA, MACRON, MODI, PUTIN, TOPICS, XI, ZELENSKY, position_topics
 
 MATCHER = TopicMatcher(TOPICS)
 BIL = "bilateral-relations"
@@ -84,3 +84,15 @@ def test_the_european_union_acting_as_one_side_is_no_forum() -> None:
     # the Union as an actor, said by a member's leader, is that side's own union (the guidelines' fora are
     # the institutions and their processes)
     assert "multilateralism" not in topics_of("The European Union is ready to deepen climate cooperation.")
+
+
+def test_a_subject_named_in_the_fourth_sentence_of_the_lead_carries() -> None:
+    # the lead tells of the call, its schedule and the relationship first; the subject comes fourth,
+    # and a later position speaks of it by a context cue only
+    text = (
+        "Putin and Xi held a phone call on Monday. The two leaders reviewed the schedule of contacts for the year. "
+        "They noted the progress of their energy projects. They also exchanged views on Afghanistan.\n"
+        "Putin said the two leaders had agreed to expand trade. "
+        "Putin said the humanitarian situation required urgent attention from all sides."
+    )
+    assert "afghanistan" in position_topics(text, "humanitarian situation", (PUTIN, XI))
