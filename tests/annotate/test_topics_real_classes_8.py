@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.annotate.topics import TopicMatcher
-from tests.annotate.helpers import LULA, MACRON, MODI, PUTIN, TOPICS, XI, ZELENSKY, position_topics
+from tests.annotate.helpers import ALBANESE, KISHIDA, LULA, MACRON, MODI, PUTIN, TOPICS, XI, ZELENSKY, position_topics
 
 MATCHER = TopicMatcher(TOPICS)
 BIL = "bilateral-relations"
@@ -96,3 +96,15 @@ def test_a_subject_named_in_the_fourth_sentence_of_the_lead_carries() -> None:
         "Putin said the humanitarian situation required urgent attention from all sides."
     )
     assert "afghanistan" in position_topics(text, "humanitarian situation", (PUTIN, XI))
+
+
+def test_the_status_quo_by_force_or_coercion_of_a_sea_is_no_taiwan_cue() -> None:
+    # in a readout whose subject includes Taiwan, the sea's status quo named with 'by force or coercion'
+    # is the sea's (the sea's cue claims the Taiwan cue 'status quo'), as it is with 'by force' alone
+    text = (
+        "Kishida and Albanese met in Canberra on Friday. They stressed peace across the Taiwan Strait. "
+        "Albanese said the two leaders opposed attempts to change the status quo by force or coercion "
+        "in the East and South China Seas."
+    )
+    got = position_topics(text, "status quo by force or coercion", (KISHIDA, ALBANESE))
+    assert "taiwan" not in got and "south-china-sea" in got
