@@ -25,6 +25,20 @@ __all__ = [
 ]
 
 _TITLES = lexicon_files.titles()
+_REGIONS = lexicon_files.regions()
+
+
+def _region_alt(i: int, countries: Sequence[Country | None]) -> str:
+    """The adjectives of the regions ("South American", "Gulf") of participant i's country that no
+    other participant's country shares, as an alternation ("" when none)."""
+    c = countries[i]
+    if c is None:
+        return ""
+    others = {d.name for j, d in enumerate(countries) if j != i and d is not None}
+    adjectives = [a for adjs, members in _REGIONS.regions if c.name in members and not members & others for a in adjs]
+    return _alt(adjectives) if adjectives else ""
+
+
 # Titles of heads of state/government (and a few forms of address) that mark a leader.
 LEADER_TITLES = _TITLES.leader_titles
 _ADDRESS = _TITLES.address
@@ -271,6 +285,11 @@ class MentionFinder:
                 person_alts.append(
                     (i, rf"(?:{dem_alt})\s+(?:premier|president|prime\s+minister|chancellor|leader)\b(?!\s+[A-Z])")
                 )
+            region_alt = _region_alt(i, self.countries)
+            if region_alt:
+                # "The South American leader said ...": the one participant from that region
+                nouns = _alt(list(LEADER_TITLES) + own_titles + list(_REGIONS.leader_nouns))
+                person_alts.append((i, rf"the\s+(?:{region_alt})\s+(?:{nouns})"))
             if c:
                 # "the President of Russia", "the Prime Minister of the Republic of India", "the head
                 # of the Kyrgyz Republic" (Central Asian and Kremlin press)

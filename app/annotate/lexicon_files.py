@@ -271,6 +271,36 @@ def countries() -> tuple[CountryRow, ...]:
     return tuple(out)
 
 
+@dataclass(frozen=True)
+class Regions:
+    # what may follow a region's adjective besides a leader title ("leader", "ruler")
+    leader_nouns: tuple[str, ...]
+    # (adjectives, short names of the region's countries)
+    regions: tuple[tuple[tuple[str, ...], frozenset[str]], ...]
+
+
+@cache
+def regions() -> Regions:
+    """Regions a leader may be described by ("the South American leader"): regions.yaml."""
+    data = _load("regions.yaml")
+    path = data["__path__"]
+    items = data.get("regions")
+    if not isinstance(items, list):
+        raise LexiconError(f"{path}: regions: must be a list")
+    known = {c.name for c in countries()}
+    out = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise LexiconError(f"{path}: regions[{i}]: must be a mapping")
+        adjectives = _strings({**item, "__path__": path}, "adjectives", f"regions[{i}].adjectives")
+        members = _strings({**item, "__path__": path}, "countries", f"regions[{i}].countries")
+        unknown = [c for c in members if c not in known]
+        if unknown:
+            raise LexiconError(f"{path}: regions[{i}]: {unknown} are not country names of countries.yaml")
+        out.append((adjectives, frozenset(members)))
+    return Regions(leader_nouns=_strings(data, "leader_nouns"), regions=tuple(out))
+
+
 # -- acts --------------------------------------------------------------------------------
 
 

@@ -29,6 +29,7 @@ def test_the_shipped_lexicons_load() -> None:
         lexicon_files.act_cues,
         lexicon_files.topic_context,
         lexicon_files.confidence,
+        lexicon_files.regions,
     ):
         assert load.__wrapped__()  # uncached: really read the files
 
@@ -43,6 +44,7 @@ def test_the_shipped_lexicons_load() -> None:
         ("countries.yaml", "- name: China", "- name: ''", "needs a non-empty 'name'"),
         ("confidence.yaml", "confidence:", "confidence:\n  frame:bogus: 1.5", "from 0 to 1"),
         ("topic_context.yaml", "(?P<frame>", "(?P<topic>", "needs a group (?P<frame>"),
+        ("regions.yaml", "countries: [Kazakhstan", "countries: [Kazakstan", "not country names of countries.yaml"),
     ],
 )
 def test_a_bad_edit_is_refused_with_file_and_entry(
@@ -59,6 +61,7 @@ def test_a_bad_edit_is_refused_with_file_and_entry(
         "countries.yaml": lexicon_files.countries,
         "confidence.yaml": lexicon_files.confidence,
         "topic_context.yaml": lexicon_files.topic_context,
+        "regions.yaml": lexicon_files.regions,
     }[name]
     with pytest.raises(LexiconError, match=r".*") as err:
         loader.__wrapped__()
