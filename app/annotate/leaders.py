@@ -969,7 +969,9 @@ _FAR_OPENING = 12
 # the first word only: "To Lam" is a name).
 _HEADLINE_WORD_RE = re.compile(
     r"(?:^|(?<=\s))(?:Holds?|Held|Meets?|Talks|Phone|Calls?|Discuss(?:es)?|Agrees?|Vows?|Signs?|Says|Urges?|"
-    r"Stress(?:es)?|Hails?|Welcomes?|Reaffirms?|On|With|For|In|At|Over|About|And)(?=\s|$)|(?<=\s)To(?=\s|$)"
+    r"Stress(?:es)?|Hails?|Welcomes?|Reaffirms?|Address(?:es)?|Reviews?|Explores?|Seeks?|Eyes|Pledges?|"
+    r"Invites?|Thanks|Congratulates?|Praises?|Backs|Receives?|Hosts?|Visits?|"
+    r"On|With|For|In|At|Over|About|And)(?=\s|$)|(?<=\s)To(?=\s|$)"
 )
 
 _AHEAD_RE = re.compile(r"\b(?:ahead\s+of|prior\s+to|in\s+the\s+run-up\s+to|in\s+preparation\s+for)\b", re.I)
