@@ -614,6 +614,12 @@ _SUBJECT_NAME_RE = re.compile(
     r"spoke|met|hosted|received|talked|discussed|maintained\s+(?:a\s+)?(?:\w+\s+)?(?:dialogue|conversation)|"
     rf"told\s+(?:(?:his|her)\s+)?(?:[A-Z][\w'-]+\s+){{0,2}}(?:{_TITLE_ALT}|counterpart)|(?P<pair>agreed|exchanged))\b"
 )
+# "A telephone conversation took place between X and Y", "talks between X and Y": the two
+# untitled full names a communication is said to be between (titled ones are the titled-name rule's).
+_BETWEEN_RE = re.compile(
+    r"\b(?i:conversation|talks|call|meeting|summit|dialogue|negotiations)\s+(?:[\w,-]+\s+){0,5}?between\s+"
+    r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})\s+and\s+(?P<name2>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})"
+)
 # "his Russian counterpart Vladimir Putin"; translated copy says "colleague" ("his American
 # colleague Donald Trump", "his colleague Joe Biden": after "his"/"her" the country may go unsaid).
 _COUNTERPART_RE = re.compile(
@@ -793,6 +799,10 @@ def infer_participants(
                     continue  # "Xi Jinping and Cuban President Miguel Diaz-Canel": the titled-name rule's
                 if words and not _NOT_LEADER_BEFORE_TITLE.search(words[0]):
                     hits.append((m0.start(g), m0.group(g), None, None, False))
+        for m in _BETWEEN_RE.finditer(sent):
+            pair = [m.group(g).split() for g in ("name", "name2")]
+            if not any(w.casefold() in _TITLE_WORDS or _country_of(w) for words in pair for w in words):
+                hits.extend((m.start(g), m.group(g), None, None, False) for g in ("name", "name2"))
         hon_starts = set()
         for m in _TITLE_OF_HON_RE.finditer(sent):
             country = _country_ending(m.group("of"))

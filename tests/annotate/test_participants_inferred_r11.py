@@ -38,3 +38,21 @@ def test_a_title_case_headline_verb_after_an_office_is_no_leader(title: str) -> 
     )
     got = names(text, title=title)
     assert got == ["Kassym-Jomart Tokayev", "Tamim bin Hamad Al Thani"], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A telephone conversation took place on Monday between Alvaro Mendes and Tomas Kovar, at Slovakia's request.",
+        "Talks between Alvaro Mendes and Tomas Kovar were held in Lisbon on Monday.",
+    ],
+)
+def test_the_two_untitled_names_a_communication_is_between_are_its_participants(text: str) -> None:
+    # leaders the registry lacks (new outlets' copy): the wording alone names them
+    got = names(text + " The presidents discussed the grain corridor.", known=False)
+    assert got == ["Alvaro Mendes", "Tomas Kovar"], got
+
+
+def test_countries_a_communication_is_between_are_no_leaders() -> None:
+    text = "A call between Costa Rica and Papua New Guinea took place on Monday. The leaders discussed fisheries."
+    assert names(text, known=False) == []
