@@ -956,6 +956,9 @@ def infer_participants(
                         # or an earlier one ("X's visit follows his recent meetings with President Y").
                         continue
                     add(_as_written(k, text))
+        if len(found) >= 2:
+            for k in _joined_leaders(opening[: max_sentences + 1], found, known_t, folded_names, date):
+                add(_as_written(k, text))
         if len(found) == 1:
             # (over the lines the opening read: headlines and datelines do not use it up)
             other = _unnamed_role(opening[: max(seen, max_sentences + 1)], found, known_leaders, date)
@@ -985,6 +988,45 @@ _HEADLINE_WORD_RE = re.compile(
 )
 
 _AHEAD_RE = re.compile(r"\b(?:ahead\s+of|prior\s+to|in\s+the\s+run-up\s+to|in\s+preparation\s+for)\b", re.I)
+
+
+# "X met with Y together with the Latvian president, Z, and ...", "X, joined by Z, met Y": leaders
+# who join the meeting the lead reports (a summit's side meeting of four) are parties to it too.
+_JOINED_RE = re.compile(
+    r"\b(?:(?:met|meets|meeting|talks|talked|spoke)\b[^.;:]{0,60}?\b(?:together|along)\s+with|joined\s+by)\b", re.I
+)
+
+
+def _joined_leaders(
+    lines: Sequence[str],
+    found: Sequence[Participant],
+    known: tuple[Participant, ...],
+    folded_names: Sequence[tuple[str, ...]],
+    date: str | None,
+) -> list[Participant]:
+    """Registry leaders an opening line names after a joining cue (`together with`, `joined by`)
+    that follows a participant already found: in the order the line names them."""
+    out: list[tuple[int, Participant]] = []
+    for line in lines:
+        sent = fold(line)
+        m = _JOINED_RE.search(sent)
+        if m is None or not _found_before(sent, m.end(), found):
+            continue
+        for k, fas in zip(known, folded_names, strict=True):
+            if any(same_person(k.name, f.name) for f in (*found, *(q for _, q in out))):
+                continue
+            if (date and in_office(k, date) is False) or (not date and _never_met(k, found)):
+                continue
+            at = [
+                hit.start()
+                for fa in fas
+                if fa in sent
+                for hit in [re.compile(rf"(?<![\w-]){re.escape(fa)}(?![\w-])").search(sent, m.end())]
+                if hit
+            ]
+            if at:
+                out.append((min(at), k))
+    return [k for _, k in sorted(out, key=lambda x: x[0])]
 
 
 def _found_before(line: str, at: int, found: Sequence[Participant]) -> int:

@@ -56,3 +56,28 @@ def test_the_two_untitled_names_a_communication_is_between_are_its_participants(
 def test_countries_a_communication_is_between_are_no_leaders() -> None:
     text = "A call between Costa Rica and Papua New Guinea took place on Monday. The leaders discussed fisheries."
     assert names(text, known=False) == []
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Kallas met Biden together with the Latvian president, Egils Levits, and the Lithuanian president, "
+        "Gitanas Nauseda, in a side room.",
+        "Kallas, joined by President Egils Levits of Latvia and President Gitanas Nauseda of Lithuania, met Biden.",
+    ],
+)
+def test_leaders_joining_the_meeting_the_lead_reports_are_participants(second: str) -> None:
+    text = (
+        "Estonian Prime Minister Kaja Kallas met US President Joe Biden in Brussels on 14 June 2021. "
+        + second
+        + " The four leaders pledged to deepen defence ties."
+    )
+    assert names(text) == ["Kaja Kallas", "Joe Biden", "Egils Levits", "Gitanas Nausėda"]
+
+
+def test_a_leader_named_after_a_joining_cue_with_no_participant_before_it_is_no_party() -> None:
+    text = (
+        "Estonian Prime Minister Kaja Kallas met US President Joe Biden in Brussels on 14 June 2021. "
+        "Earlier, a delegation met officials together with President Egils Levits of Latvia."
+    )
+    assert names(text) == ["Kaja Kallas", "Joe Biden"]
