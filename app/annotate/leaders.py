@@ -634,6 +634,20 @@ _COMM_RE = re.compile(
 )
 
 
+# "President X and Prime Minister Y voiced ...": a sentence whose subject pairs the one participant
+# found with a titled leader names the other side, whatever its verb.
+_PAIR_OPEN_RE = re.compile(
+    rf"(?P<first>(?:(?:{_TITLE_ALT})\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,3}})\s+and\s+"
+    rf"(?:[A-Z][\w'-]+\s+){{0,2}}(?:{_TITLE_ALT})\s+[A-Z]"
+)
+
+
+def _opens_with_pair(sent: str, found: Participant) -> bool:
+    m = _PAIR_OPEN_RE.match(sent.strip())
+    last = fold(found.name).split()[-1].casefold() if found.name.split() else ""
+    return m is not None and bool(last) and last in fold(m.group("first")).casefold().split()
+
+
 # Wire leads open with what the leaders did, not with the meeting: "X and Y on Monday called
 # for ...", "X and Y signed an agreement ...". Counted only until a participant is found.
 _COMM_LEAD_RE = re.compile(r"\b(?:called\s+for|(?<!was\s)(?<!were\s)signed|vowed|pledged|urged)\b", re.I)
@@ -778,8 +792,10 @@ def infer_participants(
             subject = _office_subject(sent, known_leaders, date)
             if subject is not None:
                 add(_as_written(subject, text))
-        if not _COMM_RE.search(sent) and (
-            found or not (_COMM_LEAD_RE.search(sent) or (not headline and _LEAD_VERB_RE.search(sent)))
+        if (
+            not _COMM_RE.search(sent)
+            and (found or not (_COMM_LEAD_RE.search(sent) or (not headline and _LEAD_VERB_RE.search(sent))))
+            and not (len(found) == 1 and _opens_with_pair(sent, found[0]))
         ):
             continue
         used += 0 if headline else 1  # headline lines (menus, titles) do not use up the opening

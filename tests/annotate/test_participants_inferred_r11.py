@@ -81,3 +81,19 @@ def test_a_leader_named_after_a_joining_cue_with_no_participant_before_it_is_no_
         "Earlier, a delegation met officials together with President Egils Levits of Latvia."
     )
     assert names(text) == ["Kaja Kallas", "Joe Biden"]
+
+
+def test_a_subject_pairing_the_participant_found_with_a_titled_leader_names_the_other_side() -> None:
+    text = (
+        "Portugal's President Alvaro Mendes underlined that the transition must be orderly. "
+        "President Alvaro Mendes and Prime Minister Tomas Kovar voiced hopes for calm at the border."
+    )
+    assert names(text, known=False) == ["Alvaro Mendes", "Tomas Kovar"]
+
+
+def test_a_titled_leader_paired_with_someone_else_is_no_party() -> None:
+    text = (
+        "Portugal's President Alvaro Mendes underlined that the transition must be orderly. "
+        "Mayor Rui Costa and Prime Minister Tomas Kovar opened a bridge in Porto last year."
+    )
+    assert names(text, known=False) == ["Alvaro Mendes"]
