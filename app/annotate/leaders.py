@@ -648,6 +648,44 @@ def _opens_with_pair(sent: str, found: Participant) -> bool:
     return m is not None and bool(last) and last in fold(m.group("first")).casefold().split()
 
 
+# An untitled full name right after talking with (or telling) someone: "spoke Saturday with Joe
+# Biden", "has told Donald Trump" (a participant must be named before it in the sentence).
+_WITH_UNTITLED_RE = re.compile(
+    r"\b(?:(?:spoke|talked|met|conversation|call|talks)(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
+    r"\s+with|(?:has\s+|had\s+)?told)\s+(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2})(?=\s*[,.;]|\s+[a-z])"
+)
+# Words of a body's or outlet's name, not of a leader's ("Xinhua News Agency", "the Security Council").
+_NOT_A_NAME_WORDS = frozenset(
+    [
+        "News",
+        "Agency",
+        "Times",
+        "Post",
+        "Press",
+        "Television",
+        "Radio",
+        "Council",
+        "Committee",
+        "Commission",
+        "Assembly",
+        "Party",
+        "Government",
+        "Ministry",
+        "Office",
+        "Union",
+        "Nations",
+        "Bank",
+        "Forum",
+        "Organization",
+        "Organisation",
+        "Parliament",
+        "Congress",
+        "Senate",
+        "House",
+    ]
+)
+
+
 # Wire leads open with what the leaders did, not with the meeting: "X and Y on Monday called
 # for ...", "X and Y signed an agreement ...". Counted only until a participant is found.
 _COMM_LEAD_RE = re.compile(r"\b(?:called\s+for|(?<!was\s)(?<!were\s)signed|vowed|pledged|urged)\b", re.I)
@@ -859,6 +897,16 @@ def infer_participants(
                 continue  # "High Council for National Reconciliation Chairman Abdullah Abdullah"
             country = _country_ending(before) or _country_ending(m.group("of"))
             hits.append((m.start("name"), m.group("name"), m.group("title"), country, False))
+        for m in _WITH_UNTITLED_RE.finditer(sent):
+            # "President X spoke Saturday with Joe Biden", "Chinese leader X has told Donald Trump": the
+            # untitled full name a participant named before it talked with
+            words = m.group("name").split()
+            if any(w.casefold() in _TITLE_WORDS or _country_of(w) or w in _NOT_A_NAME_WORDS for w in words):
+                continue
+            if any(h[0] < m.start() for h in hits) and not any(
+                h[0] <= m.start("name") < h[0] + len(h[1]) for h in hits
+            ):
+                hits.append((m.start("name"), m.group("name"), None, None, False))
         prev_end = None
         office: str | None  # not `title`: that is the readout's title, a parameter
         named_here = 0

@@ -97,3 +97,19 @@ def test_a_titled_leader_paired_with_someone_else_is_no_party() -> None:
         "Mayor Rui Costa and Prime Minister Tomas Kovar opened a bridge in Porto last year."
     )
     assert names(text, known=False) == ["Alvaro Mendes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Alvaro Mendes spoke Saturday with Tomas Kovar for the first time since the election.",
+        "Portuguese leader Alvaro Mendes has told Tomas Kovar that the border will stay open.",
+    ],
+)
+def test_the_untitled_full_name_a_participant_talked_with_or_told_is_the_other_side(text: str) -> None:
+    assert names(text, known=False) == ["Alvaro Mendes", "Tomas Kovar"]
+
+
+def test_an_outlet_a_leader_spoke_with_is_no_participant() -> None:
+    text = "President Alvaro Mendes spoke with Xinhua News Agency on Monday about the border."
+    assert names(text, known=False) == ["Alvaro Mendes"]
