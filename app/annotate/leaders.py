@@ -633,6 +633,12 @@ _SUBJECT_NAME_RE = re.compile(
     r"spoke|met|hosted|received|talked|discussed|maintained\s+(?:a\s+)?(?:\w+\s+)?(?:dialogue|conversation)|"
     rf"told\s+(?:(?:his|her)\s+)?(?:[A-Z][\w'-]+\s+){{0,2}}(?:{_TITLE_ALT}|counterpart)|(?P<pair>agreed|exchanged))\b"
 )
+# "A telephone conversation took place between X and Y", "talks between X and Y": the two
+# untitled full names a communication is said to be between (titled ones are the titled-name rule's).
+_BETWEEN_RE = re.compile(
+    r"\b(?i:conversation|talks|call|meeting|summit|dialogue|negotiations)\s+(?:[\w,-]+\s+){0,5}?between\s+"
+    r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})\s+and\s+(?P<name2>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})"
+)
 # "his Russian counterpart Vladimir Putin"; translated copy says "colleague" ("his American
 # colleague Donald Trump", "his colleague Joe Biden": after "his"/"her" the country may go unsaid).
 _COUNTERPART_RE = re.compile(
@@ -644,6 +650,58 @@ _COMM_RE = re.compile(
     r"meeting|summit|conversation|dialogue|spoke|speaks?|joint\s+statement|agreed|discussed|exchanged|visit|visits|visited|"
     r"visiting|received|receives|hosted|hosts|welcomed)\b",
     re.I,
+)
+
+
+# "President X and Prime Minister Y voiced ...": a sentence whose subject pairs the one participant
+# found with a titled leader names the other side, whatever its verb.
+_PAIR_OPEN_RE = re.compile(
+    rf"(?P<first>(?:(?:{_TITLE_ALT})\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,3}})\s+and\s+"
+    rf"(?:[A-Z][\w'-]+\s+){{0,2}}(?:{_TITLE_ALT})\s+[A-Z]"
+)
+
+
+def _opens_with_pair(sent: str, found: Participant) -> bool:
+    m = _PAIR_OPEN_RE.match(sent.strip())
+    last = fold(found.name).split()[-1].casefold() if found.name.split() else ""
+    return m is not None and bool(last) and last in fold(m.group("first")).casefold().split()
+
+
+# An untitled full name right after talking with (or telling) someone: "spoke Saturday with Joe
+# Biden", "has told Donald Trump" (a participant must be named before it in the sentence).
+_WITH_UNTITLED_RE = re.compile(
+    r"\b(?:(?:spoke|talked|met|conversation|call|talks)(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
+    r"\s+with|(?:has\s+|had\s+)?told)\s+(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2})(?=\s*[,.;]|\s+[a-z])"
+)
+# Words of a body's or outlet's name, not of a leader's ("Xinhua News Agency", "the Security Council").
+_NOT_A_NAME_WORDS = frozenset(
+    [
+        "News",
+        "Agency",
+        "Times",
+        "Post",
+        "Press",
+        "Television",
+        "Radio",
+        "Council",
+        "Committee",
+        "Commission",
+        "Assembly",
+        "Party",
+        "Government",
+        "Ministry",
+        "Office",
+        "Union",
+        "Nations",
+        "Bank",
+        "Forum",
+        "Organization",
+        "Organisation",
+        "Parliament",
+        "Congress",
+        "Senate",
+        "House",
+    ]
 )
 
 
@@ -791,8 +849,10 @@ def infer_participants(
             subject = _office_subject(sent, known_leaders, date)
             if subject is not None:
                 add(_as_written(subject, text))
-        if not _COMM_RE.search(sent) and (
-            found or not (_COMM_LEAD_RE.search(sent) or (not headline and _LEAD_VERB_RE.search(sent)))
+        if (
+            not _COMM_RE.search(sent)
+            and (found or not (_COMM_LEAD_RE.search(sent) or (not headline and _LEAD_VERB_RE.search(sent))))
+            and not (len(found) == 1 and _opens_with_pair(sent, found[0]))
         ):
             continue
         used += 0 if headline else 1  # headline lines (menus, titles) do not use up the opening
@@ -812,6 +872,10 @@ def infer_participants(
                     continue  # "Xi Jinping and Cuban President Miguel Diaz-Canel": the titled-name rule's
                 if words and not _NOT_LEADER_BEFORE_TITLE.search(words[0]):
                     hits.append((m0.start(g), m0.group(g), None, None, False))
+        for m in _BETWEEN_RE.finditer(sent):
+            pair = [m.group(g).split() for g in ("name", "name2")]
+            if not any(w.casefold() in _TITLE_WORDS or _country_of(w) for words in pair for w in words):
+                hits.extend((m.start(g), m.group(g), None, None, False) for g in ("name", "name2"))
         hon_starts = set()
         for m in _TITLE_OF_HON_RE.finditer(sent):
             country = _country_ending(m.group("of"))
@@ -852,6 +916,16 @@ def infer_participants(
                 continue  # "High Council for National Reconciliation Chairman Abdullah Abdullah"
             country = _country_ending(before) or _country_ending(m.group("of"))
             hits.append((m.start("name"), m.group("name"), m.group("title"), country, False))
+        for m in _WITH_UNTITLED_RE.finditer(sent):
+            # "President X spoke Saturday with Joe Biden", "Chinese leader X has told Donald Trump": the
+            # untitled full name a participant named before it talked with
+            words = m.group("name").split()
+            if any(w.casefold() in _TITLE_WORDS or _country_of(w) or w in _NOT_A_NAME_WORDS for w in words):
+                continue
+            if any(h[0] < m.start() for h in hits) and not any(
+                h[0] <= m.start("name") < h[0] + len(h[1]) for h in hits
+            ):
+                hits.append((m.start("name"), m.group("name"), None, None, False))
         prev_end = None
         office: str | None  # not `title`: that is the readout's title, a parameter
         named_here = 0
@@ -965,6 +1039,9 @@ def infer_participants(
                         # or an earlier one ("X's visit follows his recent meetings with President Y").
                         continue
                     add(_as_written(k, text))
+        if len(found) >= 2:
+            for k in _joined_leaders(opening[: max_sentences + 1], found, known_t, folded_names, date):
+                add(_as_written(k, text))
         if len(found) == 1:
             # (over the lines the opening read: headlines and datelines do not use it up)
             other = _unnamed_role(opening[: max(seen, max_sentences + 1)], found, known_leaders, date)
@@ -988,10 +1065,51 @@ _FAR_OPENING = 12
 # the first word only: "To Lam" is a name).
 _HEADLINE_WORD_RE = re.compile(
     r"(?:^|(?<=\s))(?:Holds?|Held|Meets?|Talks|Phone|Calls?|Discuss(?:es)?|Agrees?|Vows?|Signs?|Says|Urges?|"
-    r"Stress(?:es)?|Hails?|Welcomes?|Reaffirms?|On|With|For|In|At|Over|About|And)(?=\s|$)|(?<=\s)To(?=\s|$)"
+    r"Stress(?:es)?|Hails?|Welcomes?|Reaffirms?|Address(?:es)?|Reviews?|Explores?|Seeks?|Eyes|Pledges?|"
+    r"Invites?|Thanks|Congratulates?|Praises?|Backs|Receives?|Hosts?|Visits?|"
+    r"On|With|For|In|At|Over|About|And)(?=\s|$)|(?<=\s)To(?=\s|$)"
 )
 
 _AHEAD_RE = re.compile(r"\b(?:ahead\s+of|prior\s+to|in\s+the\s+run-up\s+to|in\s+preparation\s+for)\b", re.I)
+
+
+# "X met with Y together with the Latvian president, Z, and ...", "X, joined by Z, met Y": leaders
+# who join the meeting the lead reports (a summit's side meeting of four) are parties to it too.
+_JOINED_RE = re.compile(
+    r"\b(?:(?:met|meets|meeting|talks|talked|spoke)\b[^.;:]{0,60}?\b(?:together|along)\s+with|joined\s+by)\b", re.I
+)
+
+
+def _joined_leaders(
+    lines: Sequence[str],
+    found: Sequence[Participant],
+    known: tuple[Participant, ...],
+    folded_names: Sequence[tuple[str, ...]],
+    date: str | None,
+) -> list[Participant]:
+    """Registry leaders an opening line names after a joining cue (`together with`, `joined by`)
+    that follows a participant already found: in the order the line names them."""
+    out: list[tuple[int, Participant]] = []
+    for line in lines:
+        sent = fold(line)
+        m = _JOINED_RE.search(sent)
+        if m is None or not _found_before(sent, m.end(), found):
+            continue
+        for k, fas in zip(known, folded_names, strict=True):
+            if any(same_person(k.name, f.name) for f in (*found, *(q for _, q in out))):
+                continue
+            if (date and in_office(k, date) is False) or (not date and _never_met(k, found)):
+                continue
+            at = [
+                hit.start()
+                for fa in fas
+                if fa in sent
+                for hit in [re.compile(rf"(?<![\w-]){re.escape(fa)}(?![\w-])").search(sent, m.end())]
+                if hit
+            ]
+            if at:
+                out.append((min(at), k))
+    return [k for _, k in sorted(out, key=lambda x: x[0])]
 
 
 def _found_before(line: str, at: int, found: Sequence[Participant]) -> int:
