@@ -48,3 +48,13 @@ def test_thanks_in_the_speakers_own_voice_in_the_present() -> None:
     # appreciating a stance is praise of a policy: a position
     text = LEAD + '"We appreciate Germany\'s position on the reform of the fiscal rules," Macron said.'
     assert said(text, PAIR, "fiscal") == [("Emmanuel Macron",)]
+
+
+def test_a_guest_welcomed_with_honours_is_the_reception_not_a_passive_report() -> None:
+    text = LEAD + "Scholz was welcomed with military honours at the Elysee Palace on his arrival."
+    assert said(text, PAIR, "honours") == []
+    text = LEAD + "Macron was welcomed as a dear guest by the German side."
+    assert said(text, PAIR, "dear guest") == []
+    # what the talks produced, welcomed in the passive, is still joint
+    text = LEAD + "The progress on the joint fighter programme was welcomed."
+    assert said(text, PAIR, "fighter") == [("Emmanuel Macron", "Olaf Scholz")]
