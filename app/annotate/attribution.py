@@ -1580,6 +1580,22 @@ def attribute_sentence(
         if primary0 is None or primary0.kind == "other":
             all_frames = find_frames(text, s, e, finder, qmask)
     primary = _pick_primary(frames, joint_statement)
+    if primary is None:
+        # "China is prepared to ...", "Cuba is ready to ...": one participant's country, opening the
+        # sentence, stating its readiness (a commit predicate) in a readout that has named its leader
+        # is his pledge (a lone "India is ready to ..." may be news of policy).
+        primary = next(
+            (
+                f
+                for f in frames
+                if f.kind == "country"
+                and f.start == s
+                and len(f.who) == 1
+                and f.cls == "commit"
+                and any(m.kind in ("person", "role") and m.who == f.who for m in finder.find(text, 0, s))
+            ),
+            None,
+        )
     final = _final_frame(text, frames, s, e)
     if final is not None and primary is not None and primary != final and primary.kind != "group":
         # "The Russian military is ready to ..., Putin said.": the clause before a closing
