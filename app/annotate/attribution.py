@@ -164,6 +164,10 @@ BACKGROUND_RE = re.compile(
     # "Earlier, PM Modi spoke to ...", "Speaking at the summit later the same day, Biden ...":
     # another occasion than this communication
     r"^\W*(?:Earlier|Previously|Before\s+that|Prior\s+to\s+(?:this|that))\b|"
+    # "It should be recalled that ...", "It may be recalled that ...", "It is worth recalling that ...":
+    # the outlet reminding its readers of the past
+    r"^\W*It\s+(?:(?:should|may|will|must|might|can|is\s+to)\s+be\s+recalled|is\s+(?:worth\s+)?(?:recalling|remembering)|"
+    r"bears\s+recalling)\b|"
     # "In November 2022, Tokayev noted ...", "In June, the President stated ...": another occasion
     r"^\W*In\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)(?:\s+(?:19|20)\d\d|\s+last\s+year)?,|"
