@@ -164,6 +164,10 @@ BACKGROUND_RE = re.compile(
     # "Earlier, PM Modi spoke to ...", "Speaking at the summit later the same day, Biden ...":
     # another occasion than this communication
     r"^\W*(?:Earlier|Previously|Before\s+that|Prior\s+to\s+(?:this|that))\b|"
+    # "It should be recalled that ...", "It may be recalled that ...", "It is worth recalling that ...":
+    # the outlet reminding its readers of the past
+    r"^\W*It\s+(?:(?:should|may|will|must|might|can|is\s+to)\s+be\s+recalled|is\s+(?:worth\s+)?(?:recalling|remembering)|"
+    r"bears\s+recalling)\b|"
     # "In November 2022, Tokayev noted ...", "In June, the President stated ...": another occasion
     r"^\W*In\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)(?:\s+(?:19|20)\d\d|\s+last\s+year)?,|"
@@ -481,11 +485,37 @@ def _call_verdict(text: str, s: int, e: int) -> bool:
 _EXPRESSED_RE = re.compile(r"(?:express|convey|extend|offer|voice)(?:ed|s)$", re.I)
 
 
+# Thanks in the speaker's own voice, in the present: "We deeply appreciate the support of ...", "Let me
+# express my appreciation for ...", "I would like to thank ...".
+_OWN_THANKS_RE = re.compile(
+    r"[\W]*(?:(?:first\s+of\s+all|above\s+all|first|firstly|once\s+again|again|today),?\s+)?"
+    r"(?:let\s+me\s+(?:also\s+|once\s+again\s+)?|(?:I|we)\s+(?:(?:also|deeply|sincerely|truly|greatly|really|highly|"
+    r"very\s+much|would\s+like\s+to|want\s+to|wish\s+to)\s+)*)"
+    r"(?P<verb>thank|appreciate|express|convey|extend)\b",
+    re.I,
+)
+_THANKED_FOR_RE = re.compile(
+    r"\s+(?:[\w'\u2019-]+\s+){0,4}?(?:support|help|assistance|aid|solidarity|hospitality|kind\s+words)\b", re.I
+)
+
+
+def _own_thanks(text: str, s: int, e: int) -> bool:
+    m = _OWN_THANKS_RE.match(text, s, e)
+    if m is None:
+        return False
+    verb = m.group("verb").lower()
+    if verb == "thank":
+        return True
+    if verb == "appreciate":
+        return _THANKED_FOR_RE.match(text, m.end(), e) is not None
+    return COURTESY_NOUNS.match(text[m.end() : e]) is not None
+
+
 def first_person_narration(text: str, s: int, e: int) -> bool:
     """Whether a quoted sentence is narration or a courtesy in the speaker's own voice (no
     content cue after it), or his verdict on the call ("A good conversation, very productive."):
     such a sentence is no position even inside a quotation."""
-    if _call_verdict(text, s, e):
+    if _call_verdict(text, s, e) or _own_thanks(text, s, e):
         return True
     m = _FIRST_PERSON_NARRATION_RE.match(text, s, e)
     if m and _EXPRESSED_RE.match(m.group("verb")) and COURTESY_NOUNS.match(text[m.end() : e]):
@@ -1067,7 +1097,7 @@ def _courtesy(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
     verb = text[f.verb_start : f.verb_end].lower()
     if verb.startswith(("has ", "have ", "had ")):
         verb = verb.split(None, 1)[1]  # "has expressed deep gratitude": the participle decides
-    if f.cls == "say" and _REPORTED_COURTESY_RE.match(after):
+    if f.cls == "say" and (_REPORTED_COURTESY_RE.match(after) or _THOUGHTS_WITH_RE.match(after)):
         return True
     if verb.startswith(
         ("express", "convey", "extend", "sen", "offer", "voice", "reiterat", "renew", "repeat", "reaffirm")
@@ -1075,6 +1105,10 @@ def _courtesy(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
         return True
     if _PLEASED_RE.match(after):
         return True
+    if verb.startswith(("welcom", "apprecia", "valu")) and _MEETING_OPPORTUNITY_RE.match(after):
+        return True  # "welcomed the opportunity to meet ...": pleasure at the meeting itself
+    if f.cls == "call" and (m := _RELAY_COURTESY_RE.match(after)) and COURTESY_NOUNS.match(after[m.end() :]):
+        return True  # "asked Y to convey his greetings to ...": a courtesy passed on, no call
     if verb.startswith(("apprecia", "thank", "welcom")) and re.match(
         r"\s+(?:\w+(?:'s|\u2019s)?\s+){0,3}(?:support|help|assistance|aid|facilitation|hospitality|invitation|"
         r"kind\s+words|message|greetings|wishes|call)\b",
@@ -1096,6 +1130,30 @@ def _courtesy(text: str, f: Frame, e: int, finder: MentionFinder) -> bool:
         ):
             return verb.startswith(("welcom", "greet", "receiv", "congrat", "thank", "host"))
     return False
+
+
+# Sympathy said as "his thoughts (and prayers) were with ...": a courtesy (condolences).
+_THOUGHTS_WITH_RE = re.compile(
+    r"\s+(?:that\s+)?(?:his|her|their|our|my)\s+(?:thoughts|prayers|sympathies|hearts?)\b[^.;:]{0,80}?\s"
+    r"(?:were|are|was|is|remain|remained|go|went)\s+(?:out\s+)?(?:to|with)\b",
+    re.I,
+)
+
+
+# The meeting itself as what is welcomed: "welcomed the opportunity to engage with ...", "appreciated
+# the chance to speak with ..." (not "the opportunity to deepen cooperation").
+_MEETING_OPPORTUNITY_RE = re.compile(
+    r"\s+(?:the|this|an?)\s+(?:\w+\s+)?(?:opportunity|chance|occasion)\s+to\s+(?:(?:once\s+again|again|personally)\s+)?"
+    r"(?:meet|engage|speak|talk|hold|see|visit|host|receive|exchange|hear|welcome|be\s+(?:in|with|at))\b",
+    re.I,
+)
+
+
+# A call verb whose request is to pass a courtesy on: "asked Y to convey his warm greetings to ...",
+# "requested him to pass on his congratulations".
+_RELAY_COURTESY_RE = re.compile(
+    r"(?:\s+[\w.'\u2019-]+){1,4}?\s+to\s+(?:convey|pass\s+on|extend|transmit|relay|deliver)\b", re.I
+)
 
 
 # Between a welcoming verb and the guest: nothing, or his country's adjective and an article
@@ -1526,6 +1584,22 @@ def attribute_sentence(
         if primary0 is None or primary0.kind == "other":
             all_frames = find_frames(text, s, e, finder, qmask)
     primary = _pick_primary(frames, joint_statement)
+    if primary is None:
+        # "China is prepared to ...", "Cuba is ready to ...": one participant's country, opening the
+        # sentence, stating its readiness (a commit predicate) in a readout that has named its leader
+        # is his pledge (a lone "India is ready to ..." may be news of policy).
+        primary = next(
+            (
+                f
+                for f in frames
+                if f.kind == "country"
+                and f.start == s
+                and len(f.who) == 1
+                and f.cls == "commit"
+                and any(m.kind in ("person", "role") and m.who == f.who for m in finder.find(text, 0, s))
+            ),
+            None,
+        )
     final = _final_frame(text, frames, s, e)
     if final is not None and primary is not None and primary != final and primary.kind != "group":
         # "The Russian military is ready to ..., Putin said.": the clause before a closing
@@ -1728,6 +1802,13 @@ def attribute_sentence(
             # "congratulated Y ..., and expressed his gratitude for ...": courtesies both (but
             # "expressed appreciation for the strategic partnership" is a stance on the relationship)
             return [], primary
+        if (
+            rcls == "call"
+            and r.group("fin")
+            and (rm := _RELAY_COURTESY_RE.match(text, r.end("fin"), e))
+            and COURTESY_NOUNS.match(text[rm.end() : e])
+        ):
+            return [], primary  # "congratulated ..., and requested Y to convey his congratulations to ..."
         cls = rcls
     first = _make(primary, cls, everyone)
     if lead_joint:

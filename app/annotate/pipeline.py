@@ -780,6 +780,15 @@ _NOT_GOING_ON_RE = re.compile(
 )
 
 
+# An official who is no leader opening the sentence as its subject (after an opening phrase):
+# "After that, the Deputy Chairman of the Cabinet ...", "Foreign Minister X then ...".
+_OFFICIAL_SUBJECT_RE = re.compile(
+    r"\W*(?:[^,;\"\u201c\u201d]{0,40},\s+)?(?:[Tt]he\s+)?(?:[\w.-]+\s+){0,2}?"
+    r"(?:[Dd]eputy|[Vv]ice|[Ff]oreign\s+[Mm]inisters?|[Mm]inisters?|[Ss]pokes(?:man|woman|person)|[Aa]mbassadors?|[Ee]nvoys?|"
+    r"[Aa]ides?|[Aa]dvis[eo]rs?|[Oo]fficials?|[Dd]elegations?)\b"
+)
+
+
 # "has"/"have" as the auxiliary of a present perfect ("the partnership has been increasingly mature",
 # "China has lifted ... out of poverty"): what the speaker says the relationship has become, not the
 # narration verb "have" ("have talks"); a participle that is itself a cue verb ("has held talks") is
@@ -801,6 +810,8 @@ def _statement_goes_on(text: str, s: int, e: int, finder: MentionFinder, prev: A
     goes on by its stance verbs, `_own_country_goes_on`; the other's is news: "Russia will also
     help.")."""
     sent = text[s:e]
+    if _OFFICIAL_SUBJECT_RE.match(sent):
+        return False  # "After that, the Deputy Prime Minister cut the ribbon.": another person acts
     if _NOT_GOING_ON_RE.match(sent) or BACKGROUND_RE.search(sent) or _MODAL_GROUP_RE.match(sent):
         return False  # (what both sides should do goes on after one leader's statement only: above)
     if any(
