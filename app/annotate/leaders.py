@@ -125,6 +125,58 @@ def _spelled_alike(a: str, b: str) -> bool:
     return len(ga) >= 2 and len(gb) >= 2 and ga[:2] == gb[:2]
 
 
+def _skeleton(word: str) -> str:
+    """A name's consonants in order, case, accents, doubled letters and the usual romanisation
+    pairs folded ("kh"/"h", "ph"/"f", "w"/"v", final "-ov"/"-ow"): the part of a transliterated
+    name that outlets agree on ("Zelenskyi" / "Zelensky", "Mirziyoev" / "Mirziyoyev")."""
+    w = re.sub(r"[^a-z]", "", fold(word).casefold())
+    w = w.replace("kh", "h").replace("ph", "f").replace("w", "v")
+    w = w[:1] + re.sub(r"[aeiouy]", "", w[1:])
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance of two short words."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+_CAPITALISED_RE = re.compile(r"(?<![\w-])[A-Z\u00c0-\u024f][^\W\d_]{4,}(?![\w-])")
+
+
+def written_variants(name: str, text: str, others: Sequence[str] = ()) -> tuple[str, ...]:
+    """The family name of a participant as this readout spells it, when it spells it otherwise:
+    a capitalised word with the same consonant skeleton (`_skeleton`), a letter or two away, that
+    is not another participant's name ("Zelenskyi" for Volodymyr Zelensky). Outlets
+    transliterate names from Cyrillic, Arabic and Turkic scripts each their own way; a reader
+    knows it is the same man, so the mention finder must too."""
+    toks = fold(name).split()
+    if not toks:
+        return ()
+    family = toks[-1]
+    key = _skeleton(family)
+    if len(key) < 3:
+        return ()
+    # a short skeleton is shared by more words: one letter away, then; long names allow three
+    most = 1 if len(key) < 4 else 2 if len(family) < 12 else 3
+    taken = {w.casefold() for o in (name, *others) for w in fold(o).split()}
+    out: dict[str, None] = {}
+    for m in _CAPITALISED_RE.finditer(fold(text)):
+        w = m.group()
+        if w.casefold() in taken or w in out or w[0].casefold() != family[0].casefold():
+            continue
+        if len(key) < 4 and w[:2].casefold() != family[:2].casefold():
+            continue  # "Baden" is not "Biden": a short name keeps its opening
+        if _skeleton(w) == key and _edits(w.casefold(), family.casefold()) <= most:
+            out[text[m.start() : m.end()]] = None
+    return tuple(out)
+
+
 def same_person(a: str, b: str) -> bool:
     """True when one name's words contain the other's ("Putin" / "Vladimir Putin")."""
     wa, wb = _words(a), _words(b)

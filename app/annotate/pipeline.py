@@ -24,7 +24,7 @@ from .attribution import (
 )
 from .countries import COUNTRIES, Country, find_country
 from .folded import FoldedPattern
-from .leaders import MentionFinder, compiled, find_host, guess_gender, infer_participants
+from .leaders import MentionFinder, compiled, find_host, guess_gender, infer_participants, written_variants
 from .lexicon import ADVERBS, FINITE_RE, finite_verbs, verb_class, verb_forms
 from .models import Annotation, FoundPosition, Participant, TopicSpec
 from .sentences import split_sentences
@@ -924,6 +924,10 @@ def _annotate(
         # too ("Zelenskyy", "Erdoğan"), as he is when the participants are inferred.
         known_as = next((k for k in same if k.aliases), None)
         aliases = tuple(dict.fromkeys((*p.aliases, *known_as.aliases))) if known_as else p.aliases
+        others = [o.name for o in parts if o is not p]
+        written = [v for v in written_variants(p.name, text, others) if v not in aliases]
+        if written:
+            aliases = (*aliases, *written)
         work.append(replace(p, gender=g, aliases=aliases) if (g, aliases) != (p.gender, p.aliases) else p)
     if not work:
         return Annotation(parts, ())
