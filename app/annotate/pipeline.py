@@ -960,7 +960,8 @@ def _annotate(
         if "\n" in text[prev_end:s]:
             para += 1
             carried = frozenset()
-            raw.extend(_Raw(qs, qe, r, None, idx - 1, para - 1) for qs, qe, r in quotes.paragraph_break(sent) if r.who)
+            dropped = quotes.paragraph_break(sent, text[s : s + 600])
+            raw.extend(_Raw(qs, qe, r, None, idx - 1, para - 1) for qs, qe, r in dropped if r.who)
             prev_said = []  # a statement goes on within its paragraph only
             para_said = []
         prev_end = e

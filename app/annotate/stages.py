@@ -14,6 +14,7 @@ Both are plain state machines over sentences, fed by pipeline.annotate.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -23,6 +24,12 @@ from .models import Participant
 __all__ = ["SpeakerTracker", "QuotationTracker", "Emission"]
 
 Emission = tuple[int, int, Attribution]
+
+# A paragraph whose first quotation mark closes a quotation before a reporting clause
+# ('... to stop this violence,\u201d he said.'): the quotation opened in the paragraph before goes on.
+_CLOSED_BY_CLAUSE_RE = re.compile(
+    '(?:[^"\u201c\u201d\u00ab\u00bb\u201e\n]|\n(?![ \t]*\n))*?[,!?]["\u201d\u201c\u00bb][ \t]+[a-zA-Z]'
+)
 
 
 @dataclass
@@ -132,10 +139,16 @@ class QuotationTracker:
     pending_who: Attribution | None = None
     last_quote: tuple[frozenset[int], int] | None = None  # (speaker, sentence index)
 
-    def paragraph_break(self, sentence: str) -> list[Emission]:
+    def paragraph_break(self, sentence: str, paragraph: str = "") -> list[Emission]:
         """A new paragraph: a quotation left open that it does not reopen was a stray mark
-        (its unattributed sentences yield nothing rather than swallowing the readout)."""
-        if self.in_quote and sentence[:1] not in '"\u201c\u00ab\u201e\u2018':
+        (its unattributed sentences yield nothing rather than swallowing the readout), unless
+        the paragraph (its first characters, `paragraph`) closes it with a reporting clause
+        before any other mark ('I stress the need ... ,\u201d he said.')."""
+        if (
+            self.in_quote
+            and sentence[:1] not in '"\u201c\u00ab\u201e\u2018'
+            and _CLOSED_BY_CLAUSE_RE.match(paragraph) is None
+        ):
             out = self.pending_own
             self.in_quote, self.pending, self.pending_own, self.pending_who = "", [], [], None
             return out
@@ -174,7 +187,9 @@ class QuotationTracker:
                 else:
                     out.append((ps, pe, replace(sp, conf=min(sp.conf, 0.85), evidence="quote:opened")))
             self.pending, self.pending_own = [], []
-            out.extend((s, e, r) for r in reporting)
+            other = [r for r in resolved if r.evidence == "quoted:other"]
+            # ('"... . Today, Y reaffirmed his support ...," he said.': the sentence is Y's)
+            out.extend((s, e, r) for r in (other or reporting))
             self.last_quote = (sp.who, idx)
             if in_quote_after:
                 self.pending_who = sp
