@@ -155,10 +155,19 @@ class QuotationTracker:
         return []
 
     def step(
-        self, idx: int, s: int, e: int, starts_quoted: bool, in_quote_after: str, resolved: Sequence[Attribution]
+        self,
+        idx: int,
+        s: int,
+        e: int,
+        starts_quoted: bool,
+        in_quote_after: str,
+        resolved: Sequence[Attribution],
+        current: Attribution | None = None,
     ) -> list[Emission] | None:
         """The (start, end, attribution) emissions of a quoted or quote-continuing sentence,
-        or None when the sentence is outside any quotation (the caller attributes it)."""
+        or None when the sentence is outside any quotation (the caller attributes it).
+        `current`: the leader whose words the readout is reporting, given when this sentence
+        closes a quotation that fills its whole paragraph."""
         if not (starts_quoted or self.pending or self.pending_own):
             if in_quote_after and resolved:
                 self.pending_who = resolved[0]
@@ -222,6 +231,13 @@ class QuotationTracker:
             if self.last_quote and self.last_quote[1] == idx - 1 and not self.pending:
                 out.append((s, e, Attribution(self.last_quote[0], "say", 0.75, None, evidence="quote:next")))
                 self.last_quote = (self.last_quote[0], idx)
+            elif current is not None and not self.pending_own:
+                # A paragraph that is one quotation with no reporting clause, amid one leader's
+                # reported words ('... climate change, he said.' then '"We believe ... is critical."'):
+                # his, by the convention that an unattributed quotation goes on with the speaker.
+                sp = replace(current, conf=min(current.conf, 0.7), evidence="quote:paragraph")
+                out.extend((ps, pe, sp) for ps, pe in [*self.pending, (s, e)])
+                self.last_quote = (sp.who, idx)
             out.extend(self.pending_own)
             self.pending, self.pending_own = [], []
         self._close(in_quote_after)

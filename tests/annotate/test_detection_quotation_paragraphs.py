@@ -34,3 +34,22 @@ def test_a_stray_mark_still_ends_at_the_paragraph() -> None:
         "The weather in Berlin was mild on Friday."
     )
     assert said(text, (SCHOLZ, KISHIDA), "weather") == []
+
+
+PARAGRAPH = (
+    "Chancellor Olaf Scholz received Prime Minister Fumio Kishida in Berlin on Friday.\n\n"
+    "There was great scope for the two countries to work together on hydrogen, Scholz said.\n\n"
+    "Photo: pool\n\n"
+    '"We believe that joint research on clean fuels is essential for both our economies."\n\n'
+    "The two leaders will meet again in Tokyo."
+)
+
+
+def test_a_paragraph_that_is_one_unattributed_quotation_goes_on_with_the_speaker() -> None:
+    assert said(PARAGRAPH, (SCHOLZ, KISHIDA), "joint research") == [("Olaf Scholz",)]
+
+
+def test_a_quoted_paragraph_naming_the_leaders_is_not_his() -> None:
+    # An outlet quoting a readout in the third person: not the last speaker's own words.
+    text = PARAGRAPH.replace("We believe that", "The leaders discussed how")
+    assert said(text, (SCHOLZ, KISHIDA), "joint research") == []
