@@ -736,6 +736,8 @@ def _blank_parentheticals(sent: str) -> str:
     date, "on Thursday, October 14", which is no clause break)."""
     if "day, " in sent:
         sent = _DATE_COMMA_RE.sub(" ", sent)
+        # "X and Y on Thursday, July 29, appraised ...": the comma closing the date goes too
+        sent = _DATE_END_COMMA_RE.sub(lambda m: m.group()[:-1] + " ", sent)
     return _PAREN_RE.sub(lambda m: " " * len(m.group()), sent)
 
 
@@ -745,6 +747,9 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _DATE_COMMA_RE = re.compile(rf"(?<=day),(?=\s+(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH}))")
+_DATE_END_COMMA_RE = re.compile(
+    rf"(?<=\son\s)(?:{_WEEKDAY})\s+(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:st|nd|rd|th)?,(?=\s+[a-z])"
+)
 # A date between a subject and its verb: "President Phuc on May 11 held ...".
 _NP_DATE_RE = re.compile(
     rf"\s+on\s+(?:{_WEEKDAY}[\s,]+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
