@@ -750,6 +750,14 @@ _DATE_COMMA_RE = re.compile(rf"(?<=day),(?=\s+(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MON
 _DATE_END_COMMA_RE = re.compile(
     rf"(?<=\son\s)(?:{_WEEKDAY})\s+(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:st|nd|rd|th)?,(?=\s+[a-z])"
 )
+# Hearsay: the outlet reports at second hand what the leaders did in the talks ("The two leaders are
+# said to have agreed ...", "It is also reported that X proposed ...", "<Outlet> gathered that X
+# briefed ..."): the words go, and the leader's own clause speaks.
+_HEARSAY_RE = re.compile(
+    r"(?<=\s)(?:is|are|was|were)\s+(?:also\s+)?(?:said|reported|understood|believed)\s+to\s+have(?=\s+[a-z]+\b)"
+    r"|^\W*(?:It\s+(?:is|was|has\s+been)\s+(?:also\s+)?(?:reported|understood|learnt|learned|gathered)"
+    r"|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s+(?:also\s+)?(?:gathered|learnt|learned))\s+that(?=\s)"
+)
 # A date between a subject and its verb: "President Phuc on May 11 held ...".
 _NP_DATE_RE = re.compile(
     rf"\s+on\s+(?:{_WEEKDAY}[\s,]+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
@@ -765,6 +773,11 @@ def find_frames(
     sent = text[s:e]
     if ", " in sent:
         blanked = _blank_parentheticals(sent)
+        if blanked != sent:
+            text = text[:s] + blanked + text[e:]
+            sent = blanked
+    if " to have " in sent or " that " in sent[:80]:
+        blanked = _HEARSAY_RE.sub(lambda m: " " * len(m.group()), sent)
         if blanked != sent:
             text = text[:s] + blanked + text[e:]
             sent = blanked
