@@ -182,7 +182,11 @@ BACKGROUND_RE = re.compile(
 # on May 11, Trudeau confirmed ...": words said on another occasion (guidelines), before the subject.
 _ELSEWHERE_OCCASIONS = (
     r"(?:In|During)\s+an?\s+(?:televised|TV|radio|video)?\s*(?:speech|address|interview|broadcast)|"
-    r"Before\s+(?:taking|assuming|coming\s+to)\s+office|As\s+(?:previously\s+)?reported"
+    r"Before\s+(?:taking|assuming|coming\s+to)\s+office|As\s+(?:previously\s+)?reported|"
+    # "Before the meeting, the White House said ...", "In a earlier statement to mark ..., Biden said":
+    # words said before this exchange, or in another statement
+    r"(?:Before|Ahead\s+of|Prior\s+to)\s+(?:the|their|this|today(?:'|\u2019)s)\s+(?:meeting|call|talks|conversation)|"
+    r"In\s+an?\s+(?:earlier|previous|separate)\s+(?:statement|post|tweet|interview|speech|remarks)"
 )
 _ELSEWHERE_RE = re.compile(rf"^\W*(?:{_ELSEWHERE_OCCASIONS})\b", re.I)
 # The same occasions anywhere in a sentence, with the time phrases of wire copy that place words
