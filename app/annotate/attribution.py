@@ -182,7 +182,11 @@ BACKGROUND_RE = re.compile(
 # on May 11, Trudeau confirmed ...": words said on another occasion (guidelines), before the subject.
 _ELSEWHERE_OCCASIONS = (
     r"(?:In|During)\s+an?\s+(?:televised|TV|radio|video)?\s*(?:speech|address|interview|broadcast)|"
-    r"Before\s+(?:taking|assuming|coming\s+to)\s+office|As\s+(?:previously\s+)?reported"
+    r"Before\s+(?:taking|assuming|coming\s+to)\s+office|As\s+(?:previously\s+)?reported|"
+    # "Before the meeting, the White House said ...", "In a earlier statement to mark ..., Biden said":
+    # words said before this exchange, or in another statement
+    r"(?:Before|Ahead\s+of|Prior\s+to)\s+(?:the|their|this|today(?:'|\u2019)s)\s+(?:meeting|call|talks|conversation)|"
+    r"In\s+an?\s+(?:earlier|previous|separate)\s+(?:statement|post|tweet|interview|speech|remarks)"
 )
 _ELSEWHERE_RE = re.compile(rf"^\W*(?:{_ELSEWHERE_OCCASIONS})\b", re.I)
 # The same occasions anywhere in a sentence, with the time phrases of wire copy that place words
@@ -555,7 +559,9 @@ _MARKS_RE = re.compile('["\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]')
 _ANY_CLOSER = "*"  # a quotation known to be open, of unknown style
 
 
-def _closes(ch: str, closer: str, nxt: str) -> bool:
+def _closes(ch: str, closer: str, nxt: str, prev: str = "") -> bool:
+    if ch == "\u201c" and closer == "\u201d" and prev in (",", ".", "!", "?") and (not nxt or nxt.isspace()):
+        return True  # an opening mark typed for the closing one: 'in Palestine,\u201c he said'
     if closer == _ANY_CLOSER:
         return ch in '"\u201d\u00bb' or (ch == "\u2019" and not nxt.isalpha())
     if ch == closer:
@@ -598,7 +604,7 @@ def quote_mask(s: str, in_quote: str | bool) -> tuple[list[bool], str]:
         if ch == "\u2019" and closer == "\u2019" and nxt == "\u2019":
             flags.append(True)  # the first mark of a doubled ’’
             continue
-        if _closes(ch, closer, nxt):
+        if _closes(ch, closer, nxt, prev):
             closer = ""
         flags.append(True)
     flags.extend([bool(closer)] * (len(s) - cur))
@@ -734,6 +740,8 @@ def _blank_parentheticals(sent: str) -> str:
     date, "on Thursday, October 14", which is no clause break)."""
     if "day, " in sent:
         sent = _DATE_COMMA_RE.sub(" ", sent)
+        # "X and Y on Thursday, July 29, appraised ...": the comma closing the date goes too
+        sent = _DATE_END_COMMA_RE.sub(lambda m: m.group()[:-1] + " ", sent)
     return _PAREN_RE.sub(lambda m: " " * len(m.group()), sent)
 
 
@@ -743,6 +751,17 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _DATE_COMMA_RE = re.compile(rf"(?<=day),(?=\s+(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH}))")
+_DATE_END_COMMA_RE = re.compile(
+    rf"(?<=\son\s)(?:{_WEEKDAY})\s+(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:st|nd|rd|th)?,(?=\s+[a-z])"
+)
+# Hearsay: the outlet reports at second hand what the leaders did in the talks ("The two leaders are
+# said to have agreed ...", "It is also reported that X proposed ...", "<Outlet> gathered that X
+# briefed ..."): the words go, and the leader's own clause speaks.
+_HEARSAY_RE = re.compile(
+    r"(?<=\s)(?:is|are|was|were)\s+(?:also\s+)?(?:said|reported|understood|believed)\s+to\s+have(?=\s+[a-z]+\b)"
+    r"|^\W*(?:It\s+(?:is|was|has\s+been)\s+(?:also\s+)?(?:reported|understood|learnt|learned|gathered)"
+    r"|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s+(?:also\s+)?(?:gathered|learnt|learned))\s+that(?=\s)"
+)
 # A date between a subject and its verb: "President Phuc on May 11 held ...".
 _NP_DATE_RE = re.compile(
     rf"\s+on\s+(?:{_WEEKDAY}[\s,]+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
@@ -758,6 +777,11 @@ def find_frames(
     sent = text[s:e]
     if ", " in sent:
         blanked = _blank_parentheticals(sent)
+        if blanked != sent:
+            text = text[:s] + blanked + text[e:]
+            sent = blanked
+    if " to have " in sent or " that " in sent[:80]:
+        blanked = _HEARSAY_RE.sub(lambda m: " " * len(m.group()), sent)
         if blanked != sent:
             text = text[:s] + blanked + text[e:]
             sent = blanked
@@ -1536,6 +1560,28 @@ def _quoted_other(text: str, s: int, e: int, primary: Frame, finder: MentionFind
     return inner
 
 
+# What may open a quoted sentence before its own subject: an interjection or a linking word
+# set off by a comma ("Alhamdulillah, ", "Today, "), or nothing.
+_QUOTED_OPENER_RE = re.compile(r"[\"\u201c\u201e\u00ab\u2018\s]*(?:\w+,\s*)?")
+
+
+def _quoted_other_before(text: str, s: int, primary: Frame, finder: MentionFinder, qmask: list[bool]) -> Frame | None:
+    """The frame opening a sentence that starts inside a quotation and ends with a reporting
+    clause, when its subject names a participant other than that clause's speaker, with a cue
+    that says something."""
+    inner = next((f for f in find_frames(text, s, primary.start, finder, qmask[: primary.start - s]) if f.quoted), None)
+    if (
+        inner is None
+        or inner.kind not in ("person", "role")
+        or not inner.who
+        or inner.who & primary.who  # (a pronoun's "he" is unresolved: the named subject speaks either way)
+        or inner.cls in ("narr", "courtesy")
+        or _QUOTED_OPENER_RE.fullmatch(text, s, inner.start) is None
+    ):
+        return None
+    return inner
+
+
 _CALLED_RE = re.compile(r"(?:ha[sd]\s+|have\s+)?(?:(?:also|then|later|first)\s+)?call(?:ed|s)$", re.I)
 _NAMED_AS_RE = re.compile(r"(?:['\u2019]s\b|\s+(?:an?\s|the\s|[\"\u201c\u2018]))")
 _COUNTERPART_RE = re.compile(r"\s+(?:his|her)\s+(?:[A-Z][\w-]*\s+)?(?:counterpart|colleague)\b")
@@ -1634,6 +1680,23 @@ def attribute_sentence(
         # 'Yoon said ..., "President Biden said he expects to meet soon ..."': what the speaker
         # quotes the other leader as saying is the other leader's position.
         return [replace(_make(named, named.cls, everyone, 0.8), evidence="quoted:other")], primary
+    if (
+        primary is not None
+        and n > 1
+        and qmask
+        and qmask[0]
+        and text[s] not in _OPEN_QUOTES  # (the quotation was opened in a sentence before)
+        and not primary.quoted
+        and primary.start > s
+        and (primary.kind == "pronoun" or (primary.kind in ("person", "role") and primary.who))
+        and (named := _quoted_other_before(text, s, primary, finder, qmask)) is not None
+    ):
+        # '"... . Alhamdulillah, Erdogan reiterated his firm stance ...," he said.': in a quotation
+        # going on from the sentence before, what the speaker reports the other leader did is the
+        # other leader's position (the clause's speaker, "quote:reporter", still owns the
+        # quotation's earlier sentences).
+        reporter = replace(_make(primary, primary.cls, everyone), evidence="quote:reporter")
+        return [replace(_make(named, named.cls, everyone, 0.8), evidence="quoted:other"), reporter], primary
     if (primary is None or primary.kind == "other") and (cited := _cited_frame(text, s, e, finder)) is not None:
         # '"...," the statement cited Xi Jinping as saying.', "The brief quotes President Ruto as
         # saying that ...": an outlet or office quoting the leader gives his words.

@@ -24,7 +24,7 @@ from .attribution import (
 )
 from .countries import COUNTRIES, Country, find_country
 from .folded import FoldedPattern
-from .leaders import MentionFinder, compiled, find_host, guess_gender, infer_participants, written_variants
+from .leaders import Mention, MentionFinder, compiled, find_host, guess_gender, infer_participants, written_variants
 from .lexicon import ADVERBS, FINITE_RE, finite_verbs, verb_class, verb_forms
 from .models import Annotation, FoundPosition, Participant, TopicSpec
 from .sentences import split_sentences
@@ -852,6 +852,17 @@ _HAS_VERB_RE = re.compile(
     r"brought|sent|built|remains?|seems?|(?!(?:need|speed|seed|feed|deed|creed|greed|breed)\b)[a-z]{2,}ed)\b",
     re.I,
 )
+_OPEN_MARKS = '"\u201c\u201e\u00ab\u2018'
+
+
+def _third_person(text: str, m: Mention) -> bool:
+    """Whether a mention inside a quotation speaks of a participant in the third person (a
+    name, a title, "he", "the leaders"): not the speaker's own "we"."""
+    return m.kind in ("person", "role", "pronoun") or (
+        m.kind == "group" and text[m.start : m.end].lower() not in ("we", "us", "our")
+    )
+
+
 # No word and no quotation mark: nothing said, and no quotation opened or closed.
 _WORDLESS_RE = re.compile(r"[^\w\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]*")
 _BODY_LINE_WORDS = 8  # headlines and bylines are shorter; a line this long past the opening is prose
@@ -964,7 +975,8 @@ def _annotate(
         if "\n" in text[prev_end:s]:
             para += 1
             carried = frozenset()
-            raw.extend(_Raw(qs, qe, r, None, idx - 1, para - 1) for qs, qe, r in quotes.paragraph_break(sent) if r.who)
+            dropped = quotes.paragraph_break(sent, text[s : s + 600])
+            raw.extend(_Raw(qs, qe, r, None, idx - 1, para - 1) for qs, qe, r in dropped if r.who)
             prev_said = []  # a statement goes on within its paragraph only
             para_said = []
         prev_end = e
@@ -1046,7 +1058,20 @@ def _annotate(
             # whose own participant subject was turned down (narration, courtesy) is no position of
             # the quotation's speaker either
             turned_down.add((s, e))
-        quoted = quotes.step(idx, s, e, starts_quoted, in_quote_after, resolved)
+        current = None
+        if starts_quoted and not in_quote_after and not resolved and raw and not speakers.blocked:
+            last = raw[-1]
+            ps = text.rfind("\n", 0, s) + 1
+            pe = text.find("\n", e)
+            if (
+                len(last.a.who) == 1
+                and last.para >= para - 2
+                and text[ps : ps + 1] in _OPEN_MARKS
+                and not text[e : len(text) if pe < 0 else pe].strip()
+                and not any(_third_person(text, m) for m in finder.find(text, ps, e))
+            ):
+                current = last.a
+        quoted = quotes.step(idx, s, e, starts_quoted, in_quote_after, resolved, current)
         if quoted:
             # each quoted sentence by its own "we": the quotation's earlier sentences released with
             # this one may say something else ("President Biden assured ...")

@@ -83,6 +83,14 @@ _DATELINE_RE = re.compile(
       | """
     + _DATE
     + r"""(?:\s*\([^()\n]{1,30}\)\s*(?:--|[-\u2013\u2014:])|:)\s*
+        # a city and its country, then a dash: "MANILA, Philippines \u2014 ", "London, United Kingdom - "
+      | (?!"""
+    + _LABELS
+    + r""")(?:[A-Z]{3}[A-Z.'\u2019 -]{0,25}|"""
+    + _TPLACE
+    + r"""),\s*"""
+    + _TPLACE
+    + r"""\s+(?:--|[\u2013\u2014]|-(?=\s))\s*(?=[A-Z"\u201c])
         # any outlet in brackets, then a dash: "(TibetanReview.net, Sep24\u201923) \u2013 "
       | \([^()\n]{2,40}\)\s*(?:--|[\u2013\u2014]|-(?=\s))\s*
     )""",

@@ -14,6 +14,7 @@ Both are plain state machines over sentences, fed by pipeline.annotate.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -23,6 +24,12 @@ from .models import Participant
 __all__ = ["SpeakerTracker", "QuotationTracker", "Emission"]
 
 Emission = tuple[int, int, Attribution]
+
+# A paragraph whose first quotation mark closes a quotation before a reporting clause
+# ('... to stop this violence,\u201d he said.'): the quotation opened in the paragraph before goes on.
+_CLOSED_BY_CLAUSE_RE = re.compile(
+    '(?:[^"\u201c\u201d\u00ab\u00bb\u201e\n]|\n(?![ \t]*\n))*?[,!?]["\u201d\u201c\u00bb][ \t]+[a-zA-Z]'
+)
 
 
 @dataclass
@@ -132,20 +139,35 @@ class QuotationTracker:
     pending_who: Attribution | None = None
     last_quote: tuple[frozenset[int], int] | None = None  # (speaker, sentence index)
 
-    def paragraph_break(self, sentence: str) -> list[Emission]:
+    def paragraph_break(self, sentence: str, paragraph: str = "") -> list[Emission]:
         """A new paragraph: a quotation left open that it does not reopen was a stray mark
-        (its unattributed sentences yield nothing rather than swallowing the readout)."""
-        if self.in_quote and sentence[:1] not in '"\u201c\u00ab\u201e\u2018':
+        (its unattributed sentences yield nothing rather than swallowing the readout), unless
+        the paragraph (its first characters, `paragraph`) closes it with a reporting clause
+        before any other mark ('I stress the need ... ,\u201d he said.')."""
+        if (
+            self.in_quote
+            and sentence[:1] not in '"\u201c\u00ab\u201e\u2018'
+            and _CLOSED_BY_CLAUSE_RE.match(paragraph) is None
+        ):
             out = self.pending_own
             self.in_quote, self.pending, self.pending_own, self.pending_who = "", [], [], None
             return out
         return []
 
     def step(
-        self, idx: int, s: int, e: int, starts_quoted: bool, in_quote_after: str, resolved: Sequence[Attribution]
+        self,
+        idx: int,
+        s: int,
+        e: int,
+        starts_quoted: bool,
+        in_quote_after: str,
+        resolved: Sequence[Attribution],
+        current: Attribution | None = None,
     ) -> list[Emission] | None:
         """The (start, end, attribution) emissions of a quoted or quote-continuing sentence,
-        or None when the sentence is outside any quotation (the caller attributes it)."""
+        or None when the sentence is outside any quotation (the caller attributes it).
+        `current`: the leader whose words the readout is reporting, given when this sentence
+        closes a quotation that fills its whole paragraph."""
         if not (starts_quoted or self.pending or self.pending_own):
             if in_quote_after and resolved:
                 self.pending_who = resolved[0]
@@ -174,7 +196,9 @@ class QuotationTracker:
                 else:
                     out.append((ps, pe, replace(sp, conf=min(sp.conf, 0.85), evidence="quote:opened")))
             self.pending, self.pending_own = [], []
-            out.extend((s, e, r) for r in reporting)
+            other = [r for r in resolved if r.evidence == "quoted:other"]
+            # ('"... . Today, Y reaffirmed his support ...," he said.': the sentence is Y's)
+            out.extend((s, e, r) for r in (other or reporting))
             self.last_quote = (sp.who, idx)
             if in_quote_after:
                 self.pending_who = sp
@@ -207,6 +231,13 @@ class QuotationTracker:
             if self.last_quote and self.last_quote[1] == idx - 1 and not self.pending:
                 out.append((s, e, Attribution(self.last_quote[0], "say", 0.75, None, evidence="quote:next")))
                 self.last_quote = (self.last_quote[0], idx)
+            elif current is not None and not self.pending_own:
+                # A paragraph that is one quotation with no reporting clause, amid one leader's
+                # reported words ('... climate change, he said.' then '"We believe ... is critical."'):
+                # his, by the convention that an unattributed quotation goes on with the speaker.
+                sp = replace(current, conf=min(current.conf, 0.7), evidence="quote:paragraph")
+                out.extend((ps, pe, sp) for ps, pe in [*self.pending, (s, e)])
+                self.last_quote = (sp.who, idx)
             out.extend(self.pending_own)
             self.pending, self.pending_own = [], []
         self._close(in_quote_after)
