@@ -41,18 +41,41 @@ _UNCASED = frozenset(
 )
 
 
+# Outside a set, the characters lower_pattern looks at one by one (the others are lower-cased by runs).
+_SPECIAL = re.compile(r"[\\\[(]|[^\x00-\x7f]")
+_LOWERED: dict[str, str | None] = {}
+
+
 def lower_pattern(pattern: str) -> str | None:
     """`pattern` with its letters lower-cased, to be matched without re.I on lower-cased text
     (foldable_text) as `pattern` is with re.I on the text; None when that cannot be told from
     the pattern's text: a character outside ASCII but for a few marks without case, an escape of
     one (backslash u, U, x, N) or a digit (an octal escape, a back-reference), an inline flag
-    (group names are kept as written), an upper-case letter in a set next to a "-" that does not make a range of two
-    upper-case letters ("[A-z]" is not "[a-z]", "[A-Z]" is). Escapes keep their letter
+    (group names are kept as written), an upper-case letter in a set next to a "-" that does not
+    make a range of two upper-case letters ("[A-z]" is not "[a-z]", "[A-Z]" is). Escapes keep their letter
     ("\\S" is not "\\s")."""
+    # (kept: a leader's patterns recur in every finder of his readouts)
+    if pattern in _LOWERED:
+        return _LOWERED[pattern]
+    got = _lower_pattern(pattern)
+    if len(_LOWERED) > 4096:
+        _LOWERED.clear()
+    _LOWERED[pattern] = got
+    return got
+
+
+def _lower_pattern(pattern: str) -> str | None:
     out: list[str] = []
     i, n = 0, len(pattern)
     in_set = False
     while i < n:
+        if not in_set:
+            m = _SPECIAL.search(pattern, i)
+            j = m.start() if m else n
+            if j > i:
+                out.append(pattern[i:j].lower())
+                i = j
+                continue
         c = pattern[i]
         if not c.isascii() and c not in _UNCASED:
             return None
