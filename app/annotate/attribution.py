@@ -107,8 +107,8 @@ _ACCORDING_RE = re.compile(r"^according\s+to\s+", re.I)
 # "-" is taken only with the next one).
 _STOP_CHARS = re.compile(r"[,;:\"\u201c\u201d\u201e\u00ab\u00bb()\u2014\-](?:(?<=-)-|(?<!-))")
 # "(?:\s+(?:ADVERBS))+\s*$" with its first whitespace written out: a pattern that opens with a
-# class lets the engine skip to the spaces.
-_TRAIL_ADV_RE = re.compile(rf"\s\s*(?:{ADVERBS})(?:\s+(?:{ADVERBS}))*\s*$", re.I)
+# class lets the engine skip to the spaces. Folded (folded.py): only where it starts is used.
+_TRAIL_ADV_RE = FoldedPattern(rf"\s\s*(?:{ADVERBS})(?:\s+(?:{ADVERBS}))*\s*$")
 # The words and commas of a subject phrase: "[\w'\u2019-]+|,", opening with one class.
 _NP_TOKEN_RE = re.compile(r"[\w'\u2019,-](?:(?<=,)|[\w'\u2019-]*)")
 _BLOCK_WORDS = frozenset(

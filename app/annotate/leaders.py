@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from . import lexicon_files
 from .countries import Country, find_country
+from .folded import foldable_text, lower_pattern
 from .models import Participant
 
 __all__ = [
@@ -392,7 +393,14 @@ class MentionFinder:
         if host is not None and author:
             # A readout in the first person (the leader's own post): "I" is its author.
             person_alts.append((host, r"(?-i:I)(?!['\u2019.])"))
-        self._person_res = [(i, compiled(rf"(?<![\w-])(?:{pat})(?![\w-])", re.I)) for i, pat in person_alts]
+        # Each pattern without re.I for the lower-cased segment when lower_pattern can write it so
+        # (several times faster to match, and to compile); with re.I, compiled when a segment
+        # cannot be lower-cased (folded.py) or the pattern not written so.
+        self._person_res: list[tuple[int, str, re.Pattern[str] | None]] = []
+        for i, pat in person_alts:
+            full = rf"(?<![\w-])(?:{pat})(?![\w-])"
+            low = lower_pattern(full)
+            self._person_res.append((i, full, compiled(low) if low is not None else None))
         country_alts: list[tuple[int, re.Pattern[str]]] = []
         for i, c in enumerate(self.countries):
             if not c:
@@ -421,11 +429,14 @@ class MentionFinder:
     def _find(self, raw: str) -> list[Mention]:
         start = 0
         seg = fold(raw)
+        low = seg.lower()
+        lowered = foldable_text(seg, low)
         cands: list[Mention] = []
-        for i, rx in self._person_res:
-            for m in rx.finditer(seg):
+        for i, pat, lrx in self._person_res:
+            for m in lrx.finditer(low) if lrx is not None and lowered else compiled(pat, re.I).finditer(seg):
                 kind = "person"
-                if m.group().lower().startswith(("the ", "his ", "her ")) and not _has_name(m.group()):
+                got = seg[m.start() : m.end()]
+                if got.lower().startswith(("the ", "his ", "her ")) and not _has_name(got):
                     kind = "role"
                 cands.append(Mention(start + m.start(), start + m.end(), kind, frozenset({i})))
         for i, rx in self._country_res:

@@ -18,6 +18,7 @@ New topics added to the file take effect without code changes.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from bisect import bisect_left
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from . import lexicon_files
-from .folded import trie_alternation
+from .folded import foldable_text, lower_pattern, trie_alternation
 from .models import TopicSpec
 
 __all__ = ["load_topic_specs", "TopicMatcher", "residual_topics"]
@@ -159,6 +160,17 @@ def _prefixes(pattern: str) -> set[str] | None:
     return got
 
 
+# Per key: its alternation, without re.I for the lower-cased text when lower_pattern can write it
+# so (several times faster: the engine checks plain literals before each alternative), and with
+# re.I (compiled at once only when there is no such pattern; else when a text needs it).
+_Cands = tuple[tuple[str, re.Pattern[str] | None, str, re.Pattern[str] | None], ...]
+
+
+@functools.lru_cache(maxsize=1024)
+def _compiled_i(alternation: str) -> re.Pattern[str]:
+    return re.compile(alternation, re.I)
+
+
 class _Dispatch:
     """Patterns (each under a key: a topic, or "!topic" for its exceptions) bucketed by the
     first letters a match can start with. A text is scanned once, at word starts: the first
@@ -171,11 +183,12 @@ class _Dispatch:
         self._kw: list[tuple[str, str]] = []
         self._by_prefix: list[dict[str, list[int]]] = [{} for _ in range(_PREFIX_LEN + 1)]
         self._anywhere: list[int] = []  # patterns whose first letters are not known
-        self._word_cache: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
-        self._set_cache: dict[tuple[int, ...], tuple[tuple[str, re.Pattern[str]], ...]] = {}
-        # (text, its word starts, their patterns): one attribute, replaced whole, so that
-        # threads sharing the matcher never pair one text with another's words.
-        self._last: tuple[str | None, list[int], list[tuple[tuple[str, re.Pattern[str]], ...]]] = (None, [], [])
+        self._word_cache: dict[str, _Cands] = {}
+        self._set_cache: dict[tuple[int, ...], _Cands] = {}
+        # (text, its word starts, their patterns, its lower-cased copy when the patterns without
+        # re.I may run on it): one attribute, replaced whole, so that threads sharing the matcher
+        # never pair one text with another's words.
+        self._last: tuple[str | None, list[int], list[_Cands], str | None] = (None, [], [], None)
         for key, k in entries:
             if not k.strip():
                 continue
@@ -202,7 +215,7 @@ class _Dispatch:
             self._start_re = re.compile(rf"\W(?={trie})")
             self._first_re = re.compile(rf"(?={trie})")
 
-    def _candidates(self, word: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    def _candidates(self, word: str) -> _Cands:
         """Per key, the alternation of its patterns that may match at a word starting with
         `word` (its first letters, lower case)."""
         ids = set(self._anywhere)
@@ -216,7 +229,11 @@ class _Dispatch:
                 slug, k = self._kw[i]
                 per.setdefault(slug, []).append(f"(?:{k})(?![\\w])")
             try:
-                got = tuple((slug, re.compile("|".join(alts), re.I)) for slug, alts in per.items())
+                got = tuple(
+                    (slug, lrx, alt, _compiled_i(alt) if lrx is None else None)
+                    for slug, alts in per.items()
+                    for alt, lrx in [("|".join(alts), _lower_compiled(alts))]
+                )
             except (re.error, OverflowError, AssertionError, RecursionError):
                 self.ready = False
                 got = ()
@@ -226,15 +243,15 @@ class _Dispatch:
         self._word_cache[word] = got
         return got
 
-    def _words(self, text: str) -> tuple[list[int], list[tuple[tuple[str, re.Pattern[str]], ...]]]:
+    def _words(self, text: str) -> tuple[list[int], list[_Cands], str | None]:
         """The word starts of text where some pattern may match, with those patterns. The
         last text's are kept: a readout is scanned several times (its positions, each
         sentence's context cues, the whole of it for "@" topics)."""
         last = self._last
         if last[0] is text:
-            return last[1], last[2]
+            return last[1], last[2], last[3]
         starts: list[int] = []
-        cands: list[tuple[tuple[str, re.Pattern[str]], ...]] = []
+        cands: list[_Cands] = []
         cache = self._word_cache
         low = text.lower()
         # (Lower-casing the whole text gives each word's letters when it keeps every offset and
@@ -264,8 +281,9 @@ class _Dispatch:
                 if got:
                     starts.append(a)
                     cands.append(got)
-        self._last = (text, starts, cands)
-        return starts, cands
+        folded = low if foldable_text(text, low) else None
+        self._last = (text, starts, cands, folded)
+        return starts, cands, folded
 
     def scan(
         self, text: str, ranges: Iterable[tuple[int, int]], keys: Container[str] | None = None, first: bool = False
@@ -273,22 +291,36 @@ class _Dispatch:
         """Spans of every match per key inside `ranges` (only of `keys` when given; with
         `first`, stop at the first match)."""
         hits: dict[str, set[tuple[int, int]]] = {}
-        starts, cands = self._words(text)
+        starts, cands, low = self._words(text)
         n = len(starts)
         for lo, hi in ranges:
             i = bisect_left(starts, lo)
             while i < n and starts[i] < hi:
                 a = starts[i]
-                for slug, rx in cands[i]:
+                for slug, lrx, alt, rx in cands[i]:
                     if keys is not None and slug not in keys:
                         continue
-                    hit = rx.match(text, a, hi)
+                    if lrx is not None and low is not None:
+                        hit = lrx.match(low, a, hi)
+                    else:
+                        hit = (rx or _compiled_i(alt)).match(text, a, hi)
                     if hit is not None and hit.end() > a:  # a keyword matching nothing must not tag everything
                         hits.setdefault(slug, set()).add(hit.span())
                         if first:
                             return hits
                 i += 1
         return hits
+
+
+def _lower_compiled(alts: list[str]) -> re.Pattern[str] | None:
+    """The alternation of `alts` without re.I for lower-cased text (None: not one lower_pattern writes)."""
+    lowered = [lower_pattern(a) for a in alts]
+    if None in lowered:
+        return None
+    try:
+        return re.compile("|".join(x for x in lowered if x is not None))
+    except (re.error, OverflowError, AssertionError, RecursionError):
+        return None  # (the re.I alternation serves)
 
 
 class TopicMatcher:
