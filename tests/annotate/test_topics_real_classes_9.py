@@ -1,0 +1,60 @@
+"""Topic assignment, round 9 (issue #11): vocabulary stated from the guidelines' topic definitions,
+read on dev-b and each rule kept only when it did not lower dev-a. Invented sentences, one wording
+per case."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.annotate.topics import TopicMatcher
+from tests.annotate.helpers import TOPICS
+
+MATCHER = TopicMatcher(TOPICS)
+
+
+def topics_of(sentence: str) -> set[str]:
+    return set(MATCHER.match(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He said Berlin wants a stable, independent and democratic Mali.",
+        "They backed the growth of Somalia as a peaceful, united and independent country.",
+        "He praised the strategic independence of the island's diplomacy.",
+        "He respected Kenya's independent choice of its own road of progress.",
+    ],
+)
+def test_a_countrys_independence_is_sovereignty(sentence: str) -> None:
+    # the guidelines' sovereignty: national sovereignty, independence, a country's own development path
+    assert "sovereignty" in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He called for an independent inquiry into the shipwreck.",
+        "He said an independent Election Commission would count the votes.",
+    ],
+)
+def test_an_independent_body_is_no_sovereignty(sentence: str) -> None:
+    assert "sovereignty" not in topics_of(sentence)
+
+
+def test_the_indo_pacific_economic_framework_is_a_forum_not_regional_security() -> None:
+    got = topics_of("He confirmed Vietnam's place in the Indo-Pacific Economic Framework talks.")
+    assert "multilateralism" in got and "regional-security" not in got
+
+
+def test_the_indo_pacific_alone_stays_regional_security() -> None:
+    assert "regional-security" in topics_of("They discussed their shared vision of the Indo-Pacific.")
+
+
+def test_the_international_community_called_on_to_act_is_multilateral() -> None:
+    # 'the need for the international community to act' is the wider community acting, not the world at stake
+    sentence = "He stressed the urgent need for the international community to fund the reconstruction."
+    assert "multilateralism" in topics_of(sentence)
+
+
+def test_what_matters_to_the_international_community_is_still_no_forum() -> None:
+    assert "multilateralism" not in topics_of("He said the canal was important to the international community.")
