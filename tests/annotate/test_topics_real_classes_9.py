@@ -58,3 +58,24 @@ def test_the_international_community_called_on_to_act_is_multilateral() -> None:
 
 def test_what_matters_to_the_international_community_is_still_no_forum() -> None:
     assert "multilateralism" not in topics_of("He said the canal was important to the international community.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They talked about regional matters of mutual interest and called for a ceasefire in Sudan.",
+        "He said the two ministers would meet on questions of mutual concern to the whole continent.",
+    ],
+)
+def test_matters_of_mutual_interest_are_what_is_talked_about_not_the_relationship(sentence: str) -> None:
+    assert "bilateral-relations" not in topics_of(sentence)
+
+
+def test_mutual_trust_stays_the_relationship() -> None:
+    assert "bilateral-relations" in topics_of("He praised the mutual trust that had grown over the years.")
+
+
+def test_regional_and_international_cooperation_is_the_wider_community() -> None:
+    # cooperation named regional and international, with a field between, is not the pair's
+    sentence = "The countries will keep strengthening regional and international security and cooperation."
+    assert "bilateral-relations" not in topics_of(sentence)
