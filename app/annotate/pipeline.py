@@ -367,6 +367,15 @@ def _subject_topics(
 
 
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\u2014]")
+# A comma inside a list of modifiers ("a strategic, long-term and leading partner") joins one phrase.
+_LIST_COMMA_RE = re.compile(r",(?=\s+[\w-]+(?:,|\s+and\s))")
+
+
+def _one_clause(gap: str) -> bool:
+    """Whether the words between two words of one clause hold no clause break."""
+    return not _CLAUSE_BREAK_RE.search(_LIST_COMMA_RE.sub(" ", gap) if "," in gap else gap)
+
+
 _CUE_NEXT_RE = re.compile(r"\s*(?:{})(?![\w])".format("|".join(_CONTEXT.other_party)), re.I)
 _SUBJECT_NEXT_RE = re.compile(rf"\s+(?:(?:{ADVERBS})\s+)*(?:{FINITE_RE.pattern})", re.I)
 _PARTY_WINDOW = 8  # words between the other participant and the relationship cue, in one clause
@@ -409,7 +418,7 @@ _OWN_WORD_RE = re.compile(r"(?<![\w-])(?:[Oo]ur|us)(?![\w-])")
 def _near(text: str, lo: int, hi: int) -> bool:
     """Whether text[lo:hi] joins two words of one clause (a few words, no clause break)."""
     gap = text[lo:hi]
-    return len(gap.split()) <= _PARTY_WINDOW and not _CLAUSE_BREAK_RE.search(gap)
+    return len(gap.split()) <= _PARTY_WINDOW and _one_clause(gap)
 
 
 def _both_sides(
@@ -564,7 +573,7 @@ def _other_party(text: str, r: _Raw, finder: MentionFinder) -> bool:
             for c0, c1 in cues:
                 lo, hi = (c1, pm.start()) if c1 <= pm.start() else (pm.end(), c0)
                 gap = text[lo:hi]
-                if len(gap.split()) <= _PARTY_WINDOW and not _CLAUSE_BREAK_RE.search(gap):
+                if len(gap.split()) <= _PARTY_WINDOW and _one_clause(gap):
                     return True
     for m in finder.find(text, r.s, r.e):
         if m.kind not in ("person", "role", "country") or not m.who or m.who & r.a.who:
@@ -588,7 +597,7 @@ def _other_party(text: str, r: _Raw, finder: MentionFinder) -> bool:
         for c0, c1 in cues:
             lo, hi = (c1, m.start) if c1 <= m.start else (m.end, c0)
             gap = text[lo:hi]
-            if len(gap.split()) <= _PARTY_WINDOW and not _CLAUSE_BREAK_RE.search(gap):
+            if len(gap.split()) <= _PARTY_WINDOW and _one_clause(gap):
                 return True
     return False
 

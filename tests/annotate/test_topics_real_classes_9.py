@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.annotate.topics import TopicMatcher
-from tests.annotate.helpers import TOPICS
+from tests.annotate.helpers import KISHIDA, MODI, TOPICS, position_topics
 
 MATCHER = TopicMatcher(TOPICS)
 
@@ -79,3 +79,15 @@ def test_regional_and_international_cooperation_is_the_wider_community() -> None
     # cooperation named regional and international, with a field between, is not the pair's
     sentence = "The countries will keep strengthening regional and international security and cooperation."
     assert "bilateral-relations" not in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("Kishida said Japan regards India as a close, long-standing and valued partner.", "valued partner"),
+        ("Modi said India would provide quick, practical and steady support for Japan's recovery plan.", "steady"),
+    ],
+)
+def test_a_list_of_modifiers_does_not_part_the_other_side_from_its_cue(text: str, needle: str) -> None:
+    # the commas of 'a close, long-standing and valued partner' join one phrase, not two clauses
+    assert "bilateral-relations" in position_topics(text, needle, (KISHIDA, MODI))
