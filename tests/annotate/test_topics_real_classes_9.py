@@ -91,3 +91,26 @@ def test_regional_and_international_cooperation_is_the_wider_community() -> None
 def test_a_list_of_modifiers_does_not_part_the_other_side_from_its_cue(text: str, needle: str) -> None:
     # the commas of 'a close, long-standing and valued partner' join one phrase, not two clauses
     assert "bilateral-relations" in position_topics(text, needle, (KISHIDA, MODI))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He hoped the visit would build a climate of trust between the two navies.",
+        "They welcomed the friendly climate that now marks their talks.",
+        "He said reforms had improved the investment climate for small firms.",
+    ],
+)
+def test_climate_as_the_mood_between_people_is_no_climate_change(sentence: str) -> None:
+    assert "climate" not in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He urged faster climate action before the next harvest.",
+        "They called for a favourable climate finance deal for island states.",
+    ],
+)
+def test_climate_action_and_finance_stay_climate(sentence: str) -> None:
+    assert "climate" in topics_of(sentence)
