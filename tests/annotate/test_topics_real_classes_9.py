@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.annotate.topics import TopicMatcher
-from tests.annotate.helpers import KISHIDA, MODI, TOPICS, position_topics
+from tests.annotate.helpers import KISHIDA, LULA, MODI, PUTIN, TOPICS, XI, position_topics
 
 MATCHER = TopicMatcher(TOPICS)
 
@@ -114,3 +114,29 @@ def test_climate_as_the_mood_between_people_is_no_climate_change(sentence: str) 
 )
 def test_climate_action_and_finance_stay_climate(sentence: str) -> None:
     assert "climate" in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "pair"),
+    [
+        # the other side's people or government as a possessive only says whose efforts or choice it is
+        (
+            "Putin voiced support for the Brazilian authorities' efforts to curb forest fires.",
+            "forest fires",
+            (PUTIN, LULA),
+        ),
+        # the country word of the one-China formula names the policy, not the other side
+        (
+            "Modi reaffirmed the commitment of his government to the \u201cOne China\u201d principle.",
+            "One China",
+            (MODI, XI),
+        ),
+    ],
+)
+def test_the_other_sides_name_inside_another_phrase_is_no_relationship(text: str, needle: str, pair: tuple) -> None:
+    assert "bilateral-relations" not in position_topics(text, needle, pair)
+
+
+def test_support_for_the_other_people_themselves_stays_the_relationship() -> None:
+    text = "Putin said Russia would support the Brazilian people after the floods."
+    assert "bilateral-relations" in position_topics(text, "Brazilian people", (PUTIN, LULA))
