@@ -140,3 +140,19 @@ def test_the_other_sides_name_inside_another_phrase_is_no_relationship(text: str
 def test_support_for_the_other_people_themselves_stays_the_relationship() -> None:
     text = "Putin said Russia would support the Brazilian people after the floods."
     assert "bilateral-relations" in position_topics(text, "Brazilian people", (PUTIN, LULA))
+
+
+def test_a_truce_in_a_place_with_no_topic_of_its_own_is_regional_security() -> None:
+    # like a conflict or a coup there (the residual regional-security cues)
+    text = "Lula said Brazil backed the ceasefire agreed between the Sudanese army and the rebels."
+    assert "regional-security" in position_topics(text, "ceasefire", (LULA, MODI))
+
+
+def test_armed_groups_in_such_a_place_are_regional_security() -> None:
+    text = "Modi said armed groups near the border of Mali were a growing worry."
+    assert "regional-security" in position_topics(text, "armed groups", (LULA, MODI))
+
+
+def test_a_truce_in_gaza_is_the_middle_east_only() -> None:
+    got = position_topics("Modi said the ceasefire in Gaza had to hold.", "ceasefire", (LULA, MODI))
+    assert "middle-east" in got and "regional-security" not in got
