@@ -367,6 +367,15 @@ def _subject_topics(
 
 
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\u2014]")
+# A comma inside a list of modifiers ("a strategic, long-term and leading partner") joins one phrase.
+_LIST_COMMA_RE = re.compile(r",(?=\s+[\w-]+(?:,|\s+and\s))")
+
+
+def _one_clause(gap: str) -> bool:
+    """Whether the words between two words of one clause hold no clause break."""
+    return not _CLAUSE_BREAK_RE.search(_LIST_COMMA_RE.sub(" ", gap) if "," in gap else gap)
+
+
 _CUE_NEXT_RE = re.compile(r"\s*(?:{})(?![\w])".format("|".join(_CONTEXT.other_party)), re.I)
 _SUBJECT_NEXT_RE = re.compile(rf"\s+(?:(?:{ADVERBS})\s+)*(?:{FINITE_RE.pattern})", re.I)
 _PARTY_WINDOW = 8  # words between the other participant and the relationship cue, in one clause
@@ -406,10 +415,20 @@ _PEOPLE_OF_RE = re.compile(r"(?:\bof|(?<!stand )(?<!stands )(?<!stood )(?<!stand
 _OWN_WORD_RE = re.compile(r"(?<![\w-])(?:[Oo]ur|us)(?![\w-])")
 
 
+# The country's name inside the one-China formula ("the One-China policy", "the \u201cOne China\u201d principle")
+# names the policy, not the other side.
+_FORMULA_BEFORE_RE = re.compile(r"\b[Oo]ne[\s\u2010\u2011-]$")
+
+
+def _formula_name(text: str, start: int) -> bool:
+    """Whether the mention at start is the country word of the one-China formula."""
+    return _FORMULA_BEFORE_RE.search(text, max(0, start - 5), start) is not None
+
+
 def _near(text: str, lo: int, hi: int) -> bool:
     """Whether text[lo:hi] joins two words of one clause (a few words, no clause break)."""
     gap = text[lo:hi]
-    return len(gap.split()) <= _PARTY_WINDOW and not _CLAUSE_BREAK_RE.search(gap)
+    return len(gap.split()) <= _PARTY_WINDOW and _one_clause(gap)
 
 
 def _both_sides(
@@ -422,7 +441,12 @@ def _both_sides(
     Whatever role each plays, the cue is between them."""
     sides: list[tuple[int, int, frozenset[int]]] = []
     for m in finder.find(text, r.s, r.e):
-        if m.kind in ("person", "role", "country") and m.who and not subject[0] <= m.start < subject[1]:
+        if (
+            m.kind in ("person", "role", "country")
+            and m.who
+            and not subject[0] <= m.start < subject[1]
+            and not _formula_name(text, m.start)
+        ):
             sides.append((m.start, m.end, m.who))
     for i, rx in _people_res(finder):
         for pm in rx.finditer(text, r.s, r.e):
@@ -561,13 +585,15 @@ def _other_party(text: str, r: _Raw, finder: MentionFinder) -> bool:
                 continue  # the reporting clause: what comes before a closing '..., Xi said' is content too
             if _PEOPLE_OF_RE.search(text, max(r.s, pm.start() - 18), pm.start()):
                 continue  # "the steps taken by the Chinese government", not "stand by the Syrian people"
+            if text[pm.end() : pm.end() + 1] in ("'", "\u2019"):
+                continue  # a possessive only qualifies: "support for the Venezuelan authorities' efforts"
             for c0, c1 in cues:
                 lo, hi = (c1, pm.start()) if c1 <= pm.start() else (pm.end(), c0)
                 gap = text[lo:hi]
-                if len(gap.split()) <= _PARTY_WINDOW and not _CLAUSE_BREAK_RE.search(gap):
+                if len(gap.split()) <= _PARTY_WINDOW and _one_clause(gap):
                     return True
     for m in finder.find(text, r.s, r.e):
-        if m.kind not in ("person", "role", "country") or not m.who or m.who & r.a.who:
+        if m.kind not in ("person", "role", "country") or not m.who or m.who & r.a.who or _formula_name(text, m.start):
             continue
         if r.a.frame and r.a.frame.start <= m.start < skip_to:
             continue  # part of the subject
@@ -588,7 +614,7 @@ def _other_party(text: str, r: _Raw, finder: MentionFinder) -> bool:
         for c0, c1 in cues:
             lo, hi = (c1, m.start) if c1 <= m.start else (m.end, c0)
             gap = text[lo:hi]
-            if len(gap.split()) <= _PARTY_WINDOW and not _CLAUSE_BREAK_RE.search(gap):
+            if len(gap.split()) <= _PARTY_WINDOW and _one_clause(gap):
                 return True
     return False
 
