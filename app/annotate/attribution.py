@@ -400,6 +400,11 @@ def with_me(text: str, s: int, e: int, finder: MentionFinder, who: frozenset[int
         for mention in finder.find(text, a, b):
             if mention.end == b and mention.kind in ("person", "role") and mention.who and not mention.who & who:
                 return who | mention.who
+            if mention.end == b and mention.kind in ("person", "role") and mention.who == who:
+                # "President Kenyatta and I have reaffirmed ..." in the other leader's own statement
+                # (a frame that took the named leader for the subject): "I" is the other one.
+                n = len(finder.participants)
+                return frozenset(range(n)) if n == 2 else who
     for m in _ME_AND_RE.finditer(sent):
         a = s + m.end()
         gap = _WITH_OTHER_GAP_RE.match(text, a, e)
