@@ -363,7 +363,12 @@ _EMBEDDED_JOINT_RE = re.compile(
     r"(?:had\s+)?(?:also\s+)?(?:agreed|reaffirmed|confirmed|decided|affirmed|shared|concurred)\b|"
     # "X said it was agreed that ...", "He pointed out that it had also been decided to ...": the
     # call's agentless result, reported by one leader (not "it was agreed in 2019": another time)
-    r"it\s+(?:was|(?:had|has)\s+(?:also\s+)?been)\s+(?:also\s+)?(?:agreed|decided)(?!\s+(?:in|on|at|during|last|earlier)\b))",
+    r"it\s+(?:was|(?:had|has)\s+(?:also\s+)?been)\s+(?:also\s+)?(?:agreed|decided)(?!\s+(?:in|on|at|during|last|earlier)\b)|"
+    # "X noted the unanimity on ...", "highlighted the mutual agreement to ...": what both leaders
+    # agreed on, reported by one of them as a noun (not "welcomed the agreement on grain": a deal)
+    r"(?:the\s+(?:mutual\s+(?:agreement|understanding|consensus)|unanimity|consensus\s+(?:reached\s+)?"
+    r"(?:between|by|of)\s+the\s+two\s+(?:sides|leaders))|their\s+(?:mutual\s+|shared\s+|common\s+)?"
+    r"(?:agreement|unanimity|consensus))\s+(?:on|to|that|about)\b)",
     re.I,
 )
 # "López Obrador said that he and Biden agreed ...": the speaker and the other leader together.
