@@ -1703,6 +1703,13 @@ def attribute_sentence(
                 if inner is not None and inner.cls not in ("narr", "courtesy"):
                     return [replace(_make(inner, inner.cls, everyone, 0.7), evidence="relayed")], inner
                 break
+        relay = _UNKNOWN_RELAY_RE.match(text, s, e)
+        if relay is not None and not finder.find(text, relay.start("np"), relay.end("np")):
+            # "Seale said Macron agreed to ...": someone the readout does not introduce (a
+            # spokesman named by his surname) reporting what the leader did relays the leader.
+            inner = _embedded_frame(text, relay.end(), e, finder)
+            if inner is not None and inner.cls not in ("narr", "courtesy"):
+                return [replace(_make(inner, inner.cls, everyone, 0.7), evidence="relayed")], inner
         late = _late_attribution(text, s, e, finder)
         if late is not None:
             return [late], None
@@ -2138,6 +2145,13 @@ def _with_absolute(text: str, a: int, e: int, finder: MentionFinder) -> Attribut
 
 _WITH_PART_RE = re.compile(rf"\s+(?:(?:{ADVERBS})\s+)*(?P<part>{PARTICIPLE_RE.pattern})", re.I)
 _ACCORDING_LATE_RE = re.compile(r",\s+according\s+to\s+(?P<np>[^,;:\"\u201c\u201d]{2,80}?)\s*(?:,|[.!?]?$)")
+
+
+# A sentence opened by a bare name the rules do not classify and a saying verb: "Seale said ...".
+_UNKNOWN_RELAY_RE = re.compile(
+    r"(?P<np>[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*){0,2})\s+(?:also\s+)?"
+    r"(?:said|says|added|stated|explained|confirmed|told\s+(?:reporters|journalists))\b"
+)
 
 
 def _late_attribution(text: str, s: int, e: int, finder: MentionFinder) -> Attribution | None:
