@@ -1760,6 +1760,8 @@ def attribute_sentence(
         if pledge is not None:
             return [pledge], primary
     cls = primary.cls
+    if cls == "narr" and primary.kind in ("person", "role", "pronoun") and _another_call(text, primary, e, finder):
+        return [], primary  # "Starmer also spoke to his Israeli counterpart Netanyahu, making clear ...": another call
     lead_joint = False
     if cls == "call" and _phoned(text, primary, e, finder):
         cls = "narr"  # "X called Y on the telephone to discuss ...": the call itself, unless content follows
@@ -2152,6 +2154,26 @@ _UNKNOWN_RELAY_RE = re.compile(
     r"(?P<np>[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*){0,2})\s+(?:also\s+)?"
     r"(?:said|says|added|stated|explained|confirmed|told\s+(?:reporters|journalists))\b"
 )
+
+
+# After narration of talking, its other party: "spoke to his Israeli counterpart Benjamin Netanyahu, ...".
+_TALKED_TO_RE = re.compile(r"(?:spoke|talked|met|conferred)$", re.I)
+_OTHER_PARTY_RE = re.compile(r"\s+(?:(?:also|later|separately|then)\s+)?(?:to|with)\s+(?P<obj>[^,;.:\"\u201c]{3,80})")
+_NAMED_LEADER_RE = re.compile(
+    r"(?:\b(?:[A-Z][a-z]+\s+)?counterpart|\b(?:President|Prime\s+Minister|Chancellor|King|Emir|Premier|Crown\s+Prince))"
+    r"\s+[A-Z][a-z]+"
+)
+
+
+def _another_call(text: str, primary: Frame, e: int, finder: MentionFinder) -> bool:
+    """Whether a leader's narration of talking names as the other party a leader who is no participant
+    (another call of the same day, reported beside this one)."""
+    if not _TALKED_TO_RE.search(text, primary.verb_start, primary.verb_end):
+        return False
+    m = _OTHER_PARTY_RE.match(text, primary.verb_end, e)
+    if m is None or _NAMED_LEADER_RE.search(m.group("obj")) is None:
+        return False
+    return not any(x.kind in ("person", "role", "group") for x in finder.find(text, m.start("obj"), m.end("obj")))
 
 
 def _late_attribution(text: str, s: int, e: int, finder: MentionFinder) -> Attribution | None:
