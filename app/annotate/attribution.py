@@ -263,7 +263,9 @@ _SAID_TALKED_RE = re.compile(
     r"\s+(?:(?:on|in)\s+\w+\s+|(?:reporters|journalists|the\s+press)\s+)?(?:that\s+|confirming\s+)?"
     r"(?:(?:during|in)\s+(?:the|their|a)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:conversation|call|talks|meeting),?\s+)?(?:(?:he|she|they|we|I|the\s+(?:two\s+)?(?:leaders|sides|parties)|"
-    r"both\s+(?:leaders|sides))\s+(?:had\s+|have\s+|has\s+)?(?:also\s+)?(?:discussed|spoke|spoken|talked)\b|"
+    r"both\s+(?:leaders|sides))\s+(?:had\s+|have\s+|has\s+)?(?:also\s+)?(?:discussed|spoke|spoken|talked|"
+    # "X confirmed that he received a phone call from Y": the call itself
+    r"(?:received|had|held)\s+(?:a|the|an)\s+(?:[\w-]+\s+){0,2}?(?:call|conversation))\b|"
     r"the\s+(?:matter|issue|subject|question)\s+was\s+(?:raised|discussed)\s+(?:during|in)\s+(?:the|their|a)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:conversation|call|talks|meeting)\b)",
     re.I,

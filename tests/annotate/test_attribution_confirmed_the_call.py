@@ -1,0 +1,20 @@
+"""Attribution: a leader confirming that he received or had a call reports the call itself, no
+position (GUIDELINES: descriptions of the call itself are narration); content after it still
+counts (issue #11, dev-b round). Invented sentences."""
+
+from __future__ import annotations
+
+from tests.annotate.helpers import LULA, MODI, said
+
+
+def test_confirming_he_received_a_call_is_narration() -> None:
+    text = "Prime Minister Modi confirmed that he received a phone call from President Lula on Sunday evening."
+    assert said(text, (MODI, LULA), "received a phone call") == []
+
+
+def test_content_after_the_call_still_counts() -> None:
+    text = (
+        "Prime Minister Modi said that he had a long phone call with President Lula and agreed to expand "
+        "ethanol trade between India and Brazil."
+    )
+    assert said(text, (MODI, LULA), "ethanol trade") != []
