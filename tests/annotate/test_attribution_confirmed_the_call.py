@@ -18,3 +18,11 @@ def test_content_after_the_call_still_counts() -> None:
         "ethanol trade between India and Brazil."
     )
     assert said(text, (MODI, LULA), "ethanol trade") != []
+
+
+def test_saying_several_issues_were_discussed_is_narration() -> None:
+    text = (
+        "Prime Minister Modi said several issues were discussed during the hour-long conversation with "
+        "President Lula, including energy and the climate summit."
+    )
+    assert said(text, (MODI, LULA), "several issues") == []
