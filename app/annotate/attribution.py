@@ -266,6 +266,9 @@ _SAID_TALKED_RE = re.compile(
     r"both\s+(?:leaders|sides))\s+(?:had\s+|have\s+|has\s+)?(?:also\s+)?(?:discussed|spoke|spoken|talked|"
     # "X confirmed that he received a phone call from Y": the call itself
     r"(?:received|had|held)\s+(?:a|the|an)\s+(?:[\w-]+\s+){0,2}?(?:call|conversation))\b|"
+    # "revealed that discussions with his counterpart included ...": what was talked about
+    r"(?:the\s+|their\s+)?(?:discussions|talks|conversation)\s+(?:(?:with|between)\s+[^,;.]{3,60}?\s+)?"
+    r"(?:also\s+)?(?:included|covered|focused\s+on|touched\s+(?:up)?on|revolved\s+around)\b|"
     # "said several issues were discussed during the conversation, including ...": what was talked about
     r"(?:several|many|various|a\s+number\s+of|a\s+range\s+of|numerous)\s+(?:issues|matters|topics|subjects)\s+"
     r"were\s+(?:discussed|raised|covered)\b|"

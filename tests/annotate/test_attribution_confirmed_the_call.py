@@ -26,3 +26,11 @@ def test_saying_several_issues_were_discussed_is_narration() -> None:
         "President Lula, including energy and the climate summit."
     )
     assert said(text, (MODI, LULA), "several issues") == []
+
+
+def test_saying_the_discussions_included_a_subject_is_narration() -> None:
+    text = (
+        "President Lula revealed that discussions with his Indian counterpart included ethanol trade and the "
+        "climate summit in Belem."
+    )
+    assert said(text, (MODI, LULA), "ethanol trade") == []
