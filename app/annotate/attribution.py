@@ -267,7 +267,15 @@ _SAID_TALKED_RE = re.compile(
     r"\s+(?:(?:on|in)\s+\w+\s+|(?:reporters|journalists|the\s+press)\s+)?(?:that\s+|confirming\s+)?"
     r"(?:(?:during|in)\s+(?:the|their|a)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:conversation|call|talks|meeting),?\s+)?(?:(?:he|she|they|we|I|the\s+(?:two\s+)?(?:leaders|sides|parties)|"
-    r"both\s+(?:leaders|sides))\s+(?:had\s+|have\s+|has\s+)?(?:also\s+)?(?:discussed|spoke|spoken|talked)\b|"
+    r"both\s+(?:leaders|sides))\s+(?:had\s+|have\s+|has\s+)?(?:also\s+)?(?:discussed|spoke|spoken|talked|"
+    # "X confirmed that he received a phone call from Y": the call itself
+    r"(?:received|had|held)\s+(?:a|the|an)\s+(?:[\w-]+\s+){0,2}?(?:call|conversation))\b|"
+    # "revealed that discussions with his counterpart included ...": what was talked about
+    r"(?:the\s+|their\s+)?(?:discussions|talks|conversation)\s+(?:(?:with|between)\s+[^,;.]{3,60}?\s+)?"
+    r"(?:also\s+)?(?:included|covered|focused\s+on|touched\s+(?:up)?on|revolved\s+around)\b|"
+    # "said several issues were discussed during the conversation, including ...": what was talked about
+    r"(?:several|many|various|a\s+number\s+of|a\s+range\s+of|numerous)\s+(?:issues|matters|topics|subjects)\s+"
+    r"were\s+(?:discussed|raised|covered)\b|"
     r"the\s+(?:matter|issue|subject|question)\s+was\s+(?:raised|discussed)\s+(?:during|in)\s+(?:the|their|a)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:conversation|call|talks|meeting)\b)",
     re.I,
@@ -367,7 +375,12 @@ _EMBEDDED_JOINT_RE = re.compile(
     r"(?:had\s+)?(?:also\s+)?(?:agreed|reaffirmed|confirmed|decided|affirmed|shared|concurred)\b|"
     # "X said it was agreed that ...", "He pointed out that it had also been decided to ...": the
     # call's agentless result, reported by one leader (not "it was agreed in 2019": another time)
-    r"it\s+(?:was|(?:had|has)\s+(?:also\s+)?been)\s+(?:also\s+)?(?:agreed|decided)(?!\s+(?:in|on|at|during|last|earlier)\b))",
+    r"it\s+(?:was|(?:had|has)\s+(?:also\s+)?been)\s+(?:also\s+)?(?:agreed|decided)(?!\s+(?:in|on|at|during|last|earlier)\b)|"
+    # "X noted the unanimity on ...", "highlighted the mutual agreement to ...": what both leaders
+    # agreed on, reported by one of them as a noun (not "welcomed the agreement on grain": a deal)
+    r"(?:the\s+(?:mutual\s+(?:agreement|understanding|consensus)|unanimity|consensus\s+(?:reached\s+)?"
+    r"(?:between|by|of)\s+the\s+two\s+(?:sides|leaders))|their\s+(?:mutual\s+|shared\s+|common\s+)?"
+    r"(?:agreement|unanimity|consensus))\s+(?:on|to|that|about)\b)",
     re.I,
 )
 # "López Obrador said that he and Biden agreed ...": the speaker and the other leader together.
@@ -404,6 +417,11 @@ def with_me(text: str, s: int, e: int, finder: MentionFinder, who: frozenset[int
         for mention in finder.find(text, a, b):
             if mention.end == b and mention.kind in ("person", "role") and mention.who and not mention.who & who:
                 return who | mention.who
+            if mention.end == b and mention.kind in ("person", "role") and mention.who == who:
+                # "President Kenyatta and I have reaffirmed ..." in the other leader's own statement
+                # (a frame that took the named leader for the subject): "I" is the other one.
+                n = len(finder.participants)
+                return frozenset(range(n)) if n == 2 else who
     for m in _ME_AND_RE.finditer(sent):
         a = s + m.end()
         gap = _WITH_OTHER_GAP_RE.match(text, a, e)
@@ -1756,6 +1774,13 @@ def attribute_sentence(
                 if inner is not None and inner.cls not in ("narr", "courtesy"):
                     return [replace(_make(inner, inner.cls, everyone, 0.7), evidence="relayed")], inner
                 break
+        relay = _UNKNOWN_RELAY_RE.match(text, s, e)
+        if relay is not None and not finder.find(text, relay.start("np"), relay.end("np")):
+            # "Seale said Macron agreed to ...": someone the readout does not introduce (a
+            # spokesman named by his surname) reporting what the leader did relays the leader.
+            inner = _embedded_frame(text, relay.end(), e, finder)
+            if inner is not None and inner.cls not in ("narr", "courtesy"):
+                return [replace(_make(inner, inner.cls, everyone, 0.7), evidence="relayed")], inner
         late = _late_attribution(text, s, e, finder)
         if late is not None:
             return [late], None
@@ -1806,6 +1831,8 @@ def attribute_sentence(
         if pledge is not None:
             return [pledge], primary
     cls = primary.cls
+    if cls == "narr" and primary.kind in ("person", "role", "pronoun") and _another_call(text, primary, e, finder):
+        return [], primary  # "Starmer also spoke to his Israeli counterpart Netanyahu, making clear ...": another call
     lead_joint = False
     if cls == "call" and _phoned(text, primary, e, finder):
         cls = "narr"  # "X called Y on the telephone to discuss ...": the call itself, unless content follows
@@ -2191,6 +2218,33 @@ def _with_absolute(text: str, a: int, e: int, finder: MentionFinder) -> Attribut
 
 _WITH_PART_RE = re.compile(rf"\s+(?:(?:{ADVERBS})\s+)*(?P<part>{PARTICIPLE_RE.pattern})", re.I)
 _ACCORDING_LATE_RE = re.compile(r",\s+according\s+to\s+(?P<np>[^,;:\"\u201c\u201d]{2,80}?)\s*(?:,|[.!?]?$)")
+
+
+# A sentence opened by a bare name the rules do not classify and a saying verb: "Seale said ...".
+_UNKNOWN_RELAY_RE = re.compile(
+    r"(?P<np>[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*){0,2})\s+(?:also\s+)?"
+    r"(?:said|says|added|stated|explained|confirmed|told\s+(?:reporters|journalists))\b"
+)
+
+
+# After narration of talking, its other party: "spoke to his Israeli counterpart Benjamin Netanyahu, ...".
+_TALKED_TO_RE = re.compile(r"(?:spoke|talked|met|conferred)$", re.I)
+_OTHER_PARTY_RE = re.compile(r"\s+(?:(?:also|later|separately|then)\s+)?(?:to|with)\s+(?P<obj>[^,;.:\"\u201c]{3,80})")
+_NAMED_LEADER_RE = re.compile(
+    r"(?:\b(?:[A-Z][a-z]+\s+)?counterpart|\b(?:President|Prime\s+Minister|Chancellor|King|Emir|Premier|Crown\s+Prince))"
+    r"\s+[A-Z][a-z]+"
+)
+
+
+def _another_call(text: str, primary: Frame, e: int, finder: MentionFinder) -> bool:
+    """Whether a leader's narration of talking names as the other party a leader who is no participant
+    (another call of the same day, reported beside this one)."""
+    if not _TALKED_TO_RE.search(text, primary.verb_start, primary.verb_end):
+        return False
+    m = _OTHER_PARTY_RE.match(text, primary.verb_end, e)
+    if m is None or _NAMED_LEADER_RE.search(m.group("obj")) is None:
+        return False
+    return not any(x.kind in ("person", "role", "group") for x in finder.find(text, m.start("obj"), m.end("obj")))
 
 
 def _late_attribution(text: str, s: int, e: int, finder: MentionFinder) -> Attribution | None:
