@@ -8,6 +8,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from . import lexicon_files
 from .countries import Country, find_country
@@ -126,6 +127,7 @@ def _spelled_alike(a: str, b: str) -> bool:
     return len(ga) >= 2 and len(gb) >= 2 and ga[:2] == gb[:2]
 
 
+@lru_cache(maxsize=8192)
 def _skeleton(word: str) -> str:
     """A name's consonants in order, case, accents, doubled letters and the usual romanisation
     pairs folded ("kh"/"h", "ph"/"f", "w"/"v", final "-ov"/"-ow"): the part of a transliterated
@@ -147,7 +149,12 @@ def _edits(a: str, b: str) -> int:
     return prev[-1]
 
 
-_CAPITALISED_RE = re.compile(r"(?<![\w-])[A-Z\u00c0-\u024f][^\W\d_]{4,}(?![\w-])")
+@lru_cache(maxsize=256)
+def _initial_word_re(initial: str, size: int) -> re.Pattern[str]:
+    """Capitalised words (folded text) that open with one letter, of five letters or more and
+    within three letters of a name's length: the only words that can be its spelling."""
+    low, high = max(4, size - 4), size + 2
+    return re.compile(rf"(?<![\w-]){re.escape(initial.upper())}[^\W\d_]{{{low},{high}}}(?![\w-])")
 
 
 def written_variants(name: str, text: str, others: Sequence[str] = ()) -> tuple[str, ...]:
@@ -157,7 +164,7 @@ def written_variants(name: str, text: str, others: Sequence[str] = ()) -> tuple[
     transliterate names from Cyrillic, Arabic and Turkic scripts each their own way; a reader
     knows it is the same man, so the mention finder must too."""
     toks = fold(name).split()
-    if not toks:
+    if not toks or not toks[-1][:1].isalpha():
         return ()
     family = toks[-1]
     key = _skeleton(family)
@@ -166,10 +173,15 @@ def written_variants(name: str, text: str, others: Sequence[str] = ()) -> tuple[
     # a short skeleton is shared by more words: one letter away, then; long names allow three
     most = 1 if len(key) < 4 else 2 if len(family) < 12 else 3
     taken = {w.casefold() for o in (name, *others) for w in fold(o).split()}
+    folded = fold(text)
     out: dict[str, None] = {}
-    for m in _CAPITALISED_RE.finditer(fold(text)):
+    seen: set[str] = set()
+    for m in _initial_word_re(family[0], len(family)).finditer(folded):
         w = m.group()
-        if w.casefold() in taken or w in out or w[0].casefold() != family[0].casefold():
+        if w in seen:
+            continue
+        seen.add(w)
+        if w.casefold() in taken:
             continue
         if len(key) < 4 and w[:2].casefold() != family[:2].casefold():
             continue  # "Baden" is not "Biden": a short name keeps its opening
