@@ -70,3 +70,28 @@ def test_security_paraphrases_are_regional_security(sentence: str) -> None:
 )
 def test_other_neighbourhoods_and_crime_are_no_regional_security(sentence: str) -> None:
     assert "regional-security" not in topics_of(sentence)
+
+
+# -- multilateral formats not in the vocabulary before ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She hoped the Normandy Four would meet again before winter.",
+        "They called for joint action by the countries that share the Amazon rainforest.",
+        "He welcomed the multinational police mission to the island.",
+        "They stressed that the transatlantic alliance remains strong.",
+        "He backed deeper Eurasian economic integration.",
+    ],
+)
+def test_formats_of_several_countries_are_multilateralism(sentence: str) -> None:
+    assert "multilateralism" in topics_of(sentence)
+
+
+def test_the_normandy_four_is_about_ukraine() -> None:
+    assert "ukraine" in topics_of("She hoped the Normandy 4 advisers would meet again before winter.")
+
+
+def test_a_multinational_company_is_no_format() -> None:
+    assert "multilateralism" not in topics_of("He welcomed the multinational company's new factory.")
