@@ -95,3 +95,22 @@ def test_the_normandy_four_is_about_ukraine() -> None:
 
 def test_a_multinational_company_is_no_format() -> None:
     assert "multilateralism" not in topics_of("He welcomed the multinational company's new factory.")
+
+
+# -- trade carried by connectivity -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He proposed closer cooperation in the fields of transit and logistics.",
+        "They agreed to speed up work on the East-West Corridor.",
+        "He said the new terminal would become a connectivity hub for the whole coast.",
+    ],
+)
+def test_connectivity_for_goods_is_trade(sentence: str) -> None:
+    assert "trade" in topics_of(sentence)
+
+
+def test_a_humanitarian_corridor_is_no_trade() -> None:
+    assert "trade" not in topics_of("He called for a humanitarian corridor out of the besieged city.")
