@@ -114,3 +114,15 @@ def test_connectivity_for_goods_is_trade(sentence: str) -> None:
 
 def test_a_humanitarian_corridor_is_no_trade() -> None:
     assert "trade" not in topics_of("He called for a humanitarian corridor out of the besieged city.")
+
+
+# -- "the project" refers back to the project the same speaker has just named -----------------------
+
+
+def test_the_project_takes_the_topics_of_the_sentence_before() -> None:
+    text = (
+        "Modi and Biden held talks in Delhi. "
+        "Modi said the two countries should build a joint trade corridor through the Gulf. "
+        "He said India was ready to sign the papers needed to finish the project."
+    )
+    assert "trade" in position_topics(text, "finish the project", participants=(MODI, BIDEN))
