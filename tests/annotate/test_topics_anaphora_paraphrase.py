@@ -55,6 +55,8 @@ def test_the_issue_of_something_names_its_own_topic() -> None:
         "He backed the safety of the three republics and of the entire Alpine region.",
         "They agreed to crack down on cross-border crime along the river.",
         "He stressed the importance of proper border protection in the mountains.",
+        "He said a calm valley was vital for regional trade and security.",
+        "She offered troops for the stabilisation mission on the island.",
     ],
 )
 def test_security_paraphrases_are_regional_security(sentence: str) -> None:
