@@ -4,7 +4,7 @@ dev-a round). Invented sentences."""
 
 from __future__ import annotations
 
-from tests.annotate.helpers import LULA, MELONI, MODI, said
+from tests.annotate.helpers import LULA, MELONI, MODI, position_topics, said
 
 LULA_ONLY = [("Luiz Inácio Lula da Silva",)]
 MODI_ONLY = [("Narendra Modi",)]
@@ -36,3 +36,18 @@ def test_courtesies_joined_stay_no_position() -> None:
         "and he conveyed warm greetings to the people of Brazil."
     )
     assert said(text, (LULA, MODI), "victory") == []
+
+
+def test_thanked_for_is_no_topic_of_the_stance_clause() -> None:
+    text = "Prime Minister Modi thanked President Lula for the vaccine doses and called for talks on a trade agreement."
+    topics = position_topics(text, "trade agreement", (LULA, MODI))
+    assert "trade" in topics and "vaccines" not in topics
+
+
+def test_congratulated_on_is_no_topic_but_the_pledge_is() -> None:
+    text = (
+        "President Lula congratulated Prime Minister Modi on the climate summit in Delhi, "
+        "and he pledged to fight terrorism together."
+    )
+    topics = position_topics(text, "terrorism", (LULA, MODI))
+    assert "terrorism" in topics and "climate" not in topics
