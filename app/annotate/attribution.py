@@ -2184,13 +2184,9 @@ _WHO_GAP_RE = re.compile(
 
 
 _PURPOSE_RE = re.compile(r"\bto\s+(?:(?:jointly|once\s+again|again|also)\s+)?(?P<lemma>[a-z]+)\b")
-_AND_CONTENT_RE = re.compile(
-    r",?\s+and\s+(?:on\s+)?" + _VERBS.discussed_content.replace(r"\s+(?:also\s+)?", "", 1), re.I
-)
+_AND_CONTENT_RE = re.compile(r",?\s+and(?:" + _VERBS.discussed_content + ")", re.I)
 # "discussed the situation at the front, as well as the need for ...": the same content after "as well as".
-_AS_WELL_AS_CONTENT_RE = re.compile(
-    r",?\s+as\s+well\s+as\s+" + _VERBS.discussed_content.replace(r"\s+(?:also\s+)?", "", 1), re.I
-)
+_AS_WELL_AS_CONTENT_RE = re.compile(r",?\s+as\s+well\s+as(?:" + _VERBS.discussed_content + ")", re.I)
 
 
 _WHOM_INVITED_RE = re.compile(rf",\s+whom\s+(?:he|she)\s+(?:(?:{ADVERBS})\s+)*invited\b", re.I)

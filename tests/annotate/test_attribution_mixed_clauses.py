@@ -51,3 +51,28 @@ def test_congratulated_on_is_no_topic_but_the_pledge_is() -> None:
     )
     topics = position_topics(text, "terrorism", (LULA, MODI))
     assert "terrorism" in topics and "climate" not in topics
+
+
+def test_and_content_binds_to_the_and() -> None:
+    # "a common commitment" far from any "and" after a narration is no stance of the leaders
+    text = (
+        "Prime Minister Modi held talks with President Lula at the Itamaraty Palace, "
+        "a building named as a symbol of a common commitment of the founders."
+    )
+    assert said(text, (LULA, MODI), "Itamaraty") == []
+
+
+def test_and_their_shared_commitment_after_a_narration_is_a_position() -> None:
+    text = (
+        "President Lula discussed the harvest with Prime Minister Modi, and their shared commitment to food security."
+    )
+    found = said(text, (LULA, MODI), "food security")
+    assert found and "Luiz Inácio Lula da Silva" in found[0]
+
+
+def test_and_on_the_importance_after_a_narration_is_a_position() -> None:
+    text = (
+        "President Lula discussed the harvest with Prime Minister Modi, and on the importance of fertiliser supplies."
+    )
+    found = said(text, (LULA, MODI), "fertiliser")
+    assert found and "Luiz Inácio Lula da Silva" in found[0]
