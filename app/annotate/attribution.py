@@ -1538,19 +1538,43 @@ def _quoted_together(
 
 def _coordinated_content(text: str, primary: Frame, frames: list[Frame], e: int, finder: MentionFinder) -> Frame | None:
     """A later coordinated clause ("..., and Modi assured ...") whose participant subject says
-    something, after a narration or courtesy of the sentence's first subject."""
+    something, after a narration or courtesy of the sentence's first subject. A pronoun subject
+    ("X wished Y well, and he requested ...") is the participant named before it in the sentence
+    whose gender it has: the first subject when his, else the one other participant named."""
     for f in frames:
-        if (
+        if not (
             f.start > primary.start
             and f.coord
-            and f.kind in ("person", "role", "group")
-            and f.who
+            and f.kind in ("person", "role", "group", "pronoun")
+            and (f.who or f.kind == "pronoun")
             and f.cls not in ("narr", "courtesy")
             and not _courtesy(text, f, e, finder)
             and not _by_courtesy(text, f.verb_end, e)
         ):
+            continue
+        if f.kind != "pronoun":
             return f
+        who = _pronoun_in_sentence(text, primary, f, finder)
+        return replace(f, who=who, kind="person") if who else f
     return None
+
+
+def _pronoun_in_sentence(text: str, primary: Frame, f: Frame, finder: MentionFinder) -> frozenset[int]:
+    """The participant a second clause's "he"/"she" names in its own sentence (empty: unknown)."""
+    parts = finder.participants
+    if f.gender is None or primary.kind not in ("person", "role") or len(primary.who) != 1:
+        return frozenset()
+    first = next(iter(primary.who))
+    if parts[first].gender == f.gender:
+        return primary.who
+    named = {
+        i
+        for m in finder.find(text, primary.verb_end, f.start)
+        if m.kind in ("person", "role")
+        for i in m.who
+        if parts[i].gender == f.gender
+    }
+    return frozenset(named) if len(named) == 1 else frozenset()
 
 
 def _by_courtesy(text: str, at: int, e: int) -> bool:
@@ -2160,13 +2184,9 @@ _WHO_GAP_RE = re.compile(
 
 
 _PURPOSE_RE = re.compile(r"\bto\s+(?:(?:jointly|once\s+again|again|also)\s+)?(?P<lemma>[a-z]+)\b")
-_AND_CONTENT_RE = re.compile(
-    r",?\s+and\s+(?:on\s+)?" + _VERBS.discussed_content.replace(r"\s+(?:also\s+)?", "", 1), re.I
-)
+_AND_CONTENT_RE = re.compile(r",?\s+and(?:" + _VERBS.discussed_content + ")", re.I)
 # "discussed the situation at the front, as well as the need for ...": the same content after "as well as".
-_AS_WELL_AS_CONTENT_RE = re.compile(
-    r",?\s+as\s+well\s+as\s+" + _VERBS.discussed_content.replace(r"\s+(?:also\s+)?", "", 1), re.I
-)
+_AS_WELL_AS_CONTENT_RE = re.compile(r",?\s+as\s+well\s+as(?:" + _VERBS.discussed_content + ")", re.I)
 
 
 _WHOM_INVITED_RE = re.compile(rf",\s+whom\s+(?:he|she)\s+(?:(?:{ADVERBS})\s+)*invited\b", re.I)

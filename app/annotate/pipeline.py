@@ -42,6 +42,32 @@ _CIRCUMSTANCE_RE = re.compile(
     r"\s+[^,.;:\n]{1,120}",
     re.I,
 )
+# What a courtesy thanks or congratulates for is not topic either (guidelines: thanks stay courtesies
+# even when they name what is thanked): "thanked Y for the vaccines and called for trade talks" is
+# trade only. The object runs to the clause's end: a comma, or "and" before the next past verb.
+_COURTESY_OBJECT_RE = re.compile(
+    r"\b(?:thank(?:ed|s|ing)|congratulat(?:ed|es|ing)|(?:gratitude|thanks|congratulations)\s+(?:to\s+[^,.;:\n]{1,60}?\s+)?)"
+    r"(?:\s+[^,.;:\n]{1,60}?)?\s+(?:for|on)\s+[^,.;:\n]{1,160}?"
+    r"(?=\s+and\s+(?:(?:also|then|further)\s+)?(?:\w+ed|said|made|gave|took|sought)\b|[,.;:\n]|$)",
+    re.I,
+)
+_CLAUSE_END_RE = re.compile(r"[.;\n]")
+
+
+def _without_courtesy_objects(masked: str, matcher: TopicMatcher) -> str:
+    """The masked text with what a thanks or congratulation is for blanked, when the rest of its
+    sentence has a topic of its own ("thanked Y for the vaccines and called for trade talks"); with
+    none, the thanked matter is what the rest speaks of ("thanked Y for his attention to the crisis
+    in Ukraine and noted that Russia was open to negotiations" is ukraine)."""
+
+    def blank(m: re.Match[str]) -> str:
+        end = _CLAUSE_END_RE.search(masked, m.end())
+        rest = matcher.index(masked, [(m.end(), end.start() if end else len(masked))])
+        return " " * len(m.group()) if rest else m.group()
+
+    return _COURTESY_OBJECT_RE.sub(blank, masked)
+
+
 _TERMINAL_RE = re.compile(r"[.!?\u2026][\"'\u201c\u201d\u2019\u00bb)\]]*$")  # „…“ closes with \u201c
 _MATCHERS: dict[tuple[TopicSpec, ...], TopicMatcher] = {}
 
@@ -977,6 +1003,8 @@ def _annotate(
     low = text.lower()
     if any(w in low for w in ("despite", "amid", "in spite", "backdrop", "notwithstanding")):
         masked = _CIRCUMSTANCE_RE.sub(lambda m: " " * len(m.group()), masked)
+    if any(w in low for w in ("thank", "congratulat", "gratitude")):
+        masked = _without_courtesy_objects(masked, matcher)
     # (same length as text: offsets carry over)
     doc_topics = _DocTopics(matcher, masked)
     raw: list[_Raw] = []
