@@ -1773,6 +1773,10 @@ def attribute_sentence(
         quoted = _pick_primary(_quoted_subjects(text, all_frames, True, True), True)
         if quoted is None:
             document = _document_closes(text, s, e, primary, frames, finder)
+            if document is None and primary.start == s and _DOCUMENT_SUBJECT_RE.match(text[s : primary.verb_start]):
+                document = _document_opens(
+                    text, s, e, primary.verb_start, primary.verb_end, primary.cls, finder, joint_statement
+                )
             if document is not None:
                 return [document], None
             if _passive_in(text, s, e, qmask, quoted_only=True):
@@ -1808,6 +1812,8 @@ def attribute_sentence(
         late = _late_attribution(text, s, e, finder)
         if late is not None:
             return [late], None
+        if text.startswith("It", s) and (document := _it_reports(text, s, e, finder, joint_statement)) is not None:
+            return [document], None
         opp = _OPPORTUNITY_RE.search(text, s, e)
         if opp:
             # "The talks were an opportunity for Italy to underline ...": Italy's leader.
@@ -2033,6 +2039,56 @@ def _document_closes(
     return Attribution(
         frozenset(range(len(finder.participants))), "say", 0.65, None, evidence="joint-statement:relayed"
     )
+
+
+# A document of the communication opening the sentence as its reporter ("The joint statement stresses
+# that ...", "A joint declaration called for ..."), or "It said ..." right after a sentence naming one.
+_DOCUMENT_HEAD = (
+    r"(?:The|A|This|Their)\s+(?:[Jj]oint\s+)?(?:press\s+)?(?:statement|communiqu[eé]|declaration|readout)\s+"
+)
+_DOCUMENT_SUBJECT_RE = re.compile(_DOCUMENT_HEAD + "$")
+_DOCUMENT_BEFORE_RE = re.compile(r"\s*" + _DOCUMENT_HEAD)
+_SENTENCE_OPEN_RE = re.compile(r"(?:^|[.!?][\"'\u201d\u2019]?\s+)(?=[A-Z\"\u201c])")
+_IT_REPORTS_RE = re.compile(r"It\s+(?:also\s+)?(?P<verb>[a-z]+(?:ed|s))\b")
+
+
+def _document_opens(
+    text: str, s: int, e: int, head_end: int, verb_end: int, cls: str, finder: MentionFinder, joint_statement: bool
+) -> Attribution | None:
+    """ "The statement highlights that ...", "It noted that the Maldives opposes ...": what a document
+    of the communication reports in one participant's country's name is that participant's position,
+    and what a joint one says with no leader as subject is the signatories' joint position (guidelines:
+    a joint statement's content); a one-side statement's own words are no one's."""
+    if cls in ("narr", "courtesy"):
+        return None
+    m = _EMBED_RE.match(text[verb_end:e])
+    a = verb_end + (m.end() if m else 0)
+    if len(text[a:e].split()) < 5:
+        return None
+    frames = find_frames(text, a, e, finder)
+    first = frames[0] if frames else None
+    if first is not None and first.start == a and first.kind == "country" and len(first.who) == 1:
+        return Attribution(first.who, first.cls, 0.7, None, evidence="relayed:country")
+    head = text[s:head_end]
+    if not (joint_statement or _JOINT_DOCUMENT_RE.search(head) or _JOINT_NAMED_RE.search(text, 0, s)):
+        return None
+    ms = finder.find(text, a, e)
+    if ms and ms[0].start == a and ms[0].kind in ("person", "role", "pronoun", "country"):
+        return None  # a subject of its own: the leaders' frames decide
+    return Attribution(frozenset(range(len(finder.participants))), cls, 0.65, None, evidence="joint-statement:opens")
+
+
+def _it_reports(text: str, s: int, e: int, finder: MentionFinder, joint_statement: bool) -> Attribution | None:
+    """ "It said the leaders would ...": "it" a document the sentence before named as its subject."""
+    m = _IT_REPORTS_RE.match(text, s, e)
+    if m is None or verb_class(m.group("verb")) is None:
+        return None
+    # the subject of one of the two sentences before (a quotation the document opened may lie between)
+    prev = text[max(0, s - 500) : s]
+    starts = [m.end() for m in _SENTENCE_OPEN_RE.finditer(prev)][-2:]
+    if not any(_DOCUMENT_BEFORE_RE.match(prev, a) for a in starts):
+        return None
+    return _document_opens(text, s, e, s, m.end(), verb_class(m.group("verb")) or "say", finder, joint_statement)
 
 
 # An invitation one leader welcomed, accepted or received from the other: "Putin welcomed Duterte's

@@ -297,6 +297,8 @@ class MentionFinder:
             names = {n for n in names if n}
             c = self.countries[i]
             dems = list(c.demonyms) + list(c.names) if c else ([p.country] if p.country else [])
+            # a full name typed with a curly apostrophe ("People’s Republic of China")
+            dems += [d.replace("'", "\u2019") for d in dems if "'" in d]
             dem_alt = _alt(
                 dems + [n + "'s" for n in (c.names if c else ())] + [n + "\u2019s" for n in (c.names if c else ())]
             )
