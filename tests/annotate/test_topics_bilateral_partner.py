@@ -34,3 +34,28 @@ def test_what_belongs_to_each_of_both_countries_is_no_relationship(text, needle,
 def test_the_relationship_of_both_countries_stays_bilateral() -> None:
     text = "Erdogan and Macron spoke. Erdogan said the friendship of both countries had deep roots."
     assert BIL in position_topics(text, "friendship", (ERDOGAN, MACRON))
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "participants"),
+    [
+        (
+            "Macron and Scholz spoke. Macron said the new treaty would serve the shared interests of the two "
+            "republics for decades.",
+            "new treaty",
+            (MACRON, SCHOLZ),
+        ),
+        (
+            "Erdogan and Tokayev spoke. Erdogan said the reform plan reflected goals shared by both governments.",
+            "reform plan",
+            (ERDOGAN, TOKAYEV),
+        ),
+    ],
+)
+def test_what_the_pair_shares_is_their_relationship(text, needle, participants) -> None:
+    assert BIL in position_topics(text, needle, participants)
+
+
+def test_what_a_wider_group_holds_in_common_is_no_relationship() -> None:
+    text = "Putin and Tokayev spoke. Putin said Moscow would defend the common interests of all island nations at sea."
+    assert BIL not in position_topics(text, "defend", (PUTIN, TOKAYEV))
