@@ -59,3 +59,28 @@ def test_what_the_pair_shares_is_their_relationship(text, needle, participants) 
 def test_what_a_wider_group_holds_in_common_is_no_relationship() -> None:
     text = "Putin and Tokayev spoke. Putin said Moscow would defend the common interests of all island nations at sea."
     assert BIL not in position_topics(text, "defend", (PUTIN, TOKAYEV))
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "participants"),
+    [
+        (
+            "Macron and Tokayev spoke. Macron said the field hospital deployed to Kazakhstan last month had saved "
+            "many lives.",
+            "field hospital",
+            (MACRON, TOKAYEV),
+        ),
+        (
+            "Erdogan and Scholz spoke. Erdogan noted that the fire engines gifted to Germany were already in use.",
+            "fire engines",
+            (ERDOGAN, SCHOLZ),
+        ),
+        (
+            "Putin and Erdogan spoke. Putin said the evacuation of stranded sailors to Turkey would start at dawn.",
+            "sailors",
+            (PUTIN, ERDOGAN),
+        ),
+    ],
+)
+def test_one_side_helping_the_other_is_their_relationship(text, needle, participants) -> None:
+    assert BIL in position_topics(text, needle, participants)
