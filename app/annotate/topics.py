@@ -248,7 +248,9 @@ class _Dispatch:
         last text's are kept: a readout is scanned several times (its positions, each
         sentence's context cues, the whole of it for "@" topics)."""
         last = self._last
-        if last[0] is text:
+        # (An equal copy counts too: the pipeline hands the same readout again as a new string,
+        # and comparing equal strings costs far less than finding their word starts again.)
+        if last[0] is text or last[0] == text:
             return last[1], last[2], last[3]
         starts: list[int] = []
         cands: list[_Cands] = []
