@@ -132,8 +132,7 @@ def _skeleton(word: str) -> str:
     """A name's consonants in order, case, accents, doubled letters and the usual romanisation
     pairs folded ("kh"/"h", "ph"/"f", "w"/"v", final "-ov"/"-ow"): the part of a transliterated
     name that outlets agree on ("Zelenskyi" / "Zelensky", "Mirziyoev" / "Mirziyoyev")."""
-    w = re.sub(r"[^a-z]", "", fold(word).casefold())
-    w = w.replace("kh", "h").replace("ph", "f").replace("w", "v")
+    w = _spelling_key(word).replace("kh", "h").replace("ph", "f").replace("w", "v")
     w = w[:1] + re.sub(r"[aeiouy]", "", w[1:])
     return re.sub(r"(.)\1+", r"\1", w)
 
