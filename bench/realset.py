@@ -322,7 +322,7 @@ def write_confidence(table: dict[str, tuple[int, int]], split: str, factor: floa
     ]
     for k, v in conf.items():
         n, r = table[k]
-        lines.append(f"  {k}: {v}  # {r}/{n}")
+        lines.append(f"  {k}: {v}  # {r}/{n}" if n else f"  {k}: {v}  # not seen on that split: its overall precision")
     if factor is not None:
         lines.append(f"  {ONE_INFERRED}: {factor}  # factor on every confidence when only one participant is inferred")
     CONFIDENCE_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -415,10 +415,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.cmd == "calibrate":
         readouts = judged_positions(chosen, infer=args.infer_participants)
         table = table_of(readouts)
+        # A kind the fitted split never shows (rare ones) gets that split's overall precision
+        # rather than keeping the annotator's prior, which no readout has checked.
+        rest = [e for e in select(entries, "all") if e not in chosen]
+        for kind in table_of(judged_positions(rest, infer=args.infer_participants)) if rest else {}:
+            table.setdefault(kind, (0, 0))
         conf = calibrated(table)
         print(header + ": precision per kind of evidence")
         for k, (n, r) in sorted(table.items(), key=lambda kv: -kv[1][0]):
-            print(f"{k or '(none)':<28} {n:>5} {r:>5} {r / n:>7.3f}  -> {conf.get(k, '-')}")
+            print(f"{k or '(none)':<28} {n:>5} {r:>5} {r / n if n else 0:>7.3f}  -> {conf.get(k, '-')}")
         ece, high, n_high = cross_validated(readouts)
         print(
             f"leave-one-readout-out: ECE {ece:.4f}; precision at >= 0.9: "
