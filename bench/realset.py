@@ -299,6 +299,12 @@ def one_inferred_factor(entries: Sequence[Entry]) -> float | None:
     return round(min(1.0, max(0.05, (right + PSEUDO_COUNT * 0.5) / (conf + PSEUDO_COUNT))), 3)
 
 
+def with_kinds(table: dict[str, tuple[int, int]], others: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """The table with every kind of `others` it lacks, as seen 0 times: calibrated, such a kind
+    gets the split's overall precision rather than the annotator's prior, which no readout checked."""
+    return table | {k: (0, 0) for k in others if k not in table}
+
+
 def calibrated(table: dict[str, tuple[int, int]]) -> dict[str, float]:
     """Confidence per evidence kind: its precision on the split, shrunk towards the overall
     precision by PSEUDO_COUNT positions (histogram binning by evidence, with smoothing)."""
@@ -414,12 +420,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     header = f"split {args.split}: {len(chosen)} readouts, {n_pos} gold positions"
     if args.cmd == "calibrate":
         readouts = judged_positions(chosen, infer=args.infer_participants)
-        table = table_of(readouts)
-        # A kind the fitted split never shows (rare ones) gets that split's overall precision
-        # rather than keeping the annotator's prior, which no readout has checked.
         rest = [e for e in select(entries, "all") if e not in chosen]
-        for kind in table_of(judged_positions(rest, infer=args.infer_participants)) if rest else {}:
-            table.setdefault(kind, (0, 0))
+        table = with_kinds(table_of(readouts), table_of(judged_positions(rest, infer=args.infer_participants)))
         conf = calibrated(table)
         print(header + ": precision per kind of evidence")
         for k, (n, r) in sorted(table.items(), key=lambda kv: -kv[1][0]):

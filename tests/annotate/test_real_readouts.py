@@ -107,3 +107,13 @@ def test_leave_one_out_calibration_is_honest_about_a_kind_it_never_saw_right() -
 def test_expected_calibration_error_weighs_bands_by_their_size() -> None:
     assert realset.ece_of([(0.95, True)] * 9 + [(0.95, False)]) == pytest.approx(0.05)
     assert realset.ece_of([(0.55, True), (0.55, False), (0.95, True), (0.95, True)]) == pytest.approx(0.05)
+
+
+def test_a_kind_the_fitted_split_never_shows_gets_its_overall_precision() -> None:
+    """Fitted on the held-out part, a rare kind seen only on the dev part is not left at the
+    annotator's prior: it gets the held-out part's overall precision."""
+    table = realset.with_kinds({"frame:person": (8, 6), "frame:group": (2, 2)}, ["frame:group", "cited"])
+    assert table["frame:group"] == (2, 2)
+    conf = realset.calibrated(table)
+    assert conf["cited"] == pytest.approx(0.8)
+    assert conf["frame:person"] < 0.8 < conf["frame:group"]
