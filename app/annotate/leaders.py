@@ -153,7 +153,10 @@ def _initial_word_re(initial: str, size: int) -> re.Pattern[str]:
     """Capitalised words (folded text) that open with one letter, of five letters or more and
     within three letters of a name's length: the only words that can be its spelling."""
     low, high = max(4, size - 4), size + 2
-    return re.compile(rf"(?<![\w-]){re.escape(initial.upper())}[^\W\d_]{{{low},{high}}}(?![\w-])")
+    # The capital first, the check of the character in front after it: the engine then skips
+    # to that capital instead of trying the lookbehind at every position of the readout.
+    cap = initial.upper()
+    return re.compile(rf"{re.escape(cap)}(?<![\w-]{'.' * len(cap)})[^\W\d_]{{{low},{high}}}(?![\w-])")
 
 
 def written_variants(name: str, text: str, others: Sequence[str] = ()) -> tuple[str, ...]:

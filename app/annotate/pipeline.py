@@ -582,12 +582,12 @@ def _other_party(text: str, r: _Raw, finder: MentionFinder) -> bool:
     qualifies something ("South Africa's presidency", "U.S. support", "taken by Beijing")."""
     if _pair_named(text, r, finder):
         return True
+    if len(r.a.who) >= len(finder.participants):
+        return False  # everyone speaks: there is no other party
     cues = [m.span() for m in _OTHER_PARTY_RE.finditer(text, r.s, r.e)]
     if not cues:
         return False
     skip_to = r.a.frame.verb_end if r.a.frame else r.s
-    if len(r.a.who) >= len(finder.participants):
-        return False  # everyone speaks: there is no other party
     if _both_sides(text, r, finder, cues, (r.a.frame.start, skip_to) if r.a.frame else (r.s, r.s)):
         return True
     for m in finder.find(text, r.s, r.e):

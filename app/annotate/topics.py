@@ -364,6 +364,7 @@ class TopicMatcher:
         self._keywords = _Dispatch(own_kw)
         self._cues = _Dispatch(cues)
         self._normed: tuple[str | None, str] = (None, "")  # (text, its hyphens as "-"), replaced whole
+        self._present: dict[str, frozenset[str]] = {}
 
     def _norm(self, text: str) -> str:
         """text with every hyphen as "-" (the same object for the same text: the scans keep
@@ -404,7 +405,15 @@ class TopicMatcher:
 
     def present(self, text: str) -> set[str]:
         """Topics whose own keywords occur in text (outside their exceptions)."""
-        return set(self.index(text))
+        # Asked of short strings that recur across readouts (a participant's name or country, a
+        # "Regarding X," frame): kept, since each new string costs the dispatch a word scan.
+        got = self._present.get(text)
+        if got is None:
+            got = frozenset(self.index(text))
+            if len(self._present) > 4096:
+                self._present.clear()
+            self._present[text] = got
+        return set(got)
 
     def implied_by(self, slug: str) -> list[str]:
         """Topics that an "@slug" keyword makes follow from topic `slug`."""
