@@ -102,7 +102,22 @@ _CLAUSE_RE = re.compile(
     r"both\s+(?:leaders|sides)|they)\s))"
 )
 _CONJ_RE = re.compile(r"^(?:and|while|whereas|but|as\s+well\s+as|with)\s+", re.I)
-_ACCORDING_RE = re.compile(r"^according\s+to\s+", re.I)
+# A source named before the clause it reports: "According to X,", "In the view of X,", "As stated
+# by X,", "As per X,"; the phrase ends at the first stop after the source.
+_ACCORDING_RE = re.compile(
+    r"^(?:according\s+to|as\s+per|in\s+the\s+(?:view|opinion|words|assessment|estimation|judge?ment)\s+of|"
+    r"as\s+(?:stated|noted|pointed\s+out|stressed|emphasi[sz]ed|underlined|highlighted|explained|said|observed)\s+by)\s+",
+    re.I,
+)
+# The same with the source inside the phrase: "In X's view,", "In his opinion,", "As X put it,".
+_ACCORDING_IN_RE = re.compile(
+    r"^(?:in\s+(?:(?P<pro>his|her)|(?P<np>[^,;:\"\u201c\u201d]{2,80}?)['\u2019]s)\s+"
+    r"(?:view|opinion|words|assessment|estimation|judge?ment)|as\s+(?P<np2>[^,;:\"\u201c\u201d]{2,80}?)\s+puts?\s+it)\s*,",
+    re.I,
+)
+_ACCORDING_HINT_RE = re.compile(
+    r"ccording|\bper\s|\b(?:view|opinion|words|assessment|estimation|judge?ment)\b|\sput\s+it\b"
+)
 # A punctuation mark or "--"; one class opens the pattern, so the engine skips to the marks (a
 # "-" is taken only with the next one).
 _STOP_CHARS = re.compile(r"[,;:\"\u201c\u201d\u201e\u00ab\u00bb()\u2014\-](?:(?<=-)-|(?<!-))")
@@ -813,7 +828,7 @@ def find_frames(
     if "States" in sent:
         # "The United States seeks ...", "the Gulf States": a name, not the verb "states"
         verbs = [(a, b) for a, b in verbs if sent[a:b] != "States"]
-    if not verbs and "ccording" not in sent and not _plural_hint(sent):
+    if not verbs and not _ACCORDING_HINT_RE.search(sent) and not _plural_hint(sent):
         return []
     lm = _NAME_LIST_RE.match(sent) if "," in sent[:80] and " and " in sent[:200] else None
     if lm and any(a == lm.end() for a, _ in verbs):
@@ -847,10 +862,10 @@ def find_frames(
             cs += m.end()
             rest = sent[cs:]
         m = _ACCORDING_RE.match(rest)
+        if m is None and rest[:1] in "IiAa":
+            m = _ACCORDING_IN_RE.match(rest)
         if m:
-            stop = _STOP_CHARS.search(rest, m.end())
-            np_end = stop.start() if stop else len(rest.rstrip(".!? "))
-            c = _classify_np(text, s + cs + m.end(), s + cs + np_end, finder)
+            c = _according_source(text, s + cs, m, finder)
             if c:
                 kind, who, g, they = c
                 frames.append(
@@ -948,6 +963,21 @@ def find_frames(
         )
         frames.append(Frame(s + cs, s + cs + v_start, s + cs + v_end, kind, who, cls, g, coord, they, quoted, stance))
     return frames
+
+
+def _according_source(
+    text: str, a: int, m: re.Match[str], finder: MentionFinder
+) -> tuple[str, frozenset[int], str | None, bool] | None:
+    """The source of an "According to X," phrase matched at text[a:] (by _ACCORDING_RE, the source
+    after it, or _ACCORDING_IN_RE, the source inside it: "In X's view,", "In his opinion,")."""
+    if m.re is _ACCORDING_RE:
+        stop = _STOP_CHARS.search(m.string, m.end())
+        np_end = stop.start() if stop else len(m.string.rstrip(".!? "))
+        return _classify_np(text, a + m.end(), a + np_end, finder)
+    if m.group("pro"):
+        return "pronoun", frozenset(), "male" if m.group("pro").lower() == "his" else "female", False
+    grp = "np" if m.group("np") else "np2"
+    return _classify_np(text, a + m.start(grp), a + m.end(grp), finder)
 
 
 _WORD_RE = re.compile(r"[A-Za-z]+")

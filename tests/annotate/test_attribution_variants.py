@@ -1,0 +1,36 @@
+"""Variants of reporting shapes the annotator handles (issue #11, generalisation): each family is
+one wording class, tested with natural variants a new outlet could print instead of the form the
+rule was first written on."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.annotate.helpers import TOKAYEV, XI, said
+
+PAIR = (XI, TOKAYEV)
+LEAD = "Chinese President Xi Jinping held a phone call with Kazakh President Kassym-Jomart Tokayev on Monday. "
+CONTENT = "the situation in Afghanistan should be resolved through dialogue."
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "In Tokayev's view,",
+        "In the view of the Kazakh president,",
+        "In Tokayev\u2019s opinion,",
+        "In the opinion of President Tokayev,",
+        "As Tokayev put it,",
+        "In the words of Tokayev,",
+        "As stated by Tokayev,",
+        "As per Tokayev,",
+        "As pointed out by the Kazakh leader,",
+    ],
+)
+def test_a_source_phrase_before_the_clause_attributes_it(source: str) -> None:
+    assert said(LEAD + f"{source} {CONTENT}", PAIR, "Afghanistan") == [("Kassym-Jomart Tokayev",)]
+
+
+def test_in_his_opinion_is_the_leader_who_spoke_last() -> None:
+    text = LEAD + f"Tokayev spoke about the region. In his opinion, {CONTENT}"
+    assert said(text, PAIR, "Afghanistan") == [("Kassym-Jomart Tokayev",)]
