@@ -34,3 +34,19 @@ def test_a_source_phrase_before_the_clause_attributes_it(source: str) -> None:
 def test_in_his_opinion_is_the_leader_who_spoke_last() -> None:
     text = LEAD + f"Tokayev spoke about the region. In his opinion, {CONTENT}"
     assert said(text, PAIR, "Afghanistan") == [("Kassym-Jomart Tokayev",)]
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "The Kazakh President Kassym-Jomart Tokayev",
+        "The Kazakh President Tokayev",
+        "The Kazakhstani president Kassym-Jomart Tokayev",
+        "The Kazakh President, Kassym-Jomart Tokayev,",
+        "Kazakhstan's head of state",
+        "The leader of Kazakhstan",
+        "The head of the Kazakh state",
+    ],
+)
+def test_a_leader_described_by_country_and_office_is_the_subject(subject: str) -> None:
+    assert said(LEAD + f"{subject} said that {CONTENT}", PAIR, "Afghanistan") == [("Kassym-Jomart Tokayev",)]
