@@ -1349,8 +1349,9 @@ _PLEDGE_THANKS_RE = re.compile(
     re.I,
 )
 _PLEDGE_REPORTED_RE = re.compile(
-    r"\s+(?:has\s+|had\s+)?(?:also\s+)?(?:assured|promised|pledged\s+to|told|reassured)\s+(?:me|us|him|her)\s+"
-    r"(?:that|to|of)\b",
+    r"\s+(?:has\s+|had\s+)?(?:also\s+)?(?:(?:assured|promised|pledged\s+to|told|reassured)\s+(?:me|us|him|her)\s+"
+    # (an assurance takes its clause without "that" too: "Biden had assured her the defence of ... was")
+    r"(?:that|to|of)\b|(?:assured|reassured)\s+(?:me|us|him|her)\s+(?:the|his|its|their|our)\s)",
     re.I,
 )
 _PLEDGE_HINT_RE = FoldedPattern(

@@ -50,3 +50,9 @@ def test_in_his_opinion_is_the_leader_who_spoke_last() -> None:
 )
 def test_a_leader_described_by_country_and_office_is_the_subject(subject: str) -> None:
     assert said(LEAD + f"{subject} said that {CONTENT}", PAIR, "Afghanistan") == [("Kassym-Jomart Tokayev",)]
+
+
+@pytest.mark.parametrize("verb", ["had assured him", "assured him", "has reassured us"])
+def test_an_assurance_reported_without_that_is_the_pledgers(verb: str) -> None:
+    text = LEAD + f"Xi told reporters that Tokayev {verb} the border with China would stay open."
+    assert said(text, PAIR, "border") == [("Kassym-Jomart Tokayev",)]
