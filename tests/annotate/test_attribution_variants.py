@@ -56,3 +56,20 @@ def test_a_leader_described_by_country_and_office_is_the_subject(subject: str) -
 def test_an_assurance_reported_without_that_is_the_pledgers(verb: str) -> None:
     text = LEAD + f"Xi told reporters that Tokayev {verb} the border with China would stay open."
     assert said(text, PAIR, "border") == [("Kassym-Jomart Tokayev",)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was pointed out that the two countries should expand trade.",
+        "It has been agreed that the two countries will expand trade.",
+        "It was mutually agreed that the two countries will expand trade.",
+        "It was jointly decided to expand trade between the two countries.",
+        "It was proposed to expand trade between the two countries.",
+        "It was determined that the two countries should expand trade.",
+        "A decision was made to expand trade between the two countries.",
+        "Trade was identified as a priority of the partnership.",
+    ],
+)
+def test_an_agentless_report_of_the_result_is_joint(sentence: str) -> None:
+    assert said(LEAD + sentence, PAIR, "rade") == [("Kassym-Jomart Tokayev", "Xi Jinping")]
