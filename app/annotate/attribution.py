@@ -981,7 +981,20 @@ def _according_source(
 
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
-_PLURAL_HINTS = ("They ", " they ", "sides ", "leaders ", "heads ", "countries ", "parties ", "nations ", " and ")
+_PLURAL_HINTS = (
+    "They ",
+    " they ",
+    "sides ",
+    "leaders ",
+    "heads ",
+    "countries ",
+    "parties ",
+    "nations ",
+    " and ",
+    " will ",
+    " would ",
+    " continues to ",
+)
 
 
 def _plural_hint(sent: str) -> bool:
@@ -991,6 +1004,16 @@ def _plural_hint(sent: str) -> bool:
 
 
 _CONTENT_CLASSES = frozenset({"say", "call", "commit", "support", "oppose", "agree"})
+_INTENT_CLASSES = _CONTENT_CLASSES - {"say"}
+
+
+# A subject, then a modal or a continuation, then a base form: "India will continue to support",
+# "Kazakhstan continues to back", "he would also support".
+_MODAL_RE = re.compile(
+    r"(?P<np>[^\W\d][^,;:]{0,80}?)\s+(?:(?:will|would|shall)\s+(?:(?:also|further|always|now|fully|firmly|actively|"
+    r"jointly|strongly)\s+)*(?:continue\s+to\s+)?|continues\s+to\s+)(?:(?:also|further|firmly|actively|fully|"
+    r"strongly)\s+)*(?P<verb>[a-z]+)\b"
+)
 
 
 def _plural_present_frame(
@@ -1000,7 +1023,18 @@ def _plural_present_frame(
     agree to ...", "Both countries intend to ...", "both sides recognise that ...": joint statements
     and wire summaries of them): the lexicon's finite forms are the past and the third person
     singular, so the base form is looked for here, after a subject that names the leaders as a
-    group."""
+    group. A leader or his country with a modal or a continuation before the base form ("India will
+    continue to support ...", "Kazakhstan continues to back ...") states its intent or stance too."""
+    mm = _MODAL_RE.match(stretch) if " will " in stretch or " would " in stretch or " continue" in stretch else None
+    # (not a saying verb: "the head of state will raise the national flag" is the day's programme)
+    if mm is not None and lemma_class(mm.group("verb")) in _INTENT_CLASSES:
+        c = _classify_np(text, s + cs, s + cs + len(mm.group("np")), finder)
+        if c is not None and c[0] in ("person", "role", "country", "pronoun"):
+            kind, who, g, they = c
+            intent = lemma_class(mm.group("verb")) or "commit"
+            return Frame(
+                s + cs, s + cs + mm.start("verb"), s + cs + mm.end("verb"), kind, who, intent, g, coord, they, quoted
+            )
     for k, m in enumerate(_WORD_RE.finditer(stretch, 0, 120)):
         if k > 9:
             break

@@ -73,3 +73,36 @@ def test_an_assurance_reported_without_that_is_the_pledgers(verb: str) -> None:
 )
 def test_an_agentless_report_of_the_result_is_joint(sentence: str) -> None:
     assert said(LEAD + sentence, PAIR, "rade") == [("Kassym-Jomart Tokayev", "Xi Jinping")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Kazakhstan will continue to support a peaceful settlement in Afghanistan.", "Kassym-Jomart Tokayev"),
+        ("Kazakhstan continues to support a peaceful settlement in Afghanistan.", "Kassym-Jomart Tokayev"),
+        ("Kazakhstan will also firmly support a peaceful settlement in Afghanistan.", "Kassym-Jomart Tokayev"),
+        ("Kazakhstan would continue to back a peaceful settlement in Afghanistan.", "Kassym-Jomart Tokayev"),
+        ("China will continue to oppose any interference in Afghanistan.", "Xi Jinping"),
+        ("Tokayev will continue to support a peaceful settlement in Afghanistan.", "Kassym-Jomart Tokayev"),
+        ("The Kazakh leader would urge all parties to seek a settlement in Afghanistan.", "Kassym-Jomart Tokayev"),
+    ],
+)
+def test_a_modal_or_continued_stance_of_a_leader_or_his_country(sentence: str, speaker: str) -> None:
+    assert said(LEAD + sentence, PAIR, "Afghanistan") == [(speaker,)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At the end of the call, the head of state will raise the national flag in Afghanistan.",
+        "Tokayev will visit Afghanistan in May.",
+    ],
+)
+def test_a_modal_programme_is_no_position(sentence: str) -> None:
+    assert said(LEAD + sentence, PAIR, "Afghanistan") == []
+
+
+def test_a_modal_headline_is_the_outlets() -> None:
+    headline = "China will support Kazakhstan\u2019s efforts on Afghanistan \u2013 President Xi"
+    text = "Subscribe\n\nDaily news\n\n" + headline + "\n\n" + LEAD
+    assert said(text, PAIR, "on Afghanistan") == []
