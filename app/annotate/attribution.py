@@ -102,7 +102,22 @@ _CLAUSE_RE = re.compile(
     r"both\s+(?:leaders|sides)|they)\s))"
 )
 _CONJ_RE = re.compile(r"^(?:and|while|whereas|but|as\s+well\s+as|with)\s+", re.I)
-_ACCORDING_RE = re.compile(r"^according\s+to\s+", re.I)
+# A source named before the clause it reports: "According to X,", "In the view of X,", "As stated
+# by X,", "As per X,"; the phrase ends at the first stop after the source.
+_ACCORDING_RE = re.compile(
+    r"^(?:according\s+to|as\s+per|in\s+the\s+(?:view|opinion|words|assessment|estimation|judge?ment)\s+of|"
+    r"as\s+(?:stated|noted|pointed\s+out|stressed|emphasi[sz]ed|underlined|highlighted|explained|said|observed)\s+by)\s+",
+    re.I,
+)
+# The same with the source inside the phrase: "In X's view,", "In his opinion,", "As X put it,".
+_ACCORDING_IN_RE = re.compile(
+    r"^(?:in\s+(?:(?P<pro>his|her)|(?P<np>[^,;:\"\u201c\u201d]{2,80}?)['\u2019]s)\s+"
+    r"(?:view|opinion|words|assessment|estimation|judge?ment)|as\s+(?P<np2>[^,;:\"\u201c\u201d]{2,80}?)\s+puts?\s+it)\s*,",
+    re.I,
+)
+_ACCORDING_HINT_RE = re.compile(
+    r"ccording|\bper\s|\b(?:view|opinion|words|assessment|estimation|judge?ment)\b|\sput\s+it\b"
+)
 # A punctuation mark or "--"; one class opens the pattern, so the engine skips to the marks (a
 # "-" is taken only with the next one).
 _STOP_CHARS = re.compile(r"[,;:\"\u201c\u201d\u201e\u00ab\u00bb()\u2014\-](?:(?<=-)-|(?<!-))")
@@ -813,7 +828,7 @@ def find_frames(
     if "States" in sent:
         # "The United States seeks ...", "the Gulf States": a name, not the verb "states"
         verbs = [(a, b) for a, b in verbs if sent[a:b] != "States"]
-    if not verbs and "ccording" not in sent and not _plural_hint(sent):
+    if not verbs and not _ACCORDING_HINT_RE.search(sent) and not _plural_hint(sent):
         return []
     lm = _NAME_LIST_RE.match(sent) if "," in sent[:80] and " and " in sent[:200] else None
     if lm and any(a == lm.end() for a, _ in verbs):
@@ -847,10 +862,10 @@ def find_frames(
             cs += m.end()
             rest = sent[cs:]
         m = _ACCORDING_RE.match(rest)
+        if m is None and rest[:1] in "IiAa":
+            m = _ACCORDING_IN_RE.match(rest)
         if m:
-            stop = _STOP_CHARS.search(rest, m.end())
-            np_end = stop.start() if stop else len(rest.rstrip(".!? "))
-            c = _classify_np(text, s + cs + m.end(), s + cs + np_end, finder)
+            c = _according_source(text, s + cs, m, finder)
             if c:
                 kind, who, g, they = c
                 frames.append(
@@ -950,8 +965,36 @@ def find_frames(
     return frames
 
 
+def _according_source(
+    text: str, a: int, m: re.Match[str], finder: MentionFinder
+) -> tuple[str, frozenset[int], str | None, bool] | None:
+    """The source of an "According to X," phrase matched at text[a:] (by _ACCORDING_RE, the source
+    after it, or _ACCORDING_IN_RE, the source inside it: "In X's view,", "In his opinion,")."""
+    if m.re is _ACCORDING_RE:
+        stop = _STOP_CHARS.search(m.string, m.end())
+        np_end = stop.start() if stop else len(m.string.rstrip(".!? "))
+        return _classify_np(text, a + m.end(), a + np_end, finder)
+    if m.group("pro"):
+        return "pronoun", frozenset(), "male" if m.group("pro").lower() == "his" else "female", False
+    grp = "np" if m.group("np") else "np2"
+    return _classify_np(text, a + m.start(grp), a + m.end(grp), finder)
+
+
 _WORD_RE = re.compile(r"[A-Za-z]+")
-_PLURAL_HINTS = ("They ", " they ", "sides ", "leaders ", "heads ", "countries ", "parties ", "nations ", " and ")
+_PLURAL_HINTS = (
+    "They ",
+    " they ",
+    "sides ",
+    "leaders ",
+    "heads ",
+    "countries ",
+    "parties ",
+    "nations ",
+    " and ",
+    " will ",
+    " would ",
+    " continues to ",
+)
 
 
 def _plural_hint(sent: str) -> bool:
@@ -961,6 +1004,16 @@ def _plural_hint(sent: str) -> bool:
 
 
 _CONTENT_CLASSES = frozenset({"say", "call", "commit", "support", "oppose", "agree"})
+_INTENT_CLASSES = _CONTENT_CLASSES - {"say"}
+
+
+# A subject, then a modal or a continuation, then a base form: "India will continue to support",
+# "Kazakhstan continues to back", "he would also support".
+_MODAL_RE = re.compile(
+    r"(?P<np>[^\W\d][^,;:]{0,80}?)\s+(?:(?:will|would|shall)\s+(?:(?:also|further|always|now|fully|firmly|actively|"
+    r"jointly|strongly)\s+)*(?:continue\s+to\s+)?|continues\s+to\s+)(?:(?:also|further|firmly|actively|fully|"
+    r"strongly)\s+)*(?P<verb>[a-z]+)\b"
+)
 
 
 def _plural_present_frame(
@@ -970,7 +1023,18 @@ def _plural_present_frame(
     agree to ...", "Both countries intend to ...", "both sides recognise that ...": joint statements
     and wire summaries of them): the lexicon's finite forms are the past and the third person
     singular, so the base form is looked for here, after a subject that names the leaders as a
-    group."""
+    group. A leader or his country with a modal or a continuation before the base form ("India will
+    continue to support ...", "Kazakhstan continues to back ...") states its intent or stance too."""
+    mm = _MODAL_RE.match(stretch) if " will " in stretch or " would " in stretch or " continue" in stretch else None
+    # (not a saying verb: "the head of state will raise the national flag" is the day's programme)
+    if mm is not None and lemma_class(mm.group("verb")) in _INTENT_CLASSES:
+        c = _classify_np(text, s + cs, s + cs + len(mm.group("np")), finder)
+        if c is not None and c[0] in ("person", "role", "country", "pronoun"):
+            kind, who, g, they = c
+            intent = lemma_class(mm.group("verb")) or "commit"
+            return Frame(
+                s + cs, s + cs + mm.start("verb"), s + cs + mm.end("verb"), kind, who, intent, g, coord, they, quoted
+            )
     for k, m in enumerate(_WORD_RE.finditer(stretch, 0, 120)):
         if k > 9:
             break
@@ -1319,8 +1383,9 @@ _PLEDGE_THANKS_RE = re.compile(
     re.I,
 )
 _PLEDGE_REPORTED_RE = re.compile(
-    r"\s+(?:has\s+|had\s+)?(?:also\s+)?(?:assured|promised|pledged\s+to|told|reassured)\s+(?:me|us|him|her)\s+"
-    r"(?:that|to|of)\b",
+    r"\s+(?:has\s+|had\s+)?(?:also\s+)?(?:(?:assured|promised|pledged\s+to|told|reassured)\s+(?:me|us|him|her)\s+"
+    # (an assurance takes its clause without "that" too: "Biden had assured her the defence of ... was")
+    r"(?:that|to|of)\b|(?:assured|reassured)\s+(?:me|us|him|her)\s+(?:the|his|its|their|our)\s)",
     re.I,
 )
 _PLEDGE_HINT_RE = FoldedPattern(

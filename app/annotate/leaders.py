@@ -352,8 +352,14 @@ class MentionFinder:
                 # "The President and Malaysian premier agreed ...": a lower-case office after the
                 # demonym is a description even without its article (a capitalised one titles a name)
                 person_alts.append(
-                    (i, rf"(?:{dem_alt})\s+(?:premier|president|prime\s+minister|chancellor|leader)\b(?!\s+[A-Z])")
+                    (
+                        i,
+                        rf"(?:{dem_alt})\s+(?:premier|president|prime\s+minister|chancellor|leader|"
+                        r"head\s+of\s+(?:state|government))\b(?!\s+[A-Z])",
+                    )
                 )
+                # "the head of the Kazakh state" (Central Asian and Kremlin press in translation)
+                person_alts.append((i, rf"the\s+head\s+of\s+the\s+(?:{dem_alt})\s+(?:state|government)\b"))
             region_alt = _region_alt(i, self.countries)
             if region_alt:
                 # "The South American leader said ...": the one participant from that region
@@ -361,11 +367,11 @@ class MentionFinder:
                 person_alts.append((i, rf"the\s+(?:{region_alt})\s+(?:{nouns})"))
             if c:
                 # "the President of Russia", "the Prime Minister of the Republic of India", "the head
-                # of the Kyrgyz Republic" (Central Asian and Kremlin press)
+                # of the Kyrgyz Republic" (Central Asian and Kremlin press), "the leader of Kazakhstan"
                 person_alts.append(
                     (
                         i,
-                        rf"the\s+(?:{_alt(list(LEADER_TITLES) + own_titles + ['head'])})\s+of\s+"
+                        rf"the\s+(?:{_alt(list(LEADER_TITLES) + own_titles + ['head', 'leader'])})\s+of\s+"
                         rf"(?:the\s+)?(?:{_alt(list(c.names))})",
                     )
                 )
@@ -475,6 +481,11 @@ class MentionFinder:
         out: list[Mention] = []
         for c in cands:
             if out and c.start < out[-1].end:
+                last = out[-1]
+                if c.end > last.end and c.who == last.who and {c.kind, last.kind} <= {"person", "role"}:
+                    # "The Chinese President Xi Jinping": the role and the titled name it runs into
+                    # are one mention of the same leader.
+                    out[-1] = Mention(last.start, c.end, "person", last.who, last.gender)
                 continue
             out.append(c)
         return out

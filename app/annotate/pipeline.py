@@ -771,7 +771,13 @@ def _headline_present(text: str, r: Attribution) -> bool:
     f = r.frame
     if f is None or f.quoted:
         return False
-    return text[f.verb_start : f.verb_end].split(" ")[0].lower() in _PRESENT_FORMS
+    if text[f.verb_start : f.verb_end].split(" ")[0].lower() in _PRESENT_FORMS:
+        return True
+    # "China will support Sri Lanka's debt optimisation – President Xi": a modal is the present too
+    return _MODAL_BEFORE_RE.search(text, max(f.start, f.verb_start - 40), f.verb_start) is not None
+
+
+_MODAL_BEFORE_RE = re.compile(r"\b(?:will|shall|continues)\b[\w\s]{0,30}$", re.I)
 
 
 _BULLET_RE = re.compile(r"[\u2022\u25aa\u25cf\u00b7*\u2013\u2014-]\s*$|^\s*(?:\d{1,2}[.)]|[a-z][.)])\s*$", re.M)
