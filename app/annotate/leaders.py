@@ -261,6 +261,9 @@ _GROUP_RE = re.compile(
     # joint statements' bare plural titles: "Leaders welcomed ...", "Prime Ministers noted ..."
     # (not "Presidents Biden and Von der Leyen", "Turkish Presidents, X and Y": names follow)
     r"(?-i:Leaders|Prime\s+Ministers|Presidents|Heads\s+of\s+(?:State|Government)|Interlocutors)(?!\s*(?-i:[A-Z,]))|"
+    # a bare "Both" opening the clause: "Both agreed ...", "Both recognised ..." (not "Both Russia and
+    # China ...", where names follow)
+    r"(?:both|the\s+two)\s+(?:men|women)|(?-i:Both)(?=\s+(?!the\s|of\s|these\s)(?-i:[a-z])|$)|"
     r"the\s+two|we)(?![\w-])",
     re.I,
 )

@@ -106,3 +106,18 @@ def test_a_modal_headline_is_the_outlets() -> None:
     headline = "China will support Kazakhstan\u2019s efforts on Afghanistan \u2013 President Xi"
     text = "Subscribe\n\nDaily news\n\n" + headline + "\n\n" + LEAD
     assert said(text, PAIR, "on Afghanistan") == []
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["Both", "Both also", "Both men", "The two men", "Both the leaders", "Both of them"],
+)
+def test_a_bare_both_or_the_two_men_is_both_leaders(subject: str) -> None:
+    text = LEAD + f"{subject} agreed that {CONTENT}"
+    assert said(text, PAIR, "Afghanistan") == [("Kassym-Jomart Tokayev", "Xi Jinping")]
+
+
+def test_both_before_names_is_not_a_subject_of_its_own() -> None:
+    # "Both China and Kazakhstan ...": the countries are the subject, "Both" only coordinates them.
+    text = LEAD + f"Both China and Kazakhstan agreed that {CONTENT}"
+    assert said(text, PAIR, "Afghanistan") == [("Kassym-Jomart Tokayev", "Xi Jinping")]
