@@ -300,3 +300,22 @@ def test_a_participants_relationship_with_a_bloc_survives_the_blanking_of_its_na
     assert MUL in got and BIL not in got
     text = "Putin and Xi spoke. Xi praised cooperation between China and Central and Eastern European countries."
     assert MUL in position_topics(text, "European")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trilateral cooperation between South Korea, the U.S. and Japan is crucial.",
+        "They agreed to deepen three-way cooperation with Washington.",
+        "He praised the close coordination between the EU, the UK and the US.",
+        "She welcomed the partnership among India, Japan and Australia.",
+    ],
+)
+def test_cooperation_of_three_or_more_is_multilateralism_not_the_pair(sentence: str) -> None:
+    got = topics_of(sentence)
+    assert MUL in got and BIL not in got
+
+
+def test_the_pair_beside_a_trilateral_format_keeps_its_relationship() -> None:
+    assert {BIL, MUL} <= topics_of("They agreed to strengthen bilateral ties and trilateral cooperation.")
+    assert BIL in topics_of("Cooperation between South Korea and Japan is important.")
