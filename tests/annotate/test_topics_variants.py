@@ -1,0 +1,44 @@
+"""Topic variants (issue #11): the natural variants of the topic shapes the annotator already handles, one
+parametrised test per wording family (other frame verbs, circumstance phrases, entity spellings, ...).
+Invented mini-readouts: a lead naming both participants, then the sentences under test."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.annotate.helpers import PUTIN, XI, run
+
+LEAD = "Chinese President Xi Jinping held a phone call with Russian President Vladimir Putin on Wednesday."
+
+
+def last_topics(*sentences: str) -> set[str]:
+    """Topics of the positions in the last of the sentences, after the lead."""
+    text = " ".join((LEAD, *sentences))
+    start = text.rindex(sentences[-1])
+    found = [p for p in run(text, participants=(XI, PUTIN)).positions if p.start >= start]
+    assert found, f"no position in {sentences[-1]!r}"
+    return {t for p in found for t in p.topics}
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "Commenting on the situation in Afghanistan",
+        "Addressing the Afghan issue",
+        "In respect of Afghanistan",
+        "Talking about Afghanistan",
+        "As far as Afghanistan is concerned",
+        "Speaking on Afghanistan",
+        "Asked about Afghanistan",
+        "Dwelling on Afghanistan",
+        "Focusing on Afghanistan",
+        "In regard to Afghanistan",
+        "Moving on to Afghanistan",
+    ],
+)
+def test_a_frame_in_other_words_carries_its_topic_through_the_paragraph(frame: str) -> None:
+    # like "Regarding X," / "On X,": the frame sets the topic of what follows in its paragraph
+    got = last_topics(
+        f"{frame}, Putin said the risks remained high.", "Xi said dialogue among all parties was the only way forward."
+    )
+    assert "afghanistan" in got
