@@ -42,3 +42,27 @@ def test_a_frame_in_other_words_carries_its_topic_through_the_paragraph(frame: s
         f"{frame}, Putin said the risks remained high.", "Xi said dialogue among all parties was the only way forward."
     )
     assert "afghanistan" in got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Putin said that in the midst of the pandemic, trade between the two countries grew by 20 percent.",
+        "Putin said that even in the pandemic year, trade between the two countries grew by 20 percent.",
+        "Putin said that even under the pandemic, trade between the two countries grew by 20 percent.",
+        "Putin said that although the pandemic hit both countries, trade between the two countries grew by 20 percent.",
+        "Putin said that even though the pandemic hit both countries, trade between them grew by 20 percent.",
+        "Putin said trade between the two countries grew by 20 percent even in the hard conditions of the pandemic.",
+        "Putin said trade between the two countries grew by 20 percent under the harsh conditions of the pandemic.",
+    ],
+)
+def test_circumstance_in_other_words_is_no_topic(sentence: str) -> None:
+    # guidelines: "despite the pandemic, trade grew" is trade, not covid-19
+    got = last_topics(sentence)
+    assert "trade" in got and "covid-19" not in got
+
+
+def test_what_is_faced_is_still_a_topic() -> None:
+    # "in the face of" names what is dealt with, no circumstance
+    got = last_topics("Xi said that in the face of the pandemic, both governments had put people's lives first.")
+    assert "covid-19" in got
