@@ -66,3 +66,36 @@ def test_what_is_faced_is_still_a_topic() -> None:
     # "in the face of" names what is dealt with, no circumstance
     got = last_topics("Xi said that in the face of the pandemic, both governments had put people's lives first.")
     assert "covid-19" in got
+
+
+KOREA_LEAD = "The two leaders exchanged views on North Korea."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xi said the situation on the peninsula was at a crossroads.",
+        "Putin said the peninsula issue should be solved through dialogue.",
+        "Xi said tensions on the peninsula must be eased.",
+        "Putin said the Peninsula question required patience.",
+        "Xi said China was committed to peace and stability on the peninsula.",
+        "Putin said the nuclear issue should be solved politically.",
+        "Xi said a lasting peace mechanism on the peninsula should be built.",
+        "Putin said the two Koreas should resume dialogue.",
+    ],
+)
+def test_the_peninsula_named_without_korea_in_a_readout_about_it(sentence: str) -> None:
+    assert "korean-peninsula" in last_topics(KOREA_LEAD, sentence)
+
+
+def test_the_peninsula_in_a_readout_about_something_else_is_no_korea() -> None:
+    got = last_topics("The two leaders exchanged views on the Ukraine crisis.", "Putin said the peninsula was Russian.")
+    assert "korean-peninsula" not in got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Putin said the Taleban must keep their promises.", "Putin said the Talibans must keep their promises."],
+)
+def test_the_taliban_in_other_spellings(sentence: str) -> None:
+    assert "afghanistan" in last_topics(sentence)
