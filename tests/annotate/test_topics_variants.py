@@ -99,3 +99,35 @@ def test_the_peninsula_in_a_readout_about_something_else_is_no_korea() -> None:
 )
 def test_the_taliban_in_other_spellings(sentence: str) -> None:
     assert "afghanistan" in last_topics(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Putin said Russia would increase its cooperation with African countries.",
+        "Xi said China had strengthened its partnership with the countries of the Global South.",
+        "Xi said China would deepen cooperation with Latin American countries.",
+        "Putin said Russia was developing ties with Arab states.",
+        "Xi said China valued its relations with Central Asian countries.",
+        "Putin said Russia would expand cooperation with Asian nations.",
+        "Xi said China would strengthen cooperation with developing countries.",
+        "Putin said Russia was interested in cooperating with the countries of the region.",
+        "Xi said China was ready to work with Pacific island countries.",
+        "Putin said Russia would deepen relations with European states.",
+    ],
+)
+def test_one_sides_cooperation_with_a_group_of_countries_is_not_the_pair(sentence: str) -> None:
+    # guidelines: bilateral-relations is the participants' relationship, not one side's own policy
+    assert "bilateral-relations" not in last_topics(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xi said China was ready to deepen cooperation with Russia.",
+        "Xi said China valued its relations with Russia and with Central Asian countries.",
+        "Putin said the two countries should cooperate with African countries and with each other.",
+    ],
+)
+def test_cooperation_with_the_other_side_stays_the_pair(sentence: str) -> None:
+    assert "bilateral-relations" in last_topics(sentence)
