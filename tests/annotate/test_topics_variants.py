@@ -131,3 +131,21 @@ def test_one_sides_cooperation_with_a_group_of_countries_is_not_the_pair(sentenc
 )
 def test_cooperation_with_the_other_side_stays_the_pair(sentence: str) -> None:
     assert "bilateral-relations" in last_topics(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Putin said the two countries respected each other's independence.",
+        "Xi said the unity and integrity of the country must be preserved.",
+        "Putin said each nation had the right to determine its own future.",
+        "Xi said China respected the development paths independently chosen by the people of each country.",
+    ],
+)
+def test_sovereignty_in_other_words(sentence: str) -> None:
+    # guidelines: national sovereignty, independence, territorial integrity, a country's own development path
+    assert "sovereignty" in last_topics(sentence)
+
+
+def test_an_integrity_of_character_is_no_sovereignty() -> None:
+    assert "sovereignty" not in last_topics("Putin praised the integrity of the negotiators.")
