@@ -36,11 +36,26 @@ __all__ = ["annotate", "ANNOTATOR_VERSION"]
 ANNOTATOR_VERSION = "annotator/0.2"
 STRICT = False  # re-raise internal errors instead of returning an empty annotation (tests)
 
-# Circumstance is not topic (guidelines: "despite the pandemic, trade grew" is trade only).
+# Circumstance is not topic (guidelines: "despite the pandemic, trade grew" is trade only), in the other words
+# of the same concession ("in the midst of the pandemic", "although the pandemic hit both countries", "even in
+# the difficult conditions of the pandemic", "even under the pandemic"); not "in the face of" or "in the
+# context of", which name what is dealt with ("in the face of the disease, both governments put people first").
 _CIRCUMSTANCE_RE = re.compile(
-    r"(?<![\w])(?:despite|amid|amidst|in\s+spite\s+of|against\s+the\s+backdrop\s+of|notwithstanding)"
+    r"(?<![\w])(?:despite|amid|amidst|in\s+spite\s+of|against\s+the\s+backdrop\s+of|notwithstanding|in\s+the\s+midst\s+of|"
+    r"(?:even\s+)?though|although|even\s+(?:in|under|during)|(?:in|under)\s+the\s+(?:[\w-]+\s+){0,2}conditions\s+of)"
     r"\s+[^,.;:\n]{1,120}",
     re.I,
+)
+_CIRCUMSTANCE_WORDS = (
+    "despite",
+    "amid",
+    "in spite",
+    "backdrop",
+    "notwithstanding",
+    "midst",
+    "though",
+    "even ",
+    "conditions",
 )
 # What a courtesy thanks or congratulates for is not topic either (guidelines: thanks stay courtesies
 # even when they name what is thanked): "thanked Y for the vaccines and called for trade talks" is
@@ -1007,7 +1022,7 @@ def _annotate(
     mask_rx = _mask_re(work, topics)
     masked = _own_topics_back(text, _mask(mask_rx, text), mask_rx, sents, matcher)
     low = text.lower()
-    if any(w in low for w in ("despite", "amid", "in spite", "backdrop", "notwithstanding")):
+    if any(w in low for w in _CIRCUMSTANCE_WORDS):
         masked = _CIRCUMSTANCE_RE.sub(lambda m: " " * len(m.group()), masked)
     if any(w in low for w in ("thank", "congratulat", "gratitude")):
         masked = _without_courtesy_objects(masked, matcher)
