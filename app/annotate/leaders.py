@@ -559,7 +559,11 @@ _HOST_WITH_RE = re.compile(
     re.I,
 )
 _BARE_TITLE_RE = re.compile(
-    r"(?:The\s+)?(?P<title>Prime\s+Minister|President|Chancellor|Premier|Taoiseach)\s+(?!of\b)(?=[a-z])"
+    # (No 10 opens with the time: "This evening the Prime Minister spoke to ...")
+    r"(?:(?:This\s+(?:morning|afternoon|evening)|Earlier\s+(?:today|this\s+(?:morning|afternoon|evening|week))|"
+    r"Later\s+today|Today|Tonight|Yesterday|On\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+    r",?\s+(?:the\s+)?|(?:The\s+)?)"
+    r"(?P<title>Prime\s+Minister|President|Chancellor|Premier|Taoiseach)\s+(?!of\b)(?=[a-z])"
 )
 _HOST_COUNTERPART_RE = re.compile(r"\s*(?:and|&)\s+(?:his|her)\s+(?:[\w-]+\s+){0,2}counterpart\b", re.I)
 _HOST_AND_RE = re.compile(r"^\s*(?:,[^,]{0,80},\s*)?(?:and|&)\s", re.I)

@@ -284,6 +284,19 @@ def test_the_unnamed_prime_minister_of_the_issuing_side() -> None:
     assert speakers_of(ann, text, "reiterated") == [("Boris Johnson",)]
 
 
+@pytest.mark.parametrize(
+    "opening", ["This evening the", "Earlier today, the", "This afternoon the", "On Tuesday the", "Today the"]
+)
+def test_the_unnamed_prime_minister_after_the_time_of_the_call(opening: str) -> None:
+    # No 10's readouts often open with the time: the unnamed subject is still the issuing side's leader.
+    text = (
+        f"{opening} Prime Minister spoke to the Prime Minister of Pakistan, Imran Khan.\n\n"
+        "The Prime Minister reiterated that the UK would support Afghanistan."
+    )
+    ann = run(text, participants=(JOHNSON, KHAN))
+    assert speakers_of(ann, text, "reiterated") == [("Boris Johnson",)]
+
+
 def test_sheikh_is_a_title_not_a_womans_name() -> None:
     assert guess_gender("Sheikh Tamim bin Hamad Al Thani") == "male"
     assert guess_gender("Sheikh Hasina") == "female"
