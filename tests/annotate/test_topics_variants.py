@@ -149,3 +149,28 @@ def test_sovereignty_in_other_words(sentence: str) -> None:
 
 def test_an_integrity_of_character_is_no_sovereignty() -> None:
     assert "sovereignty" not in last_topics("Putin praised the integrity of the negotiators.")
+
+
+@pytest.mark.parametrize(
+    ("subject", "topic"),
+    [
+        ("The two leaders discussed the situation in Afghanistan after the Taliban took power.", "afghanistan"),
+        ("The two leaders discussed the war in Ukraine.", "ukraine"),
+        ("The two leaders discussed the war in Gaza.", "middle-east"),
+    ],
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both sides stressed the importance of ensuring the safety of civilians.",
+        "Both sides called for resolving the pressing humanitarian issues.",
+        "Xi said the protection of civilian lives must come first.",
+    ],
+)
+def test_the_human_cost_in_a_readout_about_a_conflict_is_that_conflict(subject: str, topic: str, sentence: str) -> None:
+    assert topic in last_topics(subject, sentence)
+
+
+def test_the_human_cost_in_a_readout_about_something_else_is_no_conflict() -> None:
+    got = last_topics("The two leaders discussed trade and investment.", "Xi called for protecting civilians.")
+    assert not got & {"afghanistan", "ukraine", "middle-east"}
