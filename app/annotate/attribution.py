@@ -2402,8 +2402,11 @@ def _late_attribution(text: str, s: int, e: int, finder: MentionFinder) -> Attri
 
 
 # (also "said in a statement about the call that ...": where it was said, up to its "that")
+# (wire copy puts the day first: "Cheong Wa Dae announced Tuesday after the phone talks that Xi ...")
+_EMBED_DAY = r"(?:(?:on\s+|late\s+|early\s+)?(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
 _EMBED_RE = re.compile(
-    r"^\s+(?:(?:in|on|after|following)\s+[^,;\"\u201c\u201d]{1,60}?\s+that\s+|(?:(?:on|in)\s+\w+\s+)?(?:that\s+)?)"
+    rf"^\s+(?:{_EMBED_DAY}(?:in|on|after|following)\s+[^,;\"\u201c\u201d]{{1,60}}?\s+that\s+|"
+    rf"{_EMBED_DAY}(?:(?:on|in)\s+\w+\s+)?(?:that\s+)?)"
 )
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?\b")
 

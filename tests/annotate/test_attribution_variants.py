@@ -121,3 +121,17 @@ def test_both_before_names_is_not_a_subject_of_its_own() -> None:
     # "Both China and Kazakhstan ...": the countries are the subject, "Both" only coordinates them.
     text = LEAD + f"Both China and Kazakhstan agreed that {CONTENT}"
     assert said(text, PAIR, "Afghanistan") == [("Kassym-Jomart Tokayev", "Xi Jinping")]
+
+
+@pytest.mark.parametrize(
+    "relay",
+    [
+        "The presidential office announced Monday after the phone talks that",
+        "The presidential office said Monday that",
+        "The Akorda said on Monday that",
+        "The presidential office said late Monday that",
+    ],
+)
+def test_an_office_relaying_the_leader_after_the_day_of_the_call(relay: str) -> None:
+    text = LEAD + f"{relay} Tokayev stressed that {CONTENT}"
+    assert said(text, PAIR, "Afghanistan") == [("Kassym-Jomart Tokayev",)]
