@@ -506,7 +506,13 @@ _CALL_VERDICT_RE = re.compile(
     r"(?:It\s+is|It['\u2019]s)\s+(?:(?:a|an)\s+(?:great\s+|real\s+)?(?:pleasure|honou?r|privilege)|good|great|nice)\s+"
     r"(?:for\s+(?:me|us)\s+)?to\s+(?:meet|see|speak|talk|receive|welcome|host)|"
     # thanks said to the other side: "Thank you, Mr. President!", "Thank you for your support."
-    r"Thank\s+you|Many\s+thanks)\b",
+    r"Thank\s+you|Many\s+thanks|"
+    # the call described: "The conversation was direct and straightforward", "Our talks were frank"
+    r"(?:The|Our|This|Today['\u2019]s|Their)\s+(?:phone\s+|telephone\s+|video\s+)?"
+    r"(?:conversation|call|talks|meeting|exchange|discussion)s?\s+(?:was|were|has\s+been|have\s+been)\s+"
+    r"(?:(?:very|really|truly|extremely|quite|most)\s+)?(?:direct|frank|open|candid|good|great|productive|"
+    r"excellent|warm|fruitful|substantive|useful|meaningful|constructive|cordial|friendly|positive|long|"
+    r"detailed|businesslike|straight-?forward|intense|intensive|in-depth|held\s+in\s+an?\s+[\w-]+\s+atmosphere))\b",
     re.I,
 )
 

@@ -135,3 +135,20 @@ def test_both_before_names_is_not_a_subject_of_its_own() -> None:
 def test_an_office_relaying_the_leader_after_the_day_of_the_call(relay: str) -> None:
     text = LEAD + f"{relay} Tokayev stressed that {CONTENT}"
     assert said(text, PAIR, "Afghanistan") == [("Kassym-Jomart Tokayev",)]
+
+
+@pytest.mark.parametrize(
+    "verdict",
+    [
+        "\u201cThe conversation was direct and straightforward,\u201d Tokayev said.",
+        "\u201cOur talks were frank and constructive,\u201d Tokayev said.",
+        "\u201cThe meeting was held in a friendly atmosphere,\u201d Tokayev said.",
+    ],
+)
+def test_a_leader_describing_the_call_states_no_position(verdict: str) -> None:
+    assert said(LEAD + verdict, PAIR, "Tokayev said") == []
+
+
+def test_a_description_of_the_call_with_content_after_it_keeps_the_position() -> None:
+    text = LEAD + "\u201cThe conversation was good, and we agreed that " + CONTENT[:-1] + ",\u201d Tokayev said."
+    assert said(text, PAIR, "Tokayev said") == [("Kassym-Jomart Tokayev", "Xi Jinping")]
