@@ -687,6 +687,8 @@ def _classify_np(
         and not (mentions and _descriptor(w))
         # a name's particle capitalised at the start of a sentence: "Bin Salman, for his part, ..."
         and not (mentions and w in _CAPITAL_PARTICLES)
+        # a middle initial: "President Hilda C. Heine", "Joseph R. Biden"
+        and not (mentions and len(w) == 1 and w.isupper())
     ]
     if (
         mentions

@@ -152,3 +152,17 @@ def test_a_leader_describing_the_call_states_no_position(verdict: str) -> None:
 def test_a_description_of_the_call_with_content_after_it_keeps_the_position() -> None:
     text = LEAD + "\u201cThe conversation was good, and we agreed that " + CONTENT[:-1] + ",\u201d Tokayev said."
     assert said(text, PAIR, "Tokayev said") == [("Kassym-Jomart Tokayev", "Xi Jinping")]
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "His Excellency Tokayev",
+        "His Excellency President Kassym-Jomart Tokayev",
+        "President Kassym-Jomart K. Tokayev",
+        "His Excellency President Kassym-Jomart K. Tokayev",
+    ],
+)
+def test_an_honorific_or_a_middle_initial_in_the_subject_keeps_the_leader(subject: str) -> None:
+    text = LEAD + f"{subject} stressed that {CONTENT}"
+    assert said(text, PAIR, "Afghanistan") == [("Kassym-Jomart Tokayev",)]
