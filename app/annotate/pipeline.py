@@ -85,15 +85,24 @@ def _without_courtesy_objects(masked: str, matcher: TopicMatcher) -> str:
 
 _TERMINAL_RE = re.compile(r"[.!?\u2026][\"'\u201c\u201d\u2019\u00bb)\]]*$")  # „…“ closes with \u201c
 _MATCHERS: dict[tuple[TopicSpec, ...], TopicMatcher] = {}
+# The vocabulary of the last call and its matcher, replaced whole (threads may share it): callers
+# pass the same topics readout after readout, and comparing a tuple with one of the same objects
+# takes a pass over its items, where the dict's hash of it hashed every field of every topic.
+_LAST_MATCHER: tuple[tuple[TopicSpec, ...], TopicMatcher] | None = None
 
 
 def _matcher(topics: Sequence[TopicSpec]) -> TopicMatcher:
+    global _LAST_MATCHER
     key = tuple(topics)
+    last = _LAST_MATCHER
+    if last is not None and last[0] == key:
+        return last[1]
     m = _MATCHERS.get(key)
     if m is None:
         if len(_MATCHERS) > 32:
             _MATCHERS.clear()
         m = _MATCHERS[key] = TopicMatcher(key)
+    _LAST_MATCHER = (key, m)
     return m
 
 
@@ -132,8 +141,11 @@ def _author(text: str, sents: list[tuple[int, int]], finder: MentionFinder) -> i
     return None
 
 
+# (Opening with a case-sensitive class of the titles' first letters, the check behind picking
+# the rest: the engine skips to those letters; a case-insensitive letter first made it try the
+# pattern at every position of the readout.)
 _SHARED_TITLE_RE = re.compile(
-    r"(?i:President|Prime\s+Minister|Chancellor|Premier)\s+"
+    r"[PpCc](?:(?<=[Pp])(?i:resident|rime\s+Minister|remier)|(?<=[Cc])(?i:hancellor))\s+"
     r"(?:of\s+the\s+Republic\b|[a-z])"
 )
 

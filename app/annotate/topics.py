@@ -23,6 +23,7 @@ import importlib
 import re
 from bisect import bisect_left
 from collections.abc import Container, Iterable, Sequence
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -171,6 +172,53 @@ def _compiled_i(alternation: str) -> re.Pattern[str]:
     return re.compile(alternation, re.I)
 
 
+def _all_word_starts(text: str) -> tuple[str, list[int], list[str]]:
+    """text lower-cased, its word starts and each one's first letters (lower case)."""
+    found = [m.start() for m in _WORD_START.finditer(text)]
+    return text.lower(), found, [text[a : a + _PREFIX_LEN].lower() for a in found]
+
+
+class _WordStarts:
+    """The word starts of a text where one of `prefixes` occurs, with each one's first letters,
+    found by the engine in the lower-cased text (a lookahead: a prefix may run into the next
+    word, "of t"): most words have no pattern, and a Python loop over every word was the index's
+    cost. A word start after the text's first character follows a non-word character, which the
+    pattern matches first: the engine skips to those instead of trying the pattern at every
+    position. One finder serves both dispatches of a matcher, with both dispatches' prefixes:
+    each readout is passed over once for both, and each dispatch keeps the words it has patterns
+    for."""
+
+    def __init__(self, prefixes: Iterable[str]) -> None:
+        self._prefixes = sorted(set(prefixes))
+        self._res: tuple[re.Pattern[str], re.Pattern[str]] | None = None  # compiled when first used
+        # (text, what __call__ gives for it): one attribute, replaced whole (threads may share it).
+        self._last: tuple[str | None, tuple[str, list[int], list[str]]] = (None, ("", [], []))
+
+    def __call__(self, text: str) -> tuple[str, list[int], list[str]]:
+        """text lower-cased, the word starts where a prefix occurs and their first letters."""
+        last = self._last
+        if last[0] is text or last[0] == text:
+            return last[1]
+        low = text.lower()
+        # (Lower-casing the whole text gives each word's letters when it keeps every offset and
+        # has no final sigma, the one mapping that depends on the next letter; lower-casing keeps
+        # what is a word character.)
+        if len(low) != len(text) or "\u03a3" in text:
+            got = _all_word_starts(text)
+        else:
+            if self._res is None:
+                trie = trie_alternation([x for x in self._prefixes if re.match(r"\w", x)], prefixes=True)
+                self._res = (re.compile(rf"\W(?={trie})"), re.compile(rf"(?={trie})"))
+            start_re, first_re = self._res
+            found = [m.end() for m in start_re.finditer(low)]
+            if first_re.match(low):
+                found.insert(0, 0)
+            # (lower-casing is idempotent: the lower-cased text's letters need no second pass)
+            got = (low, found, [low[a : a + _PREFIX_LEN] for a in found])
+        self._last = (text, got)
+        return got
+
+
 class _Dispatch:
     """Patterns (each under a key: a topic, or "!topic" for its exceptions) bucketed by the
     first letters a match can start with. A text is scanned once, at word starts: the first
@@ -201,19 +249,10 @@ class _Dispatch:
                 continue
             for x in pre:
                 self._by_prefix[len(x)].setdefault(x, []).append(i)
-        # The word starts where some prefix occurs, found by the engine in a lower-cased ASCII
-        # text (a lookahead: a prefix may run into the next word, "of t"): most words have no
-        # pattern, and a Python loop over every word was the index's cost. A word start after
-        # the text's first character follows a non-word character, which the pattern matches
-        # first: the engine skips to those instead of trying the pattern at every position.
-        self._start_re: re.Pattern[str] | None = None
-        self._first_re: re.Pattern[str] | None = None
-        if not self._anywhere:
-            trie = trie_alternation(
-                [x for by_len in self._by_prefix for x in by_len if re.match(r"\w", x)], prefixes=True
-            )
-            self._start_re = re.compile(rf"\W(?={trie})")
-            self._first_re = re.compile(rf"(?={trie})")
+        # The word starts where some prefix occurs (with a pattern whose first letters are not
+        # known, every word start); the matcher may give both its dispatches one finder.
+        self.prefixes = None if self._anywhere else [x for by_len in self._by_prefix for x in by_len]
+        self.starts = None if self.prefixes is None else _WordStarts(self.prefixes)
 
     def _candidates(self, word: str) -> _Cands:
         """Per key, the alternation of its patterns that may match at a word starting with
@@ -255,24 +294,12 @@ class _Dispatch:
         starts: list[int] = []
         cands: list[_Cands] = []
         cache = self._word_cache
-        low = text.lower()
-        # (Lower-casing the whole text gives each word's letters when it keeps every offset and
-        # has no final sigma, the one mapping that depends on the next letter; lower-casing keeps
-        # what is a word character.)
-        if self._start_re is not None and self._first_re is not None and len(low) == len(text) and "\u03a3" not in text:
-            found = [m.end() for m in self._start_re.finditer(low)]
-            if self._first_re.match(low):
-                found.insert(0, 0)
-            # (lower-casing is idempotent: the lower-cased text's letters need no second pass)
-            words = [low[a : a + _PREFIX_LEN] for a in found]
-        else:
-            found = [m.start() for m in _WORD_START.finditer(text)]
-            words = [text[a : a + _PREFIX_LEN].lower() for a in found]
+        low, found, words = self.starts(text) if self.starts is not None else _all_word_starts(text)
         known = list(map(cache.get, words))
-        cands = [got for got in known if got]
-        if len(cands) == len(found):
-            # Every word's patterns known, and some at each (the fast path finds only such words).
-            starts = found
+        if None not in known:
+            # Every word's patterns known (none at the words only the other dispatch has patterns for).
+            starts = list(compress(found, known))
+            cands = [got for got in known if got]
         else:
             cands = []
             for a, word, got in zip(found, words, known, strict=True):
@@ -363,6 +390,9 @@ class TopicMatcher:
                     own_kw.append((t.slug, k))
         self._keywords = _Dispatch(own_kw)
         self._cues = _Dispatch(cues)
+        if self._keywords.prefixes is not None and self._cues.prefixes is not None:
+            # Both scan the same masked readout: one pass over it finds the word starts of both.
+            self._keywords.starts = self._cues.starts = _WordStarts(self._keywords.prefixes + self._cues.prefixes)
         self._normed: tuple[str | None, str] = (None, "")  # (text, its hyphens as "-"), replaced whole
         self._present: dict[str, frozenset[str]] = {}
 
