@@ -1746,9 +1746,10 @@ def attribute_sentence(
             all_frames = find_frames(text, s, e, finder, qmask)
     primary = _pick_primary(frames, joint_statement)
     if primary is None:
-        # "China is prepared to ...", "Cuba is ready to ...": one participant's country, opening the
-        # sentence, stating its readiness (a commit predicate) in a readout that has named its leader
-        # is his pledge (a lone "India is ready to ..." may be news of policy).
+        # "China is prepared to ...", "Cuba is ready to ...", "India calls for ...": one participant's
+        # country, opening the sentence, stating its readiness (a commit predicate) or calling for
+        # something in a readout that has named its leader is his pledge or call (a lone "India is
+        # ready to ..." may be news of policy).
         primary = next(
             (
                 f
@@ -1756,7 +1757,7 @@ def attribute_sentence(
                 if f.kind == "country"
                 and f.start == s
                 and len(f.who) == 1
-                and f.cls == "commit"
+                and f.cls in ("commit", "call")
                 and any(m.kind in ("person", "role") and m.who == f.who for m in finder.find(text, 0, s))
             ),
             None,
