@@ -56,3 +56,34 @@ def test_a_compass_initial_before_a_country_name_does_not_end_the_headline() -> 
     assert [text[a:b] for a, b in split_sentences(text)][0] == (
         "Moon says S. Korea will push for vaccine supplies to North Korea"
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tokayev's view was that the situation in Afghanistan should be resolved through dialogue.",
+        "Tokayev\u2019s view was that the situation in Afghanistan should be resolved through dialogue.",
+        "President Tokayev's view is that the situation in Afghanistan should be resolved through dialogue.",
+        "The Kazakh president's position was that the situation in Afghanistan should be resolved through dialogue.",
+        "Mr Tokayev's opinion was that the situation in Afghanistan should be resolved through dialogue.",
+        "Tokayev's firm belief is that the situation in Afghanistan should be resolved through dialogue.",
+        "The Kazakh leader's stance remains that the situation in Afghanistan should be resolved through dialogue.",
+    ],
+)
+def test_a_possessive_view_is_its_owners_position(sentence: str) -> None:
+    assert said(LEAD + sentence, PAIR, "Afghanistan") == [("Kassym-Jomart Tokayev",)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tokayev's proposal to settle Afghanistan through dialogue was supported by Xi.",
+        "The Kazakh president's initiative to settle Afghanistan through dialogue was welcomed by Xi.",
+        "Mr Tokayev's idea of settling Afghanistan through dialogue was fully backed by the Chinese leader.",
+        "Tokayev's proposal to settle Afghanistan through dialogue was endorsed by President Xi Jinping.",
+        "Tokayev's plan to settle Afghanistan through dialogue was supported by the Chinese side during the talks.",
+        "The proposal to settle Afghanistan through dialogue was supported by Xi.",
+    ],
+)
+def test_a_passive_with_a_participant_as_agent_is_the_agents_stance(sentence: str) -> None:
+    assert said(LEAD + sentence, PAIR, "Afghanistan") == [("Xi Jinping",)]
