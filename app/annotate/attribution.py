@@ -115,6 +115,23 @@ _ACCORDING_IN_RE = re.compile(
     r"(?:view|opinion|words|assessment|estimation|judge?ment)|as\s+(?P<np2>[^,;:\"\u201c\u201d]{2,80}?)\s+puts?\s+it)\s*,",
     re.I,
 )
+# A possessive subject whose view the clause states: "Tokayev's view was that ...", "The Kazakh
+# president's position is that ...".
+_POSSESSIVE_VIEW_RE = re.compile(
+    r"^(?P<np>[^,;:\"\u201c\u201d]{2,80}?)['\u2019]s\s+(?:(?:firm|clear|consistent|principled|considered)\s+)?"
+    r"(?:view|opinion|position|stance|belief|conviction|assessment|point\s+of\s+view)\s+"
+    r"(?:was|is|remains|remained)\s+(?:that\b)?",
+    re.I,
+)
+# A passive with a participant as agent: "Tokayev's proposal to ... was supported by Xi", "the
+# initiative was welcomed by the Chinese leader": the agent's stance (not when the subject is a
+# leader: "He was welcomed by Tokayev at the airport").
+_BY_AGENT_RE = re.compile(
+    rf"^(?P<subj>[^,;:\"\u201c\u201d]{{2,160}}?)\s+(?:was|were|has\s+been|have\s+been)\s+(?:(?:{ADVERBS})\s+)*"
+    r"(?P<verb>supported|backed|endorsed|welcomed|approved|praised|hailed|commended|applauded|rejected|opposed|"
+    r"condemned|seconded)\s+by\s+(?P<np>[^,;:.!?\"\u201c\u201d]{2,60}?)(?=\s*[,.;:!?]|\s*$|\s+(?:and|who|during|in|at|on|as|with)\s)",
+    re.I,
+)
 _ACCORDING_HINT_RE = re.compile(
     r"ccording|\bper\s|\b(?:view|opinion|words|assessment|estimation|judge?ment)\b|\sput\s+it\b"
 )
@@ -872,6 +889,31 @@ def find_frames(
         m = _ACCORDING_RE.match(rest)
         if m is None and rest[:1] in "IiAa":
             m = _ACCORDING_IN_RE.match(rest)
+        if m is None and ("'s " in rest[:90] or "\u2019s " in rest[:90]):
+            m = _POSSESSIVE_VIEW_RE.match(rest)
+        if m is None and " by " in rest:
+            bm = _BY_AGENT_RE.match(rest)
+            c = _classify_np(text, s + cs + bm.start("np"), s + cs + bm.end("np"), finder) if bm else None
+            if bm and c and _classify_np(text, s + cs, s + cs + bm.end("subj"), finder):
+                c = None  # "He was welcomed by Tokayev at the airport": a person received, no stance
+            if bm and c and c[0] in ("person", "role", "pronoun", "group", "country"):
+                kind, who, g, they = c
+                cls = lemma_class(bm.group("verb").lower()) or "support"
+                frames.append(
+                    Frame(
+                        s + cs,
+                        s + cs + bm.start("verb"),
+                        s + cs + bm.end("verb"),
+                        kind,
+                        who,
+                        cls,
+                        g,
+                        coord,
+                        they,
+                        quoted,
+                    )
+                )
+                continue
         if m:
             c = _according_source(text, s + cs, m, finder)
             if c:
@@ -982,6 +1024,8 @@ def _according_source(
         stop = _STOP_CHARS.search(m.string, m.end())
         np_end = stop.start() if stop else len(m.string.rstrip(".!? "))
         return _classify_np(text, a + m.end(), a + np_end, finder)
+    if m.re is _POSSESSIVE_VIEW_RE:
+        return _classify_np(text, a + m.start("np"), a + m.end("np"), finder)
     if m.group("pro"):
         return "pronoun", frozenset(), "male" if m.group("pro").lower() == "his" else "female", False
     grp = "np" if m.group("np") else "np2"
@@ -1746,9 +1790,10 @@ def attribute_sentence(
             all_frames = find_frames(text, s, e, finder, qmask)
     primary = _pick_primary(frames, joint_statement)
     if primary is None:
-        # "China is prepared to ...", "Cuba is ready to ...": one participant's country, opening the
-        # sentence, stating its readiness (a commit predicate) in a readout that has named its leader
-        # is his pledge (a lone "India is ready to ..." may be news of policy).
+        # "China is prepared to ...", "Cuba is ready to ...", "India calls for ...": one participant's
+        # country, opening the sentence, stating its readiness (a commit predicate) or calling for
+        # something in a readout that has named its leader is his pledge or call (a lone "India is
+        # ready to ..." may be news of policy).
         primary = next(
             (
                 f
@@ -1756,7 +1801,7 @@ def attribute_sentence(
                 if f.kind == "country"
                 and f.start == s
                 and len(f.who) == 1
-                and f.cls == "commit"
+                and f.cls in ("commit", "call")
                 and any(m.kind in ("person", "role") and m.who == f.who for m in finder.find(text, 0, s))
             ),
             None,

@@ -190,6 +190,9 @@ _OPENERS = frozenset(
     ]
 )
 
+# Country names that headlines shorten with a compass initial: "S. Korea", "N. Korea", "S. Africa".
+_COMPASS_COUNTRIES = frozenset(["korea", "koreans", "korean", "africa", "african", "sudan", "macedonia"])
+
 # Words before a capital letter + period that make it a numeral/label, not an initial.
 _NOT_NAMES = frozenset(
     [
@@ -339,6 +342,8 @@ def _is_boundary(block: str, dot_end: int, punct: str, nxt: int) -> bool:
         return False
     if low in _NUMBERED or low in _MONTH_ABBR:
         return not c.isdigit()
+    if len(word) == 1 and word in "NS" and nw in _COMPASS_COUNTRIES:
+        return False  # "Moon says S. Korea will ...": the abbreviated South/North of a country name
     if len(word) == 1 and word.isupper():  # an initial ("Donald J. Trump"), or "Article V."
         prev = re.search(r"([\w-]+)\s+\w\.$", head)
         if prev is None or not prev.group(1)[:1].isupper() or prev.group(1).lower() in _NOT_NAMES:
