@@ -1,0 +1,42 @@
+"""Topic variants, second round (issue #11): topic families named in other words than the development readouts
+use (trade, multilateralism, regional security, the pair's mechanisms, climate), one parametrised test per family.
+Invented mini-readouts: a lead naming both participants, then the sentence under test."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.annotate.helpers import PUTIN, XI, run
+
+LEAD = "Chinese President Xi Jinping held a phone call with Russian President Vladimir Putin on Wednesday."
+
+
+def topics_of(sentence: str) -> set[str]:
+    """Topics of the positions in the sentence, after the lead."""
+    text = f"{LEAD} {sentence}"
+    start = text.rindex(sentence)
+    found = [p for p in run(text, participants=(XI, PUTIN)).positions if p.start >= start]
+    assert found, f"no position in {sentence!r}"
+    return {t for p in found for t in p.topics}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Putin said Russia would boost oil deliveries to China.",
+        "Putin said grain deliveries to China would grow this year.",
+        "Putin said Russia was ready to raise its deliveries of natural gas to China.",
+        "Putin said the two countries had agreed on new supplies of liquefied natural gas.",
+        "Xi said the two countries should facilitate cross-border payments.",
+        "Xi said the two sides should improve the cross-border payment system.",
+        "Putin said mutual settlements in rubles and yuan had reached 95 percent.",
+        "Putin said almost all payments between the two countries were now made in roubles and yuan.",
+        "Xi said China welcomed Russian exporters gaining access to the Chinese market.",
+        "Putin said Russian exporters were interested in the Chinese market.",
+        "Putin said Russian producers should get better access to the Chinese market.",
+    ],
+)
+def test_trade_in_other_words(sentence: str) -> None:
+    # guidelines: trade, economic and trade relations: commodities delivered, payments between the economies,
+    # exporters and access to a market
+    assert "trade" in topics_of(sentence)
