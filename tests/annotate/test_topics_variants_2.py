@@ -40,3 +40,17 @@ def test_trade_in_other_words(sentence: str) -> None:
     # guidelines: trade, economic and trade relations: commodities delivered, payments between the economies,
     # exporters and access to a market
     assert "trade" in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xi said China opposed unilateralism and bloc confrontation.",
+        "Putin said unilateralism was on the rise.",
+        "Xi said the two countries should support the Secretary-General's efforts.",
+    ],
+)
+def test_multilateralism_in_other_words(sentence: str) -> None:
+    # guidelines: multilateral institutions and the wider international order: its opposite named, the UN's head
+    # named by office
+    assert "multilateralism" in topics_of(sentence)
