@@ -54,3 +54,24 @@ def test_multilateralism_in_other_words(sentence: str) -> None:
     # guidelines: multilateral institutions and the wider international order: its opposite named, the UN's head
     # named by office
     assert "multilateralism" in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xi said the countries of the region should resolve disputes through dialogue.",
+        "Putin said the countries of the region should settle their security problems themselves.",
+        "Xi said the states of the region should decide their own security.",
+        "Putin said military blocs in the region were a threat to stability.",
+        "Xi said China opposed the creation of military blocs in the region.",
+        "Putin said closed military alliances in Asia were a threat.",
+        "Xi said an arms race must be avoided.",
+        "Putin said the deployment of missiles could trigger an arms race.",
+        "Putin said the two sides should prevent a new arms race in Asia.",
+        "Xi said the two sides should reduce tension in the region.",
+    ],
+)
+def test_regional_security_in_other_words(sentence: str) -> None:
+    # guidelines: regional safety, stability or security risks: the region's countries as the actors of its
+    # security, an arms race, military blocs, tension in the region
+    assert "regional-security" in topics_of(sentence)
