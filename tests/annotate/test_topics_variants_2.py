@@ -75,3 +75,19 @@ def test_regional_security_in_other_words(sentence: str) -> None:
     # guidelines: regional safety, stability or security risks: the region's countries as the actors of its
     # security, an arms race, military blocs, tension in the region
     assert "regional-security" in topics_of(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Putin said the intergovernmental commission would meet in Moscow in May.",
+        "Xi said the intergovernmental commissions should play a bigger role.",
+        "Xi said the sides had agreed to set up a working group on energy.",
+        "Xi said the sides would establish a working group.",
+        "Putin said the strategic dialogue should continue.",
+        "Putin said the exchange of visits at the highest level was important.",
+    ],
+)
+def test_the_pairs_mechanisms_in_other_words(sentence: str) -> None:
+    # guidelines: bilateral-relations includes visits and mechanisms such as a joint commission
+    assert "bilateral-relations" in topics_of(sentence)
